@@ -1,0 +1,230 @@
+//! Recognising a file by its header row.
+//!
+//! Partner Center's headers drift between exports, so every field has a
+//! list of aliases, compared case-, space-, underscore- and
+//! punctuation-insensitively (see `spec/inputs.md`).
+
+use crate::ruleset::fold;
+use serde::Serialize;
+
+/// A column the reader knows, with the aliases it is found under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    pub name: &'static str,
+    aliases: &'static [&'static str],
+}
+
+macro_rules! field {
+    ($name:literal, [$($alias:literal),*]) => {
+        Field { name: $name, aliases: &[$($alias),*] }
+    };
+}
+
+pub const TENANT_ID: Field = field!("tenant", ["CustomerTenantId", "TenantId", "CustomerTenantName", "CustomerId"]);
+pub const TENANT_NAME: Field =
+    field!("customer name", ["CustomerName", "Customer", "CustomerTenantName", "TenantName"]);
+pub const ASSOCIATION: Field = field!(
+    "association",
+    [
+        "PartnerAttachType",
+        "PartnerAttributionType",
+        "PartnerAssociationType",
+        "AssociationType",
+        "AttributionType",
+        "AttachType"
+    ]
+);
+pub const WORKLOAD: Field = field!("workload", ["WorkloadName", "Workload"]);
+pub const MONTH: Field = field!("month", ["MonthName", "Month", "Date", "FiscalMonthName", "MonthYear"]);
+pub const MAU: Field = field!("MAU", ["ActiveUsage", "MonthlyActiveUsers", "MAU", "ActiveSeats", "ActiveUsers"]);
+pub const PAU: Field =
+    field!("PAU", ["QualifiedUsage", "PaidAvailableUnits", "PAU", "AvailableSeats", "PaidSeats", "PaidUnits"]);
+pub const ASSOCIATED: Field =
+    field!("association date", ["DateAssociated", "AssociationDate", "ClaimDate", "AssociatedDate"]);
+
+pub const EMAIL: Field =
+    field!("e-mail", ["Email", "EmailAddress", "UserPrincipalName", "UPN", "LearnerEmail", "WorkEmail"]);
+pub const PERSON_ID: Field = field!("person id", ["MCID", "UserId", "LearnerId"]);
+pub const PERSON_NAME: Field =
+    field!("name", ["Name", "LearnerName", "FullName", "Individual", "PersonName", "DisplayName"]);
+pub const CERTIFICATION: Field = field!(
+    "certification",
+    [
+        "Certification",
+        "CertificationName",
+        "CertificationTitle",
+        "Credential",
+        "CredentialName",
+        "Exam",
+        "Assessment",
+        "AssessmentName"
+    ]
+);
+pub const EARNED: Field = field!("date earned", ["DateEarned", "EarnedDate", "CompletionDate", "Date", "DateAchieved"]);
+pub const EXPIRES: Field =
+    field!("expiry date", ["ExpirationDate", "ExpiryDate", "Expires", "ExpiresOn", "ValidUntil"]);
+
+/// The kind a file was taken for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FileKind {
+    Usage,
+    Skilling,
+    Unknown,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UsageColumns {
+    pub tenant: usize,
+    pub tenant_name: Option<usize>,
+    pub association: usize,
+    pub workload: usize,
+    pub month: usize,
+    pub mau: usize,
+    pub pau: usize,
+    pub associated: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkillingColumns {
+    pub email: Option<usize>,
+    pub person_id: Option<usize>,
+    pub name: Option<usize>,
+    pub certification: usize,
+    pub earned: Option<usize>,
+    pub expires: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Usage(UsageColumns),
+    Skilling(SkillingColumns),
+}
+
+impl Layout {
+    pub fn kind(&self) -> FileKind {
+        match self {
+            Layout::Usage(_) => FileKind::Usage,
+            Layout::Skilling(_) => FileKind::Skilling,
+        }
+    }
+}
+
+/// A header, folded once, in which fields are looked up.
+struct Header(Vec<String>);
+
+impl Header {
+    /// The first alias of `field` found, in alias order, so that
+    /// `CustomerTenantId` wins over `CustomerTenantName` as the tenant key.
+    fn find(&self, field: Field) -> Option<usize> {
+        field.aliases.iter().find_map(|alias| {
+            let alias = fold(alias);
+            self.0.iter().position(|h| *h == alias)
+        })
+    }
+    fn find_other(&self, field: Field, taken: usize) -> Option<usize> {
+        field.aliases.iter().find_map(|alias| {
+            let alias = fold(alias);
+            self.0.iter().enumerate().position(|(i, h)| i != taken && *h == alias)
+        })
+    }
+}
+
+/// Recognises the layout of a header row, or says which fields are missing
+/// for each known layout.
+pub fn recognise(columns: &[String]) -> Result<Layout, String> {
+    let header = Header(columns.iter().map(|c| fold(c)).collect());
+    let usage = [TENANT_ID, ASSOCIATION, WORKLOAD, MONTH, MAU, PAU];
+    let found: Vec<Option<usize>> = usage.iter().map(|f| header.find(*f)).collect();
+    if let [Some(tenant), Some(association), Some(workload), Some(month), Some(mau), Some(pau)] = found[..] {
+        return Ok(Layout::Usage(UsageColumns {
+            tenant,
+            tenant_name: header.find_other(TENANT_NAME, tenant),
+            association,
+            workload,
+            month,
+            mau,
+            pau,
+            associated: header.find(ASSOCIATED),
+        }));
+    }
+    let person = [EMAIL, PERSON_ID, PERSON_NAME].map(|f| header.find(f));
+    let certification = header.find(CERTIFICATION);
+    if let (Some(certification), true) = (certification, person.iter().any(Option::is_some)) {
+        return Ok(Layout::Skilling(SkillingColumns {
+            email: person[0],
+            person_id: person[1],
+            name: person[2],
+            certification,
+            earned: header.find(EARNED),
+            expires: header.find(EXPIRES),
+        }));
+    }
+    let missing_usage: Vec<String> =
+        usage.iter().zip(&found).filter(|(_, f)| f.is_none()).map(|(field, _)| describe(*field)).collect();
+    let mut missing_skilling = vec![];
+    if person.iter().all(Option::is_none) {
+        missing_skilling.push(format!(
+            "a person column ({})",
+            [EMAIL, PERSON_NAME, PERSON_ID].map(|f| f.aliases.join(", ")).join(", ")
+        ));
+    }
+    if certification.is_none() {
+        missing_skilling.push(describe(CERTIFICATION));
+    }
+    Err(format!(
+        "the header matches no known layout. Columns found: {}. A usage export also needs {}. A skilling list also needs {}.",
+        columns.iter().map(|c| format!("\"{}\"", c.trim())).collect::<Vec<_>>().join(", "),
+        missing_usage.join("; "),
+        missing_skilling.join("; ")
+    ))
+}
+
+fn describe(field: Field) -> String {
+    format!("{} ({})", field.name, field.aliases.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cols(line: &str) -> Vec<String> {
+        line.split(',').map(String::from).collect()
+    }
+
+    #[test]
+    fn deck_layout() {
+        let layout =
+            recognise(&cols("CustomerTenantName,PartnerAttachType,WorkloadName,MonthName,ActiveUsage,QualifiedUsage"))
+                .unwrap();
+        let Layout::Usage(c) = layout else { panic!() };
+        assert_eq!((c.tenant, c.tenant_name, c.association, c.month, c.mau, c.pau), (0, None, 1, 3, 4, 5));
+    }
+
+    #[test]
+    fn cpor_report_layout_keys_on_the_id() {
+        let header = "CustomerTenantId,CustomerName,WorkloadName,MonthlyActiveUsers,PaidAvailableUnits,ClaimId,MpnId,DateAssociated,PartnerAttributionType,Date";
+        let Layout::Usage(c) = recognise(&cols(header)).unwrap() else { panic!() };
+        assert_eq!((c.tenant, c.tenant_name, c.month, c.associated, c.association), (0, Some(1), 9, Some(7), 8));
+    }
+
+    #[test]
+    fn aliases_ignore_case_spaces_and_underscores() {
+        let header = "customer_tenant_id, Partner Attribution Type ,workload,MONTH,mau,pau";
+        assert!(matches!(recognise(&cols(header)), Ok(Layout::Usage(_))));
+    }
+
+    #[test]
+    fn skilling_layout() {
+        let Layout::Skilling(c) = recognise(&cols("Name,Email,Certification,DateEarned")).unwrap() else { panic!() };
+        assert_eq!((c.email, c.name, c.certification, c.earned), (Some(1), Some(0), 2, Some(3)));
+    }
+
+    #[test]
+    fn unknown_header_lists_found_and_expected() {
+        let err = recognise(&cols("Foo,Bar")).unwrap_err();
+        assert!(err.contains("\"Foo\", \"Bar\""), "{err}");
+        assert!(err.contains("MAU (ActiveUsage"), "{err}");
+        assert!(err.contains("certification (Certification"), "{err}");
+    }
+}

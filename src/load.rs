@@ -1,0 +1,416 @@
+//! Loading one file: sniffing, decoding, recognising the header, and
+//! turning each row into store entries or a positioned error.
+
+use crate::decode::{field_text, sniff, Sniffed, Transcoder};
+use crate::layout::{recognise, FileKind, Layout, SkillingColumns, UsageColumns};
+use crate::month::{Date, Month};
+use crate::number::{parse_count, Count};
+use crate::reader::{sniff_delimiter, Record, RecordReader};
+use crate::report::{FileReport, RowError, Warning};
+use crate::ruleset::Ruleset;
+use crate::store::{CellKey, CertificationRow, Insert, Usage, UsageStore};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+/// Errors listed per file; further ones are counted in a warning, so that
+/// a file of a million bad rows does not make a million-entry report.
+const MAX_LISTED_ERRORS: usize = 200;
+/// Records searched for the header (title lines may stand above it).
+const MAX_PREAMBLE: u32 = 10;
+/// Bytes gathered before deciding encoding and delimiter.
+const HEAD_BYTES: usize = 64 * 1024;
+/// Longest value quoted in a message.
+const MAX_QUOTED: usize = 80;
+
+/// Everything loaded so far, from every file.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub usage: UsageStore,
+    pub certifications: Vec<CertificationRow>,
+    pub files: Vec<FileReport>,
+    pub warnings: Vec<Warning>,
+    pub errors: Vec<RowError>,
+}
+
+impl Loaded {
+    fn warn(&mut self, file: &str, message: String) {
+        self.warnings.push(Warning { file: Some(file.to_string()), message });
+    }
+}
+
+/// A file being loaded; fed in chunks, then finished.
+pub struct FileLoader {
+    file: usize,
+    stage: Stage,
+    ctx: Context,
+}
+
+enum Stage {
+    Head(Vec<u8>),
+    // Boxed: the csv-core state machine is large, and a loader is made per file.
+    Body { transcoder: Transcoder, reader: Box<RecordReader> },
+    Rejected,
+}
+
+struct Context {
+    name: String,
+    today: Option<Month>,
+    layout: Option<Layout>,
+    header: Vec<String>,
+    first_record: Option<Vec<String>>,
+    preamble: u32,
+    tried: u32,
+    rows: u64,
+    skipped: u64,
+    duplicates: u64,
+    conflicts: u64,
+    listed_errors: usize,
+    unlisted_errors: u64,
+    windows_1252: bool,
+    months: BTreeSet<Month>,
+}
+
+impl FileLoader {
+    pub fn new(name: &str, today: Option<Month>, loaded: &mut Loaded) -> FileLoader {
+        loaded.files.push(FileReport {
+            name: name.to_string(),
+            kind: FileKind::Unknown,
+            encoding: None,
+            delimiter: None,
+            rows: 0,
+            skipped_rows: 0,
+            duplicate_rows: 0,
+            months: vec![],
+        });
+        FileLoader {
+            file: loaded.files.len() - 1,
+            stage: Stage::Head(Vec::new()),
+            ctx: Context {
+                name: name.to_string(),
+                today,
+                layout: None,
+                header: vec![],
+                first_record: None,
+                preamble: 0,
+                tried: 0,
+                rows: 0,
+                skipped: 0,
+                duplicates: 0,
+                conflicts: 0,
+                listed_errors: 0,
+                unlisted_errors: 0,
+                windows_1252: false,
+                months: BTreeSet::new(),
+            },
+        }
+    }
+
+    pub fn push(&mut self, chunk: &[u8], ruleset: &Ruleset, loaded: &mut Loaded) {
+        match &mut self.stage {
+            Stage::Head(head) => {
+                head.extend_from_slice(chunk);
+                let lines = head.iter().filter(|&&b| b == b'\n').count();
+                if lines >= 12 || head.len() >= HEAD_BYTES {
+                    let head = std::mem::take(head);
+                    self.start(&head, ruleset, loaded);
+                }
+            }
+            Stage::Body { transcoder, reader } => {
+                let text = transcoder.push(chunk);
+                reader.feed(&text, &mut |r| self.ctx.record(r, ruleset, loaded));
+            }
+            Stage::Rejected => {}
+        }
+    }
+
+    /// Decides encoding and delimiter from the first bytes, then reads them.
+    fn start(&mut self, head: &[u8], ruleset: &Ruleset, loaded: &mut Loaded) {
+        let (encoding, bom) = match sniff(head) {
+            Sniffed::Text { encoding, bom } => (encoding, bom),
+            Sniffed::NotText(what) => {
+                self.reject(format!("this looks like {what}, not a CSV file. Export the data from Partner Center as CSV (in Excel: Save As > CSV UTF-8)."), loaded);
+                return;
+            }
+        };
+        let mut transcoder = Transcoder::new(encoding);
+        let text = transcoder.push(&head[bom..]).into_owned();
+        let (delimiter, skip) = sniff_delimiter(&text);
+        let report = &mut loaded.files[self.file];
+        report.encoding = Some(encoding.label().to_string());
+        report.delimiter = Some(delimiter_name(delimiter));
+        let mut reader = Box::new(RecordReader::new(delimiter));
+        reader.feed(&text[skip..], &mut |r| self.ctx.record(r, ruleset, loaded));
+        self.stage = Stage::Body { transcoder, reader };
+    }
+
+    fn reject(&mut self, message: String, loaded: &mut Loaded) {
+        loaded.errors.push(RowError { file: self.ctx.name.clone(), line: None, column: None, value: None, message });
+        self.stage = Stage::Rejected;
+    }
+
+    pub fn finish(mut self, ruleset: &Ruleset, loaded: &mut Loaded) {
+        if let Stage::Head(head) = &mut self.stage {
+            let head = std::mem::take(head);
+            if head.iter().all(u8::is_ascii_whitespace) {
+                self.reject("the file is empty: expected a CSV export with a header row.".into(), loaded);
+            } else {
+                self.start(&head, ruleset, loaded);
+            }
+        }
+        if let Stage::Body { transcoder, reader } = &mut self.stage {
+            let rest = transcoder.finish();
+            reader.feed(&rest, &mut |r| self.ctx.record(r, ruleset, loaded));
+            reader.feed(b"", &mut |r| self.ctx.record(r, ruleset, loaded));
+        }
+        let ctx = &self.ctx;
+        let rejected = matches!(self.stage, Stage::Rejected);
+        if !rejected && ctx.layout.is_none() {
+            let message = match &ctx.first_record {
+                None => "the file has no rows: expected a CSV export with a header row.".to_string(),
+                Some(first) => recognise(first).err().unwrap_or_default(),
+            };
+            loaded.errors.push(RowError { file: ctx.name.clone(), line: Some(1), column: None, value: None, message });
+        }
+        if ctx.layout.is_some() && ctx.rows == 0 {
+            loaded.warn(&ctx.name, "the file has a header but no data rows.".into());
+        }
+        if ctx.preamble > 0 {
+            loaded.warn(&ctx.name, format!("{} line(s) above the header were skipped.", ctx.preamble));
+        }
+        if ctx.windows_1252 {
+            loaded.warn(
+                &ctx.name,
+                "the file is not valid UTF-8; text was read as Windows-1252 (Excel's \"CSV\" on Western Windows)."
+                    .into(),
+            );
+        }
+        if ctx.duplicates > 0 {
+            loaded.warn(&ctx.name, format!("{} row(s) repeat rows already loaded (same tenant, association, workload and month) and were counted once.", ctx.duplicates));
+        }
+        if ctx.unlisted_errors > 0 {
+            loaded.warn(&ctx.name, format!("{} more row error(s) not listed.", ctx.unlisted_errors));
+        }
+        let report = &mut loaded.files[self.file];
+        report.kind = ctx.layout.as_ref().map_or(FileKind::Unknown, Layout::kind);
+        report.rows = ctx.rows;
+        report.skipped_rows = ctx.skipped;
+        report.duplicate_rows = ctx.duplicates;
+        report.months = ctx.months.iter().copied().collect();
+    }
+}
+
+fn delimiter_name(d: u8) -> String {
+    match d {
+        b'\t' => "tab".into(),
+        b',' => "comma".into(),
+        b';' => "semicolon".into(),
+        other => char::from(other).to_string(),
+    }
+}
+
+/// A value quoted in a message, cut short when huge.
+fn quoted(value: &str) -> String {
+    match value.char_indices().nth(MAX_QUOTED) {
+        Some((i, _)) => format!("{}…", &value[..i]),
+        None => value.to_string(),
+    }
+}
+
+/// A row being read: its fields decoded on demand, its errors collected.
+struct Row<'r, 'c> {
+    record: &'r Record<'r>,
+    ctx: &'c mut Context,
+    errors: Vec<RowError>,
+}
+
+impl Row<'_, '_> {
+    fn text(&mut self, column: usize) -> Cow<'_, str> {
+        let bytes = self.record.get(column).unwrap_or_default();
+        let (text, fallback) = field_text(bytes);
+        self.ctx.windows_1252 |= fallback;
+        text
+    }
+
+    fn error(&mut self, column: usize, value: &str, message: String) {
+        self.errors.push(RowError {
+            file: self.ctx.name.clone(),
+            line: Some(self.record.line),
+            column: self.ctx.header.get(column).cloned(),
+            value: Some(quoted(value)),
+            message,
+        });
+    }
+
+    fn required(&mut self, column: usize, what: &str) -> Option<String> {
+        let text = self.text(column).trim().to_string();
+        if text.is_empty() {
+            self.error(column, "", format!("empty {what}"));
+            return None;
+        }
+        Some(text)
+    }
+
+    fn count(&mut self, column: usize) -> Option<Count> {
+        let text = self.text(column).into_owned();
+        parse_count(&text).map_err(|e| self.error(column, &text, e.message().to_string())).ok()
+    }
+
+    fn month(&mut self, column: usize) -> Option<Month> {
+        let text = self.text(column).into_owned();
+        let Some(month) = Month::parse_export(&text) else {
+            self.error(column, &text, "not a month (expected e.g. Oct-2024, 2024-10 or 10/1/2024)".into());
+            return None;
+        };
+        if self.ctx.today.is_some_and(|today| month > today) {
+            self.error(column, &text, format!("month {month} is in the future"));
+            return None;
+        }
+        Some(month)
+    }
+
+    /// An optional date column: empty is fine, a bad date is an error.
+    fn date(&mut self, column: Option<usize>) -> Result<Option<Date>, ()> {
+        let Some(column) = column else { return Ok(None) };
+        let text = self.text(column).trim().to_string();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        match Date::parse(&text) {
+            Some(date) => Ok(Some(date)),
+            None => {
+                self.error(column, &text, "not a date (expected e.g. 2024-10-01 or 10/1/2024)".into());
+                Err(())
+            }
+        }
+    }
+}
+
+impl Context {
+    fn record(&mut self, record: Record<'_>, ruleset: &Ruleset, loaded: &mut Loaded) {
+        if record.is_blank() {
+            return;
+        }
+        let Some(layout) = &self.layout else {
+            self.header_candidate(&record);
+            return;
+        };
+        self.rows += 1;
+        let layout = layout.clone();
+        let mut row = Row { record: &record, ctx: self, errors: vec![] };
+        let width = row.ctx.header.len();
+        if record.len() != width {
+            let message = format!(
+                "the row has {} fields but the header has {width}{}; the row was skipped",
+                record.len(),
+                if record.len() > width { " (an unquoted number with a thousands separator?)" } else { "" }
+            );
+            let column = record.len().min(width).saturating_sub(1);
+            let value = row.text(column).into_owned();
+            row.error(column, &value, message);
+        } else {
+            match &layout {
+                Layout::Usage(columns) => usage_row(&mut row, columns, ruleset, &mut loaded.usage),
+                Layout::Skilling(columns) => skilling_row(&mut row, columns, &mut loaded.certifications),
+            }
+        }
+        let errors = std::mem::take(&mut row.errors);
+        if !errors.is_empty() {
+            self.skipped += 1;
+            for error in errors {
+                if self.listed_errors < MAX_LISTED_ERRORS {
+                    self.listed_errors += 1;
+                    loaded.errors.push(error);
+                } else {
+                    self.unlisted_errors += 1;
+                }
+            }
+        }
+    }
+
+    /// Records before the header are tried as headers: the first that
+    /// matches a layout is the header, so title lines above it are skipped.
+    fn header_candidate(&mut self, record: &Record<'_>) {
+        if self.tried >= MAX_PREAMBLE {
+            return;
+        }
+        self.tried += 1;
+        let columns: Vec<String> = record.iter().map(|f| field_text(f).0.trim().to_string()).collect();
+        match recognise(&columns) {
+            Ok(layout) => {
+                self.layout = Some(layout);
+                self.header = columns;
+                self.preamble = self.tried - 1;
+            }
+            Err(_) => {
+                self.first_record.get_or_insert(columns);
+            }
+        }
+    }
+}
+
+fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: &mut UsageStore) {
+    let Some(association_text) = row.required(c.association, "association type") else { return };
+    let Some(association) = ruleset.association(&association_text) else {
+        *store.ignored_associations.entry(association_text).or_default() += 1;
+        return;
+    };
+    let Some(workload_text) = row.required(c.workload, "workload") else { return };
+    let Some(workload) = ruleset.workload(&workload_text) else {
+        *store.ignored_workloads.entry(workload_text).or_default() += 1;
+        return;
+    };
+    let tenant = row.required(c.tenant, "tenant");
+    let month = row.month(c.month);
+    let mau = row.count(c.mau);
+    let pau = row.count(c.pau);
+    let associated = row.date(c.associated);
+    let (Some(tenant), Some(month), Some(mau), Some(pau), Ok(associated)) = (tenant, month, mau, pau, associated)
+    else {
+        return;
+    };
+    let name = c.tenant_name.map(|i| row.text(i).trim().to_string()).filter(|n| !n.is_empty());
+    let tenant = store.tenant(&tenant, name.as_deref());
+    let key = CellKey::new(tenant, month, association, workload);
+    match store.insert(key, Usage { mau, pau }) {
+        Insert::New => {}
+        Insert::Duplicate => row.ctx.duplicates += 1,
+        Insert::Conflict(first) => {
+            row.ctx.conflicts += 1;
+            let message = format!(
+                "conflicting duplicate: this tenant, association, workload and month was already loaded with MAU {} and PAU {}; this row (MAU {mau}, PAU {pau}) was skipped",
+                first.mau, first.pau
+            );
+            let value = row.text(c.tenant).trim().to_string();
+            row.error(c.tenant, &value, message);
+            return;
+        }
+    }
+    if let Some(date) = associated {
+        store.associated.entry((tenant, association)).or_insert(date.month);
+    }
+    row.ctx.months.insert(month);
+}
+
+fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<CertificationRow>) {
+    let text = |row: &mut Row<'_, '_>, col: Option<usize>| {
+        col.map(|i| row.text(i).split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty())
+    };
+    let email = text(row, c.email).map(|e| e.to_lowercase());
+    let id = text(row, c.person_id);
+    let name = text(row, c.name);
+    let Some(person) =
+        email.clone().or_else(|| id.map(|i| i.to_lowercase())).or_else(|| name.as_ref().map(|n| n.to_lowercase()))
+    else {
+        let column = c.email.or(c.person_id).or(c.name).unwrap_or(0);
+        row.error(column, "", "empty person (no e-mail, id or name)".into());
+        return;
+    };
+    let Some(certification) = row.required(c.certification, "certification") else { return };
+    let earned = row.date(c.earned);
+    let expires = row.date(c.expires);
+    let (Ok(earned), Ok(expires)) = (earned, expires) else { return };
+    if let Some(d) = earned {
+        row.ctx.months.insert(d.month);
+    }
+    out.push(CertificationRow { person, name, email, certification, earned, expires });
+}

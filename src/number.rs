@@ -1,0 +1,177 @@
+//! Usage counts (MAU, PAU) as exports write them.
+//!
+//! Counts are kept as whole hundredths in a `u32`, so that sums and the
+//! deployment ratio are exact (a 39.99% ratio must never round to 40%).
+
+use std::fmt;
+
+/// A non-negative count with two decimals, in hundredths.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Count(pub u32);
+
+impl Count {
+    pub const ZERO: Count = Count(0);
+
+    pub fn from_whole(n: u32) -> Option<Count> {
+        n.checked_mul(100).map(Count)
+    }
+    pub fn hundredths(self) -> i64 {
+        i64::from(self.0)
+    }
+    pub fn as_f64(self) -> f64 {
+        f64::from(self.0) / 100.0
+    }
+}
+
+impl fmt::Display for Count {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 % 100 {
+            0 => write!(f, "{}", self.0 / 100),
+            c => write!(f, "{}.{:02}", self.0 / 100, c),
+        }
+    }
+}
+
+/// Why a count could not be read; the message completes "… in column X".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountError {
+    Empty,
+    Negative,
+    NotANumber,
+    TooLarge,
+}
+
+impl CountError {
+    pub fn message(self) -> &'static str {
+        match self {
+            CountError::Empty => "empty value where a number is required",
+            CountError::Negative => "negative number where a count is required",
+            CountError::NotANumber => "not a number",
+            CountError::TooLarge => "number too large for a user count (over 42,949,672)",
+        }
+    }
+}
+
+/// Reads `13`, `13.00`, `1,234.00`, `1.234,56` (decimal comma), `13,5`,
+/// `1 234`, `1.5E+03` (Excel's scientific form). The decimal separator is
+/// the last of `.` and `,` when both appear; a lone `,` followed by exactly
+/// three digits is a thousands separator (`1,234`), otherwise a decimal one.
+pub fn parse_count(text: &str) -> Result<Count, CountError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(CountError::Empty);
+    }
+    if let Some(rest) = text.strip_prefix('-') {
+        return match parse_count(rest) {
+            Ok(Count(0)) => Ok(Count(0)),
+            Ok(_) => Err(CountError::Negative),
+            Err(CountError::Empty) => Err(CountError::NotANumber),
+            Err(e) => Err(e),
+        };
+    }
+    if text.bytes().any(|b| b == b'e' || b == b'E') {
+        return parse_scientific(text);
+    }
+    // Thousands separators that are never decimal ones: spaces, NBSP, apostrophes.
+    let cleaned: String = text.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'')).collect();
+    let decimal = match (cleaned.rfind('.'), cleaned.rfind(',')) {
+        (Some(d), Some(c)) => Some(d.max(c)),
+        (Some(d), None) if cleaned.matches('.').count() == 1 => Some(d),
+        (None, Some(c)) if cleaned.matches(',').count() == 1 && cleaned.len() - c - 1 != 3 => Some(c),
+        _ => None,
+    };
+    let (whole, fraction) = match decimal {
+        Some(i) => (&cleaned[..i], &cleaned[i + 1..]),
+        None => (cleaned.as_str(), ""),
+    };
+    let whole = strip_thousands(whole).ok_or(CountError::NotANumber)?;
+    if whole.is_empty() && fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(CountError::NotANumber);
+    }
+    let mut units: u64 = 0;
+    for b in whole.bytes() {
+        units = units.checked_mul(10).and_then(|u| u.checked_add(u64::from(b - b'0'))).ok_or(CountError::TooLarge)?;
+    }
+    let digit = |i: usize| fraction.as_bytes().get(i).map_or(0, |b| u64::from(b - b'0'));
+    let mut hundredths = units.checked_mul(100).ok_or(CountError::TooLarge)? + digit(0) * 10 + digit(1);
+    if digit(2) >= 5 {
+        hundredths += 1; // half up at the third decimal
+    }
+    u32::try_from(hundredths).map(Count).map_err(|_| CountError::TooLarge)
+}
+
+/// Removes `,` or `.` grouping from the integer part, checking the groups
+/// are of three digits so that a stray separator is not silently dropped.
+fn strip_thousands(whole: &str) -> Option<String> {
+    let sep = whole.bytes().find(|b| *b == b',' || *b == b'.');
+    let Some(sep) = sep else {
+        return whole.bytes().all(|b| b.is_ascii_digit()).then(|| whole.to_string());
+    };
+    let groups: Vec<&str> = whole.split(sep as char).collect();
+    let first_ok = matches!(groups[0].len(), 1..=3);
+    let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+    let digits_ok = groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+    (first_ok && rest_ok && digits_ok).then(|| groups.concat())
+}
+
+fn parse_scientific(text: &str) -> Result<Count, CountError> {
+    let value: f64 = text.replace(',', ".").parse().map_err(|_| CountError::NotANumber)?;
+    if !value.is_finite() {
+        return Err(CountError::NotANumber);
+    }
+    if value < 0.0 {
+        return Err(CountError::Negative);
+    }
+    let hundredths = (value * 100.0).round();
+    if hundredths > f64::from(u32::MAX) {
+        return Err(CountError::TooLarge);
+    }
+    Ok(Count(hundredths as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> u32 {
+        parse_count(text).unwrap_or_else(|e| panic!("{text}: {e:?}")).0
+    }
+
+    #[test]
+    fn plain_and_grouped_numbers() {
+        assert_eq!(ok("13"), 1300);
+        assert_eq!(ok("13.00"), 1300);
+        assert_eq!(ok(" 14.5 "), 1450);
+        assert_eq!(ok("1,234.00"), 123_400);
+        assert_eq!(ok("1,234"), 123_400);
+        assert_eq!(ok("1,234,567.89"), 123_456_789);
+        assert_eq!(ok("1.234,56"), 123_456);
+        assert_eq!(ok("13,5"), 1350);
+        assert_eq!(ok("13,00"), 1300);
+        assert_eq!(ok("1 234"), 123_400);
+        assert_eq!(ok(".5"), 50);
+        assert_eq!(ok("0.005"), 1);
+        assert_eq!(ok("1.5E+03"), 150_000);
+        assert_eq!(ok("-0"), 0);
+    }
+
+    #[test]
+    fn bad_numbers_say_why() {
+        assert_eq!(parse_count(""), Err(CountError::Empty));
+        assert_eq!(parse_count("abc"), Err(CountError::NotANumber));
+        assert_eq!(parse_count("-"), Err(CountError::NotANumber));
+        assert_eq!(parse_count("NaN"), Err(CountError::NotANumber));
+        assert_eq!(parse_count("inf"), Err(CountError::NotANumber));
+        assert_eq!(parse_count("-5"), Err(CountError::Negative));
+        assert_eq!(parse_count("1e9"), Err(CountError::TooLarge));
+        assert_eq!(parse_count("12,34,5"), Err(CountError::NotANumber));
+        assert_eq!(parse_count("1.2.3,4"), Err(CountError::NotANumber));
+        assert_eq!(parse_count("99999999999999999999999"), Err(CountError::TooLarge));
+    }
+
+    #[test]
+    fn display_drops_zero_decimals() {
+        assert_eq!(Count(1300).to_string(), "13");
+        assert_eq!(Count(1305).to_string(), "13.05");
+    }
+}

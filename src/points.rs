@@ -1,0 +1,124 @@
+//! Exact points.
+//!
+//! Partner Center decides qualification on the exact total (69.99 is not
+//! 70), and per-unit points such as 30/2000 are not representable in binary
+//! floating point. Points are therefore exact fractions; they become `f64`
+//! only in the report, each by a single correctly rounded division.
+
+use serde::{Serialize, Serializer};
+use std::cmp::Ordering;
+use std::ops::Add;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Points {
+    num: i128,
+    den: i128, // always > 0, fraction in lowest terms
+}
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.abs()
+}
+
+impl Points {
+    pub const ZERO: Points = Points { num: 0, den: 1 };
+
+    pub fn whole(n: u32) -> Points {
+        Points { num: i128::from(n), den: 1 }
+    }
+
+    /// `value / threshold * max`, clamped to `[0, max]`: the points of every
+    /// metric. `value` is given as `value_num / value_den` so that counts in
+    /// hundredths stay exact.
+    pub fn scaled(value_num: i64, value_den: i64, threshold: u32, max: u32) -> Points {
+        let earned = Points::ratio(
+            i128::from(value_num) * i128::from(max),
+            i128::from(value_den) * i128::from(threshold.max(1)),
+        );
+        earned.clamp(Points::ZERO, Points::whole(max))
+    }
+
+    fn ratio(num: i128, den: i128) -> Points {
+        let g = gcd(num, den).max(1);
+        let sign = if den < 0 { -1 } else { 1 };
+        Points { num: sign * num / g, den: sign * den / g }
+    }
+
+    pub fn as_f64(self) -> f64 {
+        self.num as f64 / self.den as f64
+    }
+
+    /// `a - b`.
+    pub fn difference(a: Points, b: Points) -> Points {
+        a + Points { num: -b.num, den: b.den }
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.num == 0
+    }
+}
+
+impl Add for Points {
+    type Output = Points;
+    fn add(self, other: Points) -> Points {
+        Points::ratio(self.num * other.den + other.num * self.den, self.den * other.den)
+    }
+}
+
+impl std::iter::Sum for Points {
+    fn sum<I: Iterator<Item = Points>>(iter: I) -> Points {
+        iter.fold(Points::ZERO, Add::add)
+    }
+}
+
+impl PartialEq for Points {
+    fn eq(&self, other: &Points) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Points {}
+impl PartialOrd for Points {
+    fn partial_cmp(&self, other: &Points) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Points {
+    fn cmp(&self, other: &Points) -> Ordering {
+        (self.num * other.den).cmp(&(other.num * self.den))
+    }
+}
+
+impl Serialize for Points {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.as_f64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scaled_points_are_exact_and_clamped() {
+        assert_eq!(Points::scaled(352, 1, 1000, 30).as_f64(), 10.56);
+        assert_eq!(Points::scaled(3835, 1, 4000, 30).as_f64(), 28.7625);
+        assert_eq!(Points::scaled(22500, 100, 2000, 30).as_f64(), 3.375);
+        assert_eq!(Points::scaled(1500, 1, 1000, 30), Points::whole(30));
+        assert_eq!(Points::scaled(-3, 1, 5, 20), Points::ZERO);
+    }
+
+    #[test]
+    fn sums_do_not_drift() {
+        let total: Points =
+            [Points::whole(10), Points::whole(15), Points::scaled(3835, 1, 4000, 30), Points::whole(10)]
+                .into_iter()
+                .sum();
+        assert_eq!(total.as_f64(), 63.7625);
+        // 69.99 stays below 70 however it is summed.
+        let almost = Points::scaled(6999, 100, 100, 100);
+        assert!(almost < Points::whole(70));
+        assert_eq!(Points::scaled(7000, 100, 100, 100), Points::whole(70));
+    }
+}

@@ -1,0 +1,190 @@
+//! A push-style CSV record reader over `csv-core`, the engine of the `csv`
+//! crate. Push-style because the browser hands the file over in chunks: the
+//! reader keeps a partial record between calls, so memory stays bounded by
+//! the longest record, not the file.
+
+use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
+
+/// One record: its fields and the line it starts on (1-based).
+pub struct Record<'a> {
+    pub line: u64,
+    bytes: &'a [u8],
+    ends: &'a [usize],
+}
+
+impl<'a> Record<'a> {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+    pub fn get(&self, i: usize) -> Option<&'a [u8]> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.bytes.get(start..end)
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+    /// A record holding one empty field: a blank line with spaces, or a
+    /// line of only delimiters.
+    pub fn is_blank(&self) -> bool {
+        self.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
+    }
+}
+
+pub struct RecordReader {
+    csv: Reader,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+    out_len: usize,
+    ends_len: usize,
+}
+
+impl RecordReader {
+    pub fn new(delimiter: u8) -> RecordReader {
+        RecordReader {
+            csv: ReaderBuilder::new().delimiter(delimiter).build(),
+            out: vec![0; 1024],
+            ends: vec![0; 32],
+            out_len: 0,
+            ends_len: 0,
+        }
+    }
+
+    /// Reads every record completed by `input`; call with an empty slice at
+    /// the end of the file to flush the last one.
+    pub fn feed(&mut self, mut input: &[u8], on_record: &mut dyn FnMut(Record<'_>)) {
+        let at_end = input.is_empty();
+        loop {
+            let (result, nin, nout, nend) =
+                self.csv.read_record(input, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);
+            let ended_on_newline = nin > 0 && input[nin - 1] == b'\n';
+            input = &input[nin..];
+            self.out_len += nout;
+            self.ends_len += nend;
+            match result {
+                ReadRecordResult::InputEmpty => {
+                    if !at_end {
+                        return;
+                    }
+                }
+                ReadRecordResult::OutputFull => {
+                    let len = self.out.len() * 2;
+                    self.out.resize(len, 0);
+                }
+                ReadRecordResult::OutputEndsFull => {
+                    let len = self.ends.len() * 2;
+                    self.ends.resize(len, 0);
+                }
+                ReadRecordResult::Record => {
+                    let bytes = &self.out[..self.out_len];
+                    let inside = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+                    // csv-core counts lines from 1 and has already counted the newlines read.
+                    let line = self.csv.line().saturating_sub(inside + u64::from(ended_on_newline)).max(1);
+                    on_record(Record { line, bytes, ends: &self.ends[..self.ends_len] });
+                    self.out_len = 0;
+                    self.ends_len = 0;
+                }
+                ReadRecordResult::End => return,
+            }
+        }
+    }
+}
+
+/// Chooses the delimiter from the first lines: an Excel `sep=;` line wins,
+/// otherwise the candidate seen most often outside quotes on one of the
+/// first ten lines (a title line above the header does not mislead it).
+/// Returns the delimiter and how many bytes the `sep=` line takes.
+pub fn sniff_delimiter(head: &[u8]) -> (u8, usize) {
+    let first_line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let trimmed = first_line.strip_suffix(b"\r").unwrap_or(first_line);
+    if let [b's' | b'S', b'e' | b'E', b'p' | b'P', b'=', d] = trimmed {
+        return (*d, (first_line.len() + 1).min(head.len()));
+    }
+    const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
+    let mut best = [0usize; 4];
+    let mut line = [0usize; 4];
+    let mut quoted = false;
+    let mut lines = 0;
+    for &b in head {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => {
+                for (best, n) in best.iter_mut().zip(&mut line) {
+                    *best = (*best).max(std::mem::take(n));
+                }
+                lines += 1;
+                if lines == 10 {
+                    break;
+                }
+            }
+            _ if !quoted => {
+                if let Some(i) = CANDIDATES.iter().position(|&c| c == b) {
+                    line[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    for (best, n) in best.iter_mut().zip(&line) {
+        *best = (*best).max(*n);
+    }
+    // Ties go to the comma, the first candidate.
+    let (i, _) = best.iter().enumerate().fold((0, 0), |(bi, bn), (i, &n)| if n > bn { (i, n) } else { (bi, bn) });
+    (CANDIDATES[i], 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(chunks: &[&[u8]]) -> Vec<(u64, Vec<String>)> {
+        let mut reader = RecordReader::new(b',');
+        let mut records = vec![];
+        let mut push = |r: Record<'_>| {
+            records.push((r.line, r.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect()));
+        };
+        for c in chunks {
+            reader.feed(c, &mut push);
+        }
+        reader.feed(b"", &mut push);
+        records
+    }
+
+    #[test]
+    fn lines_are_where_records_start() {
+        let text = b"a,b\n\n1,\"x\ny\"\r\n2,3\r\n\n4,5";
+        let expected = vec![
+            (1, vec!["a".to_string(), "b".into()]),
+            (3, vec!["1".into(), "x\ny".into()]),
+            (5, vec!["2".into(), "3".into()]),
+            (7, vec!["4".into(), "5".into()]),
+        ];
+        assert_eq!(read(&[text]), expected);
+        // Any chunking gives the same records.
+        for cut in 0..text.len() {
+            assert_eq!(read(&[&text[..cut], &text[cut..]]), expected, "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn long_fields_grow_the_buffer() {
+        let big = "x".repeat(100_000);
+        let text = format!("a,{big}\n");
+        let records = read(&[text.as_bytes()]);
+        assert_eq!(records[0].1[1].len(), 100_000);
+    }
+
+    #[test]
+    fn delimiter_sniffing() {
+        assert_eq!(sniff_delimiter(b"a;b;c\n1;2;3"), (b';', 0));
+        assert_eq!(sniff_delimiter(b"a\tb\tc"), (b'\t', 0));
+        assert_eq!(sniff_delimiter(b"\"a,b\";c;d"), (b';', 0));
+        assert_eq!(sniff_delimiter(b"a,b"), (b',', 0));
+        assert_eq!(sniff_delimiter(b"abc"), (b',', 0));
+        assert_eq!(sniff_delimiter(b"sep=;\r\na;b"), (b';', 7));
+        assert_eq!(sniff_delimiter(b"Report, October\na;b;c;d\n"), (b';', 0));
+    }
+}

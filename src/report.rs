@@ -1,0 +1,291 @@
+//! The report every entry point returns (`spec/report.md`): plain data,
+//! serialised with camelCase keys. Change it only by adding fields, or by
+//! bumping [`SCHEMA_VERSION`].
+
+use crate::layout::FileKind;
+use crate::month::{Date, Month};
+use crate::points::Points;
+use crate::ruleset::Level;
+use serde::{Serialize, Serializer};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A JSON object whose keys keep the ruleset's order (tracks, options).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keyed<V>(pub Vec<(String, V)>);
+
+impl<V> Keyed<V> {
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.0.iter().map(|(_, v)| v)
+    }
+}
+
+impl<V> Default for Keyed<V> {
+    fn default() -> Self {
+        Keyed(vec![])
+    }
+}
+
+impl<V: Serialize> Serialize for Keyed<V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub schema_version: u32,
+    pub ruleset: RulesetRef,
+    /// The month scored; `None` when no usage data was loaded.
+    pub as_of: Option<Month>,
+    pub baseline: Option<Month>,
+    /// Every month present in the usage data, oldest first.
+    pub months: Vec<Month>,
+    pub status: Status,
+    pub best_track: Option<String>,
+    pub tracks: Keyed<TrackReport>,
+    pub tenants: Vec<TenantReport>,
+    pub people: Vec<PersonReport>,
+    pub recommendations: Vec<Recommendation>,
+    pub assumptions: Vec<Assumption>,
+    pub ignored: Ignored,
+    pub files: Vec<FileReport>,
+    pub warnings: Vec<Warning>,
+    pub errors: Vec<RowError>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RulesetRef {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    NotStarted,
+    InProgress,
+    Partial,
+    Qualified,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrackReport {
+    pub label: String,
+    /// Exact total of the metrics that could be computed.
+    pub total: Points,
+    pub status: Status,
+    /// False when a metric is unknown (its baseline month is missing).
+    pub complete: bool,
+    pub metrics: Metrics,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Metrics {
+    pub net_customer_adds: SimpleMetric,
+    pub intermediate_certifications: SimpleMetric,
+    pub advanced_certifications: SimpleMetric,
+    pub usage_growth: OptionMetric,
+    pub deployments: OptionMetric,
+}
+
+impl Metrics {
+    /// The five metrics' points, in report order.
+    pub fn points(&self) -> [Option<Points>; 5] {
+        [
+            self.net_customer_adds.points,
+            self.intermediate_certifications.points,
+            self.advanced_certifications.points,
+            self.usage_growth.points,
+            self.deployments.points,
+        ]
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SimpleMetric {
+    /// `None` when the metric cannot be computed (baseline month missing).
+    pub points: Option<Points>,
+    pub max: u32,
+    pub value: Option<i64>,
+    pub threshold: u32,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OptionMetric {
+    pub points: Option<Points>,
+    pub max: u32,
+    /// The association option whose points count.
+    pub best_option: Option<String>,
+    pub options: Keyed<OptionScore>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OptionScore {
+    pub value: Option<f64>,
+    pub threshold: u32,
+    pub points: Option<Points>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TenantReport {
+    pub id: String,
+    pub name: Option<String>,
+    /// Association types the tenant has rows under (Modern Work ones).
+    pub associations: Vec<String>,
+    /// True when the tenant changes any metric on any track.
+    pub contributes: bool,
+    pub tracks: Keyed<TenantTrack>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TenantTrack {
+    pub eligible: Both<bool>,
+    /// Largest paid units of an eligible workload under the track's
+    /// customer associations, which decides the size band.
+    pub max_pau: Both<f64>,
+    /// +1, 0 or -1 to net customer adds.
+    pub net_add: i32,
+    pub options: Keyed<TenantOption>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TenantOption {
+    pub as_of: TenantMonth,
+    pub baseline: TenantMonth,
+    /// What the tenant adds to usage growth; `None` when it is left out
+    /// (associated after the baseline with no data for that month).
+    pub growth: Option<f64>,
+    /// +1, 0 or -1 to net deployments.
+    pub deployment: i32,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TenantMonth {
+    /// MAU over eligible workloads under this association type.
+    pub mau: f64,
+    pub deployed: bool,
+    /// Best MAU/PAU ratio of an eligible workload, 0.4 = 40%.
+    pub best_ratio: Option<f64>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Both<T> {
+    pub as_of: T,
+    pub baseline: T,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonReport {
+    pub id: String,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub intermediate: bool,
+    pub advanced: bool,
+    pub certifications: Vec<PersonCertification>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonCertification {
+    /// As written in the file.
+    pub name: String,
+    /// The ruleset's name for it, when it is on the list.
+    pub matched: Option<String>,
+    pub level: Option<Level>,
+    pub status: CertificationStatus,
+    pub earned: Option<Date>,
+    pub expires: Option<Date>,
+    pub reason: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CertificationStatus {
+    Counted,
+    /// Counted, but Partner Center may no longer count it.
+    Retired,
+    Expired,
+    NotOnList,
+}
+
+impl CertificationStatus {
+    pub fn counts(self) -> bool {
+        matches!(self, CertificationStatus::Counted | CertificationStatus::Retired)
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Recommendation {
+    pub track: String,
+    pub metric: String,
+    pub option: Option<String>,
+    /// Smallest whole number of additional units that reaches the maximum.
+    pub needed: u64,
+    pub unit: String,
+    /// Points the metric gains by reaching its maximum.
+    pub gain: Points,
+    /// True for the option that needs the fewest units relative to its threshold.
+    pub best: bool,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Assumption {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ignored {
+    /// Rows per association type that counts on no track (PAL, …).
+    pub associations: Keyed<u64>,
+    /// Rows per workload that is not eligible for Modern Work.
+    pub workloads: Keyed<u64>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileReport {
+    pub name: String,
+    pub kind: FileKind,
+    pub encoding: Option<String>,
+    pub delimiter: Option<String>,
+    /// Data rows read (not counting the header).
+    pub rows: u64,
+    pub skipped_rows: u64,
+    pub duplicate_rows: u64,
+    pub months: Vec<Month>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub file: Option<String>,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    pub file: String,
+    pub line: Option<u64>,
+    pub column: Option<String>,
+    pub value: Option<String>,
+    pub message: String,
+}

@@ -1,0 +1,433 @@
+//! The Modern Work score: eligibility, the five metrics, statuses, and each
+//! tenant's part in them (spec/modern-work.md, sections 1 to 6).
+
+use crate::load::Loaded;
+use crate::month::Month;
+use crate::number::Count;
+use crate::people;
+use crate::points::Points;
+use crate::recommend::recommendations;
+use crate::report::*;
+use crate::ruleset::{AssociationId, Optioned, Ruleset, Simple, TrackRules};
+use crate::store::{TenantId, UsageStore};
+use std::collections::{BTreeSet, HashMap};
+
+/// Choices the user makes about a report.
+#[derive(Clone, Debug, Default)]
+pub struct ScoreOptions {
+    /// The month to score; the latest month in the data when `None`.
+    pub as_of: Option<Month>,
+}
+
+/// One tenant's usage under one association type in one month, over the
+/// eligible workloads.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slice {
+    /// MAU summed over workloads, in hundredths.
+    mau: i64,
+    /// Bit `t` set when a workload's paid units fall in track `t`'s band.
+    bands: u8,
+    max_pau: Count,
+    deployed: bool,
+    /// The workload with the best MAU/PAU ratio, as (MAU, PAU).
+    best_ratio: Option<(Count, Count)>,
+}
+
+/// Slices of the months a report needs, keyed by tenant and month.
+struct Facts {
+    slices: HashMap<(TenantId, Month), Vec<(AssociationId, Slice)>>,
+}
+
+impl Facts {
+    fn build(store: &UsageStore, ruleset: &Ruleset, months: &BTreeSet<Month>) -> Facts {
+        let ratio = u64::from(ruleset.data.deployment_ratio_percent);
+        let mut slices: HashMap<(TenantId, Month), Vec<(AssociationId, Slice)>> = HashMap::new();
+        for (key, usage) in &store.cells {
+            let month = key.month();
+            if !months.contains(&month) {
+                continue;
+            }
+            let entry = slices.entry((key.tenant(), month)).or_default();
+            let slice = match entry.iter_mut().find(|(a, _)| *a == key.association()) {
+                Some((_, slice)) => slice,
+                None => {
+                    entry.push((key.association(), Slice::default()));
+                    &mut entry.last_mut().unwrap_or_else(|| unreachable!()).1
+                }
+            };
+            let (mau, pau) = (usage.mau, usage.pau);
+            slice.mau += mau.hundredths();
+            slice.max_pau = slice.max_pau.max(pau);
+            for (t, track) in ruleset.data.tracks.iter().enumerate() {
+                if track.band.contains(pau.0) {
+                    slice.bands |= 1 << t;
+                }
+            }
+            if pau.0 > 0 {
+                slice.deployed |= u64::from(mau.0) * 100 >= u64::from(pau.0) * ratio;
+                let better = match slice.best_ratio {
+                    None => true,
+                    Some((m, p)) => u64::from(mau.0) * u64::from(p.0) > u64::from(m.0) * u64::from(pau.0),
+                };
+                if better {
+                    slice.best_ratio = Some((mau, pau));
+                }
+            }
+        }
+        Facts { slices }
+    }
+
+    fn slice(&self, tenant: TenantId, month: Month, association: AssociationId) -> Option<&Slice> {
+        let slices = self.slices.get(&(tenant, month))?;
+        slices.iter().find(|(a, _)| *a == association).map(|(_, s)| s)
+    }
+
+    /// Eligible on track `t`: a workload under one of the track's customer
+    /// associations has paid units in the track's band.
+    fn eligible(&self, ruleset: &Ruleset, t: usize, tenant: TenantId, month: Month) -> bool {
+        let mask = ruleset.customer_mask(t);
+        self.slices
+            .get(&(tenant, month))
+            .is_some_and(|s| s.iter().any(|(a, slice)| mask & (1 << a) != 0 && slice.bands & (1 << t) != 0))
+    }
+
+    fn max_pau(&self, ruleset: &Ruleset, t: usize, tenant: TenantId, month: Month) -> f64 {
+        let mask = ruleset.customer_mask(t);
+        let slices = self.slices.get(&(tenant, month)).map_or(&[][..], Vec::as_slice);
+        slices.iter().filter(|(a, _)| mask & (1 << a) != 0).map(|(_, s)| s.max_pau).max().unwrap_or_default().as_f64()
+    }
+}
+
+/// Which decisions of the ruleset a report relied on.
+#[derive(Default)]
+struct Applied(BTreeSet<&'static str>);
+
+impl Applied {
+    fn note(&mut self, id: &'static str) {
+        self.0.insert(id);
+    }
+}
+
+pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Report {
+    let mut warnings = loaded.warnings.clone();
+    let mut applied = Applied::default();
+    let store = &loaded.usage;
+    let months: Vec<Month> = store.months.iter().copied().collect();
+    let latest = months.last().copied();
+    let as_of = match options.as_of {
+        Some(m) if store.months.contains(&m) => Some(m),
+        Some(m) => {
+            if let Some(latest) = latest {
+                warnings.push(Warning {
+                    file: None,
+                    message: format!("There is no usage data for {m}; the latest month, {latest}, was scored instead."),
+                });
+            }
+            latest.or(Some(m))
+        }
+        None => {
+            applied.note("as-of-latest-month");
+            latest
+        }
+    };
+    let baseline = as_of.and_then(|m| m.minus(12));
+    let customer = match (as_of, baseline) {
+        (Some(m), Some(b)) if store.months.contains(&m) && store.months.contains(&b) => Some((m, b)),
+        _ => None,
+    };
+    if latest.is_none() {
+        warnings.push(Warning {
+            file: None,
+            message: "No usage export was loaded: net customer adds, usage growth and deployments need the contribution export from Partner Center.".into(),
+        });
+    } else if let (Some(m), Some(b), None) = (as_of, baseline, customer) {
+        warnings.push(Warning {
+            file: None,
+            message: format!("The baseline month {b} (12 months before {m}) is not in the usage data, so net customer adds, usage growth and deployments cannot be computed. Add the export that covers {b}."),
+        });
+    }
+    if loaded.certifications.is_empty() {
+        warnings.push(Warning {
+            file: None,
+            message: "No skilling list was loaded: certification metrics count no one.".into(),
+        });
+    }
+
+    let people = people::evaluate(&loaded.certifications, ruleset, as_of);
+    let intermediate = people.iter().filter(|p| p.intermediate).count() as i64;
+    let advanced = people.iter().filter(|p| p.advanced).count() as i64;
+    if people.iter().flat_map(|p| &p.certifications).any(|c| c.status == CertificationStatus::Retired) {
+        applied.note("retired-certifications");
+    }
+
+    let facts = customer.map(|(m, b)| {
+        let mut needed: BTreeSet<Month> = [m, b].into();
+        needed.extend(store.associated.values().filter(|&&a| a > b && a <= m));
+        Facts::build(store, ruleset, &needed)
+    });
+    let mut tenants: Vec<TenantReport> = (0..store.tenants.len())
+        .map(|t| {
+            let tenant = &store.tenants[t];
+            TenantReport {
+                id: tenant.id.clone(),
+                name: tenant.name.clone(),
+                associations: vec![],
+                contributes: false,
+                tracks: Keyed::default(),
+            }
+        })
+        .collect();
+    // Association types per tenant, from the data itself.
+    let mut tenant_associations: Vec<BTreeSet<AssociationId>> = vec![BTreeSet::new(); tenants.len()];
+    for key in store.cells.keys() {
+        tenant_associations[key.tenant() as usize].insert(key.association());
+    }
+    for (tenant, set) in tenants.iter_mut().zip(&tenant_associations) {
+        tenant.associations = set.iter().map(|&a| ruleset.data.associations[a as usize].id.clone()).collect();
+    }
+
+    let mut tracks = Keyed::default();
+    for (t, rules) in ruleset.data.tracks.iter().enumerate() {
+        let customer_metrics = match (&facts, customer) {
+            (Some(facts), Some((m, b))) => Some(customer_metrics(
+                ruleset,
+                t,
+                rules,
+                facts,
+                store,
+                (m, b),
+                &mut tenants,
+                &mut warnings,
+                &mut applied,
+            )),
+            _ => None,
+        };
+        let metrics = Metrics {
+            net_customer_adds: simple(rules.metrics.net_customer_adds, customer_metrics.as_ref().map(|c| c.net_adds)),
+            intermediate_certifications: simple(rules.metrics.intermediate_certifications, Some(intermediate)),
+            advanced_certifications: simple(rules.metrics.advanced_certifications, Some(advanced)),
+            usage_growth: optioned(
+                ruleset,
+                &rules.metrics.usage_growth,
+                customer_metrics.as_ref().map(|c| &c.growth[..]),
+                100,
+            ),
+            deployments: optioned(
+                ruleset,
+                &rules.metrics.deployments,
+                customer_metrics.as_ref().map(|c| &c.deployments[..]),
+                1,
+            ),
+        };
+        tracks.0.push((rules.id.clone(), track_report(ruleset, rules, metrics)));
+    }
+    if customer.is_some() {
+        for id in ["eligibility-per-month", "growth-eligible-months", "deployment-per-workload"] {
+            applied.note(id);
+        }
+        let negative = tracks.values().any(|t: &TrackReport| {
+            t.metrics.net_customer_adds.value.is_some_and(|v| v < 0)
+                || [&t.metrics.usage_growth, &t.metrics.deployments]
+                    .iter()
+                    .any(|m| m.options.values().any(|o| o.value.is_some_and(|v| v < 0.0)))
+        });
+        if negative {
+            applied.note("negative-nets");
+        }
+    }
+    applied.note("area-either-track");
+    if store.workload_rows.keys().any(|&w| !ruleset.data.workloads[w as usize].confirmed) {
+        applied.note("unconfirmed-workloads");
+    }
+    if !store.ignored_associations.is_empty() {
+        applied.note("ignored-associations");
+    }
+
+    let best = tracks
+        .0
+        .iter()
+        .max_by(|(_, a), (_, b)| a.total.cmp(&b.total).then(a.status.cmp(&b.status)).then(std::cmp::Ordering::Greater));
+    let status = tracks.values().map(|t| t.status).max().unwrap_or(Status::NotStarted);
+    let best_track = best.filter(|(_, t)| !t.total.is_zero()).map(|(id, _)| id.clone());
+    let recommendations = recommendations(ruleset, &tracks);
+    Report {
+        schema_version: SCHEMA_VERSION,
+        ruleset: RulesetRef { id: ruleset.data.id.clone(), version: ruleset.data.version.clone() },
+        as_of,
+        baseline,
+        months,
+        status,
+        best_track,
+        tracks,
+        tenants,
+        people,
+        recommendations,
+        assumptions: applied
+            .0
+            .iter()
+            .filter_map(|id| ruleset.decision(id))
+            .map(|d| Assumption { id: d.id.clone(), text: d.text.clone() })
+            .collect(),
+        ignored: Ignored {
+            associations: Keyed(store.ignored_associations.iter().map(|(k, v)| (k.clone(), *v)).collect()),
+            workloads: Keyed(store.ignored_workloads.iter().map(|(k, v)| (k.clone(), *v)).collect()),
+        },
+        files: loaded.files.clone(),
+        warnings,
+        errors: loaded.errors.clone(),
+    }
+}
+
+struct CustomerMetrics {
+    net_adds: i64,
+    /// Per option of the track, in ruleset order: growth in hundredths.
+    growth: Vec<i64>,
+    deployments: Vec<i64>,
+}
+
+/// Net customer adds, usage growth and deployments of track `t`, filling in
+/// each tenant's part as it goes so that the metric and its explanation
+/// come from the same code.
+#[allow(clippy::too_many_arguments)]
+fn customer_metrics(
+    ruleset: &Ruleset,
+    t: usize,
+    rules: &TrackRules,
+    facts: &Facts,
+    store: &UsageStore,
+    (m, b): (Month, Month),
+    tenants: &mut [TenantReport],
+    warnings: &mut Vec<Warning>,
+    applied: &mut Applied,
+) -> CustomerMetrics {
+    let growth_options: Vec<AssociationId> = option_ids(ruleset, &rules.metrics.usage_growth);
+    let deployment_options: Vec<AssociationId> = option_ids(ruleset, &rules.metrics.deployments);
+    let mut all_options: Vec<AssociationId> = growth_options.clone();
+    all_options.extend(deployment_options.iter().filter(|a| !growth_options.contains(a)));
+    let mut out = CustomerMetrics {
+        net_adds: 0,
+        growth: vec![0; growth_options.len()],
+        deployments: vec![0; deployment_options.len()],
+    };
+    for (index, tenant) in tenants.iter_mut().enumerate() {
+        let id = index as TenantId;
+        let eligible = Both { as_of: facts.eligible(ruleset, t, id, m), baseline: facts.eligible(ruleset, t, id, b) };
+        let net_add = i32::from(eligible.as_of) - i32::from(eligible.baseline);
+        out.net_adds += i64::from(net_add);
+        let mut options = Keyed::default();
+        let mut contributes = net_add != 0;
+        for &a in &all_options {
+            let month = |month: Month| {
+                let slice = facts.slice(id, month, a).copied().unwrap_or_default();
+                TenantMonth {
+                    mau: slice.mau as f64 / 100.0,
+                    deployed: slice.deployed,
+                    best_ratio: slice.best_ratio.map(|(mau, pau)| mau.as_f64() / pau.as_f64()),
+                }
+            };
+            let counted_mau = |month: Month, eligible: bool| {
+                if eligible {
+                    facts.slice(id, month, a).map_or(0, |s| s.mau)
+                } else {
+                    0
+                }
+            };
+            // The baseline of growth moves to the association month when the
+            // partner was associated after the baseline month.
+            let growth_baseline = match store.associated.get(&(id, a)) {
+                Some(&associated) if associated > b => {
+                    applied.note("association-date-baseline");
+                    if associated <= m && facts.slice(id, associated, a).is_some() {
+                        Some(counted_mau(associated, facts.eligible(ruleset, t, id, associated)))
+                    } else {
+                        warnings.push(Warning {
+                            file: None,
+                            message: format!(
+                                "Tenant {} was associated ({}) in {associated}, after the baseline month, and has no usage for that month: it is left out of {} usage growth.",
+                                tenant.id,
+                                ruleset.data.associations[a as usize].id,
+                                rules.label
+                            ),
+                        });
+                        None
+                    }
+                }
+                _ => Some(counted_mau(b, eligible.baseline)),
+            };
+            let growth = growth_baseline.map(|base| counted_mau(m, eligible.as_of) - base);
+            let (now, then) = (month(m), month(b));
+            let deployment = i32::from(eligible.as_of && now.deployed) - i32::from(eligible.baseline && then.deployed);
+            if let Some(i) = growth_options.iter().position(|&g| g == a) {
+                out.growth[i] += growth.unwrap_or(0);
+            }
+            if let Some(i) = deployment_options.iter().position(|&d| d == a) {
+                out.deployments[i] += i64::from(deployment);
+            }
+            contributes |= growth.is_some_and(|g| g != 0) || deployment != 0;
+            let option =
+                TenantOption { as_of: now, baseline: then, growth: growth.map(|g| g as f64 / 100.0), deployment };
+            options.0.push((ruleset.data.associations[a as usize].id.clone(), option));
+        }
+        tenant.contributes |= contributes;
+        let max_pau = Both { as_of: facts.max_pau(ruleset, t, id, m), baseline: facts.max_pau(ruleset, t, id, b) };
+        tenant.tracks.0.push((rules.id.clone(), TenantTrack { eligible, max_pau, net_add, options }));
+    }
+    out
+}
+
+fn option_ids(ruleset: &Ruleset, metric: &Optioned) -> Vec<AssociationId> {
+    metric.options.iter().filter_map(|o| ruleset.association_index(&o.association)).collect()
+}
+
+fn simple(rule: Simple, value: Option<i64>) -> SimpleMetric {
+    SimpleMetric {
+        points: value.map(|v| Points::scaled(v, 1, rule.threshold, rule.max)),
+        max: rule.max,
+        value,
+        threshold: rule.threshold,
+    }
+}
+
+/// The best option's points; `scale` is the unit of `values` (100 for
+/// hundredths). Ties go to the first option in ruleset order.
+fn optioned(ruleset: &Ruleset, rule: &Optioned, values: Option<&[i64]>, scale: i64) -> OptionMetric {
+    let mut options = Keyed::default();
+    let mut best: Option<(Points, String)> = None;
+    for (i, option) in rule.options.iter().enumerate() {
+        let value = values.and_then(|v| v.get(i)).copied();
+        let points = value.map(|v| Points::scaled(v, scale, option.threshold, rule.max));
+        if let Some(p) = points {
+            if best.as_ref().is_none_or(|(b, _)| p > *b) {
+                best = Some((p, option.association.clone()));
+            }
+        }
+        let id = ruleset
+            .association_index(&option.association)
+            .map_or(option.association.clone(), |a| ruleset.data.associations[a as usize].id.clone());
+        options.0.push((
+            id,
+            OptionScore { value: value.map(|v| v as f64 / scale as f64), threshold: option.threshold, points },
+        ));
+    }
+    OptionMetric { points: best.as_ref().map(|(p, _)| *p), max: rule.max, best_option: best.map(|(_, o)| o), options }
+}
+
+fn track_report(ruleset: &Ruleset, rules: &TrackRules, metrics: Metrics) -> TrackReport {
+    let points = metrics.points();
+    let total: Points = points.iter().flatten().copied().sum();
+    let complete = points.iter().all(Option::is_some);
+    let q = &ruleset.data.qualification;
+    let every_metric = !q.every_metric_above_zero || points.iter().all(|p| p.is_some_and(|p| !p.is_zero()));
+    let status = if total >= Points::whole(q.min_total) {
+        if complete && every_metric {
+            Status::Qualified
+        } else {
+            Status::Partial
+        }
+    } else if total.is_zero() {
+        Status::NotStarted
+    } else {
+        Status::InProgress
+    };
+    TrackReport { label: rules.label.clone(), total, status, complete, metrics }
+}

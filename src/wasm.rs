@@ -1,0 +1,106 @@
+//! The JavaScript binding: the only place `wasm_bindgen` appears.
+//!
+//! Deliberately thin: a `Scorer` holding a [`Workbook`], fed files whole or
+//! in chunks. Options and reports cross as JSON text, which the JS wrapper
+//! (`js/index.js`) parses into plain objects: `JSON.parse` is fast, and one
+//! serializer (serde_json, needed for rulesets anyway) keeps the module
+//! small. Errors are `Error`s with a message, never traps.
+
+use crate::{Month, Ruleset, ScoreOptions, Workbook};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct ScorerOptions {
+    /// A ruleset object of the same shape as `defaultRuleset()`.
+    ruleset: Option<crate::ruleset::RulesetData>,
+    /// `YYYY-MM`: rows dated after it are errors.
+    today: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct ReportOptions {
+    as_of: Option<String>,
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, JsError> {
+    serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn from_json<T: for<'de> Deserialize<'de> + Default>(json: Option<String>, what: &str) -> Result<T, JsError> {
+    match json.as_deref() {
+        None | Some("") => Ok(T::default()),
+        Some(json) => serde_json::from_str(json).map_err(|e| JsError::new(&format!("invalid {what}: {e}"))),
+    }
+}
+
+fn month(text: Option<String>, what: &str) -> Result<Option<Month>, JsError> {
+    text.map(|t| {
+        Month::parse_iso(&t).ok_or_else(|| JsError::new(&format!("{what} must be a month as YYYY-MM, not \"{t}\"")))
+    })
+    .transpose()
+}
+
+#[wasm_bindgen]
+pub struct Scorer {
+    book: Workbook,
+}
+
+#[wasm_bindgen]
+impl Scorer {
+    #[wasm_bindgen(constructor)]
+    /// `options_json`: `{"ruleset": {...}, "today": "YYYY-MM"}`, both optional.
+    pub fn new(options_json: Option<String>) -> Result<Scorer, JsError> {
+        let options: ScorerOptions = from_json(options_json, "options")?;
+        let ruleset = match options.ruleset {
+            Some(data) => Ruleset::new(data).map_err(|e| JsError::new(&e.to_string()))?,
+            None => Ruleset::modern_work(),
+        };
+        let mut book = Workbook::new(ruleset);
+        if let Some(today) = month(options.today, "today")? {
+            book.set_today(today);
+        }
+        Ok(Scorer { book })
+    }
+
+    /// Loads a whole file.
+    #[wasm_bindgen(js_name = addFile)]
+    pub fn add_file(&mut self, name: &str, bytes: &[u8]) {
+        self.book.add_file(name, bytes);
+    }
+
+    /// Starts a file to be fed with `push`.
+    #[wasm_bindgen(js_name = beginFile)]
+    pub fn begin_file(&mut self, name: &str) {
+        self.book.begin_file(name);
+    }
+
+    pub fn push(&mut self, chunk: &[u8]) {
+        self.book.push(chunk);
+    }
+
+    #[wasm_bindgen(js_name = endFile)]
+    pub fn end_file(&mut self) {
+        self.book.end_file();
+    }
+
+    /// The report (see the README) as JSON; `options_json`: `{"asOf": "YYYY-MM"}`.
+    pub fn report(&self, options_json: Option<String>) -> Result<String, JsError> {
+        let options: ReportOptions = from_json(options_json, "report options")?;
+        to_json(&self.book.report(&ScoreOptions { as_of: month(options.as_of, "asOf")? }))
+    }
+}
+
+/// The embedded Modern Work ruleset, as data.
+#[wasm_bindgen(js_name = defaultRuleset)]
+pub fn default_ruleset() -> Result<String, JsError> {
+    to_json(&Ruleset::modern_work().data)
+}
+
+/// The version of the scoring core.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
