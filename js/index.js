@@ -1,0 +1,98 @@
+// spd-score: the JavaScript face of the WebAssembly core.
+//
+// One ES module for browsers, bundlers and Node. Call `load()` once (it is
+// also called for you by `score`), then use `Scorer` or `score`.
+
+import init, { Scorer as RawScorer, defaultRuleset as rawDefaultRuleset, version as rawVersion } from './spd_score.js';
+
+let ready;
+
+/**
+ * Initialises the WebAssembly module once. `source` is anything
+ * wasm-bindgen's init accepts: a URL, a Response, bytes or a WebAssembly.Module.
+ * Without it the module is fetched next to this file (in Node, read from disk).
+ */
+export function load(source) {
+  ready ??= (async () => {
+    if (source === undefined && typeof process !== 'undefined' && process.versions?.node) {
+      const { readFile } = await import('node:fs/promises');
+      source = await readFile(new URL('./spd_score_bg.wasm', import.meta.url));
+    }
+    await init(source === undefined ? undefined : { module_or_path: source });
+  })();
+  return ready;
+}
+
+function currentMonth() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** A set of files scored together. Call `load()` first. */
+export class Scorer {
+  #raw;
+
+  /** @param {{ruleset?: object, today?: string}} [options] */
+  constructor(options = {}) {
+    const { ruleset, today = currentMonth() } = options;
+    this.#raw = new RawScorer(JSON.stringify({ ruleset, today }));
+  }
+
+  /** Loads a whole file: `bytes` is a Uint8Array or ArrayBuffer. */
+  addFile(name, bytes) {
+    this.#raw.addFile(name, bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+    return this;
+  }
+
+  /** Starts a file fed in chunks with `push`, finished with `endFile`. */
+  beginFile(name) {
+    this.#raw.beginFile(name);
+    return this;
+  }
+
+  push(chunk) {
+    this.#raw.push(chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk));
+    return this;
+  }
+
+  endFile() {
+    this.#raw.endFile();
+    return this;
+  }
+
+  /** The report, a plain object. @param {{asOf?: string}} [options] */
+  report(options = {}) {
+    return JSON.parse(this.#raw.report(JSON.stringify(options)));
+  }
+
+  /** Releases the WebAssembly memory held by this scorer. */
+  free() {
+    this.#raw.free();
+  }
+}
+
+/**
+ * Scores files in one call.
+ * @param {Array<{name: string, bytes: Uint8Array|ArrayBuffer}>} files
+ * @param {{asOf?: string, ruleset?: object, today?: string}} [options]
+ */
+export async function score(files, options = {}) {
+  await load();
+  const scorer = new Scorer(options);
+  try {
+    for (const { name, bytes } of files) scorer.addFile(name, bytes);
+    return scorer.report({ asOf: options.asOf });
+  } finally {
+    scorer.free();
+  }
+}
+
+/** The embedded Modern Work ruleset, as data. Call `load()` first. */
+export function defaultRuleset() {
+  return JSON.parse(rawDefaultRuleset());
+}
+
+/** The version of the scoring core. Call `load()` first. */
+export function version() {
+  return rawVersion();
+}
