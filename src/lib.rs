@@ -5,6 +5,7 @@
 //! is the only binding. Start with [`Workbook`]:
 //! add files, then ask for a [`Report`].
 
+pub mod actions;
 pub mod decode;
 pub mod layout;
 pub mod load;
@@ -17,16 +18,19 @@ pub mod recommend;
 pub mod report;
 pub mod ruleset;
 pub mod score;
+pub mod simulate;
 pub mod store;
+pub mod window;
 pub mod workbook;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use month::Month;
+pub use month::{Date, Month};
 pub use report::Report;
 pub use ruleset::{Ruleset, RulesetError};
 pub use score::ScoreOptions;
+pub use simulate::{Plan, Simulation};
 pub use workbook::Workbook;
 
 /// Scores a set of whole files: the one-call form of [`Workbook`].

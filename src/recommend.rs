@@ -33,6 +33,7 @@ pub fn recommendations(ruleset: &Ruleset, tracks: &Keyed<TrackReport>) -> Vec<Re
             }
             let needed = (i64::from(s.threshold) - value).max(1) as u64;
             let gain = gain(s.max, points);
+            let unit_gain = unit_gain(s.max, s.threshold, gain);
             out.push(Recommendation {
                 track: track.clone(),
                 metric: metric.into(),
@@ -40,7 +41,9 @@ pub fn recommendations(ruleset: &Ruleset, tracks: &Keyed<TrackReport>) -> Vec<Re
                 needed,
                 unit: many.into(),
                 gain,
+                unit_gain,
                 best: true,
+                top: false,
                 message: format!(
                     "{label}: you need {needed} more {} to achieve {} points.",
                     if needed == 1 { one } else { many },
@@ -70,7 +73,9 @@ pub fn recommendations(ruleset: &Ruleset, tracks: &Keyed<TrackReport>) -> Vec<Re
                     needed,
                     unit: many.into(),
                     gain,
+                    unit_gain: unit_gain(o.max, score.threshold, gain),
                     best: false,
+                    top: false,
                     message: format!(
                         "{label}: you need {needed} more qualified {option} {} to achieve {} points.",
                         if needed == 1 { one } else { many },
@@ -82,8 +87,21 @@ pub fn recommendations(ruleset: &Ruleset, tracks: &Keyed<TrackReport>) -> Vec<Re
                 best.best = true;
             }
         }
+        // The single action that gains the most points on this track.
+        let top = out.iter_mut().filter(|r| &r.track == track).fold(None::<&mut Recommendation>, |top, r| match top {
+            Some(t) if t.unit_gain >= r.unit_gain => Some(t),
+            _ => Some(r),
+        });
+        if let Some(top) = top {
+            top.top = true;
+        }
     }
     out
+}
+
+/// Points one more unit earns, up to what is left to gain.
+fn unit_gain(max: u32, threshold: u32, gain: Points) -> Points {
+    Points::scaled(1, 1, threshold, max).min(gain)
 }
 
 fn gain(max: u32, points: Points) -> Points {

@@ -51,6 +51,12 @@ pub struct Report {
     pub tenants: Vec<TenantReport>,
     pub people: Vec<PersonReport>,
     pub recommendations: Vec<Recommendation>,
+    /// Tenant by tenant, what would change a metric.
+    pub tenant_actions: Vec<TenantAction>,
+    /// Every month's score, when asked for (`history` option).
+    pub history: Option<Vec<HistoryMonth>>,
+    /// The qualification window, when today's date is given.
+    pub window: Option<QualificationWindow>,
     pub assumptions: Vec<Assumption>,
     pub ignored: Ignored,
     pub files: Vec<FileReport>,
@@ -241,9 +247,86 @@ pub struct Recommendation {
     pub unit: String,
     /// Points the metric gains by reaching its maximum.
     pub gain: Points,
-    /// True for the option that needs the fewest units relative to its threshold.
+    /// Points one more unit would gain.
+    pub unit_gain: Points,
+    /// True for the option of its metric that needs the fewest units.
     pub best: bool,
+    /// True for the single action that gains the most points on its track.
+    pub top: bool,
     pub message: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ActionKind {
+    /// Activate users on a workload to pass the deployment ratio.
+    ActivateUsers,
+    /// Remove unused paid seats to pass the deployment ratio.
+    RemoveSeats,
+    /// Add paid seats to enter a size band.
+    AddSeats,
+    /// Counted a year ago, not now: pulls net customer adds down.
+    LostCustomer,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TenantAction {
+    pub tenant: String,
+    pub track: String,
+    pub option: Option<String>,
+    pub kind: ActionKind,
+    pub workload: Option<String>,
+    /// Users to activate or seats to add or remove.
+    pub needed: u64,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryMonth {
+    pub month: Month,
+    /// False shows as "Data unavailable": the month or its baseline is missing.
+    pub available: bool,
+    pub reason: Option<String>,
+    pub best_track: Option<String>,
+    /// The best track's total and status, and its five metrics' points.
+    pub total: Option<Points>,
+    pub status: Option<Status>,
+    pub metrics: Option<Keyed<Option<Points>>>,
+    /// Every track's total and status.
+    pub tracks: Keyed<TrackSummary>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrackSummary {
+    pub total: Points,
+    pub status: Status,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QualificationWindow {
+    pub enrolled: bool,
+    pub today: Date,
+    /// The renewal date the window leads to (enrolled partners).
+    pub anniversary: Option<Date>,
+    pub start: Date,
+    pub end: Date,
+    /// Months of the window with the data's verdict on each.
+    pub months: Vec<WindowMonth>,
+    /// May enrol (not enrolled) or renew (enrolled) on what the data shows.
+    pub eligible: bool,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WindowMonth {
+    pub month: Month,
+    pub available: bool,
+    pub status: Option<Status>,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -58,6 +58,10 @@ pub struct TrackRules {
     /// Association types whose tenants count for net customer adds.
     pub customer_associations: Vec<String>,
     pub metrics: TrackMetrics,
+    /// Tenants this many seats or fewer below the band are shown as "add
+    /// seats" actions; 0 turns them off.
+    #[serde(default)]
+    pub near_band_seats: u32,
 }
 
 /// A customer size band on paid units: `over < PAU <= upTo`.

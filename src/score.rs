@@ -2,7 +2,7 @@
 //! tenant's part in them (spec/modern-work.md, sections 1 to 6).
 
 use crate::load::Loaded;
-use crate::month::Month;
+use crate::month::{Date, Month};
 use crate::number::Count;
 use crate::people;
 use crate::points::Points;
@@ -17,29 +17,36 @@ use std::collections::{BTreeSet, HashMap};
 pub struct ScoreOptions {
     /// The month to score; the latest month in the data when `None`.
     pub as_of: Option<Month>,
+    /// Also score every month present, for the history table (one scoring
+    /// pass per month, so only on request).
+    pub history: bool,
+    /// Today's date: with it the report includes the qualification window.
+    pub today: Option<Date>,
+    /// The designation's anniversary (renewal) date; `None` when not enrolled.
+    pub anniversary: Option<Date>,
 }
 
 /// One tenant's usage under one association type in one month, over the
 /// eligible workloads.
 #[derive(Clone, Copy, Debug, Default)]
-struct Slice {
+pub(crate) struct Slice {
     /// MAU summed over workloads, in hundredths.
-    mau: i64,
+    pub(crate) mau: i64,
     /// Bit `t` set when a workload's paid units fall in track `t`'s band.
-    bands: u8,
-    max_pau: Count,
-    deployed: bool,
+    pub(crate) bands: u8,
+    pub(crate) max_pau: Count,
+    pub(crate) deployed: bool,
     /// The workload with the best MAU/PAU ratio, as (MAU, PAU).
-    best_ratio: Option<(Count, Count)>,
+    pub(crate) best_ratio: Option<(Count, Count)>,
 }
 
 /// Slices of the months a report needs, keyed by tenant and month.
-struct Facts {
+pub(crate) struct Facts {
     slices: HashMap<(TenantId, Month), Vec<(AssociationId, Slice)>>,
 }
 
 impl Facts {
-    fn build(store: &UsageStore, ruleset: &Ruleset, months: &BTreeSet<Month>) -> Facts {
+    pub(crate) fn build(store: &UsageStore, ruleset: &Ruleset, months: &BTreeSet<Month>) -> Facts {
         let ratio = u64::from(ruleset.data.deployment_ratio_percent);
         let mut slices: HashMap<(TenantId, Month), Vec<(AssociationId, Slice)>> = HashMap::new();
         for (key, usage) in &store.cells {
@@ -77,21 +84,21 @@ impl Facts {
         Facts { slices }
     }
 
-    fn slice(&self, tenant: TenantId, month: Month, association: AssociationId) -> Option<&Slice> {
+    pub(crate) fn slice(&self, tenant: TenantId, month: Month, association: AssociationId) -> Option<&Slice> {
         let slices = self.slices.get(&(tenant, month))?;
         slices.iter().find(|(a, _)| *a == association).map(|(_, s)| s)
     }
 
     /// Eligible on track `t`: a workload under one of the track's customer
     /// associations has paid units in the track's band.
-    fn eligible(&self, ruleset: &Ruleset, t: usize, tenant: TenantId, month: Month) -> bool {
+    pub(crate) fn eligible(&self, ruleset: &Ruleset, t: usize, tenant: TenantId, month: Month) -> bool {
         let mask = ruleset.customer_mask(t);
         self.slices
             .get(&(tenant, month))
             .is_some_and(|s| s.iter().any(|(a, slice)| mask & (1 << a) != 0 && slice.bands & (1 << t) != 0))
     }
 
-    fn max_pau(&self, ruleset: &Ruleset, t: usize, tenant: TenantId, month: Month) -> f64 {
+    pub(crate) fn max_pau(&self, ruleset: &Ruleset, t: usize, tenant: TenantId, month: Month) -> f64 {
         let mask = ruleset.customer_mask(t);
         let slices = self.slices.get(&(tenant, month)).map_or(&[][..], Vec::as_slice);
         slices.iter().filter(|(a, _)| mask & (1 << a) != 0).map(|(_, s)| s.max_pau).max().unwrap_or_default().as_f64()
@@ -100,12 +107,81 @@ impl Facts {
 
 /// Which decisions of the ruleset a report relied on.
 #[derive(Default)]
-struct Applied(BTreeSet<&'static str>);
+pub(crate) struct Applied(BTreeSet<&'static str>);
 
 impl Applied {
-    fn note(&mut self, id: &'static str) {
+    pub(crate) fn note(&mut self, id: &'static str) {
         self.0.insert(id);
     }
+}
+
+/// What a detailed scoring pass records besides the metrics: each tenant's
+/// part, and what it had to assume or warn about. History passes skip it.
+pub(crate) struct Detail<'a> {
+    pub tenants: &'a mut [TenantReport],
+    pub warnings: &'a mut Vec<Warning>,
+    pub applied: &'a mut Applied,
+}
+
+/// The month scored and its baseline, when both have usage data.
+pub(crate) type Period = (Month, Month);
+
+/// Scores every track for one as-of month. `facts` must cover the period's
+/// months (and association months inside it).
+pub(crate) fn track_reports(
+    ruleset: &Ruleset,
+    store: &UsageStore,
+    facts: Option<(&Facts, Period)>,
+    people: &[PersonReport],
+    mut detail: Option<Detail<'_>>,
+) -> Keyed<TrackReport> {
+    let intermediate = people.iter().filter(|p| p.intermediate).count() as i64;
+    let advanced = people.iter().filter(|p| p.advanced).count() as i64;
+    let mut tracks = Keyed::default();
+    for (t, rules) in ruleset.data.tracks.iter().enumerate() {
+        let customer =
+            facts.map(|(facts, period)| customer_metrics(ruleset, t, rules, facts, store, period, detail.as_mut()));
+        let metrics = Metrics {
+            net_customer_adds: simple(rules.metrics.net_customer_adds, customer.as_ref().map(|c| c.net_adds)),
+            intermediate_certifications: simple(rules.metrics.intermediate_certifications, Some(intermediate)),
+            advanced_certifications: simple(rules.metrics.advanced_certifications, Some(advanced)),
+            usage_growth: optioned(ruleset, &rules.metrics.usage_growth, customer.as_ref().map(|c| &c.growth[..]), 100),
+            deployments: optioned(
+                ruleset,
+                &rules.metrics.deployments,
+                customer.as_ref().map(|c| &c.deployments[..]),
+                1,
+            ),
+        };
+        tracks.0.push((rules.id.clone(), track_report(ruleset, rules, metrics)));
+    }
+    tracks
+}
+
+/// Facts for the period's months, plus the association months inside it
+/// (where a growth baseline may move to).
+pub(crate) fn facts_for(ruleset: &Ruleset, store: &UsageStore, (m, b): Period) -> Facts {
+    let mut needed: BTreeSet<Month> = [m, b].into();
+    needed.extend(store.associated.values().filter(|&&a| a > b && a <= m));
+    Facts::build(store, ruleset, &needed)
+}
+
+/// The period for `as_of`, when both it and its baseline have data.
+pub(crate) fn period(store: &UsageStore, as_of: Option<Month>) -> Option<Period> {
+    let m = as_of?;
+    let b = m.minus(12)?;
+    (store.months.contains(&m) && store.months.contains(&b)).then_some((m, b))
+}
+
+/// Area status and best track: the best of the tracks. Ties go to the
+/// first track in ruleset order.
+pub(crate) fn best_of(tracks: &Keyed<TrackReport>) -> (Status, Option<String>) {
+    let best = tracks
+        .0
+        .iter()
+        .max_by(|(_, a), (_, b)| a.total.cmp(&b.total).then(a.status.cmp(&b.status)).then(std::cmp::Ordering::Greater));
+    let status = tracks.values().map(|t| t.status).max().unwrap_or(Status::NotStarted);
+    (status, best.filter(|(_, t)| !t.total.is_zero()).map(|(id, _)| id.clone()))
 }
 
 pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Report {
@@ -131,16 +207,13 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
         }
     };
     let baseline = as_of.and_then(|m| m.minus(12));
-    let customer = match (as_of, baseline) {
-        (Some(m), Some(b)) if store.months.contains(&m) && store.months.contains(&b) => Some((m, b)),
-        _ => None,
-    };
+    let period = period(store, as_of);
     if latest.is_none() {
         warnings.push(Warning {
             file: None,
             message: "No usage export was loaded: net customer adds, usage growth and deployments need the contribution export from Partner Center.".into(),
         });
-    } else if let (Some(m), Some(b), None) = (as_of, baseline, customer) {
+    } else if let (Some(m), Some(b), None) = (as_of, baseline, period) {
         warnings.push(Warning {
             file: None,
             message: format!("The baseline month {b} (12 months before {m}) is not in the usage data, so net customer adds, usage growth and deployments cannot be computed. Add the export that covers {b}."),
@@ -154,74 +227,14 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
     }
 
     let people = people::evaluate(&loaded.certifications, ruleset, as_of);
-    let intermediate = people.iter().filter(|p| p.intermediate).count() as i64;
-    let advanced = people.iter().filter(|p| p.advanced).count() as i64;
     if people.iter().flat_map(|p| &p.certifications).any(|c| c.status == CertificationStatus::Retired) {
         applied.note("retired-certifications");
     }
-
-    let facts = customer.map(|(m, b)| {
-        let mut needed: BTreeSet<Month> = [m, b].into();
-        needed.extend(store.associated.values().filter(|&&a| a > b && a <= m));
-        Facts::build(store, ruleset, &needed)
-    });
-    let mut tenants: Vec<TenantReport> = (0..store.tenants.len())
-        .map(|t| {
-            let tenant = &store.tenants[t];
-            TenantReport {
-                id: tenant.id.clone(),
-                name: tenant.name.clone(),
-                associations: vec![],
-                contributes: false,
-                tracks: Keyed::default(),
-            }
-        })
-        .collect();
-    // Association types per tenant, from the data itself.
-    let mut tenant_associations: Vec<BTreeSet<AssociationId>> = vec![BTreeSet::new(); tenants.len()];
-    for key in store.cells.keys() {
-        tenant_associations[key.tenant() as usize].insert(key.association());
-    }
-    for (tenant, set) in tenants.iter_mut().zip(&tenant_associations) {
-        tenant.associations = set.iter().map(|&a| ruleset.data.associations[a as usize].id.clone()).collect();
-    }
-
-    let mut tracks = Keyed::default();
-    for (t, rules) in ruleset.data.tracks.iter().enumerate() {
-        let customer_metrics = match (&facts, customer) {
-            (Some(facts), Some((m, b))) => Some(customer_metrics(
-                ruleset,
-                t,
-                rules,
-                facts,
-                store,
-                (m, b),
-                &mut tenants,
-                &mut warnings,
-                &mut applied,
-            )),
-            _ => None,
-        };
-        let metrics = Metrics {
-            net_customer_adds: simple(rules.metrics.net_customer_adds, customer_metrics.as_ref().map(|c| c.net_adds)),
-            intermediate_certifications: simple(rules.metrics.intermediate_certifications, Some(intermediate)),
-            advanced_certifications: simple(rules.metrics.advanced_certifications, Some(advanced)),
-            usage_growth: optioned(
-                ruleset,
-                &rules.metrics.usage_growth,
-                customer_metrics.as_ref().map(|c| &c.growth[..]),
-                100,
-            ),
-            deployments: optioned(
-                ruleset,
-                &rules.metrics.deployments,
-                customer_metrics.as_ref().map(|c| &c.deployments[..]),
-                1,
-            ),
-        };
-        tracks.0.push((rules.id.clone(), track_report(ruleset, rules, metrics)));
-    }
-    if customer.is_some() {
+    let mut tenants = tenant_reports(ruleset, store);
+    let facts = period.map(|p| (facts_for(ruleset, store, p), p));
+    let detail = Detail { tenants: &mut tenants, warnings: &mut warnings, applied: &mut applied };
+    let tracks = track_reports(ruleset, store, facts.as_ref().map(|(f, p)| (f, *p)), &people, Some(detail));
+    if period.is_some() {
         for id in ["eligibility-per-month", "growth-eligible-months", "deployment-per-workload"] {
             applied.note(id);
         }
@@ -236,20 +249,23 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
         }
     }
     applied.note("area-either-track");
-    if store.workload_rows.keys().any(|&w| !ruleset.data.workloads[w as usize].confirmed) {
+    if store.workload_rows.keys().any(|&w| ruleset.data.workloads.get(usize::from(w)).is_some_and(|w| !w.confirmed)) {
         applied.note("unconfirmed-workloads");
     }
     if !store.ignored_associations.is_empty() {
         applied.note("ignored-associations");
     }
 
-    let best = tracks
-        .0
-        .iter()
-        .max_by(|(_, a), (_, b)| a.total.cmp(&b.total).then(a.status.cmp(&b.status)).then(std::cmp::Ordering::Greater));
-    let status = tracks.values().map(|t| t.status).max().unwrap_or(Status::NotStarted);
-    let best_track = best.filter(|(_, t)| !t.total.is_zero()).map(|(id, _)| id.clone());
-    let recommendations = recommendations(ruleset, &tracks);
+    let (status, best_track) = best_of(&tracks);
+    let tenant_actions = match &facts {
+        Some((facts, p)) => crate::actions::tenant_actions(ruleset, store, facts, *p, &tenants),
+        None => vec![],
+    };
+    let history = (options.history || options.today.is_some()).then(|| crate::window::history(ruleset, loaded));
+    let window = options.today.map(|today| {
+        crate::window::qualification_window(ruleset, today, options.anniversary, history.as_deref().unwrap_or_default())
+    });
+    let history = history.filter(|_| options.history);
     Report {
         schema_version: SCHEMA_VERSION,
         ruleset: RulesetRef { id: ruleset.data.id.clone(), version: ruleset.data.version.clone() },
@@ -258,10 +274,13 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
         months,
         status,
         best_track,
+        recommendations: recommendations(ruleset, &tracks),
         tracks,
         tenants,
         people,
-        recommendations,
+        tenant_actions,
+        history,
+        window,
         assumptions: applied
             .0
             .iter()
@@ -278,6 +297,33 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
     }
 }
 
+/// One entry per tenant, in the order first seen; tracks are filled in by
+/// the scoring pass.
+fn tenant_reports(ruleset: &Ruleset, store: &UsageStore) -> Vec<TenantReport> {
+    let mut associations: Vec<BTreeSet<AssociationId>> = vec![BTreeSet::new(); store.tenants.len()];
+    for key in store.cells.keys() {
+        if let Some(set) = associations.get_mut(key.tenant() as usize) {
+            set.insert(key.association());
+        }
+    }
+    store
+        .tenants
+        .iter()
+        .zip(associations)
+        .map(|(tenant, set)| TenantReport {
+            id: tenant.id.clone(),
+            name: tenant.name.clone(),
+            associations: set
+                .iter()
+                .filter_map(|&a| ruleset.data.associations.get(usize::from(a)))
+                .map(|a| a.id.clone())
+                .collect(),
+            contributes: false,
+            tracks: Keyed::default(),
+        })
+        .collect()
+}
+
 struct CustomerMetrics {
     net_adds: i64,
     /// Per option of the track, in ruleset order: growth in hundredths.
@@ -285,20 +331,17 @@ struct CustomerMetrics {
     deployments: Vec<i64>,
 }
 
-/// Net customer adds, usage growth and deployments of track `t`, filling in
-/// each tenant's part as it goes so that the metric and its explanation
-/// come from the same code.
-#[allow(clippy::too_many_arguments)]
+/// Net customer adds, usage growth and deployments of track `t`. With a
+/// `detail`, each tenant's part is recorded as it is counted, so that the
+/// metric and its explanation come from the same code.
 fn customer_metrics(
     ruleset: &Ruleset,
     t: usize,
     rules: &TrackRules,
     facts: &Facts,
     store: &UsageStore,
-    (m, b): (Month, Month),
-    tenants: &mut [TenantReport],
-    warnings: &mut Vec<Warning>,
-    applied: &mut Applied,
+    (m, b): Period,
+    mut detail: Option<&mut Detail<'_>>,
 ) -> CustomerMetrics {
     let growth_options: Vec<AssociationId> = option_ids(ruleset, &rules.metrics.usage_growth);
     let deployment_options: Vec<AssociationId> = option_ids(ruleset, &rules.metrics.deployments);
@@ -309,7 +352,7 @@ fn customer_metrics(
         growth: vec![0; growth_options.len()],
         deployments: vec![0; deployment_options.len()],
     };
-    for (index, tenant) in tenants.iter_mut().enumerate() {
+    for (index, tenant) in store.tenants.iter().enumerate() {
         let id = index as TenantId;
         let eligible = Both { as_of: facts.eligible(ruleset, t, id, m), baseline: facts.eligible(ruleset, t, id, b) };
         let net_add = i32::from(eligible.as_of) - i32::from(eligible.baseline);
@@ -336,21 +379,20 @@ fn customer_metrics(
             // partner was associated after the baseline month.
             let growth_baseline = match store.associated.get(&(id, a)) {
                 Some(&associated) if associated > b => {
-                    applied.note("association-date-baseline");
-                    if associated <= m && facts.slice(id, associated, a).is_some() {
-                        Some(counted_mau(associated, facts.eligible(ruleset, t, id, associated)))
-                    } else {
-                        warnings.push(Warning {
-                            file: None,
-                            message: format!(
-                                "Tenant {} was associated ({}) in {associated}, after the baseline month, and has no usage for that month: it is left out of {} usage growth.",
-                                tenant.id,
-                                ruleset.data.associations[a as usize].id,
-                                rules.label
-                            ),
-                        });
-                        None
+                    let has_data = associated <= m && facts.slice(id, associated, a).is_some();
+                    if let Some(detail) = detail.as_mut() {
+                        detail.applied.note("association-date-baseline");
+                        if !has_data {
+                            detail.warnings.push(Warning {
+                                file: None,
+                                message: format!(
+                                    "Tenant {} was associated ({}) in {associated}, after the baseline month, and has no usage for that month: it is left out of {} usage growth.",
+                                    tenant.id, ruleset.data.associations[usize::from(a)].id, rules.label
+                                ),
+                            });
+                        }
                     }
+                    has_data.then(|| counted_mau(associated, facts.eligible(ruleset, t, id, associated)))
                 }
                 _ => Some(counted_mau(b, eligible.baseline)),
             };
@@ -363,14 +405,18 @@ fn customer_metrics(
             if let Some(i) = deployment_options.iter().position(|&d| d == a) {
                 out.deployments[i] += i64::from(deployment);
             }
-            contributes |= growth.is_some_and(|g| g != 0) || deployment != 0;
-            let option =
-                TenantOption { as_of: now, baseline: then, growth: growth.map(|g| g as f64 / 100.0), deployment };
-            options.0.push((ruleset.data.associations[a as usize].id.clone(), option));
+            if detail.is_some() {
+                contributes |= growth.is_some_and(|g| g != 0) || deployment != 0;
+                let option =
+                    TenantOption { as_of: now, baseline: then, growth: growth.map(|g| g as f64 / 100.0), deployment };
+                options.0.push((ruleset.data.associations[usize::from(a)].id.clone(), option));
+            }
         }
-        tenant.contributes |= contributes;
-        let max_pau = Both { as_of: facts.max_pau(ruleset, t, id, m), baseline: facts.max_pau(ruleset, t, id, b) };
-        tenant.tracks.0.push((rules.id.clone(), TenantTrack { eligible, max_pau, net_add, options }));
+        if let Some(report) = detail.as_mut().and_then(|d| d.tenants.get_mut(index)) {
+            report.contributes |= contributes;
+            let max_pau = Both { as_of: facts.max_pau(ruleset, t, id, m), baseline: facts.max_pau(ruleset, t, id, b) };
+            report.tracks.0.push((rules.id.clone(), TenantTrack { eligible, max_pau, net_add, options }));
+        }
     }
     out
 }

@@ -56,7 +56,7 @@ pub enum Insert {
     Conflict(Usage),
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct UsageStore {
     tenant_index: HashMap<String, TenantId>,
     pub tenants: Vec<Tenant>,

@@ -5,6 +5,7 @@ use crate::month::Month;
 use crate::report::Report;
 use crate::ruleset::Ruleset;
 use crate::score::{score, ScoreOptions};
+use crate::simulate::{simulate, Plan, Simulation};
 
 /// A set of loaded files, scored on demand.
 ///
@@ -72,5 +73,10 @@ impl Workbook {
     /// Scores everything loaded so far (an open file counts as far as read).
     pub fn report(&self, options: &ScoreOptions) -> Report {
         score(&self.ruleset, &self.loaded, options)
+    }
+
+    /// Scores the data as it would be with `plan` carried out.
+    pub fn simulate(&self, plan: &Plan, options: &ScoreOptions) -> Simulation {
+        simulate(&self.ruleset, &self.loaded, plan, options)
     }
 }

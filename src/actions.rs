@@ -1,0 +1,220 @@
+//! Tenant-level actions Partner Center never shows: which users to
+//! activate, which seats to add or remove, which lost customers pull net
+//! adds down.
+
+use crate::month::Month;
+use crate::number::Count;
+use crate::report::{ActionKind, TenantAction, TenantReport};
+use crate::ruleset::{AssociationId, Ruleset};
+use crate::score::{Facts, Period};
+use crate::store::{CellKey, TenantId, UsageStore};
+
+/// Actions listed per track, option and kind: the closest ones first.
+const MAX_PER_KIND: usize = 50;
+
+pub(crate) fn tenant_actions(
+    ruleset: &Ruleset,
+    store: &UsageStore,
+    facts: &Facts,
+    (m, b): Period,
+    tenants: &[TenantReport],
+) -> Vec<TenantAction> {
+    let ratio = u64::from(ruleset.data.deployment_ratio_percent);
+    let mut out = vec![];
+    for (t, track) in ruleset.data.tracks.iter().enumerate() {
+        let options: Vec<AssociationId> = track
+            .metrics
+            .deployments
+            .options
+            .iter()
+            .filter_map(|o| ruleset.association_index(&o.association))
+            .collect();
+        for &a in &options {
+            let association = &ruleset.data.associations[usize::from(a)].id;
+            let mut activate = vec![];
+            let mut remove = vec![];
+            for (index, tenant) in store.tenants.iter().enumerate() {
+                let id = index as TenantId;
+                if !facts.eligible(ruleset, t, id, m) || facts.slice(id, m, a).is_none_or(|s| s.deployed) {
+                    continue;
+                }
+                // The workload closest to the ratio decides: fewest users to activate.
+                let closest = workloads(store, ruleset, id, m, a)
+                    .filter(|(_, u)| u.pau.0 > 0)
+                    .map(|(w, u)| (w, u, users_to_activate(u.mau, u.pau, ratio)))
+                    .min_by_key(|(_, _, n)| *n);
+                let Some((workload, usage, users)) = closest else { continue };
+                let name = &ruleset.data.workloads[usize::from(workload)].id;
+                activate.push(TenantAction {
+                    tenant: tenant.id.clone(),
+                    track: track.id.clone(),
+                    option: Some(association.clone()),
+                    kind: ActionKind::ActivateUsers,
+                    workload: Some(name.clone()),
+                    needed: users,
+                    message: format!(
+                        "Activate {users} more {name} user{} in {} ({} of {} seats active) to count it as a {association} deployment.",
+                        plural(users),
+                        tenant.id,
+                        usage.mau,
+                        usage.pau
+                    ),
+                });
+                // Removing unused seats works only while the tenant stays in the band.
+                let seats = seats_to_remove(usage.mau, usage.pau, ratio);
+                let remaining = usage.pau.0.saturating_sub(u32::try_from(seats * 100).unwrap_or(u32::MAX));
+                if seats > 0 && track.band.contains(remaining) {
+                    remove.push(TenantAction {
+                        tenant: tenant.id.clone(),
+                        track: track.id.clone(),
+                        option: Some(association.clone()),
+                        kind: ActionKind::RemoveSeats,
+                        workload: Some(name.clone()),
+                        needed: seats,
+                        message: format!(
+                            "Or remove {seats} unused {name} seat{} in {} to reach the {ratio}% ratio.",
+                            plural(seats),
+                            tenant.id
+                        ),
+                    });
+                }
+            }
+            out.extend(closest_first(activate));
+            out.extend(closest_first(remove));
+        }
+        out.extend(closest_first(near_band(ruleset, store, facts, t, m)));
+        out.extend(lost_customers(ruleset, facts, t, (m, b), tenants));
+    }
+    out
+}
+
+fn workloads<'a>(
+    store: &'a UsageStore,
+    ruleset: &'a Ruleset,
+    tenant: TenantId,
+    month: Month,
+    a: AssociationId,
+) -> impl Iterator<Item = (u8, crate::store::Usage)> + 'a {
+    (0..ruleset.data.workloads.len() as u8)
+        .filter_map(move |w| store.cells.get(&CellKey::new(tenant, month, a, w)).map(|u| (w, *u)))
+}
+
+/// Whole users to activate so that MAU/PAU reaches the ratio.
+fn users_to_activate(mau: Count, pau: Count, ratio: u64) -> u64 {
+    // Needed MAU in hundredths, rounded up, then whole users rounded up.
+    let needed = (u64::from(pau.0) * ratio).div_ceil(100);
+    needed.saturating_sub(u64::from(mau.0)).div_ceil(100)
+}
+
+/// Whole seats to remove so that MAU/PAU reaches the ratio.
+fn seats_to_remove(mau: Count, pau: Count, ratio: u64) -> u64 {
+    // Largest PAU (in whole seats) with MAU/PAU >= ratio.
+    let max_pau = u64::from(mau.0) / ratio;
+    (u64::from(pau.0) / 100).saturating_sub(max_pau)
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn closest_first(mut actions: Vec<TenantAction>) -> Vec<TenantAction> {
+    actions.sort_by(|a, b| a.needed.cmp(&b.needed).then_with(|| a.tenant.cmp(&b.tenant)));
+    actions.truncate(MAX_PER_KIND);
+    actions
+}
+
+/// Tenants a few seats below the track's band: adding seats makes them count.
+fn near_band(ruleset: &Ruleset, store: &UsageStore, facts: &Facts, t: usize, m: Month) -> Vec<TenantAction> {
+    let track = &ruleset.data.tracks[t];
+    if track.near_band_seats == 0 {
+        return vec![];
+    }
+    let mut out = vec![];
+    for (index, tenant) in store.tenants.iter().enumerate() {
+        let id = index as TenantId;
+        if facts.eligible(ruleset, t, id, m) {
+            continue;
+        }
+        let pau = facts.max_pau(ruleset, t, id, m);
+        let edge = f64::from(track.band.over);
+        if pau <= 0.0 || pau > edge || edge - pau >= f64::from(track.near_band_seats) {
+            continue;
+        }
+        let seats = (edge - pau).floor() as u64 + 1;
+        out.push(TenantAction {
+            tenant: tenant.id.clone(),
+            track: track.id.clone(),
+            option: None,
+            kind: ActionKind::AddSeats,
+            workload: None,
+            needed: seats,
+            message: format!(
+                "{} has {pau} paid seats on its largest workload: {seats} more would make it a {} customer.",
+                tenant.id, track.label
+            ),
+        });
+    }
+    out
+}
+
+/// When net customer adds are negative: the tenants counted a year ago and
+/// not now, and why.
+fn lost_customers(
+    ruleset: &Ruleset,
+    facts: &Facts,
+    t: usize,
+    (m, b): Period,
+    tenants: &[TenantReport],
+) -> Vec<TenantAction> {
+    let track = &ruleset.data.tracks[t];
+    let net: i32 = tenants.iter().filter_map(|r| r.tracks.get(&track.id)).map(|tt| tt.net_add).sum();
+    if net >= 0 {
+        return vec![];
+    }
+    let mut out = vec![];
+    for (index, report) in tenants.iter().enumerate() {
+        let Some(tt) = report.tracks.get(&track.id) else { continue };
+        if tt.net_add >= 0 {
+            continue;
+        }
+        let now = facts.max_pau(ruleset, t, index as TenantId, m);
+        let why = if now == 0.0 {
+            format!("has no {} usage in {m}", track.label)
+        } else {
+            format!("has {now} paid seats in {m}, outside the {} band", track.label)
+        };
+        out.push(TenantAction {
+            tenant: report.id.clone(),
+            track: track.id.clone(),
+            option: None,
+            kind: ActionKind::LostCustomer,
+            workload: None,
+            needed: 0,
+            message: format!(
+                "{} counted in {b} ({} paid seats) but {why}: it pulls {} net customer adds down.",
+                report.id, tt.max_pau.baseline, track.label
+            ),
+        });
+    }
+    out.truncate(MAX_PER_KIND);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratio_arithmetic() {
+        // 8 of 21 active: 40% of 21 is 8.4, so 1 more user (9 of 21 = 42.9%).
+        assert_eq!(users_to_activate(Count(800), Count(2100), 40), 1);
+        assert_eq!(users_to_activate(Count(0), Count(1000), 40), 4);
+        // 8 active: at most 20 seats keep 40%, so remove 1 of 21.
+        assert_eq!(seats_to_remove(Count(800), Count(2100), 40), 1);
+        assert_eq!(seats_to_remove(Count(900), Count(2100), 40), 0);
+    }
+}

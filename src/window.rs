@@ -1,0 +1,170 @@
+//! Month-by-month history and the qualification window (spec section 7).
+
+use crate::load::Loaded;
+use crate::month::{Date, Month};
+use crate::people;
+use crate::report::{HistoryMonth, Keyed, QualificationWindow, Status, TrackSummary, WindowMonth};
+use crate::ruleset::Ruleset;
+use crate::score::{best_of, facts_for, period, track_reports};
+
+const METRIC_IDS: [&str; 5] =
+    ["netCustomerAdds", "intermediateCertifications", "advancedCertifications", "usageGrowth", "deployments"];
+
+/// Every month from the first to the last with usage data, each scored as
+/// if it were the as-of month; a month without data or without its
+/// baseline is "Data unavailable", never a score.
+pub fn history(ruleset: &Ruleset, loaded: &Loaded) -> Vec<HistoryMonth> {
+    let store = &loaded.usage;
+    let (Some(&first), Some(&last)) = (store.months.first(), store.months.last()) else { return vec![] };
+    let mut out = vec![];
+    let mut m = first;
+    while m <= last {
+        out.push(month_entry(ruleset, loaded, m));
+        m = m.plus(1);
+    }
+    out
+}
+
+fn month_entry(ruleset: &Ruleset, loaded: &Loaded, m: Month) -> HistoryMonth {
+    let store = &loaded.usage;
+    let Some(p) = period(store, Some(m)) else {
+        let reason = if store.months.contains(&m) {
+            format!("the baseline month {} is missing", m.minus(12).map(|b| b.to_string()).unwrap_or_default())
+        } else {
+            format!("no export covers {m}")
+        };
+        return HistoryMonth {
+            month: m,
+            available: false,
+            reason: Some(reason),
+            best_track: None,
+            total: None,
+            status: None,
+            metrics: None,
+            tracks: Keyed::default(),
+        };
+    };
+    let people = people::evaluate(&loaded.certifications, ruleset, Some(m));
+    let facts = facts_for(ruleset, store, p);
+    let tracks = track_reports(ruleset, store, Some((&facts, p)), &people, None);
+    let (status, best_track) = best_of(&tracks);
+    let best = best_track.as_deref().and_then(|id| tracks.get(id)).or_else(|| tracks.values().next());
+    HistoryMonth {
+        month: m,
+        available: true,
+        reason: None,
+        best_track: best_track.clone(),
+        total: best.map(|t| t.total),
+        status: Some(status),
+        metrics: best.map(|t| Keyed(METRIC_IDS.iter().map(|id| id.to_string()).zip(t.metrics.points()).collect())),
+        tracks: Keyed(
+            tracks.0.iter().map(|(id, t)| (id.clone(), TrackSummary { total: t.total, status: t.status })).collect(),
+        ),
+    }
+}
+
+/// The next anniversary on or after `today` (the designation renews yearly
+/// on the same day).
+fn next_anniversary(anniversary: Date, today: Date) -> Date {
+    let mut month = anniversary.month;
+    while (Date { month, day: anniversary.day.min(month.days()) }) < today {
+        month = month.plus(12);
+    }
+    Date { month, day: anniversary.day.min(month.days()) }
+}
+
+pub fn qualification_window(
+    ruleset: &Ruleset,
+    today: Date,
+    anniversary: Option<Date>,
+    history: &[HistoryMonth],
+) -> QualificationWindow {
+    let before = ruleset.data.window.months_before;
+    let renewal = anniversary.map(|a| next_anniversary(a, today));
+    let (start_month, end) = match renewal {
+        // Enrolled: the anniversary month and the months before it.
+        Some(a) => (a.month.minus(before), Date { month: a.month, day: a.month.days() }),
+        // Not enrolled: this month and the full months before it, up to today.
+        None => (today.month.minus(before), today),
+    };
+    let start = Date { month: start_month.unwrap_or(end.month), day: 1 };
+    let mut months = vec![];
+    let mut m = start.month;
+    while m <= end.month {
+        let entry = history.iter().find(|h| h.month == m);
+        months.push(WindowMonth {
+            month: m,
+            available: entry.is_some_and(|h| h.available),
+            status: entry.and_then(|h| h.status),
+        });
+        m = m.plus(1);
+    }
+    let qualified: Vec<String> =
+        months.iter().filter(|w| w.status == Some(Status::Qualified)).map(|w| w.month.to_string()).collect();
+    let unavailable = months.iter().filter(|w| !w.available).count();
+    let gaps =
+        if unavailable > 0 { format!(" {unavailable} month(s) of the window have no data.") } else { String::new() };
+    let days = ruleset.data.window.enrolment_days;
+    let (eligible, message) = match renewal {
+        None if !qualified.is_empty() => (
+            true,
+            format!("Qualified in {}: you may enrol. Enrolment must follow within {days} days of the day you qualified.", qualified.join(", ")),
+        ),
+        None => (
+            false,
+            format!("Not qualified in the window {start} to {end}.{gaps} Qualifying on any day in it allows enrolment within {days} days."),
+        ),
+        Some(a) if today < start => (
+            false,
+            format!("Your renewal window opens on {start} (anniversary {a}). The designation stays until the anniversary whatever the score."),
+        ),
+        Some(a) if !qualified.is_empty() => (
+            true,
+            format!("Qualified in {}, inside the renewal window {start} to {end}: you may renew on {a}.", qualified.join(", ")),
+        ),
+        Some(a) => (
+            false,
+            format!("Not yet qualified in the renewal window {start} to {end}.{gaps} Qualify at any point before {end} to renew on {a}; the designation stays until then whatever the score."),
+        ),
+    };
+    QualificationWindow {
+        enrolled: renewal.is_some(),
+        today,
+        anniversary: renewal,
+        start,
+        end,
+        months,
+        eligible,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    #[test]
+    fn spec_window_examples() {
+        let rules = Ruleset::modern_work();
+        // Not enrolled, on 15 Aug 2024: 1 Mar 2024 to 15 Aug 2024.
+        let w = qualification_window(&rules, date("2024-08-15"), None, &[]);
+        assert_eq!((w.start.to_string(), w.end.to_string()), ("2024-03-01".into(), "2024-08-15".into()));
+        assert_eq!(w.months.len(), 6);
+        assert!(!w.eligible);
+        // Enrolled, anniversary 15 Aug 2024: 1 Mar 2024 to 31 Aug 2024.
+        let w = qualification_window(&rules, date("2024-07-01"), Some(date("2024-08-15")), &[]);
+        assert_eq!((w.start.to_string(), w.end.to_string()), ("2024-03-01".into(), "2024-08-31".into()));
+        assert!(w.enrolled);
+    }
+
+    #[test]
+    fn anniversaries_recur_yearly() {
+        assert_eq!(next_anniversary(date("2024-08-15"), date("2026-11-24")).to_string(), "2027-08-15");
+        assert_eq!(next_anniversary(date("2024-02-29"), date("2025-01-01")).to_string(), "2025-02-28");
+        assert_eq!(next_anniversary(date("2026-12-01"), date("2026-11-24")).to_string(), "2026-12-01");
+    }
+}
