@@ -60,9 +60,21 @@ export class Scorer {
     return this;
   }
 
-  /** The report, a plain object. @param {{asOf?: string}} [options] */
+  /**
+   * The report, a plain object.
+   * @param {{asOf?: string, history?: boolean, today?: string, anniversary?: string}} [options]
+   *   `today` and `anniversary` are `YYYY-MM-DD`; with `today` the report has the qualification window.
+   */
   report(options = {}) {
     return JSON.parse(this.#raw.report(JSON.stringify(options)));
+  }
+
+  /**
+   * The report as it would be with `plan` carried out (planned customers and
+   * people added, tenants removed): `{simulated, plan, report, changes, problems}`.
+   */
+  simulate(plan, options = {}) {
+    return JSON.parse(this.#raw.simulate(JSON.stringify(plan), JSON.stringify(options)));
   }
 
   /** Releases the WebAssembly memory held by this scorer. */

@@ -6,7 +6,7 @@
 //! serializer (serde_json, needed for rulesets anyway) keeps the module
 //! small. Errors are `Error`s with a message, never traps.
 
-use crate::{Month, Ruleset, ScoreOptions, Workbook};
+use crate::{Date, Month, Plan, Ruleset, ScoreOptions, Workbook};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -22,7 +22,24 @@ struct ScorerOptions {
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct ReportOptions {
+    /// `YYYY-MM`
     as_of: Option<String>,
+    history: bool,
+    /// `YYYY-MM-DD`: adds the qualification window.
+    today: Option<String>,
+    /// `YYYY-MM-DD`: the designation's anniversary, when enrolled.
+    anniversary: Option<String>,
+}
+
+impl ReportOptions {
+    fn into_score_options(self) -> Result<ScoreOptions, JsError> {
+        Ok(ScoreOptions {
+            as_of: month(self.as_of, "asOf")?,
+            history: self.history,
+            today: date(self.today, "today")?,
+            anniversary: date(self.anniversary, "anniversary")?,
+        })
+    }
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String, JsError> {
@@ -39,6 +56,13 @@ fn from_json<T: for<'de> Deserialize<'de> + Default>(json: Option<String>, what:
 fn month(text: Option<String>, what: &str) -> Result<Option<Month>, JsError> {
     text.map(|t| {
         Month::parse_iso(&t).ok_or_else(|| JsError::new(&format!("{what} must be a month as YYYY-MM, not \"{t}\"")))
+    })
+    .transpose()
+}
+
+fn date(text: Option<String>, what: &str) -> Result<Option<Date>, JsError> {
+    text.map(|t| {
+        Date::parse(&t).ok_or_else(|| JsError::new(&format!("{what} must be a date as YYYY-MM-DD, not \"{t}\"")))
     })
     .transpose()
 }
@@ -86,10 +110,19 @@ impl Scorer {
         self.book.end_file();
     }
 
-    /// The report (see the README) as JSON; `options_json`: `{"asOf": "YYYY-MM"}`.
+    /// The report (see the README) as JSON. `options_json`:
+    /// `{"asOf": "YYYY-MM", "history": true, "today": "YYYY-MM-DD", "anniversary": "YYYY-MM-DD"}`, all optional.
     pub fn report(&self, options_json: Option<String>) -> Result<String, JsError> {
         let options: ReportOptions = from_json(options_json, "report options")?;
-        to_json(&self.book.report(&ScoreOptions { as_of: month(options.as_of, "asOf")? }))
+        to_json(&self.book.report(&options.into_score_options()?))
+    }
+
+    /// The report as it would be with a plan carried out, as JSON:
+    /// `{"simulated": true, "plan", "report", "changes", "problems"}`.
+    pub fn simulate(&self, plan_json: &str, options_json: Option<String>) -> Result<String, JsError> {
+        let plan: Plan = serde_json::from_str(plan_json).map_err(|e| JsError::new(&format!("invalid plan: {e}")))?;
+        let options: ReportOptions = from_json(options_json, "report options")?;
+        to_json(&self.book.simulate(&plan, &options.into_score_options()?))
     }
 }
 
