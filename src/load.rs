@@ -4,11 +4,11 @@
 use crate::decode::{field_text, sniff, Sniffed, Transcoder};
 use crate::layout::{recognise, FileKind, Layout, SkillingColumns, UsageColumns};
 use crate::month::{Date, Month};
-use crate::number::{parse_count, Count};
+use crate::number::{parse_count, parse_plain_count, Count};
 use crate::reader::{sniff_delimiter, Record, RecordReader};
 use crate::report::{FileReport, RowError, Warning};
-use crate::ruleset::Ruleset;
-use crate::store::{CellKey, CertificationRow, Insert, Usage, UsageStore};
+use crate::ruleset::{AssociationId, Ruleset, WorkloadId};
+use crate::store::{CellKey, CertificationRow, FastMap, Insert, TenantId, Usage, UsageStore};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
@@ -21,6 +21,36 @@ const MAX_PREAMBLE: u32 = 10;
 const HEAD_BYTES: usize = 64 * 1024;
 /// Longest value quoted in a message.
 const MAX_QUOTED: usize = 80;
+
+/// Spellings seen on earlier rows, resolved once: an export repeats a
+/// handful of association, workload and month spellings millions of times,
+/// and a tenant's rows come together.
+#[derive(Default)]
+struct Lookups {
+    associations: FastMap<Box<[u8]>, Option<AssociationId>>,
+    workloads: FastMap<Box<[u8]>, Option<WorkloadId>>,
+    months: FastMap<Box<[u8]>, Option<Month>>,
+    tenant: Option<(Box<[u8]>, TenantId)>,
+}
+
+/// Distinct spellings remembered per kind; a hostile file of unique values
+/// falls back to resolving each row instead of growing the cache.
+const MAX_CACHED: usize = 4096;
+
+fn cached<T: Copy>(
+    cache: &mut FastMap<Box<[u8]>, Option<T>>,
+    raw: &[u8],
+    resolve: impl FnOnce() -> Option<T>,
+) -> Option<T> {
+    if let Some(found) = cache.get(raw) {
+        return *found;
+    }
+    let value = resolve();
+    if cache.len() < MAX_CACHED {
+        cache.insert(raw.into(), value);
+    }
+    value
+}
 
 /// Everything loaded so far, from every file.
 #[derive(Debug, Default)]
@@ -68,6 +98,7 @@ struct Context {
     unlisted_errors: u64,
     windows_1252: bool,
     months: BTreeSet<Month>,
+    lookups: Lookups,
 }
 
 impl FileLoader {
@@ -101,6 +132,7 @@ impl FileLoader {
                 unlisted_errors: 0,
                 windows_1252: false,
                 months: BTreeSet::new(),
+                lookups: Lookups::default(),
             },
         }
     }
@@ -251,18 +283,24 @@ impl Row<'_, '_> {
     }
 
     fn count(&mut self, column: usize) -> Option<Count> {
+        if let Some(count) = parse_plain_count(self.record.get(column).unwrap_or_default()) {
+            return Some(count);
+        }
         let text = self.text(column).into_owned();
         parse_count(&text).map_err(|e| self.error(column, &text, e.message().to_string())).ok()
     }
 
     fn month(&mut self, column: usize) -> Option<Month> {
-        let text = self.text(column).into_owned();
-        let Some(month) = Month::parse_export(&text) else {
+        let raw = self.record.get(column).unwrap_or_default();
+        let parsed = cached(&mut self.ctx.lookups.months, raw, || Month::parse_export(&field_text(raw).0));
+        let text = || field_text(raw).0.into_owned();
+        let Some(month) = parsed else {
+            let text = text();
             self.error(column, &text, "not a month (expected e.g. Oct-2024, 2024-10 or 10/1/2024)".into());
             return None;
         };
         if self.ctx.today.is_some_and(|today| month > today) {
-            self.error(column, &text, format!("month {month} is in the future"));
+            self.error(column, &text(), format!("month {month} is in the future"));
             return None;
         }
         Some(month)
@@ -348,18 +386,39 @@ impl Context {
     }
 }
 
+/// The tenant of a row: the previous row's (rows of a tenant come
+/// together), or an id to look up.
+enum TenantRef {
+    Seen(TenantId),
+    New(String),
+}
+
 fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: &mut UsageStore) {
-    let Some(association_text) = row.required(c.association, "association type") else { return };
-    let Some(association) = ruleset.association(&association_text) else {
-        *store.ignored_associations.entry(association_text).or_default() += 1;
+    let record = row.record;
+    let raw = |column: usize| record.get(column).unwrap_or_default();
+    let resolve_association = || ruleset.association(&field_text(raw(c.association)).0);
+    let Some(association) = cached(&mut row.ctx.lookups.associations, raw(c.association), resolve_association) else {
+        if let Some(text) = row.required(c.association, "association type") {
+            *store.ignored_associations.entry(text).or_default() += 1;
+        }
         return;
     };
-    let Some(workload_text) = row.required(c.workload, "workload") else { return };
-    let Some(workload) = ruleset.workload(&workload_text) else {
-        *store.ignored_workloads.entry(workload_text).or_default() += 1;
+    let resolve_workload = || ruleset.workload(&field_text(raw(c.workload)).0);
+    let Some(workload) = cached(&mut row.ctx.lookups.workloads, raw(c.workload), resolve_workload) else {
+        if let Some(text) = row.required(c.workload, "workload") {
+            *store.ignored_workloads.entry(text).or_default() += 1;
+        }
         return;
     };
-    let tenant = row.required(c.tenant, "tenant");
+    let tenant_raw = raw(c.tenant);
+    let cached_tenant = match &row.ctx.lookups.tenant {
+        Some((last, id)) if **last == *tenant_raw => Some(*id),
+        _ => None,
+    };
+    let tenant = match cached_tenant {
+        Some(id) => Some(TenantRef::Seen(id)),
+        None => row.required(c.tenant, "tenant").map(TenantRef::New),
+    };
     let month = row.month(c.month);
     let mau = row.count(c.mau);
     let pau = row.count(c.pau);
@@ -368,8 +427,15 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
     else {
         return;
     };
-    let name = c.tenant_name.map(|i| row.text(i).trim().to_string()).filter(|n| !n.is_empty());
-    let tenant = store.tenant(&tenant, name.as_deref());
+    let tenant = match tenant {
+        TenantRef::Seen(id) => id,
+        TenantRef::New(text) => {
+            let name = c.tenant_name.map(|i| row.text(i).trim().to_string()).filter(|n| !n.is_empty());
+            let id = store.tenant(&text, name.as_deref());
+            row.ctx.lookups.tenant = Some((tenant_raw.into(), id));
+            id
+        }
+    };
     let key = CellKey::new(tenant, month, association, workload);
     match store.insert(key, Usage { mau, pau }) {
         Insert::New => {}
@@ -388,7 +454,9 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
     if let Some(date) = associated {
         store.associated.entry((tenant, association)).or_insert(date.month);
     }
-    row.ctx.months.insert(month);
+    if !row.ctx.months.contains(&month) {
+        row.ctx.months.insert(month);
+    }
 }
 
 fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<CertificationRow>) {

@@ -52,6 +52,27 @@ impl CountError {
     }
 }
 
+/// The common case without allocating: plain digits with an optional `.`
+/// and at most two decimals (`13`, `13.00`, `13.5`). `None` means "use
+/// [`parse_count`]", not "invalid".
+pub fn parse_plain_count(bytes: &[u8]) -> Option<Count> {
+    let (whole, fraction) = match bytes.iter().position(|&b| b == b'.') {
+        Some(i) => (&bytes[..i], &bytes[i + 1..]),
+        None => (bytes, &[][..]),
+    };
+    if whole.is_empty() || whole.len() > 7 || fraction.len() > 2 {
+        return None;
+    }
+    let mut hundredths: u32 = 0;
+    for &b in whole.iter().chain(fraction).chain(std::iter::repeat_n(&b'0', 2 - fraction.len())) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        hundredths = hundredths * 10 + u32::from(b - b'0');
+    }
+    Some(Count(hundredths))
+}
+
 /// Reads `13`, `13.00`, `1,234.00`, `1.234,56` (decimal comma), `13,5`,
 /// `1 234`, `1.5E+03` (Excel's scientific form). The decimal separator is
 /// the last of `.` and `,` when both appear; a lone `,` followed by exactly
@@ -167,6 +188,19 @@ mod tests {
         assert_eq!(parse_count("12,34,5"), Err(CountError::NotANumber));
         assert_eq!(parse_count("1.2.3,4"), Err(CountError::NotANumber));
         assert_eq!(parse_count("99999999999999999999999"), Err(CountError::TooLarge));
+    }
+
+    #[test]
+    fn plain_fast_path_agrees_with_the_full_parser() {
+        for text in
+            ["0", "13", "13.00", "13.5", "9999999.99", "007", "1.", ".5", "1,234", "13.005", "-1", "", "12345678"]
+        {
+            if let Some(fast) = parse_plain_count(text.as_bytes()) {
+                assert_eq!(Ok(fast), parse_count(text), "{text}");
+            }
+        }
+        assert_eq!(parse_plain_count(b"13.00"), Some(Count(1300)));
+        assert_eq!(parse_plain_count(b"1,234"), None);
     }
 
     #[test]

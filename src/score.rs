@@ -9,8 +9,8 @@ use crate::points::Points;
 use crate::recommend::recommendations;
 use crate::report::*;
 use crate::ruleset::{AssociationId, Optioned, Ruleset, Simple, TrackRules};
-use crate::store::{TenantId, UsageStore};
-use std::collections::{BTreeSet, HashMap};
+use crate::store::{FastMap, TenantId, UsageStore};
+use std::collections::BTreeSet;
 
 /// Choices the user makes about a report.
 #[derive(Clone, Debug, Default)]
@@ -42,13 +42,14 @@ pub(crate) struct Slice {
 
 /// Slices of the months a report needs, keyed by tenant and month.
 pub(crate) struct Facts {
-    slices: HashMap<(TenantId, Month), Vec<(AssociationId, Slice)>>,
+    slices: FastMap<(TenantId, Month), Vec<(AssociationId, Slice)>>,
 }
 
 impl Facts {
     pub(crate) fn build(store: &UsageStore, ruleset: &Ruleset, months: &BTreeSet<Month>) -> Facts {
         let ratio = u64::from(ruleset.data.deployment_ratio_percent);
-        let mut slices: HashMap<(TenantId, Month), Vec<(AssociationId, Slice)>> = HashMap::new();
+        let mut slices: HashMap<_, Vec<(AssociationId, Slice)>, _> =
+            HashMap::with_hasher(BuildHasherDefault::<KeyHasher>::default());
         for (key, usage) in &store.cells {
             let month = key.month();
             if !months.contains(&month) {
