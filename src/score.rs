@@ -48,8 +48,7 @@ pub(crate) struct Facts {
 impl Facts {
     pub(crate) fn build(store: &UsageStore, ruleset: &Ruleset, months: &BTreeSet<Month>) -> Facts {
         let ratio = u64::from(ruleset.data.deployment_ratio_percent);
-        let mut slices: HashMap<_, Vec<(AssociationId, Slice)>, _> =
-            HashMap::with_hasher(BuildHasherDefault::<KeyHasher>::default());
+        let mut slices: FastMap<_, Vec<(AssociationId, Slice)>> = FastMap::default();
         for (key, usage) in &store.cells {
             let month = key.month();
             if !months.contains(&month) {
