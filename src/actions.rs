@@ -140,11 +140,13 @@ fn near_band(ruleset: &Ruleset, store: &UsageStore, facts: &Facts, t: usize, m: 
             continue;
         }
         let pau = facts.max_pau(ruleset, t, id, m);
-        let edge = f64::from(track.band.over);
-        if pau <= 0.0 || pau > edge || edge - pau >= f64::from(track.near_band_seats) {
+        // Seats (whole) needed to pass the band's lower edge.
+        let edge = u64::from(track.band.over) * 100;
+        let below = edge.saturating_sub(u64::from(pau.0));
+        if pau.0 == 0 || u64::from(pau.0) > edge || below >= u64::from(track.near_band_seats) * 100 {
             continue;
         }
-        let seats = (edge - pau).floor() as u64 + 1;
+        let seats = below / 100 + 1;
         out.push(TenantAction {
             tenant: tenant.id.clone(),
             track: track.id.clone(),
@@ -182,7 +184,8 @@ fn lost_customers(
             continue;
         }
         let now = facts.max_pau(ruleset, t, index as TenantId, m);
-        let why = if now == 0.0 {
+        let then = facts.max_pau(ruleset, t, index as TenantId, b);
+        let why = if now.0 == 0 {
             format!("has no {} usage in {m}", track.label)
         } else {
             format!("has {now} paid seats in {m}, outside the {} band", track.label)
@@ -196,7 +199,7 @@ fn lost_customers(
             needed: 0,
             message: format!(
                 "{} counted in {b} ({} paid seats) but {why}: it pulls {} net customer adds down.",
-                report.id, tt.max_pau.baseline, track.label
+                report.id, then, track.label
             ),
         });
     }

@@ -90,6 +90,25 @@ impl Ord for Points {
     }
 }
 
+/// At most four decimals, trailing zeros dropped: `22.5`, `30`, `3.375`.
+/// Written with integer arithmetic, so no float formatting code is linked.
+impl std::fmt::Display for Points {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let scaled = (self.num.abs() * 10_000 + self.den / 2) / self.den;
+        let sign = if self.num < 0 && scaled != 0 { "-" } else { "" };
+        let (whole, mut fraction) = (scaled / 10_000, scaled % 10_000);
+        if fraction == 0 {
+            return write!(f, "{sign}{whole}");
+        }
+        let mut digits = 4;
+        while fraction % 10 == 0 {
+            fraction /= 10;
+            digits -= 1;
+        }
+        write!(f, "{sign}{whole}.{fraction:0digits$}")
+    }
+}
+
 impl Serialize for Points {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_f64(self.as_f64())
@@ -107,6 +126,16 @@ mod tests {
         assert_eq!(Points::scaled(22500, 100, 2000, 30).as_f64(), 3.375);
         assert_eq!(Points::scaled(1500, 1, 1000, 30), Points::whole(30));
         assert_eq!(Points::scaled(-3, 1, 5, 20), Points::ZERO);
+    }
+
+    #[test]
+    fn display_uses_as_few_decimals_as_needed() {
+        assert_eq!(Points::scaled(9, 1, 10, 25).to_string(), "22.5");
+        assert_eq!(Points::whole(30).to_string(), "30");
+        assert_eq!(Points::scaled(22500, 100, 2000, 30).to_string(), "3.375");
+        assert_eq!(Points::scaled(1, 1, 3, 1).to_string(), "0.3333");
+        assert_eq!(Points::scaled(352, 1, 1000, 30).to_string(), "10.56");
+        assert_eq!(Points::difference(Points::ZERO, Points::whole(2)).to_string(), "-2");
     }
 
     #[test]

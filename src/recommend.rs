@@ -47,7 +47,7 @@ pub fn recommendations(ruleset: &Ruleset, tracks: &Keyed<TrackReport>) -> Vec<Re
                 message: format!(
                     "{label}: you need {needed} more {} to achieve {} points.",
                     if needed == 1 { one } else { many },
-                    format_points(gain)
+                    gain
                 ),
             });
         }
@@ -79,7 +79,7 @@ pub fn recommendations(ruleset: &Ruleset, tracks: &Keyed<TrackReport>) -> Vec<Re
                     message: format!(
                         "{label}: you need {needed} more qualified {option} {} to achieve {} points.",
                         if needed == 1 { one } else { many },
-                        format_points(gain)
+                        gain
                     ),
                 });
             }
@@ -106,10 +106,4 @@ fn unit_gain(max: u32, threshold: u32, gain: Points) -> Points {
 
 fn gain(max: u32, points: Points) -> Points {
     Points::difference(Points::whole(max), points)
-}
-
-/// `22.5`, `30`, `3.375`: as few decimals as the value needs (at most 4).
-pub fn format_points(points: Points) -> String {
-    let text = format!("{:.4}", points.as_f64());
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }

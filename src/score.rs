@@ -98,10 +98,10 @@ impl Facts {
             .is_some_and(|s| s.iter().any(|(a, slice)| mask & (1 << a) != 0 && slice.bands & (1 << t) != 0))
     }
 
-    pub(crate) fn max_pau(&self, ruleset: &Ruleset, t: usize, tenant: TenantId, month: Month) -> f64 {
+    pub(crate) fn max_pau(&self, ruleset: &Ruleset, t: usize, tenant: TenantId, month: Month) -> Count {
         let mask = ruleset.customer_mask(t);
         let slices = self.slices.get(&(tenant, month)).map_or(&[][..], Vec::as_slice);
-        slices.iter().filter(|(a, _)| mask & (1 << a) != 0).map(|(_, s)| s.max_pau).max().unwrap_or_default().as_f64()
+        slices.iter().filter(|(a, _)| mask & (1 << a) != 0).map(|(_, s)| s.max_pau).max().unwrap_or_default()
     }
 }
 
@@ -414,7 +414,10 @@ fn customer_metrics(
         }
         if let Some(report) = detail.as_mut().and_then(|d| d.tenants.get_mut(index)) {
             report.contributes |= contributes;
-            let max_pau = Both { as_of: facts.max_pau(ruleset, t, id, m), baseline: facts.max_pau(ruleset, t, id, b) };
+            let max_pau = Both {
+                as_of: facts.max_pau(ruleset, t, id, m).as_f64(),
+                baseline: facts.max_pau(ruleset, t, id, b).as_f64(),
+            };
             report.tracks.0.push((rules.id.clone(), TenantTrack { eligible, max_pau, net_add, options }));
         }
     }

@@ -169,7 +169,7 @@ fn count(value: f64, what: &str, name: &str, problems: &mut Vec<String>) -> Opti
     if value.is_finite() && (0.0..=40_000_000.0).contains(&value) {
         Some(Count((value * 100.0).round() as u32))
     } else {
-        problems.push(format!("{name}: {what} {value} is not a user count."));
+        problems.push(format!("{name}: {what} must be a user count from 0 to 40,000,000."));
         None
     }
 }
