@@ -48,7 +48,11 @@ pub struct Report {
     pub status: Status,
     pub best_track: Option<String>,
     pub tracks: Keyed<TrackReport>,
+    /// Every tenant, or with a `tenantLimit` the contributing ones first,
+    /// up to the limit.
     pub tenants: Vec<TenantReport>,
+    /// How many tenants the data has (more than `tenants` holds when limited).
+    pub tenant_count: usize,
     pub people: Vec<PersonReport>,
     pub recommendations: Vec<Recommendation>,
     /// Tenant by tenant, what would change a metric.

@@ -24,6 +24,9 @@ pub struct ScoreOptions {
     pub today: Option<Date>,
     /// The designation's anniversary (renewal) date; `None` when not enrolled.
     pub anniversary: Option<Date>,
+    /// At most this many tenants in the report, contributing ones first:
+    /// a page cannot show 300,000 rows, and their detail would dwarf the data.
+    pub tenant_limit: Option<usize>,
 }
 
 /// One tenant's usage under one association type in one month, over the
@@ -261,6 +264,12 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
         Some((facts, p)) => crate::actions::tenant_actions(ruleset, store, facts, *p, &tenants),
         None => vec![],
     };
+    let tenant_count = tenants.len();
+    if let Some(limit) = options.tenant_limit.filter(|&l| l < tenant_count) {
+        // Stable: contributing tenants first, each group in data order.
+        tenants.sort_by_key(|t| !t.contributes);
+        tenants.truncate(limit);
+    }
     let history = (options.history || options.today.is_some()).then(|| crate::window::history(ruleset, loaded));
     let window = options.today.map(|today| {
         crate::window::qualification_window(ruleset, today, options.anniversary, history.as_deref().unwrap_or_default())
@@ -277,6 +286,7 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
         recommendations: recommendations(ruleset, &tracks),
         tracks,
         tenants,
+        tenant_count,
         people,
         tenant_actions,
         history,

@@ -29,6 +29,7 @@ struct ReportOptions {
     today: Option<String>,
     /// `YYYY-MM-DD`: the designation's anniversary, when enrolled.
     anniversary: Option<String>,
+    tenant_limit: Option<usize>,
 }
 
 impl ReportOptions {
@@ -38,6 +39,7 @@ impl ReportOptions {
             history: self.history,
             today: date(self.today, "today")?,
             anniversary: date(self.anniversary, "anniversary")?,
+            tenant_limit: self.tenant_limit,
         })
     }
 }
@@ -111,7 +113,8 @@ impl Scorer {
     }
 
     /// The report (see the README) as JSON. `options_json`:
-    /// `{"asOf": "YYYY-MM", "history": true, "today": "YYYY-MM-DD", "anniversary": "YYYY-MM-DD"}`, all optional.
+    /// `{"asOf": "YYYY-MM", "history": true, "today": "YYYY-MM-DD", "anniversary": "YYYY-MM-DD",
+    /// "tenantLimit": 5000}`, all optional.
     pub fn report(&self, options_json: Option<String>) -> Result<String, JsError> {
         let options: ReportOptions = from_json(options_json, "report options")?;
         to_json(&self.book.report(&options.into_score_options()?))

@@ -309,3 +309,20 @@ fn recommendations_follow_the_deck() {
     assert_eq!(csp["gain"], 22.5);
     assert_eq!(csp["message"], "SMB: you need 9 more qualified CSP deployments to achieve 22.5 points.");
 }
+
+#[test]
+fn tenant_limit_keeps_contributing_tenants_first() {
+    let e = Export::default()
+        .steady("Steady1", "CSP Tier1", 10.0, 20.0)
+        .steady("Steady2", "CSP Tier1", 10.0, 20.0)
+        .row("New", "CSP Tier1", "Teams", NOW, 10.0, 20.0);
+    let mut book = Workbook::default();
+    book.add_file("u.csv", format!("{HEADER}{}", e.0).as_bytes());
+    let options = ScoreOptions { tenant_limit: Some(1), ..Default::default() };
+    let r = serde_json::to_value(book.report(&options)).unwrap();
+    assert_eq!(r["tenantCount"], 3);
+    assert_eq!(r["tenants"].as_array().unwrap().len(), 1);
+    assert_eq!(r["tenants"][0]["id"], "New");
+    // The metrics still count every tenant.
+    assert_eq!(metric(&r, "smb", "netCustomerAdds")["value"], 1);
+}
