@@ -1,6 +1,6 @@
 //! Native throughput of the core on one file, fed in 1 MiB chunks as the
 //! browser feeds it; prints one JSON line of figures for `bench/`:
-//! `cargo run --release --example bench_native -- FILE`
+//! `cargo run --release --example bench_native -- FILE [TENANT_LIMIT]`
 
 use spd_score::{ScoreOptions, Workbook};
 use std::io::Read;
@@ -45,14 +45,15 @@ fn main() {
     }
     book.end_file();
     let loaded = start.elapsed();
-    let report = book.report(&ScoreOptions::default());
+    let tenant_limit = std::env::args().nth(2).and_then(|n| n.parse().ok());
+    let report = book.report(&ScoreOptions { tenant_limit, ..Default::default() });
     let scored = start.elapsed();
     let json = serde_json::to_string(&report).unwrap_or_default();
     let total = start.elapsed();
     println!(
         "{{\"bytes\":{bytes},\"rows\":{},\"tenants\":{},\"loadSeconds\":{:.3},\"scoreSeconds\":{:.3},\"jsonSeconds\":{:.3},\"totalSeconds\":{:.3},\"reportBytes\":{},\"peakBytes\":{}}}",
         report.files.first().map_or(0, |f| f.rows),
-        report.tenants.len(),
+        report.tenant_count,
         loaded.as_secs_f64(),
         (scored - loaded).as_secs_f64(),
         (total - scored).as_secs_f64(),

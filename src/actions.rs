@@ -4,7 +4,7 @@
 
 use crate::month::Month;
 use crate::number::Count;
-use crate::report::{ActionKind, TenantAction, TenantReport};
+use crate::report::{ActionKind, Keyed, TenantAction, TrackReport};
 use crate::ruleset::{AssociationId, Ruleset};
 use crate::score::{Facts, Period};
 use crate::store::{CellKey, TenantId, UsageStore};
@@ -17,7 +17,7 @@ pub(crate) fn tenant_actions(
     store: &UsageStore,
     facts: &Facts,
     (m, b): Period,
-    tenants: &[TenantReport],
+    tracks: &Keyed<TrackReport>,
 ) -> Vec<TenantAction> {
     let ratio = u64::from(ruleset.data.deployment_ratio_percent);
     let mut out = vec![];
@@ -83,7 +83,10 @@ pub(crate) fn tenant_actions(
             out.extend(closest_first(remove));
         }
         out.extend(closest_first(near_band(ruleset, store, facts, t, m)));
-        out.extend(lost_customers(ruleset, facts, t, (m, b), tenants));
+        let net_adds = tracks.get(&track.id).and_then(|r| r.metrics.net_customer_adds.value).unwrap_or(0);
+        if net_adds < 0 {
+            out.extend(lost_customers(ruleset, store, facts, t, (m, b)));
+        }
     }
     out
 }
@@ -163,47 +166,39 @@ fn near_band(ruleset: &Ruleset, store: &UsageStore, facts: &Facts, t: usize, m: 
     out
 }
 
-/// When net customer adds are negative: the tenants counted a year ago and
-/// not now, and why.
-fn lost_customers(
-    ruleset: &Ruleset,
-    facts: &Facts,
-    t: usize,
-    (m, b): Period,
-    tenants: &[TenantReport],
-) -> Vec<TenantAction> {
+/// For negative net customer adds: the tenants counted a year ago and not
+/// now, and why.
+fn lost_customers(ruleset: &Ruleset, store: &UsageStore, facts: &Facts, t: usize, (m, b): Period) -> Vec<TenantAction> {
     let track = &ruleset.data.tracks[t];
-    let net: i32 = tenants.iter().filter_map(|r| r.tracks.get(&track.id)).map(|tt| tt.net_add).sum();
-    if net >= 0 {
-        return vec![];
-    }
     let mut out = vec![];
-    for (index, report) in tenants.iter().enumerate() {
-        let Some(tt) = report.tracks.get(&track.id) else { continue };
-        if tt.net_add >= 0 {
+    for (index, tenant) in store.tenants.iter().enumerate() {
+        let id = index as TenantId;
+        if !facts.eligible(ruleset, t, id, b) || facts.eligible(ruleset, t, id, m) {
             continue;
         }
-        let now = facts.max_pau(ruleset, t, index as TenantId, m);
-        let then = facts.max_pau(ruleset, t, index as TenantId, b);
+        let now = facts.max_pau(ruleset, t, id, m);
+        let then = facts.max_pau(ruleset, t, id, b);
         let why = if now.0 == 0 {
             format!("has no {} usage in {m}", track.label)
         } else {
             format!("has {now} paid seats in {m}, outside the {} band", track.label)
         };
         out.push(TenantAction {
-            tenant: report.id.clone(),
+            tenant: tenant.id.clone(),
             track: track.id.clone(),
             option: None,
             kind: ActionKind::LostCustomer,
             workload: None,
             needed: 0,
             message: format!(
-                "{} counted in {b} ({} paid seats) but {why}: it pulls {} net customer adds down.",
-                report.id, then, track.label
+                "{} counted in {b} ({then} paid seats) but {why}: it pulls {} net customer adds down.",
+                tenant.id, track.label
             ),
         });
+        if out.len() == MAX_PER_KIND {
+            break;
+        }
     }
-    out.truncate(MAX_PER_KIND);
     out
 }
 

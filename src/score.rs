@@ -118,10 +118,11 @@ impl Applied {
     }
 }
 
-/// What a detailed scoring pass records besides the metrics: each tenant's
-/// part, and what it had to assume or warn about. History passes skip it.
+/// What the main scoring pass records besides the metrics: which tenants
+/// contribute, and what it had to assume or warn about. History passes
+/// skip it.
 pub(crate) struct Detail<'a> {
-    pub tenants: &'a mut [TenantReport],
+    pub contributes: &'a mut [bool],
     pub warnings: &'a mut Vec<Warning>,
     pub applied: &'a mut Applied,
 }
@@ -233,9 +234,9 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
     if people.iter().flat_map(|p| &p.certifications).any(|c| c.status == CertificationStatus::Retired) {
         applied.note("retired-certifications");
     }
-    let mut tenants = tenant_reports(ruleset, store);
     let facts = period.map(|p| (facts_for(ruleset, store, p), p));
-    let detail = Detail { tenants: &mut tenants, warnings: &mut warnings, applied: &mut applied };
+    let mut contributes = vec![false; store.tenants.len()];
+    let detail = Detail { contributes: &mut contributes, warnings: &mut warnings, applied: &mut applied };
     let tracks = track_reports(ruleset, store, facts.as_ref().map(|(f, p)| (f, *p)), &people, Some(detail));
     if period.is_some() {
         for id in ["eligibility-per-month", "growth-eligible-months", "deployment-per-workload"] {
@@ -261,15 +262,31 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
 
     let (status, best_track) = best_of(&tracks);
     let tenant_actions = match &facts {
-        Some((facts, p)) => crate::actions::tenant_actions(ruleset, store, facts, *p, &tenants),
+        Some((facts, p)) => crate::actions::tenant_actions(ruleset, store, facts, *p, &tracks),
         None => vec![],
     };
-    let tenant_count = tenants.len();
+    // Detail only for the tenants reported: with a limit, the contributing
+    // ones first, each group in data order.
+    let tenant_count = store.tenants.len();
+    let mut kept: Vec<TenantId> = (0..tenant_count as TenantId).collect();
     if let Some(limit) = options.tenant_limit.filter(|&l| l < tenant_count) {
-        // Stable: contributing tenants first, each group in data order.
-        tenants.sort_by_key(|t| !t.contributes);
-        tenants.truncate(limit);
+        kept.sort_by_key(|&id| !contributes[id as usize]);
+        kept.truncate(limit);
     }
+    let mut association_masks = vec![0u32; tenant_count];
+    for key in store.cells.keys() {
+        if let Some(mask) = association_masks.get_mut(key.tenant() as usize) {
+            *mask |= 1 << key.association();
+        }
+    }
+    let facts_ref = facts.as_ref().map(|(f, p)| (f, *p));
+    let tenants = kept
+        .iter()
+        .map(|&id| {
+            let i = id as usize;
+            tenant_report(ruleset, store, facts_ref, id, (contributes[i], association_masks[i]))
+        })
+        .collect();
     let history = (options.history || options.today.is_some()).then(|| crate::window::history(ruleset, loaded));
     let window = options.today.map(|today| {
         crate::window::qualification_window(ruleset, today, options.anniversary, history.as_deref().unwrap_or_default())
@@ -307,31 +324,48 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
     }
 }
 
-/// One entry per tenant, in the order first seen; tracks are filled in by
-/// the scoring pass.
-fn tenant_reports(ruleset: &Ruleset, store: &UsageStore) -> Vec<TenantReport> {
-    let mut associations: Vec<BTreeSet<AssociationId>> = vec![BTreeSet::new(); store.tenants.len()];
-    for key in store.cells.keys() {
-        if let Some(set) = associations.get_mut(key.tenant() as usize) {
-            set.insert(key.association());
+/// One tenant's entry in the report: its associations and, per track,
+/// its part in each metric.
+fn tenant_report(
+    ruleset: &Ruleset,
+    store: &UsageStore,
+    facts: Option<(&Facts, Period)>,
+    id: TenantId,
+    (contributes, association_mask): (bool, u32),
+) -> TenantReport {
+    let tenant = &store.tenants[id as usize];
+    let associations = (ruleset.data.associations.iter().enumerate())
+        .filter(|(a, _)| association_mask & (1 << a) != 0)
+        .map(|(_, association)| association.id.clone())
+        .collect();
+    let mut tracks = Keyed::default();
+    if let Some((facts, period)) = facts {
+        for (t, rules) in ruleset.data.tracks.iter().enumerate() {
+            let part = track_part(ruleset, t, rules, facts, store, period, id, None);
+            let options = part
+                .options
+                .into_iter()
+                .map(|o| {
+                    let option = TenantOption {
+                        as_of: o.now,
+                        baseline: o.then,
+                        growth: o.growth.map(|g| g as f64 / 100.0),
+                        deployment: o.deployment,
+                    };
+                    (ruleset.data.associations[usize::from(o.association)].id.clone(), option)
+                })
+                .collect();
+            let (m, b) = period;
+            let max_pau = Both {
+                as_of: facts.max_pau(ruleset, t, id, m).as_f64(),
+                baseline: facts.max_pau(ruleset, t, id, b).as_f64(),
+            };
+            let track =
+                TenantTrack { eligible: part.eligible, max_pau, net_add: part.net_add, options: Keyed(options) };
+            tracks.0.push((rules.id.clone(), track));
         }
     }
-    store
-        .tenants
-        .iter()
-        .zip(associations)
-        .map(|(tenant, set)| TenantReport {
-            id: tenant.id.clone(),
-            name: tenant.name.clone(),
-            associations: set
-                .iter()
-                .filter_map(|&a| ruleset.data.associations.get(usize::from(a)))
-                .map(|a| a.id.clone())
-                .collect(),
-            contributes: false,
-            tracks: Keyed::default(),
-        })
-        .collect()
+    TenantReport { id: tenant.id.clone(), name: tenant.name.clone(), associations, contributes, tracks }
 }
 
 struct CustomerMetrics {
@@ -341,94 +375,125 @@ struct CustomerMetrics {
     deployments: Vec<i64>,
 }
 
-/// Net customer adds, usage growth and deployments of track `t`. With a
-/// `detail`, each tenant's part is recorded as it is counted, so that the
-/// metric and its explanation come from the same code.
-fn customer_metrics(
+/// One tenant's part in one track's customer metrics.
+struct TrackPart {
+    eligible: Both<bool>,
+    /// +1, 0 or -1 to net customer adds.
+    net_add: i32,
+    options: Vec<OptionPart>,
+}
+
+struct OptionPart {
+    association: AssociationId,
+    now: TenantMonth,
+    then: TenantMonth,
+    /// In hundredths; `None` when left out of growth.
+    growth: Option<i64>,
+    deployment: i32,
+}
+
+impl TrackPart {
+    fn contributes(&self) -> bool {
+        self.net_add != 0 || self.options.iter().any(|o| o.growth.is_some_and(|g| g != 0) || o.deployment != 0)
+    }
+}
+
+/// The association types of a metric's options, in ruleset order.
+fn track_options(ruleset: &Ruleset, rules: &TrackRules) -> (Vec<AssociationId>, Vec<AssociationId>) {
+    (option_ids(ruleset, &rules.metrics.usage_growth), option_ids(ruleset, &rules.metrics.deployments))
+}
+
+/// The one place a tenant's eligibility, growth and deployment on a track
+/// are decided; the metrics are sums of these parts.
+#[allow(clippy::too_many_arguments)]
+fn track_part(
     ruleset: &Ruleset,
     t: usize,
     rules: &TrackRules,
     facts: &Facts,
     store: &UsageStore,
     (m, b): Period,
+    id: TenantId,
+    mut notes: Option<&mut Detail<'_>>,
+) -> TrackPart {
+    let (growth_options, deployment_options) = track_options(ruleset, rules);
+    let mut all_options = growth_options.clone();
+    all_options.extend(deployment_options.iter().filter(|a| !growth_options.contains(a)));
+    let eligible = Both { as_of: facts.eligible(ruleset, t, id, m), baseline: facts.eligible(ruleset, t, id, b) };
+    let net_add = i32::from(eligible.as_of) - i32::from(eligible.baseline);
+    let mut options = Vec::with_capacity(all_options.len());
+    for a in all_options {
+        let month = |month: Month| {
+            let slice = facts.slice(id, month, a).copied().unwrap_or_default();
+            TenantMonth {
+                mau: slice.mau as f64 / 100.0,
+                deployed: slice.deployed,
+                best_ratio: slice.best_ratio.map(|(mau, pau)| mau.as_f64() / pau.as_f64()),
+            }
+        };
+        let counted_mau =
+            |month: Month, eligible: bool| if eligible { facts.slice(id, month, a).map_or(0, |s| s.mau) } else { 0 };
+        // The baseline of growth moves to the association month when the
+        // partner was associated after the baseline month.
+        let growth_baseline = match store.associated.get(&(id, a)) {
+            Some(&associated) if associated > b => {
+                let has_data = associated <= m && facts.slice(id, associated, a).is_some();
+                if let Some(notes) = notes.as_mut() {
+                    notes.applied.note("association-date-baseline");
+                    if !has_data {
+                        notes.warnings.push(Warning {
+                            file: None,
+                            message: format!(
+                                "Tenant {} was associated ({}) in {associated}, after the baseline month, and has no usage for that month: it is left out of {} usage growth.",
+                                store.tenants[id as usize].id,
+                                ruleset.data.associations[usize::from(a)].id,
+                                rules.label
+                            ),
+                        });
+                    }
+                }
+                has_data.then(|| counted_mau(associated, facts.eligible(ruleset, t, id, associated)))
+            }
+            _ => Some(counted_mau(b, eligible.baseline)),
+        };
+        let growth = growth_baseline.map(|base| counted_mau(m, eligible.as_of) - base);
+        let (now, then) = (month(m), month(b));
+        let deployment = i32::from(eligible.as_of && now.deployed) - i32::from(eligible.baseline && then.deployed);
+        options.push(OptionPart { association: a, now, then, growth, deployment });
+    }
+    TrackPart { eligible, net_add, options }
+}
+
+/// Net customer adds, usage growth and deployments of track `t`: sums of
+/// every tenant's part.
+fn customer_metrics(
+    ruleset: &Ruleset,
+    t: usize,
+    rules: &TrackRules,
+    facts: &Facts,
+    store: &UsageStore,
+    period: Period,
     mut detail: Option<&mut Detail<'_>>,
 ) -> CustomerMetrics {
-    let growth_options: Vec<AssociationId> = option_ids(ruleset, &rules.metrics.usage_growth);
-    let deployment_options: Vec<AssociationId> = option_ids(ruleset, &rules.metrics.deployments);
-    let mut all_options: Vec<AssociationId> = growth_options.clone();
-    all_options.extend(deployment_options.iter().filter(|a| !growth_options.contains(a)));
+    let (growth_options, deployment_options) = track_options(ruleset, rules);
     let mut out = CustomerMetrics {
         net_adds: 0,
         growth: vec![0; growth_options.len()],
         deployments: vec![0; deployment_options.len()],
     };
-    for (index, tenant) in store.tenants.iter().enumerate() {
-        let id = index as TenantId;
-        let eligible = Both { as_of: facts.eligible(ruleset, t, id, m), baseline: facts.eligible(ruleset, t, id, b) };
-        let net_add = i32::from(eligible.as_of) - i32::from(eligible.baseline);
-        out.net_adds += i64::from(net_add);
-        let mut options = Keyed::default();
-        let mut contributes = net_add != 0;
-        for &a in &all_options {
-            let month = |month: Month| {
-                let slice = facts.slice(id, month, a).copied().unwrap_or_default();
-                TenantMonth {
-                    mau: slice.mau as f64 / 100.0,
-                    deployed: slice.deployed,
-                    best_ratio: slice.best_ratio.map(|(mau, pau)| mau.as_f64() / pau.as_f64()),
-                }
-            };
-            let counted_mau = |month: Month, eligible: bool| {
-                if eligible {
-                    facts.slice(id, month, a).map_or(0, |s| s.mau)
-                } else {
-                    0
-                }
-            };
-            // The baseline of growth moves to the association month when the
-            // partner was associated after the baseline month.
-            let growth_baseline = match store.associated.get(&(id, a)) {
-                Some(&associated) if associated > b => {
-                    let has_data = associated <= m && facts.slice(id, associated, a).is_some();
-                    if let Some(detail) = detail.as_mut() {
-                        detail.applied.note("association-date-baseline");
-                        if !has_data {
-                            detail.warnings.push(Warning {
-                                file: None,
-                                message: format!(
-                                    "Tenant {} was associated ({}) in {associated}, after the baseline month, and has no usage for that month: it is left out of {} usage growth.",
-                                    tenant.id, ruleset.data.associations[usize::from(a)].id, rules.label
-                                ),
-                            });
-                        }
-                    }
-                    has_data.then(|| counted_mau(associated, facts.eligible(ruleset, t, id, associated)))
-                }
-                _ => Some(counted_mau(b, eligible.baseline)),
-            };
-            let growth = growth_baseline.map(|base| counted_mau(m, eligible.as_of) - base);
-            let (now, then) = (month(m), month(b));
-            let deployment = i32::from(eligible.as_of && now.deployed) - i32::from(eligible.baseline && then.deployed);
-            if let Some(i) = growth_options.iter().position(|&g| g == a) {
-                out.growth[i] += growth.unwrap_or(0);
+    for id in 0..store.tenants.len() as TenantId {
+        let part = track_part(ruleset, t, rules, facts, store, period, id, detail.as_deref_mut());
+        out.net_adds += i64::from(part.net_add);
+        for option in &part.options {
+            if let Some(i) = growth_options.iter().position(|&g| g == option.association) {
+                out.growth[i] += option.growth.unwrap_or(0);
             }
-            if let Some(i) = deployment_options.iter().position(|&d| d == a) {
-                out.deployments[i] += i64::from(deployment);
-            }
-            if detail.is_some() {
-                contributes |= growth.is_some_and(|g| g != 0) || deployment != 0;
-                let option =
-                    TenantOption { as_of: now, baseline: then, growth: growth.map(|g| g as f64 / 100.0), deployment };
-                options.0.push((ruleset.data.associations[usize::from(a)].id.clone(), option));
+            if let Some(i) = deployment_options.iter().position(|&d| d == option.association) {
+                out.deployments[i] += i64::from(option.deployment);
             }
         }
-        if let Some(report) = detail.as_mut().and_then(|d| d.tenants.get_mut(index)) {
-            report.contributes |= contributes;
-            let max_pau = Both {
-                as_of: facts.max_pau(ruleset, t, id, m).as_f64(),
-                baseline: facts.max_pau(ruleset, t, id, b).as_f64(),
-            };
-            report.tracks.0.push((rules.id.clone(), TenantTrack { eligible, max_pau, net_add, options }));
+        if let Some(flag) = detail.as_mut().and_then(|d| d.contributes.get_mut(id as usize)) {
+            *flag |= part.contributes();
         }
     }
     out
