@@ -1,0 +1,76 @@
+// The JavaScript way, for comparison: Papa Parse plus a straightforward
+// aggregation of the same metrics, as a JavaScript developer would write it
+// without the Rust core. Scores the deck layout only; no error reporting.
+
+const TRACKS = {
+  enterprise: { over: 300, upTo: Infinity, customers: ['CPOR', 'DPOR'], options: ['CPOR', 'DPOR'] },
+  smb: { over: 10, upTo: 300, customers: ['CPOR', 'CSP'], options: ['CPOR', 'CSP'] },
+};
+const ASSOCIATIONS = {
+  csptier1: 'CSP', csptier2: 'CSP', cspt1: 'CSP', cspt2: 'CSP', indirectreseller: 'CSP', csp: 'CSP',
+  cpor: 'CPOR', claimingpartnerofrecord: 'CPOR', dpor: 'DPOR', digitalpartnerofrecord: 'DPOR', partnerofrecord: 'DPOR',
+};
+const WORKLOADS = new Set([
+  'intune', 'exchange', 'exo', 'microsoft365apps', 'proplus', 'sharepoint', 'spo', 'teams', 'teamsmeetings',
+  'teamsphone', 'teamsplatform', 'vivaengage', 'yammer', 'vivaconnections', 'vivainsights', 'vivalearning',
+  'vivatopics', 'vivagoals',
+]);
+const MONTHS = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const fold = (s) => String(s ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+const monthIndex = (s) => {
+  const [name, year] = String(s).split(/[- ]/);
+  return Number(year) * 12 + MONTHS[name.slice(0, 3).toLowerCase()] - 1;
+};
+
+export function createBaseline() {
+  // tenant|month -> association -> { mau, maxPau, deployed, pauList }
+  const slices = new Map();
+  const months = new Set();
+  return {
+    /** Rows as Papa Parse gives them with `header: true`. */
+    rows(rows) {
+      for (const row of rows) {
+        const association = ASSOCIATIONS[fold(row.PartnerAttachType)];
+        if (!association || !WORKLOADS.has(fold(row.WorkloadName))) continue;
+        const month = monthIndex(row.MonthName);
+        const mau = parseFloat(String(row.ActiveUsage).replace(/,/g, ''));
+        const pau = parseFloat(String(row.QualifiedUsage).replace(/,/g, ''));
+        if (!Number.isFinite(month) || !Number.isFinite(mau) || !Number.isFinite(pau)) continue;
+        months.add(month);
+        const key = `${row.CustomerTenantName}|${month}`;
+        let byAssociation = slices.get(key);
+        if (!byAssociation) slices.set(key, (byAssociation = {}));
+        const slice = (byAssociation[association] ??= { mau: 0, paus: [], deployed: false });
+        slice.mau += mau;
+        slice.paus.push(pau);
+        if (pau > 0 && mau / pau >= 0.4) slice.deployed = true;
+      }
+    },
+    finish() {
+      const m = Math.max(...months);
+      const b = m - 12;
+      const result = {};
+      for (const [id, track] of Object.entries(TRACKS)) {
+        const eligible = (byAssociation) =>
+          track.customers.some((a) => byAssociation?.[a]?.paus.some((p) => p > track.over && p <= track.upTo));
+        let netAdds = 0;
+        const growth = Object.fromEntries(track.options.map((o) => [o, 0]));
+        const deployments = Object.fromEntries(track.options.map((o) => [o, 0]));
+        for (const [key, byAssociation] of slices) {
+          const month = Number(key.slice(key.lastIndexOf('|') + 1));
+          const sign = month === m ? 1 : month === b ? -1 : 0;
+          if (!sign || !eligible(byAssociation)) continue;
+          netAdds += sign;
+          for (const option of track.options) {
+            const slice = byAssociation[option];
+            if (!slice) continue;
+            growth[option] += sign * slice.mau;
+            if (slice.deployed) deployments[option] += sign;
+          }
+        }
+        result[id] = { netAdds, growth, deployments };
+      }
+      return result;
+    },
+  };
+}
