@@ -27,9 +27,9 @@ const MAX_QUOTED: usize = 80;
 /// and a tenant's rows come together.
 #[derive(Default)]
 struct Lookups {
-    associations: FastMap<Box<[u8]>, Option<AssociationId>>,
-    workloads: FastMap<Box<[u8]>, Option<WorkloadId>>,
-    months: FastMap<Box<[u8]>, Option<Month>>,
+    associations: Spellings<AssociationId>,
+    workloads: Spellings<WorkloadId>,
+    months: Spellings<Month>,
     tenant: Option<(Box<[u8]>, TenantId)>,
 }
 
@@ -37,19 +37,39 @@ struct Lookups {
 /// falls back to resolving each row instead of growing the cache.
 const MAX_CACHED: usize = 4096;
 
-fn cached<T: Copy>(
-    cache: &mut FastMap<Box<[u8]>, Option<T>>,
-    raw: &[u8],
-    resolve: impl FnOnce() -> Option<T>,
-) -> Option<T> {
-    if let Some(found) = cache.get(raw) {
-        return *found;
+/// Raw field bytes to what they resolve to (`None`: not a known name).
+struct Spellings<T> {
+    seen: FastMap<Box<[u8]>, Option<T>>,
+    /// The previous row's, checked first: consecutive rows mostly agree.
+    last: (Vec<u8>, Option<T>),
+}
+
+impl<T> Default for Spellings<T> {
+    fn default() -> Self {
+        Spellings { seen: FastMap::default(), last: (Vec::new(), None) }
     }
-    let value = resolve();
-    if cache.len() < MAX_CACHED {
-        cache.insert(raw.into(), value);
+}
+
+impl<T: Copy> Spellings<T> {
+    fn resolve(&mut self, raw: &[u8], resolve: impl FnOnce() -> Option<T>) -> Option<T> {
+        if !raw.is_empty() && self.last.0 == raw {
+            return self.last.1;
+        }
+        let value = match self.seen.get(raw) {
+            Some(found) => *found,
+            None => {
+                let value = resolve();
+                if self.seen.len() < MAX_CACHED {
+                    self.seen.insert(raw.into(), value);
+                }
+                value
+            }
+        };
+        self.last.0.clear();
+        self.last.0.extend_from_slice(raw);
+        self.last.1 = value;
+        value
     }
-    value
 }
 
 /// Everything loaded so far, from every file.
@@ -292,7 +312,7 @@ impl Row<'_, '_> {
 
     fn month(&mut self, column: usize) -> Option<Month> {
         let raw = self.record.get(column).unwrap_or_default();
-        let parsed = cached(&mut self.ctx.lookups.months, raw, || Month::parse_export(&field_text(raw).0));
+        let parsed = self.ctx.lookups.months.resolve(raw, || Month::parse_export(&field_text(raw).0));
         let text = || field_text(raw).0.into_owned();
         let Some(month) = parsed else {
             let text = text();
@@ -397,14 +417,14 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
     let record = row.record;
     let raw = |column: usize| record.get(column).unwrap_or_default();
     let resolve_association = || ruleset.association(&field_text(raw(c.association)).0);
-    let Some(association) = cached(&mut row.ctx.lookups.associations, raw(c.association), resolve_association) else {
+    let Some(association) = row.ctx.lookups.associations.resolve(raw(c.association), resolve_association) else {
         if let Some(text) = row.required(c.association, "association type") {
             *store.ignored_associations.entry(text).or_default() += 1;
         }
         return;
     };
     let resolve_workload = || ruleset.workload(&field_text(raw(c.workload)).0);
-    let Some(workload) = cached(&mut row.ctx.lookups.workloads, raw(c.workload), resolve_workload) else {
+    let Some(workload) = row.ctx.lookups.workloads.resolve(raw(c.workload), resolve_workload) else {
         if let Some(text) = row.required(c.workload, "workload") {
             *store.ignored_workloads.entry(text).or_default() += 1;
         }
