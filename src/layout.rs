@@ -20,7 +20,10 @@ macro_rules! field {
     };
 }
 
-pub const TENANT_ID: Field = field!("tenant", ["CustomerTenantId", "TenantId", "CustomerTenantName", "CustomerId"]);
+pub const TENANT_ID: Field = field!(
+    "tenant",
+    ["CustomerTenantId", "TenantId", "CustomerTenantName", "CustomerId", "CustomerName", "Customer", "TenantName"]
+);
 pub const TENANT_NAME: Field =
     field!("customer name", ["CustomerName", "Customer", "CustomerTenantName", "TenantName"]);
 pub const ASSOCIATION: Field = field!(
@@ -47,6 +50,8 @@ pub const EMAIL: Field =
 pub const PERSON_ID: Field = field!("person id", ["MCID", "UserId", "LearnerId"]);
 pub const PERSON_NAME: Field =
     field!("name", ["Name", "LearnerName", "FullName", "Individual", "PersonName", "DisplayName"]);
+pub const FIRST_NAME: Field = field!("first name", ["FirstName", "GivenName", "LearnerFirstName"]);
+pub const LAST_NAME: Field = field!("last name", ["LastName", "Surname", "FamilyName", "LearnerLastName"]);
 pub const CERTIFICATION: Field = field!(
     "certification",
     [
@@ -90,6 +95,9 @@ pub struct SkillingColumns {
     pub email: Option<usize>,
     pub person_id: Option<usize>,
     pub name: Option<usize>,
+    /// Used for the name when there is no name column.
+    pub first_name: Option<usize>,
+    pub last_name: Option<usize>,
     pub certification: usize,
     pub earned: Option<usize>,
     pub expires: Option<usize>,
@@ -102,6 +110,19 @@ pub enum Layout {
 }
 
 impl Layout {
+    /// The highest index among the columns a row cannot do without.
+    pub fn last_required(&self) -> usize {
+        match self {
+            Layout::Usage(c) => {
+                [c.tenant, c.association, c.workload, c.month, c.mau, c.pau].into_iter().max().unwrap_or(0)
+            }
+            Layout::Skilling(c) => {
+                let person = [c.email, c.person_id, c.name, c.first_name, c.last_name].into_iter().flatten().min();
+                person.unwrap_or(0).max(c.certification)
+            }
+        }
+    }
+
     pub fn kind(&self) -> FileKind {
         match self {
             Layout::Usage(_) => FileKind::Usage,
@@ -148,13 +169,15 @@ pub fn recognise(columns: &[String]) -> Result<Layout, String> {
             associated: header.find(ASSOCIATED),
         }));
     }
-    let person = [EMAIL, PERSON_ID, PERSON_NAME].map(|f| header.find(f));
+    let person = [EMAIL, PERSON_ID, PERSON_NAME, FIRST_NAME, LAST_NAME].map(|f| header.find(f));
     let certification = header.find(CERTIFICATION);
     if let (Some(certification), true) = (certification, person.iter().any(Option::is_some)) {
         return Ok(Layout::Skilling(SkillingColumns {
             email: person[0],
             person_id: person[1],
             name: person[2],
+            first_name: person[3],
+            last_name: person[4],
             certification,
             earned: header.find(EARNED),
             expires: header.find(EXPIRES),
@@ -218,6 +241,20 @@ mod tests {
     fn skilling_layout() {
         let Layout::Skilling(c) = recognise(&cols("Name,Email,Certification,DateEarned")).unwrap() else { panic!() };
         assert_eq!((c.email, c.name, c.certification, c.earned), (Some(1), Some(0), 2, Some(3)));
+    }
+
+    #[test]
+    fn customer_name_alone_keys_tenants() {
+        let Layout::Usage(c) = recognise(&cols("CustomerName,AssociationType,Workload,Month,MAU,PAU")).unwrap() else {
+            panic!()
+        };
+        assert_eq!((c.tenant, c.tenant_name), (0, None));
+    }
+
+    #[test]
+    fn first_and_last_names_identify_people() {
+        let Layout::Skilling(c) = recognise(&cols("First Name,Last Name,Credential")).unwrap() else { panic!() };
+        assert_eq!((c.first_name, c.last_name, c.name, c.certification), (Some(0), Some(1), None, 2));
     }
 
     #[test]

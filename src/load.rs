@@ -356,15 +356,33 @@ impl Context {
         let layout = layout.clone();
         let mut row = Row { record: &record, ctx: self, errors: vec![] };
         let width = row.ctx.header.len();
-        if record.len() != width {
+        // Short rows are fine while every required column is there (some
+        // tools drop trailing empty fields); long rows only when the extra
+        // fields are empty (trailing delimiters). Otherwise columns have
+        // shifted and no value can be trusted.
+        let extra_filled = record.iter().skip(width).any(|f| !f.iter().all(u8::is_ascii_whitespace));
+        let ragged = extra_filled || record.len() <= layout.last_required();
+        if ragged {
             let message = format!(
                 "the row has {} fields but the header has {width}{}; the row was skipped",
                 record.len(),
                 if record.len() > width { " (an unquoted number with a thousands separator?)" } else { "" }
             );
-            let column = record.len().min(width).saturating_sub(1);
-            let value = row.text(column).into_owned();
-            row.error(column, &value, message);
+            let (column, value) = if extra_filled {
+                // Name the first field beyond the header that holds something.
+                let extra = (width..record.len()).find(|&i| row.text(i).trim() != "").unwrap_or(width);
+                (format!("field {} (beyond the header)", extra + 1), row.text(extra).into_owned())
+            } else {
+                let missing = record.len().min(width);
+                (row.ctx.header.get(missing).cloned().unwrap_or_default(), String::new())
+            };
+            row.errors.push(RowError {
+                file: row.ctx.name.clone(),
+                line: Some(record.line),
+                column: Some(column),
+                value: Some(quoted(&value)),
+                message,
+            });
         } else {
             match &layout {
                 Layout::Usage(columns) => usage_row(&mut row, columns, ruleset, &mut loaded.usage),
@@ -485,11 +503,14 @@ fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<Certif
     };
     let email = text(row, c.email).map(|e| e.to_lowercase());
     let id = text(row, c.person_id);
-    let name = text(row, c.name);
+    let name = text(row, c.name).or_else(|| {
+        let parts: Vec<String> = [c.first_name, c.last_name].into_iter().filter_map(|col| text(row, col)).collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
+    });
     let Some(person) =
         email.clone().or_else(|| id.map(|i| i.to_lowercase())).or_else(|| name.as_ref().map(|n| n.to_lowercase()))
     else {
-        let column = c.email.or(c.person_id).or(c.name).unwrap_or(0);
+        let column = c.email.or(c.person_id).or(c.name).or(c.first_name).or(c.last_name).unwrap_or(0);
         row.error(column, "", "empty person (no e-mail, id or name)".into());
         return;
     };

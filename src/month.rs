@@ -177,6 +177,10 @@ fn parse_date_parts(text: &str) -> Option<(Month, Option<u32>)> {
             if let Some(m) = month_from_name(b) {
                 return with_day(Month::new(year(c)?, m)?, number(a)?);
             }
+            // "Oct 1, 2025", "October 1 2025"
+            if let Some(m) = month_from_name(a) {
+                return with_day(Month::new(year(c)?, m)?, number(b)?);
+            }
             if c.len() != 4 {
                 return None;
             }

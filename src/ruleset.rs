@@ -185,6 +185,21 @@ pub fn fold(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// Looks a name up by its folded form; failing that, by the part in
+/// parentheses (`Digital Partner of Record (DPOR)`), by the part before
+/// them, or without a leading "Microsoft" (`Microsoft Viva Insights`).
+fn lookup<'a, V>(table: &'a HashMap<String, V>, text: &str) -> Option<&'a V> {
+    let folded = fold(text);
+    if let Some(found) = table.get(&folded) {
+        return Some(found);
+    }
+    let inside = text.split_once('(').and_then(|(_, rest)| rest.split_once(')')).map(|(inside, _)| inside);
+    let before = text.split_once('(').map(|(before, _)| before);
+    let candidates = [inside, before].into_iter().flatten().map(fold);
+    let without_brand = folded.strip_prefix("microsoft").filter(|rest| !rest.is_empty()).map(str::to_string);
+    candidates.chain(without_brand).find_map(|key| table.get(&key))
+}
+
 /// Why a ruleset could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RulesetError(pub String);
@@ -281,16 +296,26 @@ impl Ruleset {
     }
 
     pub fn association(&self, text: &str) -> Option<AssociationId> {
-        self.associations.get(&fold(text)).copied()
+        lookup(&self.associations, text).copied()
     }
     pub fn association_index(&self, id: &str) -> Option<AssociationId> {
         self.data.associations.iter().position(|a| a.id == id).map(|i| i as u8)
     }
     pub fn workload(&self, text: &str) -> Option<WorkloadId> {
-        self.workloads.get(&fold(text)).copied()
+        lookup(&self.workloads, text).copied()
     }
+    /// A certification by name, spelling or an exam code in the text
+    /// (`MS-102: Microsoft 365 Administrator`).
     pub fn certification(&self, text: &str) -> Option<&Certification> {
-        self.certifications.get(&fold(text)).map(|&i| &self.data.certifications[i])
+        let exam_code = || {
+            text.as_bytes().windows(6).find_map(|w| {
+                let code =
+                    w[..2].iter().all(u8::is_ascii_alphabetic) && w[2] == b'-' && w[3..].iter().all(u8::is_ascii_digit);
+                code.then(|| String::from_utf8_lossy(w).to_lowercase().replace('-', ""))
+            })
+        };
+        let found = lookup(&self.certifications, text).or_else(|| self.certifications.get(&exam_code()?));
+        found.map(|&i| &self.data.certifications[i])
     }
     /// Bit `a` set when association `a` counts for customers on `track`.
     pub fn customer_mask(&self, track: usize) -> u32 {
@@ -329,6 +354,17 @@ mod tests {
         assert_eq!(w("Yammer"), Some("Viva Engage"));
         assert_eq!(w("Azure"), None);
         assert_eq!(r.certification("MS-102").map(|c| c.level), Some(Level::Advanced));
+        // Spellings beyond the list: an acronym in parentheses, a brand prefix.
+        assert_eq!(id(r.association("Digital Partner of Record (DPOR)")), Some("DPOR"));
+        assert_eq!(id(r.association("CPOR (Claiming partner of record)")), Some("CPOR"));
+        assert_eq!(w("Microsoft Viva Insights"), Some("Viva Insights"));
+        assert_eq!(w("Exchange Online (EXO)"), Some("Exchange"));
+        assert_eq!(w("Microsoft"), None);
+        assert_eq!(
+            r.certification("Exam MS-102 (Microsoft 365 Administrator)").map(|c| c.level),
+            Some(Level::Advanced)
+        );
+        assert!(r.certification("AZ-104: Azure Administrator").is_none());
     }
 
     #[test]
