@@ -31,7 +31,7 @@ if (!dev && has(wasmOpt)) {
     'dist/spd_score_bg.wasm', '-o', 'dist/spd_score_bg.wasm',
   ]);
 }
-cpSync(`${root}/js/index.js`, `${root}/dist/index.js`);
+for (const f of ['index.js', 'index.d.ts', 'node.js', 'cli.js']) cpSync(`${root}/js/${f}`, `${root}/dist/${f}`);
 rmSync(`${root}/www/pkg`, { recursive: true, force: true });
 mkdirSync(`${root}/www/pkg`, { recursive: true });
 for (const f of ['index.js', 'spd_score.js', 'spd_score_bg.wasm']) cpSync(`${root}/dist/${f}`, `${root}/www/pkg/${f}`);

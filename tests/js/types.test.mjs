@@ -1,0 +1,50 @@
+// The TypeScript declarations type-check an example that uses the API and
+// the report the way a consumer would (and reject a wrong use).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+
+function typeCheck(source) {
+  const dir = mkdtempSync(join(tmpdir(), 'spd-types-'));
+  writeFileSync(join(dir, 'example.ts'), source.replaceAll('DIST', join(root, 'dist/index.js')));
+  return spawnSync('node', [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', join(dir, 'example.ts')], { encoding: 'utf8' });
+}
+
+test('an example consumer type-checks', () => {
+  const result = typeCheck(`
+    import { load, Scorer, score, type Report, type TenantReport } from 'DIST';
+    async function main(bytes: Uint8Array): Promise<string> {
+      await load();
+      const report: Report = new Scorer({ today: '2025-11' }).addFile('u.csv', bytes).report({ asOf: '2025-10', history: true });
+      const smb = report.tracks.smb;
+      const growth = smb.metrics.usageGrowth.options['CSP'];
+      const points: number | null = smb.metrics.deployments.points;
+      const first: TenantReport | undefined = report.tenants[0];
+      const eligible: boolean | undefined = first?.tracks.enterprise?.eligible.asOf;
+      const errors = report.errors.map((e) => \`\${e.file}:\${e.line} \${e.column} \${e.value}: \${e.message}\`);
+      const sim = new Scorer().simulate({ customers: [{ association: 'CSP', workloads: ['Teams'], mau: 30, pau: 50 }] });
+      const change: number = sim.changes.smb.totalChange;
+      const again = await score([{ name: 'u.csv', bytes }], { asOf: '2025-10' });
+      return [report.status, smb.status, growth?.value, points, eligible, errors.length, change, again.bestTrack].join();
+    }
+    export { main };
+  `);
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+});
+
+test('a wrong use is rejected', () => {
+  const result = typeCheck(`
+    import { Scorer } from 'DIST';
+    const status: 'done' = new Scorer().report().status;
+    export { status };
+  `);
+  assert.notEqual(result.status, 0);
+  assert.match(result.stdout, /not assignable/);
+});
