@@ -1,0 +1,71 @@
+// Parses and scores off the main thread, so large exports never freeze the
+// page. Files are streamed in chunks into the WebAssembly core; memory is
+// bounded by what the core keeps, not by the file size.
+//
+// Messages in:  {type: 'init', pkg}            pkg: URL of the folder holding index.js and the .wasm
+//               {type: 'add', files: File[]}   files join those already added
+//               {type: 'report', options}      {asOf, history, today, anniversary, tenantLimit}
+//               {type: 'simulate', plan, options}
+//               {type: 'reset', ruleset?}
+// Messages out: {type: 'progress', file, loaded, total}, {type: 'report', report},
+//               {type: 'simulation', simulation}, {type: 'error', message}
+let api;
+let scorer;
+let ruleset;
+
+async function init(pkg) {
+  api = await import(new URL('index.js', pkg).href);
+  await api.load(new URL('spd_score_bg.wasm', pkg));
+  scorer = new api.Scorer({ ruleset });
+}
+
+async function add(files) {
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  let loaded = 0;
+  for (const file of files) {
+    scorer.beginFile(file.name);
+    const reader = file.stream().getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      scorer.push(value);
+      loaded += value.byteLength;
+      self.postMessage({ type: 'progress', file: file.name, loaded, total });
+    }
+    scorer.endFile();
+  }
+}
+
+// One message at a time: a report asked for while a file is still being
+// read waits for the file.
+let queue = Promise.resolve();
+self.onmessage = ({ data }) => {
+  queue = queue.then(() => handle(data));
+};
+
+async function handle(data) {
+  try {
+    switch (data.type) {
+      case 'init':
+        ruleset = data.ruleset;
+        await init(data.pkg);
+        self.postMessage({ type: 'ready', version: api.version() });
+        break;
+      case 'add':
+        await add(data.files);
+        break;
+      case 'report':
+        self.postMessage({ type: 'report', report: scorer.report(data.options), id: data.id });
+        break;
+      case 'simulate':
+        self.postMessage({ type: 'simulation', simulation: scorer.simulate(data.plan, data.options), id: data.id });
+        break;
+      case 'reset':
+        scorer?.free();
+        scorer = new api.Scorer({ ruleset });
+        break;
+    }
+  } catch (e) {
+    self.postMessage({ type: 'error', message: String(e?.message ?? e), id: data.id });
+  }
+}

@@ -1,0 +1,872 @@
+// <spd-score-calculator>: the whole calculator as one custom element, used
+// by the page itself and embeddable in a partner portal. Files are read and
+// scored in a Web Worker by the WebAssembly core; nothing leaves the page.
+//
+// Every text that comes from a file is set with textContent, never as HTML.
+
+const here = new URL('.', import.meta.url);
+const STATUS = { qualified: 'Qualified', partial: 'Partial', in_progress: 'In progress', not_started: 'Not started' };
+const CATEGORIES = [
+  ['Performance', [['netCustomerAdds', 'Net customer adds', 'net customers']]],
+  [
+    'Skilling',
+    [
+      ['intermediateCertifications', 'Intermediate certifications', 'people'],
+      ['advancedCertifications', 'Advanced certifications', 'people'],
+    ],
+  ],
+  [
+    'Customer success',
+    [
+      ['usageGrowth', 'Usage growth', 'MAU growth'],
+      ['deployments', 'Deployments', 'net deployments'],
+    ],
+  ],
+];
+const METRIC_LABEL = Object.fromEntries(CATEGORIES.flatMap(([, ms]) => ms.map(([id, label]) => [id, label])));
+const WORKLOADS = ['Exchange', 'SharePoint', 'Teams', 'Teams Meetings', 'Teams Phone', 'Intune', 'Microsoft 365 Apps', 'Viva Engage'];
+const CERTIFICATIONS = [
+  ['Microsoft 365 Certified: Administrator Expert (MS-102)', 'MS-102'],
+  ['Teams Meetings and Meeting Rooms Technical Assessment', 'Teams Meetings and Meeting Rooms Technical Assessment'],
+  ['Teams Administrator Associate (MS-700)', 'MS-700'],
+  ['Identity and Access Administrator Associate (SC-300)', 'SC-300'],
+  ['Endpoint Administrator Associate (MD-102)', 'MD-102'],
+  ['Microsoft 365 Fundamentals (MS-900)', 'MS-900'],
+];
+const PAGE_SIZE = 100;
+/** Tenants the worker sends; beyond, the table says how many more there are. */
+const TENANT_LIMIT = 5000;
+
+/** Creates an element; strings and numbers become text nodes, never HTML. */
+function h(tag, attributes = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+/** Partner Center shows one decimal for metrics, whole points for totals. */
+const metricPoints = (p) => (p === null ? '–' : (Math.round(p * 10) / 10).toFixed(1));
+const totalPoints = (p) => String(Math.round(p));
+const number = (v) => (v === null || v === undefined ? '–' : Number(v).toLocaleString('en', { maximumFractionDigits: 2 }));
+const percent = (r) => (r === null || r === undefined ? '' : `${Math.round(r * 1000) / 10}%`);
+const signed = (v) => (v > 0 ? `+${number(v)}` : number(v));
+
+/** A progress bar drawn with CSSOM (allowed by the CSP, unlike style attributes). */
+function bar(fraction, label) {
+  const fill = h('span', { class: 'fill' });
+  fill.style.width = `${Math.max(0, Math.min(1, fraction)) * 100}%`;
+  return h('span', { class: 'bar', role: 'img', 'aria-label': label, part: 'bar' }, fill);
+}
+
+function badge(status) {
+  return h('span', { class: `badge ${status}`, 'data-field': 'status', part: 'badge' }, STATUS[status] ?? status);
+}
+
+/** A CSV cell a spreadsheet will never run as a formula. */
+function csvCell(value) {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export class SpdScoreCalculator extends HTMLElement {
+  static observedAttributes = ['as-of', 'track'];
+
+  #root = this.attachShadow({ mode: 'open' });
+  #worker;
+  #ready;
+  #pending = new Map();
+  #nextId = 1;
+  #report = null;
+  #asOf = null;
+  #plan = { customers: [], people: [], removeTenants: [] };
+  #tenantView = { track: null, search: '', filter: 'all', association: 'all', sort: 'contribution', descending: true, shown: PAGE_SIZE };
+  #els = {};
+
+  connectedCallback() {
+    if (this.#els.main) return;
+    this.#render();
+    this.#ready = this.#start();
+    this.#ready.catch((e) => this.#fail(e));
+  }
+
+  disconnectedCallback() {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+    this.#els = {};
+    this.#root.replaceChildren();
+  }
+
+  attributeChangedCallback(name) {
+    if (name === 'as-of' && this.#report) this.#asOf = this.getAttribute('as-of');
+    if (this.#report) this.#refresh();
+  }
+
+  /** The report shown, or null before any file. */
+  get report() {
+    return this.#report;
+  }
+
+  /** Scores files the host already has: File objects or {name, bytes}. */
+  async scoreFiles(files) {
+    const list = [...files].map((f) => (f instanceof Blob ? f : new File([f.bytes], f.name)));
+    await this.#ready;
+    this.#progress(0);
+    this.#worker.postMessage({ type: 'add', files: list });
+    return this.#refresh();
+  }
+
+  /** Forgets every file. */
+  async reset() {
+    await this.#ready;
+    this.#worker.postMessage({ type: 'reset' });
+    this.#report = null;
+    this.#asOf = null;
+    this.#els.results.hidden = true;
+    this.#els.files.replaceChildren();
+  }
+
+  async #start() {
+    const pkg = new URL(this.getAttribute('module-url') ?? 'pkg/', here);
+    let ruleset;
+    const rulesetUrl = this.getAttribute('ruleset-url');
+    if (rulesetUrl) {
+      const response = await fetch(new URL(rulesetUrl, document.baseURI));
+      if (!response.ok) throw new Error(`The ruleset at ${rulesetUrl} could not be loaded (${response.status}).`);
+      ruleset = await response.json();
+    }
+    this.#worker = new Worker(new URL('score-worker.js', here), { type: 'module' });
+    this.#worker.onmessage = ({ data }) => this.#onMessage(data);
+    this.#worker.onerror = (e) => this.#fail(new Error(e.message || 'The scoring worker failed to start.'));
+    await this.#ask({ type: 'init', pkg: pkg.href, ruleset }, 'ready');
+  }
+
+  #ask(message, answer) {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, answer });
+      this.#worker.postMessage({ ...message, id });
+    });
+  }
+
+  #onMessage(data) {
+    if (data.type === 'progress') return this.#progress(data.loaded / Math.max(1, data.total), data.file);
+    if (data.type === 'ready') {
+      for (const [id, p] of this.#pending) if (p.answer === 'ready') (this.#pending.delete(id), p.resolve(data));
+      return;
+    }
+    const pending = this.#pending.get(data.id);
+    if (!pending) return;
+    this.#pending.delete(data.id);
+    if (data.type === 'error') pending.reject(new Error(data.message));
+    else pending.resolve(data);
+  }
+
+  #fail(error) {
+    this.#progress(null);
+    const message = error?.message ?? String(error);
+    this.#els.alert.textContent = message;
+    this.#els.alert.hidden = false;
+    this.dispatchEvent(new CustomEvent('spd-score:error', { detail: { message }, bubbles: true, composed: true }));
+  }
+
+  #progress(fraction, file) {
+    const { progress, progressLabel } = this.#els;
+    if (!progress) return;
+    progress.parentElement.hidden = fraction === null;
+    if (fraction === null) return;
+    progress.value = fraction;
+    progressLabel.textContent = file ? `Reading ${file}: ${Math.round(fraction * 100)}%` : 'Reading…';
+  }
+
+  async #refresh() {
+    try {
+      const today = new Date();
+      const anniversary = this.#els.anniversary?.value || undefined;
+      const options = {
+        asOf: this.#asOf ?? this.getAttribute('as-of') ?? undefined,
+        history: true,
+        today: today.toISOString().slice(0, 10),
+        anniversary,
+        tenantLimit: TENANT_LIMIT,
+      };
+      const { report } = await this.#ask({ type: 'report', options }, 'report');
+      this.#progress(null);
+      this.#report = report;
+      this.#asOf = report.asOf;
+      this.#els.alert.hidden = true;
+      this.#show(report);
+      this.dispatchEvent(new CustomEvent('spd-score:report', { detail: report, bubbles: true, composed: true }));
+      return report;
+    } catch (e) {
+      this.#fail(e);
+      throw e;
+    }
+  }
+
+  // ---- layout -------------------------------------------------------------
+
+  #render() {
+    const sheet = h('link', { rel: 'stylesheet', href: new URL('calculator.css', here).href });
+    const input = h('input', {
+      type: 'file',
+      multiple: true,
+      accept: '.csv,.txt,.tsv,text/csv',
+      class: 'visually-hidden',
+      id: 'file-input',
+      tabindex: '-1',
+      'aria-hidden': 'true',
+      onchange: () => {
+        if (input.files.length) this.scoreFiles(input.files);
+        input.value = '';
+      },
+    });
+    const drop = h(
+      'div',
+      {
+        class: 'drop',
+        part: 'dropzone',
+        role: 'button',
+        tabindex: '0',
+        'aria-describedby': 'drop-help',
+        onclick: () => input.click(),
+        onkeydown: (e) => {
+          if (e.key === 'Enter' || e.key === ' ') (e.preventDefault(), input.click());
+        },
+        ondragover: (e) => (e.preventDefault(), drop.classList.add('over')),
+        ondragleave: () => drop.classList.remove('over'),
+        ondrop: (e) => {
+          e.preventDefault();
+          drop.classList.remove('over');
+          if (e.dataTransfer?.files.length) this.scoreFiles(e.dataTransfer.files);
+        },
+      },
+      h('strong', {}, 'Drop your Partner Center exports here'),
+      h('span', { id: 'drop-help' }, 'or press Enter to choose files: usage (contribution) exports and skilling lists, CSV in any delimiter or encoding. Files added later join the score.'),
+    );
+    const sample = h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => this.#loadSample() }, 'Try it with sample data');
+    const progress = h('progress', { max: '1', value: '0', 'aria-labelledby': 'progress-label' });
+    const progressLabel = h('span', { id: 'progress-label' }, 'Reading…');
+    const alert = h('p', { class: 'alert', role: 'alert', hidden: true });
+    const files = h('ul', { class: 'files', 'aria-label': 'Files' });
+    const results = h('div', { class: 'results', hidden: true });
+    const main = h(
+      'div',
+      { class: 'calculator', part: 'container' },
+      h(
+        'section',
+        { class: 'intake', 'aria-label': 'Your files' },
+        drop,
+        input,
+        h('div', { class: 'intake-actions' }, sample, h('span', { class: 'privacy' }, 'Files are read on this computer and never uploaded.')),
+        h('div', { class: 'progress', hidden: true, 'aria-live': 'polite' }, progress, progressLabel),
+        alert,
+        files,
+      ),
+      results,
+    );
+    this.#root.replaceChildren(sheet, main);
+    Object.assign(this.#els, { main, input, drop, progress, progressLabel, alert, files, results });
+  }
+
+  async #loadSample() {
+    const names = ['cpor-report-13-months.csv', 'skilling-people.csv'];
+    const base = new URL(this.getAttribute('sample-url') ?? 'samples/', here);
+    const files = await Promise.all(
+      names.map(async (name) => new File([await (await fetch(new URL(name, base))).arrayBuffer()], name, { type: 'text/csv' })),
+    );
+    await this.scoreFiles(files);
+  }
+
+  #show(report) {
+    this.#showFiles(report);
+    const { results } = this.#els;
+    results.hidden = false;
+    const tracks = Object.entries(report.tracks);
+    const first = this.getAttribute('track');
+    if (first && report.tracks[first]) tracks.sort(([a]) => (a === first ? -1 : 1));
+    results.replaceChildren(
+      this.#summary(report),
+      h('div', { class: 'tracks' }, tracks.map(([id, track]) => this.#track(id, track, report))),
+      this.#nextSteps(report),
+      this.#simulator(report),
+      this.#history(report),
+      this.#tenants(report),
+      this.#people(report),
+      this.#assumptions(report),
+    );
+  }
+
+  #showFiles(report) {
+    const warningsFor = (name) => report.warnings.filter((w) => w.file === name);
+    const errorsFor = (name) => report.errors.filter((e) => e.file === name);
+    const kinds = { usage: 'Usage export', skilling: 'Skilling list', unknown: 'Not recognised' };
+    this.#els.files.replaceChildren(
+      ...report.files.map((f) => {
+        const errors = errorsFor(f.name);
+        const warnings = warningsFor(f.name);
+        const months = f.months.length ? `${f.months[0]} to ${f.months.at(-1)}` : 'no months';
+        const details = [...errors.map((e) => this.#errorLine(e)), ...warnings.map((w) => h('li', { class: 'warning' }, w.message))];
+        return h(
+          'li',
+          { class: `file ${f.kind}`, part: 'file' },
+          h('span', { class: 'file-name' }, f.name),
+          h('span', { class: 'file-kind' }, kinds[f.kind] ?? f.kind),
+          h('span', {}, `${number(f.rows)} rows read, ${number(f.skippedRows)} skipped${f.duplicateRows ? `, ${number(f.duplicateRows)} duplicates counted once` : ''}; ${f.kind === 'usage' ? months : ''}`),
+          details.length
+            ? h('details', {}, h('summary', {}, `${errors.length} error(s), ${warnings.length} warning(s)`), h('ul', { class: 'issues' }, details))
+            : null,
+        );
+      }),
+    );
+  }
+
+  #errorLine(e) {
+    const where = [e.line !== null ? `line ${e.line}` : null, e.column ? `column ${e.column}` : null].filter(Boolean).join(', ');
+    return h(
+      'li',
+      { class: 'error' },
+      where ? h('strong', {}, `${where}: `) : null,
+      e.value !== null && e.value !== '' ? h('code', {}, e.value) : null,
+      e.value !== null && e.value !== '' ? ' ' : null,
+      e.message,
+    );
+  }
+
+  #summary(report) {
+    const best = report.bestTrack ? report.tracks[report.bestTrack] : null;
+    const select = h(
+      'select',
+      {
+        id: 'as-of',
+        onchange: () => {
+          this.#asOf = select.value;
+          this.#refresh();
+        },
+      },
+      report.months.map((m) => h('option', { value: m, selected: m === report.asOf }, m)),
+    );
+    const general = report.warnings.filter((w) => !w.file);
+    return h(
+      'section',
+      { class: 'summary card', part: 'summary', 'aria-label': 'Summary' },
+      h(
+        'div',
+        { class: 'headline' },
+        h('h2', {}, 'Solutions Partner for Modern Work'),
+        h('span', { class: 'area-status', 'data-field': 'area-status' }, badge(report.status)),
+      ),
+      h(
+        'p',
+        {},
+        best ? `Best track: ${best.label}, ${totalPoints(best.total)} of 100 points. ` : 'No points yet. ',
+        'Qualifying takes 70 points with every metric above zero.',
+      ),
+      report.months.length
+        ? h('label', { class: 'inline' }, 'Score as of ', select, report.baseline ? ` compared with ${report.baseline}` : '')
+        : null,
+      general.length ? h('ul', { class: 'notes' }, general.map((w) => h('li', { class: 'warning' }, w.message))) : null,
+      h(
+        'div',
+        { class: 'downloads' },
+        h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => download('spd-score-report.json', 'application/json', JSON.stringify(this.#report, null, 2)) }, 'Download report (JSON)'),
+        h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => this.#downloadTenants() }, 'Download tenants (CSV)'),
+        h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => window.print() }, 'Print'),
+      ),
+    );
+  }
+
+  #track(id, track, report) {
+    const exact = `Exact total ${track.total}`;
+    return h(
+      'section',
+      { class: 'track card', 'data-track': id, part: 'track', 'aria-labelledby': `track-${id}` },
+      h(
+        'header',
+        {},
+        h('h3', { id: `track-${id}` }, track.label),
+        badge(track.status),
+        h('p', { class: 'total' }, h('span', { 'data-field': 'total', title: exact, 'data-exact': track.total }, totalPoints(track.total)), h('span', { class: 'of' }, ' / 100')),
+        bar(track.total / 100, `${track.label}: ${totalPoints(track.total)} of 100 points`),
+        track.complete ? null : h('p', { class: 'note' }, `Incomplete: the baseline month ${report.baseline} is missing, so customer metrics are unknown.`),
+      ),
+      CATEGORIES.map(([category, metrics]) =>
+        h('div', { class: 'category' }, h('h4', {}, category), metrics.map(([metricId, label, unit]) => this.#metric(metricId, label, unit, track.metrics[metricId]))),
+      ),
+    );
+  }
+
+  #metric(id, label, unit, m) {
+    const known = m.points !== null;
+    const options = m.options
+      ? h(
+          'ul',
+          { class: 'options' },
+          Object.entries(m.options).map(([option, o]) =>
+            h(
+              'li',
+              { class: option === m.bestOption ? 'counts' : '' },
+              h('span', { class: 'option-name' }, option),
+              bar(known && o.points !== null ? o.points / m.max : 0, `${option}: ${metricPoints(o.points)} of ${m.max}`),
+              h('span', {}, `${number(o.value)} of ${number(o.threshold)}`),
+              option === m.bestOption ? h('span', { class: 'tag' }, 'counts') : null,
+            ),
+          ),
+        )
+      : null;
+    return h(
+      'article',
+      { class: `metric ${known && m.points === 0 ? 'zero' : ''}`, 'data-metric': id, part: 'metric' },
+      h('h5', {}, label),
+      h(
+        'p',
+        { class: 'points' },
+        h('span', { 'data-field': 'points', title: known ? `Exact ${m.points}` : 'Unknown' }, metricPoints(m.points)),
+        h('span', { class: 'of' }, ` / ${m.max}`),
+      ),
+      bar(known ? m.points / m.max : 0, `${label}: ${metricPoints(m.points)} of ${m.max} points`),
+      m.options ? null : h('p', { class: 'value' }, known ? `${number(m.value)} of ${number(m.threshold)} ${unit}` : 'Unknown: baseline month missing'),
+      options,
+    );
+  }
+
+  #nextSteps(report) {
+    const recs = report.recommendations.filter((r) => r.best);
+    const actions = report.tenantActions;
+    if (!recs.length && !actions.length) return null;
+    const byTrack = Object.entries(report.tracks).map(([id, t]) => {
+      const items = recs.filter((r) => r.track === id);
+      if (!items.length) return null;
+      return h(
+        'div',
+        {},
+        h('h4', {}, t.label),
+        h('ul', {}, items.map((r) => h('li', { class: r.top ? 'top' : '' }, r.message.replace(/^[^:]+: /, ''), r.top ? h('span', { class: 'tag' }, 'most points per step') : null))),
+      );
+    });
+    const kinds = { activateUsers: 'Activate users', removeSeats: 'Remove unused seats', addSeats: 'Add seats', lostCustomer: 'Lost customers' };
+    return h(
+      'section',
+      { class: 'card next', 'aria-labelledby': 'next-title' },
+      h('h2', { id: 'next-title' }, 'What to do next'),
+      h('div', { class: 'columns' }, byTrack),
+      actions.length
+        ? h(
+            'details',
+            {},
+            h('summary', {}, `Tenant by tenant: ${actions.length} action(s) Partner Center does not show`),
+            Object.entries(kinds).map(([kind, title]) => {
+              const list = actions.filter((a) => a.kind === kind);
+              return list.length ? h('div', {}, h('h4', {}, title), h('ul', { class: 'actions' }, list.slice(0, 20).map((a) => h('li', {}, a.message)))) : null;
+            }),
+          )
+        : null,
+    );
+  }
+
+  // ---- simulator ----------------------------------------------------------
+
+  #simulator(report) {
+    const field = (label, control) => h('label', {}, h('span', {}, label), control);
+    const association = h('select', {}, ['CSP', 'CPOR', 'DPOR'].map((a) => h('option', { value: a }, a)));
+    const workloads = h(
+      'fieldset',
+      { class: 'workloads' },
+      h('legend', {}, 'Workloads'),
+      WORKLOADS.map((w, i) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: w, checked: i < 3 }), w)),
+    );
+    const mau = h('input', { type: 'number', min: '0', value: '30', required: true });
+    const pau = h('input', { type: 'number', min: '0', value: '50', required: true });
+    const count = h('input', { type: 'number', min: '1', max: '1000', value: '1' });
+    const existing = h('input', { type: 'checkbox' });
+    const deployed = h('input', { type: 'checkbox' });
+    const person = h('input', { type: 'text', placeholder: 'Name' });
+    const certification = h('select', {}, CERTIFICATIONS.map(([label, value]) => h('option', { value }, label)));
+    const remove = h('input', { type: 'text', placeholder: 'Tenant id' });
+    const planList = h('ul', { class: 'plan', 'aria-live': 'polite' });
+    const result = h('div', { class: 'simulation', 'aria-live': 'polite' });
+    const renderPlan = () => {
+      const item = (text, onRemove) => h('li', {}, text, ' ', h('button', { type: 'button', class: 'link', onclick: onRemove, 'aria-label': `Remove ${text}` }, 'remove'));
+      planList.replaceChildren(
+        ...this.#plan.customers.map((c, i) =>
+          item(`${c.count} × ${c.existingCustomer ? 'existing' : 'new'} ${c.association} customer: ${c.workloads.join(', ')}, ${c.mau} MAU of ${c.pau} seats`, () => {
+            this.#plan.customers.splice(i, 1);
+            renderPlan();
+          }),
+        ),
+        ...this.#plan.people.map((p, i) =>
+          item(`${p.name}: ${p.certification}`, () => {
+            this.#plan.people.splice(i, 1);
+            renderPlan();
+          }),
+        ),
+        ...this.#plan.removeTenants.map((t, i) =>
+          item(`Without tenant ${t}`, () => {
+            this.#plan.removeTenants.splice(i, 1);
+            renderPlan();
+          }),
+        ),
+      );
+    };
+    const addCustomer = (e) => {
+      e.preventDefault();
+      const chosen = [...workloads.querySelectorAll('input:checked')].map((i) => i.value);
+      if (!chosen.length) return;
+      this.#plan.customers.push({
+        association: association.value,
+        workloads: chosen,
+        mau: Number(mau.value),
+        pau: Number(pau.value),
+        count: Math.max(1, Number(count.value) || 1),
+        existingCustomer: existing.checked,
+        existingDeployment: existing.checked && deployed.checked,
+      });
+      renderPlan();
+    };
+    const addPerson = (e) => {
+      e.preventDefault();
+      this.#plan.people.push({ name: person.value.trim() || `Planned person ${this.#plan.people.length + 1}`, certification: certification.value });
+      person.value = '';
+      renderPlan();
+    };
+    const removeTenant = (e) => {
+      e.preventDefault();
+      if (remove.value.trim()) this.#plan.removeTenants.push(remove.value.trim());
+      remove.value = '';
+      renderPlan();
+    };
+    const run = async () => {
+      try {
+        const { simulation } = await this.#ask({ type: 'simulate', plan: this.#plan, options: { asOf: report.asOf, tenantLimit: 0 } }, 'simulation');
+        result.replaceChildren(this.#simulation(simulation));
+      } catch (e) {
+        this.#fail(e);
+      }
+    };
+    const loadPlan = h('input', {
+      type: 'file',
+      accept: '.json,application/json',
+      class: 'visually-hidden',
+      tabindex: '-1',
+      'aria-hidden': 'true',
+      onchange: async () => {
+        const file = loadPlan.files[0];
+        if (!file) return;
+        try {
+          const plan = JSON.parse(await file.text());
+          this.#plan = { customers: plan.customers ?? [], people: plan.people ?? [], removeTenants: plan.removeTenants ?? [] };
+          renderPlan();
+        } catch {
+          this.#fail(new Error(`${file.name} is not a saved plan.`));
+        }
+        loadPlan.value = '';
+      },
+    });
+    renderPlan();
+    return h(
+      'section',
+      { class: 'card simulator', part: 'simulator', 'aria-labelledby': 'sim-title' },
+      h('h2', { id: 'sim-title' }, 'What if…'),
+      h('p', {}, 'Plan customers to win, people to certify or tenants to lose, and see the score they would give. Simulated results are approximations.'),
+      h(
+        'div',
+        { class: 'columns' },
+        h(
+          'form',
+          { onsubmit: addCustomer, 'aria-label': 'Planned customer' },
+          h('h4', {}, 'Planned customer'),
+          field('Association', association),
+          workloads,
+          h('div', { class: 'row' }, field('MAU per workload', mau), field('Paid seats (PAU)', pau), field('How many', count)),
+          h('label', { class: 'check' }, existing, 'Already a customer a year ago'),
+          h('label', { class: 'check' }, deployed, 'Already deployed a year ago'),
+          h('button', { type: 'submit', part: 'button' }, 'Add customer'),
+        ),
+        h(
+          'div',
+          {},
+          h('form', { onsubmit: addPerson, 'aria-label': 'Planned certified person' }, h('h4', {}, 'Planned certified person'), field('Name', person), field('Certification', certification), h('button', { type: 'submit', part: 'button' }, 'Add person')),
+          h('form', { onsubmit: removeTenant, 'aria-label': 'Tenant to remove' }, h('h4', {}, 'Tenant to lose'), field('Tenant id', remove), h('button', { type: 'submit', part: 'button' }, 'Remove tenant')),
+        ),
+      ),
+      h('h4', {}, 'Plan'),
+      planList,
+      h(
+        'div',
+        { class: 'downloads' },
+        h('button', { type: 'button', part: 'button', class: 'primary', onclick: run, 'data-action': 'simulate' }, 'Simulate'),
+        h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => download('spd-score-plan.json', 'application/json', JSON.stringify(this.#plan, null, 2)) }, 'Save plan'),
+        h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => loadPlan.click() }, 'Load plan'),
+        loadPlan,
+      ),
+      result,
+    );
+  }
+
+  #simulation(simulation) {
+    return h(
+      'div',
+      { 'data-simulated': 'true' },
+      h('p', { class: 'note' }, 'Simulated: an approximation of what Partner Center would show.'),
+      simulation.problems.length ? h('ul', {}, simulation.problems.map((p) => h('li', { class: 'warning' }, p))) : null,
+      h(
+        'table',
+        {},
+        h('caption', { class: 'visually-hidden' }, 'Simulated score'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Track'), h('th', { scope: 'col' }, 'Now'), h('th', { scope: 'col' }, 'Simulated'), h('th', { scope: 'col' }, 'Change'), Object.values(METRIC_LABEL).map((l) => h('th', { scope: 'col' }, l)))),
+        h(
+          'tbody',
+          {},
+          Object.entries(simulation.changes).map(([id, c]) =>
+            h(
+              'tr',
+              { 'data-track': id },
+              h('th', { scope: 'row' }, simulation.report.tracks[id].label),
+              h('td', {}, `${totalPoints(c.totalBefore)} (${STATUS[c.statusBefore]})`),
+              h('td', {}, h('span', { 'data-field': 'simulated-total', title: `Exact ${c.totalAfter}` }, totalPoints(c.totalAfter)), ` (${STATUS[c.statusAfter]})`),
+              h('td', { 'data-field': 'change' }, signed(Math.round(c.totalChange * 10) / 10)),
+              Object.keys(METRIC_LABEL).map((m) => h('td', {}, c.metrics[m] === null ? '–' : signed(Math.round(c.metrics[m] * 10) / 10))),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  // ---- history and window ---------------------------------------------------
+
+  #history(report) {
+    const anniversary = h('input', {
+      type: 'date',
+      value: this.#els.anniversary?.value ?? '',
+      onchange: () => this.#refresh(),
+    });
+    this.#els.anniversary = anniversary;
+    const w = report.window;
+    const history = report.history ?? [];
+    return h(
+      'section',
+      { class: 'card history', 'aria-labelledby': 'history-title' },
+      h('h2', { id: 'history-title' }, 'Qualification window'),
+      h('label', { class: 'inline' }, 'Anniversary date (leave empty if not enrolled): ', anniversary),
+      w ? h('p', { 'data-field': 'window' }, `${w.enrolled ? 'Renewal' : 'Enrolment'} window ${w.start} to ${w.end}. `, w.message) : null,
+      history.length > 1
+        ? h(
+            'table',
+            { 'data-table': 'history' },
+            h('caption', {}, 'Score by month'),
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Month'), h('th', { scope: 'col' }, 'Best score'), h('th', { scope: 'col' }, 'Status'), Object.values(METRIC_LABEL).map((l) => h('th', { scope: 'col' }, l)))),
+            h(
+              'tbody',
+              {},
+              history.map((m) =>
+                m.available
+                  ? h('tr', {}, h('th', { scope: 'row' }, m.month), h('td', {}, totalPoints(m.total)), h('td', {}, STATUS[m.status]), Object.keys(METRIC_LABEL).map((id) => h('td', {}, metricPoints(m.metrics[id]))))
+                  : h('tr', { class: 'unavailable' }, h('th', { scope: 'row' }, m.month), h('td', { colspan: 7, title: m.reason }, 'Data unavailable')),
+              ),
+            ),
+          )
+        : null,
+    );
+  }
+
+  // ---- tenants ------------------------------------------------------------
+
+  #tenants(report) {
+    const view = this.#tenantView;
+    const trackIds = Object.keys(report.tracks);
+    view.track = trackIds.includes(view.track) ? view.track : report.bestTrack ?? trackIds[0];
+    const body = h('tbody');
+    const count = h('p', { class: 'count', 'aria-live': 'polite' });
+    const more = h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => ((view.shown += PAGE_SIZE), draw()) }, 'Show more');
+    const headers = [
+      ['tenant', 'Tenant'],
+      ['eligible', 'Eligible now / a year ago'],
+      ['pau', 'Paid seats now'],
+      ['mau', 'MAU now / then'],
+      ['deployed', 'Deployed now / then (best ratio)'],
+      ['contribution', 'Contribution'],
+    ];
+    const headRow = h('tr');
+    const rows = () => {
+      const search = view.search.toLowerCase();
+      let list = report.tenants.filter((t) => {
+        if (search && !t.id.toLowerCase().includes(search) && !(t.name ?? '').toLowerCase().includes(search)) return false;
+        if (view.filter === 'counts' && !t.contributes) return false;
+        if (view.filter === 'not' && t.contributes) return false;
+        return view.association === 'all' || t.associations.includes(view.association);
+      });
+      const key = (t) => {
+        const tt = t.tracks[view.track];
+        if (!tt) return 0;
+        const options = Object.values(tt.options);
+        switch (view.sort) {
+          case 'tenant': return t.id;
+          case 'eligible': return Number(tt.eligible.asOf) * 2 + Number(tt.eligible.baseline);
+          case 'pau': return tt.maxPau.asOf;
+          case 'mau': return options.reduce((s, o) => s + o.asOf.mau, 0);
+          case 'deployed': return Math.max(0, ...options.map((o) => o.asOf.bestRatio ?? 0));
+          default: return Math.abs(tt.netAdd) * 1e9 + options.reduce((s, o) => s + Math.abs(o.growth ?? 0) + Math.abs(o.deployment) * 1e6, 0);
+        }
+      };
+      list = list.map((t) => [key(t), t]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t);
+      if (view.descending) list.reverse();
+      return list;
+    };
+    const yesNo = (b) => (b ? 'yes' : 'no');
+    const draw = () => {
+      headRow.replaceChildren(
+        ...headers.map(([id, label]) =>
+          h(
+            'th',
+            { scope: 'col', 'aria-sort': view.sort === id ? (view.descending ? 'descending' : 'ascending') : 'none' },
+            h('button', { type: 'button', class: 'sort', onclick: () => ((view.descending = view.sort === id ? !view.descending : id !== 'tenant'), (view.sort = id), draw()) }, label),
+          ),
+        ),
+      );
+      const list = rows();
+      const shown = list.slice(0, view.shown);
+      body.replaceChildren(
+        ...shown.map((t) => {
+          const tt = t.tracks[view.track];
+          const options = tt ? Object.entries(tt.options) : [];
+          const perOption = (f) => options.map(([o, v]) => `${o} ${f(v)}`).join(' · ');
+          const growth = options.reduce((s, [, o]) => s + (o.growth ?? 0), 0);
+          const deployments = options.map(([o, v]) => (v.deployment ? `${o} ${signed(v.deployment)}` : null)).filter(Boolean);
+          return h(
+            'tr',
+            { class: t.contributes ? 'contributes' : '' },
+            h('th', { scope: 'row' }, h('span', { class: 'tenant-id' }, t.id), t.name ? h('span', { class: 'tenant-name' }, t.name) : null, h('span', { class: 'muted' }, t.associations.join(', '))),
+            h('td', {}, tt ? `${yesNo(tt.eligible.asOf)} / ${yesNo(tt.eligible.baseline)}` : '–'),
+            h('td', {}, tt ? number(tt.maxPau.asOf) : '–'),
+            h('td', { title: perOption((v) => `${number(v.asOf.mau)} / ${number(v.baseline.mau)}`) }, perOption((v) => `${number(v.asOf.mau)} / ${number(v.baseline.mau)}`)),
+            h('td', {}, perOption((v) => `${yesNo(v.asOf.deployed)}${v.asOf.bestRatio !== null ? ` (${percent(v.asOf.bestRatio)})` : ''} / ${yesNo(v.baseline.deployed)}`)),
+            h('td', {}, tt ? [tt.netAdd ? `customer ${signed(tt.netAdd)}` : null, growth ? `MAU ${signed(growth)}` : null, deployments.length ? `deployed ${deployments.join(', ')}` : null].filter(Boolean).join('; ') || 'none' : '–'),
+          );
+        }),
+      );
+      const omitted = report.tenantCount - report.tenants.length;
+      count.textContent = `${number(list.length)} tenant(s) shown${list.length > shown.length ? `, first ${number(shown.length)} listed` : ''}${omitted > 0 ? `; ${number(omitted)} more that change no metric are left out` : ''}.`;
+      more.hidden = list.length <= shown.length;
+    };
+    const search = h('input', { type: 'search', placeholder: 'Tenant id or name', value: view.search, oninput: () => ((view.search = search.value), (view.shown = PAGE_SIZE), draw()) });
+    const filter = h(
+      'select',
+      { onchange: () => ((view.filter = filter.value), draw()) },
+      [['all', 'All tenants'], ['counts', 'Counts'], ['not', 'Does not count']].map(([v, l]) => h('option', { value: v, selected: view.filter === v }, l)),
+    );
+    const associations = [...new Set(report.tenants.flatMap((t) => t.associations))];
+    const association = h(
+      'select',
+      { onchange: () => ((view.association = association.value), draw()) },
+      h('option', { value: 'all' }, 'Every association'),
+      associations.map((a) => h('option', { value: a, selected: view.association === a }, a)),
+    );
+    const track = h(
+      'select',
+      { onchange: () => ((view.track = track.value), draw()) },
+      trackIds.map((id) => h('option', { value: id, selected: view.track === id }, report.tracks[id].label)),
+    );
+    draw();
+    return h(
+      'section',
+      { class: 'card tenants', part: 'tenants', 'aria-labelledby': 'tenants-title' },
+      h('h2', { id: 'tenants-title' }, 'Tenants'),
+      h(
+        'div',
+        { class: 'filters' },
+        h('label', {}, 'Track ', track),
+        h('label', {}, 'Search ', search),
+        h('label', {}, 'Show ', filter),
+        h('label', {}, 'Association ', association),
+      ),
+      count,
+      h('div', { class: 'scroll' }, h('table', { 'data-table': 'tenants' }, h('caption', { class: 'visually-hidden' }, 'Tenants and what each contributes'), h('thead', {}, headRow), body)),
+      more,
+    );
+  }
+
+  #downloadTenants() {
+    const report = this.#report;
+    if (!report) return;
+    const tracks = Object.keys(report.tracks);
+    const header = ['tenant', 'name', 'associations', 'contributes'];
+    for (const t of tracks) {
+      header.push(`${t} eligible now`, `${t} eligible baseline`, `${t} paid seats now`, `${t} net add`);
+      for (const o of Object.keys(report.tenants[0]?.tracks[t]?.options ?? {})) header.push(`${t} ${o} MAU now`, `${t} ${o} MAU baseline`, `${t} ${o} deployed now`, `${t} ${o} deployed baseline`, `${t} ${o} growth`, `${t} ${o} deployment`);
+    }
+    const lines = [header.map(csvCell).join(',')];
+    for (const tenant of report.tenants) {
+      const row = [tenant.id, tenant.name, tenant.associations.join(' '), tenant.contributes];
+      for (const t of tracks) {
+        const tt = tenant.tracks[t];
+        row.push(tt?.eligible.asOf, tt?.eligible.baseline, tt?.maxPau.asOf, tt?.netAdd);
+        for (const o of Object.values(tt?.options ?? {})) row.push(o.asOf.mau, o.baseline.mau, o.asOf.deployed, o.baseline.deployed, o.growth, o.deployment);
+      }
+      lines.push(row.map(csvCell).join(','));
+    }
+    download('spd-score-tenants.csv', 'text/csv', `${lines.join('\r\n')}\r\n`);
+  }
+
+  // ---- people and assumptions ----------------------------------------------
+
+  #people(report) {
+    if (!report.people.length) return null;
+    const statusText = { counted: 'counts', retired: 'counts (retired)', expired: 'expired', not_on_list: 'not on the list' };
+    return h(
+      'section',
+      { class: 'card people', 'aria-labelledby': 'people-title' },
+      h('h2', { id: 'people-title' }, 'People'),
+      h(
+        'table',
+        { 'data-table': 'people' },
+        h('caption', { class: 'visually-hidden' }, 'Certified people and what counts'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col' }, 'Intermediate'), h('th', { scope: 'col' }, 'Advanced'), h('th', { scope: 'col' }, 'Certifications'))),
+        h(
+          'tbody',
+          {},
+          report.people.map((p) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, p.name ?? p.email ?? p.id, p.email && p.name ? h('span', { class: 'muted' }, p.email) : null),
+              h('td', {}, p.intermediate ? 'counts' : '–'),
+              h('td', {}, p.advanced ? 'counts' : '–'),
+              h('td', {}, h('ul', { class: 'certs' }, p.certifications.map((c) => h('li', { class: c.status }, h('span', { class: 'tag' }, statusText[c.status]), ' ', c.matched ?? c.name, h('span', { class: 'muted' }, ` ${c.reason}`))))),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  #assumptions(report) {
+    return h(
+      'section',
+      { class: 'card assumptions', 'aria-labelledby': 'assumptions-title' },
+      h('h2', { id: 'assumptions-title' }, 'What this score assumes'),
+      h('p', {}, `Rules: ${report.ruleset.id} ${report.ruleset.version}. Where Microsoft publishes no rule, this score relies on:`),
+      h('ul', {}, report.assumptions.map((a) => h('li', {}, a.text))),
+    );
+  }
+}
+
+if (!customElements.get('spd-score-calculator')) customElements.define('spd-score-calculator', SpdScoreCalculator);
