@@ -1,12 +1,16 @@
-// `npm run bench`: the .wasm size, then throughput and memory four ways.
-//   npm run bench [-- --sizes 1,100]
+// `npm run bench` (after the build): every benchmark, in order.
+//   npm run bench                    size, then throughput on 1 MB, 100 MB, 1 GB
+//   npm run bench -- --sizes 1,100   throughput on these sizes (MB) only
+//   npm run bench -- --size-only     the .wasm size only
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { printSizes } from './size.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const wasm = readFileSync(`${root}/dist/spd_score_bg.wasm`);
-const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`dist/spd_score_bg.wasm: ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzipped`);
-execFileSync('node', ['bench/throughput.mjs', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const args = process.argv.slice(2);
+
+printSizes();
+if (!args.includes('--size-only')) {
+  console.log('\n== throughput and memory');
+  execFileSync('node', ['bench/throughput.mjs', ...args], { cwd: root, stdio: 'inherit' });
+}
