@@ -8,7 +8,10 @@ export function load(source?: RequestInfo | URL | Response | BufferSource | WebA
 export interface ScorerOptions {
   /** A ruleset of the same shape as `defaultRuleset()`. */
   ruleset?: Ruleset;
-  /** "YYYY-MM": rows dated later are errors. Defaults to the current month. */
+  /**
+   * "YYYY-MM" (or "YYYY-MM-DD", of which only the month is used): rows dated
+   * after this month are errors. Defaults to the current month.
+   */
   today?: string;
 }
 
@@ -41,7 +44,10 @@ export class Scorer {
   free(): void;
 }
 
-/** Scores files in one call (loads the module if needed). */
+/**
+ * Scores files in one call (loads the module if needed). `today` as
+ * "YYYY-MM-DD" both sets the current month and adds the qualification window.
+ */
 export function score(
   files: Array<{ name: string; bytes: Uint8Array | ArrayBuffer }>,
   options?: ScorerOptions & ReportOptions,
@@ -77,6 +83,7 @@ export interface Report {
   status: Status;
   /** The track with the higher total; null when both are 0. */
   bestTrack: TrackId | null;
+  /** Every track of the ruleset, in its order: `enterprise` and `smb`. */
   tracks: Record<TrackId, TrackReport>;
   /** Every tenant, or with `tenantLimit` the contributing ones first. */
   tenants: TenantReport[];
@@ -131,7 +138,15 @@ export interface OptionMetric {
   max: number;
   /** The association option whose points count (the best, not the sum). */
   bestOption: AssociationId | null;
-  options: Record<AssociationId, { value: number | null; threshold: number; points: number | null }>;
+  /** One entry per association option of the track (enterprise: CPOR, DPOR; smb: CPOR, CSP). */
+  options: Partial<Record<AssociationId, OptionScore>>;
+}
+
+export interface OptionScore {
+  /** Usage growth (MAU) or net deployments under this association; null when unknown. */
+  value: number | null;
+  threshold: number;
+  points: number | null;
 }
 
 export interface TenantReport {
@@ -140,8 +155,8 @@ export interface TenantReport {
   associations: AssociationId[];
   /** True when the tenant changes any metric on any track. */
   contributes: boolean;
-  /** Empty when the customer metrics cannot be computed. */
-  tracks: Record<TrackId, TenantTrack>;
+  /** Per track; empty when the customer metrics cannot be computed. */
+  tracks: Partial<Record<TrackId, TenantTrack>>;
 }
 
 export interface Both<T> {
@@ -155,7 +170,8 @@ export interface TenantTrack {
   maxPau: Both<number>;
   /** +1, 0 or -1 to net customer adds. */
   netAdd: number;
-  options: Record<AssociationId, TenantOption>;
+  /** Per association option of the track. */
+  options: Partial<Record<AssociationId, TenantOption>>;
 }
 
 export interface TenantOption {
@@ -234,7 +250,8 @@ export interface HistoryMonth {
   status: Status | null;
   /** The best track's five metrics' points. */
   metrics: Record<MetricId, number | null> | null;
-  tracks: Record<TrackId, { total: number; status: Status }>;
+  /** Every track's total and status; empty when the month is unavailable. */
+  tracks: Partial<Record<TrackId, { total: number; status: Status }>>;
 }
 
 export interface QualificationWindow {
@@ -272,7 +289,8 @@ export interface RowError {
 
 export interface Plan {
   customers?: Array<{
-    name?: string;
+    /** Optional; null in the plan a simulation echoes back. */
+    name?: string | null;
     /** How many customers like this one. */
     count?: number;
     /** CSP, CPOR, DPOR or any spelling of them. */

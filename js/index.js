@@ -32,10 +32,15 @@ function currentMonth() {
 export class Scorer {
   #raw;
 
-  /** @param {{ruleset?: object, today?: string}} [options] */
+  /**
+   * @param {{ruleset?: object, today?: string}} [options] `today` is
+   *   `YYYY-MM` or `YYYY-MM-DD` (only its month is used here): rows dated
+   *   after that month are errors. Defaults to the current month.
+   */
   constructor(options = {}) {
     const { ruleset, today = currentMonth() } = options;
-    this.#raw = new RawScorer(JSON.stringify({ ruleset, today }));
+    const month = typeof today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today.slice(0, 7) : today;
+    this.#raw = new RawScorer(JSON.stringify({ ruleset, today: month }));
   }
 
   /** Loads a whole file: `bytes` is a Uint8Array or ArrayBuffer. */
@@ -61,8 +66,8 @@ export class Scorer {
   }
 
   /**
-   * The report, a plain object.
-   * @param {{asOf?: string, history?: boolean, today?: string, anniversary?: string}} [options]
+   * The report, a plain object (see index.d.ts and the README).
+   * @param {{asOf?: string, history?: boolean, today?: string, anniversary?: string, tenantLimit?: number}} [options]
    *   `today` and `anniversary` are `YYYY-MM-DD`; with `today` the report has the qualification window.
    */
   report(options = {}) {
@@ -86,14 +91,19 @@ export class Scorer {
 /**
  * Scores files in one call.
  * @param {Array<{name: string, bytes: Uint8Array|ArrayBuffer}>} files
- * @param {{asOf?: string, ruleset?: object, today?: string}} [options]
+ * @param {{asOf?: string, ruleset?: object, today?: string, history?: boolean,
+ *   anniversary?: string, tenantLimit?: number}} [options] `today` as
+ *   `YYYY-MM-DD` also adds the qualification window; as `YYYY-MM` it only
+ *   sets the month after which rows are errors.
  */
 export async function score(files, options = {}) {
   await load();
+  const { asOf, history, today, anniversary, tenantLimit } = options;
   const scorer = new Scorer(options);
   try {
     for (const { name, bytes } of files) scorer.addFile(name, bytes);
-    return scorer.report({ asOf: options.asOf });
+    const date = typeof today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : undefined;
+    return scorer.report({ asOf, history, today: date, anniversary, tenantLimit });
   } finally {
     scorer.free();
   }
