@@ -1,29 +1,47 @@
 // `npm test`: every check, in order, stopping at the first failure.
+//   1. cargo fmt --check          5. the build (scripts/build.mjs)
+//   2. clippy, native             6. tests/js: the wasm core in Node and in
+//   3. clippy, wasm32                headless Chromium, the CLI, the types,
+//   4. cargo test (native)           the `npm start` server
+//   7. tests/browser (the page's end-to-end tests), when that folder has tests
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Test files are listed rather than the folder passed, so every Node version
+// runs the same files.
+const testsIn = (dir) =>
+  existsSync(`${root}/${dir}`)
+    ? readdirSync(`${root}/${dir}`)
+        .filter((f) => /\.test\.(mjs|js)$/.test(f))
+        .sort()
+        .map((f) => `${dir}/${f}`)
+    : [];
+
 const steps = [
   ['format', 'cargo', ['fmt', '--all', '--', '--check']],
   ['lint', 'cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']],
   ['lint (wasm)', 'cargo', ['clippy', '--lib', '--target', 'wasm32-unknown-unknown', '--', '-D', 'warnings']],
   ['native tests', 'cargo', ['test']],
   ['build', 'node', ['scripts/build.mjs']],
-  ['wasm in Node and Chromium, CLI, types', 'node', ['--test', 'tests/js/']],
+  ['wasm in Node and Chromium, CLI, types, server', 'node', ['--test', ...testsIn('tests/js')]],
 ];
-const browser = `${root}/tests/browser`;
-if (existsSync(browser) && readdirSync(browser).some((f) => f.endsWith('.test.mjs'))) {
-  steps.push(['browser', 'node', ['--test', '--test-concurrency=1', 'tests/browser/']]);
-}
+// The page's end-to-end tests (tests/browser/, owned by the page): one file
+// at a time, as they share a browser and a server port range.
+const browser = testsIn('tests/browser');
+if (browser.length) steps.push(['page in Chromium (tests/browser)', 'node', ['--test', '--test-concurrency=1', ...browser]]);
+
+const started = Date.now();
 for (const [name, cmd, args] of steps) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
-  const started = Date.now();
+  const stepStarted = Date.now();
   try {
     execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
   } catch {
-    console.error(`\n=== ${name} failed`);
+    console.error(`\n=== ${name}: FAILED`);
     process.exit(1);
   }
-  console.log(`=== ${name}: ok in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`=== ${name}: ok in ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
 }
+console.log(`\n=== all ${steps.length} steps passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);

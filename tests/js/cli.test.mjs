@@ -1,6 +1,9 @@
 // The `spd-score` command: figures, summary, exit codes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { assertSubset, cases, fixture } from './helpers.mjs';
@@ -21,8 +24,8 @@ test('the summary reads like Partner Center', () => {
   const result = run('score', path('cpor-report-13-months.csv'), path('skilling-people.csv'));
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /Status: Qualified \(best track: SMB\)/);
-  assert.match(result.stdout, /SMB: 74 \/ 100 \(74\), Qualified/);
-  assert.match(result.stdout, /Enterprise: 64 \/ 100 \(64\), In progress/);
+  assert.match(result.stdout, /SMB: 74 \/ 100, Qualified/);
+  assert.match(result.stdout, /Enterprise: 64 \/ 100, In progress/);
   assert.match(result.stdout, /Usage growth\s+30\.0 \/ 30/);
   assert.match(result.stdout, /cpor-report-13-months\.csv: usage, 1476 rows, 0 skipped, 2024-10 to 2025-10/);
 });
@@ -32,11 +35,41 @@ test('--as-of picks another month', () => {
   assert.equal(JSON.parse(result.stdout).asOf, '2025-09');
 });
 
-test('row errors still exit 0 and are listed with file, line, column and value', () => {
-  const bad = path('skilling-people.csv').replace('skilling-people.csv', 'no-such.csv');
-  const result = run('score', path('seed-sample-usage.csv'), bad);
-  assert.equal(result.status, 0);
+test('row errors still exit 0 and are listed with file:line, column and value; warnings too', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spd-cli-'));
+  const bad = join(dir, 'bad.csv');
+  writeFileSync(bad, 'CustomerTenantName,PartnerAttachType,WorkloadName,MonthName,ActiveUsage,QualifiedUsage\nT,CSP,Teams,Oct-2025,abc,20\n');
+  const result = run('score', path('seed-sample-usage.csv'), bad, join(dir, 'no-such.csv'));
+  assert.equal(result.status, 0, result.stderr);
   assert.match(result.stderr, /no-such\.csv: no such file/);
+  assert.match(result.stdout, /Errors:\n {2}- bad\.csv:2 column ActiveUsage value "abc": /);
+  assert.match(result.stdout, /Warnings:\n {2}- .*No skilling list was loaded/);
+  const json = JSON.parse(run('score', '--json', bad).stdout);
+  assert.deepEqual(json.errors.map((e) => [e.file, e.line, e.column, e.value]), [['bad.csv', 2, 'ActiveUsage', 'abc']]);
+});
+
+test('the metric the best option counts for is marked', () => {
+  const result = run('score', path('mixed-60-tenants.csv'), path('skilling-people.csv'));
+  assert.match(result.stdout, /Enterprise: 64 \/ 100 \(63\.7625\), In progress/);
+  assert.match(result.stdout, /Usage growth\s+28\.8 \/ 30 +CPOR 352 of 1,000, DPOR 3,835 of 4,000 \(counts\)/);
+  assert.match(result.stdout, /Deployments\s+10\.0 \/ 25 +CPOR 2 of 5 \(counts\), DPOR 0 of 10/);
+});
+
+test('--as-of=YYYY-MM, and - reads standard input', () => {
+  const result = spawnSync('node', [cli, 'score', '--json', '--as-of=2025-09', '-'], { input: readFileSync(path('cpor-report-13-months.csv')), encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  const report = JSON.parse(result.stdout);
+  assert.equal(report.asOf, '2025-09');
+  assert.equal(report.files[0].name, 'stdin');
+  assert.equal(report.files[0].kind, 'usage');
+});
+
+test('a large report piped out is written whole', () => {
+  const result = run('score', '--json', '--history', path('cpor-report-13-months.csv'), path('skilling-people.csv'));
+  assert.equal(result.status, 0);
+  // More than a pipe's buffer.
+  assert.ok(result.stdout.length > 65_536, `${result.stdout.length} characters`);
+  assert.equal(JSON.parse(result.stdout).history.length, 13);
 });
 
 test('exit 1 when no file could be read', () => {
@@ -48,8 +81,15 @@ test('exit 2 on bad arguments; --help', () => {
   assert.equal(run().status, 2);
   assert.equal(run('score').status, 2);
   assert.equal(run('score', '--as-of', 'Oct', path('seed-sample-usage.csv')).status, 2);
+  assert.equal(run('score', '--as-of', '2025-13', path('seed-sample-usage.csv')).status, 2);
   assert.equal(run('score', '--bogus', path('seed-sample-usage.csv')).status, 2);
+  assert.equal(run('score', '--json=yes', path('seed-sample-usage.csv')).status, 2);
+  assert.equal(run('frobnicate', path('seed-sample-usage.csv')).status, 2);
+  assert.match(run('score', '--bogus', 'x.csv').stderr, /unknown option '--bogus'/);
   const help = run('--help');
   assert.equal(help.status, 0);
   assert.match(help.stdout, /Usage: spd-score score \[options\] FILE/);
+  assert.match(help.stdout, /--as-of YYYY-MM/);
+  assert.equal(run('score', '--help').status, 0);
+  assert.match(run('--version').stdout, /^\d+\.\d+\.\d+\n$/);
 });

@@ -1,14 +1,28 @@
 // The wasm core in Node gives the figures the native tests check.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { Scorer, defaultRuleset, score, version } from '../../dist/node.js';
-import { assertSubset, cases, readFixture } from './helpers.mjs';
+import { assertSubset, cases, fixture, readFixture } from './helpers.mjs';
 
 for (const { usage, files, expected } of cases) {
   test(`${usage}: same figures as expected`, async () => {
     const report = await score(files.map((name) => ({ name, bytes: readFixture(name) })));
     assertSubset(expected, report);
     assert.equal(report.schemaVersion, 1);
+  });
+}
+
+// Not only the expected figures: the whole report, field for field, is the
+// one the native build gives (examples/score.rs).
+for (const { usage, files } of cases) {
+  test(`${usage}: the whole report equals the native core's`, async () => {
+    const native = JSON.parse(
+      execFileSync('cargo', ['run', '--quiet', '--example', 'score', '--', ...files], { cwd: fileURLToPath(fixture('')), encoding: 'utf8', maxBuffer: 1 << 28 }),
+    );
+    const wasm = await score(files.map((name) => ({ name, bytes: readFixture(name) })));
+    assert.deepStrictEqual(wasm, native);
   });
 }
 
@@ -68,4 +82,18 @@ test('a newer ruleset replaces the embedded one', () => {
   assert.equal(report.tracks.smb.metrics.advancedCertifications.points, 15);
   assert.equal(report.tracks.enterprise.metrics.advancedCertifications.points, 15);
   assert.match(version(), /^\d+\.\d+\.\d+$/);
+});
+
+test('score() passes the report options through; today may be a date', async () => {
+  const files = [{ name: 'c.csv', bytes: readFixture('cpor-report-13-months.csv') }];
+  const report = await score(files, { asOf: '2025-09', history: true, today: '2025-10-20', tenantLimit: 2 });
+  assert.equal(report.asOf, '2025-09');
+  assert.equal(report.history.length, 13);
+  assert.equal(report.window.today, '2025-10-20');
+  assert.equal(report.tenants.length, 2);
+  // A month as today: rows after it are errors, and there is no window.
+  const early = await score(files, { today: '2025-06' });
+  assert.equal(early.window, null);
+  assert.ok(early.errors.length > 0);
+  assert.equal(new Scorer({ today: '2025-06-15' }).addFile('c.csv', files[0].bytes).report().errors.length, early.errors.length);
 });

@@ -2,7 +2,7 @@
 // the report the way a consumer would (and reject a wrong use).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,4 +47,35 @@ test('a wrong use is rejected', () => {
   `);
   assert.notEqual(result.status, 0);
   assert.match(result.stdout, /not assignable/);
+});
+
+test('real reports and a simulation match the declarations exactly (no missing or undeclared fields)', async () => {
+  const { Scorer } = await import('../../dist/node.js');
+  const read = (name) => readFileSync(join(root, 'tests/fixtures', name));
+  const scorer = new Scorer({ today: '2025-11' })
+    .addFile('cpor-report-13-months.csv', read('cpor-report-13-months.csv'))
+    .addFile('skilling-people.csv', read('skilling-people.csv'))
+    .addFile('bad.csv', new TextEncoder().encode('CustomerTenantName,PartnerAttachType,WorkloadName,MonthName,ActiveUsage,QualifiedUsage\nT,CSP,Teams,Oct-2025,abc,20\n'));
+  const full = scorer.report({ history: true, today: '2025-10-20', anniversary: '2026-03-01', tenantLimit: 3 });
+  const plain = new Scorer().addFile('seed-sample-usage.csv', read('seed-sample-usage.csv')).report();
+  const empty = new Scorer().report();
+  const sim = scorer.simulate(
+    { customers: [{ association: 'CSP', workloads: ['Teams'], mau: 30, pau: 50 }], people: [{ name: 'A', certification: 'MS-102' }], removeTenants: ['nope'] },
+    { tenantLimit: 2 },
+  );
+  const { defaultRuleset } = await import('../../dist/node.js');
+  const ruleset = defaultRuleset();
+  // Object literals get TypeScript's excess property check at every level.
+  const result = typeCheck(`
+    import type { Report, Simulation, Ruleset } from 'DIST';
+    export const full: Report = ${JSON.stringify(full)};
+    export const plain: Report = ${JSON.stringify(plain)};
+    export const empty: Report = ${JSON.stringify(empty)};
+    export const sim: Simulation = ${JSON.stringify(sim)};
+    export const ruleset: Ruleset = ${JSON.stringify(ruleset)};
+  `);
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  // The reports above do exercise the optional parts.
+  assert.ok(full.history.length && full.window && full.errors.length && full.people.length && full.recommendations.length);
+  assert.ok(plain.warnings.length && plain.tenants.length && empty.asOf === null);
 });
