@@ -90,7 +90,7 @@ function summary(report) {
   out.push(`Status: ${STATUS[report.status]}${best}`, '');
   for (const track of Object.values(report.tracks)) {
     // Partner Center shows whole points for totals; the exact total follows.
-    out.push(`${track.label}: ${Math.round(track.total)} / 100${Number.isInteger(track.total) ? '' : ` (${exact(track.total)})`}, ${STATUS[track.status]}`);
+    out.push(`${track.label}: ${Math.round(track.total)} / 100${Number.isInteger(track.total) ? '' : ` (${exact(track.total)})`}, ${STATUS[track.status]}${track.complete ? '' : ' (incomplete: some metrics are unknown, see the warnings)'}`);
     for (const [id, label] of METRICS) {
       const m = track.metrics[id];
       let detail;

@@ -55,6 +55,17 @@ test('the metric the best option counts for is marked', () => {
   assert.match(result.stdout, /Deployments\s+10\.0 \/ 25 +CPOR 2 of 5 \(counts\), DPOR 0 of 10/);
 });
 
+test('a missing baseline: unknown metrics and an incomplete track, not zeros', () => {
+  const csv = readFileSync(path('seed-sample-usage.csv'), 'utf8').split('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'spd-cli-'));
+  writeFileSync(join(dir, 'one-month.csv'), [csv[0], ...csv.filter((l) => l.includes('2025'))].join('\n'));
+  const result = run('score', join(dir, 'one-month.csv'));
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /Enterprise: 0 \/ 100, Not started \(incomplete/);
+  assert.match(result.stdout, /Net customer adds\s+\? \/ 20 +unknown of 5/);
+  assert.match(result.stdout, /The baseline month 2024-10 .* is not in the usage data/);
+});
+
 test('--as-of=YYYY-MM, and - reads standard input', () => {
   const result = spawnSync('node', [cli, 'score', '--json', '--as-of=2025-09', '-'], { input: readFileSync(path('cpor-report-13-months.csv')), encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
