@@ -330,7 +330,7 @@ export class SpdScoreCalculator extends HTMLElement {
           { class: `file ${f.kind}`, part: 'file' },
           h('span', { class: 'file-name' }, f.name),
           h('span', { class: 'file-kind' }, kinds[f.kind] ?? f.kind),
-          h('span', {}, `${number(f.rows)} rows read, ${number(f.skippedRows)} skipped${f.duplicateRows ? `, ${number(f.duplicateRows)} duplicates counted once` : ''}; ${f.kind === 'usage' ? months : ''}`),
+          h('span', {}, [`${number(f.rows)} rows read`, `${number(f.skippedRows)} skipped`, f.duplicateRows ? `${number(f.duplicateRows)} duplicates counted once` : null, f.kind === 'usage' ? months : null].filter(Boolean).join(', ')),
           details.length
             ? h('details', {}, h('summary', {}, `${errors.length} error(s), ${warnings.length} warning(s)`), h('ul', { class: 'issues' }, details))
             : null,
@@ -443,7 +443,7 @@ export class SpdScoreCalculator extends HTMLElement {
         h('span', { class: 'of' }, ` / ${m.max}`),
       ),
       bar(known ? m.points / m.max : 0, `${label}: ${metricPoints(m.points)} of ${m.max} points`),
-      m.options ? null : h('p', { class: 'value' }, known ? `${number(m.value)} of ${number(m.threshold)} ${unit}` : 'Unknown: baseline month missing'),
+      m.options ? null : h('p', { class: 'value' }, known ? `${number(m.value)} ${unit}, ${number(m.threshold)} for full points` : 'Unknown: baseline month missing'),
       options,
     );
   }
@@ -458,8 +458,15 @@ export class SpdScoreCalculator extends HTMLElement {
       return h(
         'div',
         {},
-        h('h4', {}, t.label),
-        h('ul', {}, items.map((r) => h('li', { class: r.top ? 'top' : '' }, r.message.replace(/^[^:]+: /, ''), r.top ? h('span', { class: 'tag' }, 'most points per step') : null))),
+        h('h3', { class: 'subhead' }, t.label),
+        h(
+          'ul',
+          {},
+          items.map((r) => {
+            const text = r.message.replace(/^[^:]+: /, '');
+            return h('li', { class: r.top ? 'top' : '' }, text[0].toUpperCase() + text.slice(1), r.top ? h('span', { class: 'tag' }, 'most points per step') : null);
+          }),
+        ),
       );
     });
     const kinds = { activateUsers: 'Activate users', removeSeats: 'Remove unused seats', addSeats: 'Add seats', lostCustomer: 'Lost customers' };
@@ -475,7 +482,7 @@ export class SpdScoreCalculator extends HTMLElement {
             h('summary', {}, `Tenant by tenant: ${actions.length} action(s) Partner Center does not show`),
             Object.entries(kinds).map(([kind, title]) => {
               const list = actions.filter((a) => a.kind === kind);
-              return list.length ? h('div', {}, h('h4', {}, title), h('ul', { class: 'actions' }, list.slice(0, 20).map((a) => h('li', {}, a.message)))) : null;
+              return list.length ? h('div', {}, h('h3', { class: 'subhead' }, title), h('ul', { class: 'actions' }, list.slice(0, 20).map((a) => h('li', {}, a.message)))) : null;
             }),
           )
         : null,
@@ -592,7 +599,7 @@ export class SpdScoreCalculator extends HTMLElement {
         h(
           'form',
           { onsubmit: addCustomer, 'aria-label': 'Planned customer' },
-          h('h4', {}, 'Planned customer'),
+          h('h3', { class: 'subhead' }, 'Planned customer'),
           field('Association', association),
           workloads,
           h('div', { class: 'row' }, field('MAU per workload', mau), field('Paid seats (PAU)', pau), field('How many', count)),
@@ -603,11 +610,11 @@ export class SpdScoreCalculator extends HTMLElement {
         h(
           'div',
           {},
-          h('form', { onsubmit: addPerson, 'aria-label': 'Planned certified person' }, h('h4', {}, 'Planned certified person'), field('Name', person), field('Certification', certification), h('button', { type: 'submit', part: 'button' }, 'Add person')),
-          h('form', { onsubmit: removeTenant, 'aria-label': 'Tenant to remove' }, h('h4', {}, 'Tenant to lose'), field('Tenant id', remove), h('button', { type: 'submit', part: 'button' }, 'Remove tenant')),
+          h('form', { onsubmit: addPerson, 'aria-label': 'Planned certified person' }, h('h3', { class: 'subhead' }, 'Planned certified person'), field('Name', person), field('Certification', certification), h('button', { type: 'submit', part: 'button' }, 'Add person')),
+          h('form', { onsubmit: removeTenant, 'aria-label': 'Tenant to remove' }, h('h3', { class: 'subhead' }, 'Tenant to lose'), field('Tenant id', remove), h('button', { type: 'submit', part: 'button' }, 'Remove tenant')),
         ),
       ),
-      h('h4', {}, 'Plan'),
+      h('h3', { class: 'subhead' }, 'Plan'),
       planList,
       h(
         'div',
@@ -667,7 +674,7 @@ export class SpdScoreCalculator extends HTMLElement {
       { class: 'card history', 'aria-labelledby': 'history-title' },
       h('h2', { id: 'history-title' }, 'Qualification window'),
       h('label', { class: 'inline' }, 'Anniversary date (leave empty if not enrolled): ', anniversary),
-      w ? h('p', { 'data-field': 'window' }, `${w.enrolled ? 'Renewal' : 'Enrolment'} window ${w.start} to ${w.end}. `, w.message) : null,
+      w ? h('p', { 'data-field': 'window' }, w.message) : null,
       history.length > 1
         ? h(
             'table',
@@ -677,11 +684,24 @@ export class SpdScoreCalculator extends HTMLElement {
             h(
               'tbody',
               {},
-              history.map((m) =>
-                m.available
-                  ? h('tr', {}, h('th', { scope: 'row' }, m.month), h('td', {}, totalPoints(m.total)), h('td', {}, STATUS[m.status]), Object.keys(METRIC_LABEL).map((id) => h('td', {}, metricPoints(m.metrics[id]))))
-                  : h('tr', { class: 'unavailable' }, h('th', { scope: 'row' }, m.month), h('td', { colspan: 7, title: m.reason }, 'Data unavailable')),
-              ),
+              // Consecutive months without data collapse into one row.
+              history
+                .reduce((runs, m) => {
+                  const last = runs.at(-1);
+                  if (!m.available && last && !last.available) last.to = m.month;
+                  else runs.push({ ...m, from: m.month, to: m.month });
+                  return runs;
+                }, [])
+                .map((m) =>
+                  m.available
+                    ? h('tr', {}, h('th', { scope: 'row' }, m.month), h('td', {}, totalPoints(m.total)), h('td', {}, STATUS[m.status]), Object.keys(METRIC_LABEL).map((id) => h('td', {}, metricPoints(m.metrics[id]))))
+                    : h(
+                        'tr',
+                        { class: 'unavailable' },
+                        h('th', { scope: 'row' }, m.from === m.to ? m.from : `${m.from} to ${m.to}`),
+                        h('td', { colspan: 7 }, `Data unavailable: ${m.from === m.to ? m.reason : 'no export for these months or for the months a year before them'}`),
+                      ),
+                ),
             ),
           )
         : null,
@@ -747,7 +767,8 @@ export class SpdScoreCalculator extends HTMLElement {
       body.replaceChildren(
         ...shown.map((t) => {
           const tt = t.tracks[view.track];
-          const options = tt ? Object.entries(tt.options) : [];
+          // Only the options the tenant has rows under.
+          const options = tt ? Object.entries(tt.options).filter(([o]) => t.associations.includes(o)) : [];
           const perOption = (f) => options.map(([o, v]) => `${o} ${f(v)}`).join(' · ');
           const growth = options.reduce((s, [, o]) => s + (o.growth ?? 0), 0);
           const deployments = options.map(([o, v]) => (v.deployment ? `${o} ${signed(v.deployment)}` : null)).filter(Boolean);

@@ -1,0 +1,78 @@
+// Shared by the browser tests: the page served on a free loopback port,
+// Debian's Chromium driven by playwright-core, and the shared fixtures.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+import { chromium } from 'playwright-core';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+export const fixture = (name) => `${root}tests/fixtures/${name}`;
+export const expected = (usage) => JSON.parse(readFileSync(fixture(usage.replace('.csv', '.expected.json')), 'utf8'));
+export const screenshots = `${root}test-results/screenshots`;
+mkdirSync(screenshots, { recursive: true });
+
+export async function start() {
+  const server = createServer(sirv(`${root}www`, { dev: true })).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+  return {
+    origin,
+    browser,
+    /** A page that records every request and every script error. */
+    async open(path = '/', options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      const page = await context.newPage();
+      page.requests = [];
+      page.errors = [];
+      page.dialogs = [];
+      page.on('request', (r) => page.requests.push(r.url()));
+      page.on('pageerror', (e) => page.errors.push(e.message));
+      page.on('dialog', (d) => (page.dialogs.push(d.message()), d.dismiss()));
+      await page.goto(origin + path);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/** Chooses files in the component's picker and waits for the scores. */
+export async function drop(page, files, host = page) {
+  await host.locator('spd-score-calculator input[type="file"]').first().setInputFiles(files);
+  await page.locator('[data-track="smb"] [data-field="total"]').first().waitFor();
+}
+
+/** Waits until the component has shown a report after `action`. */
+export async function reportAfter(page, action) {
+  const done = page.evaluate(
+    () => new Promise((resolve) => document.querySelector('spd-score-calculator').addEventListener('spd-score:report', (e) => resolve(e.detail), { once: true })),
+  );
+  await action();
+  return done;
+}
+
+/** The displayed figures of each track, as Partner Center rounds them. */
+export async function shown(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('spd-score-calculator').shadowRoot;
+    const out = {};
+    for (const section of root.querySelectorAll('.tracks [data-track]')) {
+      const metrics = {};
+      for (const card of section.querySelectorAll('[data-metric]')) metrics[card.dataset.metric] = card.querySelector('[data-field="points"]').textContent;
+      out[section.dataset.track] = {
+        total: section.querySelector('[data-field="total"]').textContent,
+        exact: Number(section.querySelector('[data-field="total"]').dataset.exact),
+        status: section.querySelector('[data-field="status"]').textContent,
+        metrics,
+      };
+    }
+    return out;
+  });
+}
