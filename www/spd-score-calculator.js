@@ -7,7 +7,7 @@
 const here = new URL('.', import.meta.url);
 const STATUS = { qualified: 'Qualified', partial: 'Partial', in_progress: 'In progress', not_started: 'Not started' };
 const CATEGORIES = [
-  ['Performance', [['netCustomerAdds', 'Net customer adds', 'net customers']]],
+  ['Performance', [['netCustomerAdds', 'Net customer adds', 'net adds']]],
   [
     'Skilling',
     [
@@ -443,7 +443,7 @@ export class SpdScoreCalculator extends HTMLElement {
         h('span', { class: 'of' }, ` / ${m.max}`),
       ),
       bar(known ? m.points / m.max : 0, `${label}: ${metricPoints(m.points)} of ${m.max} points`),
-      m.options ? null : h('p', { class: 'value' }, known ? `${number(m.value)} ${unit}, ${number(m.threshold)} for full points` : 'Unknown: baseline month missing'),
+      m.options ? null : h('p', { class: 'value' }, known ? `${number(m.value)} ${unit} of ${number(m.threshold)} for full points` : 'Unknown: baseline month missing'),
       options,
     );
   }
@@ -677,6 +677,9 @@ export class SpdScoreCalculator extends HTMLElement {
       w ? h('p', { 'data-field': 'window' }, w.message) : null,
       history.length > 1
         ? h(
+            'div',
+            { class: 'scroll' },
+            h(
             'table',
             { 'data-table': 'history' },
             h('caption', {}, 'Score by month'),
@@ -703,6 +706,7 @@ export class SpdScoreCalculator extends HTMLElement {
                       ),
                 ),
             ),
+          ),
           )
         : null,
     );
