@@ -2,7 +2,7 @@
 // accessibility, the simulator and the history, with screenshots.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { drop, expected, fixture, reportAfter, root, screenshots, shown, start } from './harness.mjs';
@@ -80,6 +80,36 @@ test('no request leaves the page origin, and the CSP forbids it', async () => {
   // A connection attempt elsewhere is refused by the page's own policy.
   const blocked = await page.evaluate(() => fetch('http://127.0.0.2:9/').then(() => 'sent', (e) => e.name));
   assert.equal(blocked, 'TypeError');
+});
+
+test('the tenant table downloads as CSV that a spreadsheet never runs', async () => {
+  const page = await app.open();
+  const formula = '=HYPERLINK("http://x","y")';
+  const quoted = `"${formula.replaceAll('"', '""')}"`;
+  const csv = [
+    'CustomerTenantName,PartnerAttachType,WorkloadName,MonthName,ActiveUsage,QualifiedUsage',
+    `${quoted},CSP Tier1,Teams,Oct-2024,10,20`,
+    `${quoted},CSP Tier1,Teams,Oct-2025,15,20`,
+    '+SUM(A1),CSP Tier1,Teams,Oct-2025,15,20',
+  ].join('\n');
+  await drop(page, [file('formulas.csv', csv)]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download tenants (CSV)' }).click()]);
+  const lines = readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+  assert.match(lines[0], /^tenant,name,associations,contributes,enterprise eligible now/);
+  assert.equal(lines.length, 3);
+  // Each formula is quoted as text with a leading apostrophe.
+  assert.ok(lines.some((l) => l.startsWith(`"'=HYPERLINK(""http://x"",""y"")",`)), lines.join('\n'));
+  assert.ok(lines.some((l) => l.startsWith("'+SUM(A1),")), lines.join('\n'));
+});
+
+test('once loaded, the page scores with the network cut', async () => {
+  const page = await app.open();
+  // The worker has loaded the module when the sample button answers; then pull the cable.
+  await drop(page, [fixture('skilling-people.csv')]);
+  await page.context().setOffline(true);
+  await drop(page, [fixture('semicolon-excel.csv')]);
+  await page.waitForFunction(() => document.querySelector('spd-score-calculator').report?.files.length === 2);
+  assert.equal((await shown(page)).enterprise.total, '77');
 });
 
 test('keyboard: the drop zone opens the file picker with Enter', async () => {
