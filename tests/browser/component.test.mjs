@@ -1,0 +1,99 @@
+// <spd-score-calculator> as a host sees it: attributes, a custom ruleset,
+// files added later, thousands of tenants, errors reported as events.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { drop, fixture, root, shown, start } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await start();
+});
+after(() => app.close());
+
+const HEADER = 'CustomerTenantName,PartnerAttachType,WorkloadName,MonthName,ActiveUsage,QualifiedUsage';
+
+test('files added later join the score', async () => {
+  const page = await app.open();
+  await drop(page, [fixture('semicolon-excel.csv')]);
+  const before = await shown(page);
+  assert.equal(before.smb.metrics.intermediateCertifications, '0.0');
+  await page.locator('spd-score-calculator input[type="file"]').first().setInputFiles([fixture('skilling-people.csv')]);
+  await page.waitForFunction(() => document.querySelector('spd-score-calculator').report?.files.length === 2);
+  const later = await shown(page);
+  assert.equal(later.smb.metrics.intermediateCertifications, '10.0');
+  assert.equal(later.enterprise.total, '77');
+  assert.equal(await page.locator('.file').count(), 2);
+});
+
+test('ruleset-url: a newer ruleset, fetched from the origin, changes the thresholds', async () => {
+  const page = await app.open();
+  const ruleset = JSON.parse(readFileSync(`${root}rulesets/modern-work.json`, 'utf8'));
+  ruleset.version = 'test';
+  ruleset.tracks.find((t) => t.id === 'smb').metrics.advancedCertifications.threshold = 2;
+  await page.route(`${app.origin}/rulesets/test.json`, (route) => route.fulfill({ json: ruleset }));
+  const result = await page.evaluate(async () => {
+    const el = document.createElement('spd-score-calculator');
+    el.setAttribute('ruleset-url', '/rulesets/test.json');
+    document.querySelector('main').replaceChildren(el);
+    const report = await el.scoreFiles([{ name: 'people.csv', bytes: new TextEncoder().encode('Email,Certification\nana@example.com,MS-102\n') }]);
+    return { version: report.ruleset.version, advanced: report.tracks.smb.metrics.advancedCertifications };
+  });
+  assert.equal(result.version, 'test');
+  assert.equal(result.advanced.threshold, 2);
+  assert.equal(result.advanced.points, 7.5);
+  assert.equal(await page.locator('[data-track="smb"] [data-metric="advancedCertifications"] [data-field="points"]').textContent(), '7.5');
+});
+
+test('a ruleset that cannot be loaded is reported as spd-score:error', async () => {
+  const page = await app.open();
+  const message = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const el = document.createElement('spd-score-calculator');
+        el.setAttribute('ruleset-url', '/no-such-ruleset.json');
+        el.addEventListener('spd-score:error', (e) => resolve(e.detail.message));
+        document.querySelector('main').replaceChildren(el);
+      }),
+  );
+  assert.match(message, /ruleset.*could not be loaded \(404\)/);
+  assert.match(await page.locator('.alert').textContent(), /could not be loaded/);
+});
+
+test('the track attribute puts a track first, the as-of attribute picks the month', async () => {
+  const page = await app.open();
+  await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
+  const order = () => page.locator('.tracks [data-track]').evaluateAll((s) => s.map((e) => e.dataset.track));
+  assert.deepEqual(await order(), ['enterprise', 'smb']);
+  await page.evaluate(() => document.querySelector('spd-score-calculator').setAttribute('track', 'smb'));
+  await page.waitForFunction(() => document.querySelector('spd-score-calculator').shadowRoot.querySelector('.tracks [data-track]')?.dataset.track === 'smb');
+  await page.evaluate(() => document.querySelector('spd-score-calculator').setAttribute('as-of', '2025-09'));
+  await page.waitForFunction(() => document.querySelector('spd-score-calculator').report?.asOf === '2025-09');
+  assert.equal(await page.locator('#as-of').inputValue(), '2025-09');
+});
+
+test('thousands of tenants: the table shows a page at a time and the page stays responsive', async () => {
+  const page = await app.open();
+  const rows = [HEADER];
+  for (let i = 0; i < 4000; i++) {
+    const id = `Tenant ${String(i).padStart(4, '0')}`;
+    rows.push(`${id},CSP Tier1,Teams,Oct-2024,${10 + (i % 7)},${20 + (i % 50)}`);
+    rows.push(`${id},CSP Tier1,Teams,Oct-2025,${12 + (i % 11)},${20 + (i % 50)}`);
+  }
+  // Long tasks on the page's own thread while the file is read and shown.
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  await page.locator('spd-score-calculator input[type="file"]').first().setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  const body = page.locator('[data-table="tenants"] tbody tr');
+  await body.first().waitFor();
+  assert.equal(await body.count(), 100);
+  assert.match(await page.locator('.tenants .count').textContent(), /4,000 tenant\(s\) shown, first 100 listed/);
+  await page.locator('.tenants').getByRole('button', { name: 'Show more' }).click();
+  assert.equal(await body.count(), 200);
+  await page.locator('.tenants input[type="search"]').fill('Tenant 012');
+  assert.equal(await body.count(), 10);
+  const longest = await page.evaluate(() => Math.max(0, ...window.longTasks));
+  assert.ok(longest < 1000, `the main thread was blocked for ${longest} ms`);
+});
