@@ -351,6 +351,8 @@ export interface Ruleset {
     };
   }>;
   associations: Array<{ id: AssociationId; label?: string; spellings: string[] }>;
+  /** Association types that count on no track, reported under one name. */
+  otherAssociations?: Array<{ id: string; label?: string; spellings: string[] }>;
   workloads: Array<{ id: string; spellings: string[]; confirmed?: boolean }>;
   certifications: Array<{ name: string; level: 'intermediate' | 'advanced'; retired?: boolean; spellings?: string[] }>;
   window?: { monthsBefore: number; enrolmentDays: number };

@@ -158,7 +158,7 @@ fn near_band(ruleset: &Ruleset, store: &UsageStore, facts: &Facts, t: usize, m: 
             workload: None,
             needed: seats,
             message: format!(
-                "{} has {pau} paid seats on its largest workload: {seats} more would make it a {} customer.",
+                "{} has {pau} paid seats on its largest workload: {seats} more would make it count on the {} track.",
                 tenant.id, track.label
             ),
         });

@@ -437,7 +437,9 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
     let resolve_association = || ruleset.association(&field_text(raw(c.association)).0);
     let Some(association) = row.ctx.lookups.associations.resolve(raw(c.association), resolve_association) else {
         if let Some(text) = row.required(c.association, "association type") {
-            *store.ignored_associations.entry(text).or_default() += 1;
+            // Known other types (PAL, spelled two ways) are counted under one name.
+            let name = ruleset.other_association(&text).map_or(text, str::to_string);
+            *store.ignored_associations.entry(name).or_default() += 1;
         }
         return;
     };

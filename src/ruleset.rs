@@ -26,6 +26,10 @@ pub struct RulesetData {
     pub categories: Vec<Category>,
     pub tracks: Vec<TrackRules>,
     pub associations: Vec<Association>,
+    /// Association types that count on no track, so that their spellings
+    /// are reported under one name.
+    #[serde(default)]
+    pub other_associations: Vec<Association>,
     pub workloads: Vec<Workload>,
     pub certifications: Vec<Certification>,
     #[serde(default)]
@@ -298,6 +302,14 @@ impl Ruleset {
     pub fn association(&self, text: &str) -> Option<AssociationId> {
         lookup(&self.associations, text).copied()
     }
+    /// The name of an association type that counts on no track (`PAL` for
+    /// `Partner admin link`).
+    pub fn other_association(&self, text: &str) -> Option<&str> {
+        let folded = fold(text);
+        let known =
+            self.data.other_associations.iter().find(|a| a.spellings.iter().chain([&a.id]).any(|s| fold(s) == folded));
+        known.map(|a| a.id.as_str())
+    }
     pub fn association_index(&self, id: &str) -> Option<AssociationId> {
         self.data.associations.iter().position(|a| a.id == id).map(|i| i as u8)
     }
@@ -346,6 +358,8 @@ mod tests {
         assert_eq!(id(r.association("Claiming partner of record")), Some("CPOR"));
         assert_eq!(id(r.association("Partner of record")), Some("DPOR"));
         assert_eq!(r.association("PAL"), None);
+        assert_eq!(r.other_association("Partner admin link"), Some("PAL"));
+        assert_eq!(r.other_association("Something else"), None);
         let w = |t: &str| r.workload(t).map(|i| r.data.workloads[i as usize].id.as_str());
         assert_eq!(w("TeamsMeetings"), Some("Teams Meetings"));
         assert_eq!(w("EXO"), Some("Exchange"));

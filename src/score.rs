@@ -231,8 +231,18 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
     }
 
     let people = people::evaluate(&loaded.certifications, ruleset, as_of);
-    if people.iter().flat_map(|p| &p.certifications).any(|c| c.status == CertificationStatus::Retired) {
-        applied.note("retired-certifications");
+    for person in &people {
+        for c in person.certifications.iter().filter(|c| c.status == CertificationStatus::Retired) {
+            applied.note("retired-certifications");
+            let who = person.name.as_deref().or(person.email.as_deref()).unwrap_or(&person.id);
+            warnings.push(Warning {
+                file: None,
+                message: format!(
+                    "{who}'s {} is counted, but it is absent from the current list: Partner Center may no longer count it.",
+                    c.matched.as_deref().unwrap_or(&c.name)
+                ),
+            });
+        }
     }
     let facts = period.map(|p| (facts_for(ruleset, store, p), p));
     let mut contributes = vec![false; store.tenants.len()];

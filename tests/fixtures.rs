@@ -70,6 +70,10 @@ fn cpor_report_13_months() {
     assert_eq!(r["status"], "qualified");
     assert_eq!(r["bestTrack"], "smb");
     assert_eq!(r["files"][0]["encoding"], "UTF-8");
+    // PAL and "Partner admin link" are one association type, ignored.
+    let ignored = r["ignored"]["associations"].as_object().unwrap();
+    assert_eq!(ignored.keys().collect::<Vec<_>>(), ["PAL"]);
+    assert_eq!(ignored["PAL"], 648);
 }
 
 #[test]
@@ -97,6 +101,10 @@ fn skilling_people_explained() {
     assert_eq!(r["tracks"]["smb"]["metrics"]["usageGrowth"]["points"], Value::Null);
     assert_eq!(r["tracks"]["smb"]["total"], 25.0);
     assert!(r["assumptions"].as_array().unwrap().iter().any(|a| a["id"] == "retired-certifications"));
+    // Fay's retired certification counts, with a warning.
+    assert!(r["warnings"]
+        .to_string()
+        .contains("Fay Duarte's Microsoft 365 Certified: Messaging Administrator Associate is counted"));
 }
 
 /// The copies here must match the shared fixtures they were taken from.
