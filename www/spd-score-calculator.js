@@ -7,19 +7,19 @@
 const here = new URL('.', import.meta.url);
 const STATUS = { qualified: 'Qualified', partial: 'Partial', in_progress: 'In progress', not_started: 'Not started' };
 const CATEGORIES = [
-  ['Performance', [['netCustomerAdds', 'Net customer adds', 'net adds']]],
+  ['Performance', [['netCustomerAdds', 'Net customer adds', ['net customer add', 'net customer adds']]]],
   [
     'Skilling',
     [
-      ['intermediateCertifications', 'Intermediate certifications', 'people'],
-      ['advancedCertifications', 'Advanced certifications', 'people'],
+      ['intermediateCertifications', 'Intermediate certifications', ['person', 'people']],
+      ['advancedCertifications', 'Advanced certifications', ['person', 'people']],
     ],
   ],
   [
     'Customer success',
     [
-      ['usageGrowth', 'Usage growth', 'MAU growth'],
-      ['deployments', 'Deployments', 'net deployments'],
+      ['usageGrowth', 'Usage growth', ['MAU growth', 'MAU growth']],
+      ['deployments', 'Deployments', ['net deployment', 'net deployments']],
     ],
   ],
 ];
@@ -426,7 +426,7 @@ export class SpdScoreCalculator extends HTMLElement {
               { class: option === m.bestOption ? 'counts' : '' },
               h('span', { class: 'option-name' }, option),
               bar(known && o.points !== null ? o.points / m.max : 0, `${option}: ${metricPoints(o.points)} of ${m.max}`),
-              h('span', {}, `${number(o.value)} of ${number(o.threshold)}`),
+              h('span', { class: 'option-value', title: `${option}: ${signed(o.value)} ${unit[1]}, ${number(o.threshold)} for full points` }, `${number(o.value)} of ${number(o.threshold)}`),
               option === m.bestOption ? h('span', { class: 'tag' }, 'counts') : null,
             ),
           ),
@@ -443,7 +443,7 @@ export class SpdScoreCalculator extends HTMLElement {
         h('span', { class: 'of' }, ` / ${m.max}`),
       ),
       bar(known ? m.points / m.max : 0, `${label}: ${metricPoints(m.points)} of ${m.max} points`),
-      m.options ? null : h('p', { class: 'value' }, known ? `${number(m.value)} ${unit} of ${number(m.threshold)} for full points` : 'Unknown: baseline month missing'),
+      m.options ? null : h('p', { class: 'value' }, known ? `${number(m.value)} ${unit[Math.abs(m.value) === 1 ? 0 : 1]}, ${number(m.threshold)} for full points` : 'Unknown: baseline month missing'),
       options,
     );
   }
@@ -730,12 +730,17 @@ export class SpdScoreCalculator extends HTMLElement {
       ['contribution', 'Contribution'],
     ];
     const headRow = h('tr');
+    // Whether the tenant changes a metric of the track shown.
+    const counts = (t) => {
+      const tt = t.tracks[view.track];
+      return Boolean(tt && (tt.netAdd || Object.values(tt.options).some((o) => o.deployment || o.growth)));
+    };
     const rows = () => {
       const search = view.search.toLowerCase();
       let list = report.tenants.filter((t) => {
         if (search && !t.id.toLowerCase().includes(search) && !(t.name ?? '').toLowerCase().includes(search)) return false;
-        if (view.filter === 'counts' && !t.contributes) return false;
-        if (view.filter === 'not' && t.contributes) return false;
+        if (view.filter === 'counts' && !counts(t)) return false;
+        if (view.filter === 'not' && counts(t)) return false;
         return view.association === 'all' || t.associations.includes(view.association);
       });
       const key = (t) => {
@@ -778,13 +783,13 @@ export class SpdScoreCalculator extends HTMLElement {
           const deployments = options.map(([o, v]) => (v.deployment ? `${o} ${signed(v.deployment)}` : null)).filter(Boolean);
           return h(
             'tr',
-            { class: t.contributes ? 'contributes' : '' },
-            h('th', { scope: 'row' }, h('span', { class: 'tenant-id' }, t.id), t.name ? h('span', { class: 'tenant-name' }, t.name) : null, h('span', { class: 'muted' }, t.associations.join(', '))),
-            h('td', {}, tt ? `${yesNo(tt.eligible.asOf)} / ${yesNo(tt.eligible.baseline)}` : '–'),
-            h('td', {}, tt ? number(tt.maxPau.asOf) : '–'),
-            h('td', { title: perOption((v) => `${number(v.asOf.mau)} / ${number(v.baseline.mau)}`) }, perOption((v) => `${number(v.asOf.mau)} / ${number(v.baseline.mau)}`)),
-            h('td', {}, perOption((v) => `${yesNo(v.asOf.deployed)}${v.asOf.bestRatio !== null ? ` (${percent(v.asOf.bestRatio)})` : ''} / ${yesNo(v.baseline.deployed)}`)),
-            h('td', {}, tt ? [tt.netAdd ? `customer ${signed(tt.netAdd)}` : null, growth ? `MAU ${signed(growth)}` : null, deployments.length ? `deployed ${deployments.join(', ')}` : null].filter(Boolean).join('; ') || 'none' : '–'),
+            { class: counts(t) ? 'contributes' : '' },
+            h('th', { scope: 'row' }, h('span', { class: 'tenant-id' }, t.id), h('span', { class: 'tenant-name' }, [t.name && t.name !== t.id ? t.name : null, t.associations.join(', ')].filter(Boolean).join(' · '))),
+            h('td', { 'data-label': headers[1][1] }, tt ? `${yesNo(tt.eligible.asOf)} / ${yesNo(tt.eligible.baseline)}` : '–'),
+            h('td', { 'data-label': headers[2][1] }, tt ? number(tt.maxPau.asOf) : '–'),
+            h('td', { 'data-label': headers[3][1], title: perOption((v) => `${number(v.asOf.mau)} / ${number(v.baseline.mau)}`) }, perOption((v) => `${number(v.asOf.mau)} / ${number(v.baseline.mau)}`)),
+            h('td', { 'data-label': headers[4][1] }, perOption((v) => `${yesNo(v.asOf.deployed)}${v.asOf.bestRatio !== null ? ` (${percent(v.asOf.bestRatio)})` : ''} / ${yesNo(v.baseline.deployed)}`)),
+            h('td', { 'data-label': headers[5][1] }, tt ? [tt.netAdd ? `customer ${signed(tt.netAdd)}` : null, growth ? `MAU ${signed(growth)}` : null, deployments.length ? `deployed ${deployments.join(', ')}` : null].filter(Boolean).join('; ') || 'none' : '–'),
           );
         }),
       );
@@ -796,7 +801,7 @@ export class SpdScoreCalculator extends HTMLElement {
     const filter = h(
       'select',
       { onchange: () => ((view.filter = filter.value), draw()) },
-      [['all', 'All tenants'], ['counts', 'Counts'], ['not', 'Does not count']].map(([v, l]) => h('option', { value: v, selected: view.filter === v }, l)),
+      [['all', 'All tenants'], ['counts', 'Counts on this track'], ['not', 'Does not count on this track']].map(([v, l]) => h('option', { value: v, selected: view.filter === v }, l)),
     );
     const associations = [...new Set(report.tenants.flatMap((t) => t.associations))];
     const association = h(
