@@ -2,7 +2,8 @@
 // page. Files are streamed in chunks into the WebAssembly core; memory is
 // bounded by what the core keeps, not by the file size.
 //
-// Messages in:  {type: 'init', pkg}            pkg: URL of the folder holding index.js and the .wasm
+// Messages in:  {type: 'init', pkg, wasm?}     pkg: URL of the folder holding index.js (and the .wasm,
+//                                              unless wasm gives the .wasm's own URL)
 //               {type: 'add', files: File[]}   files join those already added
 //               {type: 'report', options}      {asOf, history, today, anniversary, tenantLimit}
 //               {type: 'simulate', plan, options}
@@ -13,9 +14,9 @@ let api;
 let scorer;
 let ruleset;
 
-async function init(pkg) {
+async function init(pkg, wasm) {
   api = await import(new URL('index.js', pkg).href);
-  await api.load(new URL('spd_score_bg.wasm', pkg));
+  await api.load(new URL(wasm ?? 'spd_score_bg.wasm', pkg));
   scorer = new api.Scorer({ ruleset });
 }
 
@@ -48,7 +49,7 @@ async function handle(data) {
     switch (data.type) {
       case 'init':
         ruleset = data.ruleset;
-        await init(data.pkg);
+        await init(data.pkg, data.wasm);
         self.postMessage({ type: 'ready', version: api.version() });
         break;
       case 'add':

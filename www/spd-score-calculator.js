@@ -145,7 +145,9 @@ export class SpdScoreCalculator extends HTMLElement {
   }
 
   async #start() {
-    const pkg = new URL(this.getAttribute('module-url') ?? 'pkg/', here);
+    // Host-set URLs resolve against the host page, defaults against this module.
+    const pkg = this.hasAttribute('module-url') ? new URL(this.getAttribute('module-url'), document.baseURI) : new URL('pkg/', here);
+    const wasm = this.hasAttribute('wasm-url') ? new URL(this.getAttribute('wasm-url'), document.baseURI).href : undefined;
     let ruleset;
     const rulesetUrl = this.getAttribute('ruleset-url');
     if (rulesetUrl) {
@@ -156,7 +158,7 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#worker = new Worker(new URL('score-worker.js', here), { type: 'module' });
     this.#worker.onmessage = ({ data }) => this.#onMessage(data);
     this.#worker.onerror = (e) => this.#fail(new Error(e.message || 'The scoring worker failed to start.'));
-    await this.#ask({ type: 'init', pkg: pkg.href, ruleset }, 'ready');
+    await this.#ask({ type: 'init', pkg: pkg.href, wasm, ruleset }, 'ready');
   }
 
   #ask(message, answer) {
@@ -194,7 +196,7 @@ export class SpdScoreCalculator extends HTMLElement {
     progress.parentElement.hidden = fraction === null;
     if (fraction === null) return;
     progress.value = fraction;
-    progressLabel.textContent = file ? `Reading ${file}: ${Math.round(fraction * 100)}%` : 'Reading…';
+    progressLabel.textContent = !file ? 'Reading…' : fraction < 1 ? `Reading ${file}: ${Math.round(fraction * 100)}%` : 'Scoring…';
   }
 
   async #refresh() {
@@ -289,7 +291,7 @@ export class SpdScoreCalculator extends HTMLElement {
 
   async #loadSample() {
     const names = ['cpor-report-13-months.csv', 'skilling-people.csv'];
-    const base = new URL(this.getAttribute('sample-url') ?? 'samples/', here);
+    const base = this.hasAttribute('sample-url') ? new URL(this.getAttribute('sample-url'), document.baseURI) : new URL('samples/', here);
     const files = await Promise.all(
       names.map(async (name) => new File([await (await fetch(new URL(name, base))).arrayBuffer()], name, { type: 'text/csv' })),
     );

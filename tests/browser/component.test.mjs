@@ -97,3 +97,22 @@ test('thousands of tenants: the table shows a page at a time and the page stays 
   const longest = await page.evaluate(() => Math.max(0, ...window.longTasks));
   assert.ok(longest < 1000, `the main thread was blocked for ${longest} ms`);
 });
+
+test('module-url and wasm-url: the host serves the core from its own paths', async () => {
+  const page = await app.open();
+  const context = page.context();
+  await context.route(`${app.origin}/vendor/spd/*`, (route) => route.fulfill({ path: `${root}www/pkg/${new URL(route.request().url()).pathname.split('/').pop()}` }));
+  await context.route(`${app.origin}/vendor/engine/core.wasm`, (route) => route.fulfill({ path: `${root}www/pkg/spd_score_bg.wasm`, contentType: 'application/wasm' }));
+  const total = await page.evaluate(async () => {
+    const el = document.createElement('spd-score-calculator');
+    el.setAttribute('module-url', '/vendor/spd/');
+    el.setAttribute('wasm-url', '/vendor/engine/core.wasm');
+    document.querySelector('main').replaceChildren(el);
+    const report = await el.scoreFiles([{ name: 'people.csv', bytes: new TextEncoder().encode('Email,Certification\nana@example.com,MS-102\n') }]);
+    return report.tracks.smb.metrics.advancedCertifications.points;
+  });
+  assert.equal(total, 15);
+  const paths = page.requests.map((url) => new URL(url).pathname);
+  assert.ok(paths.includes('/vendor/spd/index.js'), paths.join('\n'));
+  assert.ok(paths.includes('/vendor/engine/core.wasm'), paths.join('\n'));
+});
