@@ -680,7 +680,8 @@ export class SpdScoreCalculator extends HTMLElement {
       history.length > 1
         ? h(
             'div',
-            { class: 'scroll' },
+            // Focusable, so that keyboard users can scroll it too.
+            { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Score by month' },
             h(
             'table',
             { 'data-table': 'history' },
@@ -831,7 +832,7 @@ export class SpdScoreCalculator extends HTMLElement {
         h('label', {}, 'Association ', association),
       ),
       count,
-      h('div', { class: 'scroll' }, h('table', { 'data-table': 'tenants' }, h('caption', { class: 'visually-hidden' }, 'Tenants and what each contributes'), h('thead', {}, headRow), body)),
+      h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Tenants table' }, h('table', { 'data-table': 'tenants' }, h('caption', { class: 'visually-hidden' }, 'Tenants and what each contributes'), h('thead', {}, headRow), body)),
       more,
     );
   }

@@ -116,3 +116,15 @@ test('module-url and wasm-url: the host serves the core from its own paths', asy
   assert.ok(paths.includes('/vendor/spd/index.js'), paths.join('\n'));
   assert.ok(paths.includes('/vendor/engine/core.wasm'), paths.join('\n'));
 });
+
+test('accessibility in dark mode on a narrow screen: axe finds no serious or critical violations', async () => {
+  // axe is injected as an inline script, which the page's own CSP rightly refuses.
+  const page = await app.open('/', { bypassCSP: true, colorScheme: 'dark', viewport: { width: 390, height: 844 } });
+  await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
+  await page.addScriptTag({ path: `${root}node_modules/axe-core/axe.min.js` });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} node(s): ${v.nodes[0]?.target}`);
+  });
+  assert.deepEqual(violations, []);
+});
