@@ -18,19 +18,26 @@ pub struct Tenant {
 
 /// One tenant x association x workload x month: the unit Partner Center
 /// reports, and the unit duplicates are detected on.
+///
+/// Packed as tenant (32 bits) | month index (32 bits) | association (8) |
+/// workload (8), so that keys sort by tenant, then month. A `u128`, not a
+/// `u64`: a month index (`year * 12 + month - 1`) needs 17 bits for the
+/// years 1900..=9999 that [`Month`] accepts, and packing it into 16 bits let
+/// a row dated `Oct-9999` spill into the tenant bits (a wrong tenant, and a
+/// panic reading the month back; found by fuzzing).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CellKey(u64);
+pub struct CellKey(u128);
 
 impl CellKey {
     pub fn new(tenant: TenantId, month: Month, association: AssociationId, workload: WorkloadId) -> CellKey {
-        let month = u64::from(month.year() * 12 + month.month() - 1);
-        CellKey(u64::from(tenant) << 32 | month << 16 | u64::from(association) << 8 | u64::from(workload))
+        let month = u128::from(month.year() * 12 + month.month() - 1);
+        CellKey(u128::from(tenant) << 64 | month << 16 | u128::from(association) << 8 | u128::from(workload))
     }
     pub fn tenant(self) -> TenantId {
-        (self.0 >> 32) as u32
+        (self.0 >> 64) as u32
     }
     pub fn month(self) -> Month {
-        let m = ((self.0 >> 16) & 0xFFFF) as u32;
+        let m = ((self.0 >> 16) & 0xFFFF_FFFF) as u32;
         Month::new(m / 12, m % 12 + 1).unwrap_or_else(|| unreachable!("keys hold valid months"))
     }
     pub fn association(self) -> AssociationId {
@@ -62,6 +69,10 @@ impl std::hash::Hasher for KeyHasher {
         let mut word = [0; 8];
         word[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
         self.write_u64(u64::from_le_bytes(word) ^ bytes.len() as u64);
+    }
+    fn write_u128(&mut self, n: u128) {
+        self.write_u64(n as u64);
+        self.write_u64((n >> 64) as u64);
     }
     fn write_u32(&mut self, n: u32) {
         self.write_u64(u64::from(n));
@@ -159,4 +170,20 @@ pub struct CertificationRow {
     pub certification: String,
     pub earned: Option<Date>,
     pub expires: Option<Date>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip_every_month_and_tenant() {
+        for (year, month) in [(1900, 1), (2025, 10), (5461, 4), (9999, 12)] {
+            let m = Month::new(year, month).unwrap();
+            for tenant in [0, 1, u32::MAX] {
+                let key = CellKey::new(tenant, m, 255, 7);
+                assert_eq!((key.tenant(), key.month(), key.association(), key.workload()), (tenant, m, 255, 7));
+            }
+        }
+    }
 }
