@@ -83,6 +83,11 @@ pub fn parse_count(text: &str) -> Result<Count, CountError> {
         return Err(CountError::Empty);
     }
     if let Some(rest) = text.strip_prefix('-') {
+        // One sign only: `--5` is not a number, and recursing once per `-`
+        // let a long run of dashes overflow the stack (found by review).
+        if rest.trim_start().starts_with('-') {
+            return Err(CountError::NotANumber);
+        }
         return match parse_count(rest) {
             Ok(Count(0)) => Ok(Count(0)),
             Ok(_) => Err(CountError::Negative),
@@ -114,10 +119,14 @@ pub fn parse_count(text: &str) -> Result<Count, CountError> {
         units = units.checked_mul(10).and_then(|u| u.checked_add(u64::from(b - b'0'))).ok_or(CountError::TooLarge)?;
     }
     let digit = |i: usize| fraction.as_bytes().get(i).map_or(0, |b| u64::from(b - b'0'));
-    let mut hundredths = units.checked_mul(100).ok_or(CountError::TooLarge)? + digit(0) * 10 + digit(1);
-    if digit(2) >= 5 {
-        hundredths += 1; // half up at the third decimal
-    }
+    // Checked all the way: `184467440737095516.99` fills a u64 once the
+    // decimals are added, which panicked in debug builds and wrapped to
+    // 0.83 in release ones.
+    let round = u64::from(digit(2) >= 5); // half up at the third decimal
+    let hundredths = units
+        .checked_mul(100)
+        .and_then(|h| h.checked_add(digit(0) * 10 + digit(1) + round))
+        .ok_or(CountError::TooLarge)?;
     u32::try_from(hundredths).map(Count).map_err(|_| CountError::TooLarge)
 }
 
@@ -188,6 +197,11 @@ mod tests {
         assert_eq!(parse_count("12,34,5"), Err(CountError::NotANumber));
         assert_eq!(parse_count("1.2.3,4"), Err(CountError::NotANumber));
         assert_eq!(parse_count("99999999999999999999999"), Err(CountError::TooLarge));
+        assert_eq!(parse_count("184467440737095516.99"), Err(CountError::TooLarge));
+        assert_eq!(parse_count("184467440737095516.995"), Err(CountError::TooLarge));
+        assert_eq!(parse_count("--5"), Err(CountError::NotANumber));
+        assert_eq!(parse_count("- -5"), Err(CountError::NotANumber));
+        assert_eq!(parse_count(&"-".repeat(1_000_000)), Err(CountError::NotANumber));
     }
 
     #[test]
