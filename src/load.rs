@@ -19,6 +19,21 @@ const MAX_LISTED_ERRORS: usize = 200;
 const MAX_PREAMBLE: u32 = 10;
 /// Bytes gathered before deciding encoding and delimiter.
 const HEAD_BYTES: usize = 64 * 1024;
+/// Lines gathered before deciding, when they come before `HEAD_BYTES`.
+const HEAD_LINES: usize = 12;
+
+/// The part of the gathered head that encoding and delimiter are decided
+/// on: through the `HEAD_LINES`th line break, at most `HEAD_BYTES`. The
+/// head itself can hold more (the chunk that completed it), and how much
+/// more depends on where the chunks were cut; deciding on all of it let
+/// the same file be read as CSV when fed whole and as "a binary file" (a
+/// NUL after the 12th line) when fed in chunks, or the other way round
+/// (found by fuzzing).
+fn decisive(head: &[u8]) -> &[u8] {
+    let lines_end = head.iter().enumerate().filter(|(_, &b)| b == b'\n').nth(HEAD_LINES - 1).map(|(i, _)| i + 1);
+    let end = lines_end.unwrap_or(head.len()).min(HEAD_BYTES).min(head.len());
+    head.get(..end).unwrap_or(head)
+}
 /// Longest value quoted in a message.
 const MAX_QUOTED: usize = 80;
 
@@ -119,6 +134,10 @@ struct Context {
     windows_1252: bool,
     months: BTreeSet<Month>,
     lookups: Lookups,
+    /// Newlines in the head gathered so far, counted chunk by chunk:
+    /// recounting the whole head on every push was quadratic when a file
+    /// came in tiny chunks.
+    head_lines: usize,
 }
 
 impl FileLoader {
@@ -153,6 +172,7 @@ impl FileLoader {
                 windows_1252: false,
                 months: BTreeSet::new(),
                 lookups: Lookups::default(),
+                head_lines: 0,
             },
         }
     }
@@ -161,8 +181,8 @@ impl FileLoader {
         match &mut self.stage {
             Stage::Head(head) => {
                 head.extend_from_slice(chunk);
-                let lines = head.iter().filter(|&&b| b == b'\n').count();
-                if lines >= 12 || head.len() >= HEAD_BYTES {
+                self.ctx.head_lines += chunk.iter().filter(|&&b| b == b'\n').count();
+                if self.ctx.head_lines >= HEAD_LINES || head.len() >= HEAD_BYTES {
                     let head = std::mem::take(head);
                     self.start(&head, ruleset, loaded);
                 }
@@ -177,7 +197,8 @@ impl FileLoader {
 
     /// Decides encoding and delimiter from the first bytes, then reads them.
     fn start(&mut self, head: &[u8], ruleset: &Ruleset, loaded: &mut Loaded) {
-        let (encoding, bom) = match sniff(head) {
+        let decisive = decisive(head);
+        let (encoding, bom) = match sniff(decisive) {
             Sniffed::Text { encoding, bom } => (encoding, bom),
             Sniffed::NotText(what) => {
                 self.reject(format!("this looks like {what}, not a CSV file. Export the data from Partner Center as CSV (in Excel: Save As > CSV UTF-8)."), loaded);
@@ -185,13 +206,17 @@ impl FileLoader {
             }
         };
         let mut transcoder = Transcoder::new(encoding);
-        let text = transcoder.push(&head[bom..]).into_owned();
-        let (delimiter, skip) = sniff_delimiter(&text);
+        let text = transcoder.push(head.get(bom..).unwrap_or_default()).into_owned();
+        let (delimiter, skip) =
+            sniff_delimiter(&Transcoder::new(encoding).push(decisive.get(bom..).unwrap_or_default()));
+        // `skip` (a `sep=;` line) is measured on the decisive part, which
+        // the whole text starts with.
+        let skip = skip.min(text.len());
         let report = &mut loaded.files[self.file];
         report.encoding = Some(encoding.label().to_string());
         report.delimiter = Some(delimiter_name(delimiter));
         let mut reader = Box::new(RecordReader::new(delimiter));
-        reader.feed(&text[skip..], &mut |r| self.ctx.record(r, ruleset, loaded));
+        reader.feed(text.get(skip..).unwrap_or_default(), &mut |r| self.ctx.record(r, ruleset, loaded));
         self.stage = Stage::Body { transcoder, reader };
     }
 
@@ -243,6 +268,10 @@ impl FileLoader {
             loaded.warn(&ctx.name, format!("{} more row error(s) not listed.", ctx.unlisted_errors));
         }
         let report = &mut loaded.files[self.file];
+        if ctx.windows_1252 {
+            // Say what the text was read as, as the warning does.
+            report.encoding = Some("Windows-1252".to_string());
+        }
         report.kind = ctx.layout.as_ref().map_or(FileKind::Unknown, Layout::kind);
         report.rows = ctx.rows;
         report.skipped_rows = ctx.skipped;
@@ -316,7 +345,12 @@ impl Row<'_, '_> {
         let text = || field_text(raw).0.into_owned();
         let Some(month) = parsed else {
             let text = text();
-            self.error(column, &text, "not a month (expected e.g. Oct-2024, 2024-10 or 10/1/2024)".into());
+            let message = if text.trim().is_empty() {
+                "empty month".to_string()
+            } else {
+                "not a month (expected e.g. Oct-2024, 2024-10 or 10/1/2024)".to_string()
+            };
+            self.error(column, &text, message);
             return None;
         };
         if self.ctx.today.is_some_and(|today| month > today) {
@@ -363,11 +397,27 @@ impl Context {
         let extra_filled = record.iter().skip(width).any(|f| !f.iter().all(u8::is_ascii_whitespace));
         let ragged = extra_filled || record.len() <= layout.last_required();
         if ragged {
-            let message = format!(
-                "the row has {} fields but the header has {width}{}; the row was skipped",
-                record.len(),
-                if record.len() > width { " (an unquoted number with a thousands separator?)" } else { "" }
-            );
+            // A field holding line breaks in a short row is almost always a
+            // quote that is never closed: csv-core reads from it to the end
+            // of the file (or to the next lone quote) as one field.
+            // (The last line's own line break, read into the field at the
+            // end of the file, is not a further line.)
+            let swallowed =
+                record.iter().map(|f| f.trim_ascii_end().iter().filter(|&&b| b == b'\n').count() as u64).sum::<u64>();
+            let hint = if record.len() > width {
+                " (an unquoted number with a thousands separator?)".to_string()
+            } else if swallowed > 0 {
+                format!(
+                    " (a quote opened on line {} is not closed, so lines {} to {} were read as one field)",
+                    record.line,
+                    record.line,
+                    record.line + swallowed
+                )
+            } else {
+                String::new()
+            };
+            let message =
+                format!("the row has {} fields but the header has {width}{hint}; the row was skipped", record.len());
             let (column, value) = if extra_filled {
                 // Name the first field beyond the header that holds something.
                 let extra = (width..record.len()).find(|&i| row.text(i).trim() != "").unwrap_or(width);
