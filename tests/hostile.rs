@@ -1,0 +1,620 @@
+//! Hostile input (issue 7): every file of `tests/corpus/` (and the binary
+//! ones generated here) with the exact outcome it must have: the message
+//! for each bad value (file, line, column, value), the rows and skipped
+//! rows counted, and the score the good rows still give.
+//! `tests/corpus/README.md` has the same cases as a table.
+
+use serde_json::{json, Value};
+use spd_score::{Month, ScoreOptions, Workbook};
+use std::path::Path;
+
+const HEADER: &str = "CustomerTenantName,PartnerAttachType,WorkloadName,MonthName,ActiveUsage,QualifiedUsage";
+
+fn corpus(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn report_with(files: &[(&str, &[u8])], today: Option<Month>) -> Value {
+    let mut book = Workbook::default();
+    if let Some(today) = today {
+        book.set_today(today);
+    }
+    for (name, bytes) in files {
+        book.add_file(name, bytes);
+    }
+    serde_json::to_value(book.report(&ScoreOptions::default())).unwrap()
+}
+
+fn report(files: &[(&str, &[u8])]) -> Value {
+    report_with(files, None)
+}
+
+fn one(name: &str) -> Value {
+    report(&[(name, &corpus(name))])
+}
+
+/// An error as `(file, line, column, value, message)`.
+type Error = (String, Option<u64>, Option<String>, Option<String>, String);
+
+fn errors(r: &Value) -> Vec<Error> {
+    r["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["file"].as_str().unwrap().to_string(),
+                e["line"].as_u64(),
+                e["column"].as_str().map(String::from),
+                e["value"].as_str().map(String::from),
+                e["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn err(file: &str, line: u64, column: &str, value: &str, message: &str) -> Error {
+    (file.into(), Some(line), Some(column.into()), Some(value.into()), message.into())
+}
+
+/// `(rows, skippedRows, duplicateRows, kind)` of file `i`.
+fn counts(r: &Value, i: usize) -> (u64, u64, u64, &str) {
+    let f = &r["files"][i];
+    (
+        f["rows"].as_u64().unwrap(),
+        f["skippedRows"].as_u64().unwrap(),
+        f["duplicateRows"].as_u64().unwrap(),
+        f["kind"].as_str().unwrap(),
+    )
+}
+
+/// Each track's total and the points of its five metrics, in report order
+/// (net customer adds, intermediate, advanced, usage growth, deployments).
+fn scores(r: &Value) -> Value {
+    let mut out = serde_json::Map::new();
+    for (name, track) in r["tracks"].as_object().unwrap() {
+        let m = &track["metrics"];
+        out.insert(
+            name.clone(),
+            json!([
+                track["total"],
+                m["netCustomerAdds"]["points"],
+                m["intermediateCertifications"]["points"],
+                m["advancedCertifications"]["points"],
+                m["usageGrowth"]["points"],
+                m["deployments"]["points"],
+            ]),
+        );
+    }
+    Value::Object(out)
+}
+
+fn warnings(r: &Value) -> Vec<String> {
+    r["warnings"].as_array().unwrap().iter().map(|w| w["message"].as_str().unwrap().to_string()).collect()
+}
+
+fn tenant_ids(r: &Value) -> Vec<&str> {
+    r["tenants"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect()
+}
+
+/// The figures of a report that do not depend on file names and counts.
+fn figures(r: &Value) -> Value {
+    json!({ "asOf": r["asOf"], "baseline": r["baseline"], "months": r["months"], "tracks": r["tracks"],
+            "tenants": r["tenants"], "people": r["people"], "recommendations": r["recommendations"] })
+}
+
+/// The score of `base-usage.csv`: SMB 2 (one net add) + 0.6 (CSP growth
+/// 40 of 2,000) + 2.5 (one net CSP deployment); Enterprise 1.5 (CPOR growth
+/// 50 of 1,000). See tests/corpus/README.md for the arithmetic.
+fn base_scores() -> Value {
+    json!({
+        "enterprise": [1.5, 0.0, 0.0, 0.0, 1.5, 0.0],
+        "smb": [5.1, 2.0, 0.0, 0.0, 0.6, 2.5],
+    })
+}
+
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut out = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+    for unit in text.encode_utf16() {
+        out.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+    }
+    out
+}
+
+fn whole_json(name: &str, bytes: &[u8]) -> String {
+    let mut book = Workbook::default();
+    book.add_file(name, bytes);
+    serde_json::to_string(&book.report(&ScoreOptions::default())).unwrap()
+}
+
+/// Feeding `bytes` cut at `cuts` gives exactly the whole-file report.
+fn assert_chunking_invariant(name: &str, bytes: &[u8], whole: &str, cuts: &[usize]) {
+    let mut book = Workbook::default();
+    book.begin_file(name);
+    let mut from = 0;
+    for &to in cuts {
+        book.push(&bytes[from..to]);
+        from = to;
+    }
+    book.push(&bytes[from..]);
+    book.end_file();
+    let chunked = serde_json::to_string(&book.report(&ScoreOptions::default())).unwrap();
+    assert_eq!(whole, chunked, "{name} cut at {cuts:?}");
+}
+
+#[test]
+fn base_usage_scores() {
+    let r = one("base-usage.csv");
+    assert_eq!(counts(&r, 0), (6, 0, 0, "usage"));
+    assert_eq!(errors(&r), vec![]);
+    assert_eq!((r["asOf"].as_str(), r["baseline"].as_str()), (Some("2025-10"), Some("2024-10")));
+    assert_eq!(scores(&r), base_scores());
+    assert_eq!(tenant_ids(&r), ["T-ALPHA", "T-BETA", "T-GAMMA", "T-DELTA"]);
+}
+
+#[test]
+fn empty_file() {
+    let r = one("empty.csv");
+    assert_eq!(counts(&r, 0), (0, 0, 0, "unknown"));
+    assert_eq!(
+        errors(&r),
+        [("empty.csv".into(), None, None, None, "the file is empty: expected a CSV export with a header row.".into())]
+    );
+    // Blank lines and spaces only are empty too.
+    let r = report(&[("blank.csv", b" \r\n\r\n\t\n")]);
+    assert_eq!(errors(&r)[0].4, "the file is empty: expected a CSV export with a header row.");
+}
+
+#[test]
+fn header_only() {
+    let r = one("header-only.csv");
+    assert_eq!(counts(&r, 0), (0, 0, 0, "usage"));
+    assert_eq!(errors(&r), vec![]);
+    assert!(warnings(&r).contains(&"the file has a header but no data rows.".to_string()));
+    assert_eq!(r["asOf"], Value::Null);
+    // No data: the customer metrics are unknown, not zero.
+    assert_eq!(scores(&r)["smb"], json!([0.0, null, 0.0, 0.0, null, null]));
+}
+
+#[test]
+fn not_csv_files_get_one_message_and_others_still_load() {
+    let xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml";
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01";
+    let base = corpus("base-usage.csv");
+    let r = report(&[("usage.xlsx.csv", xlsx), ("logo.csv", png), ("base-usage.csv", &base)]);
+    let not_csv = "not a CSV file. Export the data from Partner Center as CSV (in Excel: Save As > CSV UTF-8).";
+    assert_eq!(
+        errors(&r),
+        [
+            (
+                "usage.xlsx.csv".into(),
+                None,
+                None,
+                None,
+                format!("this looks like an Excel workbook (.xlsx) or another zip archive, {not_csv}")
+            ),
+            ("logo.csv".into(), None, None, None, format!("this looks like a PNG image, {not_csv}")),
+        ]
+    );
+    assert_eq!(counts(&r, 0), (0, 0, 0, "unknown"));
+    assert_eq!(counts(&r, 1), (0, 0, 0, "unknown"));
+    assert_eq!(counts(&r, 2), (6, 0, 0, "usage"));
+    assert_eq!(scores(&r), base_scores());
+}
+
+#[test]
+fn utf16_with_bom_reads_like_utf8() {
+    let text = String::from_utf8(corpus("base-usage.csv")).unwrap();
+    let base = report(&[("base.csv", text.as_bytes())]);
+    for (big_endian, label) in [(false, "UTF-16 LE"), (true, "UTF-16 BE")] {
+        let r = report(&[("base.csv", &utf16(&text, big_endian))]);
+        assert_eq!(r["files"][0]["encoding"], label);
+        assert_eq!(counts(&r, 0), (6, 0, 0, "usage"));
+        assert_eq!(figures(&r), figures(&base), "{label}");
+    }
+    // Accented names survive, in both byte orders (Excel's "Unicode text" is tab-separated).
+    let text =
+        "CustomerTenantId\tCustomerName\tPartnerAttachType\tWorkloadName\tMonthName\tActiveUsage\tQualifiedUsage\r\n\
+                T-1\tSociété Générale\tCSP Tier1\tTeams\tOct-2025\t12\t20\r\n";
+    for big_endian in [false, true] {
+        let r = report(&[("unicode.txt", &utf16(text, big_endian))]);
+        assert_eq!(r["files"][0]["delimiter"], "tab");
+        assert_eq!(r["tenants"][0]["name"], "Société Générale");
+    }
+}
+
+#[test]
+fn utf8_bom_is_not_part_of_the_first_column() {
+    let r = one("utf8-bom.csv");
+    assert_eq!(counts(&r, 0), (6, 0, 0, "usage"));
+    assert_eq!(r["files"][0]["encoding"], "UTF-8");
+    assert_eq!(figures(&r), figures(&one("base-usage.csv")));
+}
+
+#[test]
+fn windows_1252_names_come_out_right() {
+    let bytes =
+        b"CustomerTenantId,CustomerName,PartnerAttachType,WorkloadName,MonthName,ActiveUsage,QualifiedUsage\r\n\
+T-1,Soci\xe9t\xe9 G\xe9n\xe9rale,CSP Tier1,Teams,Oct-2025,12,20\r\n\
+T-1,Soci\xe9t\xe9 G\xe9n\xe9rale,CSP Tier1,Teams,Oct-2024,2,20\r\n\
+T-2,M\xfcller \x96 B\xe4ckerei \x80,CPOR,Teams,Oct-2025,1,2\r\n";
+    let r = report(&[("cp1252.csv", bytes)]);
+    assert_eq!(counts(&r, 0), (3, 0, 0, "usage"));
+    assert_eq!(r["files"][0]["encoding"], "Windows-1252");
+    assert_eq!(r["tenants"][0]["name"], "Société Générale");
+    assert_eq!(r["tenants"][1]["name"], "Müller – Bäckerei €");
+    assert!(warnings(&r).contains(
+        &"the file is not valid UTF-8; text was read as Windows-1252 (Excel's \"CSV\" on Western Windows).".to_string()
+    ));
+    // T-1: eligible (20 paid seats) in both months, deployed only in Oct-2025 (12 of 20).
+    assert_eq!(scores(&r)["smb"], json!([2.65, 0.0, 0.0, 0.0, 0.15, 2.5]));
+}
+
+#[test]
+fn mixed_line_endings_keep_line_numbers() {
+    let r = one("mixed-line-endings.csv");
+    assert_eq!(counts(&r, 0), (6, 1, 0, "usage"));
+    assert_eq!(errors(&r), [err("mixed-line-endings.csv", 5, "ActiveUsage", "lots", "not a number")]);
+    // T-GAMMA's Oct-2025 row is lost: Enterprise falls to a net -1 customer and -50 growth.
+    assert_eq!(
+        scores(&r),
+        json!({ "enterprise": [0.0, 0.0, 0.0, 0.0, 0.0, 0.0], "smb": [5.1, 2.0, 0.0, 0.0, 0.6, 2.5] })
+    );
+    assert_eq!(r["tracks"]["enterprise"]["metrics"]["netCustomerAdds"]["value"], -1);
+}
+
+#[test]
+fn last_line_without_newline_counts() {
+    let bytes = corpus("no-final-newline.csv");
+    assert_ne!(bytes.last(), Some(&b'\n'));
+    let r = one("no-final-newline.csv");
+    assert_eq!(counts(&r, 0), (6, 0, 0, "usage"));
+    assert_eq!(figures(&r), figures(&one("base-usage.csv")));
+}
+
+#[test]
+fn ragged_rows_are_skipped_with_their_line() {
+    let r = one("ragged-rows.csv");
+    assert_eq!(counts(&r, 0), (6, 3, 0, "usage"));
+    assert_eq!(
+        errors(&r),
+        [
+            err(
+                "ragged-rows.csv",
+                3,
+                "QualifiedUsage",
+                "",
+                "the row has 5 fields but the header has 6; the row was skipped"
+            ),
+            err(
+                "ragged-rows.csv",
+                4,
+                "field 7 (beyond the header)",
+                "extra",
+                "the row has 7 fields but the header has 6 (an unquoted number with a thousands separator?); the row was skipped"
+            ),
+            err(
+                "ragged-rows.csv",
+                6,
+                "field 7 (beyond the header)",
+                "400.00",
+                "the row has 7 fields but the header has 6 (an unquoted number with a thousands separator?); the row was skipped"
+            ),
+        ]
+    );
+    // Line 5 has two trailing empty fields and counts. What is left:
+    // T-GAMMA in Oct-2025 only (an Enterprise net add, 100 CPOR growth),
+    // T-ALPHA in Oct-2024 only (an SMB net loss).
+    assert_eq!(
+        scores(&r),
+        json!({ "enterprise": [7.0, 4.0, 0.0, 0.0, 3.0, 0.0], "smb": [0.0, 0.0, 0.0, 0.0, 0.0, 0.0] })
+    );
+    assert_eq!(tenant_ids(&r), ["T-ALPHA", "T-GAMMA", "T-DELTA"]);
+}
+
+#[test]
+fn unclosed_quote_names_the_line_it_opens_on() {
+    let r = one("unclosed-quote.csv");
+    assert_eq!(counts(&r, 0), (3, 1, 0, "usage"));
+    assert_eq!(
+        errors(&r),
+        [err(
+            "unclosed-quote.csv",
+            4,
+            "PartnerAttachType",
+            "",
+            "the row has 1 fields but the header has 6 (a quote opened on line 4 is not closed, so lines 4 to 6 were read as one field); the row was skipped"
+        )]
+    );
+    // The rows before the quote still count: T-ALPHA, 20 more CSP users.
+    assert_eq!(scores(&r)["smb"], json!([0.3, 0.0, 0.0, 0.0, 0.3, 0.0]));
+    assert_eq!(tenant_ids(&r), ["T-ALPHA"]);
+}
+
+#[test]
+fn a_10_mb_field_is_an_error_quoted_short_and_the_other_rows_count() {
+    let digits = "9".repeat(10 << 20);
+    let dashes = "-".repeat(10 << 20);
+    let text = format!(
+        "{HEADER}\nT-1,CSP Tier1,Teams,Oct-2025,12,20\nT-2,CSP Tier1,Teams,Oct-2025,{digits},20\n\
+         T-3,CSP Tier1,Teams,Oct-2025,12,{dashes}\n\"T-4 {digits}\",CSP Tier1,Teams,Oct-2025,12,20\nT-1,CSP Tier1,Teams,Oct-2024,2,20\n"
+    );
+    let mut book = Workbook::default();
+    book.begin_file("huge.csv");
+    for chunk in text.as_bytes().chunks(64 << 10) {
+        book.push(chunk);
+    }
+    book.end_file();
+    let r = serde_json::to_value(book.report(&ScoreOptions::default())).unwrap();
+    assert_eq!(counts(&r, 0), (5, 2, 0, "usage"));
+    let quoted = |s: &str| format!("{}…", &s[..80]);
+    assert_eq!(
+        errors(&r),
+        [
+            err("huge.csv", 3, "ActiveUsage", &quoted(&digits), "number too large for a user count (over 42,949,672)"),
+            err("huge.csv", 4, "QualifiedUsage", &quoted(&dashes), "not a number"),
+        ]
+    );
+    // A 10 MB tenant id is odd but not wrong: it is a tenant.
+    assert_eq!(r["tenants"][1]["id"].as_str().map(str::len), Some(4 + digits.len()));
+    // T-1 (2 -> 12 users of 20) and T-4 (12 of 20, new): one SMB net add
+    // (2), 22 CSP growth (0.33), two net deployments (5).
+    assert_eq!(scores(&r)["smb"], json!([7.33, 2.0, 0.0, 0.0, 0.33, 5.0]));
+}
+
+#[test]
+fn bad_numbers_each_get_a_message() {
+    let r = one("bad-numbers.csv");
+    assert_eq!(counts(&r, 0), (11, 8, 0, "usage"));
+    let f = "bad-numbers.csv";
+    assert_eq!(
+        errors(&r),
+        [
+            err(f, 2, "ActiveUsage", "abc", "not a number"),
+            err(f, 3, "ActiveUsage", "-", "not a number"),
+            err(f, 4, "ActiveUsage", "", "empty value where a number is required"),
+            err(f, 6, "ActiveUsage", "1e9", "number too large for a user count (over 42,949,672)"),
+            err(f, 7, "ActiveUsage", "NaN", "not a number"),
+            err(f, 8, "ActiveUsage", "-5", "negative number where a count is required"),
+            err(f, 9, "QualifiedUsage", "-3", "negative number where a count is required"),
+            // Both bad values of one row are named; the row is skipped once.
+            err(f, 10, "ActiveUsage", "abc", "not a number"),
+            err(f, 10, "QualifiedUsage", "xyz", "not a number"),
+        ]
+    );
+    // Line 5 reads "1.234,56" as 1,234.56 users of 2,000 seats (Enterprise
+    // size, but CSP counts only for SMB); line 12 reads 1.5E+01 and "1,000".
+    let tenants = r["tenants"].as_array().unwrap();
+    assert_eq!(tenant_ids(&r), ["N-04", "N-10"]);
+    assert_eq!(tenants[0]["tracks"]["enterprise"]["maxPau"]["asOf"], 0.0);
+    assert_eq!(tenants[0]["tracks"]["smb"]["eligible"]["asOf"], false);
+    assert_eq!(tenants[1]["tracks"]["smb"]["eligible"], json!({ "asOf": true, "baseline": false }));
+    // 1.5E+01 is 15 users; "1,000" is 1,000 seats, too many for SMB size.
+    assert_eq!(tenants[1]["tracks"]["smb"]["options"]["CSP"]["baseline"]["mau"], 15.0);
+    assert_eq!(tenants[1]["tracks"]["smb"]["maxPau"]["baseline"], 1000.0);
+    assert_eq!(tenants[1]["tracks"]["smb"]["options"]["CSP"]["asOf"]["mau"], 12.0);
+    // N-10: an SMB net add (2), 12 CSP growth (0.18), a net deployment (2.5).
+    assert_eq!(scores(&r)["smb"], json!([4.68, 2.0, 0.0, 0.0, 0.18, 2.5]));
+    // The decimal-comma value on its own, under CPOR:
+    let one_row = format!("{HEADER}\nN-04,CPOR,Teams,Oct-2025,\"1.234,56\",2000\nN-04,CPOR,Teams,Oct-2024,1,2000\n");
+    let r = report(&[("n.csv", one_row.as_bytes())]);
+    assert_eq!(r["tenants"][0]["tracks"]["enterprise"]["options"]["CPOR"]["asOf"]["mau"], 1234.56);
+}
+
+#[test]
+fn bad_months_without_today_feb_30_is_2030() {
+    let r = one("bad-months.csv");
+    assert_eq!(counts(&r, 0), (5, 2, 0, "usage"));
+    let f = "bad-months.csv";
+    assert_eq!(
+        errors(&r),
+        [
+            err(f, 2, "MonthName", "13-2025", "not a month (expected e.g. Oct-2024, 2024-10 or 10/1/2024)"),
+            err(f, 4, "MonthName", "", "empty month"),
+        ]
+    );
+    // `Feb-30` is February 2030 (Excel writes Oct-2024 back as Oct-24), so
+    // it becomes the latest month and its baseline (2029-02) is missing.
+    assert_eq!(r["months"], json!(["2024-10", "2025-10", "2030-02"]));
+    assert_eq!(r["asOf"], "2030-02");
+    assert_eq!(scores(&r)["smb"], json!([0.0, null, 0.0, 0.0, null, null]));
+    assert!(
+        warnings(&r)[0].starts_with("The baseline month 2029-02 (12 months before 2030-02) is not in the usage data")
+    );
+}
+
+#[test]
+fn bad_months_with_today_future_months_are_errors() {
+    let r = report_with(&[("bad-months.csv", &corpus("bad-months.csv"))], Month::new(2025, 10));
+    assert_eq!(counts(&r, 0), (5, 3, 0, "usage"));
+    let f = "bad-months.csv";
+    assert_eq!(
+        errors(&r),
+        [
+            err(f, 2, "MonthName", "13-2025", "not a month (expected e.g. Oct-2024, 2024-10 or 10/1/2024)"),
+            err(f, 3, "MonthName", "Feb-30", "month 2030-02 is in the future"),
+            err(f, 4, "MonthName", "", "empty month"),
+        ]
+    );
+    assert_eq!(r["asOf"], "2025-10");
+    // M-04: 5 -> 15 users of 20 seats: 10 growth (0.15), deployed from 25% to 75% (2.5).
+    assert_eq!(scores(&r)["smb"], json!([2.65, 0.0, 0.0, 0.0, 0.15, 2.5]));
+}
+
+#[test]
+fn extra_and_reordered_columns_change_nothing() {
+    let r = one("extra-reordered-columns.csv");
+    assert_eq!(counts(&r, 0), (6, 0, 0, "usage"));
+    assert_eq!(errors(&r), vec![]);
+    assert_eq!(figures(&r), figures(&one("base-usage.csv")));
+}
+
+#[test]
+fn same_file_twice_counts_once() {
+    let base = corpus("base-usage.csv");
+    let r = report(&[("base-usage.csv", &base), ("base-usage (1).csv", &base)]);
+    assert_eq!(counts(&r, 0), (6, 0, 0, "usage"));
+    assert_eq!(counts(&r, 1), (6, 0, 6, "usage"));
+    assert_eq!(errors(&r), vec![]);
+    assert!(warnings(&r).contains(
+        &"6 row(s) repeat rows already loaded (same tenant, association, workload and month) and were counted once."
+            .to_string()
+    ));
+    assert_eq!(figures(&r), figures(&one("base-usage.csv")));
+}
+
+#[test]
+fn conflicting_rows_keep_the_first_and_name_the_second() {
+    let r = report(&[("conflict-a.csv", &corpus("conflict-a.csv")), ("conflict-b.csv", &corpus("conflict-b.csv"))]);
+    assert_eq!(counts(&r, 0), (2, 0, 0, "usage"));
+    // Line 2 repeats a.csv's row exactly (a duplicate); line 3 is the same
+    // key spelt differently (t-alpha, "CSP Tier 1") with other MAU.
+    assert_eq!(counts(&r, 1), (3, 1, 1, "usage"));
+    assert_eq!(
+        errors(&r),
+        [err(
+            "conflict-b.csv",
+            3,
+            "CustomerTenantName",
+            "t-alpha",
+            "conflicting duplicate: this tenant, association, workload and month was already loaded with MAU 30 and PAU 40; this row (MAU 35, PAU 40) was skipped"
+        )]
+    );
+    assert_eq!(scores(&r)["smb"], json!([5.1, 2.0, 0.0, 0.0, 0.6, 2.5]));
+    assert_eq!(r["tenants"][0]["tracks"]["smb"]["options"]["CSP"]["asOf"]["mau"], 30.0);
+}
+
+#[test]
+fn skilling_without_usage_scores_the_certifications() {
+    let r = one("skilling.csv");
+    assert_eq!(counts(&r, 0), (3, 0, 0, "skilling"));
+    assert_eq!(r["asOf"], Value::Null);
+    // 2 intermediate (Ana, Ben), 1 advanced (Chen); customer metrics unknown.
+    assert_eq!(
+        scores(&r),
+        json!({ "enterprise": [12.5, null, 5.0, 7.5, null, null], "smb": [25.0, null, 10.0, 15.0, null, null] })
+    );
+    assert_eq!(r["tracks"]["smb"]["complete"], false);
+    assert!(warnings(&r).iter().any(|w| w.starts_with("No usage export was loaded")));
+}
+
+#[test]
+fn usage_without_skilling_scores_the_customers() {
+    let r = one("base-usage.csv");
+    assert_eq!(scores(&r), base_scores());
+    assert!(warnings(&r).contains(&"No skilling list was loaded: certification metrics count no one.".to_string()));
+    // Both together add up.
+    let r = report(&[("skilling.csv", &corpus("skilling.csv")), ("base-usage.csv", &corpus("base-usage.csv"))]);
+    assert_eq!(
+        scores(&r),
+        json!({ "enterprise": [14.0, 0.0, 5.0, 7.5, 1.5, 0.0], "smb": [30.1, 2.0, 10.0, 15.0, 0.6, 2.5] })
+    );
+}
+
+#[test]
+fn unknown_header_lists_what_was_found() {
+    let r = one("unknown-header.csv");
+    assert_eq!(counts(&r, 0), (0, 0, 0, "unknown"));
+    let errors = errors(&r);
+    assert_eq!(errors.len(), 1);
+    assert_eq!((errors[0].1, &errors[0].2), (Some(1), &None));
+    assert!(errors[0].4.starts_with(
+        "the header matches no known layout. Columns found: \"InvoiceNumber\", \"ChargeStartDate\", \"ChargeEndDate\", \"Subtotal\"."
+    ));
+}
+
+/// Regression (fuzzing): a year past 5461 overflowed the 16 bits the
+/// store's cell key gave the month, landing in the tenant bits and
+/// panicking when the month was read back.
+#[test]
+fn far_future_years_do_not_corrupt_the_store() {
+    let text = format!(
+        "{HEADER}\nT-1,CSP Tier1,Teams,Oct-9999,12,20\nT-2,CSP Tier1,Teams,Oct 6571,12,20\nT-1,CSP Tier1,Teams,Oct-2025,12,20\n"
+    );
+    let r = report(&[("far.csv", text.as_bytes())]);
+    assert_eq!(counts(&r, 0), (3, 0, 0, "usage"));
+    assert_eq!(r["months"], json!(["2025-10", "6571-10", "9999-10"]));
+    assert_eq!(tenant_ids(&r), ["T-1", "T-2"]);
+    let r = report_with(&[("far.csv", text.as_bytes())], Month::new(2025, 10));
+    assert_eq!(counts(&r, 0), (3, 2, 0, "usage"));
+    assert_eq!(errors(&r)[0], err("far.csv", 2, "MonthName", "Oct-9999", "month 9999-10 is in the future"));
+    assert_eq!(r["months"], json!(["2025-10"]));
+}
+
+/// Regression (fuzzing): encoding was decided on however much of the file
+/// the chunk that completed the first 12 lines brought, so a NUL byte past
+/// line 12 made the file "binary" fed whole but CSV fed in chunks.
+#[test]
+fn the_encoding_is_decided_on_the_same_bytes_however_the_file_is_cut() {
+    let mut bytes = format!("{HEADER}\n{}", "\n".repeat(11)).into_bytes();
+    bytes.extend_from_slice(b"T-1,CSP Tier1,Teams,Oct-2025,12,20\nT-\x002,CSP Tier1,Teams,Oct-2025,12,20\n");
+    let r = report(&[("nul.csv", &bytes)]);
+    assert_eq!(counts(&r, 0), (2, 0, 0, "usage"));
+    assert_eq!(r["tenants"][1]["id"], "T-\u{0}2");
+    let whole = whole_json("nul.csv", &bytes);
+    for cut in 0..=bytes.len() {
+        assert_chunking_invariant("nul.csv", &bytes, &whole, &[cut]);
+    }
+}
+
+/// Regression (review): `184467440737095516.99` overflowed u64 once the
+/// decimals were added (a panic in debug builds, 0.83 in release ones).
+#[test]
+fn numbers_at_the_edge_of_u64_are_too_large() {
+    let text = format!("{HEADER}\nT-1,CSP Tier1,Teams,Oct-2025,184467440737095516.99,20\n");
+    let r = report(&[("edge.csv", text.as_bytes())]);
+    assert_eq!(
+        errors(&r),
+        [err(
+            "edge.csv",
+            2,
+            "ActiveUsage",
+            "184467440737095516.99",
+            "number too large for a user count (over 42,949,672)"
+        )]
+    );
+}
+
+/// Every corpus file, and the generated ones, read the same cut anywhere.
+#[test]
+fn every_corpus_file_reads_the_same_in_chunks() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect();
+    let text = String::from_utf8(corpus("base-usage.csv")).unwrap();
+    files.push(("le.csv".into(), utf16(&text, false)));
+    files.push(("be.csv".into(), utf16(&text, true)));
+    files.push((
+        "cp1252.csv".into(),
+        format!("{HEADER}\nCaf\u{e9},CPOR,Teams,Oct-2025,1,2\n").chars().map(|c| c as u8).collect(),
+    ));
+    files.push(("xlsx.csv".into(), b"PK\x03\x04\x14\x00".to_vec()));
+    assert!(files.len() >= 19, "{}", files.len());
+    for (name, bytes) in &files {
+        let whole = whole_json(name, bytes);
+        for cut in 0..=bytes.len() {
+            assert_chunking_invariant(name, bytes, &whole, &[cut]);
+        }
+        let n = bytes.len();
+        assert_chunking_invariant(name, bytes, &whole, &[n / 5, n / 3, n / 3, n / 2, n - n / 7]);
+        assert_chunking_invariant(name, bytes, &whole, &(0..n).step_by(3).collect::<Vec<_>>());
+    }
+}
+
+/// `tests/corpus/README.md` documents every corpus file.
+#[test]
+fn the_corpus_table_names_every_file() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.ends_with(".csv") {
+            assert!(readme.contains(&format!("`{name}`")), "{name} is not in tests/corpus/README.md");
+        }
+    }
+}
