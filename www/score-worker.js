@@ -23,6 +23,8 @@ async function init(pkg, wasm) {
 async function add(files) {
   const total = files.reduce((sum, f) => sum + f.size, 0);
   let loaded = 0;
+  // A few progress messages a second, not one per chunk.
+  let posted = 0;
   for (const file of files) {
     scorer.beginFile(file.name);
     const reader = file.stream().getReader();
@@ -31,9 +33,13 @@ async function add(files) {
       if (done) break;
       scorer.push(value);
       loaded += value.byteLength;
-      self.postMessage({ type: 'progress', file: file.name, loaded, total });
+      if (performance.now() - posted > 100) {
+        posted = performance.now();
+        self.postMessage({ type: 'progress', file: file.name, loaded, total });
+      }
     }
     scorer.endFile();
+    self.postMessage({ type: 'progress', file: file.name, loaded, total });
   }
 }
 

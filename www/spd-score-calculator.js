@@ -197,6 +197,9 @@ export class SpdScoreCalculator extends HTMLElement {
     if (fraction === null) return;
     progress.value = fraction;
     progressLabel.textContent = !file ? 'Reading…' : fraction < 1 ? `Reading ${file}: ${Math.round(fraction * 100)}%` : 'Scoring…';
+    // Screen readers hear the phase, not every percent.
+    const phase = !file ? 'Reading…' : fraction < 1 ? `Reading ${file}…` : 'Scoring…';
+    if (this.#els.progressStatus.textContent !== phase) this.#els.progressStatus.textContent = phase;
   }
 
   async #refresh() {
@@ -216,6 +219,10 @@ export class SpdScoreCalculator extends HTMLElement {
       this.#asOf = report.asOf;
       this.#els.alert.hidden = true;
       this.#show(report);
+      const best = report.bestTrack ? report.tracks[report.bestTrack] : null;
+      this.#els.progressStatus.textContent = best
+        ? `Scored: ${STATUS[report.status]}, best track ${best.label} with ${totalPoints(best.total)} of 100 points.`
+        : `Scored: ${STATUS[report.status] ?? report.status}.`;
       this.dispatchEvent(new CustomEvent('spd-score:report', { detail: report, bubbles: true, composed: true }));
       return report;
     } catch (e) {
@@ -267,6 +274,7 @@ export class SpdScoreCalculator extends HTMLElement {
     const sample = h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => this.#loadSample() }, 'Try it with sample data');
     const progress = h('progress', { max: '1', value: '0', 'aria-labelledby': 'progress-label' });
     const progressLabel = h('span', { id: 'progress-label' }, 'Reading…');
+    const progressStatus = h('span', { class: 'visually-hidden', role: 'status' });
     const alert = h('p', { class: 'alert', role: 'alert', hidden: true });
     const files = h('ul', { class: 'files', 'aria-label': 'Files' });
     const results = h('div', { class: 'results', hidden: true });
@@ -279,14 +287,15 @@ export class SpdScoreCalculator extends HTMLElement {
         drop,
         input,
         h('div', { class: 'intake-actions' }, sample, h('span', { class: 'privacy' }, 'Files are read on this computer and never uploaded.')),
-        h('div', { class: 'progress', hidden: true, 'aria-live': 'polite' }, progress, progressLabel),
+        h('div', { class: 'progress', hidden: true }, progress, progressLabel),
+        progressStatus,
         alert,
         files,
       ),
       results,
     );
     this.#root.replaceChildren(sheet, main);
-    Object.assign(this.#els, { main, input, drop, progress, progressLabel, alert, files, results });
+    Object.assign(this.#els, { main, input, drop, progress, progressLabel, progressStatus, alert, files, results });
   }
 
   async #loadSample() {

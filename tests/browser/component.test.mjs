@@ -128,3 +128,10 @@ test('accessibility in dark mode on a narrow screen: axe finds no serious or cri
   });
   assert.deepEqual(violations, []);
 });
+
+test('screen readers hear the outcome once scored, not every percent read', async () => {
+  const page = await app.open();
+  await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
+  assert.equal(await page.getByRole('status').textContent(), 'Scored: Qualified, best track SMB with 74 of 100 points.');
+  assert.equal(await page.locator('.progress').isHidden(), true);
+});
