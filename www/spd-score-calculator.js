@@ -87,6 +87,27 @@ function download(name, type, text) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/**
+ * The component's styles: one constructable stylesheet shared by every
+ * instance, built from calculator.css, so a style-src 'self' policy holds
+ * (no inline style) and nothing shows unstyled while it loads.
+ */
+let styles;
+const adoptable = 'adoptedStyleSheets' in ShadowRoot.prototype && 'replaceSync' in CSSStyleSheet.prototype;
+function loadStyles() {
+  styles ??= fetch(new URL('calculator.css', here))
+    .then((response) => {
+      if (!response.ok) throw new Error(`calculator.css: ${response.status}`);
+      return response.text();
+    })
+    .then((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      return sheet;
+    });
+  return styles;
+}
+
 export class SpdScoreCalculator extends HTMLElement {
   static observedAttributes = ['as-of', 'track'];
 
@@ -234,7 +255,6 @@ export class SpdScoreCalculator extends HTMLElement {
   // ---- layout -------------------------------------------------------------
 
   #render() {
-    const sheet = h('link', { rel: 'stylesheet', href: new URL('calculator.css', here).href });
     const input = h('input', {
       type: 'file',
       multiple: true,
@@ -294,7 +314,14 @@ export class SpdScoreCalculator extends HTMLElement {
       ),
       results,
     );
-    this.#root.replaceChildren(sheet, main);
+    this.#root.replaceChildren(main);
+    const link = () => this.#root.prepend(h('link', { rel: 'stylesheet', href: new URL('calculator.css', here).href }));
+    if (adoptable) {
+      main.hidden = true;
+      loadStyles()
+        .then((sheet) => (this.#root.adoptedStyleSheets = [sheet]), link)
+        .finally(() => (main.hidden = false));
+    } else link();
     Object.assign(this.#els, { main, input, drop, progress, progressLabel, progressStatus, alert, files, results });
   }
 

@@ -135,3 +135,22 @@ test('screen readers hear the outcome once scored, not every percent read', asyn
   assert.equal(await page.getByRole('status').textContent(), 'Scored: Qualified, best track SMB with 74 of 100 points.');
   assert.equal(await page.locator('.progress').isHidden(), true);
 });
+
+test('styles are one constructable sheet and the page breaks none of its own CSP', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const refused = [];
+  page.on('console', (m) => /Content Security Policy|Refused to/i.test(m.text()) && refused.push(m.text()));
+  await page.goto(`${app.origin}/`);
+  await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load ${e.blockedURI} (${e.violatedDirective})`), true));
+  await page.getByRole('button', { name: 'Try it with sample data' }).click();
+  await page.locator('[data-track="smb"] [data-field="total"]').waitFor();
+  const sheets = await page.evaluate(() => {
+    const root = document.querySelector('spd-score-calculator').shadowRoot;
+    return { adopted: root.adoptedStyleSheets.length, elements: root.querySelectorAll('style, link').length };
+  });
+  // Progress bars are sized through CSSOM, which the policy allows.
+  assert.deepEqual(sheets, { adopted: 1, elements: 0 });
+  assert.deepEqual(refused, []);
+  await context.close();
+});
