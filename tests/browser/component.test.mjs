@@ -154,3 +154,17 @@ test('styles are one constructable sheet and the page breaks none of its own CSP
   assert.deepEqual(refused, []);
   await context.close();
 });
+
+test("a host's partial theme stays readable when the system is dark (axe on the embed page)", async () => {
+  const page = await app.open('/embed/', { bypassCSP: true, colorScheme: 'dark' });
+  await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
+  // Muted text derives from the host's text and surface colours, not from the dark defaults.
+  const muted = await page.evaluate(() => getComputedStyle(document.querySelector('spd-score-calculator').shadowRoot.querySelector('.metric .value')).color);
+  assert.notEqual(muted, 'rgb(164, 171, 184)');
+  await page.addScriptTag({ path: `${root}node_modules/axe-core/axe.min.js` });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} node(s): ${v.nodes[0]?.target}`);
+  });
+  assert.deepEqual(violations, []);
+});
