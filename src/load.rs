@@ -237,7 +237,7 @@ impl FileLoader {
         if let Stage::Body { transcoder, reader } = &mut self.stage {
             let rest = transcoder.finish();
             reader.feed(&rest, &mut |r| self.ctx.record(r, ruleset, loaded));
-            reader.feed(b"", &mut |r| self.ctx.record(r, ruleset, loaded));
+            reader.finish(&mut |r| self.ctx.record(r, ruleset, loaded));
         }
         let ctx = &self.ctx;
         let rejected = matches!(self.stage, Stage::Rejected);

@@ -28,7 +28,7 @@ impl Month {
         self.0.checked_sub(months).map(Month).filter(|m| m.year() >= 1900)
     }
     pub fn plus(self, months: u32) -> Month {
-        Month(self.0 + months)
+        Month(self.0.saturating_add(months))
     }
     /// Days in this month (Gregorian).
     pub fn days(self) -> u32 {

@@ -21,7 +21,10 @@ impl<'a> Record<'a> {
     }
     pub fn get(&self, i: usize) -> Option<&'a [u8]> {
         let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        let start = match i.checked_sub(1) {
+            Some(previous) => *self.ends.get(previous)?,
+            None => 0,
+        };
         self.bytes.get(start..end)
     }
     pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
@@ -53,15 +56,31 @@ impl RecordReader {
         }
     }
 
-    /// Reads every record completed by `input`; call with an empty slice at
-    /// the end of the file to flush the last one.
-    pub fn feed(&mut self, mut input: &[u8], on_record: &mut dyn FnMut(Record<'_>)) {
+    /// Reads every record completed by `input`. An empty `input` does
+    /// nothing: it used to mean "end of file" (csv-core's convention), so an
+    /// empty chunk in the middle of a file, or a UTF-16 chunk of one byte
+    /// (which transcodes to nothing), ended the record being read and split
+    /// it in two. The end of the file is [`finish`](Self::finish).
+    pub fn feed(&mut self, input: &[u8], on_record: &mut dyn FnMut(Record<'_>)) {
+        if !input.is_empty() {
+            self.read(input, on_record);
+        }
+    }
+
+    /// Flushes the last record at the end of the file.
+    pub fn finish(&mut self, on_record: &mut dyn FnMut(Record<'_>)) {
+        self.read(b"", on_record);
+    }
+
+    fn read(&mut self, mut input: &[u8], on_record: &mut dyn FnMut(Record<'_>)) {
         let at_end = input.is_empty();
         loop {
             let (result, nin, nout, nend) =
                 self.csv.read_record(input, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);
-            let ended_on_newline = nin > 0 && input[nin - 1] == b'\n';
-            input = &input[nin..];
+            // csv-core never reports more input read than it was given; the
+            // checked forms only keep a broken promise from being a panic.
+            let ended_on_newline = input.get(..nin).and_then(<[u8]>::last) == Some(&b'\n');
+            input = input.get(nin..).unwrap_or_default();
             self.out_len += nout;
             self.ends_len += nend;
             match result {
@@ -149,7 +168,7 @@ mod tests {
         for c in chunks {
             reader.feed(c, &mut push);
         }
-        reader.feed(b"", &mut push);
+        reader.finish(&mut push);
         records
     }
 
@@ -163,9 +182,10 @@ mod tests {
             (7, vec!["4".into(), "5".into()]),
         ];
         assert_eq!(read(&[text]), expected);
-        // Any chunking gives the same records.
+        // Any chunking gives the same records, empty chunks included.
         for cut in 0..text.len() {
             assert_eq!(read(&[&text[..cut], &text[cut..]]), expected, "cut at {cut}");
+            assert_eq!(read(&[&text[..cut], b"", &text[cut..], b""]), expected, "cut at {cut}");
         }
     }
 
