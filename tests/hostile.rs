@@ -576,6 +576,30 @@ fn numbers_at_the_edge_of_u64_are_too_large() {
     );
 }
 
+/// Regression (review): an empty chunk, or a one-byte UTF-16 chunk (which
+/// transcodes to nothing), past the first 12 lines was taken for the end of
+/// the file and split the record being read in two.
+#[test]
+fn empty_and_one_byte_chunks_do_not_end_the_file() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed-sample-usage.csv");
+    let text = String::from_utf8(std::fs::read(path).unwrap()).unwrap();
+    for (name, bytes) in [("utf8.csv", text.clone().into_bytes()), ("utf16.csv", utf16(&text, false))] {
+        let whole = whole_json(name, &bytes);
+        let mut book = Workbook::default();
+        book.begin_file(name);
+        for byte in &bytes {
+            book.push(&[]);
+            book.push(std::slice::from_ref(byte));
+        }
+        book.push(&[]);
+        book.end_file();
+        let r = book.report(&ScoreOptions::default());
+        assert_eq!(r.files[0].rows, 25, "{name}");
+        assert_eq!(r.errors.len(), 0, "{name}");
+        assert_eq!(serde_json::to_string(&r).unwrap(), whole, "{name}");
+    }
+}
+
 /// Every corpus file, and the generated ones, read the same cut anywhere.
 #[test]
 fn every_corpus_file_reads_the_same_in_chunks() {
