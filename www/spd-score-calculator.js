@@ -163,6 +163,10 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#asOf = null;
     this.#els.results.hidden = true;
     this.#els.files.replaceChildren();
+    this.#els.clear.hidden = true;
+    this.#els.alert.hidden = true;
+    this.#els.progressStatus.textContent = 'All files forgotten.';
+    this.#els.drop.focus();
   }
 
   async #start() {
@@ -280,33 +284,41 @@ export class SpdScoreCalculator extends HTMLElement {
         onkeydown: (e) => {
           if (e.key === 'Enter' || e.key === ' ') (e.preventDefault(), input.click());
         },
-        ondragover: (e) => (e.preventDefault(), drop.classList.add('over')),
+        // Files dropped anywhere on the calculator are taken (see main below).
+        ondragover: () => drop.classList.add('over'),
         ondragleave: () => drop.classList.remove('over'),
-        ondrop: (e) => {
-          e.preventDefault();
-          drop.classList.remove('over');
-          if (e.dataTransfer?.files.length) this.scoreFiles(e.dataTransfer.files);
-        },
+        ondrop: () => drop.classList.remove('over'),
       },
       h('strong', {}, 'Drop your Partner Center exports here'),
       h('span', { id: 'drop-help' }, 'or press Enter to choose files: usage (contribution) exports and skilling lists, CSV in any delimiter or encoding. Files added later join the score.'),
     );
     const sample = h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => this.#loadSample() }, 'Try it with sample data');
+    const clear = h('button', { type: 'button', class: 'secondary', part: 'button', hidden: true, onclick: () => this.reset() }, 'Start over');
     const progress = h('progress', { max: '1', value: '0', 'aria-labelledby': 'progress-label' });
     const progressLabel = h('span', { id: 'progress-label' }, 'Reading…');
     const progressStatus = h('span', { class: 'visually-hidden', role: 'status' });
     const alert = h('p', { class: 'alert', role: 'alert', hidden: true });
     const files = h('ul', { class: 'files', 'aria-label': 'Files' });
     const results = h('div', { class: 'results', hidden: true });
+    const hasFiles = (e) => e.dataTransfer?.types.includes('Files');
     const main = h(
       'div',
-      { class: 'calculator', part: 'container' },
+      {
+        class: 'calculator',
+        part: 'container',
+        ondragover: (e) => hasFiles(e) && e.preventDefault(),
+        ondrop: (e) => {
+          if (!hasFiles(e)) return;
+          e.preventDefault();
+          if (e.dataTransfer.files.length) this.scoreFiles(e.dataTransfer.files);
+        },
+      },
       h(
         'section',
         { class: 'intake', 'aria-label': 'Your files' },
         drop,
         input,
-        h('div', { class: 'intake-actions' }, sample, h('span', { class: 'privacy' }, 'Files are read on this computer and never uploaded.')),
+        h('div', { class: 'intake-actions' }, sample, clear, h('span', { class: 'privacy' }, 'Files are read on this computer and never uploaded.')),
         h('div', { class: 'progress', hidden: true }, progress, progressLabel),
         progressStatus,
         alert,
@@ -322,7 +334,7 @@ export class SpdScoreCalculator extends HTMLElement {
         .then((sheet) => (this.#root.adoptedStyleSheets = [sheet]), link)
         .finally(() => (main.hidden = false));
     } else link();
-    Object.assign(this.#els, { main, input, drop, progress, progressLabel, progressStatus, alert, files, results });
+    Object.assign(this.#els, { main, input, drop, clear, progress, progressLabel, progressStatus, alert, files, results });
   }
 
   async #loadSample() {
@@ -336,6 +348,7 @@ export class SpdScoreCalculator extends HTMLElement {
 
   #show(report) {
     this.#showFiles(report);
+    this.#els.clear.hidden = !report.files.length;
     const { results } = this.#els;
     results.hidden = false;
     const tracks = Object.entries(report.tracks);

@@ -168,3 +168,29 @@ test("a host's partial theme stays readable when the system is dark (axe on the 
   });
   assert.deepEqual(violations, []);
 });
+
+test('files dropped with the mouse are scored, and Start over forgets them', async () => {
+  const page = await app.open();
+  await page.locator('.drop').waitFor();
+  const text = readFileSync(fixture('semicolon-excel.csv'), 'latin1');
+  const dataTransfer = await page.evaluateHandle((csv) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([Uint8Array.from(csv, (c) => c.charCodeAt(0))], 'semicolon-excel.csv', { type: 'text/csv' }));
+    return dt;
+  }, text);
+  await page.locator('.drop').dispatchEvent('dragover', { dataTransfer });
+  await page.locator('.drop').dispatchEvent('drop', { dataTransfer });
+  await page.locator('[data-track="enterprise"] [data-field="total"]').waitFor();
+  // Without the skilling list: customer metrics only.
+  const figures = await shown(page);
+  assert.equal(figures.enterprise.total, '52');
+  assert.equal(figures.enterprise.metrics.intermediateCertifications, '0.0');
+  assert.equal(await page.locator('.file').count(), 1);
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.locator('.results').waitFor({ state: 'hidden' });
+  assert.equal(await page.locator('.file').count(), 0);
+  // A file after starting over is scored alone.
+  await drop(page, [fixture('skilling-people.csv')]);
+  await page.waitForFunction(() => document.querySelector('spd-score-calculator').report?.files.length === 1);
+  assert.equal((await shown(page)).smb.metrics.netCustomerAdds, '–');
+});
