@@ -3,6 +3,23 @@
 // scored in a Web Worker by the WebAssembly core; nothing leaves the page.
 //
 // Every text that comes from a file is set with textContent, never as HTML.
+//
+// Embedding (see embed/index.html):
+//   <script type="module" src="/spd/spd-score-calculator.js"></script>
+//   <spd-score-calculator track="smb"></spd-score-calculator>
+// Attributes  as-of="YYYY-MM"   month scored (default: latest in the data)
+//             track="smb"       track shown first (and in the tenant table)
+//             ruleset-url       a ruleset JSON fetched from the host's origin
+//             module-url        folder holding index.js (default: ./pkg/ next to this file)
+//             wasm-url          the .wasm itself (default: spd_score_bg.wasm in module-url)
+//             sample-url        folder of the sample files (default: ./samples/)
+// Events      spd-score:report  detail = the report (bubbles, composed)
+//             spd-score:error   detail = {message}
+// Methods     scoreFiles([File | {name, bytes}]) -> Promise<report>; reset(); .report
+// Theming     --spd-accent, --spd-accent-text, --spd-bg, --spd-surface, --spd-text,
+//             --spd-muted, --spd-border, --spd-track, --spd-good, --spd-warn,
+//             --spd-bad, --spd-font, --spd-radius; ::part(container | dropzone |
+//             file | summary | track | metric | badge | bar | button | tenants | simulator)
 
 const here = new URL('.', import.meta.url);
 const STATUS = { qualified: 'Qualified', partial: 'Partial', in_progress: 'In progress', not_started: 'Not started' };
@@ -769,7 +786,7 @@ export class SpdScoreCalculator extends HTMLElement {
   #tenants(report) {
     const view = this.#tenantView;
     const trackIds = Object.keys(report.tracks);
-    view.track = trackIds.includes(view.track) ? view.track : report.bestTrack ?? trackIds[0];
+    view.track = [view.track, this.getAttribute('track'), report.bestTrack, trackIds[0]].find((t) => trackIds.includes(t));
     const body = h('tbody');
     const count = h('p', { class: 'count', 'aria-live': 'polite' });
     const more = h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => ((view.shown += PAGE_SIZE), draw()) }, 'Show more');
