@@ -43,6 +43,36 @@ pub struct RecordReader {
     ends: Vec<usize>,
     out_len: usize,
     ends_len: usize,
+    /// Line breaks read so far: `\n`, `\r\n` and a lone `\r` (old Mac
+    /// Excel's "CSV") each count once. csv-core's own line count sees only
+    /// `\n`, which put every row of a `\r` file on line 1.
+    breaks: Breaks,
+}
+
+/// Counts line breaks, a `\r\n` split across chunks included.
+#[derive(Clone, Copy, Default)]
+struct Breaks {
+    count: u64,
+    after_cr: bool,
+}
+
+impl Breaks {
+    fn add(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            match b {
+                b'\r' => self.count += 1,
+                b'\n' if !self.after_cr => self.count += 1,
+                _ => {}
+            }
+            self.after_cr = b == b'\r';
+        }
+    }
+
+    fn of(bytes: &[u8]) -> u64 {
+        let mut breaks = Breaks::default();
+        breaks.add(bytes);
+        breaks.count
+    }
 }
 
 impl RecordReader {
@@ -53,6 +83,7 @@ impl RecordReader {
             ends: vec![0; 32],
             out_len: 0,
             ends_len: 0,
+            breaks: Breaks::default(),
         }
     }
 
@@ -79,7 +110,9 @@ impl RecordReader {
                 self.csv.read_record(input, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);
             // csv-core never reports more input read than it was given; the
             // checked forms only keep a broken promise from being a panic.
-            let ended_on_newline = input.get(..nin).and_then(<[u8]>::last) == Some(&b'\n');
+            let read = input.get(..nin).unwrap_or_default();
+            let ended_on_break = matches!(read.last(), Some(b'\n' | b'\r'));
+            self.breaks.add(read);
             input = input.get(nin..).unwrap_or_default();
             self.out_len += nout;
             self.ends_len += nend;
@@ -98,11 +131,13 @@ impl RecordReader {
                     self.ends.resize(len, 0);
                 }
                 ReadRecordResult::Record => {
-                    let bytes = &self.out[..self.out_len];
-                    let inside = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
-                    // csv-core counts lines from 1 and has already counted the newlines read.
-                    let line = self.csv.line().saturating_sub(inside + u64::from(ended_on_newline)).max(1);
-                    on_record(Record { line, bytes, ends: &self.ends[..self.ends_len] });
+                    let record =
+                        Record { line: 0, bytes: &self.out[..self.out_len], ends: &self.ends[..self.ends_len] };
+                    // The breaks read so far include those inside quoted
+                    // fields and the one ending the record.
+                    let inside: u64 = record.iter().map(Breaks::of).sum();
+                    let line = (self.breaks.count + 1).saturating_sub(inside + u64::from(ended_on_break)).max(1);
+                    on_record(Record { line, ..record });
                     self.out_len = 0;
                     self.ends_len = 0;
                 }
@@ -186,6 +221,23 @@ mod tests {
         for cut in 0..text.len() {
             assert_eq!(read(&[&text[..cut], &text[cut..]]), expected, "cut at {cut}");
             assert_eq!(read(&[&text[..cut], b"", &text[cut..], b""]), expected, "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn lines_of_every_line_ending() {
+        // Lone CR (old Mac Excel), CRLF, LF, mixed, and breaks inside quotes.
+        let text = b"a,b\r1,2\r\n\r\n3,\"x\ry\r\nz\"\n4,5\r6,7";
+        let expected = vec![
+            (1, vec!["a".to_string(), "b".into()]),
+            (2, vec!["1".into(), "2".into()]),
+            (4, vec!["3".into(), "x\ry\r\nz".into()]),
+            (7, vec!["4".into(), "5".into()]),
+            (8, vec!["6".into(), "7".into()]),
+        ];
+        assert_eq!(read(&[text]), expected);
+        for cut in 0..text.len() {
+            assert_eq!(read(&[&text[..cut], &text[cut..]]), expected, "cut at {cut}");
         }
     }
 

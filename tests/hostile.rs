@@ -264,6 +264,17 @@ fn mixed_line_endings_keep_line_numbers() {
     assert_eq!(r["tracks"]["enterprise"]["metrics"]["netCustomerAdds"]["value"], -1);
 }
 
+/// Old Mac Excel ends lines with a lone CR; rows used to be all "line 1".
+#[test]
+fn cr_line_endings_keep_line_numbers() {
+    let r = one("mac-cr-line-endings.csv");
+    assert_eq!(counts(&r, 0), (6, 1, 0, "usage"));
+    assert_eq!(errors(&r), [err("mac-cr-line-endings.csv", 4, "QualifiedUsage", "n/a", "not a number")]);
+    // T-BETA's row is lost: no SMB net add, growth 30-10 = 20, deployments 1 - 1.
+    assert_eq!(scores(&r)["smb"], json!([0.3, 0.0, 0.0, 0.0, 0.3, 0.0]));
+    assert_eq!(scores(&r)["enterprise"], json!([1.5, 0.0, 0.0, 0.0, 1.5, 0.0]));
+}
+
 #[test]
 fn last_line_without_newline_counts() {
     let bytes = corpus("no-final-newline.csv");
