@@ -136,6 +136,7 @@ export class SpdScoreCalculator extends HTMLElement {
   #report = null;
   #asOf = null;
   #plan = { customers: [], people: [], removeTenants: [] };
+  #simulatorOpen = false;
   #tenantView = { track: null, search: '', filter: 'all', association: 'all', sort: 'contribution', descending: true, shown: PAGE_SIZE };
   #els = {};
 
@@ -656,43 +657,66 @@ export class SpdScoreCalculator extends HTMLElement {
       },
     });
     renderPlan();
+    // Closed until asked for, so the page stays calm; open stays open across refreshes.
+    const toggle = h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        part: 'button',
+        'aria-expanded': String(this.#simulatorOpen),
+        'aria-controls': 'sim-body',
+        onclick: () => {
+          this.#simulatorOpen = !this.#simulatorOpen;
+          toggle.setAttribute('aria-expanded', String(this.#simulatorOpen));
+          toggle.textContent = this.#simulatorOpen ? 'Hide the planner' : 'Plan a what-if';
+          this.#els.main.querySelector('#sim-body').hidden = !this.#simulatorOpen;
+        },
+      },
+      this.#simulatorOpen ? 'Hide the planner' : 'Plan a what-if',
+    );
     return h(
       'section',
       { class: 'card simulator', part: 'simulator', 'aria-labelledby': 'sim-title' },
       h('h2', { id: 'sim-title' }, 'What if…'),
       h('p', {}, 'Plan customers to win, people to certify or tenants to lose, and see the score they would give. Simulated results are approximations.'),
+      toggle,
       h(
         'div',
-        { class: 'columns' },
-        h(
-          'form',
-          { onsubmit: addCustomer, 'aria-label': 'Planned customer' },
-          h('h3', { class: 'subhead' }, 'Planned customer'),
-          field('Association', association),
-          workloads,
-          h('div', { class: 'row' }, field('MAU per workload', mau), field('Paid seats (PAU)', pau), field('How many', count)),
-          h('label', { class: 'check' }, existing, 'Already a customer a year ago'),
-          h('label', { class: 'check' }, deployed, 'Already deployed a year ago'),
-          h('button', { type: 'submit', part: 'button' }, 'Add customer'),
-        ),
+        { id: 'sim-body', class: 'sim-body', hidden: !this.#simulatorOpen },
         h(
           'div',
-          {},
-          h('form', { onsubmit: addPerson, 'aria-label': 'Planned certified person' }, h('h3', { class: 'subhead' }, 'Planned certified person'), field('Name', person), field('Certification', certification), h('button', { type: 'submit', part: 'button' }, 'Add person')),
-          h('form', { onsubmit: removeTenant, 'aria-label': 'Tenant to remove' }, h('h3', { class: 'subhead' }, 'Tenant to lose'), field('Tenant id', remove), h('button', { type: 'submit', part: 'button' }, 'Remove tenant')),
+          { class: 'columns' },
+          h(
+            'form',
+            { onsubmit: addCustomer, 'aria-label': 'Planned customer' },
+            h('h3', { class: 'subhead' }, 'Planned customer'),
+            field('Association', association),
+            workloads,
+            h('div', { class: 'row' }, field('MAU per workload', mau), field('Paid seats (PAU)', pau), field('How many', count)),
+            h('label', { class: 'check' }, existing, 'Already a customer a year ago'),
+            h('label', { class: 'check' }, deployed, 'Already deployed a year ago'),
+            h('button', { type: 'submit', part: 'button' }, 'Add customer'),
+          ),
+          h(
+            'div',
+            {},
+            h('form', { onsubmit: addPerson, 'aria-label': 'Planned certified person' }, h('h3', { class: 'subhead' }, 'Planned certified person'), field('Name', person), field('Certification', certification), h('button', { type: 'submit', part: 'button' }, 'Add person')),
+            h('form', { onsubmit: removeTenant, 'aria-label': 'Tenant to remove' }, h('h3', { class: 'subhead' }, 'Tenant to lose'), field('Tenant id', remove), h('button', { type: 'submit', part: 'button' }, 'Remove tenant')),
+          ),
         ),
+        h('h3', { class: 'subhead' }, 'Plan'),
+        planList,
+        h(
+          'div',
+          { class: 'downloads' },
+          h('button', { type: 'button', part: 'button', class: 'primary', onclick: run, 'data-action': 'simulate' }, 'Simulate'),
+          h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => download('spd-score-plan.json', 'application/json', JSON.stringify(this.#plan, null, 2)) }, 'Save plan'),
+          h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => loadPlan.click() }, 'Load plan'),
+          loadPlan,
+        ),
+        result,
       ),
-      h('h3', { class: 'subhead' }, 'Plan'),
-      planList,
-      h(
-        'div',
-        { class: 'downloads' },
-        h('button', { type: 'button', part: 'button', class: 'primary', onclick: run, 'data-action': 'simulate' }, 'Simulate'),
-        h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => download('spd-score-plan.json', 'application/json', JSON.stringify(this.#plan, null, 2)) }, 'Save plan'),
-        h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => loadPlan.click() }, 'Load plan'),
-        loadPlan,
-      ),
-      result,
     );
   }
 

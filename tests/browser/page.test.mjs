@@ -142,6 +142,9 @@ test('the simulator: a planned customer changes the simulated total', async () =
   const page = await app.open();
   await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
   const simulator = page.locator('.simulator');
+  // The planner is closed until asked for.
+  assert.equal(await simulator.getByLabel('How many').isVisible(), false);
+  await simulator.getByRole('button', { name: 'Plan a what-if' }).click();
   // Two new CSP customers with Exchange, SharePoint and Teams: 30 of 50 seats active.
   await simulator.getByLabel('How many').fill('2');
   await simulator.getByRole('button', { name: 'Add customer' }).click();
