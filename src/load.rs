@@ -128,6 +128,8 @@ struct Context {
     rows: u64,
     skipped: u64,
     duplicates: u64,
+    /// Lines repeating the header (exports pasted one after another).
+    repeated_headers: u64,
     conflicts: u64,
     listed_errors: usize,
     unlisted_errors: u64,
@@ -166,6 +168,7 @@ impl FileLoader {
                 rows: 0,
                 skipped: 0,
                 duplicates: 0,
+                repeated_headers: 0,
                 conflicts: 0,
                 listed_errors: 0,
                 unlisted_errors: 0,
@@ -259,6 +262,15 @@ impl FileLoader {
                 &ctx.name,
                 "the file is not valid UTF-8; text was read as Windows-1252 (Excel's \"CSV\" on Western Windows)."
                     .into(),
+            );
+        }
+        if ctx.repeated_headers > 0 {
+            loaded.warn(
+                &ctx.name,
+                format!(
+                    "{} line(s) repeat the header (exports pasted one after another?) and were skipped.",
+                    ctx.repeated_headers
+                ),
             );
         }
         if ctx.duplicates > 0 {
@@ -386,6 +398,10 @@ impl Context {
             self.header_candidate(&record);
             return;
         };
+        if self.repeats_header(&record) {
+            self.repeated_headers += 1;
+            return;
+        }
         self.rows += 1;
         let layout = layout.clone();
         let mut row = Row { record: &record, ctx: self, errors: vec![] };
@@ -451,6 +467,14 @@ impl Context {
                 }
             }
         }
+    }
+
+    /// True when `record` is the header again, as when exports are pasted
+    /// one below the other: skipped rather than reported as a row whose
+    /// every value is wrong.
+    fn repeats_header(&self, record: &Record<'_>) -> bool {
+        record.len() == self.header.len()
+            && record.iter().zip(&self.header).all(|(field, name)| field_text(field).0.trim() == name)
     }
 
     /// Records before the header are tried as headers: the first that

@@ -461,6 +461,18 @@ fn extra_and_reordered_columns_change_nothing() {
     assert_eq!(figures(&r), figures(&one("base-usage.csv")));
 }
 
+/// Two exports pasted one below the other: the second header is skipped,
+/// not reported as a row whose every value is wrong.
+#[test]
+fn a_repeated_header_is_skipped() {
+    let r = one("pasted-exports.csv");
+    assert_eq!(counts(&r, 0), (6, 0, 0, "usage"));
+    assert_eq!(errors(&r), vec![]);
+    assert!(warnings(&r)
+        .contains(&"1 line(s) repeat the header (exports pasted one after another?) and were skipped.".to_string()));
+    assert_eq!(figures(&r), figures(&one("base-usage.csv")));
+}
+
 #[test]
 fn same_file_twice_counts_once() {
     let base = corpus("base-usage.csv");
@@ -614,9 +626,8 @@ fn empty_and_one_byte_chunks_do_not_end_the_file() {
 /// Every corpus file, and the generated ones, read the same cut anywhere.
 /// Each is read three times over in one file: the first 12 lines decide
 /// the encoding and delimiter before any row is read, so a small file fed
-/// in chunks would never get past that stage. (The repeated header lines
-/// are rows with errors and the repeated rows duplicates; what matters is
-/// that chunked and whole feeding agree on them.)
+/// in chunks would never get past that stage. (The repeated rows are
+/// duplicates; what matters is that chunked and whole feeding agree.)
 #[test]
 fn every_corpus_file_reads_the_same_in_chunks() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
