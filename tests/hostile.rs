@@ -453,6 +453,22 @@ fn bad_months_with_today_future_months_are_errors() {
     assert_eq!(scores(&r)["smb"], json!([2.65, 0.0, 0.0, 0.0, 0.15, 2.5]));
 }
 
+/// European Excel: a `sep=;` line, a title line above the header,
+/// day.month.year dates and decimal commas.
+#[test]
+fn european_excel_export() {
+    let r = one("excel-europe.csv");
+    assert_eq!(counts(&r, 0), (4, 0, 0, "usage"));
+    assert_eq!(r["files"][0]["delimiter"], "semicolon");
+    assert_eq!(errors(&r), vec![]);
+    assert!(warnings(&r).contains(&"1 line(s) above the header were skipped.".to_string()));
+    assert_eq!(r["months"], json!(["2024-10", "2025-10"]));
+    // T-EU: 2.5 -> 12.5 CSP users of 20 (growth 10, deployed from 12.5% to 62.5%);
+    // T-BIG: 1,000 -> 1,234.56 CPOR users of 2,000 (Enterprise growth 234.56).
+    assert_eq!(scores(&r)["smb"], json!([2.65, 0.0, 0.0, 0.0, 0.15, 2.5]));
+    assert_eq!(scores(&r)["enterprise"], json!([7.0368, 0.0, 0.0, 0.0, 7.0368, 0.0]));
+}
+
 #[test]
 fn extra_and_reordered_columns_change_nothing() {
     let r = one("extra-reordered-columns.csv");
