@@ -75,6 +75,8 @@ const metricPoints = (p) => (p === null ? '–' : (Math.round(p * 10) / 10).toFi
 const totalPoints = (p) => String(Math.round(p));
 const number = (v) => (v === null || v === undefined ? '–' : Number(v).toLocaleString('en', { maximumFractionDigits: 2 }));
 const percent = (r) => (r === null || r === undefined ? '' : `${Math.round(r * 1000) / 10}%`);
+/** "1 error", "2 errors". */
+const plural = (n, one, many) => `${number(n)} ${n === 1 ? one : many}`;
 const signed = (v) => (v > 0 ? `+${number(v)}` : number(v));
 
 /** A progress bar drawn with CSSOM (allowed by the CSP, unlike style attributes). */
@@ -401,7 +403,13 @@ export class SpdScoreCalculator extends HTMLElement {
           h('span', { class: 'file-kind' }, kinds[f.kind] ?? f.kind),
           h('span', {}, [`${number(f.rows)} rows read`, `${number(f.skippedRows)} skipped`, f.duplicateRows ? `${number(f.duplicateRows)} duplicates counted once` : null, f.kind === 'usage' ? months : null].filter(Boolean).join(', ')),
           details.length
-            ? h('details', {}, h('summary', {}, `${errors.length} error(s), ${warnings.length} warning(s)`), h('ul', { class: 'issues' }, details))
+            ? h(
+                'details',
+                // A file that was not recognised opens on why.
+                { open: f.kind === 'unknown' },
+                h('summary', { class: errors.length ? 'has-errors' : 'has-warnings' }, [errors.length ? plural(errors.length, 'error', 'errors') : null, warnings.length ? plural(warnings.length, 'warning', 'warnings') : null].filter(Boolean).join(', ')),
+                h('ul', { class: 'issues' }, details),
+              )
             : null,
         );
       }),
@@ -548,7 +556,7 @@ export class SpdScoreCalculator extends HTMLElement {
         ? h(
             'details',
             {},
-            h('summary', {}, `Tenant by tenant: ${actions.length} action(s) Partner Center does not show`),
+            h('summary', {}, `Tenant by tenant: ${plural(actions.length, 'action', 'actions')} Partner Center does not show`),
             Object.entries(kinds).map(([kind, title]) => {
               const list = actions.filter((a) => a.kind === kind);
               return list.length ? h('div', {}, h('h3', { class: 'subhead' }, title), h('ul', { class: 'actions' }, list.slice(0, 20).map((a) => h('li', {}, a.message)))) : null;
@@ -887,7 +895,7 @@ export class SpdScoreCalculator extends HTMLElement {
         }),
       );
       const omitted = report.tenantCount - report.tenants.length;
-      count.textContent = `${number(list.length)} tenant(s) shown${list.length > shown.length ? `, first ${number(shown.length)} listed` : ''}${omitted > 0 ? `; ${number(omitted)} more that change no metric are left out` : ''}.`;
+      count.textContent = `${list.length === 1 ? '1 tenant' : `${number(list.length)} tenants`} shown${list.length > shown.length ? `, first ${number(shown.length)} listed` : ''}${omitted > 0 ? `; ${number(omitted)} more that change no metric are left out` : ''}.`;
       more.hidden = list.length <= shown.length;
     };
     const search = h('input', { type: 'search', placeholder: 'Tenant id or name', value: view.search, oninput: () => ((view.search = search.value), (view.shown = PAGE_SIZE), draw()) });
