@@ -17,6 +17,14 @@ impl Month {
     pub fn new(year: u32, month: u32) -> Option<Month> {
         ((1..=12).contains(&month) && (1900..=9999).contains(&year)).then(|| Month(year * 12 + month - 1))
     }
+    /// The month `year * 12 + month - 1` numbers: the inverse of [`index`](Self::index).
+    pub(crate) fn from_index(index: u32) -> Month {
+        Month(index)
+    }
+    /// `year * 12 + month - 1`.
+    pub(crate) fn index(self) -> u32 {
+        self.0
+    }
     pub fn year(self) -> u32 {
         self.0 / 12
     }
