@@ -241,7 +241,7 @@ proptest! {
         }
     }
 
-    /// A newly certified person never lowers a track's score.
+    /// A person certified in the as-of month never lowers a track's score.
     #[test]
     fn a_certified_person_never_lowers_the_score(
         rows in rows(), certs in certifications(), advanced in any::<bool>()
@@ -249,7 +249,7 @@ proptest! {
         let usage = usage_csv(&rows);
         let before = totals(&report(&[("usage.csv", &usage), ("skilling.csv", &skilling_csv(&certs))]));
         let mut skilling = skilling_csv(&certs);
-        skilling.push_str(&format!("New Person,new@example.com,{},2025-02-01\n", if advanced { ADVANCED } else { INTERMEDIATE }));
+        skilling.push_str(&format!("New Person,new@example.com,{},2025-10-15\n", if advanced { ADVANCED } else { INTERMEDIATE }));
         let after = totals(&report(&[("usage.csv", &usage), ("skilling.csv", &skilling)]));
         for (track, total) in &before {
             prop_assert!(after[track] >= *total, "{}: {} -> {}", track, total, after[track]);
@@ -279,6 +279,32 @@ proptest! {
         for (track, total) in &before {
             prop_assert!(after[track] >= *total, "{}: {} -> {} adding {}", track, total, after[track], new.line());
         }
+    }
+
+    /// Rows that count for nothing (PAL, a workload outside Modern Work)
+    /// change no figure, only the ignored counts.
+    #[test]
+    fn ignored_rows_change_no_figure(
+        rows in rows(),
+        extra in prop::collection::vec((0usize..12, 0usize..3, usage(), any::<bool>()), 1..6),
+    ) {
+        let usage = usage_csv(&rows);
+        let before = report(&[("usage.csv", &usage)]);
+        let mut more = usage.clone();
+        for (i, &(tenant, month, (mau, pau), pal)) in extra.iter().enumerate() {
+            // PAL on an eligible workload, or an eligible type on Power BI;
+            // tenant ids of their own so no key repeats.
+            let (association, workload) = if pal { ((3, i), (i % 4, 0)) } else { ((i % 3, i), (4, 0)) };
+            let row = Row { tenant: 100 + tenant, association, workload, month: (month, i), mau, pau };
+            more.push_str(&format!("{}\r\n", row.line()));
+        }
+        let after = report(&[("usage.csv", &more)]);
+        prop_assert_eq!(&before["tracks"], &after["tracks"]);
+        prop_assert_eq!(&before["recommendations"], &after["recommendations"]);
+        prop_assert_eq!(&before["asOf"], &after["asOf"]);
+        let ignored = after["ignored"]["associations"].as_object().unwrap().values().chain(after["ignored"]["workloads"].as_object().unwrap().values()).map(|n| n.as_u64().unwrap()).sum::<u64>();
+        let ignored_before = before["ignored"]["associations"].as_object().unwrap().values().chain(before["ignored"]["workloads"].as_object().unwrap().values()).map(|n| n.as_u64().unwrap()).sum::<u64>();
+        prop_assert_eq!(ignored, ignored_before + extra.len() as u64);
     }
 
     /// Shuffling rows, splitting them over two files and swapping the files
