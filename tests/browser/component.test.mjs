@@ -194,3 +194,36 @@ test('files dropped with the mouse are scored, and Start over forgets them', asy
   await page.waitForFunction(() => document.querySelector('spd-score-calculator').report?.files.length === 1);
   assert.equal((await shown(page)).smb.metrics.netCustomerAdds, '–');
 });
+
+test('tenant table: sort by a column, filter by what counts and by association; the report downloads as JSON', async () => {
+  const page = await app.open();
+  await drop(page, ['mixed-60-tenants.csv', 'skilling-people.csv'].map(fixture));
+  const report = await page.evaluate(() => document.querySelector('spd-score-calculator').report);
+  const tenants = page.locator('.tenants');
+  const rows = tenants.locator('[data-table="tenants"] tbody tr');
+  const ids = () => rows.locator('.tenant-id').allTextContents();
+  assert.equal(await rows.count(), Math.min(100, report.tenants.length));
+  // Sort by tenant: ascending first, then descending.
+  await tenants.getByRole('button', { name: 'Tenant', exact: true }).click();
+  const ascending = await ids();
+  assert.deepEqual(ascending, [...ascending].sort());
+  assert.equal(await tenants.locator('th[aria-sort="ascending"]').count(), 1);
+  await tenants.getByRole('button', { name: 'Tenant', exact: true }).click();
+  assert.deepEqual(await ids(), [...ascending].reverse());
+  // Only the tenants that change a metric of the track shown.
+  await tenants.getByRole('combobox', { name: 'Track', exact: true }).selectOption('smb');
+  await tenants.getByRole('combobox', { name: 'Show', exact: true }).selectOption('counts');
+  const counting = report.tenants.filter((t) => {
+    const tt = t.tracks.smb;
+    return tt && (tt.netAdd || Object.values(tt.options).some((o) => o.deployment || o.growth));
+  });
+  assert.ok(counting.length > 0);
+  assert.equal(await rows.count(), counting.length);
+  await tenants.getByRole('combobox', { name: 'Show', exact: true }).selectOption('all');
+  // By association type.
+  await tenants.getByRole('combobox', { name: 'Association', exact: true }).selectOption('CPOR');
+  assert.equal(await rows.count(), report.tenants.filter((t) => t.associations.includes('CPOR')).length);
+  // The JSON download is the report shown.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report (JSON)' }).click()]);
+  assert.deepEqual(JSON.parse(readFileSync(await download.path(), 'utf8')), report);
+});
