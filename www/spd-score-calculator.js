@@ -960,7 +960,13 @@ export class SpdScoreCalculator extends HTMLElement {
   // ---- people and assumptions ----------------------------------------------
 
   #people(report) {
-    if (!report.people.length) return null;
+    if (!report.people.length)
+      return h(
+        'section',
+        { class: 'card people', 'aria-labelledby': 'people-title' },
+        h('h2', { id: 'people-title' }, 'People'),
+        h('p', {}, 'No skilling list yet, so the skilling metrics count nobody. Add a list of your people and their certifications (one row per person and certification) to score them.'),
+      );
     const statusText = { counted: 'counts', retired: 'counts (retired)', expired: 'expired', not_on_list: 'not on the list' };
     return h(
       'section',
