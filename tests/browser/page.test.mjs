@@ -2,7 +2,7 @@
 // accessibility, the simulator and the history, with screenshots.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { drop, expected, fixture, reportAfter, root, screenshots, shown, start } from './harness.mjs';
@@ -25,7 +25,10 @@ let app;
 before(async () => {
   app = await start();
 });
-after(() => app.close());
+after(async () => {
+  await app.close();
+  rmSync(temp, { recursive: true, force: true });
+});
 
 for (const [usage, others] of cases) {
   test(`${usage}: totals, statuses and points as expected`, async () => {
