@@ -6,6 +6,7 @@
 //! add files, then ask for a [`Report`].
 
 pub mod actions;
+pub mod cells;
 pub mod decode;
 pub mod layout;
 pub mod load;

@@ -9,7 +9,7 @@ use crate::points::Points;
 use crate::recommend::recommendations;
 use crate::report::*;
 use crate::ruleset::{AssociationId, Optioned, Ruleset, Simple, TrackRules};
-use crate::store::{FastMap, TenantId, UsageStore};
+use crate::store::{CellKey, FastMap, TenantId, UsageStore};
 use std::collections::BTreeSet;
 
 /// Choices the user makes about a report.
@@ -43,28 +43,27 @@ pub(crate) struct Slice {
     pub(crate) best_ratio: Option<(Count, Count)>,
 }
 
-/// Slices of the months a report needs, keyed by tenant and month.
+/// Slices of the months a report needs, keyed by tenant, month and
+/// association (a cell key with no workload): one flat table, no
+/// allocation per tenant.
 pub(crate) struct Facts {
-    slices: FastMap<(TenantId, Month), Vec<(AssociationId, Slice)>>,
+    slices: FastMap<CellKey, Slice>,
+    /// Association types present, to look up only those.
+    associations: Vec<AssociationId>,
 }
 
 impl Facts {
     pub(crate) fn build(store: &UsageStore, ruleset: &Ruleset, months: &BTreeSet<Month>) -> Facts {
         let ratio = u64::from(ruleset.data.deployment_ratio_percent);
-        let mut slices: FastMap<_, Vec<(AssociationId, Slice)>> = FastMap::default();
-        for (key, usage) in &store.cells {
+        let mut slices: FastMap<CellKey, Slice> = FastMap::default();
+        let mut present = 0u32;
+        for (key, usage) in store.cells.iter() {
             let month = key.month();
             if !months.contains(&month) {
                 continue;
             }
-            let entry = slices.entry((key.tenant(), month)).or_default();
-            let slice = match entry.iter_mut().find(|(a, _)| *a == key.association()) {
-                Some((_, slice)) => slice,
-                None => {
-                    entry.push((key.association(), Slice::default()));
-                    &mut entry.last_mut().unwrap_or_else(|| unreachable!()).1
-                }
-            };
+            present |= 1 << key.association();
+            let slice = slices.entry(CellKey::new(key.tenant(), month, key.association(), 0)).or_default();
             let (mau, pau) = (usage.mau, usage.pau);
             slice.mau += mau.hundredths();
             slice.max_pau = slice.max_pau.max(pau);
@@ -84,27 +83,28 @@ impl Facts {
                 }
             }
         }
-        Facts { slices }
+        let associations = (0..32u8).filter(|a| present & (1 << a) != 0).collect();
+        Facts { slices, associations }
     }
 
     pub(crate) fn slice(&self, tenant: TenantId, month: Month, association: AssociationId) -> Option<&Slice> {
-        let slices = self.slices.get(&(tenant, month))?;
-        slices.iter().find(|(a, _)| *a == association).map(|(_, s)| s)
+        self.slices.get(&CellKey::new(tenant, month, association, 0))
+    }
+
+    /// The tenant's slices in `month` under the associations in `mask`.
+    fn slices_in(&self, mask: u32, tenant: TenantId, month: Month) -> impl Iterator<Item = &Slice> {
+        let wanted = self.associations.iter().filter(move |&&a| mask & (1 << a) != 0);
+        wanted.filter_map(move |&a| self.slice(tenant, month, a))
     }
 
     /// Eligible on track `t`: a workload under one of the track's customer
     /// associations has paid units in the track's band.
     pub(crate) fn eligible(&self, ruleset: &Ruleset, t: usize, tenant: TenantId, month: Month) -> bool {
-        let mask = ruleset.customer_mask(t);
-        self.slices
-            .get(&(tenant, month))
-            .is_some_and(|s| s.iter().any(|(a, slice)| mask & (1 << a) != 0 && slice.bands & (1 << t) != 0))
+        self.slices_in(ruleset.customer_mask(t), tenant, month).any(|slice| slice.bands & (1 << t) != 0)
     }
 
     pub(crate) fn max_pau(&self, ruleset: &Ruleset, t: usize, tenant: TenantId, month: Month) -> Count {
-        let mask = ruleset.customer_mask(t);
-        let slices = self.slices.get(&(tenant, month)).map_or(&[][..], Vec::as_slice);
-        slices.iter().filter(|(a, _)| mask & (1 << a) != 0).map(|(_, s)| s.max_pau).max().unwrap_or_default()
+        self.slices_in(ruleset.customer_mask(t), tenant, month).map(|s| s.max_pau).max().unwrap_or_default()
     }
 }
 

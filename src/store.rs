@@ -1,6 +1,7 @@
 //! What loading keeps: usage aggregated per tenant, association, workload
 //! and month, and the certification rows. Rows themselves are not kept.
 
+use crate::cells::Cells;
 use crate::month::{Date, Month};
 use crate::number::Count;
 use crate::ruleset::{AssociationId, WorkloadId};
@@ -19,29 +20,33 @@ pub struct Tenant {
 /// One tenant x association x workload x month: the unit Partner Center
 /// reports, and the unit duplicates are detected on.
 ///
-/// Packed as tenant (32 bits) | month index (32 bits) | association (8) |
-/// workload (8), so that keys sort by tenant, then month. A `u128`, not a
-/// `u64`: a month index (`year * 12 + month - 1`) needs 17 bits for the
-/// years 1900..=9999 that [`Month`] accepts, and packing it into 16 bits let
-/// a row dated `Oct-9999` spill into the tenant bits (a wrong tenant, and a
-/// panic reading the month back; found by fuzzing).
+/// Packed into 64 bits, as there is one per stored row: tenant (32) | month
+/// index (17) | association (5) | workload (8), so that keys sort by tenant,
+/// then month. The month index (`year * 12 + month - 1`) needs 17 bits for
+/// the years 1900..=9999 that [`Month`] accepts (16 let a row dated
+/// `Oct-9999` spill into the tenant bits; found by fuzzing), and a ruleset
+/// has at most 32 association types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CellKey(u128);
+pub struct CellKey(u64);
+
+const MONTH_BITS: u32 = 17;
+const ASSOCIATION_BITS: u32 = 5;
 
 impl CellKey {
     pub fn new(tenant: TenantId, month: Month, association: AssociationId, workload: WorkloadId) -> CellKey {
-        let month = u128::from(month.index());
-        CellKey(u128::from(tenant) << 64 | month << 16 | u128::from(association) << 8 | u128::from(workload))
+        let month = u64::from(month.index()) & ((1 << MONTH_BITS) - 1);
+        let association = u64::from(association) & ((1 << ASSOCIATION_BITS) - 1);
+        CellKey(u64::from(tenant) << 32 | month << (8 + ASSOCIATION_BITS) | association << 8 | u64::from(workload))
     }
     pub fn tenant(self) -> TenantId {
-        (self.0 >> 64) as u32
+        (self.0 >> 32) as u32
     }
     pub fn month(self) -> Month {
         // The month put in, whatever it is: no check that could panic.
-        Month::from_index(((self.0 >> 16) & 0xFFFF_FFFF) as u32)
+        Month::from_index(((self.0 >> (8 + ASSOCIATION_BITS)) & ((1 << MONTH_BITS) - 1)) as u32)
     }
     pub fn association(self) -> AssociationId {
-        (self.0 >> 8) as u8
+        ((self.0 >> 8) & ((1 << ASSOCIATION_BITS) - 1)) as u8
     }
     pub fn workload(self) -> WorkloadId {
         self.0 as u8
@@ -90,7 +95,6 @@ impl std::hash::Hasher for KeyHasher {
 }
 
 pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<KeyHasher>>;
-pub type Cells = FastMap<CellKey, Usage>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Usage {
@@ -181,8 +185,9 @@ mod tests {
         for (year, month) in [(1900, 1), (2025, 10), (5461, 4), (9999, 12)] {
             let m = Month::new(year, month).unwrap();
             for tenant in [0, 1, u32::MAX] {
-                let key = CellKey::new(tenant, m, 255, 7);
-                assert_eq!((key.tenant(), key.month(), key.association(), key.workload()), (tenant, m, 255, 7));
+                // 31: a ruleset has at most 32 association types.
+                let key = CellKey::new(tenant, m, 31, 255);
+                assert_eq!((key.tenant(), key.month(), key.association(), key.workload()), (tenant, m, 31, 255));
             }
         }
     }
