@@ -1,9 +1,12 @@
 // The JavaScript way: Papa Parse streaming the file, a plain JS aggregation.
 importScripts('../../node_modules/papaparse/papaparse.min.js');
 
+const ready = import('../baseline.js');
+ready.then(() => self.postMessage({ type: 'ready' }));
+
 self.onmessage = async ({ data: { file } }) => {
   try {
-    const { createBaseline } = await import('../baseline.js');
+    const { createBaseline } = await ready;
     const baseline = createBaseline();
     let rows = 0;
     await new Promise((resolve, reject) =>
