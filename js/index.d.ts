@@ -170,6 +170,8 @@ export interface TenantTrack {
   maxPau: Both<number>;
   /** +1, 0 or -1 to net customer adds. */
   netAdd: number;
+  /** True when the tenant changes a metric of this track. */
+  contributes: boolean;
   /** Per association option of the track. */
   options: Partial<Record<AssociationId, TenantOption>>;
 }

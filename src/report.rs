@@ -167,6 +167,8 @@ pub struct TenantTrack {
     pub max_pau: Both<f64>,
     /// +1, 0 or -1 to net customer adds.
     pub net_add: i32,
+    /// True when the tenant changes a metric of this track.
+    pub contributes: bool,
     pub options: Keyed<TenantOption>,
 }
 

@@ -352,6 +352,7 @@ fn tenant_report(
     if let Some((facts, period)) = facts {
         for (t, rules) in ruleset.data.tracks.iter().enumerate() {
             let part = track_part(ruleset, t, rules, facts, store, period, id, None);
+            let contributes = part.contributes();
             let options = part
                 .options
                 .into_iter()
@@ -370,8 +371,13 @@ fn tenant_report(
                 as_of: facts.max_pau(ruleset, t, id, m).as_f64(),
                 baseline: facts.max_pau(ruleset, t, id, b).as_f64(),
             };
-            let track =
-                TenantTrack { eligible: part.eligible, max_pau, net_add: part.net_add, options: Keyed(options) };
+            let track = TenantTrack {
+                eligible: part.eligible,
+                max_pau,
+                net_add: part.net_add,
+                contributes,
+                options: Keyed(options),
+            };
             tracks.0.push((rules.id.clone(), track));
         }
     }
