@@ -64,7 +64,10 @@ fn size_bands_10_11_300_301() {
     assert_eq!(metric(&r, "enterprise", "netCustomerAdds")["value"], 1);
     // Contributions are told per track too.
     let p11 = &tenant(&r, "P11")["tracks"];
-    assert_eq!((p11["smb"]["contributes"].as_bool(), p11["enterprise"]["contributes"].as_bool()), (Some(true), Some(false)));
+    assert_eq!(
+        (p11["smb"]["contributes"].as_bool(), p11["enterprise"]["contributes"].as_bool()),
+        (Some(true), Some(false))
+    );
 }
 
 #[test]
