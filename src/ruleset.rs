@@ -8,10 +8,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
 
-const DEFAULT_JSON: &str = include_str!("../rulesets/modern-work.json");
+/// The embedded default ruleset, as written (also what `defaultRuleset()` returns).
+pub const DEFAULT_JSON: &str = include_str!("../rulesets/modern-work.json");
 
 /// The ruleset as written in JSON.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RulesetData {
     pub id: String,
@@ -38,14 +39,14 @@ pub struct RulesetData {
     pub decisions: Vec<Decision>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Qualification {
     pub min_total: u32,
     pub every_metric_above_zero: bool,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Category {
     pub id: String,
@@ -53,7 +54,7 @@ pub struct Category {
     pub metrics: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TrackRules {
     pub id: String,
@@ -69,11 +70,11 @@ pub struct TrackRules {
 }
 
 /// A customer size band on paid units: `over < PAU <= upTo`.
-#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Band {
     pub over: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub up_to: Option<u32>,
 }
 
@@ -85,7 +86,7 @@ impl Band {
     }
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TrackMetrics {
     pub net_customer_adds: Simple,
@@ -96,7 +97,7 @@ pub struct TrackMetrics {
 }
 
 /// A metric earning `max` points at `threshold` units, pro rata below.
-#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Simple {
     pub max: u32,
@@ -104,21 +105,21 @@ pub struct Simple {
 }
 
 /// A metric scored per association option; the best option counts.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Optioned {
     pub max: u32,
     pub options: Vec<MetricOption>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MetricOption {
     pub association: String,
     pub threshold: u32,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Association {
     pub id: String,
@@ -127,12 +128,12 @@ pub struct Association {
     pub spellings: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Workload {
     pub id: String,
     pub spellings: Vec<String>,
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    #[serde(default = "yes")]
     pub confirmed: bool,
 }
 
@@ -143,19 +144,19 @@ pub enum Level {
     Advanced,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Certification {
     pub name: String,
     pub level: Level,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub retired: bool,
     #[serde(default)]
     pub spellings: Vec<String>,
 }
 
 /// The qualification window of spec section 7.
-#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Window {
     pub months_before: u32,
@@ -170,7 +171,7 @@ impl Default for Window {
 
 /// A rule Microsoft does not publish, implemented one way and named in the
 /// report as an assumption whenever it applied.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Decision {
     pub id: String,
     pub text: String,
@@ -178,9 +179,6 @@ pub struct Decision {
 
 fn yes() -> bool {
     true
-}
-fn is_true(b: &bool) -> bool {
-    *b
 }
 
 /// Case-, space- and punctuation-insensitive form used for every lookup:

@@ -129,10 +129,11 @@ impl Scorer {
     }
 }
 
-/// The embedded Modern Work ruleset, as data.
+/// The embedded Modern Work ruleset, as JSON: the text it is read from,
+/// so the module needs no serializer for rulesets.
 #[wasm_bindgen(js_name = defaultRuleset)]
-pub fn default_ruleset() -> Result<String, JsError> {
-    to_json(&Ruleset::modern_work().data)
+pub fn default_ruleset() -> String {
+    crate::ruleset::DEFAULT_JSON.to_string()
 }
 
 /// The version of the scoring core.
