@@ -144,19 +144,56 @@ fn strip_thousands(whole: &str) -> Option<String> {
     (first_ok && rest_ok && digits_ok).then(|| groups.concat())
 }
 
+/// `1.5E+03`, `1,5E+03`, `2e-1`: read exactly, in integers (a float
+/// would round `1.005E+00`, and would bring a float parser into the wasm).
 fn parse_scientific(text: &str) -> Result<Count, CountError> {
-    let value: f64 = text.replace(',', ".").parse().map_err(|_| CountError::NotANumber)?;
-    if !value.is_finite() {
+    let (mantissa, exponent) = text.split_once(['e', 'E']).ok_or(CountError::NotANumber)?;
+    let exponent_digits = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    if exponent_digits.is_empty() || exponent_digits.len() > 4 || !exponent_digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(CountError::NotANumber);
     }
-    if value < 0.0 {
-        return Err(CountError::Negative);
+    let exponent: i32 = exponent.parse().map_err(|_| CountError::NotANumber)?;
+    // The mantissa's digits as one integer, and how many of them follow the
+    // decimal separator (`.` or, from Excel in a decimal-comma locale, `,`).
+    let (mut digits, mut decimals, mut separator, mut any) = (0u128, 0i32, false, false);
+    for b in mantissa.bytes() {
+        match b {
+            b'.' | b',' if !separator => separator = true,
+            b'0'..=b'9' => {
+                any = true;
+                match digits.checked_mul(10).and_then(|d| d.checked_add(u128::from(b - b'0'))) {
+                    Some(d) => {
+                        digits = d;
+                        decimals += i32::from(separator);
+                    }
+                    // Digits past what a u128 holds only matter after the separator.
+                    None if separator => {}
+                    None => return Err(CountError::TooLarge),
+                }
+            }
+            _ => return Err(CountError::NotANumber),
+        }
     }
-    let hundredths = (value * 100.0).round();
-    if hundredths > f64::from(u32::MAX) {
-        return Err(CountError::TooLarge);
+    if !any {
+        return Err(CountError::NotANumber);
     }
-    Ok(Count(hundredths as u32))
+    // hundredths = digits x 10^(exponent + 2 - decimals), rounded half up.
+    let power = exponent + 2 - decimals;
+    let hundredths = if power >= 0 {
+        match digits {
+            0 => 0,
+            _ => 10u128
+                .checked_pow(power.unsigned_abs())
+                .and_then(|p| digits.checked_mul(p))
+                .ok_or(CountError::TooLarge)?,
+        }
+    } else {
+        match 10u128.checked_pow(power.unsigned_abs()) {
+            Some(divisor) => digits / divisor + u128::from(digits % divisor * 2 >= divisor),
+            None => 0, // below 10^-38 of a hundredth
+        }
+    };
+    u32::try_from(hundredths).map(Count).map_err(|_| CountError::TooLarge)
 }
 
 #[cfg(test)]
@@ -194,6 +231,19 @@ mod tests {
         assert_eq!(parse_count("inf"), Err(CountError::NotANumber));
         assert_eq!(parse_count("-5"), Err(CountError::Negative));
         assert_eq!(parse_count("1e9"), Err(CountError::TooLarge));
+        // Scientific notation is read exactly, in integers.
+        assert_eq!(ok("1,5E+03"), 150_000);
+        assert_eq!(ok("2e-1"), 20);
+        assert_eq!(ok("1.005E+00"), 101); // 100.5 hundredths, half up
+        assert_eq!(ok("4.2949672E+07"), 4_294_967_200);
+        assert_eq!(ok("0E+99"), 0);
+        assert_eq!(ok("1e-99"), 0);
+        assert_eq!(parse_count("4.2949673E+07"), Err(CountError::TooLarge));
+        assert_eq!(parse_count("1e99"), Err(CountError::TooLarge));
+        assert_eq!(parse_count("1e99999"), Err(CountError::NotANumber));
+        for bad in ["e5", "1e", "1e+", "1.2.3e4", "1e5x", "1 e5", "0x1e5"] {
+            assert_eq!(parse_count(bad), Err(CountError::NotANumber), "{bad}");
+        }
         assert_eq!(parse_count("12,34,5"), Err(CountError::NotANumber));
         assert_eq!(parse_count("1.2.3,4"), Err(CountError::NotANumber));
         assert_eq!(parse_count("99999999999999999999999"), Err(CountError::TooLarge));
