@@ -13,12 +13,14 @@ pub struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
+    #[inline]
     pub fn len(&self) -> usize {
         self.ends.len()
     }
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
+    #[inline]
     pub fn get(&self, i: usize) -> Option<&'a [u8]> {
         let end = *self.ends.get(i)?;
         let start = match i.checked_sub(1) {
@@ -90,10 +92,11 @@ fn count_byte(bytes: &[u8], byte: u8) -> usize {
     let words = bytes.chunks_exact(8);
     let tail = words.remainder().iter().filter(|&&b| b == byte).count();
     let zero_bytes = |x: u64| (!(((x & LOW7) + LOW7) | x | LOW7)).count_ones() as usize;
-    words
-        .map(|w| zero_bytes(u64::from_ne_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]) ^ pattern))
-        .sum::<usize>()
-        + tail
+    let mut count = tail;
+    for word in words {
+        count += zero_bytes(u64::from_ne_bytes(word.try_into().unwrap_or_default()) ^ pattern);
+    }
+    count
 }
 
 impl RecordReader {
