@@ -119,8 +119,11 @@ pub struct UsageStore {
     /// When each tenant was associated under each association type.
     pub associated: HashMap<(TenantId, AssociationId), Month>,
     pub months: BTreeSet<Month>,
-    /// Rows per workload index, to tell which workloads the data uses.
-    pub workload_rows: BTreeMap<WorkloadId, u64>,
+    /// The month of the last cell inserted, already in `months`.
+    last_month: Option<Month>,
+    /// Rows per workload index, to tell which workloads the data uses
+    /// (a vector: it is counted on every row).
+    pub workload_rows: Vec<u64>,
     pub ignored_associations: BTreeMap<String, u64>,
     pub ignored_workloads: BTreeMap<String, u64>,
 }
@@ -154,10 +157,19 @@ impl UsageStore {
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(usage);
                 let month = key.month();
-                if !self.months.contains(&month) {
+                // Rows come month by month: only a change of month touches the set.
+                if self.last_month != Some(month) {
                     self.months.insert(month);
+                    self.last_month = Some(month);
                 }
-                *self.workload_rows.entry(key.workload()).or_default() += 1;
+                let w = usize::from(key.workload());
+                match self.workload_rows.get_mut(w) {
+                    Some(rows) => *rows += 1,
+                    None => {
+                        self.workload_rows.resize(w, 0);
+                        self.workload_rows.push(1);
+                    }
+                }
                 Insert::New
             }
         }
