@@ -10,7 +10,7 @@ use crate::report::{FileReport, RowError, Warning};
 use crate::ruleset::{AssociationId, Ruleset, WorkloadId};
 use crate::store::{CellKey, CertificationRow, FastMap, Insert, TenantId, Usage, UsageStore};
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Errors listed per file; further ones are counted in a warning, so that
 /// a file of a million bad rows does not make a million-entry report.
@@ -46,6 +46,41 @@ struct Lookups {
     workloads: Spellings<WorkloadId>,
     months: Spellings<Month>,
     tenant: Option<(Box<[u8]>, TenantId)>,
+    ignored_associations: IgnoredNames,
+    ignored_workloads: IgnoredNames,
+}
+
+/// Spellings of associations or workloads that count nowhere, to the name
+/// their rows are counted under: resolved once, as exports repeat them on
+/// every row (PAL, Dynamics 365, ...). Blank ones are never remembered, so
+/// every such row still gets its error.
+#[derive(Default)]
+struct IgnoredNames(FastMap<Box<[u8]>, String>);
+
+impl IgnoredNames {
+    /// Counts a row under the name remembered for `spelling`, if any.
+    fn count(&self, spelling: &[u8], counts: &mut BTreeMap<String, u64>) -> bool {
+        let name = self.0.get(spelling);
+        if let Some(name) = name {
+            count_under(counts, name);
+        }
+        name.is_some()
+    }
+
+    fn remember(&mut self, spelling: &[u8], name: String) {
+        if self.0.len() < MAX_CACHED {
+            self.0.insert(spelling.into(), name);
+        }
+    }
+}
+
+fn count_under(counts: &mut BTreeMap<String, u64>, name: &str) {
+    match counts.get_mut(name) {
+        Some(rows) => *rows += 1,
+        None => {
+            counts.insert(name.to_string(), 1);
+        }
+    }
 }
 
 /// Distinct spellings remembered per kind; a hostile file of unique values
@@ -133,8 +168,12 @@ struct Context {
     conflicts: u64,
     listed_errors: usize,
     unlisted_errors: u64,
+    /// The errors of the row being read; one buffer for every row.
+    row_errors: Vec<RowError>,
     windows_1252: bool,
     months: BTreeSet<Month>,
+    /// The month of the last usage row, already in `months`.
+    last_month: Option<Month>,
     lookups: Lookups,
     /// Newlines in the head gathered so far, counted chunk by chunk:
     /// recounting the whole head on every push was quadratic when a file
@@ -172,8 +211,10 @@ impl FileLoader {
                 conflicts: 0,
                 listed_errors: 0,
                 unlisted_errors: 0,
+                row_errors: Vec::new(),
                 windows_1252: false,
                 months: BTreeSet::new(),
+                last_month: None,
                 lookups: Lookups::default(),
                 head_lines: 0,
             },
@@ -309,11 +350,11 @@ fn quoted(value: &str) -> String {
     }
 }
 
-/// A row being read: its fields decoded on demand, its errors collected.
+/// A row being read: its fields decoded on demand, its errors collected
+/// in the context's `row_errors`.
 struct Row<'r, 'c> {
     record: &'r Record<'r>,
     ctx: &'c mut Context,
-    errors: Vec<RowError>,
 }
 
 impl Row<'_, '_> {
@@ -325,7 +366,7 @@ impl Row<'_, '_> {
     }
 
     fn error(&mut self, column: usize, value: &str, message: String) {
-        self.errors.push(RowError {
+        self.ctx.row_errors.push(RowError {
             file: self.ctx.name.clone(),
             line: Some(self.record.line),
             column: self.ctx.header.get(column).cloned(),
@@ -404,13 +445,14 @@ impl Context {
         }
         self.rows += 1;
         let layout = layout.clone();
-        let mut row = Row { record: &record, ctx: self, errors: vec![] };
+        let mut row = Row { record: &record, ctx: self };
         let width = row.ctx.header.len();
         // Short rows are fine while every required column is there (some
         // tools drop trailing empty fields); long rows only when the extra
         // fields are empty (trailing delimiters). Otherwise columns have
         // shifted and no value can be trusted.
-        let extra_filled = record.iter().skip(width).any(|f| !f.iter().all(u8::is_ascii_whitespace));
+        let extra_filled =
+            (width..record.len()).filter_map(|i| record.get(i)).any(|f| !f.iter().all(u8::is_ascii_whitespace));
         let ragged = extra_filled || record.len() <= layout.last_required();
         if ragged {
             // A field holding line breaks in a short row is almost always a
@@ -442,7 +484,7 @@ impl Context {
                 let missing = record.len().min(width);
                 (row.ctx.header.get(missing).cloned().unwrap_or_default(), String::new())
             };
-            row.errors.push(RowError {
+            row.ctx.row_errors.push(RowError {
                 file: row.ctx.name.clone(),
                 line: Some(record.line),
                 column: Some(column),
@@ -455,10 +497,9 @@ impl Context {
                 Layout::Skilling(columns) => skilling_row(&mut row, columns, &mut loaded.certifications),
             }
         }
-        let errors = std::mem::take(&mut row.errors);
-        if !errors.is_empty() {
+        if !self.row_errors.is_empty() {
             self.skipped += 1;
-            for error in errors {
+            for error in self.row_errors.drain(..) {
                 if self.listed_errors < MAX_LISTED_ERRORS {
                     self.listed_errors += 1;
                     loaded.errors.push(error);
@@ -510,17 +551,25 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
     let raw = |column: usize| record.get(column).unwrap_or_default();
     let resolve_association = || ruleset.association(&field_text(raw(c.association)).0);
     let Some(association) = row.ctx.lookups.associations.resolve(raw(c.association), resolve_association) else {
-        if let Some(text) = row.required(c.association, "association type") {
-            // Known other types (PAL, spelled two ways) are counted under one name.
-            let name = ruleset.other_association(&text).map_or(text, str::to_string);
-            *store.ignored_associations.entry(name).or_default() += 1;
+        let spelling = raw(c.association);
+        if !row.ctx.lookups.ignored_associations.count(spelling, &mut store.ignored_associations) {
+            if let Some(text) = row.required(c.association, "association type") {
+                // Known other types (PAL, spelled two ways) are counted under one name.
+                let name = ruleset.other_association(&text).map_or(text, str::to_string);
+                count_under(&mut store.ignored_associations, &name);
+                row.ctx.lookups.ignored_associations.remember(spelling, name);
+            }
         }
         return;
     };
     let resolve_workload = || ruleset.workload(&field_text(raw(c.workload)).0);
     let Some(workload) = row.ctx.lookups.workloads.resolve(raw(c.workload), resolve_workload) else {
-        if let Some(text) = row.required(c.workload, "workload") {
-            *store.ignored_workloads.entry(text).or_default() += 1;
+        let spelling = raw(c.workload);
+        if !row.ctx.lookups.ignored_workloads.count(spelling, &mut store.ignored_workloads) {
+            if let Some(name) = row.required(c.workload, "workload") {
+                count_under(&mut store.ignored_workloads, &name);
+                row.ctx.lookups.ignored_workloads.remember(spelling, name);
+            }
         }
         return;
     };
@@ -568,8 +617,10 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
     if let Some(date) = associated {
         store.associated.entry((tenant, association)).or_insert(date.month);
     }
-    if !row.ctx.months.contains(&month) {
+    // Rows come month by month: only a change of month touches the set.
+    if row.ctx.last_month != Some(month) {
         row.ctx.months.insert(month);
+        row.ctx.last_month = Some(month);
     }
 }
 
