@@ -160,7 +160,7 @@ fn without_tenants(store: &UsageStore, ids: &[String], problems: &mut Vec<String
     // Tenants keep their ids and months stay as they were, so removing a
     // tenant never moves the as-of month: only its usage goes.
     let mut out = store.clone();
-    out.cells.retain(|key, _| !removed.contains(&key.tenant()));
+    out.cells.retain(|key| !removed.contains(&key.tenant()));
     out.associated.retain(|(t, _), _| !removed.contains(t));
     out
 }

@@ -51,6 +51,13 @@ impl CellKey {
     pub fn workload(self) -> WorkloadId {
         self.0 as u8
     }
+    /// Month, association and workload: the key among one tenant's.
+    pub fn within_tenant(self) -> u32 {
+        self.0 as u32
+    }
+    pub fn from_parts(tenant: TenantId, within_tenant: u32) -> CellKey {
+        CellKey(u64::from(tenant) << 32 | u64::from(within_tenant))
+    }
 }
 
 /// A fast hasher for the loader's own keys: packed integers and short
@@ -151,11 +158,10 @@ impl UsageStore {
     }
 
     pub fn insert(&mut self, key: CellKey, usage: Usage) -> Insert {
-        match self.cells.entry(key) {
-            std::collections::hash_map::Entry::Occupied(e) if *e.get() == usage => Insert::Duplicate,
-            std::collections::hash_map::Entry::Occupied(e) => Insert::Conflict(*e.get()),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(usage);
+        match self.cells.insert(key, usage) {
+            Some(first) if first == usage => Insert::Duplicate,
+            Some(first) => Insert::Conflict(first),
+            None => {
                 let month = key.month();
                 // Rows come month by month: only a change of month touches the set.
                 if self.last_month != Some(month) {
