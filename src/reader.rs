@@ -159,10 +159,9 @@ impl RecordReader {
                     let record =
                         Record { line: 0, bytes: &self.out[..self.out_len], ends: &self.ends[..self.ends_len] };
                     // The breaks read so far include those inside quoted
-                    // fields and the one ending the record.
-                    // Breaks inside quoted fields. A record read with at
-                    // most one break has none: that one ends it.
-                    let breaks_read = self.breaks.count - self.breaks_before_record;
+                    // fields and the one ending the record; a record read
+                    // with at most one break has none inside.
+                    let breaks_read = self.breaks.count.saturating_sub(self.breaks_before_record);
                     let inside: u64 = if breaks_read > 1 { record.iter().map(Breaks::of).sum() } else { 0 };
                     let line = (self.breaks.count + 1).saturating_sub(inside + u64::from(ended_on_break)).max(1);
                     on_record(Record { line, ..record });
