@@ -265,8 +265,8 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
         }
     }
     applied.note("area-either-track");
-    let used = |(w, &rows): (usize, &u64)| (rows > 0).then(|| ruleset.data.workloads.get(w)).flatten();
-    if store.workload_rows.iter().enumerate().filter_map(used).any(|w| !w.confirmed) {
+    let mut rows_per_workload = store.workload_rows.iter().zip(&ruleset.data.workloads);
+    if rows_per_workload.any(|(&rows, workload)| rows > 0 && !workload.confirmed) {
         applied.note("unconfirmed-workloads");
     }
     if !store.ignored_associations.is_empty() {

@@ -243,6 +243,20 @@ fn negative_nets_are_values_with_zero_points() {
 }
 
 #[test]
+fn unconfirmed_workloads_are_an_assumption_only_when_used() {
+    let assumed = |r: &Value| r["assumptions"].as_array().unwrap().iter().any(|a| a["id"] == "unconfirmed-workloads");
+    let without = Export::default().steady("T", "CSP Tier1", 20.0, 30.0).report();
+    assert!(!assumed(&without));
+    // Microsoft 365 Copilot is in the ruleset, marked unconfirmed: it counts, and says so.
+    let with = Export::default()
+        .steady("T", "CSP Tier1", 20.0, 30.0)
+        .row("C", "CSP Tier1", "Microsoft 365 Copilot", NOW, 15.0, 20.0)
+        .report();
+    assert!(assumed(&with));
+    assert_eq!(metric(&with, "smb", "netCustomerAdds")["value"], 1);
+}
+
+#[test]
 fn duplicate_rows_count_once_and_conflicts_are_reported() {
     let r = Export::default()
         .row("T", "CSP Tier1", "Teams", THEN, 10.0, 20.0)
