@@ -9,7 +9,7 @@ use crate::points::Points;
 use crate::recommend::recommendations;
 use crate::report::*;
 use crate::ruleset::{AssociationId, Optioned, Ruleset, Simple, TrackRules};
-use crate::store::{CellKey, FastMap, TenantId, UsageStore};
+use crate::store::{CellKey, TenantId, Usage, UsageStore};
 use std::collections::BTreeSet;
 
 /// Choices the user makes about a report.
@@ -43,54 +43,110 @@ pub(crate) struct Slice {
     pub(crate) best_ratio: Option<(Count, Count)>,
 }
 
+impl Slice {
+    /// One workload's usage.
+    fn of(usage: Usage, ruleset: &Ruleset) -> Slice {
+        let (mau, pau) = (usage.mau, usage.pau);
+        let mut bands = 0;
+        for (t, track) in ruleset.data.tracks.iter().enumerate() {
+            if track.band.contains(pau.0) {
+                bands |= 1 << t;
+            }
+        }
+        let ratio = u64::from(ruleset.data.deployment_ratio_percent);
+        let paid = pau.0 > 0;
+        Slice {
+            mau: mau.hundredths(),
+            bands,
+            max_pau: pau,
+            deployed: paid && u64::from(mau.0) * 100 >= u64::from(pau.0) * ratio,
+            best_ratio: paid.then_some((mau, pau)),
+        }
+    }
+
+    /// Adds another workload's (or workloads') usage; on equal ratios the
+    /// best workload already here stays.
+    fn add(&mut self, other: &Slice) {
+        self.mau += other.mau;
+        self.bands |= other.bands;
+        self.max_pau = self.max_pau.max(other.max_pau);
+        self.deployed |= other.deployed;
+        let better = match (self.best_ratio, other.best_ratio) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some((m, p)), Some((mau, pau))) => u64::from(mau.0) * u64::from(p.0) > u64::from(m.0) * u64::from(pau.0),
+        };
+        if better {
+            self.best_ratio = other.best_ratio;
+        }
+    }
+}
+
 /// Slices of the months a report needs, keyed by tenant, month and
-/// association (a cell key with no workload): one flat table, no
-/// allocation per tenant.
+/// association (a cell key with no workload): one sorted vector, with
+/// where each tenant's slices start, so a lookup searches a handful.
+/// The usage table yields its cells by tenant and key, so the slices come
+/// out sorted; only cells not yet merged there need a sort.
 pub(crate) struct Facts {
-    slices: FastMap<CellKey, Slice>,
+    slices: Vec<(CellKey, Slice)>,
+    /// Per tenant id, the index of its first slice; one more entry at the end.
+    starts: Vec<usize>,
     /// Association types present, to look up only those.
     associations: Vec<AssociationId>,
 }
 
 impl Facts {
     pub(crate) fn build(store: &UsageStore, ruleset: &Ruleset, months: &BTreeSet<Month>) -> Facts {
-        let ratio = u64::from(ruleset.data.deployment_ratio_percent);
-        let mut slices: FastMap<CellKey, Slice> = FastMap::default();
-        let mut present = 0u32;
         // A handful of months: a slice is searched faster than the set.
         let months: Vec<Month> = months.iter().copied().collect();
+        let mut slices: Vec<(CellKey, Slice)> = vec![];
+        let mut sorted = true;
+        let mut present = 0u32;
         for (key, usage) in store.cells.iter() {
             let month = key.month();
             if !months.contains(&month) {
                 continue;
             }
             present |= 1 << key.association();
-            let slice = slices.entry(CellKey::new(key.tenant(), month, key.association(), 0)).or_default();
-            let (mau, pau) = (usage.mau, usage.pau);
-            slice.mau += mau.hundredths();
-            slice.max_pau = slice.max_pau.max(pau);
-            for (t, track) in ruleset.data.tracks.iter().enumerate() {
-                if track.band.contains(pau.0) {
-                    slice.bands |= 1 << t;
-                }
-            }
-            if pau.0 > 0 {
-                slice.deployed |= u64::from(mau.0) * 100 >= u64::from(pau.0) * ratio;
-                let better = match slice.best_ratio {
-                    None => true,
-                    Some((m, p)) => u64::from(mau.0) * u64::from(p.0) > u64::from(m.0) * u64::from(pau.0),
-                };
-                if better {
-                    slice.best_ratio = Some((mau, pau));
+            let key = CellKey::new(key.tenant(), month, key.association(), 0);
+            let cell = Slice::of(usage, ruleset);
+            match slices.last_mut() {
+                Some((last, slice)) if *last == key => slice.add(&cell),
+                last => {
+                    sorted &= last.is_none_or(|(last, _)| *last < key);
+                    slices.push((key, cell));
                 }
             }
         }
+        if !sorted {
+            // Stable, so equal keys are added in the order the cells came.
+            slices.sort_by_key(|&(key, _)| key);
+            slices.dedup_by(|(key, slice), (kept_key, kept)| {
+                let same = key == kept_key;
+                if same {
+                    kept.add(slice);
+                }
+                same
+            });
+        }
+        slices.shrink_to_fit();
+        let mut starts = Vec::with_capacity(store.tenants.len() + 1);
+        let mut i = 0;
+        for tenant in 0..=store.tenants.len() as TenantId {
+            starts.push(i);
+            while slices.get(i).is_some_and(|(key, _)| key.tenant() == tenant) {
+                i += 1;
+            }
+        }
         let associations = (0..32u8).filter(|a| present & (1 << a) != 0).collect();
-        Facts { slices, associations }
+        Facts { slices, starts, associations }
     }
 
     pub(crate) fn slice(&self, tenant: TenantId, month: Month, association: AssociationId) -> Option<&Slice> {
-        self.slices.get(&CellKey::new(tenant, month, association, 0))
+        let t = tenant as usize;
+        let own = self.slices.get(*self.starts.get(t)?..*self.starts.get(t + 1)?)?;
+        let key = CellKey::new(tenant, month, association, 0);
+        own.binary_search_by_key(&key, |&(k, _)| k).ok().and_then(|i| own.get(i)).map(|(_, slice)| slice)
     }
 
     /// The tenant's slices in `month` under the associations in `mask`.
