@@ -10,6 +10,7 @@
 //! copying them.
 
 use crate::store::{CellKey, FastMap, TenantId, Usage};
+use std::collections::hash_map::Entry;
 
 /// How many entries wait before a merge: small enough to stay in cache,
 /// large enough that a tenant's rows are mostly merged at once.
@@ -34,20 +35,20 @@ pub struct Cells {
 
 impl Cells {
     pub fn get(&self, key: &CellKey) -> Option<&Usage> {
-        self.pending.get(key).or_else(|| {
-            let cells = self.tenants.get(key.tenant() as usize)?;
-            let i = cells.binary_search_by_key(&key.within_tenant(), |c| c.key).ok()?;
-            cells.get(i).map(|c| &c.usage)
-        })
+        self.pending.get(key).or_else(|| find_merged(&self.tenants, key))
     }
 
     /// Stores `usage` under `key`, unless something is stored there
     /// already: then that is returned and nothing changes.
     pub fn insert(&mut self, key: CellKey, usage: Usage) -> Option<Usage> {
-        if let Some(stored) = self.get(&key) {
-            return Some(*stored);
+        let slot = match self.pending.entry(key) {
+            Entry::Occupied(pending) => return Some(*pending.get()),
+            Entry::Vacant(slot) => slot,
+        };
+        if let Some(&stored) = find_merged(&self.tenants, &key) {
+            return Some(stored);
         }
-        self.pending.insert(key, usage);
+        slot.insert(usage);
         if self.pending.len() >= PENDING {
             self.merge();
         }
@@ -55,7 +56,7 @@ impl Cells {
     }
 
     /// Moves the pending entries into the tenants' slices.
-    pub fn merge(&mut self) {
+    fn merge(&mut self) {
         self.sorted.clear();
         self.sorted.extend(self.pending.drain());
         self.sorted.sort_unstable_by_key(|&(key, _)| key);
@@ -95,6 +96,13 @@ impl Cells {
             }
         }
     }
+}
+
+/// The usage merged under `key`, found by bisecting its tenant's cells.
+fn find_merged<'a>(tenants: &'a [Box<[Cell]>], key: &CellKey) -> Option<&'a Usage> {
+    let cells = tenants.get(key.tenant() as usize)?;
+    let i = cells.binary_search_by_key(&key.within_tenant(), |c| c.key).ok()?;
+    cells.get(i).map(|c| &c.usage)
 }
 
 /// Two sorted runs of cells with no key in common, as one sorted slice.
