@@ -6,7 +6,7 @@ use crate::month::Month;
 use crate::number::Count;
 use crate::report::{ActionKind, Keyed, TenantAction, TrackReport};
 use crate::ruleset::{AssociationId, Ruleset};
-use crate::score::{Facts, Period};
+use crate::score::{Facts, List, Period};
 use crate::store::{CellKey, TenantId, UsageStore};
 
 /// Actions listed per track, option and kind: the closest ones first.
@@ -35,7 +35,9 @@ pub(crate) fn tenant_actions(
             let mut remove = vec![];
             for (index, tenant) in store.tenants.iter().enumerate() {
                 let id = index as TenantId;
-                if !facts.eligible(ruleset, t, id, m) || facts.slice(id, m, a).is_none_or(|s| s.deployed) {
+                if !facts.eligible(ruleset, t, id, m, List::CustomerSuccess)
+                    || facts.slice(id, m, a).is_none_or(|s| s.deployed)
+                {
                     continue;
                 }
                 // The workload closest to the ratio decides: fewest users to activate.
@@ -139,7 +141,7 @@ fn near_band(ruleset: &Ruleset, store: &UsageStore, facts: &Facts, t: usize, m: 
     let mut out = vec![];
     for (index, tenant) in store.tenants.iter().enumerate() {
         let id = index as TenantId;
-        if facts.eligible(ruleset, t, id, m) {
+        if facts.eligible(ruleset, t, id, m, List::Customers) {
             continue;
         }
         let pau = facts.max_pau(ruleset, t, id, m);
@@ -173,7 +175,7 @@ fn lost_customers(ruleset: &Ruleset, store: &UsageStore, facts: &Facts, t: usize
     let mut out = vec![];
     for (index, tenant) in store.tenants.iter().enumerate() {
         let id = index as TenantId;
-        if !facts.eligible(ruleset, t, id, b) || facts.eligible(ruleset, t, id, m) {
+        if !facts.eligible(ruleset, t, id, b, List::Customers) || facts.eligible(ruleset, t, id, m, List::Customers) {
             continue;
         }
         let now = facts.max_pau(ruleset, t, id, m);

@@ -55,6 +55,20 @@ impl Cells {
         None
     }
 
+    /// Replaces what is stored under `key`, if anything; true when it did.
+    pub fn replace(&mut self, key: CellKey, usage: Usage) -> bool {
+        if let Some(pending) = self.pending.get_mut(&key) {
+            *pending = usage;
+            return true;
+        }
+        let cells = self.tenants.get_mut(key.tenant() as usize);
+        let found = cells.and_then(|cells| {
+            let i = cells.binary_search_by_key(&key.within_tenant(), |c| c.key).ok()?;
+            cells.get_mut(i)
+        });
+        found.map(|cell| cell.usage = usage).is_some()
+    }
+
     /// Moves the pending entries into the tenants' slices.
     fn merge(&mut self) {
         self.sorted.clear();

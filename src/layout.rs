@@ -44,14 +44,21 @@ pub const PAU: Field =
     field!("PAU", ["QualifiedUsage", "PaidAvailableUnits", "PAU", "AvailableSeats", "PaidSeats", "PaidUnits"]);
 pub const ASSOCIATED: Field =
     field!("association date", ["DateAssociated", "AssociationDate", "ClaimDate", "AssociatedDate"]);
+/// Office usage (Insights OfficeUsage): 1 on rows repeating another
+/// location's row of the same partner global account.
+pub const PGA_DUPLICATE: Field = field!("PGA duplicate flag", ["IsDuplicateRowForPGA"]);
 
 pub const EMAIL: Field =
     field!("e-mail", ["Email", "EmailAddress", "UserPrincipalName", "UPN", "LearnerEmail", "WorkEmail"]);
-pub const PERSON_ID: Field = field!("person id", ["MCID", "UserId", "LearnerId"]);
+/// TrainingCompletions: the person's e-mail at the partner, used when `Email` is empty.
+pub const CORP_EMAIL: Field = field!("corporate e-mail", ["CorpEmail", "CorporateEmail"]);
+pub const PERSON_ID: Field = field!("person id", ["MCID", "MCPID", "UserId", "LearnerId"]);
 pub const PERSON_NAME: Field =
     field!("name", ["Name", "LearnerName", "FullName", "Individual", "PersonName", "DisplayName"]);
-pub const FIRST_NAME: Field = field!("first name", ["FirstName", "GivenName", "LearnerFirstName"]);
-pub const LAST_NAME: Field = field!("last name", ["LastName", "Surname", "FamilyName", "LearnerLastName"]);
+pub const FIRST_NAME: Field =
+    field!("first name", ["FirstName", "GivenName", "LearnerFirstName", "IndividualFirstName"]);
+pub const LAST_NAME: Field =
+    field!("last name", ["LastName", "Surname", "FamilyName", "LearnerLastName", "IndividualLastName"]);
 pub const CERTIFICATION: Field = field!(
     "certification",
     [
@@ -62,10 +69,20 @@ pub const CERTIFICATION: Field = field!(
         "CredentialName",
         "Exam",
         "Assessment",
-        "AssessmentName"
+        "AssessmentName",
+        "TrainingTitle"
     ]
 );
-pub const EARNED: Field = field!("date earned", ["DateEarned", "EarnedDate", "CompletionDate", "Date", "DateAchieved"]);
+pub const EARNED: Field = field!(
+    "date earned",
+    ["DateEarned", "EarnedDate", "CompletionDate", "TrainingCompletionDate", "Date", "DateAchieved"]
+);
+/// TrainingCompletions: certification, exam, course or assessment.
+pub const TRAINING_TYPE: Field = field!("training type", ["TrainingType", "CredentialType"]);
+/// TrainingCompletions: `Active`, `Expired`, ...
+pub const ACTIVATION: Field = field!("activation status", ["ActivationStatus", "Status"]);
+/// TrainingCompletions: the reporting month a row was exported for.
+pub const REPORTED_MONTH: Field = field!("reporting month", ["Month", "ReportingMonth"]);
 pub const EXPIRES: Field =
     field!("expiry date", ["ExpirationDate", "ExpiryDate", "Expires", "ExpiresOn", "ValidUntil"]);
 
@@ -88,11 +105,13 @@ pub struct UsageColumns {
     pub mau: usize,
     pub pau: usize,
     pub associated: Option<usize>,
+    pub pga_duplicate: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SkillingColumns {
     pub email: Option<usize>,
+    pub corp_email: Option<usize>,
     pub person_id: Option<usize>,
     pub name: Option<usize>,
     /// Used for the name when there is no name column.
@@ -101,6 +120,9 @@ pub struct SkillingColumns {
     pub certification: usize,
     pub earned: Option<usize>,
     pub expires: Option<usize>,
+    pub training_type: Option<usize>,
+    pub activation: Option<usize>,
+    pub reported: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,7 +139,8 @@ impl Layout {
                 [c.tenant, c.association, c.workload, c.month, c.mau, c.pau].into_iter().max().unwrap_or(0)
             }
             Layout::Skilling(c) => {
-                let person = [c.email, c.person_id, c.name, c.first_name, c.last_name].into_iter().flatten().min();
+                let person =
+                    [c.email, c.corp_email, c.person_id, c.name, c.first_name, c.last_name].into_iter().flatten().min();
                 person.unwrap_or(0).max(c.certification)
             }
         }
@@ -167,13 +190,15 @@ pub fn recognise(columns: &[String]) -> Result<Layout, String> {
             mau,
             pau,
             associated: header.find(ASSOCIATED),
+            pga_duplicate: header.find(PGA_DUPLICATE),
         }));
     }
-    let person = [EMAIL, PERSON_ID, PERSON_NAME, FIRST_NAME, LAST_NAME].map(|f| header.find(f));
+    let person = [EMAIL, PERSON_ID, PERSON_NAME, FIRST_NAME, LAST_NAME, CORP_EMAIL].map(|f| header.find(f));
     let certification = header.find(CERTIFICATION);
     if let (Some(certification), true) = (certification, person.iter().any(Option::is_some)) {
         return Ok(Layout::Skilling(SkillingColumns {
             email: person[0],
+            corp_email: person[5],
             person_id: person[1],
             name: person[2],
             first_name: person[3],
@@ -181,6 +206,9 @@ pub fn recognise(columns: &[String]) -> Result<Layout, String> {
             certification,
             earned: header.find(EARNED),
             expires: header.find(EXPIRES),
+            training_type: header.find(TRAINING_TYPE),
+            activation: header.find(ACTIVATION),
+            reported: header.find(REPORTED_MONTH),
         }));
     }
     let missing_usage: Vec<String> =
@@ -249,6 +277,23 @@ mod tests {
             panic!()
         };
         assert_eq!((c.tenant, c.tenant_name), (0, None));
+    }
+
+    #[test]
+    fn training_completions_layout() {
+        let header = "PGAMpnId,TrainingActivityId,TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,Email,CorpEmail,TrainingCompletionDate,ExpirationDate,ActivationStatus,Month,IcMCP,MCPID,MPNId,PartnerName";
+        let Layout::Skilling(c) = recognise(&cols(header)).unwrap() else { panic!() };
+        assert_eq!((c.certification, c.training_type, c.first_name, c.last_name), (2, Some(3), Some(4), Some(5)));
+        assert_eq!((c.email, c.corp_email, c.person_id), (Some(6), Some(7), Some(13)));
+        assert_eq!((c.earned, c.expires, c.activation, c.reported), (Some(8), Some(9), Some(10), Some(11)));
+    }
+
+    #[test]
+    fn office_usage_layout() {
+        let header = "PGAMpnId,CustomerTenantId,CustomerTpid,WorkloadName,Month,PaidAvailableUnits,MonthlyActiveUsers,CustomerName,CustomerMarket,CustomerSegment,MPNId,PartnerName,PartnerLocation,PartnerAttributionType,IsDuplicateRowForPGA";
+        let Layout::Usage(c) = recognise(&cols(header)).unwrap() else { panic!() };
+        assert_eq!((c.tenant, c.tenant_name, c.workload, c.month, c.pau, c.mau), (1, Some(7), 3, 4, 5, 6));
+        assert_eq!((c.association, c.pga_duplicate), (13, Some(14)));
     }
 
     #[test]

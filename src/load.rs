@@ -163,6 +163,8 @@ struct Context {
     rows: u64,
     skipped: u64,
     duplicates: u64,
+    /// Rows dropped as another location's repeat (`IsDuplicateRowForPGA`).
+    pga_duplicates: u64,
     /// Lines repeating the header (exports pasted one after another).
     repeated_headers: u64,
     conflicts: u64,
@@ -191,6 +193,7 @@ impl FileLoader {
             rows: 0,
             skipped_rows: 0,
             duplicate_rows: 0,
+            pga_duplicate_rows: 0,
             months: vec![],
         });
         FileLoader {
@@ -207,6 +210,7 @@ impl FileLoader {
                 rows: 0,
                 skipped: 0,
                 duplicates: 0,
+                pga_duplicates: 0,
                 repeated_headers: 0,
                 conflicts: 0,
                 listed_errors: 0,
@@ -317,6 +321,9 @@ impl FileLoader {
         if ctx.duplicates > 0 {
             loaded.warn(&ctx.name, format!("{} row(s) repeat rows already loaded (same tenant, association, workload and month) and were counted once.", ctx.duplicates));
         }
+        if ctx.pga_duplicates > 0 {
+            loaded.warn(&ctx.name, format!("{} row(s) flagged IsDuplicateRowForPGA repeat another location's row of the same partner global account (same tenant, association, workload and month) and were dropped.", ctx.pga_duplicates));
+        }
         if ctx.unlisted_errors > 0 {
             loaded.warn(&ctx.name, format!("{} more row error(s) not listed.", ctx.unlisted_errors));
         }
@@ -329,6 +336,7 @@ impl FileLoader {
         report.rows = ctx.rows;
         report.skipped_rows = ctx.skipped;
         report.duplicate_rows = ctx.duplicates;
+        report.pga_duplicate_rows = ctx.pga_duplicates;
         report.months = ctx.months.iter().copied().collect();
     }
 }
@@ -600,9 +608,17 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
         }
     };
     let key = CellKey::new(tenant, month, association, workload);
-    match store.insert(key, Usage { mau, pau }) {
+    let inserted = match c.pga_duplicate {
+        Some(column) => {
+            let flagged = matches!(raw(column).trim_ascii(), b"1" | b"1.0" | b"true" | b"True" | b"TRUE");
+            store.insert_flagged(key, Usage { mau, pau }, flagged)
+        }
+        None => store.insert(key, Usage { mau, pau }),
+    };
+    match inserted {
         Insert::New => {}
         Insert::Duplicate => row.ctx.duplicates += 1,
+        Insert::PgaDuplicate => row.ctx.pga_duplicates += 1,
         Insert::Conflict(first) => {
             row.ctx.conflicts += 1;
             let message = format!(
@@ -628,7 +644,7 @@ fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<Certif
     let text = |row: &mut Row<'_, '_>, col: Option<usize>| {
         col.map(|i| row.text(i).split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty())
     };
-    let email = text(row, c.email).map(|e| e.to_lowercase());
+    let email = text(row, c.email).or_else(|| text(row, c.corp_email)).map(|e| e.to_lowercase());
     let id = text(row, c.person_id);
     let name = text(row, c.name).or_else(|| {
         let parts: Vec<String> = [c.first_name, c.last_name].into_iter().filter_map(|col| text(row, col)).collect();
@@ -637,16 +653,30 @@ fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<Certif
     let Some(person) =
         email.clone().or_else(|| id.map(|i| i.to_lowercase())).or_else(|| name.as_ref().map(|n| n.to_lowercase()))
     else {
-        let column = c.email.or(c.person_id).or(c.name).or(c.first_name).or(c.last_name).unwrap_or(0);
+        let column = c.email.or(c.corp_email).or(c.person_id).or(c.name).or(c.first_name).or(c.last_name).unwrap_or(0);
         row.error(column, "", "empty person (no e-mail, id or name)".into());
         return;
     };
     let Some(certification) = row.required(c.certification, "certification") else { return };
     let earned = row.date(c.earned);
     let expires = row.date(c.expires);
-    let (Ok(earned), Ok(expires)) = (earned, expires) else { return };
+    let reported = row.date(c.reported);
+    let (Ok(earned), Ok(expires), Ok(reported)) = (earned, expires, reported) else { return };
     if let Some(d) = earned {
         row.ctx.months.insert(d.month);
     }
-    out.push(CertificationRow { person, name, email, certification, earned, expires });
+    let training_type = text(row, c.training_type);
+    let activation = text(row, c.activation);
+    let reported = reported.map(|d| d.month);
+    out.push(CertificationRow {
+        person,
+        name,
+        email,
+        certification,
+        earned,
+        expires,
+        training_type,
+        activation,
+        reported,
+    });
 }

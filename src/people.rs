@@ -1,71 +1,132 @@
-//! Certified people: who counts at which level, and why a certification
-//! does not count.
+//! Certified people: which certifications count in the as-of month, in
+//! which of the ruleset's lists, and why the others do not.
 
 use crate::month::Month;
 use crate::report::{CertificationStatus, PersonCertification, PersonReport};
-use crate::ruleset::{fold, Level, Ruleset};
+use crate::ruleset::{fold, CertificationId, Ruleset};
 use crate::store::CertificationRow;
 use std::collections::BTreeMap;
 
 /// People with their certifications judged against the ruleset as of `as_of`
-/// (expiry is not judged without an as-of month). Sorted by identity.
+/// (dates are not judged without an as-of month). Sorted by identity.
 pub fn evaluate(rows: &[CertificationRow], ruleset: &Ruleset, as_of: Option<Month>) -> Vec<PersonReport> {
-    let mut people: BTreeMap<&str, PersonReport> = BTreeMap::new();
+    // One row per person and certification: the same certification listed
+    // again (another reporting month, another spelling) is the same one.
+    let mut chosen: BTreeMap<&str, Vec<(String, &CertificationRow, Option<CertificationId>)>> = BTreeMap::new();
     for row in rows {
-        let person = people.entry(&row.person).or_insert_with(|| PersonReport {
-            id: row.person.clone(),
-            name: None,
-            email: None,
-            intermediate: false,
-            advanced: false,
-            certifications: vec![],
-        });
-        person.name = person.name.take().or_else(|| row.name.clone());
-        person.email = person.email.take().or_else(|| row.email.clone());
         let known = ruleset.certification(&row.certification);
-        // The same certification listed twice for a person is one certification.
-        let key = known.map_or_else(|| fold(&row.certification), |c| fold(&c.name));
-        if person.certifications.iter().any(|c| fold(c.matched.as_deref().unwrap_or(&c.name)) == key) {
-            continue;
+        let key = known.map_or_else(|| fold(&row.certification), |c| ruleset.certification_data(c).id.clone());
+        let held = chosen.entry(&row.person).or_default();
+        match held.iter_mut().find(|(k, _, _)| *k == key) {
+            Some(entry) if supersedes(row, entry.1, ruleset, as_of) => entry.1 = row,
+            Some(_) => {}
+            None => held.push((key, row, known)),
         }
-        let expired = matches!((row.expires, as_of), (Some(expires), Some(as_of)) if expires.month < as_of);
-        let (status, reason) = match known {
-            None => {
-                (CertificationStatus::NotOnList, "not on the Modern Work list of eligible certifications".to_string())
-            }
-            Some(_) if expired => (
-                CertificationStatus::Expired,
-                format!("expired on {} before the as-of month", row.expires.map(|d| d.to_string()).unwrap_or_default()),
-            ),
-            Some(c) if c.retired => (
-                CertificationStatus::Retired,
-                "counted, but absent from the current list: Partner Center may no longer count it".to_string(),
-            ),
-            Some(c) => (CertificationStatus::Counted, format!("counts at {} level", level_name(c.level))),
-        };
-        if status.counts() {
-            match known.map(|c| c.level) {
-                Some(Level::Intermediate) => person.intermediate = true,
-                Some(Level::Advanced) => person.advanced = true,
-                None => {}
-            }
-        }
-        person.certifications.push(PersonCertification {
-            name: row.certification.clone(),
-            matched: known.map(|c| c.name.clone()),
-            level: known.map(|c| c.level),
-            status,
-            earned: row.earned,
-            expires: row.expires,
-            reason,
-        });
     }
-    people.into_values().collect()
+    chosen
+        .into_iter()
+        .map(|(id, held)| {
+            let mut person = PersonReport {
+                id: id.to_string(),
+                name: held.iter().find_map(|(_, r, _)| r.name.clone()),
+                email: held.iter().find_map(|(_, r, _)| r.email.clone()),
+                intermediate: false,
+                advanced: false,
+                lists: vec![],
+                certifications: vec![],
+            };
+            for (_, row, known) in held {
+                let (status, reason) = judge(row, known, ruleset, as_of);
+                let lists: Vec<String> =
+                    known.map(|c| ruleset.lists_of(c).map(str::to_string).collect()).unwrap_or_default();
+                if status == CertificationStatus::Counted {
+                    for list in &lists {
+                        if !person.lists.contains(list) {
+                            person.lists.push(list.clone());
+                        }
+                    }
+                }
+                person.certifications.push(PersonCertification {
+                    name: row.certification.clone(),
+                    matched: known.map(|c| ruleset.certification_data(c).name.clone()),
+                    lists,
+                    status,
+                    earned: row.earned,
+                    expires: row.expires,
+                    eligible_through: known.and_then(|c| ruleset.eligible_through(c)),
+                    reason,
+                });
+            }
+            person.lists.sort();
+            person.intermediate = person.lists.iter().any(|l| l == "intermediate");
+            person.advanced = person.lists.iter().any(|l| l == "advanced");
+            person
+        })
+        .collect()
 }
 
-pub fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::Intermediate => "intermediate",
-        Level::Advanced => "advanced",
+/// Whether `row` replaces `held` for the same person and certification:
+/// a later reporting month wins (its dates are the current ones); without
+/// one, a row that counts wins over one that does not.
+fn supersedes(row: &CertificationRow, held: &CertificationRow, ruleset: &Ruleset, as_of: Option<Month>) -> bool {
+    match (row.reported, held.reported) {
+        (Some(new), Some(old)) if new != old => new > old,
+        _ => {
+            let counts = |r: &CertificationRow| {
+                judge(r, ruleset.certification(&r.certification), ruleset, as_of).0 == CertificationStatus::Counted
+            };
+            counts(row) && !counts(held)
+        }
     }
+}
+
+/// The one place a certification row is judged: whether it counts in the
+/// as-of month, and the reason a person reads.
+fn judge(
+    row: &CertificationRow,
+    known: Option<CertificationId>,
+    ruleset: &Ruleset,
+    as_of: Option<Month>,
+) -> (CertificationStatus, String) {
+    let area = ruleset.label();
+    let word = |text: &Option<String>| text.as_deref().map(fold).unwrap_or_default();
+    let training_type = word(&row.training_type);
+    if training_type.contains("exam") || training_type.contains("course") {
+        let kind = row.training_type.as_deref().unwrap_or_default().to_lowercase();
+        return (
+            CertificationStatus::NotACertification,
+            format!("a passed {kind}, not the certification: the certification itself counts once earned"),
+        );
+    }
+    let activation = word(&row.activation);
+    if ["expired", "inactive", "revoked"].iter().any(|s| activation.contains(s)) {
+        let said = row.activation.as_deref().unwrap_or_default();
+        return (CertificationStatus::Inactive, format!("marked \"{said}\" in the export"));
+    }
+    let Some(c) = known else {
+        return (CertificationStatus::NotOnList, format!("not on Microsoft's {area} list of eligible certifications"));
+    };
+    if ruleset.is_dropped(c) {
+        return (CertificationStatus::Dropped, format!("no longer on Microsoft's {area} list"));
+    }
+    let lists: Vec<&str> = ruleset.lists_of(c).collect();
+    if lists.is_empty() {
+        return (CertificationStatus::NotOnList, format!("not on Microsoft's {area} list of eligible certifications"));
+    }
+    if let Some(m) = as_of {
+        if let Some(earned) = row.earned.filter(|d| d.month > m) {
+            return (CertificationStatus::NotYetEarned, format!("earned on {earned}, after the as-of month {m}"));
+        }
+        if let Some(expires) = row.expires.filter(|d| d.month < m) {
+            return (CertificationStatus::Expired, format!("expired on {expires}, before the as-of month {m}"));
+        }
+        if let Some(through) = ruleset.eligible_through(c).filter(|d| d.month < m) {
+            return (
+                CertificationStatus::PastEligibleThrough,
+                format!("retired: eligible through {through}, before the as-of month {m}"),
+            );
+        }
+    }
+    let through = ruleset.eligible_through(c).map(|d| format!(" (retiring: eligible through {d})")).unwrap_or_default();
+    (CertificationStatus::Counted, format!("counts for {} certifications{through}", lists.join(" and ")))
 }

@@ -5,7 +5,6 @@
 use crate::layout::FileKind;
 use crate::month::{Date, Month};
 use crate::points::Points;
-use crate::ruleset::Level;
 use serde::{Serialize, Serializer};
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -72,6 +71,9 @@ pub struct Report {
 pub struct RulesetRef {
     pub id: String,
     pub version: String,
+    /// When Microsoft's text the ruleset follows was published (`YYYY-MM`).
+    pub published: Option<String>,
+    pub name: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -161,7 +163,14 @@ pub struct TenantReport {
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TenantTrack {
+    /// In the track's band on a net-customer-adds workload.
     pub eligible: Both<bool>,
+    /// In the track's band on a usage-growth and deployments workload: its
+    /// usage counts for those two metrics.
+    pub serves: Both<bool>,
+    /// Eligible only through the track's carry-over (a tenant grown out of
+    /// the SMB band that was in it a year before).
+    pub carried_over: Both<bool>,
     /// Largest paid units of an eligible workload under the track's
     /// customer associations, which decides the size band.
     pub max_pau: Both<f64>,
@@ -209,6 +218,8 @@ pub struct PersonReport {
     pub email: Option<String>,
     pub intermediate: bool,
     pub advanced: bool,
+    /// The ruleset's certification lists the person counts in.
+    pub lists: Vec<String>,
     pub certifications: Vec<PersonCertification>,
 }
 
@@ -219,10 +230,13 @@ pub struct PersonCertification {
     pub name: String,
     /// The ruleset's name for it, when it is on the list.
     pub matched: Option<String>,
-    pub level: Option<Level>,
+    /// The ruleset's certification lists that name it.
+    pub lists: Vec<String>,
     pub status: CertificationStatus,
     pub earned: Option<Date>,
     pub expires: Option<Date>,
+    /// The last day a retiring certification counts.
+    pub eligible_through: Option<Date>,
     pub reason: String,
 }
 
@@ -230,16 +244,19 @@ pub struct PersonCertification {
 #[serde(rename_all = "snake_case")]
 pub enum CertificationStatus {
     Counted,
-    /// Counted, but Partner Center may no longer count it.
-    Retired,
+    /// Expired before the as-of month.
     Expired,
+    /// Retired, and the as-of month is after its eligible-through date.
+    PastEligibleThrough,
+    /// Earned after the as-of month.
+    NotYetEarned,
+    /// An exam or course row, not the certification.
+    NotACertification,
+    /// Marked expired, inactive or revoked in the export.
+    Inactive,
+    /// On an earlier list, no longer on Microsoft's.
+    Dropped,
     NotOnList,
-}
-
-impl CertificationStatus {
-    pub fn counts(self) -> bool {
-        matches!(self, CertificationStatus::Counted | CertificationStatus::Retired)
-    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -361,6 +378,9 @@ pub struct FileReport {
     pub rows: u64,
     pub skipped_rows: u64,
     pub duplicate_rows: u64,
+    /// Rows dropped as another location's repeat of the same partner
+    /// global account (`IsDuplicateRowForPGA` = 1).
+    pub pga_duplicate_rows: u64,
     pub months: Vec<Month>,
 }
 

@@ -4,8 +4,9 @@
 //! default ruleset is embedded from `rulesets/modern-work.json`; a newer one
 //! can be loaded from JSON of the same shape.
 
-use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use crate::month::Date;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 /// The embedded default ruleset, as written (also what `defaultRuleset()` returns).
@@ -17,8 +18,14 @@ pub const DEFAULT_JSON: &str = include_str!("../rulesets/modern-work.json");
 pub struct RulesetData {
     pub id: String,
     pub version: String,
+    /// When Microsoft's text the ruleset follows was published (`YYYY-MM`).
+    #[serde(default)]
+    pub published: Option<String>,
     #[serde(default)]
     pub name: String,
+    /// The short name (`Modern Work`).
+    #[serde(default)]
+    pub label: String,
     #[serde(default)]
     pub source: String,
     pub qualification: Qualification,
@@ -32,7 +39,14 @@ pub struct RulesetData {
     #[serde(default)]
     pub other_associations: Vec<Association>,
     pub workloads: Vec<Workload>,
+    /// Certifications this ruleset names, with their spellings and dates.
     pub certifications: Vec<Certification>,
+    /// Named lists of certification ids that metrics count people from.
+    #[serde(default)]
+    pub certification_lists: BTreeMap<String, Vec<String>>,
+    /// Certifications no longer on Microsoft's list: holders are told so.
+    #[serde(default)]
+    pub dropped_certifications: Vec<String>,
     #[serde(default)]
     pub window: Window,
     #[serde(default)]
@@ -67,6 +81,20 @@ pub struct TrackRules {
     /// seats" actions; 0 turns them off.
     #[serde(default)]
     pub near_band_seats: u32,
+    /// Tenants grown out of this track's band into another track's stay
+    /// eligible here when they were in this band a while earlier.
+    #[serde(default)]
+    pub carry_over: Option<CarryOver>,
+}
+
+/// The SMB carry-over: a tenant in `from_track`'s band under this track's
+/// association types is still eligible when it was in this track's band
+/// `months` earlier.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CarryOver {
+    pub from_track: String,
+    pub months: u32,
 }
 
 /// A customer size band on paid units: `over < PAU <= upTo`.
@@ -97,11 +125,14 @@ pub struct TrackMetrics {
 }
 
 /// A metric earning `max` points at `threshold` units, pro rata below.
-#[derive(Clone, Copy, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Simple {
     pub max: u32,
     pub threshold: u32,
+    /// For certification metrics: the certification list people count from.
+    #[serde(default)]
+    pub list: Option<String>,
 }
 
 /// A metric scored per association option; the best option counts.
@@ -135,24 +166,34 @@ pub struct Workload {
     pub spellings: Vec<String>,
     #[serde(default = "yes")]
     pub confirmed: bool,
+    /// The metrics whose workload list names this workload; every
+    /// customer metric when absent (Teams Premium: usage growth and
+    /// deployments only).
+    #[serde(default)]
+    pub metrics: Option<Vec<String>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Level {
-    Intermediate,
-    Advanced,
+impl Workload {
+    pub fn counts_for(&self, metric: &str) -> bool {
+        self.metrics.as_ref().is_none_or(|m| m.iter().any(|m| m == metric))
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Certification {
+    /// The exam code where there is one (`MS-102`), else a short name.
+    pub id: String,
     pub name: String,
-    pub level: Level,
-    #[serde(default)]
-    pub retired: bool,
     #[serde(default)]
     pub spellings: Vec<String>,
+    /// Microsoft's retirement date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub retires: Option<String>,
+    /// The last day it still counts, `YYYY-MM-DD` (retired ones count about
+    /// a year longer).
+    #[serde(default)]
+    pub eligible_through: Option<String>,
 }
 
 /// The qualification window of spec section 7.
@@ -221,15 +262,43 @@ pub struct Ruleset {
     associations: HashMap<String, u8>,
     workloads: HashMap<String, u8>,
     certifications: HashMap<String, usize>,
+    /// Per certification (as in `data.certifications`): its last eligible day.
+    eligible_through: Vec<Option<Date>>,
     /// Per track, per association index: does the association count for
     /// net customer adds (and so for eligibility) on that track?
     customer_masks: Vec<u32>,
+    /// Per workload: counts for net customer adds, and for usage growth
+    /// and deployments.
+    workload_use: Vec<WorkloadUse>,
+    /// Per track: the index of the track it carries tenants over from.
+    carry_from: Vec<Option<usize>>,
+}
+
+/// Which customer metrics' workload lists name a workload.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WorkloadUse {
+    pub customers: bool,
+    pub customer_success: bool,
 }
 
 /// Index of an association type in `RulesetData::associations`.
 pub type AssociationId = u8;
 /// Index of a workload in `RulesetData::workloads`.
 pub type WorkloadId = u8;
+/// Index of a certification in `RulesetData::certifications`.
+pub type CertificationId = usize;
+
+/// The folded form certification names are matched on: with or without
+/// the "Microsoft Certified:" prefix and its kin.
+fn certification_key(text: &str) -> String {
+    let folded = fold(text);
+    for prefix in ["microsoft365certified", "microsoftcertified", "githubcertified"] {
+        if let Some(rest) = folded.strip_prefix(prefix).filter(|rest| !rest.is_empty()) {
+            return rest.to_string();
+        }
+    }
+    folded
+}
 
 impl Ruleset {
     /// The embedded Modern Work ruleset.
@@ -259,19 +328,40 @@ impl Ruleset {
             }
         }
         let mut workloads = HashMap::new();
+        let mut workload_use = Vec::with_capacity(data.workloads.len());
         for (i, w) in data.workloads.iter().enumerate() {
             for s in w.spellings.iter().chain([&w.id]) {
                 workloads.insert(fold(s), i as u8);
             }
+            if w.counts_for("usageGrowth") != w.counts_for("deployments") {
+                return err(format!("workload {}: usage growth and deployments share one workload list", w.id));
+            }
+            workload_use.push(WorkloadUse {
+                customers: w.counts_for("netCustomerAdds"),
+                customer_success: w.counts_for("usageGrowth"),
+            });
         }
         let mut certifications = HashMap::new();
+        let mut eligible_through = Vec::with_capacity(data.certifications.len());
         for (i, c) in data.certifications.iter().enumerate() {
-            for s in c.spellings.iter().chain([&c.name]) {
-                certifications.insert(fold(s), i);
+            for s in c.spellings.iter().chain([&c.name, &c.id]) {
+                certifications.insert(certification_key(s), i);
             }
+            for date in [&c.retires, &c.eligible_through].into_iter().flatten() {
+                if Date::parse(date).is_none() {
+                    return err(format!("certification {}: \"{date}\" is not a date (YYYY-MM-DD)", c.id));
+                }
+            }
+            eligible_through.push(c.eligible_through.as_deref().and_then(Date::parse));
+        }
+        let known_certification = |id: &String| data.certifications.iter().any(|c| &c.id == id);
+        let listed = data.certification_lists.values().flatten().chain(&data.dropped_certifications);
+        if let Some(id) = listed.into_iter().find(|id| !known_certification(id)) {
+            return err(format!("certification list names unknown certification {id}"));
         }
         let index_of = |id: &str| data.associations.iter().position(|a| a.id == id);
         let mut customer_masks = Vec::new();
+        let mut carry_from = Vec::new();
         for track in &data.tracks {
             let mut mask = 0u32;
             for id in &track.customer_associations {
@@ -293,8 +383,30 @@ impl Ruleset {
             if m.usage_growth.options.is_empty() || m.deployments.options.is_empty() {
                 return err(format!("track {}: usage growth and deployments need options", track.id));
             }
+            for list in simple.iter().filter_map(|s| s.list.as_ref()) {
+                if !data.certification_lists.contains_key(list) {
+                    return err(format!("track {} names unknown certification list {list}", track.id));
+                }
+            }
+            let from = match &track.carry_over {
+                Some(c) => match data.tracks.iter().position(|t| t.id == c.from_track) {
+                    Some(i) => Some(i),
+                    None => return err(format!("track {} carries over from unknown track {}", track.id, c.from_track)),
+                },
+                None => None,
+            };
+            carry_from.push(from);
         }
-        Ok(Ruleset { data, associations, workloads, certifications, customer_masks })
+        Ok(Ruleset {
+            data,
+            associations,
+            workloads,
+            certifications,
+            eligible_through,
+            customer_masks,
+            workload_use,
+            carry_from,
+        })
     }
 
     pub fn association(&self, text: &str) -> Option<AssociationId> {
@@ -314,9 +426,12 @@ impl Ruleset {
     pub fn workload(&self, text: &str) -> Option<WorkloadId> {
         lookup(&self.workloads, text).copied()
     }
+    pub fn workload_use(&self, workload: WorkloadId) -> WorkloadUse {
+        self.workload_use.get(usize::from(workload)).copied().unwrap_or_default()
+    }
     /// A certification by name, spelling or an exam code in the text
     /// (`MS-102: Microsoft 365 Administrator`).
-    pub fn certification(&self, text: &str) -> Option<&Certification> {
+    pub fn certification(&self, text: &str) -> Option<CertificationId> {
         let exam_code = || {
             text.as_bytes().windows(6).find_map(|w| {
                 let code =
@@ -324,15 +439,44 @@ impl Ruleset {
                 code.then(|| String::from_utf8_lossy(w).to_lowercase().replace('-', ""))
             })
         };
-        let found = lookup(&self.certifications, text).or_else(|| self.certifications.get(&exam_code()?));
-        found.map(|&i| &self.data.certifications[i])
+        let key = certification_key(text);
+        let found = self.certifications.get(&key).or_else(|| lookup(&self.certifications, text));
+        found.or_else(|| self.certifications.get(&exam_code()?)).copied()
+    }
+    pub fn certification_data(&self, id: CertificationId) -> &Certification {
+        &self.data.certifications[id]
+    }
+    /// The last day a certification counts, when it has one.
+    pub fn eligible_through(&self, id: CertificationId) -> Option<Date> {
+        self.eligible_through.get(id).copied().flatten()
+    }
+    /// The names of the certification lists that hold a certification.
+    pub fn lists_of(&self, id: CertificationId) -> impl Iterator<Item = &str> {
+        let cert = &self.data.certifications[id].id;
+        self.data.certification_lists.iter().filter(move |(_, ids)| ids.contains(cert)).map(|(name, _)| name.as_str())
+    }
+    pub fn is_dropped(&self, id: CertificationId) -> bool {
+        self.data.dropped_certifications.contains(&self.data.certifications[id].id)
     }
     /// Bit `a` set when association `a` counts for customers on `track`.
     pub fn customer_mask(&self, track: usize) -> u32 {
         self.customer_masks.get(track).copied().unwrap_or(0)
     }
+    /// The track whose band a tenant may have grown into and still count on `track`.
+    pub fn carry_from(&self, track: usize) -> Option<(usize, u32)> {
+        let from = self.carry_from.get(track).copied().flatten()?;
+        Some((from, self.data.tracks[track].carry_over.as_ref()?.months))
+    }
     pub fn decision(&self, id: &str) -> Option<&Decision> {
         self.data.decisions.iter().find(|d| d.id == id)
+    }
+    /// The short name shown for the area.
+    pub fn label(&self) -> &str {
+        if self.data.label.is_empty() {
+            &self.data.name
+        } else {
+            &self.data.label
+        }
     }
 }
 
@@ -360,22 +504,40 @@ mod tests {
         assert_eq!(r.other_association("Something else"), None);
         let w = |t: &str| r.workload(t).map(|i| r.data.workloads[i as usize].id.as_str());
         assert_eq!(w("TeamsMeetings"), Some("Teams Meetings"));
-        assert_eq!(w("EXO"), Some("Exchange"));
-        assert_eq!(w("SPO"), Some("SharePoint"));
+        assert_eq!(w("EXO"), Some("Exchange Online"));
+        assert_eq!(w("SPO"), Some("SharePoint Online"));
+        assert_eq!(w("W365"), Some("Windows 365"));
+        assert_eq!(w("AADP1"), Some("Microsoft Entra ID P1"));
+        assert_eq!(w("Entra ID P1"), Some("Microsoft Entra ID P1"));
+        assert_eq!(w("Copilot"), Some("Microsoft 365 Copilot"));
+        assert_eq!(w("Teams Platform"), Some("Teams Apps"));
+        assert_eq!(w("Teams Calling 1p"), Some("Teams Phone calling"));
+        assert_eq!(w("Teams Phone Enabled Users"), Some("Teams Phone Enabled Users"));
         assert_eq!(w("ProPlus"), Some("Microsoft 365 Apps"));
         assert_eq!(w("Yammer"), Some("Viva Engage"));
         assert_eq!(w("Azure"), None);
-        assert_eq!(r.certification("MS-102").map(|c| c.level), Some(Level::Advanced));
+        let cert = |t: &str| r.certification(t).map(|i| r.certification_data(i).id.as_str());
+        assert_eq!(cert("MS-102"), Some("MS-102"));
+        assert_eq!(cert("Microsoft 365 Certified: Administrator Expert"), Some("MS-102"));
+        assert_eq!(cert("Enterprise Administrator Expert"), Some("MS-102"));
+        assert_eq!(cert("microsoft certified: identity and access administrator associate"), Some("SC-300"));
+        assert_eq!(
+            cert("Microsoft 365 Certified: Copilot and Agent Administration Fundamentals"),
+            Some("copilot-agent-administration-fundamentals")
+        );
+        assert_eq!(r.certification("MS-102").and_then(|i| r.lists_of(i).next()), Some("advanced"));
+        assert!(r.certification("MS-203").is_some_and(|i| r.is_dropped(i)));
+        assert_eq!(
+            r.certification("MS-900").and_then(|i| r.eligible_through(i)).map(|d| d.to_string()).as_deref(),
+            Some("2027-03-31")
+        );
         // Spellings beyond the list: an acronym in parentheses, a brand prefix.
         assert_eq!(id(r.association("Digital Partner of Record (DPOR)")), Some("DPOR"));
         assert_eq!(id(r.association("CPOR (Claiming partner of record)")), Some("CPOR"));
         assert_eq!(w("Microsoft Viva Insights"), Some("Viva Insights"));
-        assert_eq!(w("Exchange Online (EXO)"), Some("Exchange"));
+        assert_eq!(w("Exchange Online (EXO)"), Some("Exchange Online"));
         assert_eq!(w("Microsoft"), None);
-        assert_eq!(
-            r.certification("Exam MS-102 (Microsoft 365 Administrator)").map(|c| c.level),
-            Some(Level::Advanced)
-        );
+        assert_eq!(cert("Exam MS-102 (Microsoft 365 Administrator)"), Some("MS-102"));
         assert!(r.certification("AZ-104: Azure Administrator").is_none());
     }
 

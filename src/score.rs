@@ -8,7 +8,7 @@ use crate::people;
 use crate::points::Points;
 use crate::recommend::recommendations;
 use crate::report::*;
-use crate::ruleset::{AssociationId, Optioned, Ruleset, Simple, TrackRules};
+use crate::ruleset::{AssociationId, Optioned, Ruleset, Simple, TrackRules, WorkloadUse};
 use crate::store::{CellKey, TenantId, Usage, UsageStore};
 use std::collections::BTreeSet;
 
@@ -29,14 +29,26 @@ pub struct ScoreOptions {
     pub tenant_limit: Option<usize>,
 }
 
+/// The workload lists of the customer metrics (spec section 6): net
+/// customer adds has its own; usage growth and deployments share one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum List {
+    Customers,
+    CustomerSuccess,
+}
+
 /// One tenant's usage under one association type in one month, over the
 /// eligible workloads.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Slice {
-    /// MAU summed over workloads, in hundredths.
+    /// MAU summed over the customer-success workloads, in hundredths.
     pub(crate) mau: i64,
-    /// Bit `t` set when a workload's paid units fall in track `t`'s band.
+    /// Bit `t` set when a customer-success workload's paid units fall in
+    /// track `t`'s band.
     pub(crate) bands: u8,
+    /// The same over the net-customer-adds workloads.
+    pub(crate) customer_bands: u8,
+    /// Largest paid units of a net-customer-adds workload.
     pub(crate) max_pau: Count,
     pub(crate) deployed: bool,
     /// The workload with the best MAU/PAU ratio, as (MAU, PAU).
@@ -44,8 +56,8 @@ pub(crate) struct Slice {
 }
 
 impl Slice {
-    /// One workload's usage.
-    fn of(usage: Usage, ruleset: &Ruleset) -> Slice {
+    /// One workload's usage, counted in the lists that name the workload.
+    fn of(usage: Usage, lists: WorkloadUse, ruleset: &Ruleset) -> Slice {
         let (mau, pau) = (usage.mau, usage.pau);
         let mut bands = 0;
         for (t, track) in ruleset.data.tracks.iter().enumerate() {
@@ -55,12 +67,24 @@ impl Slice {
         }
         let ratio = u64::from(ruleset.data.deployment_ratio_percent);
         let paid = pau.0 > 0;
-        Slice {
-            mau: mau.hundredths(),
-            bands,
-            max_pau: pau,
-            deployed: paid && u64::from(mau.0) * 100 >= u64::from(pau.0) * ratio,
-            best_ratio: paid.then_some((mau, pau)),
+        let mut slice = Slice::default();
+        if lists.customers {
+            slice.customer_bands = bands;
+            slice.max_pau = pau;
+        }
+        if lists.customer_success {
+            slice.mau = mau.hundredths();
+            slice.bands = bands;
+            slice.deployed = paid && u64::from(mau.0) * 100 >= u64::from(pau.0) * ratio;
+            slice.best_ratio = paid.then_some((mau, pau));
+        }
+        slice
+    }
+
+    fn bands(&self, list: List) -> u8 {
+        match list {
+            List::Customers => self.customer_bands,
+            List::CustomerSuccess => self.bands,
         }
     }
 
@@ -69,6 +93,7 @@ impl Slice {
     fn add(&mut self, other: &Slice) {
         self.mau += other.mau;
         self.bands |= other.bands;
+        self.customer_bands |= other.customer_bands;
         self.max_pau = self.max_pau.max(other.max_pau);
         self.deployed |= other.deployed;
         let better = match (self.best_ratio, other.best_ratio) {
@@ -108,8 +133,8 @@ impl Facts {
                 continue;
             }
             present |= 1 << key.association();
+            let cell = Slice::of(usage, ruleset.workload_use(key.workload()), ruleset);
             let key = CellKey::new(key.tenant(), month, key.association(), 0);
-            let cell = Slice::of(usage, ruleset);
             match slices.last_mut() {
                 Some((last, slice)) if *last == key => slice.add(&cell),
                 last => {
@@ -155,15 +180,48 @@ impl Facts {
         wanted.filter_map(move |&a| self.slice(tenant, month, a))
     }
 
-    /// Eligible on track `t`: a workload under one of the track's customer
-    /// associations has paid units in the track's band.
-    pub(crate) fn eligible(&self, ruleset: &Ruleset, t: usize, tenant: TenantId, month: Month) -> bool {
-        self.slices_in(ruleset.customer_mask(t), tenant, month).any(|slice| slice.bands & (1 << t) != 0)
+    /// Eligible on track `t` for the metrics of `list`, directly or
+    /// through a carry-over.
+    pub(crate) fn eligible(&self, ruleset: &Ruleset, t: usize, tenant: TenantId, month: Month, list: List) -> bool {
+        self.eligibility(ruleset, t, tenant, month, list).eligible
     }
 
+    /// Eligible on track `t`: a workload of `list` under one of the track's
+    /// customer associations has paid units in the track's band; or, with
+    /// a carry-over (SMB), they are in the band of the track it carries
+    /// from and were in this track's band the set number of months before.
+    pub(crate) fn eligibility(
+        &self,
+        ruleset: &Ruleset,
+        t: usize,
+        tenant: TenantId,
+        month: Month,
+        list: List,
+    ) -> Eligibility {
+        let mask = ruleset.customer_mask(t);
+        let in_band =
+            |band: usize, month: Month| self.slices_in(mask, tenant, month).any(|s| s.bands(list) & (1 << band) != 0);
+        if in_band(t, month) {
+            return Eligibility { eligible: true, carried_over: false };
+        }
+        let carried = ruleset.carry_from(t).is_some_and(|(from, months)| {
+            in_band(from, month) && month.minus(months).is_some_and(|earlier| in_band(t, earlier))
+        });
+        Eligibility { eligible: carried, carried_over: carried }
+    }
+
+    /// Largest paid units of a net-customer-adds workload under the track's
+    /// customer associations: what decides the size band.
     pub(crate) fn max_pau(&self, ruleset: &Ruleset, t: usize, tenant: TenantId, month: Month) -> Count {
         self.slices_in(ruleset.customer_mask(t), tenant, month).map(|s| s.max_pau).max().unwrap_or_default()
     }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Eligibility {
+    pub(crate) eligible: bool,
+    /// Eligible only through the track's carry-over.
+    pub(crate) carried_over: bool,
 }
 
 /// Which decisions of the ruleset a report relied on.
@@ -197,16 +255,24 @@ pub(crate) fn track_reports(
     people: &[PersonReport],
     mut detail: Option<Detail<'_>>,
 ) -> Keyed<TrackReport> {
-    let intermediate = people.iter().filter(|p| p.intermediate).count() as i64;
-    let advanced = people.iter().filter(|p| p.advanced).count() as i64;
+    let certified = |rule: &Simple| {
+        let list = rule.list.as_deref().unwrap_or_default();
+        Some(people.iter().filter(|p| p.lists.iter().any(|l| l == list)).count() as i64)
+    };
     let mut tracks = Keyed::default();
     for (t, rules) in ruleset.data.tracks.iter().enumerate() {
         let customer =
             facts.map(|(facts, period)| customer_metrics(ruleset, t, rules, facts, store, period, detail.as_mut()));
         let metrics = Metrics {
-            net_customer_adds: simple(rules.metrics.net_customer_adds, customer.as_ref().map(|c| c.net_adds)),
-            intermediate_certifications: simple(rules.metrics.intermediate_certifications, Some(intermediate)),
-            advanced_certifications: simple(rules.metrics.advanced_certifications, Some(advanced)),
+            net_customer_adds: simple(&rules.metrics.net_customer_adds, customer.as_ref().map(|c| c.net_adds)),
+            intermediate_certifications: simple(
+                &rules.metrics.intermediate_certifications,
+                certified(&rules.metrics.intermediate_certifications),
+            ),
+            advanced_certifications: simple(
+                &rules.metrics.advanced_certifications,
+                certified(&rules.metrics.advanced_certifications),
+            ),
             usage_growth: optioned(ruleset, &rules.metrics.usage_growth, customer.as_ref().map(|c| &c.growth[..]), 100),
             deployments: optioned(
                 ruleset,
@@ -225,6 +291,11 @@ pub(crate) fn track_reports(
 pub(crate) fn facts_for(ruleset: &Ruleset, store: &UsageStore, (m, b): Period) -> Facts {
     let mut needed: BTreeSet<Month> = [m, b].into();
     needed.extend(store.associated.values().filter(|&&a| a > b && a <= m));
+    // A carry-over looks back from each of these months.
+    let lookbacks = (0..ruleset.data.tracks.len()).filter_map(|t| ruleset.carry_from(t)).map(|(_, months)| months);
+    let earlier: Vec<Month> =
+        lookbacks.flat_map(|months| needed.iter().filter_map(move |month| month.minus(months))).collect();
+    needed.extend(earlier);
     Facts::build(store, ruleset, &needed)
 }
 
@@ -289,19 +360,6 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
     }
 
     let people = people::evaluate(&loaded.certifications, ruleset, as_of);
-    for person in &people {
-        for c in person.certifications.iter().filter(|c| c.status == CertificationStatus::Retired) {
-            applied.note("retired-certifications");
-            let who = person.name.as_deref().or(person.email.as_deref()).unwrap_or(&person.id);
-            warnings.push(Warning {
-                file: None,
-                message: format!(
-                    "{who}'s {} is counted, but it is absent from the current list: Partner Center may no longer count it.",
-                    c.matched.as_deref().unwrap_or(&c.name)
-                ),
-            });
-        }
-    }
     let facts = period.map(|p| (facts_for(ruleset, store, p), p));
     let mut contributes = vec![false; store.tenants.len()];
     let detail = Detail { contributes: &mut contributes, warnings: &mut warnings, applied: &mut applied };
@@ -363,7 +421,12 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
     let history = history.filter(|_| options.history);
     Report {
         schema_version: SCHEMA_VERSION,
-        ruleset: RulesetRef { id: ruleset.data.id.clone(), version: ruleset.data.version.clone() },
+        ruleset: RulesetRef {
+            id: ruleset.data.id.clone(),
+            version: ruleset.data.version.clone(),
+            published: ruleset.data.published.clone(),
+            name: ruleset.data.name.clone(),
+        },
         as_of,
         baseline,
         months,
@@ -432,6 +495,8 @@ fn tenant_report(
             };
             let track = TenantTrack {
                 eligible: part.eligible,
+                serves: part.serves,
+                carried_over: part.carried_over,
                 max_pau,
                 net_add: part.net_add,
                 contributes,
@@ -452,7 +517,12 @@ struct CustomerMetrics {
 
 /// One tenant's part in one track's customer metrics.
 struct TrackPart {
+    /// Eligible for net customer adds (the net-customer-adds workloads).
     eligible: Both<bool>,
+    /// Eligible for usage growth and deployments (their workloads).
+    serves: Both<bool>,
+    /// Eligible (for either list) only through the track's carry-over.
+    carried_over: Both<bool>,
     /// +1, 0 or -1 to net customer adds.
     net_add: i32,
     options: Vec<OptionPart>,
@@ -494,7 +564,20 @@ fn track_part(
     let (growth_options, deployment_options) = track_options(ruleset, rules);
     let mut all_options = growth_options.clone();
     all_options.extend(deployment_options.iter().filter(|a| !growth_options.contains(a)));
-    let eligible = Both { as_of: facts.eligible(ruleset, t, id, m), baseline: facts.eligible(ruleset, t, id, b) };
+    let both = |list: List| {
+        let at = |month: Month| facts.eligibility(ruleset, t, id, month, list);
+        Both { as_of: at(m), baseline: at(b) }
+    };
+    let (customers, success) = (both(List::Customers), both(List::CustomerSuccess));
+    let eligible = Both { as_of: customers.as_of.eligible, baseline: customers.baseline.eligible };
+    let serves = Both { as_of: success.as_of.eligible, baseline: success.baseline.eligible };
+    let carried_over = Both {
+        as_of: customers.as_of.carried_over || success.as_of.carried_over,
+        baseline: customers.baseline.carried_over || success.baseline.carried_over,
+    };
+    if let Some(notes) = notes.as_mut().filter(|_| carried_over.as_of || carried_over.baseline) {
+        notes.applied.note("smb-carry-over");
+    }
     let net_add = i32::from(eligible.as_of) - i32::from(eligible.baseline);
     let mut options = Vec::with_capacity(all_options.len());
     for a in all_options {
@@ -527,16 +610,17 @@ fn track_part(
                         });
                     }
                 }
-                has_data.then(|| counted_mau(associated, facts.eligible(ruleset, t, id, associated)))
+                has_data
+                    .then(|| counted_mau(associated, facts.eligible(ruleset, t, id, associated, List::CustomerSuccess)))
             }
-            _ => Some(counted_mau(b, eligible.baseline)),
+            _ => Some(counted_mau(b, serves.baseline)),
         };
-        let growth = growth_baseline.map(|base| counted_mau(m, eligible.as_of) - base);
+        let growth = growth_baseline.map(|base| counted_mau(m, serves.as_of) - base);
         let (now, then) = (month(m), month(b));
-        let deployment = i32::from(eligible.as_of && now.deployed) - i32::from(eligible.baseline && then.deployed);
+        let deployment = i32::from(serves.as_of && now.deployed) - i32::from(serves.baseline && then.deployed);
         options.push(OptionPart { association: a, now, then, growth, deployment });
     }
-    TrackPart { eligible, net_add, options }
+    TrackPart { eligible, serves, carried_over, net_add, options }
 }
 
 /// Net customer adds, usage growth and deployments of track `t`: sums of
@@ -578,7 +662,7 @@ fn option_ids(ruleset: &Ruleset, metric: &Optioned) -> Vec<AssociationId> {
     metric.options.iter().filter_map(|o| ruleset.association_index(&o.association)).collect()
 }
 
-fn simple(rule: Simple, value: Option<i64>) -> SimpleMetric {
+fn simple(rule: &Simple, value: Option<i64>) -> SimpleMetric {
     SimpleMetric {
         points: value.map(|v| Points::scaled(v, 1, rule.threshold, rule.max)),
         max: rule.max,

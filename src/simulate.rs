@@ -108,6 +108,9 @@ pub fn simulate(ruleset: &Ruleset, loaded: &Loaded, plan: &Plan, options: &Score
             certification: person.certification.clone(),
             earned: None,
             expires: None,
+            training_type: None,
+            activation: None,
+            reported: None,
         });
     }
     let options = ScoreOptions { as_of: current.as_of, ..options.clone() };

@@ -5,7 +5,7 @@ use crate::cells::Cells;
 use crate::month::{Date, Month};
 use crate::number::Count;
 use crate::ruleset::{AssociationId, WorkloadId};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Index of a tenant in [`UsageStore::tenants`].
 pub type TenantId = u32;
@@ -116,6 +116,9 @@ pub enum Insert {
     Duplicate,
     /// Same key, other values: the first values are kept.
     Conflict(Usage),
+    /// A row repeating another location's of the same partner global
+    /// account: one of the two was dropped.
+    PgaDuplicate,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -133,6 +136,9 @@ pub struct UsageStore {
     pub workload_rows: Vec<u64>,
     pub ignored_associations: BTreeMap<String, u64>,
     pub ignored_workloads: BTreeMap<String, u64>,
+    /// Cells stored from a row flagged as a partner-global-account
+    /// duplicate, with no unflagged row for them yet: such a row replaces them.
+    pga_provisional: HashSet<CellKey>,
 }
 
 /// Tenant ids are compared without case or surrounding space: exports
@@ -155,6 +161,27 @@ impl UsageStore {
         self.tenants.push(Tenant { id: id.trim().to_string(), name: name.map(str::to_string) });
         self.tenant_index.insert(key, t);
         t
+    }
+
+    /// Inserts a row of an export that flags partner-global-account
+    /// duplicates (`IsDuplicateRowForPGA`): among rows of one cell, the
+    /// unflagged row counts and flagged ones are dropped; a flagged row
+    /// alone is kept, so that an association option does not vanish.
+    pub fn insert_flagged(&mut self, key: CellKey, usage: Usage, pga_duplicate: bool) -> Insert {
+        if pga_duplicate {
+            return match self.insert(key, usage) {
+                Insert::New => {
+                    self.pga_provisional.insert(key);
+                    Insert::New
+                }
+                _ => Insert::PgaDuplicate,
+            };
+        }
+        if self.pga_provisional.remove(&key) {
+            self.cells.replace(key, usage);
+            return Insert::PgaDuplicate;
+        }
+        self.insert(key, usage)
     }
 
     pub fn insert(&mut self, key: CellKey, usage: Usage) -> Insert {
@@ -192,6 +219,12 @@ pub struct CertificationRow {
     pub certification: String,
     pub earned: Option<Date>,
     pub expires: Option<Date>,
+    /// The file's training type (`Exam`, `Certification`, ...), when it has one.
+    pub training_type: Option<String>,
+    /// The file's activation status (`Active`, `Expired`, ...), when it has one.
+    pub activation: Option<String>,
+    /// The reporting month of the row, when the file has one.
+    pub reported: Option<Month>,
 }
 
 #[cfg(test)]

@@ -93,18 +93,60 @@ fn skilling_people_explained() {
     assert_eq!(ana["intermediate"], true);
     assert_eq!(ana["certifications"].as_array().unwrap().len(), 2);
     assert_eq!(find("dara.nolan@example.com")["certifications"][0]["status"], "not_on_list");
-    assert_eq!(find("fay.duarte@example.com")["certifications"][0]["status"], "retired");
     assert_eq!(find("chen.wei@example.com")["advanced"], true);
-    assert_eq!(people.iter().filter(|p| p["intermediate"] == true).count(), 4);
+    assert_eq!(people.iter().filter(|p| p["intermediate"] == true).count(), 3);
     assert_eq!(people.iter().filter(|p| p["advanced"] == true).count(), 2);
     // No usage: customer metrics are unknown, not zero.
     assert_eq!(r["tracks"]["smb"]["metrics"]["usageGrowth"]["points"], Value::Null);
     assert_eq!(r["tracks"]["smb"]["total"], 25.0);
-    assert!(r["assumptions"].as_array().unwrap().iter().any(|a| a["id"] == "retired-certifications"));
-    // Fay's retired certification counts, with a warning.
-    assert!(r["warnings"]
-        .to_string()
-        .contains("Fay Duarte's Microsoft 365 Certified: Messaging Administrator Associate is counted"));
+    assert_eq!(r["tracks"]["enterprise"]["metrics"]["intermediateCertifications"]["value"], 3);
+    // Fay's Messaging Administrator Associate is off the 2026 list: it does not count, and she is told why.
+    let fay = &find("fay.duarte@example.com")["certifications"][0];
+    assert_eq!(fay["status"], "dropped");
+    assert_eq!(fay["reason"], "no longer on Microsoft's Modern Work list");
+    assert_eq!(find("fay.duarte@example.com")["intermediate"], false);
+}
+
+#[test]
+fn rules_2026_with_training_completions() {
+    let expected: Value =
+        serde_json::from_slice(&std::fs::read(fixtures().join("rules-2026.expected.json")).unwrap()).unwrap();
+    let r = report(&["rules-2026.csv", "training-completions.csv"]);
+    assert_subset(&expected, &r, "");
+    assert_eq!(r["files"][1]["kind"], "skilling");
+    let tenant = |id: &str| r["tenants"].as_array().unwrap().iter().find(|t| t["id"] == id).unwrap().clone();
+    // Promoted from 250 to 420 seats: Enterprise now, and SMB through the carry-over.
+    let promoted = tenant("PROMOTED-CPOR");
+    assert_eq!(promoted["tracks"]["enterprise"]["eligible"]["asOf"], true);
+    assert_eq!(promoted["tracks"]["smb"]["eligible"]["asOf"], true);
+    assert_eq!(promoted["tracks"]["smb"]["carriedOver"]["asOf"], true);
+    assert_eq!(promoted["tracks"]["smb"]["carriedOver"]["baseline"], false);
+    // Teams Premium: usage growth and deployments, not net customer adds.
+    let premium = tenant("PREMIUM-ONLY");
+    assert_eq!(premium["tracks"]["smb"]["eligible"]["asOf"], false);
+    assert_eq!(premium["tracks"]["smb"]["serves"]["asOf"], true);
+    assert_eq!(premium["tracks"]["smb"]["options"]["CSP"]["growth"], 30.0);
+    assert_eq!(tenant("SMALL")["tracks"]["smb"]["serves"]["asOf"], false);
+    let status = |email: &str| {
+        let people = r["people"].as_array().unwrap();
+        let person = people.iter().find(|p| p["email"] == email).unwrap();
+        (person["certifications"][0]["status"].clone(), person["certifications"][0]["reason"].clone())
+    };
+    assert_eq!(status("ines.moreau@example.com").0, "counted");
+    assert_eq!(status("jon.berg@example.com").0, "dropped");
+    assert_eq!(
+        status("kai.lund@example.com"),
+        ("expired".into(), "expired on 2025-06-30, before the as-of month 2025-10".into())
+    );
+    assert_eq!(status("lea.ng@example.com").0, "counted");
+    assert_eq!(
+        status("mo.diaz@example.com"),
+        ("not_yet_earned".into(), "earned on 2025-11-20, after the as-of month 2025-10".into())
+    );
+    let assumptions = r["assumptions"].to_string();
+    assert!(assumptions.contains("smb-carry-over"), "{assumptions}");
+    assert_eq!(r["ruleset"]["version"], "2026.11");
+    assert_eq!(r["ruleset"]["published"], "2026-04");
 }
 
 /// The fixtures and specs here are copies of `../shared`, which is beside
@@ -112,9 +154,14 @@ fn skilling_people_explained() {
 #[test]
 fn copies_match_shared() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for (shared, ours) in [("../shared/fixtures", "tests/fixtures"), ("../shared/spec", "docs/spec")] {
+    let pairs = [
+        ("../shared/fixtures", "tests/fixtures"),
+        ("../shared/fixtures/areas", "tests/fixtures/areas"),
+        ("../shared/spec", "docs/spec"),
+    ];
+    for (shared, ours) in pairs {
         let Ok(entries) = std::fs::read_dir(root.join(shared)) else { continue };
-        for entry in entries.flatten() {
+        for entry in entries.flatten().filter(|e| e.path().is_file()) {
             let name = entry.file_name();
             let copy = std::fs::read(root.join(ours).join(&name)).unwrap_or_default();
             assert_eq!(copy, std::fs::read(entry.path()).unwrap(), "{ours}/{name:?} differs from {shared}");

@@ -2,7 +2,7 @@
 //! on small hand-made exports.
 
 use serde_json::Value;
-use spd_score::{ScoreOptions, Workbook};
+use spd_score::{Ruleset, ScoreOptions, Workbook};
 
 const HEADER: &str = "CustomerTenantName,PartnerAttachType,WorkloadName,MonthName,ActiveUsage,QualifiedUsage\n";
 const NOW: &str = "Oct-2025";
@@ -244,16 +244,211 @@ fn negative_nets_are_values_with_zero_points() {
 
 #[test]
 fn unconfirmed_workloads_are_an_assumption_only_when_used() {
+    // A ruleset may mark a workload Microsoft has not confirmed: it counts, and says so.
+    let mut data = Ruleset::modern_work().data;
+    data.workloads.iter_mut().filter(|w| w.id == "Windows 365").for_each(|w| w.confirmed = false);
+    let ruleset = Ruleset::new(data).unwrap();
+    let report = |export: &Export| {
+        let mut book = Workbook::new(ruleset.clone());
+        book.add_file("usage.csv", format!("{HEADER}{}", export.0).as_bytes());
+        serde_json::to_value(book.report(&ScoreOptions::default())).unwrap()
+    };
     let assumed = |r: &Value| r["assumptions"].as_array().unwrap().iter().any(|a| a["id"] == "unconfirmed-workloads");
-    let without = Export::default().steady("T", "CSP Tier1", 20.0, 30.0).report();
-    assert!(!assumed(&without));
-    // Microsoft 365 Copilot is in the ruleset, marked unconfirmed: it counts, and says so.
-    let with = Export::default()
-        .steady("T", "CSP Tier1", 20.0, 30.0)
-        .row("C", "CSP Tier1", "Microsoft 365 Copilot", NOW, 15.0, 20.0)
-        .report();
+    assert!(!assumed(&report(&Export::default().steady("T", "CSP Tier1", 20.0, 30.0))));
+    let with = report(&Export::default().steady("T", "CSP Tier1", 20.0, 30.0).row(
+        "C",
+        "CSP Tier1",
+        "Windows 365",
+        NOW,
+        15.0,
+        20.0,
+    ));
     assert!(assumed(&with));
     assert_eq!(metric(&with, "smb", "netCustomerAdds")["value"], 1);
+}
+
+/// 2026: a tenant grown from the SMB band into the Enterprise band keeps
+/// counting on SMB when it was in the SMB band a year earlier.
+#[test]
+fn smb_carry_over_needs_the_month_a_year_earlier() {
+    const TWO_YEARS_AGO: &str = "Oct-2023";
+    // In the SMB band a year ago, Enterprise-sized now: SMB-eligible in M by the carry-over.
+    let r = Export::default()
+        .row("Grown", "CSP Tier1", "Exchange Online", THEN, 100.0, 250.0)
+        .row("Grown", "CSP Tier1", "Exchange Online", NOW, 200.0, 420.0)
+        .report();
+    let smb = &tenant(&r, "Grown")["tracks"]["smb"];
+    assert_eq!((smb["eligible"]["asOf"].clone(), smb["carriedOver"]["asOf"].clone()), (true.into(), true.into()));
+    assert_eq!(metric(&r, "smb", "netCustomerAdds")["value"], 0);
+    assert_eq!(metric(&r, "smb", "usageGrowth")["options"]["CSP"]["value"], 100.0);
+    // CSP is not an Enterprise association: the tenant never counts there.
+    assert_eq!(tenant(&r, "Grown")["tracks"]["enterprise"]["eligible"]["asOf"], false);
+    assert!(r["assumptions"].to_string().contains("smb-carry-over"));
+
+    // Enterprise-sized in both months, no data two years ago: no carry-over in either month.
+    let r = Export::default()
+        .row("Big", "CPOR", "Exchange Online", THEN, 100.0, 400.0)
+        .row("Big", "CPOR", "Exchange Online", NOW, 200.0, 420.0)
+        .report();
+    let smb = &tenant(&r, "Big")["tracks"]["smb"];
+    assert_eq!(smb["eligible"]["asOf"], false, "M-12 is Enterprise-sized");
+    assert_eq!(smb["eligible"]["baseline"], false, "no data for B-12");
+    assert!(!r["assumptions"].to_string().contains("smb-carry-over"));
+
+    // The same, with the month two years ago in the SMB band: the baseline carries over.
+    let r = Export::default()
+        .row("Big", "CPOR", "Exchange Online", TWO_YEARS_AGO, 100.0, 200.0)
+        .row("Big", "CPOR", "Exchange Online", THEN, 100.0, 400.0)
+        .row("Big", "CPOR", "Exchange Online", NOW, 200.0, 420.0)
+        .report();
+    let smb = &tenant(&r, "Big")["tracks"]["smb"];
+    assert_eq!((smb["eligible"]["asOf"].clone(), smb["eligible"]["baseline"].clone()), (false.into(), true.into()));
+    assert_eq!(smb["carriedOver"]["baseline"], true);
+    assert_eq!(metric(&r, "smb", "netCustomerAdds")["value"], -1);
+}
+
+/// Teams Premium is on the usage growth and deployments list only.
+#[test]
+fn teams_premium_counts_for_customer_success_not_customer_adds() {
+    let r = Export::default()
+        .row("Premium", "CSP Tier1", "Teams Premium", THEN, 10.0, 50.0)
+        .row("Premium", "CSP Tier1", "Teams Premium", NOW, 40.0, 50.0)
+        .report();
+    assert_eq!(metric(&r, "smb", "netCustomerAdds")["value"], 0);
+    assert_eq!(metric(&r, "smb", "usageGrowth")["options"]["CSP"]["value"], 30.0);
+    assert_eq!(metric(&r, "smb", "deployments")["options"]["CSP"]["value"], 1.0);
+    let smb = &tenant(&r, "Premium")["tracks"]["smb"];
+    assert_eq!(smb["eligible"]["asOf"], false);
+    assert_eq!(smb["serves"]["asOf"], true);
+    // Beside an eligible workload the tenant is a customer too; Premium's MAU still counts.
+    let r = Export::default()
+        .row("Other", "DPOR", "Teams", THEN, 5.0, 20.0)
+        .row("Both", "CSP Tier1", "Teams", NOW, 5.0, 20.0)
+        .row("Both", "CSP Tier1", "Teams Premium", NOW, 40.0, 50.0)
+        .report();
+    assert_eq!(metric(&r, "smb", "netCustomerAdds")["value"], 1);
+    assert_eq!(metric(&r, "smb", "usageGrowth")["options"]["CSP"]["value"], 45.0);
+}
+
+/// Scores one skilling list against usage ending in `as_of` (`Mon-YYYY`).
+fn people_as_of(as_of: &str, skilling: &str) -> Value {
+    let mut book = Workbook::default();
+    let usage = Export::default().row("T", "CSP Tier1", "Teams", as_of, 1.0, 20.0);
+    book.add_file("usage.csv", format!("{HEADER}{}", usage.0).as_bytes());
+    book.add_file("people.csv", skilling.as_bytes());
+    serde_json::to_value(book.report(&ScoreOptions::default())).unwrap()
+}
+
+fn first_certification(r: &Value) -> (String, String) {
+    let c = &r["people"][0]["certifications"][0];
+    (c["status"].as_str().unwrap().to_string(), c["reason"].as_str().unwrap().to_string())
+}
+
+/// MS-900 is eligible through 2027-03-31: it counts in March 2027, not in April.
+#[test]
+fn eligible_through_boundaries() {
+    let skilling = "Email,Certification,DateEarned\na@x.com,Microsoft 365 Fundamentals,2024-01-10\n";
+    for (month, counts) in [("Feb-2027", true), ("Mar-2027", true), ("Apr-2027", false)] {
+        let r = people_as_of(month, skilling);
+        assert_eq!(r["people"][0]["intermediate"], counts, "{month}");
+        assert_eq!(metric(&r, "smb", "intermediateCertifications")["value"], i64::from(counts), "{month}");
+        let (status, reason) = first_certification(&r);
+        if counts {
+            assert_eq!(status, "counted");
+            assert!(reason.contains("eligible through 2027-03-31"), "{reason}");
+        } else {
+            assert_eq!(status, "past_eligible_through");
+            assert_eq!(reason, "retired: eligible through 2027-03-31, before the as-of month 2027-04");
+        }
+    }
+    assert_eq!(r_date(&people_as_of("Oct-2025", skilling)), "2027-03-31");
+}
+
+fn r_date(r: &Value) -> String {
+    r["people"][0]["certifications"][0]["eligibleThrough"].as_str().unwrap().to_string()
+}
+
+/// Every way a certification fails to count, each with its reason.
+#[test]
+fn each_way_a_certification_fails_to_count() {
+    let cases = [
+        (
+            "Certification,2025-01-01,2026-01-01,Active",
+            "Microsoft 365 Certified: Teams Administrator Associate",
+            "counted",
+        ),
+        (
+            "Certification,2023-01-01,2025-09-30,Active",
+            "Microsoft 365 Certified: Teams Administrator Associate",
+            "expired",
+        ),
+        (
+            "Certification,2023-01-01,2025-10-15,Active",
+            "Microsoft 365 Certified: Teams Administrator Associate",
+            "counted",
+        ),
+        (
+            "Certification,2025-11-02,,Active",
+            "Microsoft 365 Certified: Teams Administrator Associate",
+            "not_yet_earned",
+        ),
+        ("Certification,2025-10-31,,Active", "Microsoft 365 Certified: Teams Administrator Associate", "counted"),
+        ("Certification,2024-01-01,,Active", "Microsoft 365 Certified: Messaging Administrator Associate", "dropped"),
+        ("Certification,2024-01-01,,Active", "Microsoft Certified: Azure Administrator Associate", "not_on_list"),
+        ("Exam,2025-01-01,,Active", "MS-700", "not_a_certification"),
+        (
+            "Certification,2025-01-01,2026-06-01,Expired",
+            "Microsoft 365 Certified: Teams Administrator Associate",
+            "inactive",
+        ),
+    ];
+    for (fields, title, expected) in cases {
+        let skilling = format!(
+            "Email,TrainingTitle,TrainingType,TrainingCompletionDate,ExpirationDate,ActivationStatus\na@x.com,{title},{fields}\n"
+        );
+        let r = people_as_of(NOW, &skilling);
+        let (status, reason) = first_certification(&r);
+        assert_eq!(status, expected, "{fields} {title}: {reason}");
+        assert_eq!(r["people"][0]["intermediate"], expected == "counted", "{fields}");
+        assert!(!reason.is_empty());
+    }
+}
+
+/// TrainingCompletions repeats a person's certification every reporting
+/// month: it counts once, with the latest row's dates.
+#[test]
+fn repeated_reporting_months_count_once_with_the_latest_dates() {
+    let skilling = "Email,TrainingTitle,TrainingType,TrainingCompletionDate,ExpirationDate,ActivationStatus,Month\n\
+        a@x.com,MS-700,Certification,2023-01-01,2025-09-01,Active,2025-08-01\n\
+        A@x.com,Microsoft 365 Certified: Teams Administrator Associate,Certification,2025-08-20,2026-08-20,Active,2025-10-01\n\
+        a@x.com,MS-700,Certification,2023-01-01,2025-09-01,Active,2025-09-01\n";
+    let r = people_as_of(NOW, skilling);
+    let certifications = r["people"][0]["certifications"].as_array().unwrap();
+    assert_eq!(certifications.len(), 1);
+    assert_eq!(certifications[0]["expires"], "2026-08-20");
+    assert_eq!(certifications[0]["status"], "counted");
+    assert_eq!(metric(&r, "enterprise", "intermediateCertifications")["value"], 1);
+}
+
+/// Office usage: rows flagged IsDuplicateRowForPGA repeat another
+/// location's; the unflagged row counts, a flagged row alone is kept.
+#[test]
+fn pga_duplicate_rows() {
+    let csv = "CustomerTenantId,WorkloadName,Month,PaidAvailableUnits,MonthlyActiveUsers,MPNId,PartnerAttributionType,IsDuplicateRowForPGA\n\
+        t1,Exchange Online,2025-10-01,250,190,1,CSP Tier 1,1\n\
+        t1,Exchange Online,2025-10-01,250,200,1,CSP Tier 1,0\n\
+        t1,Exchange Online,2025-10-01,250,190,2,CSP Tier 1,1\n\
+        t2,Teams,2025-10-01,40,30,2,CPOR,1\n\
+        t2,Teams,2024-10-01,40,10,2,CPOR,1\n";
+    let mut book = Workbook::default();
+    book.add_file("office.csv", csv.as_bytes());
+    let r = serde_json::to_value(book.report(&ScoreOptions::default())).unwrap();
+    assert_eq!(r["files"][0]["pgaDuplicateRows"], 2);
+    assert_eq!(r["errors"].as_array().unwrap().len(), 0, "{}", r["errors"]);
+    // t1 counts once, with the unflagged row's 200 MAU; t2's flagged rows stand alone and count.
+    assert_eq!(tenant(&r, "t1")["tracks"]["smb"]["options"]["CSP"]["asOf"]["mau"], 200.0);
+    assert_eq!(metric(&r, "smb", "usageGrowth")["options"]["CPOR"]["value"], 20.0);
+    assert!(r["warnings"].to_string().contains("IsDuplicateRowForPGA"));
 }
 
 #[test]
