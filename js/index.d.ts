@@ -72,7 +72,13 @@ export type MetricId =
 
 export interface Report {
   schemaVersion: 1;
-  ruleset: { id: string; version: string };
+  ruleset: {
+    id: string;
+    version: string;
+    /** When Microsoft's text the ruleset follows was published, `YYYY-MM`. */
+    published: string | null;
+    name: string;
+  };
   /** The month scored; null when no usage data was loaded. */
   asOf: Month | null;
   /** asOf minus 12 months. */
@@ -165,7 +171,12 @@ export interface Both<T> {
 }
 
 export interface TenantTrack {
+  /** In the track's band on a net-customer-adds workload. */
   eligible: Both<boolean>;
+  /** In the track's band on a usage-growth and deployments workload: its usage counts for those two metrics. */
+  serves: Both<boolean>;
+  /** Eligible only through the track's carry-over (grown out of the SMB band, in it a year before). */
+  carriedOver: Both<boolean>;
   /** Largest paid units of an eligible workload under the track's customer associations. */
   maxPau: Both<number>;
   /** +1, 0 or -1 to net customer adds. */
@@ -200,15 +211,20 @@ export interface PersonReport {
   email: string | null;
   intermediate: boolean;
   advanced: boolean;
+  /** The ruleset's certification lists the person counts in. */
+  lists: string[];
   certifications: Array<{
     /** As written in the file. */
     name: string;
     /** The ruleset's name for it, when it is on the list. */
     matched: string | null;
-    level: 'intermediate' | 'advanced' | null;
-    status: 'counted' | 'retired' | 'expired' | 'not_on_list';
+    /** The ruleset's certification lists that name it. */
+    lists: string[];
+    status: CertificationStatus;
     earned: DateString | null;
     expires: DateString | null;
+    /** The last day a retiring certification counts. */
+    eligibleThrough: DateString | null;
     reason: string;
   }>;
 }
@@ -269,6 +285,17 @@ export interface QualificationWindow {
   message: string;
 }
 
+/** Why a certification counts or not in the as-of month. */
+export type CertificationStatus =
+  | 'counted'
+  | 'expired'
+  | 'past_eligible_through'
+  | 'not_yet_earned'
+  | 'not_a_certification'
+  | 'inactive'
+  | 'dropped'
+  | 'not_on_list';
+
 export interface FileReport {
   name: string;
   kind: 'usage' | 'skilling' | 'unknown';
@@ -278,6 +305,8 @@ export interface FileReport {
   rows: number;
   skippedRows: number;
   duplicateRows: number;
+  /** Rows dropped as another location's repeat of the same partner global account (IsDuplicateRowForPGA). */
+  pgaDuplicateRows: number;
   months: Month[];
 }
 
@@ -333,7 +362,11 @@ export interface Simulation {
 export interface Ruleset {
   id: string;
   version: string;
+  /** When Microsoft's text the ruleset follows was published, `YYYY-MM`. */
+  published?: string;
   name?: string;
+  /** The short name, e.g. `Modern Work`. */
+  label?: string;
   source?: string;
   qualification: { minTotal: number; everyMetricAboveZero: boolean };
   deploymentRatioPercent: number;
@@ -344,10 +377,13 @@ export interface Ruleset {
     band: { over: number; upTo?: number };
     customerAssociations: AssociationId[];
     nearBandSeats?: number;
+    /** Tenants grown into `fromTrack`'s band stay eligible here when they were in this band `months` earlier. */
+    carryOver?: { fromTrack: TrackId; months: number };
     metrics: {
       netCustomerAdds: { max: number; threshold: number };
-      intermediateCertifications: { max: number; threshold: number };
-      advancedCertifications: { max: number; threshold: number };
+      /** `list`: the key in `certificationLists` people count from. */
+      intermediateCertifications: { max: number; threshold: number; list?: string };
+      advancedCertifications: { max: number; threshold: number; list?: string };
       usageGrowth: { max: number; options: Array<{ association: AssociationId; threshold: number }> };
       deployments: { max: number; options: Array<{ association: AssociationId; threshold: number }> };
     };
@@ -355,8 +391,22 @@ export interface Ruleset {
   associations: Array<{ id: AssociationId; label?: string; spellings: string[] }>;
   /** Association types that count on no track, reported under one name. */
   otherAssociations?: Array<{ id: string; label?: string; spellings: string[] }>;
-  workloads: Array<{ id: string; spellings: string[]; confirmed?: boolean }>;
-  certifications: Array<{ name: string; level: 'intermediate' | 'advanced'; retired?: boolean; spellings?: string[] }>;
+  /** `metrics`: the customer metrics whose workload list names it (all when absent). */
+  workloads: Array<{ id: string; spellings: string[]; confirmed?: boolean; metrics?: MetricId[] }>;
+  certifications: Array<{
+    /** The exam code where there is one (`MS-102`), else a short name. */
+    id: string;
+    name: string;
+    spellings?: string[];
+    /** `YYYY-MM-DD` */
+    retires?: string;
+    /** The last day it counts, `YYYY-MM-DD`. */
+    eligibleThrough?: string;
+  }>;
+  /** Named lists of certification ids that metrics count people from. */
+  certificationLists?: Record<string, string[]>;
+  /** Certification ids no longer on Microsoft's list: holders are told so. */
+  droppedCertifications?: string[];
   window?: { monthsBefore: number; enrolmentDays: number };
   decisions?: Array<{ id: string; text: string }>;
 }

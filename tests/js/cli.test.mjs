@@ -25,7 +25,7 @@ test('the summary reads like Partner Center', () => {
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /Status: Qualified \(best track: SMB\)/);
   assert.match(result.stdout, /SMB: 74 \/ 100, Qualified/);
-  assert.match(result.stdout, /Enterprise: 64 \/ 100, In progress/);
+  assert.match(result.stdout, /Enterprise: 62 \/ 100 \(61\.5\), In progress/);
   assert.match(result.stdout, /Usage growth\s+30\.0 \/ 30/);
   assert.match(result.stdout, /cpor-report-13-months\.csv: usage, 1476 rows, 0 skipped, 2024-10 to 2025-10/);
 });
@@ -50,7 +50,7 @@ test('row errors still exit 0 and are listed with file:line, column and value; w
 
 test('the metric the best option counts for is marked', () => {
   const result = run('score', path('mixed-60-tenants.csv'), path('skilling-people.csv'));
-  assert.match(result.stdout, /Enterprise: 64 \/ 100 \(63\.7625\), In progress/);
+  assert.match(result.stdout, /Enterprise: 61 \/ 100 \(61\.2625\), In progress/);
   assert.match(result.stdout, /Usage growth\s+28\.8 \/ 30 +CPOR 352 of 1,000, DPOR 3,835 of 4,000 \(counts\)/);
   assert.match(result.stdout, /Deployments\s+10\.0 \/ 25 +CPOR 2 of 5 \(counts\), DPOR 0 of 10/);
 });

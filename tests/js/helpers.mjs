@@ -12,6 +12,7 @@ export const cases = [
   ['mixed-60-tenants.csv', ['skilling-people.csv']],
   ['cpor-report-13-months.csv', ['skilling-people.csv']],
   ['semicolon-excel.csv', ['skilling-people.csv']],
+  ['rules-2026.csv', ['training-completions.csv']],
 ].map(([usage, others]) => ({
   usage,
   files: [usage, ...others],
