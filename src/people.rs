@@ -7,12 +7,16 @@ use crate::ruleset::{fold, CertificationId, Ruleset};
 use crate::store::CertificationRow;
 use std::collections::BTreeMap;
 
+/// One certification of a person: its key (catalogue id, else the folded
+/// name), the row that stands for it, and what it matched.
+type Held<'a> = (String, &'a CertificationRow, Option<CertificationId>);
+
 /// People with their certifications judged against the ruleset as of `as_of`
 /// (dates are not judged without an as-of month). Sorted by identity.
 pub fn evaluate(rows: &[CertificationRow], ruleset: &Ruleset, as_of: Option<Month>) -> Vec<PersonReport> {
     // One row per person and certification: the same certification listed
     // again (another reporting month, another spelling) is the same one.
-    let mut chosen: BTreeMap<&str, Vec<(String, &CertificationRow, Option<CertificationId>)>> = BTreeMap::new();
+    let mut chosen: BTreeMap<&str, Vec<Held>> = BTreeMap::new();
     for row in rows {
         let known = ruleset.certification(&row.certification);
         let key = known.map_or_else(|| fold(&row.certification), |c| ruleset.certification_data(c).id.clone());
