@@ -4,6 +4,7 @@
 
 use crate::month::Month;
 use crate::number::Count;
+use crate::points::Points;
 use crate::report::{ActionKind, Keyed, TenantAction, TrackReport};
 use crate::ruleset::{AssociationId, Ruleset};
 use crate::score::{Facts, List, Period};
@@ -22,10 +23,7 @@ pub(crate) fn tenant_actions(
     let ratio = u64::from(ruleset.data.deployment_ratio_percent);
     let mut out = vec![];
     for (t, track) in ruleset.data.tracks.iter().enumerate() {
-        let options: Vec<AssociationId> = track
-            .metrics
-            .deployments
-            .options
+        let options: Vec<AssociationId> = (ruleset.options(t, "deployedTenants").map_or(&[][..], |r| &r.options[..]))
             .iter()
             .filter_map(|o| ruleset.association_index(&o.association))
             .collect();
@@ -65,7 +63,7 @@ pub(crate) fn tenant_actions(
                 // Removing unused seats works only while the tenant stays in the band.
                 let seats = seats_to_remove(usage.mau, usage.pau, ratio);
                 let remaining = usage.pau.0.saturating_sub(u32::try_from(seats * 100).unwrap_or(u32::MAX));
-                if seats > 0 && track.band.contains(remaining) {
+                if seats > 0 && track.band.is_some_and(|band| band.contains(remaining)) {
                     remove.push(TenantAction {
                         tenant: tenant.id.clone(),
                         track: track.id.clone(),
@@ -85,8 +83,9 @@ pub(crate) fn tenant_actions(
             out.extend(closest_first(remove));
         }
         out.extend(closest_first(near_band(ruleset, store, facts, t, m)));
-        let net_adds = tracks.get(&track.id).and_then(|r| r.metrics.net_customer_adds.value).unwrap_or(0);
-        if net_adds < 0 {
+        let customers = ruleset.measured_by(t, "customers");
+        let net_adds = tracks.get(&track.id).zip(customers).and_then(|(r, id)| r.metric(id)?.value());
+        if net_adds.is_some_and(|n| n < Points::ZERO) {
             out.extend(lost_customers(ruleset, store, facts, t, (m, b)));
         }
     }
@@ -135,9 +134,7 @@ fn closest_first(mut actions: Vec<TenantAction>) -> Vec<TenantAction> {
 /// Tenants a few seats below the track's band: adding seats makes them count.
 fn near_band(ruleset: &Ruleset, store: &UsageStore, facts: &Facts, t: usize, m: Month) -> Vec<TenantAction> {
     let track = &ruleset.data.tracks[t];
-    if track.near_band_seats == 0 {
-        return vec![];
-    }
+    let Some(band) = track.band.filter(|_| track.near_band_seats > 0) else { return vec![] };
     let mut out = vec![];
     for (index, tenant) in store.tenants.iter().enumerate() {
         let id = index as TenantId;
@@ -146,7 +143,7 @@ fn near_band(ruleset: &Ruleset, store: &UsageStore, facts: &Facts, t: usize, m: 
         }
         let pau = facts.max_pau(ruleset, t, id, m);
         // Seats (whole) needed to pass the band's lower edge.
-        let edge = u64::from(track.band.over) * 100;
+        let edge = u64::from(band.over) * 100;
         let below = edge.saturating_sub(u64::from(pau.0));
         if pau.0 == 0 || u64::from(pau.0) > edge || below >= u64::from(track.near_band_seats) * 100 {
             continue;

@@ -86,12 +86,19 @@ pub const REPORTED_MONTH: Field = field!("reporting month", ["Month", "Reporting
 pub const EXPIRES: Field =
     field!("expiry date", ["ExpirationDate", "ExpiryDate", "Expires", "ExpiresOn", "ValidUntil"]);
 
+/// Metric values typed from Partner Center (designations.md section 7).
+pub const AREA: Field = field!("area", ["Area", "SolutionArea", "Designation"]);
+pub const TRACK: Field = field!("track", ["Track"]);
+pub const METRIC: Field = field!("metric", ["Metric"]);
+pub const VALUE: Field = field!("value", ["Value"]);
+
 /// The kind a file was taken for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum FileKind {
     Usage,
     Skilling,
+    Manual,
     Unknown,
 }
 
@@ -126,9 +133,18 @@ pub struct SkillingColumns {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ManualColumns {
+    pub area: usize,
+    pub track: Option<usize>,
+    pub metric: usize,
+    pub value: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Layout {
     Usage(UsageColumns),
     Skilling(SkillingColumns),
+    Manual(ManualColumns),
 }
 
 impl Layout {
@@ -143,6 +159,7 @@ impl Layout {
                     [c.email, c.corp_email, c.person_id, c.name, c.first_name, c.last_name].into_iter().flatten().min();
                 person.unwrap_or(0).max(c.certification)
             }
+            Layout::Manual(c) => c.area.max(c.metric).max(c.value),
         }
     }
 
@@ -150,6 +167,7 @@ impl Layout {
         match self {
             Layout::Usage(_) => FileKind::Usage,
             Layout::Skilling(_) => FileKind::Skilling,
+            Layout::Manual(_) => FileKind::Manual,
         }
     }
 }
@@ -193,6 +211,9 @@ pub fn recognise(columns: &[String]) -> Result<Layout, String> {
             pga_duplicate: header.find(PGA_DUPLICATE),
         }));
     }
+    if let [Some(area), Some(metric), Some(value)] = [AREA, METRIC, VALUE].map(|f| header.find(f)) {
+        return Ok(Layout::Manual(ManualColumns { area, track: header.find(TRACK), metric, value }));
+    }
     let person = [EMAIL, PERSON_ID, PERSON_NAME, FIRST_NAME, LAST_NAME, CORP_EMAIL].map(|f| header.find(f));
     let certification = header.find(CERTIFICATION);
     if let (Some(certification), true) = (certification, person.iter().any(Option::is_some)) {
@@ -224,7 +245,7 @@ pub fn recognise(columns: &[String]) -> Result<Layout, String> {
         missing_skilling.push(describe(CERTIFICATION));
     }
     Err(format!(
-        "the header matches no known layout. Columns found: {}. A usage export also needs {}. A skilling list also needs {}.",
+        "the header matches no known layout. Columns found: {}. A usage export also needs {}. A skilling list also needs {}. Values typed from Partner Center need Area, Track, Metric and Value.",
         columns.iter().map(|c| format!("\"{}\"", c.trim())).collect::<Vec<_>>().join(", "),
         missing_usage.join("; "),
         missing_skilling.join("; ")

@@ -1,46 +1,56 @@
-//! spd-score: the Solutions Partner designation score, computed from
-//! Partner Center's CSV contribution exports.
+//! spd-score: the Solutions Partner designation scores, computed from
+//! Partner Center's CSV exports and values typed from its scorecards.
 //!
 //! The core is pure Rust and knows nothing of JavaScript; the `wasm` module
-//! is the only binding. Start with [`Workbook`]:
-//! add files, then ask for a [`Report`].
+//! is the only binding. Start with [`Workbook`]: add files, then ask for a
+//! [`Report`]. How a file travels from bytes to report, and where an area,
+//! a metric kind and a certification live: `ARCHITECTURE.md`.
 
-pub mod actions;
-pub mod cells;
-pub mod decode;
-pub mod layout;
-pub mod load;
-pub mod month;
-pub mod number;
-pub mod people;
-pub mod points;
-pub mod reader;
-pub mod recommend;
-pub mod report;
-pub mod ruleset;
-pub mod score;
-pub mod simulate;
-pub mod store;
-pub mod window;
-pub mod workbook;
+mod actions;
+mod areas;
+mod cells;
+mod decode;
+mod kinds;
+mod layout;
+mod load;
+mod manual;
+mod month;
+mod number;
+mod people;
+mod points;
+mod reader;
+mod report;
+mod ruleset;
+mod score;
+mod simulate;
+mod store;
+mod window;
+mod workbook;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use kinds::{
+    CountMetric, GrowthMetric, Metric, MetricRule, OptionMetric, OptionScore, PartScore, PartsMetric, Source,
+    StepScore, StepsMetric,
+};
+pub use layout::FileKind;
+pub use manual::{ManualValue, TypedText};
 pub use month::{Date, Month};
-pub use report::Report;
-pub use ruleset::{Ruleset, RulesetError};
+pub use points::Points;
+pub use report::{
+    AreaReport, Keyed, MicrosoftCloud, OverviewRow, PersonReport, Recommendation, Report, RowError, Status,
+    TrackReport, Warning,
+};
+pub use ruleset::{Ruleset, RulesetData, RulesetError};
 pub use score::ScoreOptions;
 pub use simulate::{Plan, Simulation};
 pub use workbook::Workbook;
 
-/// Scores a set of whole files: the one-call form of [`Workbook`].
-pub fn score_files<'a>(
-    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
-    ruleset: Ruleset,
-    options: &ScoreOptions,
-) -> Report {
-    let mut book = Workbook::new(ruleset);
+/// Scores a set of whole files with the embedded rulesets: the one-call
+/// form of [`Workbook`].
+pub fn score_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>, options: &ScoreOptions) -> Report {
+    let mut book = Workbook::default();
     for (name, bytes) in files {
         book.add_file(name, bytes);
     }

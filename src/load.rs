@@ -2,7 +2,8 @@
 //! turning each row into store entries or a positioned error.
 
 use crate::decode::{field_text, sniff, Sniffed, Transcoder};
-use crate::layout::{recognise, FileKind, Layout, SkillingColumns, UsageColumns};
+use crate::layout::{recognise, FileKind, Layout, ManualColumns, SkillingColumns, UsageColumns};
+use crate::manual::{ManualValue, TypedText};
 use crate::month::{Date, Month};
 use crate::number::{parse_count, parse_plain_count, Count};
 use crate::reader::{sniff_delimiter, Record, RecordReader};
@@ -127,6 +128,8 @@ impl<T: Copy> Spellings<T> {
 pub struct Loaded {
     pub usage: UsageStore,
     pub certifications: Vec<CertificationRow>,
+    /// Metric values typed by hand, checked when scored.
+    pub manual: Vec<ManualValue>,
     pub files: Vec<FileReport>,
     pub warnings: Vec<Warning>,
     pub errors: Vec<RowError>,
@@ -173,6 +176,8 @@ struct Context {
     /// The errors of the row being read; one buffer for every row.
     row_errors: Vec<RowError>,
     windows_1252: bool,
+    /// The delimiter lets a comma be a decimal mark (`;` or tab).
+    decimal_comma: bool,
     months: BTreeSet<Month>,
     /// The month of the last usage row, already in `months`.
     last_month: Option<Month>,
@@ -217,6 +222,7 @@ impl FileLoader {
                 unlisted_errors: 0,
                 row_errors: Vec::new(),
                 windows_1252: false,
+                decimal_comma: false,
                 months: BTreeSet::new(),
                 last_month: None,
                 lookups: Lookups::default(),
@@ -263,6 +269,7 @@ impl FileLoader {
         let report = &mut loaded.files[self.file];
         report.encoding = Some(encoding.label().to_string());
         report.delimiter = Some(delimiter_name(delimiter));
+        self.ctx.decimal_comma = matches!(delimiter, b';' | b'\t');
         let mut reader = Box::new(RecordReader::new(delimiter));
         reader.feed(text.get(skip..).unwrap_or_default(), &mut |r| self.ctx.record(r, ruleset, loaded));
         self.stage = Stage::Body { transcoder, reader };
@@ -503,6 +510,7 @@ impl Context {
             match &layout {
                 Layout::Usage(columns) => usage_row(&mut row, columns, ruleset, &mut loaded.usage),
                 Layout::Skilling(columns) => skilling_row(&mut row, columns, &mut loaded.certifications),
+                Layout::Manual(columns) => manual_row(&mut row, columns, &mut loaded.manual),
             }
         }
         if !self.row_errors.is_empty() {
@@ -678,5 +686,22 @@ fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<Certif
         training_type,
         activation,
         reported,
+    });
+}
+
+/// A value typed from Partner Center: checked against the areas' rulesets
+/// when scored, where the row's position is kept for its error.
+fn manual_row(row: &mut Row<'_, '_>, c: &ManualColumns, out: &mut Vec<ManualValue>) {
+    let Some(area) = row.required(c.area, "area") else { return };
+    let Some(metric) = row.required(c.metric, "metric") else { return };
+    let Some(value) = row.required(c.value, "value") else { return };
+    let track = c.track.map(|i| row.text(i).trim().to_string()).filter(|t| !t.is_empty());
+    out.push(ManualValue {
+        area,
+        track,
+        metric,
+        value: TypedText::Text(value),
+        at: Some((row.ctx.name.clone(), row.record.line)),
+        decimal_comma: row.ctx.decimal_comma,
     });
 }

@@ -12,9 +12,6 @@ pub struct Count(pub u32);
 impl Count {
     pub const ZERO: Count = Count(0);
 
-    pub fn from_whole(n: u32) -> Option<Count> {
-        n.checked_mul(100).map(Count)
-    }
     pub fn hundredths(self) -> i64 {
         i64::from(self.0)
     }

@@ -2,7 +2,7 @@
 //! which of the ruleset's lists, and why the others do not.
 
 use crate::month::Month;
-use crate::report::{CertificationStatus, PersonCertification, PersonReport};
+use crate::report::{CertificationInArea, CertificationStatus, PersonCertification, PersonReport};
 use crate::ruleset::{fold, CertificationId, Ruleset};
 use crate::store::CertificationRow;
 use std::collections::BTreeMap;
@@ -50,15 +50,18 @@ pub fn evaluate(rows: &[CertificationRow], ruleset: &Ruleset, as_of: Option<Mont
                         }
                     }
                 }
+                // Named when the area's lists hold it (or held it).
+                let listed = known.filter(|&c| !lists.is_empty() || ruleset.is_dropped(c));
                 person.certifications.push(PersonCertification {
                     name: row.certification.clone(),
-                    matched: known.map(|c| ruleset.certification_data(c).name.clone()),
+                    matched: listed.map(|c| ruleset.certification_data(c).name.clone()),
                     lists,
                     status,
                     earned: row.earned,
                     expires: row.expires,
                     eligible_through: known.and_then(|c| ruleset.eligible_through(c)),
                     reason,
+                    areas: vec![],
                 });
             }
             person.lists.sort();
@@ -133,4 +136,48 @@ fn judge(
     }
     let through = ruleset.eligible_through(c).map(|d| format!(" (retiring: eligible through {d})")).unwrap_or_default();
     (CertificationStatus::Counted, format!("counts for {} certifications{through}", lists.join(" and ")))
+}
+
+/// Modern Work's people, each certification also saying, for every other
+/// area whose lists name it (or named it), whether it counts there, where
+/// (metric and step), and why not.
+pub fn across_areas(mut people: Vec<PersonReport>, areas: &[(&Ruleset, Vec<PersonReport>)]) -> Vec<PersonReport> {
+    for person in &mut people {
+        for certification in &mut person.certifications {
+            for (ruleset, judged) in areas {
+                let theirs = judged
+                    .iter()
+                    .find(|p| p.id == person.id)
+                    .and_then(|p| p.certifications.iter().find(|c| c.name == certification.name));
+                let Some(theirs) = theirs else { continue };
+                if theirs.status == CertificationStatus::NotOnList {
+                    continue;
+                }
+                let counts_in =
+                    if theirs.status == CertificationStatus::Counted { uses(ruleset, &theirs.lists) } else { vec![] };
+                certification.areas.push(CertificationInArea {
+                    area: ruleset.data.id.clone(),
+                    status: theirs.status,
+                    reason: theirs.reason.clone(),
+                    counts_in,
+                });
+            }
+        }
+    }
+    people
+}
+
+/// The metrics (and steps) of an area that count people from `lists`.
+fn uses(ruleset: &Ruleset, lists: &[String]) -> Vec<String> {
+    let mut out = vec![];
+    for track in &ruleset.data.tracks {
+        for (id, metric) in &track.metrics.0 {
+            for (path, list) in metric.lists(id) {
+                if lists.contains(&list) && !out.contains(&path) {
+                    out.push(path);
+                }
+            }
+        }
+    }
+    out
 }

@@ -40,6 +40,71 @@ impl Points {
         earned.clamp(Points::ZERO, Points::whole(max))
     }
 
+    /// `value / threshold * max`, clamped to `[0, max]`, for an exact value.
+    pub fn linear(value: Points, threshold: u32, max: u32) -> Points {
+        let earned = Points::ratio(value.num * i128::from(max), value.den * i128::from(threshold.max(1)));
+        earned.clamp(Points::ZERO, Points::whole(max))
+    }
+
+    /// The exact fraction `num / den` (`den` must not be 0; 0 is read as 1).
+    pub fn fraction(num: i64, den: i64) -> Points {
+        Points::ratio(i128::from(num), i128::from(if den == 0 { 1 } else { den }))
+    }
+
+    /// `self - value`.
+    pub fn difference_from(self, value: Points) -> Points {
+        Points::difference(self, value)
+    }
+
+    /// `self x n`.
+    pub fn times(self, n: i64) -> Points {
+        Points::ratio(self.num * i128::from(n), self.den)
+    }
+
+    /// Whole units needed to reach `target` from `self` at `per_unit` each,
+    /// rounded up (0 when already there).
+    pub fn units_to(self, target: Points, per_unit: Points) -> u64 {
+        let gap = Points::difference(target, self);
+        if gap <= Points::ZERO || per_unit <= Points::ZERO {
+            return 0;
+        }
+        let num = gap.num * per_unit.den;
+        let den = gap.den * per_unit.num;
+        u64::try_from((num + den - 1) / den).unwrap_or(u64::MAX)
+    }
+
+    /// Reads a decimal as written (`-1`, `12.5`, `9000`): exact.
+    pub fn parse_decimal(text: &str) -> Option<Points> {
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text.strip_prefix('+').unwrap_or(text)),
+        };
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let valid = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() && fraction.is_empty() || !valid(whole) || !valid(fraction) || fraction.len() > 12 {
+            return None;
+        }
+        let mut num: i128 = 0;
+        for b in whole.bytes().chain(fraction.bytes()) {
+            num = num.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
+            if num > i128::from(i64::MAX) {
+                return None;
+            }
+        }
+        let den = 10i128.pow(fraction.len() as u32);
+        Some(Points::ratio(if negative { -num } else { num }, den))
+    }
+
+    /// True for a whole number.
+    pub fn is_whole(self) -> bool {
+        self.den == 1
+    }
+
+    /// The whole part, rounded toward zero.
+    pub fn whole_part(self) -> i64 {
+        i64::try_from(self.num / self.den).unwrap_or(0)
+    }
+
     fn ratio(num: i128, den: i128) -> Points {
         let g = gcd(num, den).max(1);
         let sign = if den < 0 { -1 } else { 1 };
@@ -115,6 +180,16 @@ impl Serialize for Points {
     }
 }
 
+/// A metric's value (people, net adds, typed figures): a whole number is
+/// written as an integer (`3`, not `3.0`), anything else as a float.
+pub fn serialize_value<S: Serializer>(value: &Option<Points>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) if v.is_whole() => s.serialize_i64(v.whole_part()),
+        Some(v) => s.serialize_f64(v.as_f64()),
+        None => s.serialize_none(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +201,17 @@ mod tests {
         assert_eq!(Points::scaled(22500, 100, 2000, 30).as_f64(), 3.375);
         assert_eq!(Points::scaled(1500, 1, 1000, 30), Points::whole(30));
         assert_eq!(Points::scaled(-3, 1, 5, 20), Points::ZERO);
+    }
+
+    #[test]
+    fn decimals_and_units() {
+        assert_eq!(Points::parse_decimal("12.5"), Some(Points::fraction(25, 2)));
+        assert_eq!(Points::parse_decimal("-1"), Some(Points::fraction(-1, 1)));
+        assert_eq!(Points::parse_decimal("abc"), None);
+        assert_eq!(Points::parse_decimal("."), None);
+        assert_eq!(Points::linear(Points::fraction(3, 1), 6, 40).to_string(), "20");
+        assert_eq!(Points::ZERO.units_to(Points::whole(15), Points::fraction(15, 7)), 7);
+        assert_eq!(Points::whole(10).units_to(Points::whole(10), Points::whole(1)), 0);
     }
 
     #[test]

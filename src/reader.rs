@@ -17,9 +17,6 @@ impl<'a> Record<'a> {
     pub fn len(&self) -> usize {
         self.ends.len()
     }
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
     #[inline]
     pub fn get(&self, i: usize) -> Option<&'a [u8]> {
         let end = *self.ends.get(i)?;

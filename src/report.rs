@@ -2,10 +2,11 @@
 //! serialised with camelCase keys. Change it only by adding fields, or by
 //! bumping [`SCHEMA_VERSION`].
 
+use crate::kinds::Metric;
 use crate::layout::FileKind;
 use crate::month::{Date, Month};
 use crate::points::Points;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -31,6 +32,27 @@ impl<V> Default for Keyed<V> {
 impl<V: Serialize> Serialize for Keyed<V> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+/// Read in the order written: a ruleset's metrics keep their order.
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Keyed<V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<V> {
+            type Value = Keyed<V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Keyed<V>, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, V>()? {
+                    entries.push(entry);
+                }
+                Ok(Keyed(entries))
+            }
+        }
+        d.deserialize_map(Visitor(std::marker::PhantomData))
     }
 }
 
@@ -60,6 +82,15 @@ pub struct Report {
     pub history: Option<Vec<HistoryMonth>>,
     /// The qualification window, when today's date is given.
     pub window: Option<QualificationWindow>,
+    /// Every designation, Modern Work included, by ruleset id in Partner
+    /// Center's order (designations.md section 8).
+    pub areas: Keyed<AreaReport>,
+    /// Partner Center's Solutions Partner overview: one row per area.
+    pub overview: Vec<OverviewRow>,
+    /// The Solutions Partner for Microsoft Cloud badge (all six qualified).
+    pub microsoft_cloud: MicrosoftCloud,
+    /// The single action that gains the most points across all areas.
+    pub best_action: Option<Recommendation>,
     pub assumptions: Vec<Assumption>,
     pub ignored: Ignored,
     pub files: Vec<FileReport>,
@@ -76,11 +107,17 @@ pub struct RulesetRef {
     pub name: String,
 }
 
+/// A track's or an area's status (designations.md section 2), ordered from
+/// worst to best.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// Nothing feeds the area: no score, never 0.
+    NotScored,
     NotStarted,
     InProgress,
+    /// Some metric unknown: the total is "at least".
+    Incomplete,
     Partial,
     Qualified,
 }
@@ -94,58 +131,14 @@ pub struct TrackReport {
     pub status: Status,
     /// False when a metric is unknown (its baseline month is missing).
     pub complete: bool,
-    pub metrics: Metrics,
+    /// By metric id, in the ruleset's order.
+    pub metrics: Keyed<Metric>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Metrics {
-    pub net_customer_adds: SimpleMetric,
-    pub intermediate_certifications: SimpleMetric,
-    pub advanced_certifications: SimpleMetric,
-    pub usage_growth: OptionMetric,
-    pub deployments: OptionMetric,
-}
-
-impl Metrics {
-    /// The five metrics' points, in report order.
-    pub fn points(&self) -> [Option<Points>; 5] {
-        [
-            self.net_customer_adds.points,
-            self.intermediate_certifications.points,
-            self.advanced_certifications.points,
-            self.usage_growth.points,
-            self.deployments.points,
-        ]
+impl TrackReport {
+    pub fn metric(&self, id: &str) -> Option<&Metric> {
+        self.metrics.get(id)
     }
-}
-
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SimpleMetric {
-    /// `None` when the metric cannot be computed (baseline month missing).
-    pub points: Option<Points>,
-    pub max: u32,
-    pub value: Option<i64>,
-    pub threshold: u32,
-}
-
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OptionMetric {
-    pub points: Option<Points>,
-    pub max: u32,
-    /// The association option whose points count.
-    pub best_option: Option<String>,
-    pub options: Keyed<OptionScore>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OptionScore {
-    pub value: Option<f64>,
-    pub threshold: u32,
-    pub points: Option<Points>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -237,7 +230,21 @@ pub struct PersonCertification {
     pub expires: Option<Date>,
     /// The last day a retiring certification counts.
     pub eligible_through: Option<Date>,
+    /// `status` and `reason` are Modern Work's; here, every area whose
+    /// lists name the certification (or named it).
+    pub areas: Vec<CertificationInArea>,
     pub reason: String,
+}
+
+/// A certification in one area: counted or not, why, and where it counts.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CertificationInArea {
+    pub area: String,
+    pub status: CertificationStatus,
+    pub reason: String,
+    /// Metric paths it counts in (`intermediateCertifications.step1`).
+    pub counts_in: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -262,6 +269,8 @@ pub enum CertificationStatus {
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Recommendation {
+    /// The area (ruleset id) it belongs to.
+    pub area: String,
     pub track: String,
     pub metric: String,
     pub option: Option<String>,
@@ -396,5 +405,80 @@ pub struct RowError {
     pub line: Option<u64>,
     pub column: Option<String>,
     pub value: Option<String>,
+    pub message: String,
+}
+
+/// One designation scored: what the overview and the area's page show.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AreaReport {
+    pub ruleset: RulesetRef,
+    /// The short name (`Data & AI`).
+    pub label: String,
+    pub as_of: Option<Month>,
+    pub baseline: Option<Month>,
+    pub status: Status,
+    /// The deciding track's total; `None` when not scored.
+    pub total: Option<Points>,
+    /// The track that decides.
+    pub track: Option<String>,
+    /// How that track was chosen: `best`, `classified`, `user`, `default`.
+    pub track_choice: Option<String>,
+    pub classification: Option<Classification>,
+    /// What feeds the area: `files`, `manual`, `both` or `none`.
+    pub source: String,
+    /// Both tracks, each in full; empty when not scored.
+    pub tracks: Keyed<TrackReport>,
+    pub recommendations: Vec<Recommendation>,
+    /// What would score the metrics that are unknown (or the whole area).
+    pub missing: Option<String>,
+    pub assumptions: Vec<Assumption>,
+    /// What the area's score relies on that the user should know (a track
+    /// chosen by default, a typed value that differs from the files).
+    pub warnings: Vec<Warning>,
+}
+
+/// How a classified area's track was found.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Classification {
+    pub track: String,
+    /// `smbCustomerShare`, `workloadRevenue`, `typed`.
+    pub basis: String,
+    pub value: Option<f64>,
+}
+
+/// A row of the Solutions Partner overview (designations.md section 6).
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OverviewRow {
+    pub area: String,
+    pub label: String,
+    /// The total on the area's track; `None` when not scored.
+    pub score: Option<Points>,
+    /// True when the score is a lower bound (Incomplete).
+    pub at_least: bool,
+    pub status: Status,
+    pub track: Option<String>,
+    /// "SMB (best of both)", "Enterprise (classified: 62% SMB customers)".
+    pub track_label: String,
+    /// The other track's id and total.
+    pub other_track: Option<String>,
+    pub other_total: Option<Points>,
+    pub as_of: Option<Month>,
+    pub source: String,
+    /// The input that would score an unknown metric, else the top recommendation.
+    pub next: Option<String>,
+}
+
+/// Solutions Partner for Microsoft Cloud: all six areas qualified.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MicrosoftCloud {
+    /// `qualified`, `cannot_tell` or `not_qualified`.
+    pub status: String,
+    pub qualified: Vec<String>,
+    /// Areas Incomplete or Not scored.
+    pub unknown: Vec<String>,
     pub message: String,
 }

@@ -1,16 +1,39 @@
-//! The rules as data: thresholds, weights, bands, spellings, certifications.
+//! The rules as data: one ruleset per designation (area), with its tracks,
+//! metrics (each of a kind, see [`crate::kinds`]), thresholds, bands,
+//! spellings and certification lists; and one catalogue of certifications
+//! the six share.
 //!
 //! Microsoft changes these without notice, so none of them is code. The
-//! default ruleset is embedded from `rulesets/modern-work.json`; a newer one
-//! can be loaded from JSON of the same shape.
+//! rulesets are embedded from `rulesets/*.json`; a newer one can be loaded
+//! from JSON of the same shape and replaces the embedded one of its id.
 
+use crate::kinds::MetricRule;
 use crate::month::Date;
+use crate::report::Keyed;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-/// The embedded default ruleset, as written (also what `defaultRuleset()` returns).
+/// The embedded Modern Work ruleset, as written (what `defaultRuleset()` returns).
 pub const DEFAULT_JSON: &str = include_str!("../rulesets/modern-work.json");
+
+/// Every embedded area ruleset, in Partner Center's order.
+pub const EMBEDDED: [&str; 6] = [
+    DEFAULT_JSON,
+    include_str!("../rulesets/security.json"),
+    include_str!("../rulesets/data-ai.json"),
+    include_str!("../rulesets/infrastructure.json"),
+    include_str!("../rulesets/digital-app-innovation.json"),
+    include_str!("../rulesets/business-applications.json"),
+];
+
+/// The certifications the six areas share, with their spellings and dates.
+pub const CATALOGUE_JSON: &str = include_str!("../rulesets/certifications.json");
+
+#[derive(Deserialize)]
+struct Catalogue {
+    certifications: Vec<Certification>,
+}
 
 /// The ruleset as written in JSON.
 #[derive(Clone, Debug, Deserialize)]
@@ -29,17 +52,29 @@ pub struct RulesetData {
     #[serde(default)]
     pub source: String,
     pub qualification: Qualification,
+    /// How the track that decides is chosen.
+    #[serde(default)]
+    pub track_choice: TrackChoice,
+    /// What would score the area when nothing feeds it.
+    #[serde(default)]
+    pub not_scored: String,
+    /// Microsoft 365 usage: MAU / PAU at or above this percentage deploys.
+    #[serde(default)]
     pub deployment_ratio_percent: u32,
     #[serde(default)]
     pub categories: Vec<Category>,
     pub tracks: Vec<TrackRules>,
+    #[serde(default)]
     pub associations: Vec<Association>,
     /// Association types that count on no track, so that their spellings
     /// are reported under one name.
     #[serde(default)]
     pub other_associations: Vec<Association>,
+    #[serde(default)]
     pub workloads: Vec<Workload>,
-    /// Certifications this ruleset names, with their spellings and dates.
+    /// Certifications this ruleset adds to the shared catalogue (or
+    /// replaces in it, by id): the catalogue is usually enough.
+    #[serde(default)]
     pub certifications: Vec<Certification>,
     /// Named lists of certification ids that metrics count people from.
     #[serde(default)]
@@ -60,6 +95,32 @@ pub struct Qualification {
     pub every_metric_above_zero: bool,
 }
 
+/// How an area's track is chosen (designations.md section 3).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrackChoice {
+    pub rule: TrackRule,
+    /// What classifies the partner (`smbCustomerShare`, `workloadRevenue`).
+    #[serde(default)]
+    pub basis: Option<String>,
+    /// The track when the class cannot be computed and the user chose none.
+    #[serde(default)]
+    pub fallback: Option<String>,
+    /// Areas classified together (the three Azure areas).
+    #[serde(default)]
+    pub group: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TrackRule {
+    /// Both tracks scored, the higher total taken.
+    #[default]
+    Best,
+    /// One track decides: the partner's class.
+    Classified,
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Category {
@@ -73,10 +134,14 @@ pub struct Category {
 pub struct TrackRules {
     pub id: String,
     pub label: String,
-    pub band: Band,
+    /// Microsoft 365 usage: the paid-seat band of a customer on this track.
+    #[serde(default)]
+    pub band: Option<Band>,
     /// Association types whose tenants count for net customer adds.
+    #[serde(default)]
     pub customer_associations: Vec<String>,
-    pub metrics: TrackMetrics,
+    /// The track's metrics in report order, each of a kind.
+    pub metrics: Keyed<MetricRule>,
     /// Tenants this many seats or fewer below the band are shown as "add
     /// seats" actions; 0 turns them off.
     #[serde(default)]
@@ -112,42 +177,6 @@ impl Band {
         let pau = u64::from(pau_hundredths);
         pau > u64::from(self.over) * 100 && self.up_to.is_none_or(|up| pau <= u64::from(up) * 100)
     }
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TrackMetrics {
-    pub net_customer_adds: Simple,
-    pub intermediate_certifications: Simple,
-    pub advanced_certifications: Simple,
-    pub usage_growth: Optioned,
-    pub deployments: Optioned,
-}
-
-/// A metric earning `max` points at `threshold` units, pro rata below.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Simple {
-    pub max: u32,
-    pub threshold: u32,
-    /// For certification metrics: the certification list people count from.
-    #[serde(default)]
-    pub list: Option<String>,
-}
-
-/// A metric scored per association option; the best option counts.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Optioned {
-    pub max: u32,
-    pub options: Vec<MetricOption>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct MetricOption {
-    pub association: String,
-    pub threshold: u32,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -313,8 +342,23 @@ impl Ruleset {
         Ruleset::new(data)
     }
 
-    pub fn new(data: RulesetData) -> Result<Ruleset, RulesetError> {
+    /// The six embedded rulesets, in Partner Center's order.
+    pub fn embedded() -> Vec<Ruleset> {
+        // The embedded JSON is checked by the test suite.
+        EMBEDDED.iter().filter_map(|json| Ruleset::from_json(json).ok()).collect()
+    }
+
+    /// Validates a ruleset; certifications it names come from the shared
+    /// catalogue unless it defines them itself.
+    pub fn new(mut data: RulesetData) -> Result<Ruleset, RulesetError> {
         let err = |msg: String| Err(RulesetError(msg));
+        let catalogue: Catalogue =
+            serde_json::from_str(CATALOGUE_JSON).map_err(|e| RulesetError(format!("catalogue: {e}")))?;
+        for c in catalogue.certifications {
+            if !data.certifications.iter().any(|own| own.id == c.id) {
+                data.certifications.push(c);
+            }
+        }
         if data.associations.len() > 32 || data.workloads.len() > 255 || data.tracks.len() > 8 {
             return err("at most 32 associations, 255 workloads and 8 tracks".into());
         }
@@ -371,21 +415,13 @@ impl Ruleset {
                 }
             }
             customer_masks.push(mask);
-            let m = &track.metrics;
-            let simple = [&m.net_customer_adds, &m.intermediate_certifications, &m.advanced_certifications];
-            let options = m.usage_growth.options.iter().chain(&m.deployments.options);
-            if simple.iter().any(|s| s.threshold == 0) || options.clone().any(|o| o.threshold == 0) {
-                return err(format!("track {}: every threshold must be above zero", track.id));
-            }
-            if let Some(o) = options.clone().find(|o| index_of(&o.association).is_none()) {
-                return err(format!("track {} names unknown association {}", track.id, o.association));
-            }
-            if m.usage_growth.options.is_empty() || m.deployments.options.is_empty() {
-                return err(format!("track {}: usage growth and deployments need options", track.id));
-            }
-            for list in simple.iter().filter_map(|s| s.list.as_ref()) {
-                if !data.certification_lists.contains_key(list) {
-                    return err(format!("track {} names unknown certification list {list}", track.id));
+            let known_list = |list: &str| data.certification_lists.contains_key(list);
+            for (id, metric) in &track.metrics.0 {
+                metric.validate(&known_list).map_err(|e| RulesetError(format!("track {}, {id}: {e}", track.id)))?;
+                if let MetricRule::Options(rule) = metric {
+                    if let Some(o) = rule.options.iter().find(|o| index_of(&o.association).is_none()) {
+                        return err(format!("track {} names unknown association {}", track.id, o.association));
+                    }
                 }
             }
             let from = match &track.carry_over {
@@ -445,6 +481,25 @@ impl Ruleset {
     }
     pub fn certification_data(&self, id: CertificationId) -> &Certification {
         &self.data.certifications[id]
+    }
+    /// A certification by its id (`AZ-305`).
+    pub fn certification_by_id(&self, id: &str) -> Option<&Certification> {
+        self.data.certifications.iter().find(|c| c.id == id)
+    }
+    /// The id of a track's metric fed by the data model's `measure`
+    /// (`customers`: net customer adds).
+    pub fn measured_by(&self, track: usize, measure: &str) -> Option<&str> {
+        let metrics = &self.data.tracks.get(track)?.metrics;
+        metrics.0.iter().find(|(_, m)| m.measure() == Some(measure)).map(|(id, _)| id.as_str())
+    }
+    /// The options rule of a track's metric measuring `measure` (Modern
+    /// Work's usage growth: `activeUsers`; deployments: `deployedTenants`).
+    pub fn options(&self, track: usize, measure: &str) -> Option<&crate::kinds::OptionsRule> {
+        let metrics = &self.data.tracks.get(track)?.metrics;
+        metrics.values().find_map(|m| match m {
+            MetricRule::Options(rule) if rule.measure == measure => Some(rule),
+            _ => None,
+        })
     }
     /// The last day a certification counts, when it has one.
     pub fn eligible_through(&self, id: CertificationId) -> Option<Date> {
@@ -538,7 +593,30 @@ mod tests {
         assert_eq!(w("Exchange Online (EXO)"), Some("Exchange Online"));
         assert_eq!(w("Microsoft"), None);
         assert_eq!(cert("Exam MS-102 (Microsoft 365 Administrator)"), Some("MS-102"));
-        assert!(r.certification("AZ-104: Azure Administrator").is_none());
+        // The catalogue knows every area's certifications; Modern Work's lists do not hold AZ-104.
+        let az104 = r.certification("AZ-104: Azure Administrator").unwrap();
+        assert_eq!(r.lists_of(az104).count(), 0);
+        assert!(r.certification("Underwater Basket Weaving").is_none());
+    }
+
+    #[test]
+    fn every_embedded_ruleset_loads_and_totals_100() {
+        let rulesets = Ruleset::embedded();
+        let ids: Vec<&str> = rulesets.iter().map(|r| r.data.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["modern-work", "security", "data-ai", "infrastructure", "digital-app-innovation", "business-applications"]
+        );
+        for r in &rulesets {
+            for track in &r.data.tracks {
+                let total: u32 = track.metrics.values().map(MetricRule::max).sum();
+                assert_eq!(total, 100, "{} {}", r.data.id, track.id);
+            }
+            assert!(r.data.published.is_some(), "{}", r.data.id);
+        }
+        // One catalogue: a certification is found the same way in every area.
+        let pl300 = |r: &Ruleset| r.certification("PL-300").map(|i| r.certification_data(i).id.clone());
+        assert!(rulesets.iter().all(|r| pl300(r).as_deref() == Some("PL-300")));
     }
 
     #[test]
@@ -561,9 +639,8 @@ mod tests {
     #[test]
     fn bad_rulesets_are_errors() {
         assert!(Ruleset::from_json("{").is_err());
-        let mut data = Ruleset::modern_work().data;
-        data.tracks[0].metrics.net_customer_adds.threshold = 0;
-        assert!(Ruleset::new(data).is_err());
+        let zero = DEFAULT_JSON.replacen("\"max\": 20, \"threshold\": 5", "\"max\": 20, \"threshold\": 0", 1);
+        assert!(Ruleset::from_json(&zero).unwrap_err().0.contains("threshold"));
         let mut data = Ruleset::modern_work().data;
         data.tracks[1].customer_associations.push("XYZ".into());
         assert!(Ruleset::new(data).unwrap_err().0.contains("XYZ"));

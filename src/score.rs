@@ -1,15 +1,18 @@
 //! The Modern Work score: eligibility, the five metrics, statuses, and each
 //! tenant's part in them (spec/modern-work.md, sections 1 to 6).
 
+use crate::kinds::{Measures, Metric};
+use crate::layout::FileKind;
 use crate::load::Loaded;
+use crate::manual::{AreaTyped, ManualValue};
 use crate::month::{Date, Month};
 use crate::number::Count;
 use crate::people;
 use crate::points::Points;
-use crate::recommend::recommendations;
 use crate::report::*;
-use crate::ruleset::{AssociationId, Optioned, Ruleset, Simple, TrackRules, WorkloadUse};
+use crate::ruleset::{AssociationId, Ruleset, TrackRules, WorkloadUse};
 use crate::store::{CellKey, TenantId, Usage, UsageStore};
+use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 
 /// Choices the user makes about a report.
@@ -27,6 +30,10 @@ pub struct ScoreOptions {
     /// At most this many tenants in the report, contributing ones first:
     /// a page cannot show 300,000 rows, and their detail would dwarf the data.
     pub tenant_limit: Option<usize>,
+    /// Metric values typed from Partner Center, beside those in files.
+    pub manual_values: Vec<ManualValue>,
+    /// The track the user chose, per classified area id.
+    pub tracks: BTreeMap<String, String>,
 }
 
 /// The workload lists of the customer metrics (spec section 6): net
@@ -61,7 +68,7 @@ impl Slice {
         let (mau, pau) = (usage.mau, usage.pau);
         let mut bands = 0;
         for (t, track) in ruleset.data.tracks.iter().enumerate() {
-            if track.band.contains(pau.0) {
+            if track.band.is_some_and(|band| band.contains(pau.0)) {
                 bands |= 1 << t;
             }
         }
@@ -246,44 +253,61 @@ pub(crate) struct Detail<'a> {
 /// The month scored and its baseline, when both have usage data.
 pub(crate) type Period = (Month, Month);
 
-/// Scores every track for one as-of month. `facts` must cover the period's
-/// months (and association months inside it).
+/// Every track of Modern Work for one as-of month, with the framework's
+/// statuses. `facts` must cover the period's months.
 pub(crate) fn track_reports(
     ruleset: &Ruleset,
     store: &UsageStore,
     facts: Option<(&Facts, Period)>,
     people: &[PersonReport],
-    mut detail: Option<Detail<'_>>,
+    typed: &AreaTyped,
 ) -> Keyed<TrackReport> {
-    let certified = |rule: &Simple| {
-        let list = rule.list.as_deref().unwrap_or_default();
-        Some(people.iter().filter(|p| p.lists.iter().any(|l| l == list)).count() as i64)
-    };
-    let mut tracks = Keyed::default();
-    for (t, rules) in ruleset.data.tracks.iter().enumerate() {
-        let customer =
-            facts.map(|(facts, period)| customer_metrics(ruleset, t, rules, facts, store, period, detail.as_mut()));
-        let metrics = Metrics {
-            net_customer_adds: simple(&rules.metrics.net_customer_adds, customer.as_ref().map(|c| c.net_adds)),
-            intermediate_certifications: simple(
-                &rules.metrics.intermediate_certifications,
-                certified(&rules.metrics.intermediate_certifications),
-            ),
-            advanced_certifications: simple(
-                &rules.metrics.advanced_certifications,
-                certified(&rules.metrics.advanced_certifications),
-            ),
-            usage_growth: optioned(ruleset, &rules.metrics.usage_growth, customer.as_ref().map(|c| &c.growth[..]), 100),
-            deployments: optioned(
-                ruleset,
-                &rules.metrics.deployments,
-                customer.as_ref().map(|c| &c.deployments[..]),
-                1,
-            ),
-        };
-        tracks.0.push((rules.id.clone(), track_report(ruleset, rules, metrics)));
+    let measures = usage_measures(ruleset, store, facts, None);
+    crate::areas::tracks(ruleset, &crate::areas::certified(people), &measures, typed)
+}
+
+/// Net customer adds, usage growth and deployments of every track: sums of
+/// every tenant's part.
+pub(crate) fn usage_measures(
+    ruleset: &Ruleset,
+    store: &UsageStore,
+    facts: Option<(&Facts, Period)>,
+    mut detail: Option<Detail<'_>>,
+) -> UsageMeasures {
+    let mut measures = UsageMeasures::default();
+    if let Some((facts, period)) = facts {
+        for (t, rules) in ruleset.data.tracks.iter().enumerate() {
+            let metrics = customer_metrics(ruleset, t, rules, facts, store, period, detail.as_mut());
+            measures.tracks.push((rules.id.clone(), metrics));
+        }
     }
-    tracks
+    measures
+}
+
+/// The customer metrics' figures of the Microsoft 365 usage model, per
+/// track, for the metric kinds to score (`from: "usage"`).
+#[derive(Default)]
+pub(crate) struct UsageMeasures {
+    tracks: Vec<(String, CustomerMetrics)>,
+}
+
+impl Measures for UsageMeasures {
+    fn measure(&self, from: &str, measure: &str, track: &str, option: Option<&str>) -> Option<Points> {
+        if from != "usage" {
+            return None;
+        }
+        let (_, c) = self.tracks.iter().find(|(id, _)| id == track)?;
+        let option_value = |options: &[(String, i64)], scale: i64| {
+            let (_, value) = options.iter().find(|(id, _)| Some(id.as_str()) == option)?;
+            Some(Points::fraction(*value, scale))
+        };
+        match measure {
+            "customers" => Some(Points::fraction(c.net_adds, 1)),
+            "activeUsers" => option_value(&c.growth, 100),
+            "deployedTenants" => option_value(&c.deployments, 1),
+            _ => None,
+        }
+    }
 }
 
 /// Facts for the period's months, plus the association months inside it
@@ -317,8 +341,13 @@ pub(crate) fn best_of(tracks: &Keyed<TrackReport>) -> (Status, Option<String>) {
     (status, best.filter(|(_, t)| !t.total.is_zero()).map(|(id, _)| id.clone()))
 }
 
-pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Report {
+/// Scores every area. `rulesets[0]` is Modern Work, the ruleset usage
+/// exports are read with; the others follow in Partner Center's order.
+pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> Report {
+    let ruleset = &rulesets[0];
     let mut warnings = loaded.warnings.clone();
+    let mut errors = loaded.errors.clone();
+    let mut files = loaded.files.clone();
     let mut applied = Applied::default();
     let store = &loaded.usage;
     let months: Vec<Month> = store.months.iter().copied().collect();
@@ -341,16 +370,16 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
     };
     let baseline = as_of.and_then(|m| m.minus(12));
     let period = period(store, as_of);
+    let mut missing = None;
     if latest.is_none() {
         warnings.push(Warning {
             file: None,
             message: "No usage export was loaded: net customer adds, usage growth and deployments need the contribution export from Partner Center.".into(),
         });
     } else if let (Some(m), Some(b), None) = (as_of, baseline, period) {
-        warnings.push(Warning {
-            file: None,
-            message: format!("The baseline month {b} (12 months before {m}) is not in the usage data, so net customer adds, usage growth and deployments cannot be computed. Add the export that covers {b}."),
-        });
+        let message = format!("The baseline month {b} (12 months before {m}) is not in the usage data, so net customer adds, usage growth and deployments cannot be computed. Add the export that covers {b}.");
+        missing = Some(message.clone());
+        warnings.push(Warning { file: None, message });
     }
     if loaded.certifications.is_empty() {
         warnings.push(Warning {
@@ -359,20 +388,68 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
         });
     }
 
-    let people = people::evaluate(&loaded.certifications, ruleset, as_of);
+    let mut typed_values = loaded.manual.clone();
+    typed_values.extend(options.manual_values.iter().cloned());
+    let typed = crate::manual::resolve(&typed_values, rulesets);
+    errors.extend(typed.errors.iter().cloned());
+    warnings.extend(typed.warnings.iter().cloned());
+    for (file, skipped) in &typed.skipped {
+        if let Some(report) = files.iter_mut().find(|f| &f.name == file) {
+            report.skipped_rows += skipped;
+        }
+    }
+    let no_typed = AreaTyped::default();
+    let typed_for = |id: &str| typed.areas.get(id).unwrap_or(&no_typed);
+
+    // Areas without an export of their own are as of the latest month of
+    // any export, else the skilling list's (designations.md section 11).
+    let other_as_of = latest.or_else(|| skilling_month(loaded));
+    let people = people::evaluate(&loaded.certifications, ruleset, as_of.or(other_as_of));
     let facts = period.map(|p| (facts_for(ruleset, store, p), p));
     let mut contributes = vec![false; store.tenants.len()];
     let detail = Detail { contributes: &mut contributes, warnings: &mut warnings, applied: &mut applied };
-    let tracks = track_reports(ruleset, store, facts.as_ref().map(|(f, p)| (f, *p)), &people, Some(detail));
+    let measures = usage_measures(ruleset, store, facts.as_ref().map(|(f, p)| (f, *p)), Some(detail));
+    let skilling_loaded = files.iter().any(|f| f.kind == FileKind::Skilling);
+    let mut areas = Keyed::default();
+    let mut all_people = vec![];
+    for (i, area) in rulesets.iter().enumerate() {
+        let id = area.data.id.as_str();
+        let (area_as_of, area_people) = if i == 0 {
+            (as_of.or(other_as_of), people.clone())
+        } else {
+            (other_as_of, people::evaluate(&loaded.certifications, area, other_as_of))
+        };
+        let no_data = crate::kinds::NoData;
+        let input = crate::areas::AreaInput {
+            ruleset: area,
+            as_of: area_as_of,
+            people: &area_people,
+            measures: if i == 0 { &measures } else { &no_data },
+            typed: typed_for(id),
+            fed_by_files: skilling_loaded || (i == 0 && latest.is_some()),
+            user_track: options.tracks.get(id).map(String::as_str),
+            missing: if i == 0 { missing.clone() } else { None },
+        };
+        let report = crate::areas::score_area(&input);
+        all_people.push((area, area_people));
+        areas.0.push((id.to_string(), report));
+    }
+    let people = people::across_areas(people, &all_people);
+    // The top-level fields describe Modern Work as they always have.
+    let tracks = match areas.get(&ruleset.data.id) {
+        Some(area) if !area.tracks.0.is_empty() => area.tracks.clone(),
+        _ => crate::areas::tracks(ruleset, &crate::areas::certified(&people), &measures, typed_for(&ruleset.data.id)),
+    };
+    let tracks = legacy(ruleset, tracks);
     if period.is_some() {
         for id in ["eligibility-per-month", "growth-eligible-months", "deployment-per-workload"] {
             applied.note(id);
         }
         let negative = tracks.values().any(|t: &TrackReport| {
-            t.metrics.net_customer_adds.value.is_some_and(|v| v < 0)
-                || [&t.metrics.usage_growth, &t.metrics.deployments]
-                    .iter()
-                    .any(|m| m.options.values().any(|o| o.value.is_some_and(|v| v < 0.0)))
+            t.metrics.values().any(|m| match m {
+                Metric::Options(o) => o.options.values().any(|o| o.value.is_some_and(|v| v < 0.0)),
+                other => other.value().is_some_and(|v| v < Points::ZERO),
+            })
         });
         if negative {
             applied.note("negative-nets");
@@ -385,6 +462,16 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
     }
     if !store.ignored_associations.is_empty() {
         applied.note("ignored-associations");
+    }
+    let assumptions: Vec<Assumption> = applied
+        .0
+        .iter()
+        .filter_map(|id| ruleset.decision(id))
+        .map(|d| Assumption { id: d.id.clone(), text: d.text.clone() })
+        .collect();
+    if let Some((_, mw)) = areas.0.first_mut() {
+        // Modern Work's assumptions are the ones its data relied on.
+        mw.assumptions = assumptions.clone();
     }
 
     let (status, best_track) = best_of(&tracks);
@@ -419,20 +506,25 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
         crate::window::qualification_window(ruleset, today, options.anniversary, history.as_deref().unwrap_or_default())
     });
     let history = history.filter(|_| options.history);
+    let overview = areas.values().map(crate::areas::overview_row).collect();
+    let microsoft_cloud = crate::areas::microsoft_cloud(&areas);
+    let best_action = areas
+        .values()
+        .flat_map(|a| a.recommendations.iter().filter(move |r| Some(&r.track) == a.track.as_ref()))
+        .fold(None::<&Recommendation>, |best, r| match best {
+            Some(b) if b.unit_gain >= r.unit_gain => Some(b),
+            _ => Some(r),
+        })
+        .cloned();
     Report {
         schema_version: SCHEMA_VERSION,
-        ruleset: RulesetRef {
-            id: ruleset.data.id.clone(),
-            version: ruleset.data.version.clone(),
-            published: ruleset.data.published.clone(),
-            name: ruleset.data.name.clone(),
-        },
+        ruleset: crate::areas::ruleset_ref(ruleset),
         as_of,
         baseline,
         months,
         status,
         best_track,
-        recommendations: recommendations(ruleset, &tracks),
+        recommendations: crate::areas::recommendations(ruleset, &tracks),
         tracks,
         tenants,
         tenant_count,
@@ -440,20 +532,34 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
         tenant_actions,
         history,
         window,
-        assumptions: applied
-            .0
-            .iter()
-            .filter_map(|id| ruleset.decision(id))
-            .map(|d| Assumption { id: d.id.clone(), text: d.text.clone() })
-            .collect(),
+        areas,
+        overview,
+        microsoft_cloud,
+        best_action,
+        assumptions,
         ignored: Ignored {
             associations: Keyed(store.ignored_associations.iter().map(|(k, v)| (k.clone(), *v)).collect()),
             workloads: Keyed(store.ignored_workloads.iter().map(|(k, v)| (k.clone(), *v)).collect()),
         },
-        files: loaded.files.clone(),
+        files,
         warnings,
-        errors: loaded.errors.clone(),
+        errors,
     }
+}
+
+/// The tracks with Modern Work's statuses as the report has always given
+/// them at its top level (by total; `complete` says a metric is unknown).
+pub(crate) fn legacy(ruleset: &Ruleset, mut tracks: Keyed<TrackReport>) -> Keyed<TrackReport> {
+    for (_, track) in tracks.0.iter_mut() {
+        track.status = crate::areas::legacy_status(ruleset, track);
+    }
+    tracks
+}
+
+/// The skilling list's latest reporting month, else its latest date earned.
+fn skilling_month(loaded: &Loaded) -> Option<Month> {
+    let rows = &loaded.certifications;
+    rows.iter().filter_map(|r| r.reported).max().or_else(|| rows.iter().filter_map(|r| r.earned.map(|d| d.month)).max())
 }
 
 /// One tenant's entry in the report: its associations and, per track,
@@ -510,9 +616,9 @@ fn tenant_report(
 
 struct CustomerMetrics {
     net_adds: i64,
-    /// Per option of the track, in ruleset order: growth in hundredths.
-    growth: Vec<i64>,
-    deployments: Vec<i64>,
+    /// Per option (association id) of the track: growth in hundredths.
+    growth: Vec<(String, i64)>,
+    deployments: Vec<(String, i64)>,
 }
 
 /// One tenant's part in one track's customer metrics.
@@ -543,9 +649,10 @@ impl TrackPart {
     }
 }
 
-/// The association types of a metric's options, in ruleset order.
-fn track_options(ruleset: &Ruleset, rules: &TrackRules) -> (Vec<AssociationId>, Vec<AssociationId>) {
-    (option_ids(ruleset, &rules.metrics.usage_growth), option_ids(ruleset, &rules.metrics.deployments))
+/// The association types of the usage growth and deployments options, in
+/// ruleset order.
+fn track_options(ruleset: &Ruleset, t: usize) -> (Vec<AssociationId>, Vec<AssociationId>) {
+    (option_ids(ruleset, t, "activeUsers"), option_ids(ruleset, t, "deployedTenants"))
 }
 
 /// The one place a tenant's eligibility, growth and deployment on a track
@@ -561,7 +668,7 @@ fn track_part(
     id: TenantId,
     mut notes: Option<&mut Detail<'_>>,
 ) -> TrackPart {
-    let (growth_options, deployment_options) = track_options(ruleset, rules);
+    let (growth_options, deployment_options) = track_options(ruleset, t);
     let mut all_options = growth_options.clone();
     all_options.extend(deployment_options.iter().filter(|a| !growth_options.contains(a)));
     let both = |list: List| {
@@ -634,21 +741,21 @@ fn customer_metrics(
     period: Period,
     mut detail: Option<&mut Detail<'_>>,
 ) -> CustomerMetrics {
-    let (growth_options, deployment_options) = track_options(ruleset, rules);
-    let mut out = CustomerMetrics {
-        net_adds: 0,
-        growth: vec![0; growth_options.len()],
-        deployments: vec![0; deployment_options.len()],
+    let (growth_options, deployment_options) = track_options(ruleset, t);
+    let named = |ids: &[AssociationId]| -> Vec<(String, i64)> {
+        ids.iter().map(|&a| (ruleset.data.associations[usize::from(a)].id.clone(), 0)).collect()
     };
+    let mut out =
+        CustomerMetrics { net_adds: 0, growth: named(&growth_options), deployments: named(&deployment_options) };
     for id in 0..store.tenants.len() as TenantId {
         let part = track_part(ruleset, t, rules, facts, store, period, id, detail.as_deref_mut());
         out.net_adds += i64::from(part.net_add);
         for option in &part.options {
             if let Some(i) = growth_options.iter().position(|&g| g == option.association) {
-                out.growth[i] += option.growth.unwrap_or(0);
+                out.growth[i].1 += option.growth.unwrap_or(0);
             }
             if let Some(i) = deployment_options.iter().position(|&d| d == option.association) {
-                out.deployments[i] += i64::from(option.deployment);
+                out.deployments[i].1 += i64::from(option.deployment);
             }
         }
         if let Some(flag) = detail.as_mut().and_then(|d| d.contributes.get_mut(id as usize)) {
@@ -658,59 +765,7 @@ fn customer_metrics(
     out
 }
 
-fn option_ids(ruleset: &Ruleset, metric: &Optioned) -> Vec<AssociationId> {
-    metric.options.iter().filter_map(|o| ruleset.association_index(&o.association)).collect()
-}
-
-fn simple(rule: &Simple, value: Option<i64>) -> SimpleMetric {
-    SimpleMetric {
-        points: value.map(|v| Points::scaled(v, 1, rule.threshold, rule.max)),
-        max: rule.max,
-        value,
-        threshold: rule.threshold,
-    }
-}
-
-/// The best option's points; `scale` is the unit of `values` (100 for
-/// hundredths). Ties go to the first option in ruleset order.
-fn optioned(ruleset: &Ruleset, rule: &Optioned, values: Option<&[i64]>, scale: i64) -> OptionMetric {
-    let mut options = Keyed::default();
-    let mut best: Option<(Points, String)> = None;
-    for (i, option) in rule.options.iter().enumerate() {
-        let value = values.and_then(|v| v.get(i)).copied();
-        let points = value.map(|v| Points::scaled(v, scale, option.threshold, rule.max));
-        if let Some(p) = points {
-            if best.as_ref().is_none_or(|(b, _)| p > *b) {
-                best = Some((p, option.association.clone()));
-            }
-        }
-        let id = ruleset
-            .association_index(&option.association)
-            .map_or(option.association.clone(), |a| ruleset.data.associations[a as usize].id.clone());
-        options.0.push((
-            id,
-            OptionScore { value: value.map(|v| v as f64 / scale as f64), threshold: option.threshold, points },
-        ));
-    }
-    OptionMetric { points: best.as_ref().map(|(p, _)| *p), max: rule.max, best_option: best.map(|(_, o)| o), options }
-}
-
-fn track_report(ruleset: &Ruleset, rules: &TrackRules, metrics: Metrics) -> TrackReport {
-    let points = metrics.points();
-    let total: Points = points.iter().flatten().copied().sum();
-    let complete = points.iter().all(Option::is_some);
-    let q = &ruleset.data.qualification;
-    let every_metric = !q.every_metric_above_zero || points.iter().all(|p| p.is_some_and(|p| !p.is_zero()));
-    let status = if total >= Points::whole(q.min_total) {
-        if complete && every_metric {
-            Status::Qualified
-        } else {
-            Status::Partial
-        }
-    } else if total.is_zero() {
-        Status::NotStarted
-    } else {
-        Status::InProgress
-    };
-    TrackReport { label: rules.label.clone(), total, status, complete, metrics }
+fn option_ids(ruleset: &Ruleset, t: usize, measure: &str) -> Vec<AssociationId> {
+    let options = ruleset.options(t, measure).map_or(&[][..], |rule| &rule.options[..]);
+    options.iter().filter_map(|o| ruleset.association_index(&o.association)).collect()
 }

@@ -64,6 +64,8 @@ pub struct Simulation {
     pub plan: Plan,
     pub report: Report,
     pub changes: Keyed<TrackChange>,
+    /// Every area's total and status before and after.
+    pub areas: Keyed<AreaChange>,
     /// Parts of the plan that could not be applied, and why.
     pub problems: Vec<String>,
 }
@@ -80,8 +82,20 @@ pub struct TrackChange {
     pub metrics: Keyed<Option<Points>>,
 }
 
-pub fn simulate(ruleset: &Ruleset, loaded: &Loaded, plan: &Plan, options: &ScoreOptions) -> Simulation {
-    let current = score(ruleset, loaded, options);
+/// One area before and after a plan.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AreaChange {
+    pub total_before: Option<Points>,
+    pub total_after: Option<Points>,
+    pub total_change: Option<Points>,
+    pub status_before: Status,
+    pub status_after: Status,
+}
+
+pub fn simulate(rulesets: &[Ruleset], loaded: &Loaded, plan: &Plan, options: &ScoreOptions) -> Simulation {
+    let ruleset = &rulesets[0];
+    let current = score(rulesets, loaded, options);
     let mut problems = vec![];
     let mut changed = Loaded {
         usage: without_tenants(&loaded.usage, &plan.remove_tenants, &mut problems),
@@ -89,6 +103,7 @@ pub fn simulate(ruleset: &Ruleset, loaded: &Loaded, plan: &Plan, options: &Score
         files: loaded.files.clone(),
         warnings: loaded.warnings.clone(),
         errors: loaded.errors.clone(),
+        manual: loaded.manual.clone(),
     };
     match current.as_of {
         Some(m) => add_customers(ruleset, &mut changed.usage, &plan.customers, m, &mut problems),
@@ -114,7 +129,7 @@ pub fn simulate(ruleset: &Ruleset, loaded: &Loaded, plan: &Plan, options: &Score
         });
     }
     let options = ScoreOptions { as_of: current.as_of, ..options.clone() };
-    let report = score(ruleset, &changed, &options);
+    let report = score(rulesets, &changed, &options);
     let changes = Keyed(
         report
             .tracks
@@ -122,19 +137,10 @@ pub fn simulate(ruleset: &Ruleset, loaded: &Loaded, plan: &Plan, options: &Score
             .iter()
             .filter_map(|(id, after)| {
                 let before = current.tracks.get(id)?;
-                let metrics = before
-                    .metrics
-                    .points()
-                    .into_iter()
-                    .zip(after.metrics.points())
-                    .map(|(b, a)| a.zip(b).map(|(a, b)| Points::difference(a, b)));
-                let names = [
-                    "netCustomerAdds",
-                    "intermediateCertifications",
-                    "advancedCertifications",
-                    "usageGrowth",
-                    "deployments",
-                ];
+                let metrics = after.metrics.0.iter().map(|(metric, a)| {
+                    let b = before.metric(metric).and_then(|m| m.points());
+                    (metric.clone(), a.points().zip(b).map(|(a, b)| Points::difference(a, b)))
+                });
                 Some((
                     id.clone(),
                     TrackChange {
@@ -143,13 +149,28 @@ pub fn simulate(ruleset: &Ruleset, loaded: &Loaded, plan: &Plan, options: &Score
                         total_change: Points::difference(after.total, before.total),
                         status_before: before.status,
                         status_after: after.status,
-                        metrics: Keyed(names.iter().map(|n| n.to_string()).zip(metrics).collect()),
+                        metrics: Keyed(metrics.collect()),
                     },
                 ))
             })
             .collect(),
     );
-    Simulation { simulated: true, plan: plan.clone(), report, changes, problems }
+    let areas = Keyed(
+        (report.areas.0.iter())
+            .filter_map(|(id, after)| {
+                let before = current.areas.get(id)?;
+                let change = AreaChange {
+                    total_before: before.total,
+                    total_after: after.total,
+                    total_change: after.total.zip(before.total).map(|(a, b)| Points::difference(a, b)),
+                    status_before: before.status,
+                    status_after: after.status,
+                };
+                Some((id.clone(), change))
+            })
+            .collect(),
+    );
+    Simulation { simulated: true, plan: plan.clone(), report, changes, areas, problems }
 }
 
 fn without_tenants(store: &UsageStore, ids: &[String], problems: &mut Vec<String>) -> UsageStore {

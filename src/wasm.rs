@@ -6,15 +6,19 @@
 //! serializer (serde_json, needed for rulesets anyway) keeps the module
 //! small. Errors are `Error`s with a message, never traps.
 
-use crate::{Date, Month, Plan, Ruleset, ScoreOptions, Workbook};
+use crate::{Date, ManualValue, Month, Plan, Ruleset, ScoreOptions, Workbook};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct ScorerOptions {
-    /// A ruleset object of the same shape as `defaultRuleset()`.
-    ruleset: Option<crate::ruleset::RulesetData>,
+    /// A ruleset object of the same shape as `defaultRuleset()`: it replaces
+    /// the embedded ruleset of its id.
+    ruleset: Option<crate::RulesetData>,
+    /// More rulesets, each replacing the embedded one of its id.
+    rulesets: Vec<crate::RulesetData>,
     /// `YYYY-MM`: rows dated after it are errors.
     today: Option<String>,
 }
@@ -30,6 +34,10 @@ struct ReportOptions {
     /// `YYYY-MM-DD`: the designation's anniversary, when enrolled.
     anniversary: Option<String>,
     tenant_limit: Option<usize>,
+    /// Values typed from Partner Center: `[{area, track, metric, value}]`.
+    manual_values: Vec<ManualValue>,
+    /// The track chosen per classified area: `{"business-applications": "smb"}`.
+    tracks: BTreeMap<String, String>,
 }
 
 impl ReportOptions {
@@ -40,6 +48,8 @@ impl ReportOptions {
             today: date(self.today, "today")?,
             anniversary: date(self.anniversary, "anniversary")?,
             tenant_limit: self.tenant_limit,
+            manual_values: self.manual_values,
+            tracks: self.tracks,
         })
     }
 }
@@ -80,11 +90,10 @@ impl Scorer {
     /// `options_json`: `{"ruleset": {...}, "today": "YYYY-MM"}`, both optional.
     pub fn new(options_json: Option<String>) -> Result<Scorer, JsError> {
         let options: ScorerOptions = from_json(options_json, "options")?;
-        let ruleset = match options.ruleset {
-            Some(data) => Ruleset::new(data).map_err(|e| JsError::new(&e.to_string()))?,
-            None => Ruleset::modern_work(),
-        };
-        let mut book = Workbook::new(ruleset);
+        let mut book = Workbook::default();
+        for data in options.ruleset.into_iter().chain(options.rulesets) {
+            book.replace_ruleset(Ruleset::new(data).map_err(|e| JsError::new(&e.to_string()))?);
+        }
         if let Some(today) = month(options.today, "today")? {
             book.set_today(today);
         }
@@ -134,6 +143,18 @@ impl Scorer {
 #[wasm_bindgen(js_name = defaultRuleset)]
 pub fn default_ruleset() -> String {
     crate::ruleset::DEFAULT_JSON.to_string()
+}
+
+/// Every embedded area ruleset as JSON text, in Partner Center's order.
+#[wasm_bindgen]
+pub fn rulesets() -> Vec<String> {
+    crate::ruleset::EMBEDDED.iter().map(|json| json.to_string()).collect()
+}
+
+/// The certification catalogue the rulesets share, as JSON text.
+#[wasm_bindgen]
+pub fn catalogue() -> String {
+    crate::ruleset::CATALOGUE_JSON.to_string()
 }
 
 /// The version of the scoring core.

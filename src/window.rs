@@ -1,14 +1,12 @@
 //! Month-by-month history and the qualification window (spec section 7).
 
 use crate::load::Loaded;
+use crate::manual::AreaTyped;
 use crate::month::{Date, Month};
 use crate::people;
 use crate::report::{HistoryMonth, Keyed, QualificationWindow, Status, TrackSummary, WindowMonth};
 use crate::ruleset::Ruleset;
-use crate::score::{best_of, facts_for, period, track_reports};
-
-const METRIC_IDS: [&str; 5] =
-    ["netCustomerAdds", "intermediateCertifications", "advancedCertifications", "usageGrowth", "deployments"];
+use crate::score::{best_of, facts_for, legacy, period, track_reports};
 
 /// Every month from the first to the last with usage data, each scored as
 /// if it were the as-of month; a month without data or without its
@@ -46,7 +44,8 @@ fn month_entry(ruleset: &Ruleset, loaded: &Loaded, m: Month) -> HistoryMonth {
     };
     let people = people::evaluate(&loaded.certifications, ruleset, Some(m));
     let facts = facts_for(ruleset, store, p);
-    let tracks = track_reports(ruleset, store, Some((&facts, p)), &people, None);
+    // History is of the files: values typed for today do not apply to past months.
+    let tracks = legacy(ruleset, track_reports(ruleset, store, Some((&facts, p)), &people, &AreaTyped::default()));
     let (status, best_track) = best_of(&tracks);
     let best = best_track.as_deref().and_then(|id| tracks.get(id)).or_else(|| tracks.values().next());
     HistoryMonth {
@@ -56,7 +55,7 @@ fn month_entry(ruleset: &Ruleset, loaded: &Loaded, m: Month) -> HistoryMonth {
         best_track: best_track.clone(),
         total: best.map(|t| t.total),
         status: Some(status),
-        metrics: best.map(|t| Keyed(METRIC_IDS.iter().map(|id| id.to_string()).zip(t.metrics.points()).collect())),
+        metrics: best.map(|t| Keyed(t.metrics.0.iter().map(|(id, m)| (id.clone(), m.points())).collect())),
         tracks: Keyed(
             tracks.0.iter().map(|(id, t)| (id.clone(), TrackSummary { total: t.total, status: t.status })).collect(),
         ),

@@ -17,7 +17,9 @@ use crate::simulate::{simulate, Plan, Simulation};
 /// assert_eq!(report.as_of.map(|m| m.to_string()).as_deref(), Some("2025-10"));
 /// ```
 pub struct Workbook {
-    ruleset: Ruleset,
+    /// Every area's ruleset, Modern Work first: usage exports are read
+    /// with it.
+    rulesets: Vec<Ruleset>,
     loaded: Loaded,
     open: Option<FileLoader>,
     today: Option<Month>,
@@ -25,17 +27,40 @@ pub struct Workbook {
 
 impl Default for Workbook {
     fn default() -> Self {
-        Workbook::new(Ruleset::modern_work())
+        Workbook::with_rulesets(Ruleset::embedded())
     }
 }
 
 impl Workbook {
+    /// The embedded rulesets, with `ruleset` in place of the one of its id
+    /// (a newer Modern Work ruleset, say).
     pub fn new(ruleset: Ruleset) -> Workbook {
-        Workbook { ruleset, loaded: Loaded::default(), open: None, today: None }
+        let mut book = Workbook::default();
+        book.replace_ruleset(ruleset);
+        book
     }
 
+    /// Exactly these rulesets; the first is the one usage exports are read with.
+    pub fn with_rulesets(rulesets: Vec<Ruleset>) -> Workbook {
+        Workbook { rulesets, loaded: Loaded::default(), open: None, today: None }
+    }
+
+    /// Uses `ruleset` instead of the one of the same id, or adds it as one
+    /// more area.
+    pub fn replace_ruleset(&mut self, ruleset: Ruleset) {
+        match self.rulesets.iter_mut().find(|r| r.data.id == ruleset.data.id) {
+            Some(slot) => *slot = ruleset,
+            None => self.rulesets.push(ruleset),
+        }
+    }
+
+    /// Modern Work's ruleset (the one usage exports are read with).
     pub fn ruleset(&self) -> &Ruleset {
-        &self.ruleset
+        &self.rulesets[0]
+    }
+
+    pub fn rulesets(&self) -> &[Ruleset] {
+        &self.rulesets
     }
 
     /// Rows dated after this month are rejected as errors (a month typed
@@ -60,23 +85,23 @@ impl Workbook {
 
     pub fn push(&mut self, chunk: &[u8]) {
         if let Some(loader) = &mut self.open {
-            loader.push(chunk, &self.ruleset, &mut self.loaded);
+            loader.push(chunk, &self.rulesets[0], &mut self.loaded);
         }
     }
 
     pub fn end_file(&mut self) {
         if let Some(loader) = self.open.take() {
-            loader.finish(&self.ruleset, &mut self.loaded);
+            loader.finish(&self.rulesets[0], &mut self.loaded);
         }
     }
 
     /// Scores everything loaded so far (an open file counts as far as read).
     pub fn report(&self, options: &ScoreOptions) -> Report {
-        score(&self.ruleset, &self.loaded, options)
+        score(&self.rulesets, &self.loaded, options)
     }
 
     /// Scores the data as it would be with `plan` carried out.
     pub fn simulate(&self, plan: &Plan, options: &ScoreOptions) -> Simulation {
-        simulate(&self.ruleset, &self.loaded, plan, options)
+        simulate(&self.rulesets, &self.loaded, plan, options)
     }
 }

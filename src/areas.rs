@@ -1,0 +1,302 @@
+//! Every designation scored the same way from its ruleset: tracks and
+//! their metrics through the metric kinds, statuses, the track that
+//! decides, recommendations; then Partner Center's overview and the
+//! Microsoft Cloud badge (designations.md sections 2, 3, 6 and 8).
+//!
+//! Nothing here names an area or a metric: a seventh area is a ruleset.
+
+use crate::kinds::{Advice, Certified, Input, Measures, Metric};
+use crate::manual::AreaTyped;
+use crate::month::Month;
+use crate::points::Points;
+use crate::report::{
+    AreaReport, Assumption, Classification, Keyed, MicrosoftCloud, OverviewRow, PersonReport, Recommendation,
+    RulesetRef, Status, TrackReport, Warning,
+};
+use crate::ruleset::{Ruleset, TrackRule};
+
+/// What one area is scored from.
+pub(crate) struct AreaInput<'a> {
+    pub ruleset: &'a Ruleset,
+    pub as_of: Option<Month>,
+    /// People judged against this area's lists in its as-of month.
+    pub people: &'a [PersonReport],
+    pub measures: &'a dyn Measures,
+    pub typed: &'a AreaTyped,
+    /// A loaded file feeds the area (its own export or a skilling list).
+    pub fed_by_files: bool,
+    /// The track the user chose for a classified area.
+    pub user_track: Option<&'a str>,
+    /// Why metrics are unknown, when the data model knows (a missing month).
+    pub missing: Option<String>,
+}
+
+/// The people of each certification list, by the name shown.
+pub(crate) fn certified(people: &[PersonReport]) -> Certified {
+    let mut out = Certified::default();
+    for person in people {
+        let shown = person.name.clone().or_else(|| person.email.clone()).unwrap_or_else(|| person.id.clone());
+        for list in &person.lists {
+            out.lists.entry(list.clone()).or_default().push(shown.clone());
+        }
+    }
+    out
+}
+
+/// Every track of an area with its metrics scored and its status by the
+/// framework's rules (Incomplete when a metric is unknown).
+pub(crate) fn tracks(
+    ruleset: &Ruleset,
+    people: &Certified,
+    measures: &dyn Measures,
+    typed: &AreaTyped,
+) -> Keyed<TrackReport> {
+    let mut out = Keyed::default();
+    for track in &ruleset.data.tracks {
+        let typed = typed.for_track(&track.id);
+        let input = Input { ruleset, track: &track.id, people, data: measures, typed: &typed };
+        let metrics = Keyed(track.metrics.0.iter().map(|(id, rule)| (id.clone(), rule.score(id, &input))).collect());
+        let total: Points = metrics.values().filter_map(Metric::points).sum();
+        let complete = metrics.values().all(Metric::complete);
+        let status = status(ruleset, &metrics, total);
+        out.0.push((track.id.clone(), TrackReport { label: track.label.clone(), total, status, complete, metrics }));
+    }
+    out
+}
+
+/// designations.md section 2: Qualified needs the minimum total and every
+/// metric above zero; an unknown metric makes the track Incomplete, except
+/// that a Qualified result with one part of a metric unknown stands (the
+/// missing part can only add points).
+fn status(ruleset: &Ruleset, metrics: &Keyed<Metric>, total: Points) -> Status {
+    let q = &ruleset.data.qualification;
+    let unknown = metrics.values().any(|m| m.points().is_none());
+    let partly = metrics.values().any(|m| !m.complete());
+    let every_metric = !q.every_metric_above_zero || metrics.values().all(|m| m.points().is_some_and(|p| !p.is_zero()));
+    if total >= Points::whole(q.min_total) && every_metric && !unknown {
+        Status::Qualified
+    } else if unknown || partly {
+        Status::Incomplete
+    } else if total >= Points::whole(q.min_total) {
+        Status::Partial
+    } else if total.is_zero() {
+        Status::NotStarted
+    } else {
+        Status::InProgress
+    }
+}
+
+/// Modern Work's statuses as the report gave them before the framework:
+/// by total alone, with `complete` saying whether a metric is unknown.
+pub(crate) fn legacy_status(ruleset: &Ruleset, track: &TrackReport) -> Status {
+    let q = &ruleset.data.qualification;
+    let every_metric =
+        !q.every_metric_above_zero || track.metrics.values().all(|m| m.points().is_some_and(|p| !p.is_zero()));
+    if track.total >= Points::whole(q.min_total) {
+        if track.complete && every_metric {
+            Status::Qualified
+        } else {
+            Status::Partial
+        }
+    } else if track.total.is_zero() {
+        Status::NotStarted
+    } else {
+        Status::InProgress
+    }
+}
+
+/// Scores one area: its tracks, the one that decides and how, the status,
+/// recommendations, assumptions; Not scored when nothing feeds it.
+pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
+    let ruleset = input.ruleset;
+    let mut warnings = vec![];
+    let manual = !input.typed.is_empty();
+    let source = match (input.fed_by_files, manual) {
+        (true, true) => "both",
+        (true, false) => "files",
+        (false, true) => "manual",
+        (false, false) => "none",
+    };
+    let mut report = AreaReport {
+        ruleset: ruleset_ref(ruleset),
+        label: ruleset.label().to_string(),
+        as_of: input.as_of,
+        baseline: input.as_of.and_then(|m| m.minus(12)),
+        status: Status::NotScored,
+        total: None,
+        track: None,
+        track_choice: None,
+        classification: None,
+        source: source.into(),
+        tracks: Keyed::default(),
+        recommendations: vec![],
+        missing: None,
+        assumptions: vec![],
+        warnings: vec![],
+    };
+    if source == "none" {
+        report.missing = Some(ruleset.data.not_scored.clone());
+        return report;
+    }
+    let tracks = tracks(ruleset, &certified(input.people), input.measures, input.typed);
+    let (track, choice, classification) = match ruleset.data.track_choice.rule {
+        TrackRule::Best => (best_track(&tracks), "best", None),
+        TrackRule::Classified => {
+            let fallback =
+                ruleset.data.track_choice.fallback.clone().or_else(|| tracks.0.first().map(|(id, _)| id.clone()));
+            match (&input.typed.track, input.user_track) {
+                (Some(typed), _) => {
+                    let class = Classification { track: typed.clone(), basis: "typed".into(), value: None };
+                    (Some(typed.clone()), "user", Some(class))
+                }
+                (None, Some(user)) if tracks.get(user).is_some() => (Some(user.to_string()), "user", None),
+                _ => {
+                    let fallback = fallback.unwrap_or_default();
+                    let label = tracks.get(&fallback).map_or(fallback.as_str(), |t| t.label.as_str());
+                    warnings.push(Warning {
+                        file: None,
+                        message: format!(
+                            "{}: the files loaded cannot classify the partner, so {label} decides (Microsoft's \"otherwise\" branch). Type the track Partner Center shows, or choose one.",
+                            ruleset.label()
+                        ),
+                    });
+                    (Some(fallback), "default", None)
+                }
+            }
+        }
+    };
+    let chosen = track.as_deref().and_then(|t| tracks.get(t));
+    report.status = chosen.map_or(Status::NotStarted, |t| t.status);
+    report.total = chosen.map(|t| t.total);
+    report.track = track;
+    report.track_choice = Some(choice.into());
+    report.classification = classification;
+    report.recommendations = recommendations(ruleset, &tracks);
+    if tracks.values().any(|t| t.metrics.values().any(|m| !m.complete())) {
+        report.missing = Some(input.missing.clone().unwrap_or_else(|| ruleset.data.not_scored.clone()));
+    }
+    report.assumptions =
+        ruleset.data.decisions.iter().map(|d| Assumption { id: d.id.clone(), text: d.text.clone() }).collect();
+    report.tracks = tracks;
+    report.warnings = warnings;
+    report
+}
+
+pub(crate) fn ruleset_ref(ruleset: &Ruleset) -> RulesetRef {
+    RulesetRef {
+        id: ruleset.data.id.clone(),
+        version: ruleset.data.version.clone(),
+        published: ruleset.data.published.clone(),
+        name: ruleset.data.name.clone(),
+    }
+}
+
+/// Best of both tracks: a qualified track first, then the higher total;
+/// ties go to the first track in ruleset order.
+fn best_track(tracks: &Keyed<TrackReport>) -> Option<String> {
+    let rank = |t: &TrackReport| (t.status == Status::Qualified, t.total);
+    let mut best: Option<(&String, &TrackReport)> = None;
+    for (id, track) in &tracks.0 {
+        if best.is_none_or(|(_, b)| rank(track) > rank(b)) {
+            best = Some((id, track));
+        }
+    }
+    best.map(|(id, _)| id.clone())
+}
+
+/// For every metric of every track below its maximum, what reaches it;
+/// the single action gaining the most points on each track is marked top.
+pub(crate) fn recommendations(ruleset: &Ruleset, tracks: &Keyed<TrackReport>) -> Vec<Recommendation> {
+    let mut out: Vec<Recommendation> = vec![];
+    for (track_id, report) in &tracks.0 {
+        let Some(rules) = ruleset.data.tracks.iter().find(|t| &t.id == track_id) else { continue };
+        let first = out.len();
+        for (metric_id, rule) in &rules.metrics.0 {
+            let Some(metric) = report.metric(metric_id) else { continue };
+            let advice = Advice {
+                ruleset,
+                area: &ruleset.data.id,
+                track: track_id,
+                track_label: &rules.label,
+                metric: metric_id,
+            };
+            out.extend(rule.recommend(metric, &advice));
+        }
+        let top = out[first..].iter_mut().fold(None::<&mut Recommendation>, |top, r| match top {
+            Some(t) if t.unit_gain >= r.unit_gain => Some(t),
+            _ => Some(r),
+        });
+        if let Some(top) = top {
+            top.top = true;
+        }
+    }
+    out
+}
+
+/// The overview row of an area (designations.md section 6).
+pub(crate) fn overview_row(area: &AreaReport) -> OverviewRow {
+    let track = area.track.as_deref().and_then(|t| area.tracks.get(t));
+    let other = area.tracks.0.iter().find(|(id, _)| Some(id.as_str()) != area.track.as_deref());
+    let label = track.map_or("—".to_string(), |t| t.label.clone());
+    let how = match (area.track_choice.as_deref(), &area.classification) {
+        (Some("best"), _) => format!("{label} (best of both)"),
+        (Some("user"), Some(c)) if c.basis == "typed" => format!("{label} (typed from Partner Center)"),
+        (Some("user"), _) => format!("{label} (your choice)"),
+        (Some("default"), _) => format!("{label} (default: not classified from the files)"),
+        (Some(_), Some(Classification { basis, value: Some(v), .. })) if basis == "smbCustomerShare" => {
+            format!("{label} (classified: {:.0}% SMB customers)", v * 100.0)
+        }
+        (Some(_), _) => format!("{label} (classified)"),
+        (None, _) => "—".to_string(),
+    };
+    let next = area.missing.clone().or_else(|| {
+        let best =
+            area.recommendations.iter().filter(|r| Some(&r.track) == area.track.as_ref()).max_by_key(|r| r.unit_gain);
+        best.map(|r| r.message.clone())
+    });
+    OverviewRow {
+        area: area.ruleset.id.clone(),
+        label: area.label.clone(),
+        score: area.total,
+        at_least: area.status == Status::Incomplete,
+        status: area.status,
+        track: area.track.clone(),
+        track_label: how,
+        other_track: other.map(|(id, _)| id.clone()),
+        other_total: other.map(|(_, t)| t.total),
+        as_of: area.as_of,
+        source: area.source.clone(),
+        next,
+    }
+}
+
+/// Solutions Partner for Microsoft Cloud: "qualified" when all six are;
+/// "cannot tell" while no known area falls short but some are unknown.
+pub(crate) fn microsoft_cloud(areas: &Keyed<AreaReport>) -> MicrosoftCloud {
+    let ids = |keep: &dyn Fn(Status) -> bool| -> Vec<String> {
+        areas.0.iter().filter(|(_, a)| keep(a.status)).map(|(id, _)| id.clone()).collect()
+    };
+    let qualified = ids(&|s| s == Status::Qualified);
+    let unknown = ids(&|s| matches!(s, Status::Incomplete | Status::NotScored));
+    let short: Vec<String> = areas
+        .0
+        .iter()
+        .filter(|(_, a)| !matches!(a.status, Status::Qualified | Status::Incomplete | Status::NotScored))
+        .map(|(_, a)| a.label.clone())
+        .collect();
+    let total = areas.0.len();
+    let (status, message) = if qualified.len() == total && total > 0 {
+        (
+            "qualified",
+            "All six designations are qualified: the partner holds Solutions Partner for Microsoft Cloud.".to_string(),
+        )
+    } else if short.is_empty() {
+        (
+            "cannot_tell",
+            format!("{} of {total} qualified; the others cannot be told from what was loaded.", qualified.len()),
+        )
+    } else {
+        ("not_qualified", format!("{} of {total} qualified; not qualified: {}.", qualified.len(), short.join(", ")))
+    };
+    MicrosoftCloud { status: status.into(), qualified, unknown, message }
+}

@@ -1,0 +1,98 @@
+//! Percent growth of a consumption measure between the baseline and the
+//! as-of month (Azure consumed revenue over twelve months; Business
+//! Applications' monthly consumption value), with a minimum baseline below
+//! which it earns nothing.
+
+use super::{Advice, Input, Source};
+use crate::points::{serialize_value, Points};
+use crate::report::Recommendation;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rule {
+    pub max: u32,
+    /// Growth in percent that earns `max`.
+    pub threshold: u32,
+    /// The baseline figure needed for any points (USD, consumption value).
+    #[serde(default)]
+    pub minimum_baseline: u64,
+    pub from: String,
+    pub measure: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GrowthMetric {
+    pub points: Option<Points>,
+    pub max: u32,
+    /// Growth in percent.
+    #[serde(serialize_with = "serialize_value")]
+    pub value: Option<Points>,
+    pub threshold: u32,
+    /// The baseline figure the growth is measured from, when known.
+    #[serde(serialize_with = "serialize_value")]
+    pub baseline: Option<Points>,
+    pub minimum_baseline: u64,
+    /// Why the growth earns nothing, when the baseline is below the minimum.
+    pub reason: Option<String>,
+    pub kind: &'static str,
+    pub source: Option<Source>,
+}
+
+impl Rule {
+    /// A typed growth is Partner Center's own figure: the minimum is only
+    /// checked against a baseline typed with it (designations.md section 7).
+    pub fn score(&self, id: &str, input: &Input<'_>) -> GrowthMetric {
+        let data = |part: Option<&str>| input.data.measure(&self.from, &self.measure, input.track, part);
+        let (value, baseline, source) = match input.typed.get(id) {
+            Some(typed) => (Some(typed), input.typed.sub(id, "baseline"), Some(Source::Manual)),
+            None => {
+                let value = data(None);
+                (value, data(Some("baseline")), value.map(|_| Source::File))
+            }
+        };
+        let minimum = Points::fraction(i64::try_from(self.minimum_baseline).unwrap_or(i64::MAX), 1);
+        let below = baseline.filter(|b| *b < minimum);
+        let reason = below.map(|b| {
+            format!(
+                "the baseline ({b}) is below the minimum of {}: usage growth earns no points",
+                self.minimum_baseline
+            )
+        });
+        let points =
+            value.map(|v| if below.is_some() { Points::ZERO } else { Points::linear(v, self.threshold, self.max) });
+        GrowthMetric {
+            points,
+            max: self.max,
+            value,
+            threshold: self.threshold,
+            baseline,
+            minimum_baseline: self.minimum_baseline,
+            reason,
+            kind: "growth",
+            source,
+        }
+    }
+
+    pub fn recommend(&self, m: &GrowthMetric, advice: &Advice<'_>) -> Vec<Recommendation> {
+        let (Some(points), Some(value)) = (m.points, m.value) else { return vec![] };
+        if points >= Points::whole(m.max) {
+            return vec![];
+        }
+        let gain = Points::difference(Points::whole(m.max), points);
+        let label = advice.track_label;
+        if let Some(reason) = &m.reason {
+            let message = format!(
+                "{label}: {reason}; a baseline of at least {} unlocks up to {} points.",
+                m.minimum_baseline, m.max
+            );
+            return vec![advice.recommendation(1, "baseline", gain, Points::ZERO, message)];
+        }
+        let needed = value.units_to(Points::whole(m.threshold), Points::whole(1)).max(1);
+        let per_point = Points::linear(Points::whole(1), m.threshold, m.max);
+        let message =
+            format!("{label}: you need {needed} more percentage points of usage growth to achieve {gain} points.");
+        vec![advice.recommendation(needed, "percentage points of usage growth", gain, per_point.min(gain), message)]
+    }
+}

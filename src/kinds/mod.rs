@@ -1,0 +1,386 @@
+//! Metric kinds: the closed set of ways a metric turns data into points.
+//!
+//! A ruleset names, for every metric of every track, a kind and its
+//! numbers (`"kind": "steps", "max": 20, "threshold": 5, ...`); the scoring,
+//! the values typed by hand and the recommendations of a metric all go
+//! through its kind, never through its name. One module per kind.
+
+mod certified;
+mod growth;
+mod options;
+mod parts;
+mod services;
+mod steps;
+mod tenants;
+
+pub use growth::GrowthMetric;
+pub use options::{OptionMetric, OptionScore, Rule as OptionsRule};
+pub use parts::{PartScore, PartsMetric};
+pub use steps::{StepScore, StepsMetric};
+
+use crate::points::{serialize_value, Points};
+use crate::report::Recommendation;
+use crate::ruleset::Ruleset;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One metric of one track, as a ruleset writes it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum MetricRule {
+    /// A net count of tenants (or tenant-workload pairs) in M minus B.
+    Tenants(tenants::Rule),
+    /// Certified people on a certification list.
+    People(certified::Rule),
+    /// Certified people in gated steps (Azure areas, Security).
+    Steps(steps::Rule),
+    /// The best of per-association options (Modern Work's customer success).
+    Options(options::Rule),
+    /// Percent growth of a consumption measure, with a minimum baseline.
+    Growth(growth::Rule),
+    /// Distinct services with consumption.
+    Services(services::Rule),
+    /// Parts computed separately and added (Security).
+    Parts(parts::Rule),
+}
+
+/// A metric's result in the report: the shape depends on the kind.
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum Metric {
+    Count(CountMetric),
+    Options(OptionMetric),
+    Growth(GrowthMetric),
+    Steps(StepsMetric),
+    Parts(PartsMetric),
+}
+
+/// Where a metric's figure came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Source {
+    /// Computed from the files loaded.
+    File,
+    /// Typed from Partner Center's scorecard.
+    Manual,
+}
+
+/// A metric that is a count scored pro rata: net adds, people, services.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CountMetric {
+    /// `None` when the metric cannot be computed (its data is missing).
+    pub points: Option<Points>,
+    pub max: u32,
+    #[serde(serialize_with = "serialize_value")]
+    pub value: Option<Points>,
+    pub threshold: u32,
+    pub kind: &'static str,
+    pub source: Option<Source>,
+}
+
+/// What a metric is scored from, for one area and track.
+pub struct Input<'a> {
+    pub ruleset: &'a Ruleset,
+    pub track: &'a str,
+    pub people: &'a Certified,
+    pub data: &'a dyn Measures,
+    pub typed: &'a Typed,
+}
+
+/// Figures computed from the loaded exports, by the data model a metric
+/// names (`from`: `usage`, `azure`, `bizapps`) and its `measure`; `None`
+/// when those exports are not loaded (or the model is not read yet).
+pub trait Measures {
+    fn measure(&self, from: &str, measure: &str, track: &str, option: Option<&str>) -> Option<Points>;
+}
+
+/// No exports: every data-fed figure is unknown.
+pub struct NoData;
+
+impl Measures for NoData {
+    fn measure(&self, _: &str, _: &str, _: &str, _: Option<&str>) -> Option<Points> {
+        None
+    }
+}
+
+/// People who count, per certification list of the area (display names).
+#[derive(Clone, Debug, Default)]
+pub struct Certified {
+    pub lists: BTreeMap<String, Vec<String>>,
+}
+
+impl Certified {
+    pub fn on(&self, list: &str) -> &[String] {
+        self.lists.get(list).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Values typed by hand for one area and track, by metric path
+/// (`usageGrowth`, `usageGrowth.baseline`, `intermediateCertifications.step2`).
+#[derive(Clone, Debug, Default)]
+pub struct Typed {
+    pub values: BTreeMap<String, Points>,
+}
+
+impl Typed {
+    pub fn get(&self, path: &str) -> Option<Points> {
+        self.values.get(path).copied()
+    }
+    fn sub(&self, metric: &str, part: &str) -> Option<Points> {
+        self.get(&format!("{metric}.{part}"))
+    }
+}
+
+/// What a recommendation needs besides the metric.
+pub struct Advice<'a> {
+    pub ruleset: &'a Ruleset,
+    pub area: &'a str,
+    pub track: &'a str,
+    pub track_label: &'a str,
+    pub metric: &'a str,
+}
+
+impl Advice<'_> {
+    fn recommendation(
+        &self,
+        needed: u64,
+        unit: &str,
+        gain: Points,
+        unit_gain: Points,
+        message: String,
+    ) -> Recommendation {
+        Recommendation {
+            area: self.area.to_string(),
+            track: self.track.to_string(),
+            metric: self.metric.to_string(),
+            option: None,
+            needed,
+            unit: unit.to_string(),
+            gain,
+            unit_gain,
+            best: true,
+            top: false,
+            message,
+        }
+    }
+}
+
+impl MetricRule {
+    pub fn max(&self) -> u32 {
+        match self {
+            MetricRule::Tenants(r) => r.max,
+            MetricRule::People(r) => r.max,
+            MetricRule::Steps(r) => r.max,
+            MetricRule::Options(r) => r.max,
+            MetricRule::Growth(r) => r.max,
+            MetricRule::Services(r) => r.max,
+            MetricRule::Parts(r) => r.max,
+        }
+    }
+
+    /// What the metric measures in its data model, when it is data-fed.
+    pub fn measure(&self) -> Option<&str> {
+        match self {
+            MetricRule::Tenants(r) => Some(&r.measure),
+            MetricRule::Options(r) => Some(&r.measure),
+            MetricRule::Growth(r) => Some(&r.measure),
+            MetricRule::Services(r) => Some(&r.measure),
+            MetricRule::People(_) | MetricRule::Steps(_) | MetricRule::Parts(_) => None,
+        }
+    }
+
+    /// Scores the metric `id` of one track.
+    pub fn score(&self, id: &str, input: &Input<'_>) -> Metric {
+        match self {
+            MetricRule::Tenants(r) => Metric::Count(r.score(id, input)),
+            MetricRule::People(r) => Metric::Count(r.score(id, input)),
+            MetricRule::Steps(r) => Metric::Steps(r.score(id, input)),
+            MetricRule::Options(r) => Metric::Options(r.score(id, input)),
+            MetricRule::Growth(r) => Metric::Growth(r.score(id, input)),
+            MetricRule::Services(r) => Metric::Count(r.score(id, input)),
+            MetricRule::Parts(r) => Metric::Parts(r.score(id, input)),
+        }
+    }
+
+    /// The paths a value can be typed under for the metric `id`
+    /// (designations.md section 7).
+    pub fn typed_paths(&self, id: &str) -> Vec<String> {
+        let sub = |parts: Vec<String>| parts.into_iter().map(|p| format!("{id}.{p}")).collect();
+        match self {
+            MetricRule::Tenants(_) | MetricRule::People(_) | MetricRule::Services(_) => vec![id.to_string()],
+            MetricRule::Growth(_) => vec![id.to_string(), format!("{id}.baseline")],
+            MetricRule::Steps(r) => sub((1..=r.steps.len()).map(|i| format!("step{i}")).collect()),
+            MetricRule::Options(r) => sub(r.options.iter().map(|o| o.association.clone()).collect()),
+            MetricRule::Parts(r) => sub(r.parts.iter().map(|p| p.id.clone()).collect()),
+        }
+    }
+
+    /// What would bring the metric to its maximum, phrased as Partner
+    /// Center's score simulator phrases it.
+    pub fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation> {
+        match (self, metric) {
+            (MetricRule::Tenants(r), Metric::Count(m)) => r.recommend(m, advice),
+            (MetricRule::People(r), Metric::Count(m)) => r.recommend(m, advice),
+            (MetricRule::Services(r), Metric::Count(m)) => r.recommend(m, advice),
+            (MetricRule::Steps(r), Metric::Steps(m)) => r.recommend(m, advice),
+            (MetricRule::Options(r), Metric::Options(m)) => r.recommend(m, advice),
+            (MetricRule::Growth(r), Metric::Growth(m)) => r.recommend(m, advice),
+            (MetricRule::Parts(r), Metric::Parts(m)) => r.recommend(m, advice),
+            _ => vec![],
+        }
+    }
+
+    /// The certification lists the metric `id` counts people from, with
+    /// the path each counts under (`intermediateCertifications.step2`).
+    pub fn lists(&self, id: &str) -> Vec<(String, String)> {
+        match self {
+            MetricRule::People(r) => vec![(id.to_string(), r.list.clone())],
+            MetricRule::Steps(r) => {
+                (r.steps.iter().enumerate()).map(|(i, s)| (format!("{id}.step{}", i + 1), s.list.clone())).collect()
+            }
+            _ => vec![],
+        }
+    }
+
+    /// Checks the numbers a ruleset gives; `Err` says what is wrong.
+    pub fn validate(&self, ruleset_lists: &dyn Fn(&str) -> bool) -> Result<(), String> {
+        let positive = |threshold: u32| {
+            if threshold == 0 {
+                Err("every threshold must be above zero".to_string())
+            } else {
+                Ok(())
+            }
+        };
+        match self {
+            MetricRule::Tenants(r) => positive(r.threshold),
+            MetricRule::Services(r) => positive(r.threshold),
+            MetricRule::Growth(r) => positive(r.threshold),
+            MetricRule::People(r) => {
+                positive(r.threshold)?;
+                known_list(&r.list, ruleset_lists)
+            }
+            MetricRule::Steps(r) => {
+                positive(r.threshold)?;
+                if r.steps.last().is_none_or(|s| s.gate) {
+                    return Err("the last step must be the scoring step (not a gate)".into());
+                }
+                r.steps.iter().try_for_each(|s| known_list(&s.list, ruleset_lists))
+            }
+            MetricRule::Options(r) => {
+                if r.options.is_empty() {
+                    return Err("options metrics need options".into());
+                }
+                r.options.iter().try_for_each(|o| positive(o.threshold))
+            }
+            MetricRule::Parts(r) => {
+                if r.parts.is_empty() {
+                    return Err("parts metrics need parts".into());
+                }
+                r.parts.iter().try_for_each(|p| positive(p.threshold))
+            }
+        }
+    }
+}
+
+fn known_list(list: &str, known: &dyn Fn(&str) -> bool) -> Result<(), String> {
+    if known(list) {
+        Ok(())
+    } else {
+        Err(format!("unknown certification list {list}"))
+    }
+}
+
+impl Metric {
+    /// `None` when unknown.
+    pub fn points(&self) -> Option<Points> {
+        match self {
+            Metric::Count(m) => m.points,
+            Metric::Options(m) => m.points,
+            Metric::Growth(m) => m.points,
+            Metric::Steps(m) => m.points,
+            Metric::Parts(m) => m.points,
+        }
+    }
+
+    pub fn max(&self) -> u32 {
+        match self {
+            Metric::Count(m) => m.max,
+            Metric::Options(m) => m.max,
+            Metric::Growth(m) => m.max,
+            Metric::Steps(m) => m.max,
+            Metric::Parts(m) => m.max,
+        }
+    }
+
+    /// False when a part of the metric is unknown though the metric has
+    /// points (Security: one part computed, the other not).
+    pub fn complete(&self) -> bool {
+        match self {
+            Metric::Parts(m) => m.parts.values().all(|p| p.points.is_some()),
+            other => other.points().is_some(),
+        }
+    }
+
+    pub fn source(&self) -> Option<Source> {
+        match self {
+            Metric::Count(m) => m.source,
+            Metric::Options(m) => m.source,
+            Metric::Growth(m) => m.source,
+            Metric::Steps(m) => m.source,
+            Metric::Parts(m) => m.source,
+        }
+    }
+
+    /// The metric's own number (net adds, people, growth), when it has one.
+    pub fn value(&self) -> Option<Points> {
+        match self {
+            Metric::Count(m) => m.value,
+            Metric::Growth(m) => m.value,
+            _ => None,
+        }
+    }
+}
+
+/// The value of a data-fed metric: typed, else computed; with its source.
+fn figure(input: &Input<'_>, path: &str, computed: Option<Points>) -> (Option<Points>, Option<Source>) {
+    match input.typed.get(path) {
+        Some(typed) => (Some(typed), Some(Source::Manual)),
+        None => (computed, computed.map(|_| Source::File)),
+    }
+}
+
+/// A count scored pro rata, shared by the count kinds.
+fn count(
+    kind: &'static str,
+    max: u32,
+    threshold: u32,
+    (value, source): (Option<Points>, Option<Source>),
+) -> CountMetric {
+    CountMetric { points: value.map(|v| Points::linear(v, threshold, max)), max, value, threshold, kind, source }
+}
+
+/// The recommendation of a count kind: units to reach the maximum.
+fn count_recommendation(m: &CountMetric, advice: &Advice<'_>, (one, many): (&str, &str)) -> Vec<Recommendation> {
+    let (Some(points), Some(value)) = (m.points, m.value) else { return vec![] };
+    if points >= Points::whole(m.max) {
+        return vec![];
+    }
+    let per_unit = Points::linear(Points::whole(1), m.threshold, m.max);
+    // Below zero, every unit up to zero earns nothing: count from the value.
+    let needed = value.units_to(Points::whole(m.threshold), Points::whole(1)).max(1);
+    let gain = Points::difference(Points::whole(m.max), points);
+    let label = advice.track_label;
+    let unit = if needed == 1 { one } else { many };
+    let message = format!("{label}: you need {needed} more {unit} to achieve {gain} points.");
+    vec![advice.recommendation(needed, many, gain, per_unit.min(gain), message)]
+}
+
+/// Unit words for a metric's recommendations, from its id: the ruleset may
+/// name its own.
+fn unit_words<'a>(unit: &'a Option<[String; 2]>, fallback: (&'a str, &'a str)) -> (&'a str, &'a str) {
+    match unit {
+        Some([one, many]) => (one.as_str(), many.as_str()),
+        None => fallback,
+    }
+}

@@ -1,0 +1,112 @@
+//! The best of per-association options (Modern Work's usage growth and
+//! deployments): each option is scored on its own and the metric takes the
+//! best option's points, not the sum.
+
+use super::{figure, Advice, Input, Source};
+use crate::points::Points;
+use crate::report::{Keyed, Recommendation};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rule {
+    pub max: u32,
+    pub options: Vec<MetricOption>,
+    pub from: String,
+    pub measure: String,
+    /// Words for one unit and several, in recommendations.
+    #[serde(default)]
+    pub unit: Option<[String; 2]>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MetricOption {
+    pub association: String,
+    pub threshold: u32,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OptionMetric {
+    pub points: Option<Points>,
+    pub max: u32,
+    /// The association option whose points count.
+    pub best_option: Option<String>,
+    pub options: Keyed<OptionScore>,
+    pub kind: &'static str,
+    pub source: Option<Source>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OptionScore {
+    pub value: Option<f64>,
+    pub threshold: u32,
+    pub points: Option<Points>,
+    pub source: Option<Source>,
+}
+
+impl Rule {
+    /// Ties go to the first option in ruleset order.
+    pub fn score(&self, id: &str, input: &Input<'_>) -> OptionMetric {
+        let mut options = Keyed::default();
+        let mut best: Option<(Points, String)> = None;
+        let mut sources = vec![];
+        for option in &self.options {
+            let computed = input.data.measure(&self.from, &self.measure, input.track, Some(&option.association));
+            let (value, source) = figure(input, &format!("{id}.{}", option.association), computed);
+            let points = value.map(|v| Points::linear(v, option.threshold, self.max));
+            if let Some(p) = points {
+                if best.as_ref().is_none_or(|(b, _)| p > *b) {
+                    best = Some((p, option.association.clone()));
+                }
+            }
+            sources.extend(source);
+            let score = OptionScore { value: value.map(Points::as_f64), threshold: option.threshold, points, source };
+            options.0.push((option.association.clone(), score));
+        }
+        let source = if sources.contains(&Source::Manual) { Some(Source::Manual) } else { sources.first().copied() };
+        OptionMetric {
+            points: best.as_ref().map(|(p, _)| *p),
+            max: self.max,
+            best_option: best.map(|(_, o)| o),
+            options,
+            kind: "options",
+            source,
+        }
+    }
+
+    pub fn recommend(&self, m: &OptionMetric, advice: &Advice<'_>) -> Vec<Recommendation> {
+        let Some(points) = m.points else { return vec![] };
+        if points >= Points::whole(m.max) {
+            return vec![];
+        }
+        let (one, many) = match &self.unit {
+            Some([one, many]) => (one.as_str(), many.as_str()),
+            None if self.measure == "activeUsers" => ("MAU growth", "MAU growth"),
+            None => ("deployment", "deployments"),
+        };
+        let gain = Points::difference(Points::whole(m.max), points);
+        let mut out: Vec<Recommendation> = vec![];
+        for (option, score) in &m.options.0 {
+            let Some(value) = score.value else { continue };
+            // Growth values carry hundredths: round the need up to a whole unit.
+            let needed = (f64::from(score.threshold) - value).ceil().max(1.0) as u64;
+            let unit_gain = Points::linear(Points::whole(1), score.threshold, m.max).min(gain);
+            let message = format!(
+                "{}: you need {needed} more qualified {option} {} to achieve {gain} points.",
+                advice.track_label,
+                if needed == 1 { one } else { many },
+            );
+            let mut r = advice.recommendation(needed, many, gain, unit_gain, message);
+            r.option = Some(option.clone());
+            r.best = false;
+            out.push(r);
+        }
+        if let Some(best) = out.iter_mut().min_by_key(|r| r.needed) {
+            best.best = true;
+        }
+        out
+    }
+}

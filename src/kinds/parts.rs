@@ -1,0 +1,115 @@
+//! Parts computed separately and added (Security: an Azure part and a
+//! Microsoft 365 part per customer metric). Each part is floored at zero,
+//! the sum capped at the metric's maximum. With one part unknown the metric
+//! shows the other part's points, flagged as incomplete.
+
+use super::{Advice, Input, Source};
+use crate::points::{serialize_value, Points};
+use crate::report::{Keyed, Recommendation};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rule {
+    pub max: u32,
+    pub parts: Vec<Part>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Part {
+    pub id: String,
+    #[serde(default)]
+    pub label: String,
+    pub from: String,
+    pub measure: String,
+    /// The part's figure that alone would earn the metric's `max`.
+    pub threshold: u32,
+    #[serde(default)]
+    pub unit: Option<[String; 2]>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PartsMetric {
+    /// The known parts' points added; `None` when no part is known.
+    pub points: Option<Points>,
+    pub max: u32,
+    pub parts: Keyed<PartScore>,
+    pub kind: &'static str,
+    pub source: Option<Source>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PartScore {
+    pub label: String,
+    pub points: Option<Points>,
+    #[serde(serialize_with = "serialize_value")]
+    pub value: Option<Points>,
+    pub threshold: u32,
+    pub source: Option<Source>,
+}
+
+impl Rule {
+    pub fn score(&self, id: &str, input: &Input<'_>) -> PartsMetric {
+        let mut parts = Keyed::default();
+        for part in &self.parts {
+            let (value, source) = match input.typed.sub(id, &part.id) {
+                Some(typed) => (Some(typed), Some(Source::Manual)),
+                None => {
+                    let computed = input.data.measure(&part.from, &part.measure, input.track, None);
+                    (computed, computed.map(|_| Source::File))
+                }
+            };
+            let points = value.map(|v| Points::linear(v, part.threshold, self.max));
+            let label = if part.label.is_empty() { part.id.clone() } else { part.label.clone() };
+            parts.0.push((part.id.clone(), PartScore { label, points, value, threshold: part.threshold, source }));
+        }
+        let known: Vec<Points> = parts.values().filter_map(|p| p.points).collect();
+        let points = (!known.is_empty()).then(|| known.into_iter().sum::<Points>().min(Points::whole(self.max)));
+        let sources: Vec<Source> = parts.values().filter_map(|p| p.source).collect();
+        let source = if sources.contains(&Source::Manual) { Some(Source::Manual) } else { sources.first().copied() };
+        PartsMetric { points, max: self.max, parts, kind: "parts", source }
+    }
+
+    pub fn recommend(&self, m: &PartsMetric, advice: &Advice<'_>) -> Vec<Recommendation> {
+        let Some(points) = m.points else { return vec![] };
+        if points >= Points::whole(m.max) {
+            return vec![];
+        }
+        let gain = Points::difference(Points::whole(m.max), points);
+        let mut out = vec![];
+        for (part, (_, score)) in self.parts.iter().zip(&m.parts.0) {
+            let Some(value) = score.value else { continue };
+            let per_unit = Points::linear(Points::whole(1), part.threshold, m.max);
+            // What is left to gain, from this part alone (a part below zero
+            // earns nothing until it is back above it).
+            let behind = Points::ZERO.max(Points::ZERO.difference_from(value));
+            let needed = Points::ZERO.units_to(gain, per_unit).saturating_add(behind.whole_part() as u64).max(1);
+            let (one, many) = match &part.unit {
+                Some([one, many]) => (one.as_str(), many.as_str()),
+                None => match part.measure.as_str() {
+                    "protectedUsers" => ("protected user", "protected users"),
+                    "acrGrowth" => ("USD of security consumption growth", "USD of security consumption growth"),
+                    "deployedTenants" => ("net deployment", "net deployments"),
+                    _ => ("net customer", "net customers"),
+                },
+            };
+            let message = format!(
+                "{}: you need {needed} more {} {} to achieve {gain} points.",
+                advice.track_label,
+                score.label,
+                if needed == 1 { one } else { many }
+            );
+            let mut r = advice.recommendation(needed, many, gain, per_unit.min(gain), message);
+            r.option = Some(part.id.clone());
+            r.best = false;
+            out.push(r);
+        }
+        if let Some(best) = out.iter_mut().max_by_key(|r| r.unit_gain) {
+            best.best = true;
+        }
+        out
+    }
+}

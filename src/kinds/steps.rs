@@ -1,0 +1,254 @@
+//! Certified people in gated steps (the Azure areas and Security): gate
+//! steps need a number of people each (Enterprise two, worth nothing; SMB
+//! one, worth points of their own), and the scoring step earns points per
+//! person only when every gate is met. A person counts once per step and
+//! may count in several.
+
+use super::{Advice, Input, Source};
+use crate::points::Points;
+use crate::report::Recommendation;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rule {
+    pub max: u32,
+    /// People at the scoring step that would earn `max` (`max / threshold`
+    /// points each).
+    pub threshold: u32,
+    pub gate: Gate,
+    /// In order; gates first, the scoring step last.
+    pub steps: Vec<Step>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Gate {
+    /// People needed to meet a gate.
+    pub people: u32,
+    /// Points a met gate earns on its own.
+    pub points: u32,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    /// The key of the area's `certificationLists` the step counts from.
+    pub list: String,
+    #[serde(default)]
+    pub gate: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StepsMetric {
+    pub points: Option<Points>,
+    pub max: u32,
+    pub threshold: u32,
+    pub gate: Gate,
+    pub steps: Vec<StepScore>,
+    pub kind: &'static str,
+    pub source: Option<Source>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StepScore {
+    pub list: String,
+    /// The certifications of the step, by name.
+    pub certifications: Vec<String>,
+    pub gate: bool,
+    /// People who count at this step.
+    pub people: u32,
+    /// Who they are, when read from a skilling list.
+    pub names: Vec<String>,
+    /// Gates: met or not. The scoring step: whether every gate is met.
+    pub met: bool,
+    /// Points this step earns.
+    pub points: Points,
+    pub source: Source,
+}
+
+impl Rule {
+    pub fn score(&self, id: &str, input: &Input<'_>) -> StepsMetric {
+        let counts: Vec<(u32, Vec<String>, Source)> = (self.steps.iter().enumerate())
+            .map(|(i, step)| match input.typed.sub(id, &format!("step{}", i + 1)) {
+                Some(typed) => (u32::try_from(typed.whole_part()).unwrap_or(0), vec![], Source::Manual),
+                None => {
+                    let names = input.people.on(&step.list).to_vec();
+                    (names.len() as u32, names, Source::File)
+                }
+            })
+            .collect();
+        let people: Vec<u32> = counts.iter().map(|c| c.0).collect();
+        let earned = self.points_for(&people);
+        let all_gates = self.gates_met(&people);
+        let steps = (self.steps.iter().zip(counts))
+            .zip(earned.1)
+            .map(|((step, (people, names, source)), points)| StepScore {
+                list: step.list.clone(),
+                certifications: certification_names(input, &step.list),
+                gate: step.gate,
+                people,
+                names,
+                met: if step.gate { people >= self.gate.people } else { all_gates },
+                points,
+                source,
+            })
+            .collect::<Vec<_>>();
+        let source = if steps.iter().any(|s| s.source == Source::Manual) { Source::Manual } else { Source::File };
+        StepsMetric {
+            points: Some(earned.0),
+            max: self.max,
+            threshold: self.threshold,
+            gate: self.gate,
+            steps,
+            kind: "steps",
+            source: Some(source),
+        }
+    }
+
+    fn gates_met(&self, people: &[u32]) -> bool {
+        self.steps.iter().zip(people).all(|(step, &n)| !step.gate || n >= self.gate.people)
+    }
+
+    /// The metric's points and each step's, for `people` per step; the
+    /// total is capped at `max`, gate points included.
+    fn points_for(&self, people: &[u32]) -> (Points, Vec<Points>) {
+        let all_gates = self.gates_met(people);
+        let per_step: Vec<Points> = (self.steps.iter().zip(people))
+            .map(|(step, &n)| match (step.gate, n >= self.gate.people) {
+                (true, true) => Points::whole(self.gate.points),
+                (true, false) => Points::ZERO,
+                (false, _) if all_gates => Points::linear(Points::whole(n), self.threshold, self.max),
+                (false, _) => Points::ZERO,
+            })
+            .collect();
+        let total: Points = per_step.iter().copied().sum();
+        (total.min(Points::whole(self.max)), per_step)
+    }
+
+    pub fn recommend(&self, m: &StepsMetric, advice: &Advice<'_>) -> Vec<Recommendation> {
+        let Some(points) = m.points else { return vec![] };
+        if points >= Points::whole(m.max) {
+            return vec![];
+        }
+        let people: Vec<u32> = m.steps.iter().map(|s| s.people).collect();
+        let label = advice.track_label;
+        let whom = |n: u64| if n == 1 { "person" } else { "people" };
+        let mut out = vec![];
+        for (i, step) in m.steps.iter().enumerate().filter(|(_, s)| s.gate && s.people < self.gate.people) {
+            let needed = self.gate.people - step.people;
+            let mut after = people.clone();
+            after[i] = self.gate.people;
+            let unlocked = Points::difference(self.points_for(&after).0, points);
+            let names = or_list(&step.certifications);
+            let message = if unlocked > Points::ZERO {
+                format!(
+                    "{label}: you need {needed} more {} with {names} to unlock {unlocked} points.",
+                    whom(needed.into())
+                )
+            } else {
+                format!("{label}: you need {needed} more {} with {names} to meet step {} (it unlocks the points of step {}).", whom(needed.into()), i + 1, m.steps.len())
+            };
+            let unit_gain = Points::fraction(0, 1).max(unlocked);
+            out.push(advice.recommendation(u64::from(needed), "people", unlocked, unit_gain, message));
+        }
+        if out.is_empty() {
+            let per_person = Points::linear(Points::whole(1), m.threshold, m.max);
+            let gain = Points::difference(Points::whole(m.max), points);
+            let needed = points.units_to(Points::whole(m.max), per_person).max(1);
+            let scoring = m.steps.last().map(|s| or_list(&s.certifications)).unwrap_or_default();
+            let message =
+                format!("{label}: you need {needed} more {} with {scoring} to achieve {gain} points.", whom(needed));
+            out.push(advice.recommendation(needed, "people", gain, per_person.min(gain), message));
+        }
+        out
+    }
+}
+
+/// The names of a list's certifications, without the "Microsoft Certified:"
+/// prefix partners skip when they read.
+fn certification_names(input: &Input<'_>, list: &str) -> Vec<String> {
+    let ids = input.ruleset.data.certification_lists.get(list).map_or(&[][..], Vec::as_slice);
+    ids.iter().filter_map(|id| input.ruleset.certification_by_id(id)).map(|c| short_name(&c.name)).collect()
+}
+
+fn short_name(name: &str) -> String {
+    let short = ["Microsoft Certified: ", "Microsoft 365 Certified: ", "GitHub Certified: "]
+        .iter()
+        .find_map(|prefix| name.strip_prefix(prefix));
+    short.unwrap_or(name).to_string()
+}
+
+/// "A", "A or B", "A, B or another of 5 listed".
+fn or_list(names: &[String]) -> String {
+    match names {
+        [] => "a listed certification".into(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} or {b}"),
+        [a, b, rest @ ..] => format!("{a}, {b} or another of the {} listed", rest.len() + 2),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(steps: usize, max: u32, threshold: u32, gate: (u32, u32)) -> Rule {
+        let mut list: Vec<Step> = (1..steps).map(|i| Step { list: format!("g{i}"), gate: true }).collect();
+        list.push(Step { list: "s".into(), gate: false });
+        Rule { max, threshold, gate: Gate { people: gate.0, points: gate.1 }, steps: list }
+    }
+
+    fn points(rule: &Rule, people: &[u32]) -> f64 {
+        rule.points_for(people).0.as_f64()
+    }
+
+    /// azure.md section 10, vectors 1 to 14.
+    #[test]
+    fn azure_skilling_vectors() {
+        let (ent, smb) = (rule(3, 40, 10, (2, 0)), rule(3, 40, 10, (1, 4)));
+        assert_eq!(points(&ent, &[2, 2, 3]), 12.0);
+        assert_eq!(points(&ent, &[2, 2, 2]), 8.0);
+        assert_eq!(points(&ent, &[2, 0, 2]), 0.0);
+        assert_eq!(points(&ent, &[1, 2, 2]), 0.0);
+        assert_eq!(points(&smb, &[2, 2, 3]), 20.0);
+        assert_eq!(points(&smb, &[2, 2, 2]), 16.0);
+        assert_eq!(points(&smb, &[2, 0, 2]), 4.0);
+        assert_eq!(points(&smb, &[0, 0, 2]), 0.0);
+        assert_eq!(points(&smb, &[2, 2, 9]), 40.0);
+        let (ent, smb) = (rule(2, 20, 5, (2, 0)), rule(2, 20, 5, (1, 4)));
+        assert_eq!(points(&ent, &[2, 2]), 8.0);
+        assert_eq!(points(&ent, &[1, 2]), 0.0);
+        assert_eq!(points(&smb, &[1, 2]), 12.0);
+        assert_eq!(points(&smb, &[2, 2]), 12.0);
+        assert_eq!(points(&smb, &[0, 2]), 0.0);
+        assert_eq!(points(&ent, &[2, 5]), 20.0);
+    }
+
+    /// security.md section 10, vectors 1 to 10.
+    #[test]
+    fn security_skilling_vectors() {
+        let (ent, smb) = (rule(3, 40, 6, (2, 0)), rule(3, 40, 5, (1, 4)));
+        assert_eq!(points(&ent, &[2, 2, 3]), 20.0);
+        assert_eq!(ent.points_for(&[2, 2, 2]).0, Points::fraction(40, 3));
+        assert_eq!(points(&ent, &[2, 0, 2]), 0.0);
+        assert_eq!(points(&ent, &[1, 2, 2]), 0.0);
+        assert_eq!(points(&smb, &[2, 2, 3]), 32.0);
+        assert_eq!(points(&smb, &[2, 2, 2]), 24.0);
+        assert_eq!(points(&smb, &[2, 0, 2]), 4.0);
+        assert_eq!(points(&smb, &[0, 0, 2]), 0.0);
+        assert_eq!(points(&ent, &[2, 2, 7]), 40.0);
+        assert_eq!(points(&smb, &[2, 2, 5]), 40.0);
+    }
+
+    #[test]
+    fn names_read_as_a_partner_reads_them() {
+        assert_eq!(
+            short_name("Microsoft Certified: Azure Solutions Architect Expert"),
+            "Azure Solutions Architect Expert"
+        );
+        assert_eq!(or_list(&["A".into(), "B".into(), "C".into()]), "A, B or another of the 3 listed");
+    }
+}
