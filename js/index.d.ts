@@ -105,7 +105,7 @@ export interface Report {
     workloads: Record<string, number>;
   };
   files: FileReport[];
-  warnings: Array<{ file: string | null; message: string }>;
+  warnings: Warning[];
   errors: RowError[];
 }
 
@@ -281,7 +281,44 @@ export interface FileReport {
   months: Month[];
 }
 
+/** What a warning is about, for programs (`message` says it to people). */
+export type WarningKind =
+  | 'preamble'
+  | 'windows1252'
+  | 'repeatedHeader'
+  | 'duplicateRows'
+  | 'moreErrors'
+  | 'noDataRows'
+  | 'asOfMissing'
+  | 'noUsage'
+  | 'missingBaseline'
+  | 'noSkilling'
+  | 'retiredCertification'
+  | 'associationAfterBaseline';
+
+export interface Warning {
+  kind: WarningKind;
+  /** The file it is about; null for the data as a whole. */
+  file: string | null;
+  message: string;
+}
+
+/** What went wrong, for programs (`message` says it to people). */
+export type ErrorKind =
+  | 'notCsv'
+  | 'emptyFile'
+  | 'noRows'
+  | 'unknownHeader'
+  | 'raggedRow'
+  | 'emptyValue'
+  | 'badNumber'
+  | 'badMonth'
+  | 'badDate'
+  | 'futureMonth'
+  | 'conflictingDuplicate';
+
 export interface RowError {
+  kind: ErrorKind;
   file: string;
   line: number | null;
   column: string | null;

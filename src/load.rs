@@ -4,9 +4,9 @@
 use crate::decode::{field_text, sniff, Sniffed, Transcoder};
 use crate::layout::{recognise, FileKind, Layout, SkillingColumns, UsageColumns};
 use crate::month::{Date, Month};
-use crate::number::{parse_count, parse_plain_count, Count};
+use crate::number::{parse_count, parse_plain_count, Count, CountError};
 use crate::reader::{sniff_delimiter, Record, RecordReader};
-use crate::report::{FileReport, RowError, Warning};
+use crate::report::{ErrorKind, FileReport, RowError, Warning, WarningKind};
 use crate::ruleset::{AssociationId, Ruleset, WorkloadId};
 use crate::store::{CellKey, CertificationRow, FastMap, Insert, TenantId, Usage, UsageStore};
 use std::borrow::Cow;
@@ -133,8 +133,8 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    fn warn(&mut self, file: &str, message: String) {
-        self.warnings.push(Warning { file: Some(file.to_string()), message });
+    fn warn(&mut self, file: &str, kind: WarningKind, message: String) {
+        self.warnings.push(Warning { kind, file: Some(file.to_string()), message });
     }
 }
 
@@ -245,7 +245,7 @@ impl FileLoader {
         let (encoding, bom) = match sniff(decisive) {
             Sniffed::Text { encoding, bom } => (encoding, bom),
             Sniffed::NotText(what) => {
-                self.reject(format!("this looks like {what}, not a CSV file. Export the data from Partner Center as CSV (in Excel: Save As > CSV UTF-8)."), loaded);
+                self.reject(ErrorKind::NotCsv, format!("this looks like {what}, not a CSV file. Export the data from Partner Center as CSV (in Excel: Save As > CSV UTF-8)."), loaded);
                 return;
             }
         };
@@ -264,8 +264,15 @@ impl FileLoader {
         self.stage = Stage::Body { transcoder, reader };
     }
 
-    fn reject(&mut self, message: String, loaded: &mut Loaded) {
-        loaded.errors.push(RowError { file: self.ctx.name.clone(), line: None, column: None, value: None, message });
+    fn reject(&mut self, kind: ErrorKind, message: String, loaded: &mut Loaded) {
+        loaded.errors.push(RowError {
+            kind,
+            file: self.ctx.name.clone(),
+            line: None,
+            column: None,
+            value: None,
+            message,
+        });
         self.stage = Stage::Rejected;
     }
 
@@ -273,7 +280,11 @@ impl FileLoader {
         if let Stage::Head(head) = &mut self.stage {
             let head = std::mem::take(head);
             if head.iter().all(u8::is_ascii_whitespace) {
-                self.reject("the file is empty: expected a CSV export with a header row.".into(), loaded);
+                self.reject(
+                    ErrorKind::EmptyFile,
+                    "the file is empty: expected a CSV export with a header row.".into(),
+                    loaded,
+                );
             } else {
                 self.start(&head, ruleset, loaded);
             }
@@ -286,21 +297,35 @@ impl FileLoader {
         let ctx = &self.ctx;
         let rejected = matches!(self.stage, Stage::Rejected);
         if !rejected && ctx.layout.is_none() {
-            let message = match &ctx.first_record {
-                None => "the file has no rows: expected a CSV export with a header row.".to_string(),
-                Some(first) => recognise(first).err().unwrap_or_default(),
+            let (kind, message) = match &ctx.first_record {
+                None => {
+                    (ErrorKind::NoRows, "the file has no rows: expected a CSV export with a header row.".to_string())
+                }
+                Some(first) => (ErrorKind::UnknownHeader, recognise(first).err().unwrap_or_default()),
             };
-            loaded.errors.push(RowError { file: ctx.name.clone(), line: Some(1), column: None, value: None, message });
+            loaded.errors.push(RowError {
+                kind,
+                file: ctx.name.clone(),
+                line: Some(1),
+                column: None,
+                value: None,
+                message,
+            });
         }
         if ctx.layout.is_some() && ctx.rows == 0 {
-            loaded.warn(&ctx.name, "the file has a header but no data rows.".into());
+            loaded.warn(&ctx.name, WarningKind::NoDataRows, "the file has a header but no data rows.".into());
         }
         if ctx.preamble > 0 {
-            loaded.warn(&ctx.name, format!("{} line(s) above the header were skipped.", ctx.preamble));
+            loaded.warn(
+                &ctx.name,
+                WarningKind::Preamble,
+                format!("{} line(s) above the header were skipped.", ctx.preamble),
+            );
         }
         if ctx.windows_1252 {
             loaded.warn(
                 &ctx.name,
+                WarningKind::Windows1252,
                 "the file is not valid UTF-8; text was read as Windows-1252 (Excel's \"CSV\" on Western Windows)."
                     .into(),
             );
@@ -308,6 +333,7 @@ impl FileLoader {
         if ctx.repeated_headers > 0 {
             loaded.warn(
                 &ctx.name,
+                WarningKind::RepeatedHeader,
                 format!(
                     "{} line(s) repeat the header (exports pasted one after another?) and were skipped.",
                     ctx.repeated_headers
@@ -315,10 +341,14 @@ impl FileLoader {
             );
         }
         if ctx.duplicates > 0 {
-            loaded.warn(&ctx.name, format!("{} row(s) repeat rows already loaded (same tenant, association, workload and month) and were counted once.", ctx.duplicates));
+            loaded.warn(&ctx.name, WarningKind::DuplicateRows, format!("{} row(s) repeat rows already loaded (same tenant, association, workload and month) and were counted once.", ctx.duplicates));
         }
         if ctx.unlisted_errors > 0 {
-            loaded.warn(&ctx.name, format!("{} more row error(s) not listed.", ctx.unlisted_errors));
+            loaded.warn(
+                &ctx.name,
+                WarningKind::MoreErrors,
+                format!("{} more row error(s) not listed.", ctx.unlisted_errors),
+            );
         }
         let report = &mut loaded.files[self.file];
         if ctx.windows_1252 {
@@ -365,8 +395,9 @@ impl Row<'_, '_> {
         text
     }
 
-    fn error(&mut self, column: usize, value: &str, message: String) {
+    fn error(&mut self, column: usize, value: &str, kind: ErrorKind, message: String) {
         self.ctx.row_errors.push(RowError {
+            kind,
             file: self.ctx.name.clone(),
             line: Some(self.record.line),
             column: self.ctx.header.get(column).cloned(),
@@ -378,7 +409,7 @@ impl Row<'_, '_> {
     fn required(&mut self, column: usize, what: &str) -> Option<String> {
         let text = self.text(column).trim().to_string();
         if text.is_empty() {
-            self.error(column, "", format!("empty {what}"));
+            self.error(column, "", ErrorKind::EmptyValue, format!("empty {what}"));
             return None;
         }
         Some(text)
@@ -389,7 +420,12 @@ impl Row<'_, '_> {
             return Some(count);
         }
         let text = self.text(column).into_owned();
-        parse_count(&text).map_err(|e| self.error(column, &text, e.message().to_string())).ok()
+        parse_count(&text)
+            .map_err(|e| {
+                let kind = if e == CountError::Empty { ErrorKind::EmptyValue } else { ErrorKind::BadNumber };
+                self.error(column, &text, kind, e.message().to_string())
+            })
+            .ok()
     }
 
     fn month(&mut self, column: usize) -> Option<Month> {
@@ -398,16 +434,16 @@ impl Row<'_, '_> {
         let text = || field_text(raw).0.into_owned();
         let Some(month) = parsed else {
             let text = text();
-            let message = if text.trim().is_empty() {
-                "empty month".to_string()
+            let (kind, message) = if text.trim().is_empty() {
+                (ErrorKind::EmptyValue, "empty month")
             } else {
-                "not a month (expected e.g. Oct-2024, 2024-10 or 10/1/2024)".to_string()
+                (ErrorKind::BadMonth, "not a month (expected e.g. Oct-2024, 2024-10 or 10/1/2024)")
             };
-            self.error(column, &text, message);
+            self.error(column, &text, kind, message.to_string());
             return None;
         };
         if self.ctx.today.is_some_and(|today| month > today) {
-            self.error(column, &text(), format!("month {month} is in the future"));
+            self.error(column, &text(), ErrorKind::FutureMonth, format!("month {month} is in the future"));
             return None;
         }
         Some(month)
@@ -423,7 +459,12 @@ impl Row<'_, '_> {
         match Date::parse(&text) {
             Some(date) => Ok(Some(date)),
             None => {
-                self.error(column, &text, "not a date (expected e.g. 2024-10-01 or 10/1/2024)".into());
+                self.error(
+                    column,
+                    &text,
+                    ErrorKind::BadDate,
+                    "not a date (expected e.g. 2024-10-01 or 10/1/2024)".into(),
+                );
                 Err(())
             }
         }
@@ -485,6 +526,7 @@ impl Context {
                 (row.ctx.header.get(missing).cloned().unwrap_or_default(), String::new())
             };
             row.ctx.row_errors.push(RowError {
+                kind: ErrorKind::RaggedRow,
                 file: row.ctx.name.clone(),
                 line: Some(record.line),
                 column: Some(column),
@@ -610,7 +652,7 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
                 first.mau, first.pau
             );
             let value = row.text(c.tenant).trim().to_string();
-            row.error(c.tenant, &value, message);
+            row.error(c.tenant, &value, ErrorKind::ConflictingDuplicate, message);
             return;
         }
     }
@@ -638,7 +680,7 @@ fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<Certif
         email.clone().or_else(|| id.map(|i| i.to_lowercase())).or_else(|| name.as_ref().map(|n| n.to_lowercase()))
     else {
         let column = c.email.or(c.person_id).or(c.name).or(c.first_name).or(c.last_name).unwrap_or(0);
-        row.error(column, "", "empty person (no e-mail, id or name)".into());
+        row.error(column, "", ErrorKind::EmptyValue, "empty person (no e-mail, id or name)".into());
         return;
     };
     let Some(certification) = row.required(c.certification, "certification") else { return };

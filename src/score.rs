@@ -257,6 +257,7 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
         Some(m) => {
             if let Some(latest) = latest {
                 warnings.push(Warning {
+                    kind: WarningKind::AsOfMissing,
                     file: None,
                     message: format!("There is no usage data for {m}; the latest month, {latest}, was scored instead."),
                 });
@@ -272,17 +273,20 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
     let period = period(store, as_of);
     if latest.is_none() {
         warnings.push(Warning {
+            kind: WarningKind::NoUsage,
             file: None,
             message: "No usage export was loaded: net customer adds, usage growth and deployments need the contribution export from Partner Center.".into(),
         });
     } else if let (Some(m), Some(b), None) = (as_of, baseline, period) {
         warnings.push(Warning {
+            kind: WarningKind::MissingBaseline,
             file: None,
             message: format!("The baseline month {b} (12 months before {m}) is not in the usage data, so net customer adds, usage growth and deployments cannot be computed. Add the export that covers {b}."),
         });
     }
     if loaded.certifications.is_empty() {
         warnings.push(Warning {
+            kind: WarningKind::NoSkilling,
             file: None,
             message: "No skilling list was loaded: certification metrics count no one.".into(),
         });
@@ -294,6 +298,7 @@ pub fn score(ruleset: &Ruleset, loaded: &Loaded, options: &ScoreOptions) -> Repo
             applied.note("retired-certifications");
             let who = person.name.as_deref().or(person.email.as_deref()).unwrap_or(&person.id);
             warnings.push(Warning {
+                kind: WarningKind::RetiredCertification,
                 file: None,
                 message: format!(
                     "{who}'s {} is counted, but it is absent from the current list: Partner Center may no longer count it.",
@@ -517,6 +522,7 @@ fn track_part(
                     notes.applied.note("association-date-baseline");
                     if !has_data {
                         notes.warnings.push(Warning {
+                            kind: WarningKind::AssociationAfterBaseline,
                             file: None,
                             message: format!(
                                 "Tenant {} was associated ({}) in {associated}, after the baseline month, and has no usage for that month: it is left out of {} usage growth.",

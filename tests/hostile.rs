@@ -686,3 +686,59 @@ fn the_corpus_table_names_every_file() {
         }
     }
 }
+
+fn kinds(r: &Value, of: &str) -> Vec<String> {
+    r[of].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap().to_string()).collect()
+}
+
+/// Every error and warning says what it is in `kind`, beside its message,
+/// so that programs need not match the wording.
+#[test]
+fn errors_and_warnings_have_a_kind() {
+    let bad = format!("{HEADER}\nT-1,CSP Tier1,Teams,Oct-2025,abc,20\n");
+    let xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml";
+    let r = report(&[
+        ("bad.csv", bad.as_bytes()),
+        ("unknown-header.csv", &corpus("unknown-header.csv")),
+        ("book.csv", xlsx),
+    ]);
+    let e = &r["errors"];
+    assert_eq!(
+        e[0],
+        json!({ "kind": "badNumber", "file": "bad.csv", "line": 2, "column": "ActiveUsage", "value": "abc", "message": "not a number" })
+    );
+    assert_eq!(
+        (&e[1]["kind"], &e[1]["file"], &e[1]["line"]),
+        (&json!("unknownHeader"), &json!("unknown-header.csv"), &json!(1))
+    );
+    assert_eq!((&e[2]["kind"], &e[2]["file"], &e[2]["line"]), (&json!("notCsv"), &json!("book.csv"), &Value::Null));
+    assert_eq!(e.as_array().unwrap().len(), 3);
+    // The kind is the first key, then the fields there were before it.
+    let text = whole_json("bad.csv", bad.as_bytes());
+    let expected = r#"{"kind":"badNumber","file":"bad.csv","line":2,"column":"ActiveUsage","value":"abc","message":"not a number"}"#;
+    assert!(text.contains(expected), "{text}");
+    // bad.csv's only row was skipped: there is no usage at all.
+    assert_eq!(kinds(&r, "warnings"), ["noUsage", "noSkilling"]);
+
+    // The kinds of the other corpus files' errors and warnings.
+    let f = |name: &str| one(name);
+    assert_eq!(
+        kinds(&f("bad-numbers.csv"), "errors"),
+        [vec!["badNumber"; 2], vec!["emptyValue"], vec!["badNumber"; 6]].concat()
+    );
+    assert_eq!(kinds(&f("bad-months.csv"), "errors"), ["badMonth", "emptyValue"]);
+    let today = report_with(&[("bad-months.csv", &corpus("bad-months.csv"))], Month::new(2025, 10));
+    assert_eq!(kinds(&today, "errors"), ["badMonth", "futureMonth", "emptyValue"]);
+    assert_eq!(kinds(&f("ragged-rows.csv"), "errors"), ["raggedRow"; 3]);
+    assert_eq!(kinds(&f("empty.csv"), "errors"), ["emptyFile"]);
+    assert_eq!(kinds(&f("header-only.csv"), "warnings"), ["noDataRows", "noUsage", "noSkilling"]);
+    assert_eq!(kinds(&f("excel-europe.csv"), "warnings"), ["preamble", "noSkilling"]);
+    assert_eq!(kinds(&f("pasted-exports.csv"), "warnings"), ["repeatedHeader", "noSkilling"]);
+    let base = corpus("base-usage.csv");
+    let twice = report(&[("a.csv", &base), ("b.csv", &base)]);
+    assert_eq!(kinds(&twice, "warnings"), ["duplicateRows", "noSkilling"]);
+    let conflict = report(&[("a.csv", &corpus("conflict-a.csv")), ("b.csv", &corpus("conflict-b.csv"))]);
+    assert_eq!(kinds(&conflict, "errors"), ["conflictingDuplicate"]);
+    let skilling = f("skilling.csv");
+    assert_eq!(kinds(&skilling, "warnings")[0], "noUsage");
+}
