@@ -260,6 +260,10 @@ impl FileLoader {
         report.encoding = Some(encoding.label().to_string());
         report.delimiter = Some(delimiter_name(delimiter));
         let mut reader = Box::new(RecordReader::new(delimiter));
+        if skip > 0 {
+            // The `sep=` line is line 1 of the file.
+            reader.skip_lines(1);
+        }
         reader.feed(text.get(skip..).unwrap_or_default(), &mut |r| self.ctx.record(r, ruleset, loaded));
         self.stage = Stage::Body { transcoder, reader };
     }

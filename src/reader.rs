@@ -112,6 +112,13 @@ impl RecordReader {
         }
     }
 
+    /// Counts `lines` lines read before the first byte fed (a `sep=` line
+    /// taken off by the caller), so that lines are numbered as in the file.
+    pub fn skip_lines(&mut self, lines: u64) {
+        self.breaks.count += lines;
+        self.breaks_before_record += lines;
+    }
+
     /// Reads every record completed by `input`. An empty `input` does
     /// nothing: it used to mean "end of file" (csv-core's convention), so an
     /// empty chunk in the middle of a file, or a UTF-16 chunk of one byte
@@ -180,10 +187,15 @@ impl RecordReader {
 /// first ten lines (a title line above the header does not mislead it).
 /// Returns the delimiter and how many bytes the `sep=` line takes.
 pub fn sniff_delimiter(head: &[u8]) -> (u8, usize) {
-    let first_line = head.split(|&b| b == b'\n').next().unwrap_or(head);
-    let trimmed = first_line.strip_suffix(b"\r").unwrap_or(first_line);
-    if let [b's' | b'S', b'e' | b'E', b'p' | b'P', b'=', d] = trimmed {
-        return (*d, (first_line.len() + 1).min(head.len()));
+    // The first line ends at LF, CRLF or a lone CR (old Mac Excel).
+    let end = head.iter().position(|&b| b == b'\n' || b == b'\r').unwrap_or(head.len());
+    if let Some([b's' | b'S', b'e' | b'E', b'p' | b'P', b'=', d]) = head.get(..end) {
+        let skip = match head.get(end..) {
+            Some([b'\r', b'\n', ..]) => end + 2,
+            Some([_, ..]) => end + 1,
+            _ => end,
+        };
+        return (*d, skip);
     }
     const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
     let mut best = [0usize; 4];
@@ -302,6 +314,9 @@ mod tests {
         assert_eq!(sniff_delimiter(b"a,b"), (b',', 0));
         assert_eq!(sniff_delimiter(b"abc"), (b',', 0));
         assert_eq!(sniff_delimiter(b"sep=;\r\na;b"), (b';', 7));
+        assert_eq!(sniff_delimiter(b"sep=;\na;b"), (b';', 6));
+        assert_eq!(sniff_delimiter(b"sep=;\ra;b"), (b';', 6));
+        assert_eq!(sniff_delimiter(b"SEP=\t"), (b'\t', 5));
         assert_eq!(sniff_delimiter(b"Report, October\na;b;c;d\n"), (b';', 0));
     }
 }

@@ -469,6 +469,23 @@ fn european_excel_export() {
     assert_eq!(scores(&r)["enterprise"], json!([7.0368, 0.0, 0.0, 0.0, 7.0368, 0.0]));
 }
 
+/// Lines are numbered as in the file: a `sep=` line is line 1 (rows
+/// after it were numbered one short), a BOM is no line, and a `sep=` line
+/// ended by a lone CR is a `sep=` line too (it was read as a title line).
+#[test]
+fn a_sep_line_is_line_1() {
+    let header = HEADER.replace(',', ";");
+    let rows = ["T-1;CSP Tier1;Teams;Oct-2025;abc;20", "T-1;CSP Tier1;Teams;Oct-2024;2;20"];
+    for (name, eol, bom) in [("crlf.csv", "\r\n", ""), ("lf.csv", "\n", "\u{feff}"), ("cr.csv", "\r", "")] {
+        let text = format!("{bom}sep=;{eol}{header}{eol}{}{eol}{}{eol}", rows[0], rows[1]);
+        let r = report(&[(name, text.as_bytes())]);
+        assert_eq!(r["files"][0]["delimiter"], "semicolon", "{name}");
+        assert_eq!(counts(&r, 0), (2, 1, 0, "usage"), "{name}");
+        assert_eq!(errors(&r), [err(name, 3, "ActiveUsage", "abc", "not a number")], "{name}");
+        assert_eq!(kinds(&r, "warnings"), ["missingBaseline", "noSkilling"], "{name}");
+    }
+}
+
 #[test]
 fn extra_and_reordered_columns_change_nothing() {
     let r = one("extra-reordered-columns.csv");
