@@ -310,6 +310,7 @@ export type ErrorKind =
   | 'noRows'
   | 'unknownHeader'
   | 'raggedRow'
+  | 'unclosedQuote'
   | 'emptyValue'
   | 'badNumber'
   | 'badMonth'

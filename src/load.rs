@@ -5,7 +5,7 @@ use crate::decode::{field_text, sniff, Sniffed, Transcoder};
 use crate::layout::{recognise, FileKind, Layout, SkillingColumns, UsageColumns};
 use crate::month::{Date, Month};
 use crate::number::{parse_count, parse_plain_count, Count, CountError};
-use crate::reader::{sniff_delimiter, Record, RecordReader};
+use crate::reader::{sniff_delimiter, Close, QuotedField, Record, RecordReader};
 use crate::report::{ErrorKind, FileReport, RowError, Warning, WarningKind};
 use crate::ruleset::{AssociationId, Ruleset, WorkloadId};
 use crate::store::{CellKey, CertificationRow, FastMap, Insert, TenantId, Usage, UsageStore};
@@ -384,6 +384,22 @@ fn quoted(value: &str) -> String {
     }
 }
 
+/// What an unclosed quote did, for the error naming it.
+fn unclosed_quote(quote: &QuotedField<'_>, then: &str) -> String {
+    let (line, end) = (quote.line, quote.end_line);
+    match quote.close {
+        Close::Never if end == line => {
+            format!("a quote opened on line {line} is never closed: the rest of the line was read as one field{then}")
+        }
+        Close::Never => {
+            format!("a quote opened on line {line} is never closed: lines {line} to {end} were read as one field{then}")
+        }
+        Close::Proper | Close::Stray => format!(
+            "a quote opened on line {line} is never closed: lines {line} to {end} (up to the next quote) were read as one field{then}"
+        ),
+    }
+}
+
 /// A row being read: its fields decoded on demand, its errors collected
 /// in the context's `row_errors`.
 struct Row<'r, 'c> {
@@ -481,6 +497,18 @@ impl Context {
             return;
         }
         let Some(layout) = &self.layout else {
+            if let Some(quote) = record.quote.filter(|q| q.close != Close::Proper) {
+                // Above the header: no column to name, no row to skip.
+                let message = unclosed_quote(&quote, "");
+                loaded.errors.push(RowError {
+                    kind: ErrorKind::UnclosedQuote,
+                    file: self.name.clone(),
+                    line: Some(quote.line),
+                    column: None,
+                    value: Some(quoted(&field_text(quote.start).0)),
+                    message,
+                });
+            }
             self.header_candidate(&record);
             return;
         };
@@ -499,26 +527,28 @@ impl Context {
         let extra_filled =
             (width..record.len()).filter_map(|i| record.get(i)).any(|f| !f.iter().all(u8::is_ascii_whitespace));
         let ragged = extra_filled || record.len() <= layout.last_required();
-        if ragged {
-            // A field holding line breaks in a short row is almost always a
-            // quote that is never closed: csv-core reads from it to the end
-            // of the file (or to the next lone quote) as one field.
-            // (The last line's own line break, read into the field at the
-            // end of the file, is not a further line.)
-            let swallowed =
-                record.iter().map(|f| f.trim_ascii_end().iter().filter(|&&b| b == b'\n').count() as u64).sum::<u64>();
-            let hint = if record.len() > width {
-                " (an unquoted number with a thousands separator?)".to_string()
-            } else if swallowed > 0 {
-                format!(
-                    " (a quote opened on line {} is not closed, so lines {} to {} were read as one field)",
-                    record.line,
-                    record.line,
-                    record.line + swallowed
-                )
-            } else {
-                String::new()
+        // A quote that never closes runs to the end of the file; one closed
+        // by a quote not followed by a delimiter, or holding line breaks in
+        // a row of the wrong width, ran on to whatever quote came next.
+        // Either way lines were swallowed into one field and no value of
+        // the row can be trusted. (A quoted field holding line breaks in a
+        // row of the right width is a value with line breaks.)
+        let unclosed = record.quote.filter(|q| q.close != Close::Proper || ragged);
+        if let Some(quote) = unclosed {
+            let column = match row.ctx.header.get(quote.field) {
+                Some(name) => name.clone(),
+                None => format!("field {} (beyond the header)", quote.field + 1),
             };
+            row.ctx.row_errors.push(RowError {
+                kind: ErrorKind::UnclosedQuote,
+                file: row.ctx.name.clone(),
+                line: Some(quote.line),
+                column: Some(column),
+                value: Some(quoted(&field_text(quote.start).0)),
+                message: unclosed_quote(&quote, "; the row was skipped"),
+            });
+        } else if ragged {
+            let hint = if record.len() > width { " (an unquoted number with a thousands separator?)" } else { "" };
             let message =
                 format!("the row has {} fields but the header has {width}{hint}; the row was skipped", record.len());
             let (column, value) = if extra_filled {

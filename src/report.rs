@@ -428,6 +428,9 @@ pub enum ErrorKind {
     UnknownHeader,
     /// A row with missing fields, or extra fields holding values.
     RaggedRow,
+    /// A quote that is never closed: the lines after it were read as one
+    /// field (to the end of the file, or to the next quote).
+    UnclosedQuote,
     /// A required value is empty (tenant, association, workload, month, a
     /// count, a certification, a person).
     EmptyValue,
@@ -454,6 +457,7 @@ mod tests {
             NoRows,
             UnknownHeader,
             RaggedRow,
+            UnclosedQuote,
             EmptyValue,
             BadNumber,
             BadMonth,
@@ -464,8 +468,8 @@ mod tests {
         // A new kind stops this compiling until it is listed above.
         for kind in &all {
             match kind {
-                NotCsv | EmptyFile | NoRows | UnknownHeader | RaggedRow | EmptyValue | BadNumber | BadMonth
-                | BadDate | FutureMonth | ConflictingDuplicate => {}
+                NotCsv | EmptyFile | NoRows | UnknownHeader | RaggedRow | UnclosedQuote | EmptyValue | BadNumber
+                | BadMonth | BadDate | FutureMonth | ConflictingDuplicate => {}
             }
         }
         all

@@ -333,14 +333,134 @@ fn unclosed_quote_names_the_line_it_opens_on() {
         [err(
             "unclosed-quote.csv",
             4,
-            "PartnerAttachType",
-            "",
-            "the row has 1 fields but the header has 6 (a quote opened on line 4 is not closed, so lines 4 to 6 were read as one field); the row was skipped"
+            "CustomerTenantName",
+            "\"T-BETA,CSP Tier1,Exchange,Oct-2025,20.00,50.00",
+            "a quote opened on line 4 is never closed: lines 4 to 6 were read as one field; the row was skipped"
         )]
     );
+    assert_eq!(r["errors"][0]["kind"], "unclosedQuote");
     // The rows before the quote still count: T-ALPHA, 20 more CSP users.
     assert_eq!(scores(&r)["smb"], json!([0.3, 0.0, 0.0, 0.0, 0.3, 0.0]));
     assert_eq!(tenant_ids(&r), ["T-ALPHA"]);
+}
+
+/// The quote opens on the last line: it was reported on line 8 of a
+/// 7-line file, as a row of 1 field.
+#[test]
+fn unclosed_quote_on_the_last_line() {
+    let r = one("unclosed-quote-last-line.csv");
+    assert_eq!(counts(&r, 0), (6, 1, 0, "usage"));
+    assert_eq!(
+        errors(&r),
+        [err(
+            "unclosed-quote-last-line.csv",
+            7,
+            "CustomerTenantName",
+            "\"T-DELTA,DPOR,Intune,Oct-2024,5.00,5.00",
+            "a quote opened on line 7 is never closed: the rest of the line was read as one field; the row was skipped"
+        )]
+    );
+    // Only T-DELTA is lost, and it counted for nothing (5 seats).
+    assert_eq!(scores(&r), base_scores());
+    assert_eq!(tenant_ids(&r), ["T-ALPHA", "T-BETA", "T-GAMMA"]);
+    // Without the final line break, with CRLF, and with lone CRs: the same error.
+    let text = String::from_utf8(corpus("unclosed-quote-last-line.csv")).unwrap();
+    for other in [text.trim_end().to_string(), text.replace('\n', "\r\n"), text.replace('\n', "\r")] {
+        let r = report(&[("unclosed-quote-last-line.csv", other.as_bytes())]);
+        assert_eq!(errors(&r), errors(&one("unclosed-quote-last-line.csv")), "{other:?}");
+    }
+}
+
+/// A quote opened on line 3 runs on to the next quote, which opens the
+/// tenant id on line 4: csv-core reads lines 3 and 4 as one row of six
+/// fields whose tenant is `T-ALPHA,CSP Tier1,…\nT-BETA"`. It was loaded
+/// as a tenant without a word.
+#[test]
+fn unclosed_quote_in_the_middle_swallows_up_to_the_next_quote() {
+    let r = one("unclosed-quote-middle.csv");
+    assert_eq!(counts(&r, 0), (5, 1, 0, "usage"));
+    assert_eq!(
+        errors(&r),
+        [err(
+            "unclosed-quote-middle.csv",
+            3,
+            "CustomerTenantName",
+            "\"T-ALPHA,CSP Tier1,Teams,Oct-2025,30.00,40.00",
+            "a quote opened on line 3 is never closed: lines 3 to 4 (up to the next quote) were read as one field; the row was skipped"
+        )]
+    );
+    // T-ALPHA's and T-BETA's Oct-2025 rows are lost: SMB has a net loss
+    // (T-ALPHA) and no growth; Enterprise keeps T-GAMMA's 1.5.
+    assert_eq!(
+        scores(&r),
+        json!({ "enterprise": [1.5, 0.0, 0.0, 0.0, 1.5, 0.0], "smb": [0.0, 0.0, 0.0, 0.0, 0.0, 0.0] })
+    );
+    assert_eq!(r["tracks"]["smb"]["metrics"]["netCustomerAdds"]["value"], -1);
+    assert_eq!(tenant_ids(&r), ["T-ALPHA", "T-GAMMA", "T-DELTA"]);
+    // Closed by a lone quote, in a row of the wrong width: the same error,
+    // naming the column the quote opened in.
+    let text = format!(
+        "{HEADER}\nT-1,\"CSP Tier1,Teams,Oct-2025,1,2\nT-2,CSP Tier1,Teams,Oct-2025,1,2\n\"\nT-3,CSP Tier1,Teams,Oct-2025,1,2\n"
+    );
+    let r = report(&[("lone.csv", text.as_bytes())]);
+    assert_eq!(counts(&r, 0), (2, 1, 0, "usage"));
+    assert_eq!(
+        errors(&r),
+        [err(
+            "lone.csv",
+            2,
+            "PartnerAttachType",
+            "\"CSP Tier1,Teams,Oct-2025,1,2",
+            "a quote opened on line 2 is never closed: lines 2 to 4 (up to the next quote) were read as one field; the row was skipped"
+        )]
+    );
+    // A quoted value holding a line break, in a row of the right width, is a value.
+    let text =
+        format!("{HEADER},Notes\nT-1,CSP Tier1,Teams,Oct-2025,1,2,\"two\nlines\"\nT-2,CSP Tier1,Teams,Oct-2025,1,2,\n");
+    let r = report(&[("notes.csv", text.as_bytes())]);
+    assert_eq!(counts(&r, 0), (2, 0, 0, "usage"));
+    assert_eq!(errors(&r), vec![]);
+}
+
+/// A quote never closed in the header swallows the file: the error says
+/// so, before the header error (whose "columns found" are the swallowed text).
+#[test]
+fn unclosed_quote_in_the_header() {
+    let text = format!("\"{HEADER}\nT-1,CSP Tier1,Teams,Oct-2025,1,2\n");
+    let r = report(&[("h.csv", text.as_bytes())]);
+    assert_eq!(counts(&r, 0), (0, 0, 0, "unknown"));
+    let e = errors(&r);
+    assert_eq!(kinds(&r, "errors"), ["unclosedQuote", "unknownHeader"]);
+    let start = format!("\"{}…", &HEADER[..79]);
+    assert_eq!(
+        (e[0].1, &e[0].2, e[0].3.as_deref(), e[0].4.as_str()),
+        (
+            Some(1),
+            &None,
+            Some(start.as_str()),
+            "a quote opened on line 1 is never closed: lines 1 to 2 were read as one field"
+        )
+    );
+}
+
+/// The errors of an unclosed quote are the same fed whole or in chunks,
+/// past the first 12 lines (where the head is decided) as well as in them.
+#[test]
+fn unclosed_quotes_read_the_same_in_chunks() {
+    let padding = format!("{HEADER}\n{}", "T-0,CSP Tier1,Teams,Oct-2025,1,2\n".repeat(14));
+    for name in ["unclosed-quote.csv", "unclosed-quote-last-line.csv", "unclosed-quote-middle.csv"] {
+        let text = String::from_utf8(corpus(name)).unwrap();
+        let body = text.split_once('\n').unwrap().1;
+        for bytes in [text.clone().into_bytes(), format!("{padding}{body}").into_bytes()] {
+            let whole = whole_json(name, &bytes);
+            let error = &serde_json::from_str::<Value>(&whole).unwrap()["errors"][0];
+            assert_eq!(error["kind"], "unclosedQuote", "{name}");
+            for cut in 0..=bytes.len() {
+                assert_chunking_invariant(name, &bytes, &whole, &[cut]);
+            }
+            assert_chunking_invariant(name, &bytes, &whole, &(1..bytes.len()).collect::<Vec<_>>());
+        }
+    }
 }
 
 #[test]
