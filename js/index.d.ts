@@ -311,6 +311,7 @@ export type ErrorKind =
   | 'unknownHeader'
   | 'raggedRow'
   | 'unclosedQuote'
+  | 'nulByte'
   | 'emptyValue'
   | 'badNumber'
   | 'badMonth'

@@ -534,11 +534,11 @@ impl Context {
         // the row can be trusted. (A quoted field holding line breaks in a
         // row of the right width is a value with line breaks.)
         let unclosed = record.quote.filter(|q| q.close != Close::Proper || ragged);
+        // A NUL byte is in no export: the file is damaged there (a
+        // binary file, with them everywhere, was turned away whole).
+        let nul = if unclosed.is_none() { record.field_with(0) } else { None };
         if let Some(quote) = unclosed {
-            let column = match row.ctx.header.get(quote.field) {
-                Some(name) => name.clone(),
-                None => format!("field {} (beyond the header)", quote.field + 1),
-            };
+            let column = row.ctx.column_name(quote.field);
             row.ctx.row_errors.push(RowError {
                 kind: ErrorKind::UnclosedQuote,
                 file: row.ctx.name.clone(),
@@ -546,6 +546,21 @@ impl Context {
                 column: Some(column),
                 value: Some(quoted(&field_text(quote.start).0)),
                 message: unclosed_quote(&quote, "; the row was skipped"),
+            });
+        } else if let Some(field) = nul {
+            let column = row.ctx.column_name(field);
+            let value = row.text(field).replace('\0', "\u{2400}");
+            let message = format!(
+                "a NUL byte (character 0) on line {} in column {column}: the file is damaged there; the row was skipped",
+                record.line
+            );
+            row.ctx.row_errors.push(RowError {
+                kind: ErrorKind::NulByte,
+                file: row.ctx.name.clone(),
+                line: Some(record.line),
+                column: Some(column),
+                value: Some(quoted(&value)),
+                message,
             });
         } else if ragged {
             let hint = if record.len() > width { " (an unquoted number with a thousands separator?)" } else { "" };
@@ -583,6 +598,14 @@ impl Context {
                     self.unlisted_errors += 1;
                 }
             }
+        }
+    }
+
+    /// The header's name for column `i`, or where it is beyond the header.
+    fn column_name(&self, i: usize) -> String {
+        match self.header.get(i) {
+            Some(name) => name.clone(),
+            None => format!("field {} (beyond the header)", i + 1),
         }
     }
 

@@ -62,6 +62,14 @@ impl<'a> Record<'a> {
     pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
         (0..self.len()).filter_map(|i| self.get(i))
     }
+    /// The first field holding `byte`.
+    pub fn field_with(&self, byte: u8) -> Option<usize> {
+        // One search of the whole record first: the common answer is none.
+        if !self.bytes.contains(&byte) {
+            return None;
+        }
+        (0..self.len()).find(|&i| self.get(i).is_some_and(|f| f.contains(&byte)))
+    }
     /// A record holding one empty field: a blank line with spaces, or a
     /// line of only delimiters.
     pub fn is_blank(&self) -> bool {

@@ -431,6 +431,8 @@ pub enum ErrorKind {
     /// A quote that is never closed: the lines after it were read as one
     /// field (to the end of the file, or to the next quote).
     UnclosedQuote,
+    /// A NUL byte in a row (a damaged file).
+    NulByte,
     /// A required value is empty (tenant, association, workload, month, a
     /// count, a certification, a person).
     EmptyValue,
@@ -458,6 +460,7 @@ mod tests {
             UnknownHeader,
             RaggedRow,
             UnclosedQuote,
+            NulByte,
             EmptyValue,
             BadNumber,
             BadMonth,
@@ -468,8 +471,8 @@ mod tests {
         // A new kind stops this compiling until it is listed above.
         for kind in &all {
             match kind {
-                NotCsv | EmptyFile | NoRows | UnknownHeader | RaggedRow | UnclosedQuote | EmptyValue | BadNumber
-                | BadMonth | BadDate | FutureMonth | ConflictingDuplicate => {}
+                NotCsv | EmptyFile | NoRows | UnknownHeader | RaggedRow | UnclosedQuote | NulByte | EmptyValue
+                | BadNumber | BadMonth | BadDate | FutureMonth | ConflictingDuplicate => {}
             }
         }
         all

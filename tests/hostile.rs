@@ -719,19 +719,89 @@ fn far_future_years_do_not_corrupt_the_store() {
 }
 
 /// Regression (fuzzing): encoding was decided on however much of the file
-/// the chunk that completed the first 12 lines brought, so a NUL byte past
-/// line 12 made the file "binary" fed whole but CSV fed in chunks.
+/// the chunk that completed the first 12 lines brought, so NUL bytes past
+/// line 12 made the file "binary" fed whole but CSV fed in chunks. (One
+/// NUL no longer makes a file binary: here a row of them would, if the
+/// decision looked past line 12.)
 #[test]
 fn the_encoding_is_decided_on_the_same_bytes_however_the_file_is_cut() {
     let mut bytes = format!("{HEADER}\n{}", "\n".repeat(11)).into_bytes();
-    bytes.extend_from_slice(b"T-1,CSP Tier1,Teams,Oct-2025,12,20\nT-\x002,CSP Tier1,Teams,Oct-2025,12,20\n");
+    bytes.extend_from_slice(b"T-1,CSP Tier1,Teams,Oct-2025,12,20\nT-\x002,CSP Tier1,Teams,Oct-2025,12,20");
+    bytes.extend_from_slice(&[0; 300]);
+    bytes.push(b'\n');
     let r = report(&[("nul.csv", &bytes)]);
-    assert_eq!(counts(&r, 0), (2, 0, 0, "usage"));
-    assert_eq!(r["tenants"][1]["id"], "T-\u{0}2");
+    assert_eq!(counts(&r, 0), (2, 1, 0, "usage"));
+    assert_eq!(kinds(&r, "errors"), ["nulByte"]);
+    assert_eq!(r["errors"][0]["line"], 14);
+    assert_eq!(tenant_ids(&r), ["T-1"]);
     let whole = whole_json("nul.csv", &bytes);
     for cut in 0..=bytes.len() {
         assert_chunking_invariant("nul.csv", &bytes, &whole, &[cut]);
     }
+}
+
+/// A stray NUL byte (a damaged export) loses its row, not the file: it
+/// was "this looks like a binary file" when in the first 12 lines, and
+/// read into a tenant id or a number after them.
+#[test]
+fn a_nul_byte_loses_its_row_only() {
+    let base = String::from_utf8(corpus("base-usage.csv")).unwrap();
+    // In T-BETA's tenant id (line 4).
+    let text = base.replace("T-BETA", "T-BE\0TA");
+    let nul_error = |file: &str| {
+        err(
+            file,
+            4,
+            "CustomerTenantName",
+            "T-BE\u{2400}TA",
+            "a NUL byte (character 0) on line 4 in column CustomerTenantName: the file is damaged there; the row was skipped",
+        )
+    };
+    let r = report(&[("nul.csv", text.as_bytes())]);
+    assert_eq!(r["files"][0]["encoding"], "UTF-8");
+    assert_eq!(counts(&r, 0), (6, 1, 0, "usage"));
+    assert_eq!(errors(&r), [nul_error("nul.csv")]);
+    assert_eq!(kinds(&r, "errors"), ["nulByte"]);
+    // The other five rows count: T-BETA's SMB net add, its 20 CSP users and
+    // its deployment are gone (as in mac-cr-line-endings.csv); Enterprise is whole.
+    assert_eq!(
+        scores(&r),
+        json!({ "enterprise": [1.5, 0.0, 0.0, 0.0, 1.5, 0.0], "smb": [0.3, 0.0, 0.0, 0.0, 0.3, 0.0] })
+    );
+    assert_eq!(tenant_ids(&r), ["T-ALPHA", "T-GAMMA", "T-DELTA"]);
+    // The same in CRLF, in UTF-16 (an U+0000 character), and fed in chunks
+    // past the first 12 lines as well as in them.
+    let crlf = text.replace('\n', "\r\n");
+    let r = report(&[("nul.csv", crlf.as_bytes())]);
+    assert_eq!(errors(&r), [nul_error("nul.csv")]);
+    let r = report(&[("nul.csv", &utf16(&text, false))]);
+    assert_eq!((r["files"][0]["encoding"].as_str(), errors(&r)), (Some("UTF-16 LE"), vec![nul_error("nul.csv")]));
+    let padded = text.replacen('\n', &format!("\n{}", "\n".repeat(12)), 1);
+    for bytes in [text.as_bytes(), padded.as_bytes()] {
+        let whole = whole_json("nul.csv", bytes);
+        assert!(whole.contains(r#""kind":"nulByte""#));
+        assert_chunking_invariant("nul.csv", bytes, &whole, &(1..bytes.len()).collect::<Vec<_>>());
+        for cut in 0..=bytes.len() {
+            assert_chunking_invariant("nul.csv", bytes, &whole, &[cut]);
+        }
+    }
+    // In a number, and beyond the header.
+    let text =
+        base.replace("30.00,40.00", "30.\u{0}0,40.00").replace("50.00,400.00\nT-DELTA", "50.00,400.00,,\0\nT-DELTA");
+    let r = report(&[("nul.csv", text.as_bytes())]);
+    assert_eq!(counts(&r, 0), (6, 2, 0, "usage"));
+    let found: Vec<_> = errors(&r).into_iter().map(|e| (e.1, e.2, e.3)).collect();
+    assert_eq!(
+        found,
+        [
+            (Some(3), Some("ActiveUsage".into()), Some("30.\u{2400}0".into())),
+            (Some(6), Some("field 8 (beyond the header)".into()), Some("\u{2400}".into())),
+        ]
+    );
+    // A binary file is still one: a zip, a PNG (see above), or NULs everywhere.
+    let r = report(&[("zeros.csv", &[0; 4096]), ("xlsx.csv", b"PK\x03\x04\x14\x00\x06\x00")]);
+    assert_eq!(kinds(&r, "errors"), ["notCsv", "notCsv"]);
+    assert!(errors(&r)[0].4.starts_with("this looks like a binary file, not a CSV file."));
 }
 
 /// Regression (review): `184467440737095516.99` overflowed u64 once the
