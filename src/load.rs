@@ -157,8 +157,12 @@ struct Context {
     today: Option<Month>,
     layout: Option<Layout>,
     header: Vec<String>,
-    first_record: Option<Vec<String>>,
-    preamble: u32,
+    /// The first record, when it is not a header, and its line.
+    first_record: Option<(u64, Vec<String>)>,
+    /// Lines above the header holding text (a title, a quoted title
+    /// over several lines), and those of the records tried so far.
+    preamble: u64,
+    tried_lines: u64,
     tried: u32,
     rows: u64,
     skipped: u64,
@@ -203,6 +207,7 @@ impl FileLoader {
                 header: vec![],
                 first_record: None,
                 preamble: 0,
+                tried_lines: 0,
                 tried: 0,
                 rows: 0,
                 skipped: 0,
@@ -301,16 +306,18 @@ impl FileLoader {
         let ctx = &self.ctx;
         let rejected = matches!(self.stage, Stage::Rejected);
         if !rejected && ctx.layout.is_none() {
-            let (kind, message) = match &ctx.first_record {
+            let (kind, line, message) = match &ctx.first_record {
                 None => {
-                    (ErrorKind::NoRows, "the file has no rows: expected a CSV export with a header row.".to_string())
+                    (ErrorKind::NoRows, 1, "the file has no rows: expected a CSV export with a header row.".to_string())
                 }
-                Some(first) => (ErrorKind::UnknownHeader, recognise(first).err().unwrap_or_default()),
+                // The line of the record whose columns are listed: blank
+                // lines or a `sep=` line may come before it.
+                Some((line, first)) => (ErrorKind::UnknownHeader, *line, recognise(first).err().unwrap_or_default()),
             };
             loaded.errors.push(RowError {
                 kind,
                 file: ctx.name.clone(),
-                line: Some(1),
+                line: Some(line),
                 column: None,
                 value: None,
                 message,
@@ -629,10 +636,11 @@ impl Context {
             Ok(layout) => {
                 self.layout = Some(layout);
                 self.header = columns;
-                self.preamble = self.tried - 1;
+                self.preamble = self.tried_lines;
             }
             Err(_) => {
-                self.first_record.get_or_insert(columns);
+                self.tried_lines += record.lines;
+                self.first_record.get_or_insert((record.line, columns));
             }
         }
     }

@@ -8,6 +8,9 @@ use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 /// One record: its fields and the line it starts on (1-based).
 pub struct Record<'a> {
     pub line: u64,
+    /// How many lines it takes: more than 1 when a quoted field holds line
+    /// breaks.
+    pub lines: u64,
     bytes: &'a [u8],
     ends: &'a [usize],
     /// Its first quoted field that holds a line break or is never closed:
@@ -214,6 +217,7 @@ impl RecordReader {
                 ReadRecordResult::Record => {
                     let record = Record {
                         line: 0,
+                        lines: 1,
                         bytes: &self.out[..self.out_len],
                         ends: &self.ends[..self.ends_len],
                         quote: None,
@@ -226,6 +230,10 @@ impl RecordReader {
                     let inside: u64 =
                         if breaks_read > u64::from(ended_on_break) { record.iter().map(Breaks::of).sum() } else { 0 };
                     let line = (self.breaks.count + 1).saturating_sub(inside + u64::from(ended_on_break)).max(1);
+                    // A quote left open at the end of the file holds the
+                    // break ending the last line, which starts no line.
+                    let last_break = at_end && matches!(record.bytes.last(), Some(b'\n' | b'\r'));
+                    let lines = (1 + inside).saturating_sub(u64::from(last_break)).max(1);
                     // Only a record with a break inside a field, or the last
                     // one (its quote may never close), is read over again.
                     let record_end = whole.len() - input.len();
@@ -235,7 +243,7 @@ impl RecordReader {
                     } else {
                         None
                     };
-                    on_record(Record { line, quote, ..record });
+                    on_record(Record { line, lines, quote, ..record });
                     self.carried.clear();
                     record_start = record_end;
                     self.breaks_before_record = self.breaks.count;
@@ -496,6 +504,19 @@ mod tests {
             }
             let bytes: Vec<&[u8]> = text.chunks(1).collect();
             assert_eq!(quotes(&bytes), expected, "{name} byte by byte");
+        }
+    }
+
+    #[test]
+    fn lines_a_record_takes() {
+        let text = b"a,b\n\"x\r\ny\",\"1\r2\"\n3,4\n\"5\n6\n";
+        for cut in 0..text.len() {
+            let mut reader = RecordReader::new(b',');
+            let mut lines = vec![];
+            reader.feed(&text[..cut], &mut |r| lines.push((r.line, r.lines)));
+            reader.feed(&text[cut..], &mut |r| lines.push((r.line, r.lines)));
+            reader.finish(&mut |r| lines.push((r.line, r.lines)));
+            assert_eq!(lines, [(1, 1), (2, 3), (5, 1), (6, 2)], "cut at {cut}");
         }
     }
 

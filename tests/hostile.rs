@@ -606,6 +606,42 @@ fn a_sep_line_is_line_1() {
     }
 }
 
+/// Lines above the header are counted as lines (a quoted title over two
+/// lines was one), and row errors after them, after blank lines, a BOM,
+/// CRLF and a quoted value over two lines keep their line numbers.
+#[test]
+fn lines_above_and_below_the_header_are_counted_as_in_the_file() {
+    let text = format!(
+        "\u{feff}\r\nTitle line\r\n\r\n\"A title\r\nover two lines\"\r\n{HEADER},Notes\r\n\
+         T-1,CSP Tier1,Teams,Oct-2025,abc,2,\"a note\r\nover two lines\"\r\n\r\nT-2,CSP Tier1,Teams,Oct-2025,1,x,\r\n"
+    );
+    let r = report(&[("titled.csv", text.as_bytes())]);
+    assert_eq!(counts(&r, 0), (2, 2, 0, "usage"));
+    assert_eq!(
+        errors(&r),
+        [
+            err("titled.csv", 7, "ActiveUsage", "abc", "not a number"),
+            err("titled.csv", 10, "QualifiedUsage", "x", "not a number")
+        ]
+    );
+    assert_eq!(warnings(&r)[0], "3 line(s) above the header were skipped.");
+}
+
+/// The header error names the line of the record whose columns it lists
+/// (was always line 1).
+#[test]
+fn an_unknown_header_is_named_on_its_line() {
+    for (text, line) in [("\n\nInvoice,Date\n1,2\n", 3), ("sep=,\r\nInvoice,Date\r\n1,2\r\n", 2), ("Invoice,Date\n", 1)]
+    {
+        let r = report(&[("invoice.csv", text.as_bytes())]);
+        assert_eq!(kinds(&r, "errors"), ["unknownHeader"], "{text:?}");
+        assert_eq!(r["errors"][0]["line"], line, "{text:?}");
+        assert!(errors(&r)[0]
+            .4
+            .starts_with("the header matches no known layout. Columns found: \"Invoice\", \"Date\"."));
+    }
+}
+
 #[test]
 fn extra_and_reordered_columns_change_nothing() {
     let r = one("extra-reordered-columns.csv");
