@@ -307,7 +307,6 @@ export interface Warning {
 export type ErrorKind =
   | 'notCsv'
   | 'emptyFile'
-  | 'noRows'
   | 'unknownHeader'
   | 'raggedRow'
   | 'unclosedQuote'

@@ -34,6 +34,7 @@ fn decisive(head: &[u8]) -> &[u8] {
     let end = lines_end.unwrap_or(head.len()).min(HEAD_BYTES).min(head.len());
     head.get(..end).unwrap_or(head)
 }
+const EMPTY: &str = "the file is empty: expected a CSV export with a header row.";
 /// Longest value quoted in a message.
 const MAX_QUOTED: usize = 80;
 
@@ -289,11 +290,7 @@ impl FileLoader {
         if let Stage::Head(head) = &mut self.stage {
             let head = std::mem::take(head);
             if head.iter().all(u8::is_ascii_whitespace) {
-                self.reject(
-                    ErrorKind::EmptyFile,
-                    "the file is empty: expected a CSV export with a header row.".into(),
-                    loaded,
-                );
+                self.reject(ErrorKind::EmptyFile, EMPTY.into(), loaded);
             } else {
                 self.start(&head, ruleset, loaded);
             }
@@ -307,21 +304,17 @@ impl FileLoader {
         let rejected = matches!(self.stage, Stage::Rejected);
         if !rejected && ctx.layout.is_none() {
             let (kind, line, message) = match &ctx.first_record {
-                None => {
-                    (ErrorKind::NoRows, 1, "the file has no rows: expected a CSV export with a header row.".to_string())
-                }
+                // Only a byte-order mark, a `sep=` line, blank lines or
+                // delimiters: empty, as a file of only blank lines is
+                // when it is short enough to be decided on whole.
+                None => (ErrorKind::EmptyFile, None, EMPTY.to_string()),
                 // The line of the record whose columns are listed: blank
                 // lines or a `sep=` line may come before it.
-                Some((line, first)) => (ErrorKind::UnknownHeader, *line, recognise(first).err().unwrap_or_default()),
+                Some((line, first)) => {
+                    (ErrorKind::UnknownHeader, Some(*line), recognise(first).err().unwrap_or_default())
+                }
             };
-            loaded.errors.push(RowError {
-                kind,
-                file: ctx.name.clone(),
-                line: Some(line),
-                column: None,
-                value: None,
-                message,
-            });
+            loaded.errors.push(RowError { kind, file: ctx.name.clone(), line, column: None, value: None, message });
         }
         if ctx.layout.is_some() && ctx.rows == 0 {
             loaded.warn(&ctx.name, WarningKind::NoDataRows, "the file has a header but no data rows.".into());

@@ -420,10 +420,9 @@ pub struct RowError {
 pub enum ErrorKind {
     /// Not a CSV file (a workbook, an image, another binary file).
     NotCsv,
-    /// No bytes, or only blank lines.
+    /// No bytes, or only blank lines (or a byte-order mark, a `sep=`
+    /// line, delimiters).
     EmptyFile,
-    /// Text, but no record at all (only delimiters or a `sep=` line).
-    NoRows,
     /// The header matches no known layout.
     UnknownHeader,
     /// A row with missing fields, or extra fields holding values.
@@ -456,7 +455,6 @@ mod tests {
         let all = vec![
             NotCsv,
             EmptyFile,
-            NoRows,
             UnknownHeader,
             RaggedRow,
             UnclosedQuote,
@@ -471,8 +469,8 @@ mod tests {
         // A new kind stops this compiling until it is listed above.
         for kind in &all {
             match kind {
-                NotCsv | EmptyFile | NoRows | UnknownHeader | RaggedRow | UnclosedQuote | NulByte | EmptyValue
-                | BadNumber | BadMonth | BadDate | FutureMonth | ConflictingDuplicate => {}
+                NotCsv | EmptyFile | UnknownHeader | RaggedRow | UnclosedQuote | NulByte | EmptyValue | BadNumber
+                | BadMonth | BadDate | FutureMonth | ConflictingDuplicate => {}
             }
         }
         all

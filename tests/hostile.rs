@@ -161,9 +161,33 @@ fn empty_file() {
         errors(&r),
         [("empty.csv".into(), None, None, None, "the file is empty: expected a CSV export with a header row.".into())]
     );
-    // Blank lines and spaces only are empty too.
-    let r = report(&[("blank.csv", b" \r\n\r\n\t\n")]);
-    assert_eq!(errors(&r)[0].4, "the file is empty: expected a CSV export with a header row.");
+    // Blank lines and spaces only are empty too, however many (past 12
+    // lines they were "the file has no rows", on line 1), and so are a
+    // byte-order mark alone (Excel's "CSV UTF-8" of an empty sheet), a
+    // `sep=` line alone and delimiters.
+    let many = " \r\n".repeat(40);
+    let utf16_bom = utf16("", false);
+    let cases: [&[u8]; 7] = [
+        b" \r\n\r\n\t\n",
+        many.as_bytes(),
+        b"\xEF\xBB\xBF",
+        &utf16_bom,
+        b"sep=;\r\n",
+        b",,,\n, ,\n",
+        b"\xEF\xBB\xBF\n\n",
+    ];
+    for bytes in cases {
+        let r = report(&[("blank.csv", bytes)]);
+        let empty = (
+            "blank.csv".into(),
+            None,
+            None,
+            None,
+            "the file is empty: expected a CSV export with a header row.".into(),
+        );
+        assert_eq!(errors(&r), [empty], "{bytes:?}");
+        assert_eq!(kinds(&r, "errors"), ["emptyFile"]);
+    }
 }
 
 #[test]
