@@ -111,7 +111,7 @@ export interface Report {
     workloads: Record<string, number>;
   };
   files: FileReport[];
-  warnings: Array<{ file: string | null; message: string }>;
+  warnings: Warning[];
   errors: RowError[];
 }
 
@@ -310,7 +310,50 @@ export interface FileReport {
   months: Month[];
 }
 
+/** What a warning is about, for programs (`message` says it to people). */
+export type WarningKind =
+  | 'preamble'
+  | 'windows1252'
+  | 'repeatedHeader'
+  | 'duplicateRows'
+  | 'moreErrors'
+  | 'noDataRows'
+  | 'asOfMissing'
+  | 'noUsage'
+  | 'missingBaseline'
+  | 'noSkilling'
+  | 'pgaDuplicates'
+  | 'trackByDefault'
+  | 'associationAfterBaseline';
+
+export interface Warning {
+  kind: WarningKind;
+  /** The file it is about; null for the data as a whole. */
+  file: string | null;
+  message: string;
+}
+
+/** What went wrong, for programs (`message` says it to people). */
+export type ErrorKind =
+  | 'notCsv'
+  | 'emptyFile'
+  | 'unknownHeader'
+  | 'raggedRow'
+  | 'unclosedQuote'
+  | 'nulByte'
+  | 'emptyValue'
+  | 'badNumber'
+  | 'badMonth'
+  | 'badDate'
+  | 'futureMonth'
+  | 'conflictingDuplicate'
+  | 'unknownArea'
+  | 'unknownTrack'
+  | 'unknownMetric'
+  | 'badValue';
+
 export interface RowError {
+  kind: ErrorKind;
   file: string;
   line: number | null;
   column: string | null;

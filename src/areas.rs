@@ -11,7 +11,7 @@ use crate::month::Month;
 use crate::points::Points;
 use crate::report::{
     AreaReport, Assumption, Classification, Keyed, MicrosoftCloud, OverviewRow, PersonReport, Recommendation,
-    RulesetRef, Status, TrackReport, Warning,
+    RulesetRef, Status, TrackReport, Warning, WarningKind,
 };
 use crate::ruleset::{Ruleset, TrackRule};
 
@@ -154,6 +154,7 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
                     let fallback = fallback.unwrap_or_default();
                     let label = tracks.get(&fallback).map_or(fallback.as_str(), |t| t.label.as_str());
                     warnings.push(Warning {
+                        kind: WarningKind::TrackByDefault,
                         file: None,
                         message: format!(
                             "{}: the files loaded cannot classify the partner, so {label} decides (Microsoft's \"otherwise\" branch). Type the track Partner Center shows, or choose one.",

@@ -35,7 +35,9 @@ pub enum Sniffed {
     NotText(&'static str),
 }
 
-/// Decides the encoding from the first bytes (at least 4 when the file has them).
+/// Decides the encoding from the first bytes (at least 4 when the file has
+/// them): the same bytes however the file is cut into chunks, as the
+/// caller sees to.
 pub fn sniff(head: &[u8]) -> Sniffed {
     const SIGNATURES: [(&[u8], &str); 7] = [
         (b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip archive"),
@@ -53,12 +55,35 @@ pub fn sniff(head: &[u8]) -> Sniffed {
         [0xEF, 0xBB, 0xBF, ..] => Sniffed::Text { encoding: Encoding::Utf8, bom: 3 },
         [0xFF, 0xFE, ..] => Sniffed::Text { encoding: Encoding::Utf16Le, bom: 2 },
         [0xFE, 0xFF, ..] => Sniffed::Text { encoding: Encoding::Utf16Be, bom: 2 },
-        // UTF-16 without a mark: ASCII text has every other byte zero.
-        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => Sniffed::Text { encoding: Encoding::Utf16Le, bom: 0 },
-        [0, a, 0, b, ..] if *a != 0 && *b != 0 => Sniffed::Text { encoding: Encoding::Utf16Be, bom: 0 },
-        _ if head.contains(&0) => Sniffed::NotText("a binary file"),
+        // UTF-16 without a mark: ASCII text has every other byte zero,
+        // from the first two characters on (two stray NULs in a UTF-8 file
+        // are not enough).
+        [a, 0, b, 0, ..] if *a != 0 && *b != 0 && mostly_zero(head, 1) => {
+            Sniffed::Text { encoding: Encoding::Utf16Le, bom: 0 }
+        }
+        [0, a, 0, b, ..] if *a != 0 && *b != 0 && mostly_zero(head, 0) => {
+            Sniffed::Text { encoding: Encoding::Utf16Be, bom: 0 }
+        }
+        _ if looks_binary(head) => Sniffed::NotText("a binary file"),
         _ => Sniffed::Text { encoding: Encoding::Utf8, bom: 0 },
     }
+}
+
+/// At least half the bytes at offsets `first`, `first + 2`, … are zero.
+fn mostly_zero(head: &[u8], first: usize) -> bool {
+    let bytes = head.iter().skip(first).step_by(2);
+    let zeros = bytes.clone().filter(|&&b| b == 0).count();
+    zeros * 2 >= bytes.count()
+}
+
+/// Control characters no text file holds (NUL and the others but tab,
+/// line feed, vertical tab, form feed, carriage return and Ctrl-Z) in more
+/// than 1 byte in 32. A damaged export may hold a stray NUL or two, which
+/// make their rows errors; a binary file holds them everywhere (random
+/// bytes: 1 in 9).
+fn looks_binary(head: &[u8]) -> bool {
+    let control = |b: &&u8| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0x1A);
+    head.iter().filter(control).count() * 32 > head.len()
 }
 
 /// Turns a stream of bytes in `encoding` into UTF-8 bytes for the CSV
@@ -167,6 +192,42 @@ mod tests {
         assert!(matches!(sniff(b"\x89PNG\r\n"), Sniffed::NotText(m) if m.contains("PNG")));
         assert!(matches!(sniff(b"ab\0\0cd"), Sniffed::NotText(_)));
         assert_eq!(sniff(b"a,b"), Sniffed::Text { encoding: Encoding::Utf8, bom: 0 });
+    }
+
+    /// A stray NUL in a CSV file is no reason to call it binary, nor
+    /// UTF-16; many are, and so are other control characters.
+    #[test]
+    fn a_stray_nul_is_text_many_are_binary() {
+        let utf8 = Sniffed::Text { encoding: Encoding::Utf8, bom: 0 };
+        let line = "T-1,CSP Tier1,Teams,Oct-2025,12.00,20.00\n";
+        let text =
+            format!("CustomerTenantName,PartnerAttachType,WorkloadName,MonthName,ActiveUsage,QualifiedUsage\n{line}");
+        for at in 0..text.len() {
+            let mut bytes = text.clone().into_bytes();
+            bytes[at] = 0;
+            assert_eq!(sniff(&bytes), utf8, "NUL at {at}");
+        }
+        // Two NULs where UTF-16 has them, and the rest UTF-8.
+        let mut bytes = text.clone().into_bytes();
+        (bytes[1], bytes[3]) = (0, 0);
+        assert_eq!(sniff(&bytes), utf8);
+        // A NUL every 40 bytes is still text (every row an error), one every 10 is not.
+        let every =
+            |n: usize| text.bytes().enumerate().map(|(i, b)| if i % n == 0 { 0 } else { b }).collect::<Vec<_>>();
+        assert_eq!(sniff(&[b"a".as_slice(), &every(40)].concat()), utf8);
+        assert!(matches!(sniff(&[b"a".as_slice(), &every(10)].concat()), Sniffed::NotText("a binary file")));
+        // Mostly NULs, or other control characters.
+        assert!(matches!(sniff(&[0; 64]), Sniffed::NotText(_)));
+        assert!(matches!(sniff(b"a\x01\x02\x03\x04b,c\n"), Sniffed::NotText(_)));
+        let random: Vec<u8> = (0u32..4096).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        assert!(matches!(sniff(&random), Sniffed::NotText("a binary file")));
+        // Tabs, CRLF, form feeds and Ctrl-Z are text.
+        assert_eq!(sniff(b"a\tb\r\n\x0c1\t2\x0b\r\n\x1a"), utf8);
+        // UTF-16 without a mark is still found, in both byte orders.
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(sniff(&le), Sniffed::Text { encoding: Encoding::Utf16Le, bom: 0 });
+        assert_eq!(sniff(&be), Sniffed::Text { encoding: Encoding::Utf16Be, bom: 0 });
     }
 
     #[test]

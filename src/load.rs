@@ -5,9 +5,9 @@ use crate::decode::{field_text, sniff, Sniffed, Transcoder};
 use crate::layout::{recognise, FileKind, Layout, ManualColumns, SkillingColumns, UsageColumns};
 use crate::manual::{ManualValue, TypedText};
 use crate::month::{Date, Month};
-use crate::number::{parse_count, parse_plain_count, Count};
-use crate::reader::{sniff_delimiter, Record, RecordReader};
-use crate::report::{FileReport, RowError, Warning};
+use crate::number::{parse_count, parse_plain_count, Count, CountError};
+use crate::reader::{sniff_delimiter, Close, QuotedField, Record, RecordReader};
+use crate::report::{ErrorKind, FileReport, RowError, Warning, WarningKind};
 use crate::ruleset::{AssociationId, Ruleset, WorkloadId};
 use crate::store::{CellKey, CertificationRow, FastMap, Insert, TenantId, Usage, UsageStore};
 use std::borrow::Cow;
@@ -35,6 +35,7 @@ fn decisive(head: &[u8]) -> &[u8] {
     let end = lines_end.unwrap_or(head.len()).min(HEAD_BYTES).min(head.len());
     head.get(..end).unwrap_or(head)
 }
+const EMPTY: &str = "the file is empty: expected a CSV export with a header row.";
 /// Longest value quoted in a message.
 const MAX_QUOTED: usize = 80;
 
@@ -136,8 +137,8 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    fn warn(&mut self, file: &str, message: String) {
-        self.warnings.push(Warning { file: Some(file.to_string()), message });
+    fn warn(&mut self, file: &str, kind: WarningKind, message: String) {
+        self.warnings.push(Warning { kind, file: Some(file.to_string()), message });
     }
 }
 
@@ -160,8 +161,12 @@ struct Context {
     today: Option<Month>,
     layout: Option<Layout>,
     header: Vec<String>,
-    first_record: Option<Vec<String>>,
-    preamble: u32,
+    /// The first record, when it is not a header, and its line.
+    first_record: Option<(u64, Vec<String>)>,
+    /// Lines above the header holding text (a title, a quoted title
+    /// over several lines), and those of the records tried so far.
+    preamble: u64,
+    tried_lines: u64,
     tried: u32,
     rows: u64,
     skipped: u64,
@@ -211,6 +216,7 @@ impl FileLoader {
                 header: vec![],
                 first_record: None,
                 preamble: 0,
+                tried_lines: 0,
                 tried: 0,
                 rows: 0,
                 skipped: 0,
@@ -255,7 +261,7 @@ impl FileLoader {
         let (encoding, bom) = match sniff(decisive) {
             Sniffed::Text { encoding, bom } => (encoding, bom),
             Sniffed::NotText(what) => {
-                self.reject(format!("this looks like {what}, not a CSV file. Export the data from Partner Center as CSV (in Excel: Save As > CSV UTF-8)."), loaded);
+                self.reject(ErrorKind::NotCsv, format!("this looks like {what}, not a CSV file. Export the data from Partner Center as CSV (in Excel: Save As > CSV UTF-8)."), loaded);
                 return;
             }
         };
@@ -271,12 +277,23 @@ impl FileLoader {
         report.delimiter = Some(delimiter_name(delimiter));
         self.ctx.decimal_comma = matches!(delimiter, b';' | b'\t');
         let mut reader = Box::new(RecordReader::new(delimiter));
+        if skip > 0 {
+            // The `sep=` line is line 1 of the file.
+            reader.skip_lines(1);
+        }
         reader.feed(text.get(skip..).unwrap_or_default(), &mut |r| self.ctx.record(r, ruleset, loaded));
         self.stage = Stage::Body { transcoder, reader };
     }
 
-    fn reject(&mut self, message: String, loaded: &mut Loaded) {
-        loaded.errors.push(RowError { file: self.ctx.name.clone(), line: None, column: None, value: None, message });
+    fn reject(&mut self, kind: ErrorKind, message: String, loaded: &mut Loaded) {
+        loaded.errors.push(RowError {
+            kind,
+            file: self.ctx.name.clone(),
+            line: None,
+            column: None,
+            value: None,
+            message,
+        });
         self.stage = Stage::Rejected;
     }
 
@@ -284,7 +301,7 @@ impl FileLoader {
         if let Stage::Head(head) = &mut self.stage {
             let head = std::mem::take(head);
             if head.iter().all(u8::is_ascii_whitespace) {
-                self.reject("the file is empty: expected a CSV export with a header row.".into(), loaded);
+                self.reject(ErrorKind::EmptyFile, EMPTY.into(), loaded);
             } else {
                 self.start(&head, ruleset, loaded);
             }
@@ -297,21 +314,33 @@ impl FileLoader {
         let ctx = &self.ctx;
         let rejected = matches!(self.stage, Stage::Rejected);
         if !rejected && ctx.layout.is_none() {
-            let message = match &ctx.first_record {
-                None => "the file has no rows: expected a CSV export with a header row.".to_string(),
-                Some(first) => recognise(first).err().unwrap_or_default(),
+            let (kind, line, message) = match &ctx.first_record {
+                // Only a byte-order mark, a `sep=` line, blank lines or
+                // delimiters: empty, as a file of only blank lines is
+                // when it is short enough to be decided on whole.
+                None => (ErrorKind::EmptyFile, None, EMPTY.to_string()),
+                // The line of the record whose columns are listed: blank
+                // lines or a `sep=` line may come before it.
+                Some((line, first)) => {
+                    (ErrorKind::UnknownHeader, Some(*line), recognise(first).err().unwrap_or_default())
+                }
             };
-            loaded.errors.push(RowError { file: ctx.name.clone(), line: Some(1), column: None, value: None, message });
+            loaded.errors.push(RowError { kind, file: ctx.name.clone(), line, column: None, value: None, message });
         }
         if ctx.layout.is_some() && ctx.rows == 0 {
-            loaded.warn(&ctx.name, "the file has a header but no data rows.".into());
+            loaded.warn(&ctx.name, WarningKind::NoDataRows, "the file has a header but no data rows.".into());
         }
         if ctx.preamble > 0 {
-            loaded.warn(&ctx.name, format!("{} line(s) above the header were skipped.", ctx.preamble));
+            loaded.warn(
+                &ctx.name,
+                WarningKind::Preamble,
+                format!("{} line(s) above the header were skipped.", ctx.preamble),
+            );
         }
         if ctx.windows_1252 {
             loaded.warn(
                 &ctx.name,
+                WarningKind::Windows1252,
                 "the file is not valid UTF-8; text was read as Windows-1252 (Excel's \"CSV\" on Western Windows)."
                     .into(),
             );
@@ -319,6 +348,7 @@ impl FileLoader {
         if ctx.repeated_headers > 0 {
             loaded.warn(
                 &ctx.name,
+                WarningKind::RepeatedHeader,
                 format!(
                     "{} line(s) repeat the header (exports pasted one after another?) and were skipped.",
                     ctx.repeated_headers
@@ -326,13 +356,17 @@ impl FileLoader {
             );
         }
         if ctx.duplicates > 0 {
-            loaded.warn(&ctx.name, format!("{} row(s) repeat rows already loaded (same tenant, association, workload and month) and were counted once.", ctx.duplicates));
+            loaded.warn(&ctx.name, WarningKind::DuplicateRows, format!("{} row(s) repeat rows already loaded (same tenant, association, workload and month) and were counted once.", ctx.duplicates));
         }
         if ctx.pga_duplicates > 0 {
-            loaded.warn(&ctx.name, format!("{} row(s) flagged IsDuplicateRowForPGA repeat another location's row of the same partner global account (same tenant, association, workload and month) and were dropped.", ctx.pga_duplicates));
+            loaded.warn(&ctx.name, WarningKind::PgaDuplicates, format!("{} row(s) flagged IsDuplicateRowForPGA repeat another location's row of the same partner global account (same tenant, association, workload and month) and were dropped.", ctx.pga_duplicates));
         }
         if ctx.unlisted_errors > 0 {
-            loaded.warn(&ctx.name, format!("{} more row error(s) not listed.", ctx.unlisted_errors));
+            loaded.warn(
+                &ctx.name,
+                WarningKind::MoreErrors,
+                format!("{} more row error(s) not listed.", ctx.unlisted_errors),
+            );
         }
         let report = &mut loaded.files[self.file];
         if ctx.windows_1252 {
@@ -365,6 +399,22 @@ fn quoted(value: &str) -> String {
     }
 }
 
+/// What an unclosed quote did, for the error naming it.
+fn unclosed_quote(quote: &QuotedField<'_>, then: &str) -> String {
+    let (line, end) = (quote.line, quote.end_line);
+    match quote.close {
+        Close::Never if end == line => {
+            format!("a quote opened on line {line} is never closed: the rest of the line was read as one field{then}")
+        }
+        Close::Never => {
+            format!("a quote opened on line {line} is never closed: lines {line} to {end} were read as one field{then}")
+        }
+        Close::Proper | Close::Stray => format!(
+            "a quote opened on line {line} is never closed: lines {line} to {end} (up to the next quote) were read as one field{then}"
+        ),
+    }
+}
+
 /// A row being read: its fields decoded on demand, its errors collected
 /// in the context's `row_errors`.
 struct Row<'r, 'c> {
@@ -380,8 +430,9 @@ impl Row<'_, '_> {
         text
     }
 
-    fn error(&mut self, column: usize, value: &str, message: String) {
+    fn error(&mut self, column: usize, value: &str, kind: ErrorKind, message: String) {
         self.ctx.row_errors.push(RowError {
+            kind,
             file: self.ctx.name.clone(),
             line: Some(self.record.line),
             column: self.ctx.header.get(column).cloned(),
@@ -393,7 +444,7 @@ impl Row<'_, '_> {
     fn required(&mut self, column: usize, what: &str) -> Option<String> {
         let text = self.text(column).trim().to_string();
         if text.is_empty() {
-            self.error(column, "", format!("empty {what}"));
+            self.error(column, "", ErrorKind::EmptyValue, format!("empty {what}"));
             return None;
         }
         Some(text)
@@ -404,7 +455,12 @@ impl Row<'_, '_> {
             return Some(count);
         }
         let text = self.text(column).into_owned();
-        parse_count(&text).map_err(|e| self.error(column, &text, e.message().to_string())).ok()
+        parse_count(&text)
+            .map_err(|e| {
+                let kind = if e == CountError::Empty { ErrorKind::EmptyValue } else { ErrorKind::BadNumber };
+                self.error(column, &text, kind, e.message().to_string())
+            })
+            .ok()
     }
 
     fn month(&mut self, column: usize) -> Option<Month> {
@@ -413,16 +469,16 @@ impl Row<'_, '_> {
         let text = || field_text(raw).0.into_owned();
         let Some(month) = parsed else {
             let text = text();
-            let message = if text.trim().is_empty() {
-                "empty month".to_string()
+            let (kind, message) = if text.trim().is_empty() {
+                (ErrorKind::EmptyValue, "empty month")
             } else {
-                "not a month (expected e.g. Oct-2024, 2024-10 or 10/1/2024)".to_string()
+                (ErrorKind::BadMonth, "not a month (expected e.g. Oct-2024, 2024-10 or 10/1/2024)")
             };
-            self.error(column, &text, message);
+            self.error(column, &text, kind, message.to_string());
             return None;
         };
         if self.ctx.today.is_some_and(|today| month > today) {
-            self.error(column, &text(), format!("month {month} is in the future"));
+            self.error(column, &text(), ErrorKind::FutureMonth, format!("month {month} is in the future"));
             return None;
         }
         Some(month)
@@ -438,7 +494,12 @@ impl Row<'_, '_> {
         match Date::parse(&text) {
             Some(date) => Ok(Some(date)),
             None => {
-                self.error(column, &text, "not a date (expected e.g. 2024-10-01 or 10/1/2024)".into());
+                self.error(
+                    column,
+                    &text,
+                    ErrorKind::BadDate,
+                    "not a date (expected e.g. 2024-10-01 or 10/1/2024)".into(),
+                );
                 Err(())
             }
         }
@@ -451,6 +512,18 @@ impl Context {
             return;
         }
         let Some(layout) = &self.layout else {
+            if let Some(quote) = record.quote.filter(|q| q.close != Close::Proper) {
+                // Above the header: no column to name, no row to skip.
+                let message = unclosed_quote(&quote, "");
+                loaded.errors.push(RowError {
+                    kind: ErrorKind::UnclosedQuote,
+                    file: self.name.clone(),
+                    line: Some(quote.line),
+                    column: None,
+                    value: Some(quoted(&field_text(quote.start).0)),
+                    message,
+                });
+            }
             self.header_candidate(&record);
             return;
         };
@@ -469,26 +542,43 @@ impl Context {
         let extra_filled =
             (width..record.len()).filter_map(|i| record.get(i)).any(|f| !f.iter().all(u8::is_ascii_whitespace));
         let ragged = extra_filled || record.len() <= layout.last_required();
-        if ragged {
-            // A field holding line breaks in a short row is almost always a
-            // quote that is never closed: csv-core reads from it to the end
-            // of the file (or to the next lone quote) as one field.
-            // (The last line's own line break, read into the field at the
-            // end of the file, is not a further line.)
-            let swallowed =
-                record.iter().map(|f| f.trim_ascii_end().iter().filter(|&&b| b == b'\n').count() as u64).sum::<u64>();
-            let hint = if record.len() > width {
-                " (an unquoted number with a thousands separator?)".to_string()
-            } else if swallowed > 0 {
-                format!(
-                    " (a quote opened on line {} is not closed, so lines {} to {} were read as one field)",
-                    record.line,
-                    record.line,
-                    record.line + swallowed
-                )
-            } else {
-                String::new()
-            };
+        // A quote that never closes runs to the end of the file; one closed
+        // by a quote not followed by a delimiter, or holding line breaks in
+        // a row of the wrong width, ran on to whatever quote came next.
+        // Either way lines were swallowed into one field and no value of
+        // the row can be trusted. (A quoted field holding line breaks in a
+        // row of the right width is a value with line breaks.)
+        let unclosed = record.quote.filter(|q| q.close != Close::Proper || ragged);
+        // A NUL byte is in no export: the file is damaged there (a
+        // binary file, with them everywhere, was turned away whole).
+        let nul = if unclosed.is_none() { record.field_with(0) } else { None };
+        if let Some(quote) = unclosed {
+            let column = row.ctx.column_name(quote.field);
+            row.ctx.row_errors.push(RowError {
+                kind: ErrorKind::UnclosedQuote,
+                file: row.ctx.name.clone(),
+                line: Some(quote.line),
+                column: Some(column),
+                value: Some(quoted(&field_text(quote.start).0)),
+                message: unclosed_quote(&quote, "; the row was skipped"),
+            });
+        } else if let Some(field) = nul {
+            let column = row.ctx.column_name(field);
+            let value = row.text(field).replace('\0', "\u{2400}");
+            let message = format!(
+                "a NUL byte (character 0) on line {} in column {column}: the file is damaged there; the row was skipped",
+                record.line
+            );
+            row.ctx.row_errors.push(RowError {
+                kind: ErrorKind::NulByte,
+                file: row.ctx.name.clone(),
+                line: Some(record.line),
+                column: Some(column),
+                value: Some(quoted(&value)),
+                message,
+            });
+        } else if ragged {
+            let hint = if record.len() > width { " (an unquoted number with a thousands separator?)" } else { "" };
             let message =
                 format!("the row has {} fields but the header has {width}{hint}; the row was skipped", record.len());
             let (column, value) = if extra_filled {
@@ -500,6 +590,7 @@ impl Context {
                 (row.ctx.header.get(missing).cloned().unwrap_or_default(), String::new())
             };
             row.ctx.row_errors.push(RowError {
+                kind: ErrorKind::RaggedRow,
                 file: row.ctx.name.clone(),
                 line: Some(record.line),
                 column: Some(column),
@@ -526,6 +617,14 @@ impl Context {
         }
     }
 
+    /// The header's name for column `i`, or where it is beyond the header.
+    fn column_name(&self, i: usize) -> String {
+        match self.header.get(i) {
+            Some(name) => name.clone(),
+            None => format!("field {} (beyond the header)", i + 1),
+        }
+    }
+
     /// True when `record` is the header again, as when exports are pasted
     /// one below the other: skipped rather than reported as a row whose
     /// every value is wrong.
@@ -546,10 +645,11 @@ impl Context {
             Ok(layout) => {
                 self.layout = Some(layout);
                 self.header = columns;
-                self.preamble = self.tried - 1;
+                self.preamble = self.tried_lines;
             }
             Err(_) => {
-                self.first_record.get_or_insert(columns);
+                self.tried_lines += record.lines;
+                self.first_record.get_or_insert((record.line, columns));
             }
         }
     }
@@ -634,7 +734,7 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
                 first.mau, first.pau
             );
             let value = row.text(c.tenant).trim().to_string();
-            row.error(c.tenant, &value, message);
+            row.error(c.tenant, &value, ErrorKind::ConflictingDuplicate, message);
             return;
         }
     }
@@ -662,7 +762,7 @@ fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<Certif
         email.clone().or_else(|| id.map(|i| i.to_lowercase())).or_else(|| name.as_ref().map(|n| n.to_lowercase()))
     else {
         let column = c.email.or(c.corp_email).or(c.person_id).or(c.name).or(c.first_name).or(c.last_name).unwrap_or(0);
-        row.error(column, "", "empty person (no e-mail, id or name)".into());
+        row.error(column, "", ErrorKind::EmptyValue, "empty person (no e-mail, id or name)".into());
         return;
     };
     let Some(certification) = row.required(c.certification, "certification") else { return };

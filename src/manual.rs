@@ -5,7 +5,7 @@
 
 use crate::kinds::Typed;
 use crate::points::Points;
-use crate::report::{RowError, Warning};
+use crate::report::{ErrorKind, RowError, Warning};
 use crate::ruleset::{fold, Ruleset};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -78,11 +78,11 @@ pub fn resolve(values: &[ManualValue], rulesets: &[Ruleset]) -> Resolved {
                     }
                 }
             }
-            Err((column, text, message)) => {
+            Err((kind, column, text, message)) => {
                 let (file, line) =
                     value.at.clone().map_or(("values entered by hand".to_string(), None), |(f, l)| (f, Some(l)));
                 *out.skipped.entry(file.clone()).or_default() += 1;
-                out.errors.push(RowError { file, line, column: Some(column.into()), value: Some(text), message });
+                out.errors.push(RowError { kind, file, line, column: Some(column.into()), value: Some(text), message });
             }
         }
     }
@@ -95,18 +95,24 @@ enum Typed1 {
 }
 
 type Checked = (String, Vec<String>, String, Typed1);
-type Rejected = (&'static str, String, String);
+type Rejected = (ErrorKind, &'static str, String, String);
 
 fn resolve_one(value: &ManualValue, rulesets: &[Ruleset]) -> Result<Checked, Rejected> {
     let area_key = fold(&value.area);
     let ruleset = rulesets.iter().find(|r| area_names(r).any(|n| n == area_key)).ok_or_else(|| {
         let known: Vec<&str> = rulesets.iter().map(|r| r.data.id.as_str()).collect();
-        ("Area", value.area.clone(), format!("unknown area \"{}\"; the areas are {}", value.area, known.join(", ")))
+        (
+            ErrorKind::UnknownArea,
+            "Area",
+            value.area.clone(),
+            format!("unknown area \"{}\"; the areas are {}", value.area, known.join(", ")),
+        )
     })?;
     let tracks = match value.track.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         None => ruleset.data.tracks.iter().map(|t| t.id.clone()).collect(),
         Some(text) => vec![track_id(ruleset, text).ok_or_else(|| {
             (
+                ErrorKind::UnknownTrack,
                 "Track",
                 text.to_string(),
                 format!("unknown track \"{text}\"; write enterprise or smb, or leave it empty for both"),
@@ -116,8 +122,9 @@ fn resolve_one(value: &ManualValue, rulesets: &[Ruleset]) -> Result<Checked, Rej
     let metric_key = fold(&value.metric);
     if metric_key == "track" {
         let text = value.value.text();
-        let track = track_id(ruleset, &text)
-            .ok_or_else(|| ("Value", text.clone(), format!("\"{text}\" is not a track: write Enterprise or SMB")))?;
+        let track = track_id(ruleset, &text).ok_or_else(|| {
+            (ErrorKind::BadValue, "Value", text.clone(), format!("\"{text}\" is not a track: write Enterprise or SMB"))
+        })?;
         return Ok((ruleset.data.id.clone(), tracks, "track".into(), Typed1::Track(track)));
     }
     let paths: Vec<String> = (ruleset.data.tracks.iter())
@@ -130,6 +137,7 @@ fn resolve_one(value: &ManualValue, rulesets: &[Ruleset]) -> Result<Checked, Rej
         });
     let path = paths.iter().find(|p| fold(p) == metric_key).cloned().ok_or_else(|| {
         (
+            ErrorKind::UnknownMetric,
             "Metric",
             value.metric.clone(),
             format!("{} has no metric \"{}\"; its metrics are {}", ruleset.label(), value.metric, paths.join(", ")),
@@ -137,7 +145,12 @@ fn resolve_one(value: &ManualValue, rulesets: &[Ruleset]) -> Result<Checked, Rej
     })?;
     let number = value.value.number(value.decimal_comma).ok_or_else(|| {
         let text = value.value.text();
-        ("Value", text.clone(), format!("\"{text}\" is not a number (e.g. 12, 12.5 %, USD 9,000, -1)"))
+        (
+            ErrorKind::BadValue,
+            "Value",
+            text.clone(),
+            format!("\"{text}\" is not a number (e.g. 12, 12.5 %, USD 9,000, -1)"),
+        )
     })?;
     Ok((ruleset.data.id.clone(), tracks, path, Typed1::Number(number)))
 }

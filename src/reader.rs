@@ -8,8 +8,41 @@ use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 /// One record: its fields and the line it starts on (1-based).
 pub struct Record<'a> {
     pub line: u64,
+    /// How many lines it takes: more than 1 when a quoted field holds line
+    /// breaks.
+    pub lines: u64,
     bytes: &'a [u8],
     ends: &'a [usize],
+    /// Its first quoted field that holds a line break or is never closed:
+    /// what an unclosed quote looks like.
+    pub quote: Option<QuotedField<'a>>,
+}
+
+/// A quoted field that holds a line break, or whose quote is never closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuotedField<'a> {
+    /// Which field of the record (0-based).
+    pub field: usize,
+    /// The line the quote opens on.
+    pub line: u64,
+    /// The last line the field reaches (the last line holding text, when
+    /// the quote runs to the end of the file).
+    pub end_line: u64,
+    pub close: Close,
+    /// The field as written, from its opening quote to the end of that line.
+    pub start: &'a [u8],
+}
+
+/// How a quoted field ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Close {
+    /// At a quote followed by a delimiter or a line break, as it should.
+    Proper,
+    /// At a quote followed by more text: a quote that opens another field,
+    /// or one inside a value, taken for the closing one.
+    Stray,
+    /// Never: the field runs to the end of the file.
+    Never,
 }
 
 impl<'a> Record<'a> {
@@ -28,6 +61,14 @@ impl<'a> Record<'a> {
     }
     pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
         (0..self.len()).filter_map(|i| self.get(i))
+    }
+    /// The first field holding `byte`.
+    pub fn field_with(&self, byte: u8) -> Option<usize> {
+        // One search of the whole record first: the common answer is none.
+        if !self.bytes.contains(&byte) {
+            return None;
+        }
+        (0..self.len()).find(|&i| self.get(i).is_some_and(|f| f.contains(&byte)))
     }
     /// A record holding one empty field: a blank line with spaces, or a
     /// line of only delimiters.
@@ -48,6 +89,11 @@ pub struct RecordReader {
     breaks: Breaks,
     /// `breaks.count` when the record being read began.
     breaks_before_record: u64,
+    /// The bytes of the record being read that came in earlier calls: a
+    /// record holding a line break inside a field is read over again to
+    /// find where its quotes open and close (csv-core does not say).
+    carried: Vec<u8>,
+    delimiter: u8,
 }
 
 /// Counts line breaks, a `\r\n` split across chunks included.
@@ -106,7 +152,16 @@ impl RecordReader {
             ends_len: 0,
             breaks: Breaks::default(),
             breaks_before_record: 0,
+            carried: Vec::new(),
+            delimiter,
         }
+    }
+
+    /// Counts `lines` lines read before the first byte fed (a `sep=` line
+    /// taken off by the caller), so that lines are numbered as in the file.
+    pub fn skip_lines(&mut self, lines: u64) {
+        self.breaks.count += lines;
+        self.breaks_before_record += lines;
     }
 
     /// Reads every record completed by `input`. An empty `input` does
@@ -125,8 +180,11 @@ impl RecordReader {
         self.read(b"", on_record);
     }
 
-    fn read(&mut self, mut input: &[u8], on_record: &mut dyn FnMut(Record<'_>)) {
-        let at_end = input.is_empty();
+    fn read(&mut self, whole: &[u8], on_record: &mut dyn FnMut(Record<'_>)) {
+        let at_end = whole.is_empty();
+        let mut input = whole;
+        // Where in `whole` the record being read began.
+        let mut record_start = 0;
         loop {
             let (result, nin, nout, nend) =
                 self.csv.read_record(input, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);
@@ -141,6 +199,7 @@ impl RecordReader {
             match result {
                 ReadRecordResult::InputEmpty => {
                     if !at_end {
+                        self.carried.extend_from_slice(whole.get(record_start..).unwrap_or_default());
                         return;
                     }
                 }
@@ -153,15 +212,37 @@ impl RecordReader {
                     self.ends.resize(len, 0);
                 }
                 ReadRecordResult::Record => {
-                    let record =
-                        Record { line: 0, bytes: &self.out[..self.out_len], ends: &self.ends[..self.ends_len] };
+                    let record = Record {
+                        line: 0,
+                        lines: 1,
+                        bytes: &self.out[..self.out_len],
+                        ends: &self.ends[..self.ends_len],
+                        quote: None,
+                    };
                     // The breaks read so far include those inside quoted
-                    // fields and the one ending the record; a record read
-                    // with at most one break has none inside.
+                    // fields and the one ending the record, if one does (the
+                    // last record of a file may end without one); a record
+                    // read with no more breaks than that has none inside.
                     let breaks_read = self.breaks.count.saturating_sub(self.breaks_before_record);
-                    let inside: u64 = if breaks_read > 1 { record.iter().map(Breaks::of).sum() } else { 0 };
+                    let inside: u64 =
+                        if breaks_read > u64::from(ended_on_break) { record.iter().map(Breaks::of).sum() } else { 0 };
                     let line = (self.breaks.count + 1).saturating_sub(inside + u64::from(ended_on_break)).max(1);
-                    on_record(Record { line, ..record });
+                    // A quote left open at the end of the file holds the
+                    // break ending the last line, which starts no line.
+                    let last_break = at_end && matches!(record.bytes.last(), Some(b'\n' | b'\r'));
+                    let lines = (1 + inside).saturating_sub(u64::from(last_break)).max(1);
+                    // Only a record with a break inside a field, or the last
+                    // one (its quote may never close), is read over again.
+                    let record_end = whole.len() - input.len();
+                    let quote = if inside > 0 || at_end {
+                        self.carried.extend_from_slice(whole.get(record_start..record_end).unwrap_or_default());
+                        quoted_field(&self.carried, self.delimiter, line)
+                    } else {
+                        None
+                    };
+                    on_record(Record { line, lines, quote, ..record });
+                    self.carried.clear();
+                    record_start = record_end;
                     self.breaks_before_record = self.breaks.count;
                     self.out_len = 0;
                     self.ends_len = 0;
@@ -172,15 +253,120 @@ impl RecordReader {
     }
 }
 
+/// Finds, in the bytes of one record (`raw`, as written, from the end of
+/// the record before), the first quoted field that holds a line break or
+/// is never closed, reading quotes as csv-core does: a field is quoted when
+/// it starts with a quote; inside, `""` is a quote and any other quote
+/// closes the field; a quote that does not start a field is text. `line`
+/// is the line the record starts on.
+fn quoted_field(raw: &[u8], delimiter: u8, line: u64) -> Option<QuotedField<'_>> {
+    #[derive(Clone, Copy)]
+    enum State {
+        StartRecord,
+        StartField,
+        InField,
+        InQuotes,
+        /// A quote inside quotes: a `""` pair or the closing quote.
+        QuoteInQuotes,
+    }
+    let is_break = |b: u8| b == b'\n' || b == b'\r';
+    let mut state = State::StartRecord;
+    let mut field = 0;
+    let mut open = 0;
+    let mut has_break = false;
+    let found = |field: usize, open: usize, close: Option<(usize, Close)>| {
+        let from_quote = raw.get(open..).unwrap_or_default();
+        let first_line_len = from_quote.iter().position(|&b| is_break(b)).unwrap_or(from_quote.len());
+        // The fields before it hold no line break: it opens on the record's first line.
+        let (close, within) = match close {
+            Some((at, close)) => (close, raw.get(open..=at).unwrap_or_default()),
+            None => (Close::Never, from_quote.trim_ascii_end()),
+        };
+        Some(QuotedField {
+            field,
+            line,
+            end_line: line + Breaks::of(within),
+            close,
+            start: from_quote.get(..first_line_len).unwrap_or_default(),
+        })
+    };
+    for (i, &b) in raw.iter().enumerate() {
+        state = match state {
+            State::StartRecord if is_break(b) => State::StartRecord,
+            State::StartRecord | State::StartField => {
+                if b == b'"' {
+                    open = i;
+                    has_break = false;
+                    State::InQuotes
+                } else if b == delimiter {
+                    field += 1;
+                    State::StartField
+                } else if is_break(b) {
+                    return None;
+                } else {
+                    State::InField
+                }
+            }
+            State::InField => {
+                if b == delimiter {
+                    field += 1;
+                    State::StartField
+                } else if is_break(b) {
+                    return None;
+                } else {
+                    State::InField
+                }
+            }
+            State::InQuotes => {
+                has_break |= is_break(b);
+                if b == b'"' {
+                    State::QuoteInQuotes
+                } else {
+                    State::InQuotes
+                }
+            }
+            State::QuoteInQuotes => {
+                if b == b'"' {
+                    State::InQuotes
+                } else {
+                    let proper = b == delimiter || is_break(b);
+                    if has_break {
+                        let close = if proper { Close::Proper } else { Close::Stray };
+                        return found(field, open, Some((i - 1, close)));
+                    }
+                    if b == delimiter {
+                        field += 1;
+                        State::StartField
+                    } else if is_break(b) {
+                        return None;
+                    } else {
+                        State::InField
+                    }
+                }
+            }
+        };
+    }
+    match state {
+        State::InQuotes => found(field, open, None),
+        State::QuoteInQuotes if has_break => found(field, open, Some((raw.len() - 1, Close::Proper))),
+        _ => None,
+    }
+}
+
 /// Chooses the delimiter from the first lines: an Excel `sep=;` line wins,
 /// otherwise the candidate seen most often outside quotes on one of the
 /// first ten lines (a title line above the header does not mislead it).
 /// Returns the delimiter and how many bytes the `sep=` line takes.
 pub fn sniff_delimiter(head: &[u8]) -> (u8, usize) {
-    let first_line = head.split(|&b| b == b'\n').next().unwrap_or(head);
-    let trimmed = first_line.strip_suffix(b"\r").unwrap_or(first_line);
-    if let [b's' | b'S', b'e' | b'E', b'p' | b'P', b'=', d] = trimmed {
-        return (*d, (first_line.len() + 1).min(head.len()));
+    // The first line ends at LF, CRLF or a lone CR (old Mac Excel).
+    let end = head.iter().position(|&b| b == b'\n' || b == b'\r').unwrap_or(head.len());
+    if let Some([b's' | b'S', b'e' | b'E', b'p' | b'P', b'=', d]) = head.get(..end) {
+        let skip = match head.get(end..) {
+            Some([b'\r', b'\n', ..]) => end + 2,
+            Some([_, ..]) => end + 1,
+            _ => end,
+        };
+        return (*d, skip);
     }
     const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
     let mut best = [0usize; 4];
@@ -266,6 +452,81 @@ mod tests {
         }
     }
 
+    /// The records of `chunks` with their quoted field holding a break or
+    /// never closed: `(line, field, end line, close, start)`.
+    type Quote = (u64, usize, u64, Close, String);
+    type Quotes = Vec<(u64, Option<Quote>)>;
+
+    fn quotes(chunks: &[&[u8]]) -> Quotes {
+        let mut reader = RecordReader::new(b',');
+        let mut records = vec![];
+        let mut push = |r: Record<'_>| {
+            let quote =
+                r.quote.map(|q| (q.line, q.field, q.end_line, q.close, String::from_utf8_lossy(q.start).into_owned()));
+            records.push((r.line, quote));
+        };
+        for c in chunks {
+            reader.feed(c, &mut push);
+        }
+        reader.finish(&mut push);
+        records
+    }
+
+    #[test]
+    fn unclosed_quotes_are_found_where_they_open() {
+        let never = |line, field, end, start: &str| Some((line, field, end, Close::Never, start.to_string()));
+        let cases: Vec<(&[u8], Quotes)> = vec![
+            // In the last record, on the last line: was line 4, past the end.
+            (b"a,b\n1,2\n\"3,4\n", vec![(1, None), (2, None), (3, never(3, 0, 3, "\"3,4"))]),
+            (b"a,b\n1,2\n\"3,4", vec![(1, None), (2, None), (3, never(3, 0, 3, "\"3,4"))]),
+            (b"a,b\r\n1,2\r\n3,\"4\r\n\r\n", vec![(1, None), (2, None), (3, never(3, 1, 3, "\"4"))]),
+            // Swallowing the lines after it, blank ones at the end not counted.
+            (b"a,b\n\"1,2\n3,4\r5,6\n\n", vec![(1, None), (2, never(2, 0, 4, "\"1,2"))]),
+            // Closed by the next quote, which opens a field on line 4.
+            (
+                b"a,b\n\"1,2\n3,4\n\"5\",6\n7,8\n",
+                vec![(1, None), (2, Some((2, 0, 4, Close::Stray, "\"1,2".into()))), (5, None)],
+            ),
+            // A lone quote on a line of its own closes it as a quote should.
+            (b"a,b\n1,\"2\n3\n\"\n4,5", vec![(1, None), (2, Some((2, 1, 4, Close::Proper, "\"2".into()))), (5, None)]),
+            // A value with a line break, and quotes without one: nothing to say.
+            (b"a,\"x\ny\"\n\"p\"\"q\",r\"s\n", vec![(1, Some((1, 1, 2, Close::Proper, "\"x".into()))), (3, None)]),
+            (b"a,\"b\"c,d\n", vec![(1, None)]),
+        ];
+        for (text, expected) in cases {
+            let name = String::from_utf8_lossy(text);
+            assert_eq!(quotes(&[text]), expected, "{name}");
+            for cut in 0..text.len() {
+                assert_eq!(quotes(&[&text[..cut], &text[cut..]]), expected, "{name} cut at {cut}");
+            }
+            let bytes: Vec<&[u8]> = text.chunks(1).collect();
+            assert_eq!(quotes(&bytes), expected, "{name} byte by byte");
+        }
+    }
+
+    #[test]
+    fn lines_a_record_takes() {
+        let text = b"a,b\n\"x\r\ny\",\"1\r2\"\n3,4\n\"5\n6\n";
+        for cut in 0..text.len() {
+            let mut reader = RecordReader::new(b',');
+            let mut lines = vec![];
+            reader.feed(&text[..cut], &mut |r| lines.push((r.line, r.lines)));
+            reader.feed(&text[cut..], &mut |r| lines.push((r.line, r.lines)));
+            reader.finish(&mut |r| lines.push((r.line, r.lines)));
+            assert_eq!(lines, [(1, 1), (2, 3), (5, 1), (6, 2)], "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn lines_skipped_by_the_caller_count() {
+        let mut reader = RecordReader::new(b';');
+        reader.skip_lines(1);
+        let mut lines = vec![];
+        reader.feed(b"a;b\r\n1;2\r\n", &mut |r| lines.push(r.line));
+        reader.finish(&mut |r| lines.push(r.line));
+        assert_eq!(lines, [2, 3]);
+    }
+
     #[test]
     fn word_wide_counts_equal_byte_counts() {
         // Every length around the 8-byte words, the byte at every place,
@@ -299,6 +560,9 @@ mod tests {
         assert_eq!(sniff_delimiter(b"a,b"), (b',', 0));
         assert_eq!(sniff_delimiter(b"abc"), (b',', 0));
         assert_eq!(sniff_delimiter(b"sep=;\r\na;b"), (b';', 7));
+        assert_eq!(sniff_delimiter(b"sep=;\na;b"), (b';', 6));
+        assert_eq!(sniff_delimiter(b"sep=;\ra;b"), (b';', 6));
+        assert_eq!(sniff_delimiter(b"SEP=\t"), (b'\t', 5));
         assert_eq!(sniff_delimiter(b"Report, October\na;b;c;d\n"), (b';', 0));
     }
 }

@@ -395,12 +395,49 @@ pub struct FileReport {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Warning {
+    /// What the warning is about, for programs; `message` says it to people.
+    pub kind: WarningKind,
     pub file: Option<String>,
     pub message: String,
 }
 
+/// Every kind of [`Warning`]. A closed set: a new kind is a report change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum WarningKind {
+    /// Lines above the header (a title) were skipped.
+    Preamble,
+    /// Text that is not valid UTF-8 was read as Windows-1252.
+    Windows1252,
+    /// Lines repeating the header (exports pasted together) were skipped.
+    RepeatedHeader,
+    /// Rows repeating rows already loaded were counted once.
+    DuplicateRows,
+    /// More row errors than are listed.
+    MoreErrors,
+    /// A header and no data rows.
+    NoDataRows,
+    /// The month asked for has no usage data; the latest was scored.
+    AsOfMissing,
+    /// No usage export: the customer metrics cannot be computed.
+    NoUsage,
+    /// The baseline month is not in the usage data.
+    MissingBaseline,
+    /// No skilling list: certification metrics count no one.
+    NoSkilling,
+    /// Rows flagged `IsDuplicateRowForPGA` repeat another location's and were dropped.
+    PgaDuplicates,
+    /// A classified area's track could not be computed: the fallback decides.
+    TrackByDefault,
+    /// A tenant associated after the baseline month, with no usage for the
+    /// month it was associated in, is left out of usage growth.
+    AssociationAfterBaseline,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RowError {
+    /// What went wrong, for programs; `message` says it to people.
+    pub kind: ErrorKind,
     pub file: String,
     pub line: Option<u64>,
     pub column: Option<String>,
@@ -481,4 +518,155 @@ pub struct MicrosoftCloud {
     /// Areas Incomplete or Not scored.
     pub unknown: Vec<String>,
     pub message: String,
+}
+
+/// Every kind of [`RowError`]. A closed set: a new kind is a report change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorKind {
+    /// Not a CSV file (a workbook, an image, another binary file).
+    NotCsv,
+    /// No bytes, or only blank lines (or a byte-order mark, a `sep=`
+    /// line, delimiters).
+    EmptyFile,
+    /// The header matches no known layout.
+    UnknownHeader,
+    /// A row with missing fields, or extra fields holding values.
+    RaggedRow,
+    /// A quote that is never closed: the lines after it were read as one
+    /// field (to the end of the file, or to the next quote).
+    UnclosedQuote,
+    /// A NUL byte in a row (a damaged file).
+    NulByte,
+    /// A required value is empty (tenant, association, workload, month, a
+    /// count, a certification, a person).
+    EmptyValue,
+    /// Not a number, a negative number, or one too large.
+    BadNumber,
+    BadMonth,
+    BadDate,
+    /// A month after today (when today is given).
+    FutureMonth,
+    /// The same tenant, association, workload and month already loaded
+    /// with other figures.
+    ConflictingDuplicate,
+    /// A typed value names no area of the rulesets.
+    UnknownArea,
+    /// A typed value names a track the area does not have.
+    UnknownTrack,
+    /// A typed value names a metric (or step, part, option) the area lacks.
+    UnknownMetric,
+    /// A typed value is not a number (or, for `track`, not a track).
+    BadValue,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_errors() -> Vec<ErrorKind> {
+        use ErrorKind::*;
+        let all = vec![
+            NotCsv,
+            EmptyFile,
+            UnknownHeader,
+            RaggedRow,
+            UnclosedQuote,
+            NulByte,
+            EmptyValue,
+            BadNumber,
+            BadMonth,
+            BadDate,
+            FutureMonth,
+            ConflictingDuplicate,
+            UnknownArea,
+            UnknownTrack,
+            UnknownMetric,
+            BadValue,
+        ];
+        // A new kind stops this compiling until it is listed above.
+        for kind in &all {
+            match kind {
+                NotCsv | EmptyFile | UnknownHeader | RaggedRow | UnclosedQuote | NulByte | EmptyValue | BadNumber
+                | BadMonth | BadDate | FutureMonth | ConflictingDuplicate | UnknownArea | UnknownTrack
+                | UnknownMetric | BadValue => {}
+            }
+        }
+        all
+    }
+
+    fn all_warnings() -> Vec<WarningKind> {
+        use WarningKind::*;
+        let all = vec![
+            Preamble,
+            Windows1252,
+            RepeatedHeader,
+            DuplicateRows,
+            MoreErrors,
+            NoDataRows,
+            AsOfMissing,
+            NoUsage,
+            MissingBaseline,
+            NoSkilling,
+            PgaDuplicates,
+            TrackByDefault,
+            AssociationAfterBaseline,
+        ];
+        for kind in &all {
+            match kind {
+                Preamble
+                | Windows1252
+                | RepeatedHeader
+                | DuplicateRows
+                | MoreErrors
+                | NoDataRows
+                | AsOfMissing
+                | NoUsage
+                | MissingBaseline
+                | NoSkilling
+                | PgaDuplicates
+                | TrackByDefault
+                | AssociationAfterBaseline => {}
+            }
+        }
+        all
+    }
+
+    /// The string-literal union `export type NAME = | 'a' | 'b';` of js/index.d.ts.
+    fn typescript_union(name: &str) -> Vec<String> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("js/index.d.ts");
+        let text = std::fs::read_to_string(path).unwrap();
+        let start = text.find(&format!("export type {name} =")).unwrap_or_else(|| panic!("{name} not declared"));
+        let body = &text[start..];
+        let body = &body[..body.find(';').unwrap()];
+        body.split('\'').skip(1).step_by(2).map(String::from).collect()
+    }
+
+    fn names<T: Serialize>(kinds: &[T]) -> Vec<String> {
+        kinds.iter().map(|k| serde_json::to_value(k).unwrap().as_str().unwrap().to_string()).collect()
+    }
+
+    #[test]
+    fn typescript_declares_every_kind() {
+        assert_eq!(typescript_union("ErrorKind"), names(&all_errors()));
+        assert_eq!(typescript_union("WarningKind"), names(&all_warnings()));
+    }
+
+    #[test]
+    fn kind_comes_first() {
+        let error = RowError {
+            kind: ErrorKind::BadNumber,
+            file: "a.csv".into(),
+            line: Some(2),
+            column: Some("ActiveUsage".into()),
+            value: Some("abc".into()),
+            message: "not a number".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&error).unwrap(),
+            r#"{"kind":"badNumber","file":"a.csv","line":2,"column":"ActiveUsage","value":"abc","message":"not a number"}"#
+        );
+        let warning = Warning { kind: WarningKind::Windows1252, file: None, message: "m".into() };
+        assert_eq!(serde_json::to_string(&warning).unwrap(), r#"{"kind":"windows1252","file":null,"message":"m"}"#);
+    }
 }

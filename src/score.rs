@@ -357,6 +357,7 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         Some(m) => {
             if let Some(latest) = latest {
                 warnings.push(Warning {
+                    kind: WarningKind::AsOfMissing,
                     file: None,
                     message: format!("There is no usage data for {m}; the latest month, {latest}, was scored instead."),
                 });
@@ -373,16 +374,18 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
     let mut missing = None;
     if latest.is_none() {
         warnings.push(Warning {
+            kind: WarningKind::NoUsage,
             file: None,
             message: "No usage export was loaded: net customer adds, usage growth and deployments need the contribution export from Partner Center.".into(),
         });
     } else if let (Some(m), Some(b), None) = (as_of, baseline, period) {
         let message = format!("The baseline month {b} (12 months before {m}) is not in the usage data, so net customer adds, usage growth and deployments cannot be computed. Add the export that covers {b}.");
         missing = Some(message.clone());
-        warnings.push(Warning { file: None, message });
+        warnings.push(Warning { kind: WarningKind::MissingBaseline, file: None, message });
     }
     if loaded.certifications.is_empty() {
         warnings.push(Warning {
+            kind: WarningKind::NoSkilling,
             file: None,
             message: "No skilling list was loaded: certification metrics count no one.".into(),
         });
@@ -707,6 +710,7 @@ fn track_part(
                     notes.applied.note("association-date-baseline");
                     if !has_data {
                         notes.warnings.push(Warning {
+                            kind: WarningKind::AssociationAfterBaseline,
                             file: None,
                             message: format!(
                                 "Tenant {} was associated ({}) in {associated}, after the baseline month, and has no usage for that month: it is left out of {} usage growth.",

@@ -161,9 +161,33 @@ fn empty_file() {
         errors(&r),
         [("empty.csv".into(), None, None, None, "the file is empty: expected a CSV export with a header row.".into())]
     );
-    // Blank lines and spaces only are empty too.
-    let r = report(&[("blank.csv", b" \r\n\r\n\t\n")]);
-    assert_eq!(errors(&r)[0].4, "the file is empty: expected a CSV export with a header row.");
+    // Blank lines and spaces only are empty too, however many (past 12
+    // lines they were "the file has no rows", on line 1), and so are a
+    // byte-order mark alone (Excel's "CSV UTF-8" of an empty sheet), a
+    // `sep=` line alone and delimiters.
+    let many = " \r\n".repeat(40);
+    let utf16_bom = utf16("", false);
+    let cases: [&[u8]; 7] = [
+        b" \r\n\r\n\t\n",
+        many.as_bytes(),
+        b"\xEF\xBB\xBF",
+        &utf16_bom,
+        b"sep=;\r\n",
+        b",,,\n, ,\n",
+        b"\xEF\xBB\xBF\n\n",
+    ];
+    for bytes in cases {
+        let r = report(&[("blank.csv", bytes)]);
+        let empty = (
+            "blank.csv".into(),
+            None,
+            None,
+            None,
+            "the file is empty: expected a CSV export with a header row.".into(),
+        );
+        assert_eq!(errors(&r), [empty], "{bytes:?}");
+        assert_eq!(kinds(&r, "errors"), ["emptyFile"]);
+    }
 }
 
 #[test]
@@ -333,14 +357,134 @@ fn unclosed_quote_names_the_line_it_opens_on() {
         [err(
             "unclosed-quote.csv",
             4,
-            "PartnerAttachType",
-            "",
-            "the row has 1 fields but the header has 6 (a quote opened on line 4 is not closed, so lines 4 to 6 were read as one field); the row was skipped"
+            "CustomerTenantName",
+            "\"T-BETA,CSP Tier1,Exchange,Oct-2025,20.00,50.00",
+            "a quote opened on line 4 is never closed: lines 4 to 6 were read as one field; the row was skipped"
         )]
     );
+    assert_eq!(r["errors"][0]["kind"], "unclosedQuote");
     // The rows before the quote still count: T-ALPHA, 20 more CSP users.
     assert_eq!(scores(&r)["smb"], json!([0.3, 0.0, 0.0, 0.0, 0.3, 0.0]));
     assert_eq!(tenant_ids(&r), ["T-ALPHA"]);
+}
+
+/// The quote opens on the last line: it was reported on line 8 of a
+/// 7-line file, as a row of 1 field.
+#[test]
+fn unclosed_quote_on_the_last_line() {
+    let r = one("unclosed-quote-last-line.csv");
+    assert_eq!(counts(&r, 0), (6, 1, 0, "usage"));
+    assert_eq!(
+        errors(&r),
+        [err(
+            "unclosed-quote-last-line.csv",
+            7,
+            "CustomerTenantName",
+            "\"T-DELTA,DPOR,Intune,Oct-2024,5.00,5.00",
+            "a quote opened on line 7 is never closed: the rest of the line was read as one field; the row was skipped"
+        )]
+    );
+    // Only T-DELTA is lost, and it counted for nothing (5 seats).
+    assert_eq!(scores(&r), base_scores());
+    assert_eq!(tenant_ids(&r), ["T-ALPHA", "T-BETA", "T-GAMMA"]);
+    // Without the final line break, with CRLF, and with lone CRs: the same error.
+    let text = String::from_utf8(corpus("unclosed-quote-last-line.csv")).unwrap();
+    for other in [text.trim_end().to_string(), text.replace('\n', "\r\n"), text.replace('\n', "\r")] {
+        let r = report(&[("unclosed-quote-last-line.csv", other.as_bytes())]);
+        assert_eq!(errors(&r), errors(&one("unclosed-quote-last-line.csv")), "{other:?}");
+    }
+}
+
+/// A quote opened on line 3 runs on to the next quote, which opens the
+/// tenant id on line 4: csv-core reads lines 3 and 4 as one row of six
+/// fields whose tenant is `T-ALPHA,CSP Tier1,…\nT-BETA"`. It was loaded
+/// as a tenant without a word.
+#[test]
+fn unclosed_quote_in_the_middle_swallows_up_to_the_next_quote() {
+    let r = one("unclosed-quote-middle.csv");
+    assert_eq!(counts(&r, 0), (5, 1, 0, "usage"));
+    assert_eq!(
+        errors(&r),
+        [err(
+            "unclosed-quote-middle.csv",
+            3,
+            "CustomerTenantName",
+            "\"T-ALPHA,CSP Tier1,Teams,Oct-2025,30.00,40.00",
+            "a quote opened on line 3 is never closed: lines 3 to 4 (up to the next quote) were read as one field; the row was skipped"
+        )]
+    );
+    // T-ALPHA's and T-BETA's Oct-2025 rows are lost: SMB has a net loss
+    // (T-ALPHA) and no growth; Enterprise keeps T-GAMMA's 1.5.
+    assert_eq!(
+        scores(&r),
+        json!({ "enterprise": [1.5, 0.0, 0.0, 0.0, 1.5, 0.0], "smb": [0.0, 0.0, 0.0, 0.0, 0.0, 0.0] })
+    );
+    assert_eq!(r["tracks"]["smb"]["metrics"]["netCustomerAdds"]["value"], -1);
+    assert_eq!(tenant_ids(&r), ["T-ALPHA", "T-GAMMA", "T-DELTA"]);
+    // Closed by a lone quote, in a row of the wrong width: the same error,
+    // naming the column the quote opened in.
+    let text = format!(
+        "{HEADER}\nT-1,\"CSP Tier1,Teams,Oct-2025,1,2\nT-2,CSP Tier1,Teams,Oct-2025,1,2\n\"\nT-3,CSP Tier1,Teams,Oct-2025,1,2\n"
+    );
+    let r = report(&[("lone.csv", text.as_bytes())]);
+    assert_eq!(counts(&r, 0), (2, 1, 0, "usage"));
+    assert_eq!(
+        errors(&r),
+        [err(
+            "lone.csv",
+            2,
+            "PartnerAttachType",
+            "\"CSP Tier1,Teams,Oct-2025,1,2",
+            "a quote opened on line 2 is never closed: lines 2 to 4 (up to the next quote) were read as one field; the row was skipped"
+        )]
+    );
+    // A quoted value holding a line break, in a row of the right width, is a value.
+    let text =
+        format!("{HEADER},Notes\nT-1,CSP Tier1,Teams,Oct-2025,1,2,\"two\nlines\"\nT-2,CSP Tier1,Teams,Oct-2025,1,2,\n");
+    let r = report(&[("notes.csv", text.as_bytes())]);
+    assert_eq!(counts(&r, 0), (2, 0, 0, "usage"));
+    assert_eq!(errors(&r), vec![]);
+}
+
+/// A quote never closed in the header swallows the file: the error says
+/// so, before the header error (whose "columns found" are the swallowed text).
+#[test]
+fn unclosed_quote_in_the_header() {
+    let text = format!("\"{HEADER}\nT-1,CSP Tier1,Teams,Oct-2025,1,2\n");
+    let r = report(&[("h.csv", text.as_bytes())]);
+    assert_eq!(counts(&r, 0), (0, 0, 0, "unknown"));
+    let e = errors(&r);
+    assert_eq!(kinds(&r, "errors"), ["unclosedQuote", "unknownHeader"]);
+    let start = format!("\"{}…", &HEADER[..79]);
+    assert_eq!(
+        (e[0].1, &e[0].2, e[0].3.as_deref(), e[0].4.as_str()),
+        (
+            Some(1),
+            &None,
+            Some(start.as_str()),
+            "a quote opened on line 1 is never closed: lines 1 to 2 were read as one field"
+        )
+    );
+}
+
+/// The errors of an unclosed quote are the same fed whole or in chunks,
+/// past the first 12 lines (where the head is decided) as well as in them.
+#[test]
+fn unclosed_quotes_read_the_same_in_chunks() {
+    let padding = format!("{HEADER}\n{}", "T-0,CSP Tier1,Teams,Oct-2025,1,2\n".repeat(14));
+    for name in ["unclosed-quote.csv", "unclosed-quote-last-line.csv", "unclosed-quote-middle.csv"] {
+        let text = String::from_utf8(corpus(name)).unwrap();
+        let body = text.split_once('\n').unwrap().1;
+        for bytes in [text.clone().into_bytes(), format!("{padding}{body}").into_bytes()] {
+            let whole = whole_json(name, &bytes);
+            let error = &serde_json::from_str::<Value>(&whole).unwrap()["errors"][0];
+            assert_eq!(error["kind"], "unclosedQuote", "{name}");
+            for cut in 0..=bytes.len() {
+                assert_chunking_invariant(name, &bytes, &whole, &[cut]);
+            }
+            assert_chunking_invariant(name, &bytes, &whole, &(1..bytes.len()).collect::<Vec<_>>());
+        }
+    }
 }
 
 #[test]
@@ -469,6 +613,59 @@ fn european_excel_export() {
     assert_eq!(scores(&r)["enterprise"], json!([7.0368, 0.0, 0.0, 0.0, 7.0368, 0.0]));
 }
 
+/// Lines are numbered as in the file: a `sep=` line is line 1 (rows
+/// after it were numbered one short), a BOM is no line, and a `sep=` line
+/// ended by a lone CR is a `sep=` line too (it was read as a title line).
+#[test]
+fn a_sep_line_is_line_1() {
+    let header = HEADER.replace(',', ";");
+    let rows = ["T-1;CSP Tier1;Teams;Oct-2025;abc;20", "T-1;CSP Tier1;Teams;Oct-2024;2;20"];
+    for (name, eol, bom) in [("crlf.csv", "\r\n", ""), ("lf.csv", "\n", "\u{feff}"), ("cr.csv", "\r", "")] {
+        let text = format!("{bom}sep=;{eol}{header}{eol}{}{eol}{}{eol}", rows[0], rows[1]);
+        let r = report(&[(name, text.as_bytes())]);
+        assert_eq!(r["files"][0]["delimiter"], "semicolon", "{name}");
+        assert_eq!(counts(&r, 0), (2, 1, 0, "usage"), "{name}");
+        assert_eq!(errors(&r), [err(name, 3, "ActiveUsage", "abc", "not a number")], "{name}");
+        assert_eq!(kinds(&r, "warnings"), ["missingBaseline", "noSkilling"], "{name}");
+    }
+}
+
+/// Lines above the header are counted as lines (a quoted title over two
+/// lines was one), and row errors after them, after blank lines, a BOM,
+/// CRLF and a quoted value over two lines keep their line numbers.
+#[test]
+fn lines_above_and_below_the_header_are_counted_as_in_the_file() {
+    let text = format!(
+        "\u{feff}\r\nTitle line\r\n\r\n\"A title\r\nover two lines\"\r\n{HEADER},Notes\r\n\
+         T-1,CSP Tier1,Teams,Oct-2025,abc,2,\"a note\r\nover two lines\"\r\n\r\nT-2,CSP Tier1,Teams,Oct-2025,1,x,\r\n"
+    );
+    let r = report(&[("titled.csv", text.as_bytes())]);
+    assert_eq!(counts(&r, 0), (2, 2, 0, "usage"));
+    assert_eq!(
+        errors(&r),
+        [
+            err("titled.csv", 7, "ActiveUsage", "abc", "not a number"),
+            err("titled.csv", 10, "QualifiedUsage", "x", "not a number")
+        ]
+    );
+    assert_eq!(warnings(&r)[0], "3 line(s) above the header were skipped.");
+}
+
+/// The header error names the line of the record whose columns it lists
+/// (was always line 1).
+#[test]
+fn an_unknown_header_is_named_on_its_line() {
+    for (text, line) in [("\n\nInvoice,Date\n1,2\n", 3), ("sep=,\r\nInvoice,Date\r\n1,2\r\n", 2), ("Invoice,Date\n", 1)]
+    {
+        let r = report(&[("invoice.csv", text.as_bytes())]);
+        assert_eq!(kinds(&r, "errors"), ["unknownHeader"], "{text:?}");
+        assert_eq!(r["errors"][0]["line"], line, "{text:?}");
+        assert!(errors(&r)[0]
+            .4
+            .starts_with("the header matches no known layout. Columns found: \"Invoice\", \"Date\"."));
+    }
+}
+
 #[test]
 fn extra_and_reordered_columns_change_nothing() {
     let r = one("extra-reordered-columns.csv");
@@ -582,19 +779,89 @@ fn far_future_years_do_not_corrupt_the_store() {
 }
 
 /// Regression (fuzzing): encoding was decided on however much of the file
-/// the chunk that completed the first 12 lines brought, so a NUL byte past
-/// line 12 made the file "binary" fed whole but CSV fed in chunks.
+/// the chunk that completed the first 12 lines brought, so NUL bytes past
+/// line 12 made the file "binary" fed whole but CSV fed in chunks. (One
+/// NUL no longer makes a file binary: here a row of them would, if the
+/// decision looked past line 12.)
 #[test]
 fn the_encoding_is_decided_on_the_same_bytes_however_the_file_is_cut() {
     let mut bytes = format!("{HEADER}\n{}", "\n".repeat(11)).into_bytes();
-    bytes.extend_from_slice(b"T-1,CSP Tier1,Teams,Oct-2025,12,20\nT-\x002,CSP Tier1,Teams,Oct-2025,12,20\n");
+    bytes.extend_from_slice(b"T-1,CSP Tier1,Teams,Oct-2025,12,20\nT-\x002,CSP Tier1,Teams,Oct-2025,12,20");
+    bytes.extend_from_slice(&[0; 300]);
+    bytes.push(b'\n');
     let r = report(&[("nul.csv", &bytes)]);
-    assert_eq!(counts(&r, 0), (2, 0, 0, "usage"));
-    assert_eq!(r["tenants"][1]["id"], "T-\u{0}2");
+    assert_eq!(counts(&r, 0), (2, 1, 0, "usage"));
+    assert_eq!(kinds(&r, "errors"), ["nulByte"]);
+    assert_eq!(r["errors"][0]["line"], 14);
+    assert_eq!(tenant_ids(&r), ["T-1"]);
     let whole = whole_json("nul.csv", &bytes);
     for cut in 0..=bytes.len() {
         assert_chunking_invariant("nul.csv", &bytes, &whole, &[cut]);
     }
+}
+
+/// A stray NUL byte (a damaged export) loses its row, not the file: it
+/// was "this looks like a binary file" when in the first 12 lines, and
+/// read into a tenant id or a number after them.
+#[test]
+fn a_nul_byte_loses_its_row_only() {
+    let base = String::from_utf8(corpus("base-usage.csv")).unwrap();
+    // In T-BETA's tenant id (line 4).
+    let text = base.replace("T-BETA", "T-BE\0TA");
+    let nul_error = |file: &str| {
+        err(
+            file,
+            4,
+            "CustomerTenantName",
+            "T-BE\u{2400}TA",
+            "a NUL byte (character 0) on line 4 in column CustomerTenantName: the file is damaged there; the row was skipped",
+        )
+    };
+    let r = report(&[("nul.csv", text.as_bytes())]);
+    assert_eq!(r["files"][0]["encoding"], "UTF-8");
+    assert_eq!(counts(&r, 0), (6, 1, 0, "usage"));
+    assert_eq!(errors(&r), [nul_error("nul.csv")]);
+    assert_eq!(kinds(&r, "errors"), ["nulByte"]);
+    // The other five rows count: T-BETA's SMB net add, its 20 CSP users and
+    // its deployment are gone (as in mac-cr-line-endings.csv); Enterprise is whole.
+    assert_eq!(
+        scores(&r),
+        json!({ "enterprise": [1.5, 0.0, 0.0, 0.0, 1.5, 0.0], "smb": [0.3, 0.0, 0.0, 0.0, 0.3, 0.0] })
+    );
+    assert_eq!(tenant_ids(&r), ["T-ALPHA", "T-GAMMA", "T-DELTA"]);
+    // The same in CRLF, in UTF-16 (an U+0000 character), and fed in chunks
+    // past the first 12 lines as well as in them.
+    let crlf = text.replace('\n', "\r\n");
+    let r = report(&[("nul.csv", crlf.as_bytes())]);
+    assert_eq!(errors(&r), [nul_error("nul.csv")]);
+    let r = report(&[("nul.csv", &utf16(&text, false))]);
+    assert_eq!((r["files"][0]["encoding"].as_str(), errors(&r)), (Some("UTF-16 LE"), vec![nul_error("nul.csv")]));
+    let padded = text.replacen('\n', &format!("\n{}", "\n".repeat(12)), 1);
+    for bytes in [text.as_bytes(), padded.as_bytes()] {
+        let whole = whole_json("nul.csv", bytes);
+        assert!(whole.contains(r#""kind":"nulByte""#));
+        assert_chunking_invariant("nul.csv", bytes, &whole, &(1..bytes.len()).collect::<Vec<_>>());
+        for cut in 0..=bytes.len() {
+            assert_chunking_invariant("nul.csv", bytes, &whole, &[cut]);
+        }
+    }
+    // In a number, and beyond the header.
+    let text =
+        base.replace("30.00,40.00", "30.\u{0}0,40.00").replace("50.00,400.00\nT-DELTA", "50.00,400.00,,\0\nT-DELTA");
+    let r = report(&[("nul.csv", text.as_bytes())]);
+    assert_eq!(counts(&r, 0), (6, 2, 0, "usage"));
+    let found: Vec<_> = errors(&r).into_iter().map(|e| (e.1, e.2, e.3)).collect();
+    assert_eq!(
+        found,
+        [
+            (Some(3), Some("ActiveUsage".into()), Some("30.\u{2400}0".into())),
+            (Some(6), Some("field 8 (beyond the header)".into()), Some("\u{2400}".into())),
+        ]
+    );
+    // A binary file is still one: a zip, a PNG (see above), or NULs everywhere.
+    let r = report(&[("zeros.csv", &[0; 4096]), ("xlsx.csv", b"PK\x03\x04\x14\x00\x06\x00")]);
+    assert_eq!(kinds(&r, "errors"), ["notCsv", "notCsv"]);
+    assert!(errors(&r)[0].4.starts_with("this looks like a binary file, not a CSV file."));
 }
 
 /// Regression (review): `184467440737095516.99` overflowed u64 once the
@@ -685,4 +952,60 @@ fn the_corpus_table_names_every_file() {
             assert!(readme.contains(&format!("`{name}`")), "{name} is not in tests/corpus/README.md");
         }
     }
+}
+
+fn kinds(r: &Value, of: &str) -> Vec<String> {
+    r[of].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap().to_string()).collect()
+}
+
+/// Every error and warning says what it is in `kind`, beside its message,
+/// so that programs need not match the wording.
+#[test]
+fn errors_and_warnings_have_a_kind() {
+    let bad = format!("{HEADER}\nT-1,CSP Tier1,Teams,Oct-2025,abc,20\n");
+    let xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml";
+    let r = report(&[
+        ("bad.csv", bad.as_bytes()),
+        ("unknown-header.csv", &corpus("unknown-header.csv")),
+        ("book.csv", xlsx),
+    ]);
+    let e = &r["errors"];
+    assert_eq!(
+        e[0],
+        json!({ "kind": "badNumber", "file": "bad.csv", "line": 2, "column": "ActiveUsage", "value": "abc", "message": "not a number" })
+    );
+    assert_eq!(
+        (&e[1]["kind"], &e[1]["file"], &e[1]["line"]),
+        (&json!("unknownHeader"), &json!("unknown-header.csv"), &json!(1))
+    );
+    assert_eq!((&e[2]["kind"], &e[2]["file"], &e[2]["line"]), (&json!("notCsv"), &json!("book.csv"), &Value::Null));
+    assert_eq!(e.as_array().unwrap().len(), 3);
+    // The kind is the first key, then the fields there were before it.
+    let text = whole_json("bad.csv", bad.as_bytes());
+    let expected = r#"{"kind":"badNumber","file":"bad.csv","line":2,"column":"ActiveUsage","value":"abc","message":"not a number"}"#;
+    assert!(text.contains(expected), "{text}");
+    // bad.csv's only row was skipped: there is no usage at all.
+    assert_eq!(kinds(&r, "warnings"), ["noUsage", "noSkilling"]);
+
+    // The kinds of the other corpus files' errors and warnings.
+    let f = |name: &str| one(name);
+    assert_eq!(
+        kinds(&f("bad-numbers.csv"), "errors"),
+        [vec!["badNumber"; 2], vec!["emptyValue"], vec!["badNumber"; 6]].concat()
+    );
+    assert_eq!(kinds(&f("bad-months.csv"), "errors"), ["badMonth", "emptyValue"]);
+    let today = report_with(&[("bad-months.csv", &corpus("bad-months.csv"))], Month::new(2025, 10));
+    assert_eq!(kinds(&today, "errors"), ["badMonth", "futureMonth", "emptyValue"]);
+    assert_eq!(kinds(&f("ragged-rows.csv"), "errors"), ["raggedRow"; 3]);
+    assert_eq!(kinds(&f("empty.csv"), "errors"), ["emptyFile"]);
+    assert_eq!(kinds(&f("header-only.csv"), "warnings"), ["noDataRows", "noUsage", "noSkilling"]);
+    assert_eq!(kinds(&f("excel-europe.csv"), "warnings"), ["preamble", "noSkilling"]);
+    assert_eq!(kinds(&f("pasted-exports.csv"), "warnings"), ["repeatedHeader", "noSkilling"]);
+    let base = corpus("base-usage.csv");
+    let twice = report(&[("a.csv", &base), ("b.csv", &base)]);
+    assert_eq!(kinds(&twice, "warnings"), ["duplicateRows", "noSkilling"]);
+    let conflict = report(&[("a.csv", &corpus("conflict-a.csv")), ("b.csv", &corpus("conflict-b.csv"))]);
+    assert_eq!(kinds(&conflict, "errors"), ["conflictingDuplicate"]);
+    let skilling = f("skilling.csv");
+    assert_eq!(kinds(&skilling, "warnings")[0], "noUsage");
 }
