@@ -3,7 +3,12 @@
 // One ES module for browsers, bundlers and Node. Call `load()` once (it is
 // also called for you by `score`), then use `Scorer` or `score`.
 
-import init, { Scorer as RawScorer, defaultRuleset as rawDefaultRuleset, version as rawVersion } from './spd_score.js';
+import init, {
+  Scorer as RawScorer,
+  catalogue as rawCatalogue,
+  rulesets as rawRulesets,
+  version as rawVersion,
+} from './spd_score.js';
 
 let ready;
 
@@ -33,14 +38,16 @@ export class Scorer {
   #raw;
 
   /**
-   * @param {{ruleset?: object, today?: string}} [options] `today` is
-   *   `YYYY-MM` or `YYYY-MM-DD` (only its month is used here): rows dated
-   *   after that month are errors. Defaults to the current month.
+   * @param {{ruleset?: object, rulesets?: object[], today?: string}} [options]
+   *   `ruleset` / `rulesets`: rulesets shaped like `defaultRuleset(id)`, each
+   *   replacing the embedded one of its id. `today` is `YYYY-MM` or
+   *   `YYYY-MM-DD` (only its month is used here): rows dated after that
+   *   month are errors. Defaults to the current month.
    */
   constructor(options = {}) {
-    const { ruleset, today = currentMonth() } = options;
+    const { ruleset, rulesets = [], today = currentMonth() } = options;
     const month = typeof today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today.slice(0, 7) : today;
-    this.#raw = new RawScorer(JSON.stringify({ ruleset, today: month }));
+    this.#raw = new RawScorer(JSON.stringify({ ruleset, rulesets, today: month }));
   }
 
   /** Loads a whole file: `bytes` is a Uint8Array or ArrayBuffer. */
@@ -67,8 +74,11 @@ export class Scorer {
 
   /**
    * The report, a plain object (see index.d.ts and the README).
-   * @param {{asOf?: string, history?: boolean, today?: string, anniversary?: string, tenantLimit?: number}} [options]
+   * @param {{asOf?: string, history?: boolean, today?: string, anniversary?: string, tenantLimit?: number,
+   *   manualValues?: Array<{area: string, track?: string, metric: string, value: number|string}>,
+   *   tracks?: Record<string, string>}} [options]
    *   `today` and `anniversary` are `YYYY-MM-DD`; with `today` the report has the qualification window.
+   *   `manualValues`: values typed from Partner Center's scorecards; `tracks`: the track chosen per classified area.
    */
   report(options = {}) {
     return JSON.parse(this.#raw.report(JSON.stringify(options)));
@@ -91,27 +101,41 @@ export class Scorer {
 /**
  * Scores files in one call.
  * @param {Array<{name: string, bytes: Uint8Array|ArrayBuffer}>} files
- * @param {{asOf?: string, ruleset?: object, today?: string, history?: boolean,
- *   anniversary?: string, tenantLimit?: number}} [options] `today` as
+ * @param {{asOf?: string, ruleset?: object, rulesets?: object[], today?: string, history?: boolean,
+ *   anniversary?: string, tenantLimit?: number, manualValues?: object[], tracks?: Record<string, string>}} [options] `today` as
  *   `YYYY-MM-DD` also adds the qualification window; as `YYYY-MM` it only
  *   sets the month after which rows are errors.
  */
 export async function score(files, options = {}) {
   await load();
-  const { asOf, history, today, anniversary, tenantLimit } = options;
+  const { asOf, history, today, anniversary, tenantLimit, manualValues, tracks } = options;
   const scorer = new Scorer(options);
   try {
     for (const { name, bytes } of files) scorer.addFile(name, bytes);
     const date = typeof today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : undefined;
-    return scorer.report({ asOf, history, today: date, anniversary, tenantLimit });
+    return scorer.report({ asOf, history, today: date, anniversary, tenantLimit, manualValues, tracks });
   } finally {
     scorer.free();
   }
 }
 
-/** The embedded Modern Work ruleset, as data. Call `load()` first. */
-export function defaultRuleset() {
-  return JSON.parse(rawDefaultRuleset());
+/**
+ * An embedded area ruleset as data (Modern Work by default), with the
+ * certifications it names from the shared catalogue, so that it is complete
+ * on its own. Call `load()` first.
+ */
+export function defaultRuleset(id = 'modern-work') {
+  const ruleset = rulesets().find((r) => r.id === id);
+  if (!ruleset) throw new Error(`no embedded ruleset "${id}"`);
+  const named = new Set([...Object.values(ruleset.certificationLists ?? {}).flat(), ...(ruleset.droppedCertifications ?? [])]);
+  const own = new Set((ruleset.certifications ?? []).map((c) => c.id));
+  const shared = JSON.parse(rawCatalogue()).certifications.filter((c) => named.has(c.id) && !own.has(c.id));
+  return { ...ruleset, certifications: [...(ruleset.certifications ?? []), ...shared] };
+}
+
+/** Every embedded area ruleset, in Partner Center's order. Call `load()` first. */
+export function rulesets() {
+  return rawRulesets().map((json) => JSON.parse(json));
 }
 
 /** The version of the scoring core. Call `load()` first. */

@@ -28,11 +28,36 @@ pub struct ManualValue {
 }
 
 /// A typed value as given: a number or a text (`"12 %"`, `"USD 9,000"`, `"SMB"`).
-#[derive(Clone, Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug)]
 pub enum TypedText {
     Number(f64),
     Text(String),
+}
+
+/// By hand rather than `#[serde(untagged)]`, whose buffering weighs on the module.
+impl<'de> Deserialize<'de> for TypedText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = TypedText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number or a text")
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<TypedText, E> {
+                Ok(TypedText::Number(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<TypedText, E> {
+                Ok(TypedText::Text(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<TypedText, E> {
+                Ok(TypedText::Text(v.to_string()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<TypedText, E> {
+                Ok(TypedText::Text(v.to_string()))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 /// An area's typed values: per track, by metric path; and a typed track.

@@ -5,10 +5,8 @@
 use super::{count, count_recommendation, Advice, CountMetric, Input, Source};
 use crate::points::Points;
 use crate::report::Recommendation;
-use serde::Deserialize;
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Rule {
     pub max: u32,
     /// People that earn `max`.

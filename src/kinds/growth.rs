@@ -6,16 +6,14 @@
 use super::{Advice, Input, Source};
 use crate::points::{serialize_value, Points};
 use crate::report::Recommendation;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Rule {
     pub max: u32,
     /// Growth in percent that earns `max`.
     pub threshold: u32,
     /// The baseline figure needed for any points (USD, consumption value).
-    #[serde(default)]
     pub minimum_baseline: u64,
     pub from: String,
     pub measure: String,

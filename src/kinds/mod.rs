@@ -25,8 +25,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One metric of one track, as a ruleset writes it.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub enum MetricRule {
     /// A net count of tenants (or tenant-workload pairs) in M minus B.
     Tenants(tenants::Rule),
@@ -42,6 +41,81 @@ pub enum MetricRule {
     Services(services::Rule),
     /// Parts computed separately and added (Security).
     Parts(parts::Rule),
+}
+
+/// A metric as written: the fields of every kind, read by one
+/// deserializer and then checked into the kind's rule (a deserializer per
+/// kind, as serde's tagged enums generate, made the module much larger).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Written {
+    kind: String,
+    #[serde(default)]
+    max: u32,
+    #[serde(default)]
+    threshold: u32,
+    #[serde(default)]
+    list: Option<String>,
+    #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
+    measure: Option<String>,
+    #[serde(default)]
+    unit: Option<[String; 2]>,
+    #[serde(default)]
+    options: Vec<options::MetricOption>,
+    #[serde(default)]
+    gate: Option<steps::Gate>,
+    #[serde(default)]
+    steps: Vec<steps::Step>,
+    #[serde(default)]
+    minimum_baseline: u64,
+    #[serde(default)]
+    parts: Vec<parts::Part>,
+}
+
+impl<'de> Deserialize<'de> for MetricRule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        MetricRule::from_written(Written::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+impl MetricRule {
+    fn from_written(w: Written) -> Result<MetricRule, String> {
+        let kind = w.kind.as_str();
+        let need = |field: Option<String>, name: &str| field.ok_or(format!("a {kind} metric needs \"{name}\""));
+        let (max, threshold, unit) = (w.max, w.threshold, w.unit);
+        Ok(match kind {
+            "tenants" => {
+                let (from, measure) = (need(w.from, "from")?, need(w.measure, "measure")?);
+                MetricRule::Tenants(tenants::Rule { max, threshold, from, measure, unit })
+            }
+            "services" => {
+                let (from, measure) = (need(w.from, "from")?, need(w.measure, "measure")?);
+                MetricRule::Services(services::Rule { max, threshold, from, measure, unit })
+            }
+            "people" => MetricRule::People(certified::Rule { max, threshold, list: need(w.list, "list")? }),
+            "steps" => {
+                let gate = w.gate.ok_or("a steps metric needs \"gate\"")?;
+                MetricRule::Steps(steps::Rule { max, threshold, gate, steps: w.steps })
+            }
+            "options" => {
+                let (from, measure) = (need(w.from, "from")?, need(w.measure, "measure")?);
+                MetricRule::Options(options::Rule { max, options: w.options, from, measure, unit })
+            }
+            "growth" => {
+                let (from, measure) = (need(w.from, "from")?, need(w.measure, "measure")?);
+                let minimum_baseline = w.minimum_baseline;
+                MetricRule::Growth(growth::Rule { max, threshold, minimum_baseline, from, measure })
+            }
+            "parts" => MetricRule::Parts(parts::Rule { max, parts: w.parts }),
+            other => {
+                return Err(format!(
+                    "unknown metric kind \"{other}\"; the kinds are tenants, people, steps, options, growth, services, parts"
+                ))
+            }
+        })
+    }
 }
 
 /// A metric's result in the report: the shape depends on the kind.

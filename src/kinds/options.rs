@@ -7,15 +7,13 @@ use crate::points::Points;
 use crate::report::{Keyed, Recommendation};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Rule {
     pub max: u32,
     pub options: Vec<MetricOption>,
     pub from: String,
     pub measure: String,
     /// Words for one unit and several, in recommendations.
-    #[serde(default)]
     pub unit: Option<[String; 2]>,
 }
 

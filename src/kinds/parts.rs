@@ -8,8 +8,7 @@ use crate::points::{serialize_value, Points};
 use crate::report::{Keyed, Recommendation};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Rule {
     pub max: u32,
     pub parts: Vec<Part>,
@@ -25,7 +24,6 @@ pub struct Part {
     pub measure: String,
     /// The part's figure that alone would earn the metric's `max`.
     pub threshold: u32,
-    #[serde(default)]
     pub unit: Option<[String; 2]>,
 }
 

@@ -3,17 +3,14 @@
 
 use super::{count, count_recommendation, figure, unit_words, Advice, CountMetric, Input};
 use crate::report::Recommendation;
-use serde::Deserialize;
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Rule {
     pub max: u32,
     /// Services that earn `max`.
     pub threshold: u32,
     pub from: String,
     pub measure: String,
-    #[serde(default)]
     pub unit: Option<[String; 2]>,
 }
 

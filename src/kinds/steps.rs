@@ -9,8 +9,7 @@ use crate::points::Points;
 use crate::report::Recommendation;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Rule {
     pub max: u32,
     /// People at the scoring step that would earn `max` (`max / threshold`

@@ -5,10 +5,8 @@
 
 use super::{count, count_recommendation, figure, unit_words, Advice, CountMetric, Input};
 use crate::report::Recommendation;
-use serde::Deserialize;
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Rule {
     pub max: u32,
     /// Net count that earns `max`.
@@ -17,7 +15,6 @@ pub struct Rule {
     pub from: String,
     pub measure: String,
     /// Words for one unit and several, in recommendations.
-    #[serde(default)]
     pub unit: Option<[String; 2]>,
 }
 
