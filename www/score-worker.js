@@ -2,13 +2,17 @@
 // page. Files are streamed in chunks into the WebAssembly core; memory is
 // bounded by what the core keeps, not by the file size.
 //
-// Messages in:  {type: 'init', pkg, wasm?}     pkg: URL of the folder holding index.js (and the .wasm,
-//                                              unless wasm gives the .wasm's own URL)
+// Messages in:  {type: 'init', pkg, wasm?, ruleset?}  pkg: URL of the folder holding index.js (and the
+//                                              .wasm, unless wasm gives the .wasm's own URL); ruleset:
+//                                              a custom ruleset (the core's own by default)
 //               {type: 'add', files: File[]}   files join those already added
 //               {type: 'report', options}      {asOf, history, today, anniversary, tenantLimit}
 //               {type: 'simulate', plan, options}
 //               {type: 'reset', ruleset?}
-// Messages out: {type: 'progress', file, loaded, total}, {type: 'report', report},
+// Messages out: {type: 'ready', version, ruleset}  ruleset: the one in use (the init message's,
+//                                              else the core's defaultRuleset()), for what the page
+//                                              shows of the rules (planner choices, version)
+//               {type: 'progress', file, loaded, total}, {type: 'report', report},
 //               {type: 'simulation', simulation}, {type: 'error', message}
 let api;
 let scorer;
@@ -56,7 +60,7 @@ async function handle(data) {
       case 'init':
         ruleset = data.ruleset;
         await init(data.pkg, data.wasm);
-        self.postMessage({ type: 'ready', version: api.version() });
+        self.postMessage({ type: 'ready', version: api.version(), ruleset: ruleset ?? api.defaultRuleset() });
         break;
       case 'add':
         await add(data.files);

@@ -21,6 +21,8 @@
 //             --spd-bad, --spd-font, --spd-radius; ::part(container | dropzone |
 //             file | summary | track | metric | badge | bar | button | tenants | simulator)
 
+import { CERTIFICATION_STATUS, certificationGroups, certificationLabel, rulesLine, tenantNotes, workloadChoices } from './rules.js';
+
 const here = new URL('.', import.meta.url);
 const STATUS = { qualified: 'Qualified', partial: 'Partial', in_progress: 'In progress', not_started: 'Not started' };
 const CATEGORIES = [
@@ -41,14 +43,12 @@ const CATEGORIES = [
   ],
 ];
 const METRIC_LABEL = Object.fromEntries(CATEGORIES.flatMap(([, ms]) => ms.map(([id, label]) => [id, label])));
-const WORKLOADS = ['Exchange', 'SharePoint', 'Teams', 'Teams Meetings', 'Teams Phone', 'Intune', 'Microsoft 365 Apps', 'Viva Engage'];
-const CERTIFICATIONS = [
-  ['Microsoft 365 Certified: Administrator Expert (MS-102)', 'MS-102'],
-  ['Teams Meetings and Meeting Rooms Technical Assessment', 'Teams Meetings and Meeting Rooms Technical Assessment'],
-  ['Teams Administrator Associate (MS-700)', 'MS-700'],
-  ['Identity and Access Administrator Associate (SC-300)', 'SC-300'],
-  ['Endpoint Administrator Associate (MD-102)', 'MD-102'],
-  ['Microsoft 365 Fundamentals (MS-900)', 'MS-900'],
+/** The planner's workloads ticked at first, when the ruleset has them (else its first). */
+const USUAL_WORKLOADS = ['Exchange Online', 'SharePoint Online', 'Teams'];
+/** The sample sets, in www/samples/ (see its README). */
+const SAMPLES = [
+  { label: 'Try it with sample data', files: ['cpor-report-13-months.csv', 'skilling-people.csv'] },
+  { label: 'Try the 2026 rule changes', files: ['rules-2026.csv', 'training-completions.csv'] },
 ];
 const PAGE_SIZE = 100;
 /** Tenants the worker sends; beyond, the table says how many more there are. */
@@ -136,6 +136,8 @@ export class SpdScoreCalculator extends HTMLElement {
   #pending = new Map();
   #nextId = 1;
   #report = null;
+  /** The ruleset in use, from the worker: the planner's choices and the rules line. */
+  #ruleset = null;
   #asOf = null;
   #plan = { customers: [], people: [], removeTenants: [] };
   #simulatorOpen = false;
@@ -203,7 +205,9 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#worker = new Worker(new URL('score-worker.js', here), { type: 'module' });
     this.#worker.onmessage = ({ data }) => this.#onMessage(data);
     this.#worker.onerror = (e) => this.#fail(new Error(e.message || 'The scoring worker failed to start.'));
-    await this.#ask({ type: 'init', pkg: pkg.href, wasm, ruleset }, 'ready');
+    const ready = await this.#ask({ type: 'init', pkg: pkg.href, wasm, ruleset }, 'ready');
+    this.#ruleset = ready.ruleset ?? ruleset ?? null;
+    this.#els.rules.textContent = rulesLine(this.#ruleset);
   }
 
   #ask(message, answer) {
@@ -312,12 +316,13 @@ export class SpdScoreCalculator extends HTMLElement {
       h('strong', {}, 'Drop your Partner Center exports here'),
       h('span', { id: 'drop-help' }, 'or press Enter to choose files: usage (contribution) exports and skilling lists, CSV in any delimiter or encoding. Files added later join the score.'),
     );
-    const sample = h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => this.#loadSample() }, 'Try it with sample data');
+    const samples = SAMPLES.map(({ label, files }) => h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => this.#loadSample(files) }, label));
     const clear = h('button', { type: 'button', class: 'secondary', part: 'button', hidden: true, onclick: () => this.reset() }, 'Start over');
     const progress = h('progress', { max: '1', value: '0', 'aria-labelledby': 'progress-label' });
     const progressLabel = h('span', { id: 'progress-label' }, 'Reading…');
     const progressStatus = h('span', { class: 'visually-hidden', role: 'status' });
     const alert = h('p', { class: 'alert', role: 'alert', hidden: true });
+    const rules = h('p', { class: 'rules', 'data-field': 'rules' });
     const files = h('ul', { class: 'files', 'aria-label': 'Files' });
     const results = h('div', { class: 'results', hidden: true });
     const hasFiles = (e) => e.dataTransfer?.types.includes('Files');
@@ -338,7 +343,8 @@ export class SpdScoreCalculator extends HTMLElement {
         { class: 'intake', 'aria-label': 'Your files' },
         drop,
         input,
-        h('div', { class: 'intake-actions' }, sample, clear, h('span', { class: 'privacy' }, 'Files are read on this computer and never uploaded.')),
+        h('div', { class: 'intake-actions' }, samples, clear, h('span', { class: 'privacy' }, 'Files are read on this computer and never uploaded.')),
+        rules,
         h('div', { class: 'progress', hidden: true }, progress, progressLabel),
         progressStatus,
         alert,
@@ -354,16 +360,25 @@ export class SpdScoreCalculator extends HTMLElement {
         .then((sheet) => (this.#root.adoptedStyleSheets = [sheet]), link)
         .finally(() => (main.hidden = false));
     } else link();
-    Object.assign(this.#els, { main, input, drop, clear, progress, progressLabel, progressStatus, alert, files, results });
+    Object.assign(this.#els, { main, input, drop, clear, progress, progressLabel, progressStatus, alert, files, results, rules });
   }
 
-  async #loadSample() {
-    const names = ['cpor-report-13-months.csv', 'skilling-people.csv'];
+  /** A sample set replaces the files loaded, so that it shows as it is. */
+  async #loadSample(names) {
     const base = this.hasAttribute('sample-url') ? new URL(this.getAttribute('sample-url'), document.baseURI) : new URL('samples/', here);
     const files = await Promise.all(
-      names.map(async (name) => new File([await (await fetch(new URL(name, base))).arrayBuffer()], name, { type: 'text/csv' })),
-    );
-    await this.scoreFiles(files);
+      names.map(async (name) => {
+        const response = await fetch(new URL(name, base));
+        if (!response.ok) throw new Error(`The sample ${name} could not be loaded (${response.status}).`);
+        return new File([await response.arrayBuffer()], name, { type: 'text/csv' });
+      }),
+    ).catch((e) => this.#fail(e));
+    if (!files) return;
+    await this.#ready;
+    this.#worker.postMessage({ type: 'reset' });
+    this.#asOf = null;
+    // scoreFiles shows its own errors.
+    await this.scoreFiles(files).catch(() => {});
   }
 
   #show(report) {
@@ -448,14 +463,14 @@ export class SpdScoreCalculator extends HTMLElement {
       h(
         'div',
         { class: 'headline' },
-        h('h2', {}, 'Solutions Partner for Modern Work'),
+        h('h2', {}, report.ruleset?.name ?? 'Solutions Partner for Modern Work'),
         h('span', { class: 'area-status', 'data-field': 'area-status' }, badge(report.status)),
       ),
       h(
         'p',
         {},
         best ? `Best track: ${best.label}, ${totalPoints(best.total)} of 100 points. ` : 'No points yet. ',
-        'Qualifying takes 70 points with every metric above zero.',
+        `Qualifying takes ${this.#ruleset?.qualification?.minTotal ?? 70} points with every metric above zero.`,
       ),
       report.months.length
         ? h('label', { class: 'inline' }, 'Score as of ', select, report.baseline ? ` compared with ${report.baseline}` : '')
@@ -571,11 +586,15 @@ export class SpdScoreCalculator extends HTMLElement {
   #simulator(report) {
     const field = (label, control) => h('label', {}, h('span', {}, label), control);
     const association = h('select', {}, ['CSP', 'CPOR', 'DPOR'].map((a) => h('option', { value: a }, a)));
+    // The choices are the ruleset's: its workloads (saying which count for some metrics only)
+    // and the certifications of its lists.
+    const choices = workloadChoices(this.#ruleset, METRIC_LABEL);
+    const usual = choices.some((w) => USUAL_WORKLOADS.includes(w.id)) ? USUAL_WORKLOADS : [choices[0]?.id];
     const workloads = h(
       'fieldset',
-      { class: 'workloads' },
+      { class: 'workloads', 'data-field': 'workloads' },
       h('legend', {}, 'Workloads'),
-      WORKLOADS.map((w, i) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: w, checked: i < 3 }), w)),
+      choices.map((w) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: w.id, checked: usual.includes(w.id) }), w.label)),
     );
     const mau = h('input', { type: 'number', min: '0', value: '30', required: true });
     const pau = h('input', { type: 'number', min: '0', value: '50', required: true });
@@ -583,7 +602,11 @@ export class SpdScoreCalculator extends HTMLElement {
     const existing = h('input', { type: 'checkbox' });
     const deployed = h('input', { type: 'checkbox' });
     const person = h('input', { type: 'text', placeholder: 'Name' });
-    const certification = h('select', {}, CERTIFICATIONS.map(([label, value]) => h('option', { value }, label)));
+    const certification = h(
+      'select',
+      { 'data-field': 'certification' },
+      certificationGroups(this.#ruleset, METRIC_LABEL).map((g) => h('optgroup', { label: g.label, dataset: g.list ? { list: g.list } : {} }, g.options.map((o) => h('option', { value: o.id }, o.label)))),
+    );
     const remove = h('input', { type: 'text', placeholder: 'Tenant id' });
     const planList = h('ul', { class: 'plan', 'aria-live': 'polite' });
     const result = h('div', { class: 'simulation', 'aria-live': 'polite' });
@@ -597,7 +620,7 @@ export class SpdScoreCalculator extends HTMLElement {
           }),
         ),
         ...this.#plan.people.map((p, i) =>
-          item(`${p.name}: ${p.certification}`, () => {
+          item(`${p.name}: ${certificationLabel(this.#ruleset, p.certification)}`, () => {
             this.#plan.people.splice(i, 1);
             renderPlan();
           }),
@@ -882,11 +905,18 @@ export class SpdScoreCalculator extends HTMLElement {
           const perOption = (f) => options.map(([o, v]) => `${o} ${f(v)}`).join(' · ');
           const growth = options.reduce((s, [, o]) => s + (o.growth ?? 0), 0);
           const deployments = options.map(([o, v]) => (v.deployment ? `${o} ${signed(v.deployment)}` : null)).filter(Boolean);
+          // Counted on the track by the carry-over, or for usage growth and deployments only.
+          const notes = tenantNotes(tt, view.track, this.#ruleset, report.tracks[view.track]?.label);
           return h(
             'tr',
             { class: counts(t) ? 'contributes' : '' },
             h('th', { scope: 'row' }, h('span', { class: 'tenant-id' }, t.id), h('span', { class: 'tenant-name' }, [t.name && t.name !== t.id ? t.name : null, t.associations.join(', ')].filter(Boolean).join(' · '))),
-            h('td', { 'data-label': headers[1][1] }, tt ? `${yesNo(tt.eligible.asOf)} / ${yesNo(tt.eligible.baseline)}` : '–'),
+            h(
+              'td',
+              { 'data-label': headers[1][1] },
+              tt ? `${yesNo(tt.eligible.asOf)} / ${yesNo(tt.eligible.baseline)}` : '–',
+              notes.map((n) => h('span', { class: `tenant-note ${n.kind}`, 'data-note': n.kind }, n.text)),
+            ),
             h('td', { 'data-label': headers[2][1] }, tt ? number(tt.maxPau.asOf) : '–'),
             h('td', { 'data-label': headers[3][1], title: perOption((v) => `${number(v.asOf.mau)} / ${number(v.baseline.mau)}`) }, perOption((v) => `${number(v.asOf.mau)} / ${number(v.baseline.mau)}`)),
             h('td', { 'data-label': headers[4][1] }, perOption((v) => `${yesNo(v.asOf.deployed)}${v.asOf.bestRatio !== null ? ` (${percent(v.asOf.bestRatio)})` : ''} / ${yesNo(v.baseline.deployed)}`)),
@@ -941,7 +971,7 @@ export class SpdScoreCalculator extends HTMLElement {
     const tracks = Object.keys(report.tracks);
     const header = ['tenant', 'name', 'associations', 'contributes'];
     for (const t of tracks) {
-      header.push(`${t} eligible now`, `${t} eligible baseline`, `${t} paid seats now`, `${t} net add`);
+      header.push(`${t} eligible now`, `${t} eligible baseline`, `${t} usage counts now`, `${t} usage counts baseline`, `${t} by carry-over now`, `${t} by carry-over baseline`, `${t} paid seats now`, `${t} net add`);
       for (const o of Object.keys(report.tenants[0]?.tracks[t]?.options ?? {})) header.push(`${t} ${o} MAU now`, `${t} ${o} MAU baseline`, `${t} ${o} deployed now`, `${t} ${o} deployed baseline`, `${t} ${o} growth`, `${t} ${o} deployment`);
     }
     const lines = [header.map(csvCell).join(',')];
@@ -949,7 +979,7 @@ export class SpdScoreCalculator extends HTMLElement {
       const row = [tenant.id, tenant.name, tenant.associations.join(' '), tenant.contributes];
       for (const t of tracks) {
         const tt = tenant.tracks[t];
-        row.push(tt?.eligible.asOf, tt?.eligible.baseline, tt?.maxPau.asOf, tt?.netAdd);
+        row.push(tt?.eligible.asOf, tt?.eligible.baseline, tt?.serves?.asOf, tt?.serves?.baseline, tt?.carriedOver?.asOf, tt?.carriedOver?.baseline, tt?.maxPau.asOf, tt?.netAdd);
         for (const o of Object.values(tt?.options ?? {})) row.push(o.asOf.mau, o.baseline.mau, o.asOf.deployed, o.baseline.deployed, o.growth, o.deployment);
       }
       lines.push(row.map(csvCell).join(','));
@@ -967,7 +997,6 @@ export class SpdScoreCalculator extends HTMLElement {
         h('h2', { id: 'people-title' }, 'People'),
         h('p', {}, 'No skilling list yet, so the skilling metrics count nobody. Add a list of your people and their certifications (one row per person and certification) to score them.'),
       );
-    const statusText = { counted: 'counts', retired: 'counts (retired)', expired: 'expired', not_on_list: 'not on the list' };
     return h(
       'section',
       { class: 'card people', 'aria-labelledby': 'people-title' },
@@ -987,7 +1016,7 @@ export class SpdScoreCalculator extends HTMLElement {
               h('th', { scope: 'row' }, p.name ?? p.email ?? p.id, p.email && p.name ? h('span', { class: 'muted' }, p.email) : null),
               h('td', {}, p.intermediate ? 'counts' : '–'),
               h('td', {}, p.advanced ? 'counts' : '–'),
-              h('td', {}, h('ul', { class: 'certs' }, p.certifications.map((c) => h('li', { class: c.status }, h('span', { class: 'tag' }, statusText[c.status]), ' ', c.matched ?? c.name, h('span', { class: 'muted' }, ` ${c.reason}`))))),
+              h('td', {}, h('ul', { class: 'certs' }, p.certifications.map((c) => h('li', { class: c.status, 'data-status': c.status }, h('span', { class: 'tag' }, CERTIFICATION_STATUS[c.status] ?? c.status.replaceAll('_', ' ')), ' ', c.matched ?? c.name, h('span', { class: 'muted' }, ` ${c.reason}`))))),
             ),
           ),
         ),
@@ -1000,7 +1029,7 @@ export class SpdScoreCalculator extends HTMLElement {
       'section',
       { class: 'card assumptions', 'aria-labelledby': 'assumptions-title' },
       h('h2', { id: 'assumptions-title' }, 'What this score assumes'),
-      h('p', {}, `Rules: ${report.ruleset.id} ${report.ruleset.version}. Where Microsoft publishes no rule, this score relies on:`),
+      h('p', {}, h('span', { 'data-field': 'rules' }, rulesLine(report.ruleset, this.#ruleset?.id === report.ruleset.id ? this.#ruleset.label : undefined)), ' Where Microsoft publishes no rule, this score relies on:'),
       h('ul', {}, report.assumptions.map((a) => h('li', {}, a.text))),
     );
   }

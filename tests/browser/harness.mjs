@@ -76,3 +76,19 @@ export async function shown(page) {
     return out;
   });
 }
+
+/** Serious and critical axe violations on the page (open it with bypassCSP: axe is injected inline). */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: `${root}node_modules/axe-core/axe.min.js` });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} node(s): ${v.nodes[0]?.target}`);
+  });
+}
+
+/** The ruleset built into the page's core (www/pkg), as the worker reads it. */
+export async function defaultRuleset() {
+  const api = await import(`${root}www/pkg/index.js`);
+  await api.load();
+  return api.defaultRuleset();
+}
