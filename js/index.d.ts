@@ -6,8 +6,10 @@
 export function load(source?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
 
 export interface ScorerOptions {
-  /** A ruleset of the same shape as `defaultRuleset()`. */
+  /** A ruleset of the same shape as `defaultRuleset(id)`: it replaces the embedded one of its id. */
   ruleset?: Ruleset;
+  /** More rulesets, each replacing the embedded one of its id (or adding an area). */
+  rulesets?: Ruleset[];
   /**
    * "YYYY-MM" (or "YYYY-MM-DD", of which only the month is used): rows dated
    * after this month are errors. Defaults to the current month.
@@ -26,6 +28,22 @@ export interface ReportOptions {
   anniversary?: string;
   /** At most this many tenants in `tenants`, contributing ones first. */
   tenantLimit?: number;
+  /** Metric values typed from Partner Center's scorecards (designations.md section 7). */
+  manualValues?: ManualValue[];
+  /** The track chosen per classified area id, e.g. `{ 'business-applications': 'smb' }`. */
+  tracks?: Record<string, TrackId>;
+}
+
+/** A value typed from a Partner Center scorecard. */
+export interface ManualValue {
+  /** Area id or name, matched loosely (`Data & AI`, `data-ai`). */
+  area: string;
+  /** `enterprise`, `smb` (also `Ent`, `Small and medium business`); absent or empty: both. */
+  track?: string;
+  /** A metric id, with `.stepN`, `.baseline`, a part (`.azure`, `.m365`) or an option (`.CSP`); or `track`. */
+  metric: string;
+  /** A number, or a text as shown (`12 %`, `USD 9,000`); for `track`, the track. */
+  value: number | string;
 }
 
 /** A set of files scored together. Call `load()` first. */
@@ -53,8 +71,13 @@ export function score(
   options?: ScorerOptions & ReportOptions,
 ): Promise<Report>;
 
-/** The embedded Modern Work ruleset. Call `load()` first. */
-export function defaultRuleset(): Ruleset;
+/**
+ * An embedded area ruleset (Modern Work by default), with the certifications
+ * it names from the shared catalogue. Call `load()` first.
+ */
+export function defaultRuleset(id?: AreaId): Ruleset;
+/** Every embedded area ruleset, in Partner Center's order (certifications in the shared catalogue). */
+export function rulesets(): Ruleset[];
 /** The version of the scoring core. Call `load()` first. */
 export function version(): string;
 
@@ -62,7 +85,18 @@ export type Month = string;
 export type DateString = string;
 export type TrackId = 'enterprise' | 'smb' | (string & {});
 export type AssociationId = 'CPOR' | 'DPOR' | 'CSP' | (string & {});
-export type Status = 'qualified' | 'partial' | 'in_progress' | 'not_started';
+/** `incomplete` and `not_scored` are given to areas (`report.areas`), not to the top-level tracks. */
+export type Status = 'qualified' | 'partial' | 'incomplete' | 'in_progress' | 'not_started' | 'not_scored';
+export type AreaId =
+  | 'modern-work'
+  | 'security'
+  | 'data-ai'
+  | 'infrastructure'
+  | 'digital-app-innovation'
+  | 'business-applications'
+  | (string & {});
+/** Where a metric's figure came from: the files, or typed by hand. */
+export type MetricSource = 'file' | 'manual';
 export type MetricId =
   | 'netCustomerAdds'
   | 'intermediateCertifications'
@@ -102,6 +136,14 @@ export interface Report {
   history: HistoryMonth[] | null;
   /** With the `today` option. */
   window: QualificationWindow | null;
+  /** Every designation, Modern Work included, in Partner Center's order. */
+  areas: Record<AreaId, AreaReport>;
+  /** The Solutions Partner overview: one row per area. */
+  overview: OverviewRow[];
+  /** Solutions Partner for Microsoft Cloud (all six qualified). */
+  microsoftCloud: MicrosoftCloud;
+  /** The single action that gains the most points across all areas. */
+  bestAction: Recommendation | null;
   /** Rules Microsoft does not publish that this report relied on. */
   assumptions: Array<{ id: string; text: string }>;
   ignored: {
@@ -131,12 +173,123 @@ export interface TrackReport {
   };
 }
 
+/** A count scored pro rata: net adds (`tenants`), people (`people`), services (`services`). */
 export interface SimpleMetric {
   /** null when the metric cannot be computed (baseline month missing). */
   points: number | null;
   max: number;
   value: number | null;
   threshold: number;
+  kind: 'tenants' | 'people' | 'services';
+  source: MetricSource | null;
+}
+export type CountMetric = SimpleMetric;
+
+/** Percent growth of a consumption measure, with a minimum baseline. */
+export interface GrowthMetric {
+  points: number | null;
+  max: number;
+  /** Growth in percent. */
+  value: number | null;
+  threshold: number;
+  baseline: number | null;
+  minimumBaseline: number;
+  /** Why it earns nothing (baseline below the minimum). */
+  reason: string | null;
+  kind: 'growth';
+  source: MetricSource | null;
+}
+
+/** Certified people in gated steps. */
+export interface StepsMetric {
+  points: number | null;
+  max: number;
+  /** People at the scoring step that would earn `max`. */
+  threshold: number;
+  /** People needed to meet a gate, and the points a met gate earns. */
+  gate: { people: number; points: number };
+  steps: Array<{
+    list: string;
+    certifications: string[];
+    gate: boolean;
+    people: number;
+    /** Who, when read from a skilling list. */
+    names: string[];
+    /** Gates: met; the scoring step: every gate met. */
+    met: boolean;
+    points: number;
+    source: MetricSource;
+  }>;
+  kind: 'steps';
+  source: MetricSource | null;
+}
+
+/** Parts computed separately and added (Security's Azure and Microsoft 365 parts). */
+export interface PartsMetric {
+  /** The known parts' points added; null when no part is known. */
+  points: number | null;
+  max: number;
+  parts: Record<string, { label: string; points: number | null; value: number | null; threshold: number; source: MetricSource | null }>;
+  kind: 'parts';
+  source: MetricSource | null;
+}
+
+export type Metric = SimpleMetric | OptionMetric | GrowthMetric | StepsMetric | PartsMetric;
+
+/** A track of any area: metrics by id, each shaped by its kind. */
+export interface AreaTrack {
+  label: string;
+  total: number;
+  status: Status;
+  complete: boolean;
+  metrics: Record<string, Metric>;
+}
+
+export interface AreaReport {
+  ruleset: { id: AreaId; version: string; published: string | null; name: string };
+  label: string;
+  asOf: Month | null;
+  baseline: Month | null;
+  status: Status;
+  /** The deciding track's total; null when not scored. */
+  total: number | null;
+  track: TrackId | null;
+  trackChoice: 'best' | 'classified' | 'user' | 'default' | null;
+  classification: { track: TrackId; basis: string; value: number | null } | null;
+  source: 'files' | 'manual' | 'both' | 'none';
+  /** Empty when not scored. */
+  tracks: Partial<Record<TrackId, AreaTrack>>;
+  recommendations: Recommendation[];
+  /** What would score the unknown metrics (or the area). */
+  missing: string | null;
+  assumptions: Array<{ id: string; text: string }>;
+  warnings: Warning[];
+}
+
+export interface OverviewRow {
+  area: AreaId;
+  label: string;
+  /** null when not scored. */
+  score: number | null;
+  /** The score is a lower bound (Incomplete). */
+  atLeast: boolean;
+  status: Status;
+  track: TrackId | null;
+  /** "SMB (best of both)", "Enterprise (default: not classified from the files)". */
+  trackLabel: string;
+  otherTrack: TrackId | null;
+  otherTotal: number | null;
+  asOf: Month | null;
+  source: 'files' | 'manual' | 'both' | 'none';
+  /** What would score an unknown metric, else the top recommendation. */
+  next: string | null;
+}
+
+export interface MicrosoftCloud {
+  status: 'qualified' | 'cannot_tell' | 'not_qualified';
+  qualified: AreaId[];
+  unknown: AreaId[];
+  message: string;
 }
 
 export interface OptionMetric {
@@ -146,9 +299,12 @@ export interface OptionMetric {
   bestOption: AssociationId | null;
   /** One entry per association option of the track (enterprise: CPOR, DPOR; smb: CPOR, CSP). */
   options: Partial<Record<AssociationId, OptionScore>>;
+  kind: 'options';
+  source: MetricSource | null;
 }
 
 export interface OptionScore {
+  source: MetricSource | null;
   /** Usage growth (MAU) or net deployments under this association; null when unknown. */
   value: number | null;
   threshold: number;
@@ -225,13 +381,17 @@ export interface PersonReport {
     expires: DateString | null;
     /** The last day a retiring certification counts. */
     eligibleThrough: DateString | null;
+    /** `status` and `reason` are Modern Work's; here every area whose lists name it (or named it). */
+    areas: Array<{ area: AreaId; status: CertificationStatus; reason: string; countsIn: string[] }>;
     reason: string;
   }>;
 }
 
 export interface Recommendation {
+  area: AreaId;
   track: TrackId;
-  metric: MetricId;
+  metric: MetricId | (string & {});
+  /** The association option, or the part (`azure`, `m365`). */
   option: AssociationId | null;
   /** Smallest whole number of additional units that reaches the maximum. */
   needed: number;
@@ -298,7 +458,7 @@ export type CertificationStatus =
 
 export interface FileReport {
   name: string;
-  kind: 'usage' | 'skilling' | 'unknown';
+  kind: 'usage' | 'skilling' | 'manual' | 'unknown';
   encoding: string | null;
   delimiter: string | null;
   /** Data rows read, not counting the header. */
@@ -398,6 +558,11 @@ export interface Simulation {
       metrics: Record<MetricId, number | null>;
     }
   >;
+  /** Every area's total and status before and after. */
+  areas: Record<
+    AreaId,
+    { totalBefore: number | null; totalAfter: number | null; totalChange: number | null; statusBefore: Status; statusAfter: Status }
+  >;
   /** Parts of the plan that could not be applied, and why. */
   problems: string[];
 }
@@ -412,31 +577,31 @@ export interface Ruleset {
   label?: string;
   source?: string;
   qualification: { minTotal: number; everyMetricAboveZero: boolean };
-  deploymentRatioPercent: number;
+  /** Best of both tracks, or one track by the partner's class. */
+  trackChoice?: { rule: 'best' | 'classified'; basis?: string; fallback?: TrackId; group?: string };
+  /** What would score the area when nothing feeds it. */
+  notScored?: string;
+  /** Microsoft 365 usage: MAU/PAU at or above this percentage deploys. */
+  deploymentRatioPercent?: number;
   categories?: Array<{ id: string; label: string; metrics: MetricId[] }>;
   tracks: Array<{
     id: TrackId;
     label: string;
-    band: { over: number; upTo?: number };
-    customerAssociations: AssociationId[];
+    band?: { over: number; upTo?: number };
+    customerAssociations?: AssociationId[];
     nearBandSeats?: number;
     /** Tenants grown into `fromTrack`'s band stay eligible here when they were in this band `months` earlier. */
     carryOver?: { fromTrack: TrackId; months: number };
-    metrics: {
-      netCustomerAdds: { max: number; threshold: number };
-      /** `list`: the key in `certificationLists` people count from. */
-      intermediateCertifications: { max: number; threshold: number; list?: string };
-      advancedCertifications: { max: number; threshold: number; list?: string };
-      usageGrowth: { max: number; options: Array<{ association: AssociationId; threshold: number }> };
-      deployments: { max: number; options: Array<{ association: AssociationId; threshold: number }> };
-    };
+    /** By metric id, in report order; each names its kind and numbers. */
+    metrics: Record<string, MetricRule>;
   }>;
-  associations: Array<{ id: AssociationId; label?: string; spellings: string[] }>;
+  associations?: Array<{ id: AssociationId; label?: string; spellings: string[] }>;
   /** Association types that count on no track, reported under one name. */
   otherAssociations?: Array<{ id: string; label?: string; spellings: string[] }>;
   /** `metrics`: the customer metrics whose workload list names it (all when absent). */
-  workloads: Array<{ id: string; spellings: string[]; confirmed?: boolean; metrics?: MetricId[] }>;
-  certifications: Array<{
+  workloads?: Array<{ id: string; spellings: string[]; confirmed?: boolean; metrics?: MetricId[] }>;
+  /** Certifications it adds to (or replaces in) the shared catalogue. */
+  certifications?: Array<{
     /** The exam code where there is one (`MS-102`), else a short name. */
     id: string;
     name: string;
@@ -452,4 +617,32 @@ export interface Ruleset {
   droppedCertifications?: string[];
   window?: { monthsBefore: number; enrolmentDays: number };
   decisions?: Array<{ id: string; text: string }>;
+  /** The numbers an area's data readers use (bands, rate card, service lists); read by later versions. */
+  data?: Record<string, unknown>;
 }
+
+/** A metric of a ruleset track: its kind and numbers (points = value x max / threshold, within 0..max). */
+export type MetricRule =
+  | { kind: 'tenants' | 'services'; max: number; threshold: number; from: string; measure: string; unit?: [string, string] }
+  | { kind: 'people'; max: number; threshold: number; list: string }
+  | {
+      kind: 'steps';
+      max: number;
+      threshold: number;
+      gate: { people: number; points: number };
+      steps: Array<{ list: string; gate?: boolean }>;
+    }
+  | {
+      kind: 'options';
+      max: number;
+      from: string;
+      measure: string;
+      options: Array<{ association: AssociationId; threshold: number }>;
+      unit?: [string, string];
+    }
+  | { kind: 'growth'; max: number; threshold: number; minimumBaseline?: number; from: string; measure: string }
+  | {
+      kind: 'parts';
+      max: number;
+      parts: Array<{ id: string; label?: string; from: string; measure: string; threshold: number; unit?: [string, string] }>;
+    };

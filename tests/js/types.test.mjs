@@ -63,8 +63,13 @@ test('real reports and a simulation match the declarations exactly (no missing o
     { customers: [{ association: 'CSP', workloads: ['Teams'], mau: 30, pau: 50 }], people: [{ name: 'A', certification: 'MS-102' }], removeTenants: ['nope'] },
     { tenantLimit: 2 },
   );
-  const { defaultRuleset } = await import('../../dist/node.js');
+  const areas = new Scorer()
+    .addFile('skilling-all-areas.csv', read('areas/skilling-all-areas.csv'))
+    .addFile('manual-values.csv', read('areas/manual-values.csv'))
+    .report();
+  const { defaultRuleset, rulesets } = await import('../../dist/node.js');
   const ruleset = defaultRuleset();
+  const all = rulesets();
   // Object literals get TypeScript's excess property check at every level.
   const result = typeCheck(`
     import type { Report, Simulation, Ruleset } from 'DIST';
@@ -72,10 +77,15 @@ test('real reports and a simulation match the declarations exactly (no missing o
     export const plain: Report = ${JSON.stringify(plain)};
     export const empty: Report = ${JSON.stringify(empty)};
     export const sim: Simulation = ${JSON.stringify(sim)};
+    export const areas: Report = ${JSON.stringify(areas)};
     export const ruleset: Ruleset = ${JSON.stringify(ruleset)};
+    export const all: Ruleset[] = ${JSON.stringify(all)};
   `);
   assert.equal(result.status, 0, result.stdout + result.stderr);
   // The reports above do exercise the optional parts.
   assert.ok(full.history.length && full.window && full.errors.length && full.people.length && full.recommendations.length);
   assert.ok(plain.warnings.length && plain.tenants.length && empty.asOf === null);
+  // Every metric kind but options appears in the six-area report; options in Modern Work's.
+  const kinds = new Set(Object.values(areas.areas).flatMap((a) => Object.values(a.tracks).flatMap((t) => Object.values(t.metrics).map((m) => m.kind))));
+  assert.deepEqual([...kinds].sort(), ['growth', 'options', 'parts', 'people', 'services', 'steps', 'tenants']);
 });
