@@ -7,10 +7,12 @@ import { load, Scorer, version } from './index.js';
 
 const HELP = `Usage: spd-score score [options] FILE...
 
-Scores Partner Center exports for the Solutions Partner for Modern Work
-designation: usage (contribution) exports and skilling lists, CSV, any
-layout the README lists. FILE '-' reads standard input. Nothing leaves
-this machine.
+Scores the six Solutions Partner designations (Modern Work, Security,
+Data & AI, Infrastructure, Digital & App Innovation, Business Applications)
+from Partner Center's files: usage (contribution) exports, skilling lists
+(TrainingCompletions), and the values its scorecards show typed into a CSV
+(Area,Track,Metric,Value). Any layout the README lists. FILE '-' reads
+standard input. Nothing leaves this machine.
 
 Options:
   --as-of YYYY-MM           month to score (default: the latest in the data)
@@ -19,11 +21,17 @@ Options:
   --today YYYY-MM-DD        include the qualification window as of this date
   --anniversary YYYY-MM-DD  the designation's anniversary, when enrolled
   --tenant-limit N          report at most N tenants, contributing ones first
+  --area ID                 only this area after the overview (with --json:
+                            its part of the report): modern-work, security,
+                            data-ai, infrastructure, digital-app-innovation,
+                            business-applications
   -h, --help                this help
   -v, --version             the version of the scoring core
 
-Without --json it prints a summary: status, best track, each track's total
-and five metrics, what to do next, the files read, warnings and row errors.
+Without --json it prints a summary: the Solutions Partner overview (every
+area's score, status and track) and the Microsoft Cloud badge, then each
+scored area: its tracks, their metrics and what to do next; then the files
+read, warnings and row errors.
 
 Exit status: 0 a report was produced (even with row errors), 1 no file
 could be read, 2 bad arguments.`;
@@ -40,6 +48,7 @@ function parseArgs(argv) {
     '--today': ['today', /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD'],
     '--anniversary': ['anniversary', /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD'],
     '--tenant-limit': ['tenantLimit', /^\d+$/, 'a whole number'],
+    '--area': ['area', /^[a-z][a-z-]*$/, 'an area id'],
   };
   const args = [...argv];
   if (args[0] === '-h' || args[0] === '--help' || args[0] === 'help') return { help: true };
@@ -68,49 +77,100 @@ function parseArgs(argv) {
   return options;
 }
 
-const STATUS = { qualified: 'Qualified', partial: 'Partial', in_progress: 'In progress', not_started: 'Not started' };
-const METRICS = [
-  ['netCustomerAdds', 'Net customer adds'],
-  ['intermediateCertifications', 'Intermediate certifications'],
-  ['advancedCertifications', 'Advanced certifications'],
-  ['usageGrowth', 'Usage growth'],
-  ['deployments', 'Deployments'],
-];
+const STATUS = {
+  qualified: 'Qualified',
+  partial: 'Partial',
+  incomplete: 'Incomplete',
+  in_progress: 'In progress',
+  not_started: 'Not started',
+  not_scored: 'Not scored',
+};
+const SOURCE = { files: 'files', manual: 'entered by hand', both: 'files and entered by hand', none: 'nothing loaded' };
+const METRIC_LABELS = {
+  netCustomerAdds: 'Net customer adds',
+  intermediateCertifications: 'Intermediate certifications',
+  advancedCertifications: 'Advanced certifications',
+  usageGrowth: 'Usage growth',
+  deployments: 'Deployments',
+};
+// A metric a ruleset adds is named from its id: `fooBar` reads "Foo bar".
+const metricLabel = (id) => METRIC_LABELS[id] ?? id.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()).replace(/ (\w)/g, (m) => m.toLowerCase());
 const points = (p) => (p === null ? '   ?' : p.toFixed(1).padStart(4));
 const num = (v) => (v === null || v === undefined ? 'unknown' : Number(v).toLocaleString('en', { maximumFractionDigits: 2 }));
 // Exact points, without float noise: 63.7625, 27.77, 74.
 const exact = (p) => String(Number(p.toFixed(6)));
+const score = (total) => `${Math.round(total)} / 100${Number.isInteger(total) ? '' : ` (${exact(total)})`}`;
 
-/** The report as a person reads it. */
-function summary(report) {
+/** What a metric's figure is, by its kind. */
+function metricDetail(m) {
+  switch (m.kind) {
+    case 'options':
+      // Every association option; the one whose points count is marked.
+      return Object.entries(m.options)
+        .map(([o, v]) => `${o} ${num(v.value)} of ${num(v.threshold)}${o === m.bestOption ? ' (counts)' : ''}`)
+        .join(', ');
+    case 'steps':
+      return m.steps
+        .map((s, i) => `step ${i + 1}${s.gate ? ' (gate)' : ''} ${s.people}${s.gate ? (s.met ? ' met' : ` of ${m.gate.people}, not met`) : ''}`)
+        .join(', ');
+    case 'parts':
+      return Object.values(m.parts)
+        .map((p) => `${p.label} ${num(p.value)} (${p.points === null ? 'unknown' : `${exact(p.points)} points`})`)
+        .join(', ');
+    case 'growth':
+      return m.reason ?? `${num(m.value)} % of ${num(m.threshold)} %${m.baseline !== null ? `, baseline ${num(m.baseline)}` : ''}`;
+    default:
+      return `${num(m.value)} of ${num(m.threshold)}`;
+  }
+}
+
+/** One area's tracks and metrics, and what to do next. */
+function areaSummary(area, topLevel) {
   const out = [];
-  const asOf = report.asOf ? `as of ${report.asOf} (baseline ${report.baseline})` : 'no usage data';
-  out.push(`Solutions Partner for Modern Work, ${asOf}`);
-  const best = report.bestTrack ? ` (best track: ${report.tracks[report.bestTrack].label})` : '';
-  out.push(`Status: ${STATUS[report.status]}${best}`, '');
-  for (const track of Object.values(report.tracks)) {
+  const asOf = area.asOf ? `as of ${area.asOf}${area.baseline ? ` (baseline ${area.baseline})` : ''}` : 'no month in the data';
+  const rules = `rules ${area.ruleset.version}${area.ruleset.published ? `, Microsoft's text of ${area.ruleset.published}` : ''}`;
+  out.push(`${area.ruleset.name}, ${asOf}; ${rules}`);
+  // Modern Work keeps the report's top-level figures and wording.
+  const status = topLevel ? topLevel.status : area.status;
+  const trackId = topLevel ? topLevel.bestTrack : area.track;
+  const tracks = topLevel ? topLevel.tracks : area.tracks;
+  const how = { best: 'best track', classified: 'classified', user: 'your choice', default: 'not classified from the files' }[area.trackChoice] ?? 'track';
+  out.push(`Status: ${STATUS[status]}${trackId && tracks[trackId] ? ` (${how}: ${tracks[trackId].label})` : ''}${area.source === 'manual' || area.source === 'both' ? `; values ${SOURCE[area.source]}` : ''}`, '');
+  for (const track of Object.values(tracks)) {
     // Partner Center shows whole points for totals; the exact total follows.
-    out.push(`${track.label}: ${Math.round(track.total)} / 100${Number.isInteger(track.total) ? '' : ` (${exact(track.total)})`}, ${STATUS[track.status]}${track.complete ? '' : ' (incomplete: some metrics are unknown, see the warnings)'}`);
-    for (const [id, label] of METRICS) {
-      const m = track.metrics[id];
-      let detail;
-      if (m.options) {
-        // Every association option; the one whose points count is marked.
-        detail = Object.entries(m.options)
-          .map(([o, v]) => `${o} ${num(v.value)} of ${num(v.threshold)}${o === m.bestOption ? ' (counts)' : ''}`)
-          .join(', ');
-      } else {
-        detail = `${num(m.value)} of ${num(m.threshold)}`;
-      }
-      out.push(`  ${label.padEnd(28)} ${points(m.points)} / ${String(m.max).padEnd(3)} ${detail}`);
+    out.push(`${track.label}: ${score(track.total)}, ${STATUS[track.status]}${track.complete ? '' : ' (incomplete: some metrics are unknown, see the warnings)'}`);
+    for (const [id, m] of Object.entries(track.metrics)) {
+      const manual = m.source === 'manual' ? ' [entered by hand]' : '';
+      out.push(`  ${metricLabel(id).padEnd(28)} ${points(m.points)} / ${String(m.max).padEnd(3)} ${metricDetail(m)}${manual}`);
     }
     out.push('');
   }
-  const next = report.recommendations.filter((r) => r.best);
+  if (area.missing) out.push(`Missing: ${area.missing}`, '');
+  const next = (topLevel ? topLevel.recommendations : area.recommendations).filter((r) => r.best);
   if (next.length) {
     out.push('What to do next:');
     for (const r of next) out.push(`  - ${r.message}`);
     out.push('');
+  }
+  for (const w of area.warnings) out.push(`Note: ${w.message}`);
+  if (area.warnings.length) out.push('');
+  return out;
+}
+
+/** The report as a person reads it: the overview, then each scored area. */
+function summary(report, only) {
+  const out = ['Solutions Partner overview'];
+  for (const row of report.overview) {
+    const shown = row.score === null ? '—' : `${row.atLeast ? 'at least ' : ''}${Math.round(row.score)}`;
+    out.push(`  ${row.label.padEnd(26)} ${shown.padStart(12)}  ${STATUS[row.status].padEnd(12)} ${row.track ? row.trackLabel : ''}`.trimEnd());
+    if (row.score === null && row.next) out.push(`  ${''.padEnd(26)} ${row.next}`);
+  }
+  out.push(`Solutions Partner for Microsoft Cloud: ${report.microsoftCloud.message}`);
+  if (report.bestAction) out.push(`Biggest single gain: ${report.areas[report.bestAction.area]?.label ?? report.bestAction.area}, ${report.bestAction.message}`);
+  out.push('');
+  for (const [id, area] of Object.entries(report.areas)) {
+    if (only ? id !== only : area.status === 'not_scored') continue;
+    out.push(...areaSummary(area, id === report.ruleset.id ? report : null));
   }
   out.push('Files:');
   for (const f of report.files) {
@@ -164,7 +224,11 @@ async function main() {
     tenantLimit: options.tenantLimit,
   });
   scorer.free();
-  if (opened) console.log(options.json ? JSON.stringify(report, null, 2) : summary(report));
+  if (options.area && !report.areas[options.area]) fail(`--area must be one of ${Object.keys(report.areas).join(', ')}, not '${options.area}'`);
+  if (opened) {
+    const json = options.area ? report.areas[options.area] : report;
+    console.log(options.json ? JSON.stringify(json, null, 2) : summary(report, options.area));
+  }
   // 1 when no file could be read as an export; exitCode rather than
   // process.exit() so that a long report piped elsewhere is written whole.
   process.exitCode = report.files.some((f) => f.kind !== 'unknown') ? 0 : 1;

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { chromium } from 'playwright-core';
-import { assertSubset, cases } from './helpers.mjs';
+import { areaCases, assertAreas, assertSubset, cases } from './helpers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let server, browser, page;
@@ -45,6 +45,19 @@ for (const { usage, files, expected } of cases) {
       return score(files);
     }, files);
     assertSubset(expected, report);
+  });
+}
+
+for (const { first, files, expected } of areaCases) {
+  test(`Chromium: ${first} gives every area's expected figures`, async () => {
+    const report = await page.evaluate(async (names) => {
+      const { score } = await import('/dist/index.js');
+      const files = await Promise.all(
+        names.map(async (name) => ({ name, bytes: new Uint8Array(await (await fetch(`/tests/fixtures/${name}`)).arrayBuffer()) })),
+      );
+      return score(files);
+    }, files);
+    assertAreas(expected, report);
   });
 }
 

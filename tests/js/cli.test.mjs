@@ -30,6 +30,37 @@ test('the summary reads like Partner Center', () => {
   assert.match(result.stdout, /cpor-report-13-months\.csv: usage, 1476 rows, 0 skipped, 2024-10 to 2025-10/);
 });
 
+test('the summary opens on the overview and the badge, then each scored area', () => {
+  const result = run('score', path('areas/skilling-all-areas.csv'), path('areas/manual-values.csv'));
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^Solutions Partner overview\n {2}Modern Work +at least 5 +Incomplete/);
+  assert.match(result.stdout, /Infrastructure +78 +Qualified +SMB \(typed from Partner Center\)/);
+  assert.match(result.stdout, /Solutions Partner for Microsoft Cloud: 3 of 6 qualified/);
+  assert.match(result.stdout, /Solutions Partner for Data & AI/);
+  assert.match(result.stdout, /Intermediate certifications +16\.0 \/ 40 +step 1 \(gate\) 2 met, step 2 \(gate\) 1 met, step 3 2/);
+  assert.match(result.stdout, /manual-values\.csv:19 column Metric value "advancedCertifications": Security has no metric/);
+});
+
+test('--area shows one area after the overview; with --json, its part of the report', () => {
+  const text = run('score', '--area', 'security', path('areas/manual-values.csv')).stdout;
+  assert.match(text, /Solutions Partner for Security/);
+  assert.doesNotMatch(text, /Solutions Partner for Infrastructure \(Azure\),/);
+  const json = JSON.parse(run('score', '--json', '--area', 'security', path('areas/manual-values.csv')).stdout);
+  assert.equal(json.total, 72);
+  assert.equal(json.status, 'qualified');
+  const bad = run('score', '--area', 'nowhere', path('areas/manual-values.csv'));
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--area must be one of modern-work, security/);
+});
+
+test('the CLI gives every area scenario its expected figures', async () => {
+  const { areaCases, assertAreas } = await import('./helpers.mjs');
+  for (const { files, expected } of areaCases) {
+    const json = JSON.parse(run('score', '--json', ...files.map(path)).stdout);
+    assertAreas(expected, json);
+  }
+});
+
 test('--as-of picks another month', () => {
   const result = run('score', '--json', '--as-of', '2025-09', path('cpor-report-13-months.csv'));
   assert.equal(JSON.parse(result.stdout).asOf, '2025-09');

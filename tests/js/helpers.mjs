@@ -19,6 +19,42 @@ export const cases = [
   expected: JSON.parse(readFileSync(fixture(usage.replace('.csv', '.expected.json')), 'utf8')),
 }));
 
+/**
+ * The six-area scenarios of tests/fixtures/areas (manifest.txt) whose files
+ * this version reads: skilling lists and typed values. The Azure, Security
+ * and Business Applications exports join as their readers land.
+ */
+const readLayouts = (name) => /^(skilling|manual)/.test(name);
+export const areaCases = readFileSync(fixture('areas/manifest.txt'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => line.trim().split(/\s+/).map((name) => `areas/${name}`))
+  .filter((files) => files.every((f) => readLayouts(f.slice('areas/'.length))))
+  .map((files) => ({
+    first: files[0],
+    files,
+    expected: JSON.parse(readFileSync(fixture(files[0].replace('.csv', '.expected.json')), 'utf8')),
+  }));
+
+/**
+ * As ../shared/tools/compare-areas.py: every key of `expected` is in
+ * `actual`, numbers within 1e-6, and a `value: null` is not compared (the
+ * spec does not pin it).
+ */
+export function assertAreas(expected, actual, path = 'report') {
+  if (expected !== null && typeof expected === 'object') {
+    assert.ok(actual !== null && typeof actual === 'object', `${path} is missing`);
+    for (const [key, value] of Object.entries(expected)) {
+      if (key === 'value' && value === null) continue;
+      assertAreas(value, actual[key], `${path}.${key}`);
+    }
+  } else if (typeof expected === 'number') {
+    assert.ok(typeof actual === 'number' && Math.abs(actual - expected) < 1e-6, `${path}: expected ${expected}, got ${actual}`);
+  } else {
+    assert.equal(actual, expected, path);
+  }
+}
+
 /** Every leaf of `expected` must be in `actual` at the same path. */
 export function assertSubset(expected, actual, path = 'report') {
   if (expected !== null && typeof expected === 'object') {

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Scorer, defaultRuleset, score, version } from '../../dist/node.js';
-import { assertSubset, cases, fixture, readFixture } from './helpers.mjs';
+import { areaCases, assertAreas, assertSubset, cases, fixture, readFixture } from './helpers.mjs';
 
 for (const { usage, files, expected } of cases) {
   test(`${usage}: same figures as expected`, async () => {
@@ -25,6 +25,47 @@ for (const { usage, files } of cases) {
     assert.deepStrictEqual(wasm, native);
   });
 }
+
+for (const { first, files, expected } of areaCases) {
+  test(`${first}: every area's expected figures`, async () => {
+    const report = await score(files.map((name) => ({ name, bytes: readFixture(name) })));
+    assertAreas(expected, report);
+  });
+}
+
+test('values typed through the API score as the manual CSV does', async () => {
+  const fromFile = await score([{ name: 'm.csv', bytes: readFixture('areas/manual-values.csv') }]);
+  const manualValues = [
+    { area: 'Infrastructure', metric: 'netCustomerAdds', value: 3 },
+    { area: 'infrastructure', metric: 'intermediateCertifications.step1', value: 2 },
+    { area: 'infrastructure', metric: 'intermediateCertifications.step2', value: '3' },
+    { area: 'infrastructure', metric: 'advancedCertifications.step1', value: 1 },
+    { area: 'infrastructure', metric: 'advancedCertifications.step2', value: 2 },
+    { area: 'infrastructure', metric: 'usageGrowth', value: '12 %' },
+    { area: 'infrastructure', metric: 'deployments', value: 4 },
+    { area: 'infrastructure', metric: 'track', value: 'SMB' },
+  ];
+  const typed = await score([], { manualValues });
+  assert.deepEqual(typed.areas.infrastructure.tracks, fromFile.areas.infrastructure.tracks);
+  assert.equal(typed.areas.infrastructure.total, 78);
+  assert.equal(typed.areas.infrastructure.status, 'qualified');
+  // A bad row is an error with a kind; the scorer stays usable.
+  const bad = await score([], { manualValues: [{ area: 'Nowhere', metric: 'deployments', value: 1 }] });
+  assert.deepEqual(bad.errors.map((e) => [e.kind, e.column, e.value]), [['unknownArea', 'Area', 'Nowhere']]);
+});
+
+test('every embedded ruleset is complete on its own and a replacement ruleset is used', async () => {
+  const { rulesets } = await import('../../dist/node.js');
+  assert.deepEqual(rulesets().map((r) => r.id), ['modern-work', 'security', 'data-ai', 'infrastructure', 'digital-app-innovation', 'business-applications']);
+  const security = defaultRuleset('security');
+  assert.ok(security.certifications.some((c) => c.id === 'SC-200'));
+  // A newer Security ruleset: Enterprise gates need three people.
+  for (const track of security.tracks) track.metrics.intermediateCertifications.gate.people = 3;
+  const bytes = readFixture('areas/skilling-all-areas.csv');
+  const scorer = new Scorer({ ruleset: security }).addFile('s.csv', bytes);
+  assert.equal(scorer.report().areas.security.tracks.enterprise.total, 0);
+  assert.equal(new Scorer().addFile('s.csv', bytes).report().areas.security.tracks.enterprise.total, 20);
+});
 
 test('chunked feeding gives the same report as whole files', () => {
   const bytes = readFixture('cpor-report-13-months.csv');

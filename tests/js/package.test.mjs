@@ -65,7 +65,7 @@ test('the spd-score command is installed and runs', () => {
   const bin = join(project, 'node_modules/.bin/spd-score');
   const result = spawnSync(bin, ['score', join(fixtures, 'seed-sample-usage.csv')], { encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout, /^Solutions Partner for Modern Work, as of 2025-10/);
+  assert.match(result.stdout, /^Solutions Partner overview\n(.|\n)*^Solutions Partner for Modern Work, as of 2025-10/m);
 });
 
 test('TypeScript resolves the declarations through the package name', () => {
