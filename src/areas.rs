@@ -245,7 +245,7 @@ pub(crate) fn overview_row(area: &AreaReport) -> OverviewRow {
         (Some("user"), _) => format!("{label} (your choice)"),
         (Some("default"), _) => format!("{label} (default: not classified from the files)"),
         (Some(_), Some(Classification { basis, value: Some(v), .. })) if basis == "smbCustomerShare" => {
-            format!("{label} (classified: {:.0}% SMB customers)", v * 100.0)
+            format!("{label} (classified: {}% SMB customers)", (v * 100.0).round() as i64)
         }
         (Some(_), _) => format!("{label} (classified)"),
         (None, _) => "—".to_string(),

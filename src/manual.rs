@@ -30,7 +30,9 @@ pub struct ManualValue {
 /// A typed value as given: a number or a text (`"12 %"`, `"USD 9,000"`, `"SMB"`).
 #[derive(Clone, Debug)]
 pub enum TypedText {
-    Number(f64),
+    /// A JSON number, kept to millionths (no figure Partner Center shows
+    /// has more decimals).
+    Number(Points),
     Text(String),
 }
 
@@ -43,14 +45,19 @@ impl<'de> Deserialize<'de> for TypedText {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a number or a text")
             }
-            fn visit_f64<E>(self, v: f64) -> Result<TypedText, E> {
-                Ok(TypedText::Number(v))
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<TypedText, E> {
+                let millionths = (v * 1e6).round();
+                if !millionths.is_finite() || millionths.abs() > 9e18 {
+                    return Err(E::custom("the number is too large"));
+                }
+                Ok(TypedText::Number(Points::fraction(millionths as i64, 1_000_000)))
             }
             fn visit_i64<E>(self, v: i64) -> Result<TypedText, E> {
-                Ok(TypedText::Text(v.to_string()))
+                Ok(TypedText::Number(Points::fraction(v, 1)))
             }
-            fn visit_u64<E>(self, v: u64) -> Result<TypedText, E> {
-                Ok(TypedText::Text(v.to_string()))
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<TypedText, E> {
+                let v = i64::try_from(v).map_err(|_| E::custom("the number is too large"))?;
+                Ok(TypedText::Number(Points::fraction(v, 1)))
             }
             fn visit_str<E>(self, v: &str) -> Result<TypedText, E> {
                 Ok(TypedText::Text(v.to_string()))
@@ -215,8 +222,7 @@ impl TypedText {
     /// file's delimiter allows it.
     fn number(&self, decimal_comma: bool) -> Option<Points> {
         let text = match self {
-            TypedText::Number(n) if n.is_finite() => return Points::parse_decimal(&format!("{n}")),
-            TypedText::Number(_) => return None,
+            TypedText::Number(n) => return Some(*n),
             TypedText::Text(t) => t,
         };
         let mut s: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();

@@ -14,21 +14,28 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-/// The embedded Modern Work ruleset, as written (what `defaultRuleset()` returns).
-pub const DEFAULT_JSON: &str = include_str!("../rulesets/modern-work.json");
+/// A ruleset of `rulesets/`, embedded minified by `build.rs`.
+macro_rules! embedded {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $name))
+    };
+}
+
+/// The embedded Modern Work ruleset (what `defaultRuleset()` starts from).
+pub const DEFAULT_JSON: &str = embedded!("modern-work.json");
 
 /// Every embedded area ruleset, in Partner Center's order.
 pub const EMBEDDED: [&str; 6] = [
     DEFAULT_JSON,
-    include_str!("../rulesets/security.json"),
-    include_str!("../rulesets/data-ai.json"),
-    include_str!("../rulesets/infrastructure.json"),
-    include_str!("../rulesets/digital-app-innovation.json"),
-    include_str!("../rulesets/business-applications.json"),
+    embedded!("security.json"),
+    embedded!("data-ai.json"),
+    embedded!("infrastructure.json"),
+    embedded!("digital-app-innovation.json"),
+    embedded!("business-applications.json"),
 ];
 
 /// The certifications the six areas share, with their spellings and dates.
-pub const CATALOGUE_JSON: &str = include_str!("../rulesets/certifications.json");
+pub const CATALOGUE_JSON: &str = embedded!("certifications.json");
 
 #[derive(Deserialize)]
 struct Catalogue {
@@ -639,7 +646,7 @@ mod tests {
     #[test]
     fn bad_rulesets_are_errors() {
         assert!(Ruleset::from_json("{").is_err());
-        let zero = DEFAULT_JSON.replacen("\"max\": 20, \"threshold\": 5", "\"max\": 20, \"threshold\": 0", 1);
+        let zero = DEFAULT_JSON.replacen("\"max\":20,\"threshold\":5", "\"max\":20,\"threshold\":0", 1);
         assert!(Ruleset::from_json(&zero).unwrap_err().0.contains("threshold"));
         let mut data = Ruleset::modern_work().data;
         data.tracks[1].customer_associations.push("XYZ".into());
