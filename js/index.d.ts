@@ -264,7 +264,12 @@ export interface AreaReport {
   missing: string | null;
   assumptions: Array<{ id: string; text: string }>;
   warnings: Warning[];
+  /** The area's data model explained (tenants, services), when its exports are read. */
+  detail: AreaDetail | null;
 }
+
+/** A data model's explanation of an area's figures. */
+export type AreaDetail = Record<string, unknown>;
 
 export interface OverviewRow {
   area: AreaId;

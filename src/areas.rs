@@ -133,6 +133,7 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
         missing: None,
         assumptions: vec![],
         warnings: vec![],
+        detail: None,
     };
     if source == "none" {
         report.missing = Some(ruleset.data.not_scored.clone());
@@ -148,6 +149,10 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
                 (Some(typed), _) => {
                     let class = Classification { track: typed.clone(), basis: "typed".into(), value: None };
                     (Some(typed.clone()), "user", Some(class))
+                }
+                (None, _) if input.measures.classify().is_some() => {
+                    let class = input.measures.classify();
+                    (class.as_ref().map(|c| c.track.clone()), "classified", class)
                 }
                 (None, Some(user)) if tracks.get(user).is_some() => (Some(user.to_string()), "user", None),
                 _ => {
@@ -180,6 +185,7 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
         ruleset.data.decisions.iter().map(|d| Assumption { id: d.id.clone(), text: d.text.clone() }).collect();
     report.tracks = tracks;
     report.warnings = warnings;
+    report.detail = input.measures.detail();
     report
 }
 

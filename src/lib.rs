@@ -9,6 +9,7 @@
 mod actions;
 mod areas;
 mod cells;
+mod data;
 mod decode;
 mod kinds;
 mod layout;

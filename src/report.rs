@@ -473,7 +473,14 @@ pub struct AreaReport {
     /// What the area's score relies on that the user should know (a track
     /// chosen by default, a typed value that differs from the files).
     pub warnings: Vec<Warning>,
+    /// The area's data model explained (tenants, services), when it has one.
+    pub detail: Option<AreaDetail>,
 }
+
+/// A data model's explanation of an area's figures; one variant per model.
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum AreaDetail {}
 
 /// How a classified area's track was found.
 #[derive(Clone, Debug, Serialize)]

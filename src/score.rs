@@ -406,7 +406,7 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
 
     // Areas without an export of their own are as of the latest month of
     // any export, else the skilling list's (designations.md section 11).
-    let other_as_of = latest.or_else(|| skilling_month(loaded));
+    let other_as_of = crate::data::any_latest(loaded).or_else(|| skilling_month(loaded));
     let people = people::evaluate(&loaded.certifications, ruleset, as_of.or(other_as_of));
     let facts = period.map(|p| (facts_for(ruleset, store, p), p));
     let mut contributes = vec![false; store.tenants.len()];
@@ -417,19 +417,28 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
     let mut all_people = vec![];
     for (i, area) in rulesets.iter().enumerate() {
         let id = area.data.id.as_str();
+        // Each area is as of the latest month of its own exports
+        // (designations.md section 4); Modern Work's are the usage exports.
+        let own = if i == 0 { latest } else { crate::data::latest(loaded, area) };
         let (area_as_of, area_people) = if i == 0 {
             (as_of.or(other_as_of), people.clone())
         } else {
-            (other_as_of, people::evaluate(&loaded.certifications, area, other_as_of))
+            let month = options.as_of.or(own).or(other_as_of);
+            (month, people::evaluate(&loaded.certifications, area, month))
         };
-        let no_data = crate::kinds::NoData;
+        let owned = crate::data::models(loaded, area, area_as_of);
+        let mut models: Vec<&dyn Measures> = owned.iter().map(|m| m.as_ref() as &dyn Measures).collect();
+        if i == 0 {
+            models.insert(0, &measures);
+        }
+        let models = crate::kinds::Models(models);
         let input = crate::areas::AreaInput {
             ruleset: area,
             as_of: area_as_of,
             people: &area_people,
-            measures: if i == 0 { &measures } else { &no_data },
+            measures: &models,
             typed: typed_for(id),
-            fed_by_files: skilling_loaded || (i == 0 && latest.is_some()),
+            fed_by_files: skilling_loaded || own.is_some(),
             user_track: options.tracks.get(id).map(String::as_str),
             missing: if i == 0 { missing.clone() } else { None },
         };

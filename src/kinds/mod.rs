@@ -167,14 +167,32 @@ pub struct Input<'a> {
 /// when those exports are not loaded (or the model is not read yet).
 pub trait Measures {
     fn measure(&self, from: &str, measure: &str, track: &str, option: Option<&str>) -> Option<Points>;
+
+    /// The partner's class for a classified area, when the data can tell.
+    fn classify(&self) -> Option<crate::report::Classification> {
+        None
+    }
+
+    /// What the model explains, tenant by tenant and service by service.
+    fn detail(&self) -> Option<crate::report::AreaDetail> {
+        None
+    }
 }
 
-/// No exports: every data-fed figure is unknown.
-pub struct NoData;
+/// Several data models: each metric is answered by the first that can.
+pub struct Models<'a>(pub Vec<&'a dyn Measures>);
 
-impl Measures for NoData {
-    fn measure(&self, _: &str, _: &str, _: &str, _: Option<&str>) -> Option<Points> {
-        None
+impl Measures for Models<'_> {
+    fn measure(&self, from: &str, measure: &str, track: &str, option: Option<&str>) -> Option<Points> {
+        self.0.iter().find_map(|m| m.measure(from, measure, track, option))
+    }
+
+    fn classify(&self) -> Option<crate::report::Classification> {
+        self.0.iter().find_map(|m| m.classify())
+    }
+
+    fn detail(&self) -> Option<crate::report::AreaDetail> {
+        self.0.iter().find_map(|m| m.detail())
     }
 }
 

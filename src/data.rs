@@ -1,0 +1,29 @@
+//! The data models beside Modern Work's usage model (`score.rs`): which
+//! exports feed an area, the month they end in, and the figures its
+//! data-fed metrics are scored from (`from`: `azure`, `bizapps`, ...).
+//!
+//! A model reads its own store in [`Loaded`] and the numbers of the area's
+//! ruleset (its `data`), and answers [`Measures`]. A model not loaded
+//! answers nothing: its metrics are unknown, never 0.
+
+use crate::kinds::Measures;
+use crate::load::Loaded;
+use crate::month::Month;
+use crate::ruleset::Ruleset;
+
+/// The latest month of the exports that feed `area` (besides skilling).
+pub(crate) fn latest(loaded: &Loaded, area: &Ruleset) -> Option<Month> {
+    let _ = (loaded, area);
+    None
+}
+
+/// The latest month of any export loaded.
+pub(crate) fn any_latest(loaded: &Loaded) -> Option<Month> {
+    loaded.usage.months.last().copied()
+}
+
+/// The data models that feed `area`, scored as of `as_of`.
+pub(crate) fn models<'a>(loaded: &'a Loaded, area: &'a Ruleset, as_of: Option<Month>) -> Vec<Box<dyn Measures + 'a>> {
+    let _ = (loaded, area, as_of);
+    vec![]
+}
