@@ -19,12 +19,22 @@
 // Theming     --spd-accent, --spd-accent-text, --spd-bg, --spd-surface, --spd-text,
 //             --spd-muted, --spd-border, --spd-track, --spd-good, --spd-warn,
 //             --spd-bad, --spd-font, --spd-radius; ::part(container | dropzone |
-//             file | summary | track | metric | badge | bar | button | tenants | simulator)
+//             file | overview | area | summary | track | metric | badge | bar | button |
+//             tenants | simulator)
+//
+// After scoring, the Solutions Partner overview (overview.js) lists the six
+// designations; each row opens its area: Modern Work's own detailed view
+// below, or the view of any other area built from the report (area-view.js).
 
+import { areaView, countsElsewhere } from './area-view.js';
+import { badge, bar, h, metricPoints, number, percent, plural, signed, totalPoints } from './dom.js';
+import { overview } from './overview.js';
 import { CERTIFICATION_STATUS, certificationGroups, certificationLabel, rulesLine, tenantNotes, workloadChoices } from './rules.js';
+import { AREA_TEXT, STATUS } from './strings.js';
 
 const here = new URL('.', import.meta.url);
-const STATUS = { qualified: 'Qualified', partial: 'Partial', in_progress: 'In progress', not_started: 'Not started' };
+/** The area with the detailed view below (the rest of this file). */
+const MODERN_WORK = 'modern-work';
 const CATEGORIES = [
   ['Performance', [['netCustomerAdds', 'Net customer adds', ['net customer add', 'net customer adds']]]],
   [
@@ -49,46 +59,11 @@ const USUAL_WORKLOADS = ['Exchange Online', 'SharePoint Online', 'Teams'];
 const SAMPLES = [
   { label: 'Try it with sample data', files: ['cpor-report-13-months.csv', 'skilling-people.csv'] },
   { label: 'Try the 2026 rule changes', files: ['rules-2026.csv', 'training-completions.csv'] },
+  { label: 'Try all six designations', files: ['skilling-all-areas.csv', 'manual-values.csv'] },
 ];
 const PAGE_SIZE = 100;
 /** Tenants the worker sends; beyond, the table says how many more there are. */
 const TENANT_LIMIT = 5000;
-
-/** Creates an element; strings and numbers become text nodes, never HTML. */
-function h(tag, attributes = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
-    else if (key === 'dataset') Object.assign(el.dataset, value);
-    else el.setAttribute(key, value === true ? '' : String(value));
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child === undefined || child === null || child === false) continue;
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return el;
-}
-
-/** Partner Center shows one decimal for metrics, whole points for totals. */
-const metricPoints = (p) => (p === null ? '–' : (Math.round(p * 10) / 10).toFixed(1));
-const totalPoints = (p) => String(Math.round(p));
-const number = (v) => (v === null || v === undefined ? '–' : Number(v).toLocaleString('en', { maximumFractionDigits: 2 }));
-const percent = (r) => (r === null || r === undefined ? '' : `${Math.round(r * 1000) / 10}%`);
-/** "1 error", "2 errors". */
-const plural = (n, one, many) => `${number(n)} ${n === 1 ? one : many}`;
-const signed = (v) => (v > 0 ? `+${number(v)}` : number(v));
-
-/** A progress bar drawn with CSSOM (allowed by the CSP, unlike style attributes). */
-function bar(fraction, label) {
-  const fill = h('span', { class: 'fill' });
-  fill.style.width = `${Math.max(0, Math.min(1, fraction)) * 100}%`;
-  return h('span', { class: 'bar', role: 'img', 'aria-label': label, part: 'bar' }, fill);
-}
-
-function badge(status) {
-  return h('span', { class: `badge ${status}`, 'data-field': 'status', part: 'badge' }, STATUS[status] ?? status);
-}
 
 /** A CSV cell a spreadsheet will never run as a formula. */
 function csvCell(value) {
@@ -141,6 +116,8 @@ export class SpdScoreCalculator extends HTMLElement {
   #asOf = null;
   #plan = { customers: [], people: [], removeTenants: [] };
   #simulatorOpen = false;
+  /** The area whose view is shown under the overview (null: chosen on the next report). */
+  #area = null;
   #tenantView = { track: null, search: '', filter: 'all', association: 'all', sort: 'contribution', descending: true, shown: PAGE_SIZE };
   #els = {};
 
@@ -183,6 +160,7 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#worker.postMessage({ type: 'reset' });
     this.#report = null;
     this.#asOf = null;
+    this.#area = null;
     this.#els.results.hidden = true;
     this.#els.files.replaceChildren();
     this.#els.clear.hidden = true;
@@ -269,9 +247,13 @@ export class SpdScoreCalculator extends HTMLElement {
       this.#els.alert.hidden = true;
       this.#show(report);
       const best = report.bestTrack ? report.tracks[report.bestTrack] : null;
-      this.#els.progressStatus.textContent = best
-        ? `Scored: ${STATUS[report.status]}, best track ${best.label} with ${totalPoints(best.total)} of 100 points.`
-        : `Scored: ${STATUS[report.status] ?? report.status}.`;
+      // Modern Work's outcome, or, when only other areas were scored, the overview's.
+      const modernWorkScored = report.areas?.[MODERN_WORK]?.status !== 'not_scored';
+      this.#els.progressStatus.textContent = !modernWorkScored && report.microsoftCloud
+        ? `Scored: ${report.microsoftCloud.message}`
+        : best
+          ? `Scored: ${STATUS[report.status]}, best track ${best.label} with ${totalPoints(best.total)} of 100 points.`
+          : `Scored: ${STATUS[report.status] ?? report.status}.`;
       this.dispatchEvent(new CustomEvent('spd-score:report', { detail: report, bubbles: true, composed: true }));
       return report;
     } catch (e) {
@@ -314,7 +296,11 @@ export class SpdScoreCalculator extends HTMLElement {
         ondrop: () => drop.classList.remove('over'),
       },
       h('strong', {}, 'Drop your Partner Center exports here'),
-      h('span', { id: 'drop-help' }, 'or press Enter to choose files: usage (contribution) exports and skilling lists, CSV in any delimiter or encoding. Files added later join the score.'),
+      h(
+        'span',
+        { id: 'drop-help' },
+        'or press Enter to choose files: usage (contribution) exports, skilling lists and values typed from Partner Center (columns Area, Track, Metric, Value), CSV in any delimiter or encoding. Files added later join the score.',
+      ),
     );
     const samples = SAMPLES.map(({ label, files }) => h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => this.#loadSample(files) }, label));
     const clear = h('button', { type: 'button', class: 'secondary', part: 'button', hidden: true, onclick: () => this.reset() }, 'Start over');
@@ -377,6 +363,7 @@ export class SpdScoreCalculator extends HTMLElement {
     await this.#ready;
     this.#worker.postMessage({ type: 'reset' });
     this.#asOf = null;
+    this.#area = null;
     // scoreFiles shows its own errors.
     await this.scoreFiles(files).catch(() => {});
   }
@@ -389,7 +376,17 @@ export class SpdScoreCalculator extends HTMLElement {
     const tracks = Object.entries(report.tracks);
     const first = this.getAttribute('track');
     if (first && report.tracks[first]) tracks.sort(([a]) => (a === first ? -1 : 1));
-    results.replaceChildren(
+    const areas = report.areas ?? {};
+    if (!this.#area || !areas[this.#area]) this.#area = this.#defaultArea(report);
+    // The overview, then the view of the area chosen in it: another area's, or Modern Work's below.
+    const overviewSlot = h('div', { class: 'overview-slot' });
+    const areaSlot = h('div', { class: 'area-slot' });
+    const modernWork = h('div', { class: 'modern-work-view', 'data-area': MODERN_WORK });
+    this.#els.overviewSlot = overviewSlot;
+    this.#els.areaSlot = areaSlot;
+    this.#els.modernWork = modernWork;
+    results.replaceChildren(report.overview?.length ? overviewSlot : null, h('div', { id: 'area-view', class: 'area-pane' }, areaSlot, modernWork));
+    modernWork.replaceChildren(
       this.#summary(report),
       h('div', { class: 'tracks' }, tracks.map(([id, track]) => this.#track(id, track, report))),
       this.#nextSteps(report),
@@ -399,12 +396,48 @@ export class SpdScoreCalculator extends HTMLElement {
       this.#people(report),
       this.#assumptions(report),
     );
+    this.#showArea();
+  }
+
+  /** Modern Work, unless only other areas were scored: then the first of them. */
+  #defaultArea(report) {
+    const areas = report.areas ?? {};
+    if (!areas[MODERN_WORK] || areas[MODERN_WORK].status !== 'not_scored') return MODERN_WORK;
+    return (report.overview ?? []).find((row) => row.status !== 'not_scored')?.area ?? MODERN_WORK;
+  }
+
+  /** Opens an area from the overview; `focus` moves the keyboard to its heading. */
+  #selectArea(id, focus = true) {
+    if (!this.#report?.areas?.[id]) return;
+    this.#area = id;
+    this.#showArea();
+    if (!focus) return;
+    const heading = id === MODERN_WORK ? this.#els.modernWork.querySelector('#summary-title') : this.#els.areaSlot.querySelector('#area-title');
+    heading?.focus();
+  }
+
+  #showArea() {
+    const report = this.#report;
+    const { overviewSlot, areaSlot, modernWork } = this.#els;
+    if (!report || !areaSlot) return;
+    const id = this.#area;
+    const other = id !== MODERN_WORK && report.areas?.[id];
+    overviewSlot.replaceChildren(overview(report, { selected: id, controls: 'area-view', onSelect: (area) => this.#selectArea(area) }));
+    areaSlot.replaceChildren(
+      other
+        ? areaView(report, id, {
+            onBack: () => this.#els.overviewSlot.querySelector(`tr[data-area="${id}"] [data-field="open-area"]`)?.focus(),
+          })
+        : '',
+    );
+    areaSlot.hidden = !other;
+    modernWork.hidden = Boolean(other);
   }
 
   #showFiles(report) {
     const warningsFor = (name) => report.warnings.filter((w) => w.file === name);
     const errorsFor = (name) => report.errors.filter((e) => e.file === name);
-    const kinds = { usage: 'Usage export', skilling: 'Skilling list', unknown: 'Not recognised' };
+    const kinds = { usage: 'Usage export', skilling: 'Skilling list', manual: 'Typed values', unknown: 'Not recognised' };
     this.#els.files.replaceChildren(
       ...report.files.map((f) => {
         const errors = errorsFor(f.name);
@@ -463,7 +496,7 @@ export class SpdScoreCalculator extends HTMLElement {
       h(
         'div',
         { class: 'headline' },
-        h('h2', {}, report.ruleset?.name ?? 'Solutions Partner for Modern Work'),
+        h('h2', { id: 'summary-title', tabindex: '-1' }, report.ruleset?.name ?? 'Solutions Partner for Modern Work'),
         h('span', { class: 'area-status', 'data-field': 'area-status' }, badge(report.status)),
       ),
       h(
@@ -1016,7 +1049,27 @@ export class SpdScoreCalculator extends HTMLElement {
               h('th', { scope: 'row' }, p.name ?? p.email ?? p.id, p.email && p.name ? h('span', { class: 'muted' }, p.email) : null),
               h('td', {}, p.intermediate ? 'counts' : '–'),
               h('td', {}, p.advanced ? 'counts' : '–'),
-              h('td', {}, h('ul', { class: 'certs' }, p.certifications.map((c) => h('li', { class: c.status, 'data-status': c.status }, h('span', { class: 'tag' }, CERTIFICATION_STATUS[c.status] ?? c.status.replaceAll('_', ' ')), ' ', c.matched ?? c.name, h('span', { class: 'muted' }, ` ${c.reason}`))))),
+              h(
+                'td',
+                {},
+                h(
+                  'ul',
+                  { class: 'certs' },
+                  p.certifications.map((c) => {
+                    // The other designations it counts in (report.people[].certifications[].areas).
+                    const elsewhere = countsElsewhere(report, c.areas, MODERN_WORK);
+                    return h(
+                      'li',
+                      { class: c.status, 'data-status': c.status },
+                      h('span', { class: 'tag' }, CERTIFICATION_STATUS[c.status] ?? c.status.replaceAll('_', ' ')),
+                      ' ',
+                      c.matched ?? c.name,
+                      h('span', { class: 'muted' }, ` ${c.reason}`),
+                      elsewhere ? h('span', { class: 'counts-elsewhere', 'data-field': 'counts-elsewhere' }, `${AREA_TEXT.countsIn}: ${elsewhere}`) : null,
+                    );
+                  }),
+                ),
+              ),
             ),
           ),
         ),

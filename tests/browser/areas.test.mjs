@@ -1,0 +1,377 @@
+// The six designations on the page: the Solutions Partner overview, each
+// area's view built from the report (tracks, metrics by kind, gates and who
+// is missing, typed values), keyboard access, the third sample, screenshots.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { axeViolations, fixture, reportAfter, screenshots, shown, start } from './harness.mjs';
+
+const AREAS = ['modern-work', 'security', 'data-ai', 'infrastructure', 'digital-app-innovation', 'business-applications'];
+const STATUS = { qualified: 'Qualified', incomplete: 'Incomplete', in_progress: 'In progress', not_scored: 'Not scored' };
+const wanted = (name) => JSON.parse(readFileSync(fixture(`areas/${name.replace('.csv', '.expected.json')}`), 'utf8'));
+
+let app;
+before(async () => {
+  app = await start();
+});
+after(() => app.close());
+
+/** Chooses files and waits for the overview of their report. */
+async function load(page, names) {
+  await page.locator('.drop').waitFor();
+  const report = await reportAfter(page, () => page.locator('spd-score-calculator input[type="file"]').first().setInputFiles(names.map((n) => fixture(n))));
+  await page.locator('[data-table="overview"]').waitFor();
+  return report;
+}
+
+/** The overview as shown: one object per row, in the page's order. */
+function overviewRows(page) {
+  return page.locator('[data-table="overview"] tbody tr').evaluateAll((rows) =>
+    rows.map((tr) => {
+      const field = (f) => tr.querySelector(`[data-field="${f}"]`)?.textContent ?? null;
+      return {
+        area: tr.dataset.area,
+        label: field('open-area'),
+        score: field('score'),
+        status: field('area-status'),
+        track: field('track'),
+        other: field('other-track'),
+        asOf: field('as-of'),
+        source: field('source'),
+        next: field('next'),
+      };
+    }),
+  );
+}
+
+/** Opens an area from its overview row; returns its view. */
+async function open(page, area) {
+  await page.locator(`[data-table="overview"] tr[data-area="${area}"] [data-field="open-area"]`).click();
+  if (area === 'modern-work') {
+    await page.locator('.modern-work-view').waitFor();
+    return page.locator('.modern-work-view');
+  }
+  const view = page.locator(`.area-view[data-area="${area}"]`);
+  await view.waitFor();
+  return view;
+}
+
+/** The metric points of each track of an area view, as shown ("16.0", "—"). */
+function areaPoints(view) {
+  return view.locator('[data-area-track]').evaluateAll((tracks) =>
+    Object.fromEntries(
+      tracks.map((t) => [
+        t.dataset.areaTrack,
+        {
+          total: t.querySelector('[data-field="area-total"]').textContent,
+          status: t.querySelector('[data-field="track-status"]').textContent,
+          decides: Boolean(t.querySelector('[data-field="decides"]')),
+          metrics: Object.fromEntries([...t.querySelectorAll('[data-metric]')].map((m) => [m.dataset.metric, m.querySelector('[data-field="points"]').textContent])),
+        },
+      ]),
+    ),
+  );
+}
+
+/** The steps of a metric on a track: [{step, gate, met, people, names, short, points}]. */
+function steps(view, track, metric) {
+  return view.locator(`[data-area-track="${track}"] [data-metric="${metric}"] li[data-step]`).evaluateAll((items) =>
+    items.map((li) => ({
+      step: Number(li.dataset.step),
+      gate: li.dataset.gate === 'true',
+      met: li.dataset.met === 'true',
+      certifications: li.querySelector('.step-certs').textContent,
+      people: li.querySelector('[data-field="people"]').textContent,
+      names: li.querySelector('[data-field="names"]')?.textContent ?? null,
+      short: li.querySelector('[data-field="short"]')?.textContent ?? null,
+      points: li.querySelector('[data-field="step-points"]').textContent,
+    })),
+  );
+}
+
+const shownPoints = (p) => (p === null ? '—' : (Math.round(p * 10) / 10).toFixed(1));
+
+test('a skilling list alone: six areas in the overview, every one Incomplete, the badge cannot tell', async () => {
+  const page = await app.open();
+  const report = await load(page, ['areas/skilling-all-areas.csv']);
+  const rows = await overviewRows(page);
+  assert.deepEqual(
+    rows.map((r) => r.area),
+    AREAS,
+  );
+  // Labels come from the report.
+  assert.deepEqual(
+    rows.map((r) => r.label),
+    AREAS.map((a) => report.areas[a].label),
+  );
+  for (const row of rows) {
+    assert.equal(row.status, 'Incomplete', row.area);
+    assert.match(row.score, /^at least \d+$/, row.area);
+    assert.equal(row.asOf, '2025-10', row.area);
+    assert.equal(row.source, 'files', row.area);
+  }
+  const want = wanted('skilling-all-areas.csv');
+  const score = (area) => rows.find((r) => r.area === area).score;
+  for (const [area, a] of Object.entries(want.areas)) assert.equal(score(area), `at least ${Math.round(a.total)}`, area);
+  assert.equal(score('security'), 'at least 32');
+  assert.equal(score('business-applications'), 'at least 31');
+  // Data & AI is decided by Enterprise by default (not classified); its SMB would give 16.
+  const dataAi = rows.find((r) => r.area === 'data-ai');
+  assert.equal(dataAi.track, 'Enterprise (default: not classified from the files)');
+  assert.equal(dataAi.other, 'SMB: at least 16');
+  assert.match(dataAi.next, /Azure usage export/);
+  // The Microsoft Cloud badge and the step worth the most points.
+  assert.equal(await page.locator('[data-field="cloud-status"]').textContent(), 'Cannot tell');
+  assert.match(await page.locator('[data-field="microsoft-cloud"]').textContent(), /0 of 6 qualified; the others cannot be told/);
+  assert.equal(await page.locator('[data-field="best-message"]').textContent(), report.bestAction.message);
+  // Modern Work's detailed view is shown below by default.
+  assert.equal(await page.locator('.modern-work-view').isVisible(), true);
+  assert.equal(await page.locator('.area-view').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a skilling list alone: each area shows its skilling points, the gates met or not and who is missing', async () => {
+  const page = await app.open();
+  await load(page, ['areas/skilling-all-areas.csv']);
+  const want = wanted('skilling-all-areas.csv');
+  for (const [area, a] of Object.entries(want.areas)) {
+    const view = await open(page, area);
+    assert.equal(await view.locator('[data-field="area-status"]').first().textContent(), STATUS[a.status], area);
+    const got = await areaPoints(view);
+    assert.deepEqual(Object.keys(got).sort(), Object.keys(a.tracks).sort(), area);
+    for (const [track, t] of Object.entries(a.tracks)) {
+      assert.equal(got[track].total, `at least ${Math.round(t.total)}`, `${area} ${track} total`);
+      assert.equal(got[track].status, STATUS[t.status], `${area} ${track} status`);
+      assert.equal(got[track].decides, track === a.track, `${area} ${track} decides`);
+      for (const [metric, m] of Object.entries(t.metrics)) assert.equal(got[track].metrics[metric], shownPoints(m.points), `${area} ${track} ${metric}`);
+    }
+    // Unknown metrics say so, and what would score them is shown once.
+    assert.ok((await view.locator('.unknown-note').count()) > 0, area);
+    assert.match(await view.locator('[data-field="missing"]').textContent(), /enter the values Partner Center shows/, area);
+  }
+
+  // Data & AI: one architect is not enough for the Enterprise gate (two needed).
+  let view = await open(page, 'data-ai');
+  const enterprise = await steps(view, 'enterprise', 'intermediateCertifications');
+  assert.deepEqual(enterprise[0], {
+    step: 1,
+    gate: true,
+    met: true,
+    certifications: 'Azure Administrator Associate',
+    people: '2 people',
+    names: 'Ana Silva, Ben Okafor',
+    short: null,
+    points: '0.0 points',
+  });
+  assert.deepEqual(enterprise[1], {
+    step: 2,
+    gate: true,
+    met: false,
+    certifications: 'Azure Solutions Architect Expert',
+    people: '1 person',
+    names: 'Cai Wong',
+    short: '1 more person needed',
+    points: '0.0 points',
+  });
+  assert.equal(enterprise[2].met, false);
+  assert.equal(enterprise[2].names, 'Eli Ross, Fay Lin');
+  // On SMB one person opens each gate: 4 + 4 + 8 = 16.
+  const smb = await steps(view, 'smb', 'intermediateCertifications');
+  assert.deepEqual(
+    smb.map((s) => [s.met, s.points]),
+    [
+      [true, '4.0 points'],
+      [true, '4.0 points'],
+      [true, '8.0 points'],
+    ],
+  );
+  assert.match(await view.locator('[data-area-track="smb"] [data-metric="intermediateCertifications"]').textContent(), /each gate needs 1/);
+  assert.match(await view.textContent(), /Enterprise: you need 1 more person with Azure Solutions Architect Expert to unlock 8 points/);
+
+  // Security SMB: 32 from three steps, Sue's retired certification still counting.
+  view = await open(page, 'security');
+  const security = await steps(view, 'smb', 'intermediateCertifications');
+  assert.deepEqual(
+    security.map((s) => [s.step, s.gate, s.met, s.names, s.points]),
+    [
+      [1, true, true, 'Mia Novak, Ned Holm', '4.0 points'],
+      [2, true, true, 'Ana Silva, Oli Grant', '4.0 points'],
+      [3, false, true, 'Quinn Yu, Ray Adams, Sue Kim', '24.0 points'],
+    ],
+  );
+  // Security's two-part metrics show each part, unknown here.
+  const parts = await view.locator('[data-area-track="smb"] [data-metric="deployments"] [data-part]').evaluateAll((li) => li.map((l) => [l.dataset.part, l.querySelector('[data-field="part-value"]').textContent]));
+  assert.deepEqual(parts, [
+    ['azure', 'unknown; full points at 6'],
+    ['m365', 'unknown; full points at 6'],
+  ]);
+
+  // Infrastructure Enterprise advanced: Jay alone, the architect gate not met.
+  view = await open(page, 'infrastructure');
+  const advanced = await steps(view, 'enterprise', 'advancedCertifications');
+  assert.deepEqual(
+    advanced.map((s) => [s.gate, s.met, s.names, s.short]),
+    [
+      [true, false, 'Cai Wong', '1 more person needed'],
+      // Ivy's certification was earned after the as-of month.
+      [false, false, 'Jay Patel', null],
+    ],
+  );
+
+  // Business Applications SMB: advanced 15 (Vic and Xia), people counted without steps.
+  view = await open(page, 'business-applications');
+  const bizapps = view.locator('[data-area-track="smb"] [data-metric="advancedCertifications"]');
+  assert.equal(await bizapps.locator('[data-field="points"]').textContent(), '15.0');
+  assert.equal(await bizapps.getAttribute('data-kind'), 'people');
+  assert.match(await bizapps.locator('.value').textContent(), /^2 people; full points at 2$/);
+  assert.match(await view.locator('[data-field="decided-by"]').textContent(), /SMB \(default: not classified from the files\)/);
+  assert.equal(await page.locator('.modern-work-view').isVisible(), false);
+
+  // Modern Work opens its own detailed view, unchanged.
+  await open(page, 'modern-work');
+  assert.equal(await page.locator('.area-view').count(), 0);
+  const mw = await shown(page);
+  assert.equal(mw.smb.metrics.intermediateCertifications, '5.0');
+  assert.equal(mw.enterprise.metrics.intermediateCertifications, '2.5');
+  // The people table says where else a certification counts.
+  const ana = page.locator('[data-table="people"] tbody tr', { hasText: 'Ana Silva' });
+  assert.match(await ana.locator('[data-field="counts-elsewhere"]').first().textContent(), /^Also counts in: Data & AI \(intermediate certifications, step 1\), Infrastructure/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('values typed from Partner Center: Infrastructure 78 Qualified on SMB, entered by hand; Data & AI not scored', async () => {
+  const page = await app.open();
+  await load(page, ['areas/manual-values.csv']);
+  assert.equal(await page.locator('.file .file-kind').textContent(), 'Typed values');
+  const rows = await overviewRows(page);
+  const row = (area) => rows.find((r) => r.area === area);
+  assert.deepEqual(
+    { score: row('infrastructure').score, status: row('infrastructure').status, track: row('infrastructure').track, source: row('infrastructure').source, asOf: row('infrastructure').asOf },
+    { score: '78', status: 'Qualified', track: 'SMB (typed from Partner Center)', source: 'entered by hand', asOf: '—' },
+  );
+  assert.equal(row('infrastructure').other, 'Enterprise: 62');
+  assert.deepEqual([row('security').score, row('security').status], ['72', 'Qualified']);
+  assert.deepEqual([row('business-applications').score, row('business-applications').status], ['75', 'Qualified']);
+  for (const area of ['modern-work', 'data-ai', 'digital-app-innovation']) {
+    assert.deepEqual([row(area).score, row(area).status, row(area).source], ['—', 'Not scored', 'none'], area);
+    assert.match(row(area).next, /or enter the values Partner Center shows/, area);
+  }
+  assert.equal(await page.locator('[data-field="cloud-status"]').textContent(), 'Cannot tell');
+  assert.match(await page.locator('[data-field="cloud-message"]').textContent(), /^3 of 6 qualified/);
+  // Screen readers hear the overview's outcome, Modern Work having none.
+  assert.equal(await page.getByRole('status').textContent(), 'Scored: 3 of 6 qualified; the others cannot be told from what was loaded.');
+  // Modern Work was not scored, so the first area scored is shown.
+  assert.equal(await page.locator('.area-view').getAttribute('data-area'), 'security');
+
+  const view = await open(page, 'infrastructure');
+  const got = await areaPoints(view);
+  assert.equal(got.smb.total, '78');
+  assert.equal(got.smb.status, 'Qualified');
+  assert.equal(got.smb.decides, true);
+  assert.equal(got.enterprise.total, '62');
+  assert.equal(got.enterprise.status, 'In progress');
+  assert.deepEqual(got.smb.metrics, { netCustomerAdds: '30.0', intermediateCertifications: '16.0', advancedCertifications: '12.0', usageGrowth: '12.0', deployments: '8.0' });
+  // Every metric says it was entered by hand.
+  assert.equal(await view.locator('[data-area-track="smb"] [data-metric] > .metric-head [data-field="manual"]').count(), 5);
+  assert.equal(await view.locator('[data-area-track="smb"] [data-metric="usageGrowth"] .value').first().textContent(), '12% growth; full points at 20%');
+  assert.match(await view.locator('[data-field="source"]').textContent(), /entered by hand/);
+  // A typed count of one architect leaves Enterprise's advanced gate unmet.
+  const advanced = await steps(view, 'enterprise', 'advancedCertifications');
+  assert.deepEqual([advanced[0].met, advanced[0].people, advanced[0].names, advanced[0].short], [false, '1 person', null, '1 more person needed']);
+
+  // Security qualifies with one Microsoft 365 part unknown: its total stands.
+  const security = await open(page, 'security');
+  const sec = await areaPoints(security);
+  assert.deepEqual([sec.smb.total, sec.smb.status, sec.enterprise.total], ['72', 'Qualified', 'at least 61']);
+  assert.deepEqual(
+    await security.locator('[data-area-track="smb"] [data-metric="usageGrowth"] [data-part]').evaluateAll((li) => li.map((l) => l.querySelector('[data-field="part-value"]').textContent)),
+    ['9,000; full points at 15,000', 'unknown; full points at 1,000'],
+  );
+
+  // Data & AI: not scored, with what would score it.
+  const dataAi = await open(page, 'data-ai');
+  assert.equal(await dataAi.locator('[data-field="area-status"]').textContent(), 'Not scored');
+  assert.match(await dataAi.locator('[data-field="missing"]').textContent(), /^What would score it: Load Partner Center's Azure usage export/);
+  assert.equal(await dataAi.locator('[data-area-track]').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('keyboard: the overview rows are reached with Tab and open their area; back returns to the row', async () => {
+  const page = await app.open();
+  await load(page, ['areas/skilling-all-areas.csv']);
+  const active = () =>
+    page.evaluate(() => {
+      const el = document.querySelector('spd-score-calculator').shadowRoot.activeElement;
+      return el ? { field: el.dataset.field ?? null, area: el.closest('[data-area]')?.dataset.area ?? null, id: el.id, text: el.textContent } : null;
+    });
+  await page.locator('.drop').focus();
+  let focused = await active();
+  for (let i = 0; i < 20 && focused?.field !== 'open-area'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await active();
+  }
+  assert.deepEqual([focused.field, focused.area], ['open-area', 'modern-work']);
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await active().then((f) => [f.field, f.area]), ['open-area', 'security']);
+  await page.keyboard.press('Enter');
+  await page.locator('.area-view[data-area="security"]').waitFor();
+  // The view opened and the keyboard is on its heading.
+  assert.deepEqual(await active().then((f) => [f.id, f.text]), ['area-title', 'Solutions Partner for Security']);
+  assert.equal(await page.locator('[data-table="overview"] tr[data-area="security"] [data-field="open-area"]').getAttribute('aria-current'), 'true');
+  assert.equal(await page.locator('.modern-work-view').isVisible(), false);
+  await page.locator('.area-view').getByRole('button', { name: 'Back to the overview' }).press('Enter');
+  assert.deepEqual(await active().then((f) => [f.field, f.area]), ['open-area', 'security']);
+  // Shift+Tab to Modern Work, Space opens its detailed view.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press(' ');
+  await page.locator('.modern-work-view').waitFor();
+  assert.equal(await page.locator('.area-view').count(), 0);
+  assert.equal(await active().then((f) => f.id), 'summary-title');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the sample "Try all six designations": typed values and a skilling list score several areas', async () => {
+  const page = await app.open();
+  await page.locator('.drop').waitFor();
+  const report = await reportAfter(page, () => page.getByRole('button', { name: 'Try all six designations' }).click());
+  assert.deepEqual(
+    report.files.map((f) => [f.name, f.kind]),
+    [
+      ['skilling-all-areas.csv', 'skilling'],
+      ['manual-values.csv', 'manual'],
+    ],
+  );
+  await page.locator('[data-table="overview"]').waitFor();
+  const rows = await overviewRows(page);
+  assert.equal(rows.filter((r) => r.score !== '—').length, 6);
+  assert.deepEqual(
+    rows.filter((r) => r.status === 'Qualified').map((r) => [r.area, r.score]),
+    [
+      ['security', '72'],
+      ['infrastructure', '78'],
+      ['business-applications', '75'],
+    ],
+  );
+  assert.equal(rows.find((r) => r.area === 'infrastructure').source, 'files and entered by hand');
+  assert.equal(rows.find((r) => r.area === 'data-ai').source, 'files');
+  assert.deepEqual(page.errors, []);
+});
+
+for (const [name, options] of [
+  ['light', { colorScheme: 'light' }],
+  ['dark', { colorScheme: 'dark' }],
+  ['narrow', { colorScheme: 'dark', viewport: { width: 390, height: 844 } }],
+]) {
+  test(`overview and area view (${name}): screenshots, and axe finds no serious or critical violations`, async () => {
+    const page = await app.open('/', { bypassCSP: true, ...options });
+    await page.locator('.drop').waitFor();
+    await reportAfter(page, () => page.getByRole('button', { name: 'Try all six designations' }).click());
+    await page.locator('.overview').screenshot({ path: `${screenshots}/overview-${name}.png` });
+    assert.deepEqual(await axeViolations(page), []);
+    const view = await open(page, 'data-ai');
+    await view.locator('details.step-certs').first().locator('summary').click();
+    await view.screenshot({ path: `${screenshots}/area-data-ai-${name}.png` });
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(page.errors, []);
+  });
+}
