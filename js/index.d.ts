@@ -489,6 +489,7 @@ export type WarningKind =
   | 'noSkilling'
   | 'pgaDuplicates'
   | 'trackByDefault'
+  | 'workloadNote'
   | 'associationAfterBaseline';
 
 export interface Warning {

@@ -29,6 +29,8 @@ pub(crate) struct AreaInput<'a> {
     pub user_track: Option<&'a str>,
     /// Why metrics are unknown, when the data model knows (a missing month).
     pub missing: Option<String>,
+    /// What the data models noticed that the score relies on.
+    pub notes: Vec<Warning>,
 }
 
 /// The people of each certification list, by the name shown.
@@ -109,7 +111,7 @@ pub(crate) fn legacy_status(ruleset: &Ruleset, track: &TrackReport) -> Status {
 /// recommendations, assumptions; Not scored when nothing feeds it.
 pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
     let ruleset = input.ruleset;
-    let mut warnings = vec![];
+    let mut warnings = input.notes.clone();
     let manual = !input.typed.is_empty();
     let source = match (input.fed_by_files, manual) {
         (true, true) => "both",

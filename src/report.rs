@@ -429,6 +429,9 @@ pub enum WarningKind {
     PgaDuplicates,
     /// A classified area's track could not be computed: the fallback decides.
     TrackByDefault,
+    /// A workload an area counts with a caution from its ruleset (Defender
+    /// for Endpoint rows that name no plan).
+    WorkloadNote,
     /// A tenant associated after the baseline month, with no usage for the
     /// month it was associated in, is left out of usage growth.
     AssociationAfterBaseline,
@@ -617,6 +620,7 @@ mod tests {
             NoSkilling,
             PgaDuplicates,
             TrackByDefault,
+            WorkloadNote,
             AssociationAfterBaseline,
         ];
         for kind in &all {
@@ -633,6 +637,7 @@ mod tests {
                 | NoSkilling
                 | PgaDuplicates
                 | TrackByDefault
+                | WorkloadNote
                 | AssociationAfterBaseline => {}
             }
         }

@@ -35,11 +35,34 @@ pub const EMBEDDED: [&str; 6] = [
 ];
 
 /// The certifications the six areas share, with their spellings and dates.
-pub const CATALOGUE_JSON: &str = embedded!("certifications.json");
+/// The catalogue the six areas share: association types and workloads as
+/// exports spell them, and certifications with their dates.
+pub const CATALOGUE_JSON: &str = embedded!("catalogue.json");
 
 #[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct Catalogue {
+    #[serde(default)]
+    associations: Vec<Association>,
+    #[serde(default)]
+    other_associations: Vec<Association>,
+    #[serde(default)]
+    workloads: Vec<Workload>,
     certifications: Vec<Certification>,
+}
+
+/// Adds the catalogue's entries to a ruleset's own, matched by id: the
+/// catalogue's come first, in its order, so that every area indexes
+/// associations and workloads alike; an area's own spellings join them.
+fn merge<T: Clone>(catalogue: Vec<T>, own: &[T], id: impl Fn(&T) -> &str, join: impl Fn(&mut T, &T)) -> Vec<T> {
+    let mut all = catalogue;
+    for entry in own {
+        match all.iter_mut().find(|c| id(c) == id(entry)) {
+            Some(shared) => join(shared, entry),
+            None => all.push(entry.clone()),
+        }
+    }
+    all
 }
 
 /// The ruleset as written in JSON.
@@ -192,6 +215,7 @@ pub struct Association {
     pub id: String,
     #[serde(default)]
     pub label: String,
+    #[serde(default)]
     pub spellings: Vec<String>,
 }
 
@@ -199,6 +223,7 @@ pub struct Association {
 #[serde(rename_all = "camelCase")]
 pub struct Workload {
     pub id: String,
+    #[serde(default)]
     pub spellings: Vec<String>,
     #[serde(default = "yes")]
     pub confirmed: bool,
@@ -207,6 +232,9 @@ pub struct Workload {
     /// deployments only).
     #[serde(default)]
     pub metrics: Option<Vec<String>>,
+    /// Said in the area's warnings when rows of this workload count.
+    #[serde(default)]
+    pub warning: Option<String>,
 }
 
 impl Workload {
@@ -366,6 +394,23 @@ impl Ruleset {
                 data.certifications.push(c);
             }
         }
+        let spellings = |shared: &mut Association, own: &Association| shared.spellings.extend(own.spellings.clone());
+        data.associations = merge(catalogue.associations, &data.associations, |a| &a.id, spellings);
+        data.other_associations = merge(catalogue.other_associations, &data.other_associations, |a| &a.id, spellings);
+        // The workloads an area names are the ones it counts (for the metrics
+        // it lists); every other catalogue workload counts for none of them.
+        let none = |mut w: Workload| {
+            w.metrics = Some(vec![]);
+            w
+        };
+        let selection = |shared: &mut Workload, own: &Workload| {
+            shared.spellings.extend(own.spellings.clone());
+            shared.metrics = own.metrics.clone();
+            shared.confirmed = own.confirmed;
+            shared.warning = own.warning.clone();
+        };
+        data.workloads =
+            merge(catalogue.workloads.into_iter().map(none).collect(), &data.workloads, |w| &w.id, selection);
         if data.associations.len() > 32 || data.workloads.len() > 255 || data.tracks.len() > 8 {
             return err("at most 32 associations, 255 workloads and 8 tracks".into());
         }
@@ -531,6 +576,11 @@ impl Ruleset {
     }
     pub fn decision(&self, id: &str) -> Option<&Decision> {
         self.data.decisions.iter().find(|d| d.id == id)
+    }
+    /// True when the area reads Microsoft 365 usage exports (its tracks
+    /// have paid-seat bands).
+    pub fn reads_usage(&self) -> bool {
+        self.data.tracks.iter().any(|t| t.band.is_some())
     }
     /// The short name shown for the area.
     pub fn label(&self) -> &str {

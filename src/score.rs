@@ -10,7 +10,7 @@ use crate::number::Count;
 use crate::people;
 use crate::points::Points;
 use crate::report::*;
-use crate::ruleset::{AssociationId, Ruleset, TrackRules, WorkloadUse};
+use crate::ruleset::{AssociationId, Ruleset, TrackRules, WorkloadId, WorkloadUse};
 use crate::store::{CellKey, TenantId, Usage, UsageStore};
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
@@ -50,6 +50,9 @@ pub(crate) enum List {
 pub(crate) struct Slice {
     /// MAU summed over the customer-success workloads, in hundredths.
     pub(crate) mau: i64,
+    /// Active paid licences, min(MAU, PAU) per workload, summed likewise:
+    /// Security's protected users.
+    pub(crate) protected: i64,
     /// Bit `t` set when a customer-success workload's paid units fall in
     /// track `t`'s band.
     pub(crate) bands: u8,
@@ -81,6 +84,7 @@ impl Slice {
         }
         if lists.customer_success {
             slice.mau = mau.hundredths();
+            slice.protected = mau.min(pau).hundredths();
             slice.bands = bands;
             slice.deployed = paid && u64::from(mau.0) * 100 >= u64::from(pau.0) * ratio;
             slice.best_ratio = paid.then_some((mau, pau));
@@ -99,6 +103,7 @@ impl Slice {
     /// best workload already here stays.
     fn add(&mut self, other: &Slice) {
         self.mau += other.mau;
+        self.protected += other.protected;
         self.bands |= other.bands;
         self.customer_bands |= other.customer_bands;
         self.max_pau = self.max_pau.max(other.max_pau);
@@ -301,10 +306,12 @@ impl Measures for UsageMeasures {
             let (_, value) = options.iter().find(|(id, _)| Some(id.as_str()) == option)?;
             Some(Points::fraction(*value, scale))
         };
-        match measure {
-            "customers" => Some(Points::fraction(c.net_adds, 1)),
-            "activeUsers" => option_value(&c.growth, 100),
-            "deployedTenants" => option_value(&c.deployments, 1),
+        match (measure, option) {
+            ("customers", _) => Some(Points::fraction(c.net_adds, 1)),
+            ("protectedUsers", _) => Some(Points::fraction(c.protected_users, 100)),
+            ("activeUsers", _) => option_value(&c.growth, 100),
+            ("deployedTenants", None) => Some(Points::fraction(c.deployed_tenants, 1)),
+            ("deployedTenants", Some(_)) => option_value(&c.deployments, 1),
             _ => None,
         }
     }
@@ -419,7 +426,11 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         let id = area.data.id.as_str();
         // Each area is as of the latest month of its own exports
         // (designations.md section 4); Modern Work's are the usage exports.
-        let own = if i == 0 { latest } else { crate::data::latest(loaded, area) };
+        let own = if i == 0 || area.reads_usage() {
+            latest.max(crate::data::latest(loaded, area))
+        } else {
+            crate::data::latest(loaded, area)
+        };
         let (area_as_of, area_people) = if i == 0 {
             (as_of.or(other_as_of), people.clone())
         } else {
@@ -428,8 +439,19 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         };
         let owned = crate::data::models(loaded, area, area_as_of);
         let mut models: Vec<&dyn Measures> = owned.iter().map(|m| m.as_ref() as &dyn Measures).collect();
+        // Another area reading the same usage exports (Security's Microsoft
+        // 365 part) runs the usage model with its own bands and workloads.
+        let own_usage = (i > 0 && area.reads_usage())
+            .then(|| {
+                crate::score::period(store, area_as_of)
+                    .map(|p| usage_measures(area, store, Some((&facts_for(area, store, p), p)), None))
+            })
+            .flatten();
         if i == 0 {
             models.insert(0, &measures);
+        }
+        if let Some(usage) = &own_usage {
+            models.push(usage);
         }
         let models = crate::kinds::Models(models);
         let input = crate::areas::AreaInput {
@@ -441,6 +463,7 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
             fed_by_files: skilling_loaded || own.is_some(),
             user_track: options.tracks.get(id).map(String::as_str),
             missing: if i == 0 { missing.clone() } else { None },
+            notes: if area.reads_usage() { workload_notes(area, store) } else { vec![] },
         };
         let report = crate::areas::score_area(&input);
         all_people.push((area, area_people));
@@ -551,7 +574,7 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         assumptions,
         ignored: Ignored {
             associations: Keyed(store.ignored_associations.iter().map(|(k, v)| (k.clone(), *v)).collect()),
-            workloads: Keyed(store.ignored_workloads.iter().map(|(k, v)| (k.clone(), *v)).collect()),
+            workloads: Keyed(ignored_workloads(ruleset, store).into_iter().collect()),
         },
         files,
         warnings,
@@ -566,6 +589,35 @@ pub(crate) fn legacy(ruleset: &Ruleset, mut tracks: Keyed<TrackReport>) -> Keyed
         track.status = crate::areas::legacy_status(ruleset, track);
     }
     tracks
+}
+
+/// The warnings an area's ruleset attaches to workloads it counts, for
+/// those the usage data has rows of.
+fn workload_notes(area: &Ruleset, store: &UsageStore) -> Vec<Warning> {
+    let rows = |w: usize| store.workload_rows.get(w).copied().unwrap_or(0);
+    (area.data.workloads.iter().enumerate())
+        .filter(|&(w, workload)| {
+            rows(w) > 0 && workload.warning.is_some() && area.workload_use(w as WorkloadId).customers
+        })
+        .filter_map(|(w, workload)| {
+            let message = format!("{} ({} rows): {}", workload.id, rows(w), workload.warning.as_deref()?);
+            Some(Warning { kind: WarningKind::WorkloadNote, file: None, message })
+        })
+        .collect()
+}
+
+/// Rows per workload Modern Work does not count: names no area knows,
+/// dropped when read, and catalogue workloads kept for other areas
+/// (Security's Defender rows, say).
+fn ignored_workloads(ruleset: &Ruleset, store: &UsageStore) -> BTreeMap<String, u64> {
+    let mut ignored = store.ignored_workloads.clone();
+    for (w, &rows) in store.workload_rows.iter().enumerate() {
+        let counted = ruleset.workload_use(w as WorkloadId);
+        if rows > 0 && !counted.customers && !counted.customer_success {
+            *ignored.entry(ruleset.data.workloads[w].id.clone()).or_default() += rows;
+        }
+    }
+    ignored
 }
 
 /// The skilling list's latest reporting month, else its latest date earned.
@@ -628,6 +680,10 @@ fn tenant_report(
 
 struct CustomerMetrics {
     net_adds: i64,
+    /// Protected users in the as-of month minus the baseline, in hundredths.
+    protected_users: i64,
+    /// Tenants deployed under any of the track's associations, net.
+    deployed_tenants: i64,
     /// Per option (association id) of the track: growth in hundredths.
     growth: Vec<(String, i64)>,
     deployments: Vec<(String, i64)>,
@@ -641,6 +697,10 @@ struct TrackPart {
     serves: Both<bool>,
     /// Eligible (for either list) only through the track's carry-over.
     carried_over: Both<bool>,
+    /// Protected users (hundredths) while it serves, over the track's associations.
+    protected: Both<i64>,
+    /// Deployed under any of the track's associations while it serves.
+    deployed: Both<bool>,
     /// +1, 0 or -1 to net customer adds.
     net_add: i32,
     options: Vec<OptionPart>,
@@ -698,6 +758,14 @@ fn track_part(
         notes.applied.note("smb-carry-over");
     }
     let net_add = i32::from(eligible.as_of) - i32::from(eligible.baseline);
+    // Over every association of the track at once (Security's Microsoft 365 part).
+    let across = |month: Month, serves: bool| {
+        let slices = facts.slices_in(ruleset.customer_mask(t), id, month).filter(|_| serves);
+        slices.fold((0, false), |(protected, deployed), s| (protected + s.protected, deployed || s.deployed))
+    };
+    let (now, then) = (across(m, serves.as_of), across(b, serves.baseline));
+    let protected = Both { as_of: now.0, baseline: then.0 };
+    let deployed = Both { as_of: now.1, baseline: then.1 };
     let mut options = Vec::with_capacity(all_options.len());
     for a in all_options {
         let month = |month: Month| {
@@ -740,7 +808,7 @@ fn track_part(
         let deployment = i32::from(serves.as_of && now.deployed) - i32::from(serves.baseline && then.deployed);
         options.push(OptionPart { association: a, now, then, growth, deployment });
     }
-    TrackPart { eligible, serves, carried_over, net_add, options }
+    TrackPart { eligible, serves, carried_over, protected, deployed, net_add, options }
 }
 
 /// Net customer adds, usage growth and deployments of track `t`: sums of
@@ -758,11 +826,18 @@ fn customer_metrics(
     let named = |ids: &[AssociationId]| -> Vec<(String, i64)> {
         ids.iter().map(|&a| (ruleset.data.associations[usize::from(a)].id.clone(), 0)).collect()
     };
-    let mut out =
-        CustomerMetrics { net_adds: 0, growth: named(&growth_options), deployments: named(&deployment_options) };
+    let mut out = CustomerMetrics {
+        net_adds: 0,
+        protected_users: 0,
+        deployed_tenants: 0,
+        growth: named(&growth_options),
+        deployments: named(&deployment_options),
+    };
     for id in 0..store.tenants.len() as TenantId {
         let part = track_part(ruleset, t, rules, facts, store, period, id, detail.as_deref_mut());
         out.net_adds += i64::from(part.net_add);
+        out.protected_users += part.protected.as_of - part.protected.baseline;
+        out.deployed_tenants += i64::from(part.deployed.as_of) - i64::from(part.deployed.baseline);
         for option in &part.options {
             if let Some(i) = growth_options.iter().position(|&g| g == option.association) {
                 out.growth[i].1 += option.growth.unwrap_or(0);
