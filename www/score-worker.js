@@ -62,7 +62,9 @@ async function handle(data) {
     switch (data.type) {
       case 'init':
         ruleset = data.ruleset;
-        await init(data.pkg, data.wasm);
+        await init(data.pkg, data.wasm).catch((e) => {
+          throw new Error(`The scoring core could not be loaded: ${e?.message ?? e}`);
+        });
         self.postMessage({ type: 'ready', version: api.version(), ruleset: ruleset ?? api.defaultRuleset() });
         break;
       case 'add':
