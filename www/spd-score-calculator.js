@@ -59,7 +59,7 @@ const CATEGORIES = [
 const METRIC_LABEL = Object.fromEntries(CATEGORIES.flatMap(([, ms]) => ms.map(([id, label]) => [id, label])));
 /** The planner's workloads ticked at first, when the ruleset has them (else its first). */
 const USUAL_WORKLOADS = ['Exchange Online', 'SharePoint Online', 'Teams'];
-/** The sample sets, in www/samples/ (see its README). */
+/** The sample files, in www/samples/ (see its README), each named in full so that bundlers emit it. */
 const SAMPLE_URLS = {
   'cpor-report-13-months.csv': new URL('./samples/cpor-report-13-months.csv', import.meta.url),
   'skilling-people.csv': new URL('./samples/skilling-people.csv', import.meta.url),
@@ -68,6 +68,7 @@ const SAMPLE_URLS = {
   'skilling-all-areas.csv': new URL('./samples/skilling-all-areas.csv', import.meta.url),
   'manual-values.csv': new URL('./samples/manual-values.csv', import.meta.url),
 };
+/** The sample sets. */
 const SAMPLES = [
   { label: 'Try it with sample data', files: ['cpor-report-13-months.csv', 'skilling-people.csv'] },
   { label: 'Try the 2026 rule changes', files: ['rules-2026.csv', 'training-completions.csv'] },
