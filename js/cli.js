@@ -3,7 +3,7 @@
 // WebAssembly module the page uses.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { load, Scorer, version } from './index.js';
+import { load, Scorer, version } from './node.js';
 
 const HELP = `Usage: spd-score score [options] FILE...
 

@@ -2,8 +2,29 @@
 // The report is plain JSON: keys are camelCase, months are "YYYY-MM", dates
 // "YYYY-MM-DD", points are exact values (round only to display them).
 
-/** Initialises the WebAssembly module once (Node reads it from disk). */
-export function load(source?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+/**
+ * Initialises the WebAssembly module once; a failed load can be tried again.
+ * Without `source`, spd_score_bg.wasm beside the module (in Node, already
+ * read from disk by the Node entry).
+ */
+export function load(source?: WasmSource | PromiseLike<WasmSource>): Promise<void>;
+
+// What load() takes, typed by shape so that these declarations need neither
+// the DOM library nor Node's types: `URL`, `Request`, `Response`, `Uint8Array`,
+// `ArrayBuffer` and `WebAssembly.Module` are all accepted where they exist.
+
+/** The .wasm file's location: a URL string, or a `URL`. */
+export type WasmLocation = string | { readonly href: string };
+/** A `fetch` Response (or a `Request`) for the .wasm file. */
+export interface WasmResponse {
+  readonly url: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+/** The .wasm file's bytes. */
+export type WasmBytes = ArrayBuffer | ArrayBufferView;
+/** A compiled `WebAssembly.Module` (opaque: any object passes this type). */
+export type WasmModule = object;
+export type WasmSource = WasmLocation | WasmResponse | WasmBytes | WasmModule;
 
 export interface ScorerOptions {
   /** A ruleset of the same shape as `defaultRuleset(id)`: it replaces the embedded one of its id. */

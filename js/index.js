@@ -1,7 +1,9 @@
 // spd-score: the JavaScript face of the WebAssembly core.
 //
-// One ES module for browsers, bundlers and Node. Call `load()` once (it is
-// also called for you by `score`), then use `Scorer` or `score`.
+// The browser and bundler entry: one ES module with no Node import. Call
+// `load()` once (it is also called for you by `score`), then use `Scorer` or
+// `score`. Node gets node.js (and CommonJS index.cjs, built from it): the
+// same API with the module already read from disk.
 
 import init, {
   Scorer as RawScorer,
@@ -14,18 +16,40 @@ let ready;
 
 /**
  * Initialises the WebAssembly module once. `source` is anything
- * wasm-bindgen's init accepts: a URL, a Response, bytes or a WebAssembly.Module.
- * Without it the module is fetched next to this file (in Node, read from disk).
+ * wasm-bindgen's init accepts: a URL, a Response, bytes or a WebAssembly.Module
+ * (or a promise of one). Without it the module is fetched next to this file.
  */
 export function load(source) {
-  ready ??= (async () => {
-    if (source === undefined && typeof process !== 'undefined' && process.versions?.node) {
-      const { readFile } = await import('node:fs/promises');
-      source = await readFile(new URL('./spd_score_bg.wasm', import.meta.url));
-    }
-    await init(source === undefined ? undefined : { module_or_path: source });
-  })();
+  if (!ready) {
+    ready = (async () => {
+      source ??= defaultSource();
+      // A URL from another realm is still a URL to wasm-bindgen.
+      if (typeof source === 'object' && typeof source?.href === 'string' && !(source instanceof URL)) source = source.href;
+      await init({ module_or_path: source });
+    })();
+    // A failed load (a missing file, a network error) can be tried again.
+    ready.catch(() => (ready = undefined));
+  }
   return ready;
+}
+
+/** spd_score_bg.wasm beside this module: its URL, or in Node its bytes. */
+function defaultSource() {
+  let url;
+  try {
+    // Written out like this, the URL is one that bundlers (webpack, Vite,
+    // Parcel) see and emit the .wasm file for; esbuild leaves it as it is.
+    url = new URL('./spd_score_bg.wasm', import.meta.url);
+  } catch {
+    throw new Error("spd-score: this copy of the module has no import.meta.url (an IIFE or CommonJS bundle?): pass the .wasm file's URL to load(url)");
+  }
+  if (url.protocol !== 'file:' || typeof process !== 'object' || !process?.versions?.node) return url;
+  // This entry in Node (the package's Node entry preloads instead): read
+  // the file without importing a Node module, which a bundler would try to
+  // resolve for the browser. process.getBuiltinModule: Node 20.16 and later.
+  const fs = process.getBuiltinModule?.('fs');
+  if (!fs) throw new Error("spd-score: in this Node, import 'spd-score' (its Node entry), or pass the .wasm file's bytes to load()");
+  return fs.readFileSync(url);
 }
 
 function currentMonth() {

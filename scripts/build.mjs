@@ -1,8 +1,14 @@
 // Builds the WebAssembly core into dist/ (the npm package) and www/pkg/ (the page).
 //   node scripts/build.mjs [--dev]
+// dist/: index.js (browsers and bundlers), node.js (Node, ESM), index.cjs
+// (Node, CommonJS: node.js bundled by esbuild), cli.js, the declarations
+// (index.d.ts, and index.d.cts for CommonJS), the wasm-bindgen glue and the
+// .wasm; dist/calculator/: <spd-score-calculator>, copied from www/.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dev = process.argv.includes('--dev');
@@ -32,7 +38,60 @@ if (!dev && has(wasmOpt)) {
   ]);
 }
 for (const f of ['index.js', 'index.d.ts', 'node.js', 'cli.js']) cpSync(`${root}/js/${f}`, `${root}/dist/${f}`);
+// The same declarations for require(): in a .d.cts they describe CommonJS.
+cpSync(`${root}/js/index.d.ts`, `${root}/dist/index.d.cts`);
+
+// CommonJS: node.js (no top-level await) with the glue, as one CommonJS file.
+// It has its own copy of the module: a program that both requires and
+// imports spd-score gets two, which share nothing.
+await build({
+  entryPoints: [`${root}/dist/node.js`],
+  outfile: `${root}/dist/index.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node18',
+  define: { 'import.meta.url': '__spdModuleUrl' },
+  banner: { js: "// spd-score for require(): dist/node.js bundled as CommonJS by scripts/build.mjs.\n'use strict';\nconst __spdModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+// <spd-score-calculator>: the component's modules, found by following the
+// imports of the element and its worker, its styles and samples, copied to
+// dist/calculator/. The worker's default core, ./pkg/ in www/, is the
+// package's own ../index.js there.
+const calculator = `${root}/dist/calculator`;
+mkdirSync(calculator, { recursive: true });
+const modules = new Set();
+const follow = (name) => {
+  if (modules.has(name)) return;
+  modules.add(name);
+  const text = readFileSync(`${root}/www/${name}`, 'utf8');
+  for (const [, spec] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)'\.\/([^']+)'/g)) if (!spec.startsWith('pkg/')) follow(spec);
+};
+follow('spd-score-calculator.js');
+follow('score-worker.js');
+for (const name of modules) {
+  let text = readFileSync(`${root}/www/${name}`, 'utf8');
+  const rewritten = text.replaceAll("'./pkg/", "'../");
+  if (name === 'score-worker.js' && rewritten === text) throw new Error('www/score-worker.js no longer imports ./pkg/index.js: update scripts/build.mjs');
+  writeFileSync(`${calculator}/${name}`, rewritten);
+}
+cpSync(`${root}/js/calculator.d.ts`, `${calculator}/spd-score-calculator.d.ts`);
+// Whatever the modules name by `new URL('./…', import.meta.url)` (styles,
+// samples) is copied beside them; a missing one fails the build.
+for (const name of modules) {
+  const text = readFileSync(`${calculator}/${name}`, 'utf8');
+  for (const [, asset] of text.matchAll(/new URL\('\.\/(\w[\w./-]*)', import\.meta\.url\)/g)) {
+    const target = join(calculator, asset);
+    if (existsSync(target)) continue;
+    if (!existsSync(`${root}/www/${asset}`)) throw new Error(`www/${name} names ./${asset}, which is not in www/`);
+    mkdirSync(dirname(target), { recursive: true });
+    cpSync(`${root}/www/${asset}`, target);
+  }
+}
 rmSync(`${root}/www/pkg`, { recursive: true, force: true });
 mkdirSync(`${root}/www/pkg`, { recursive: true });
 for (const f of ['index.js', 'spd_score.js', 'spd_score_bg.wasm']) cpSync(`${root}/dist/${f}`, `${root}/www/pkg/${f}`);
-console.log(`built dist/spd_score_bg.wasm: ${statSync(`${root}/dist/spd_score_bg.wasm`).size} bytes`);
+console.log(`built dist/spd_score_bg.wasm: ${statSync(`${root}/dist/spd_score_bg.wasm`).size} bytes; dist/calculator/: ${readdirSync(calculator).join(', ')}`);

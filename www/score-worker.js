@@ -2,9 +2,11 @@
 // page. Files are streamed in chunks into the WebAssembly core; memory is
 // bounded by what the core keeps, not by the file size.
 //
-// Messages in:  {type: 'init', pkg, wasm?, ruleset?}  pkg: URL of the folder holding index.js (and the
-//                                              .wasm, unless wasm gives the .wasm's own URL); ruleset:
-//                                              a custom ruleset (the core's own by default)
+// Messages in:  {type: 'init', pkg?, wasm?, ruleset?}  pkg: URL of the folder holding index.js (and the
+//                                              .wasm, unless wasm gives the .wasm's own URL), by default
+//                                              ./pkg/ beside this worker (a literal import that bundlers
+//                                              follow, the .wasm with it); ruleset: a custom ruleset (the
+//                                              core's own by default)
 //               {type: 'add', files: File[]}   files join those already added
 //               {type: 'report', options}      {asOf, history, today, anniversary, tenantLimit}
 //               {type: 'simulate', plan, options}
@@ -19,8 +21,9 @@ let scorer;
 let ruleset;
 
 async function init(pkg, wasm) {
-  api = await import(new URL('index.js', pkg).href);
-  await api.load(new URL(wasm ?? 'spd_score_bg.wasm', pkg));
+  // A host's own copy of the core is imported at run time, not bundled.
+  api = pkg ? await import(/* webpackIgnore: true */ /* @vite-ignore */ new URL('index.js', pkg).href) : await import('./pkg/index.js');
+  await api.load(wasm ? new URL(wasm) : pkg ? new URL('spd_score_bg.wasm', pkg) : undefined);
   scorer = new api.Scorer({ ruleset });
 }
 
@@ -59,7 +62,9 @@ async function handle(data) {
     switch (data.type) {
       case 'init':
         ruleset = data.ruleset;
-        await init(data.pkg, data.wasm);
+        await init(data.pkg, data.wasm).catch((e) => {
+          throw new Error(`The scoring core could not be loaded: ${e?.message ?? e}`);
+        });
         self.postMessage({ type: 'ready', version: api.version(), ruleset: ruleset ?? api.defaultRuleset() });
         break;
       case 'add':

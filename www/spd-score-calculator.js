@@ -7,11 +7,14 @@
 // Embedding (see embed/index.html):
 //   <script type="module" src="/spd/spd-score-calculator.js"></script>
 //   <spd-score-calculator track="smb"></spd-score-calculator>
+// or, from the npm package, `import 'spd-score/calculator'` (with a bundler).
+// The worker, the styles, the core and the samples are found by literal
+// `new URL('./…', import.meta.url)`, which bundlers follow.
 // Attributes  as-of="YYYY-MM"   month scored (default: latest in the data)
 //             track="smb"       track shown first (and in the tenant table)
 //             ruleset-url       a ruleset JSON fetched from the host's origin
-//             module-url        folder holding index.js (default: ./pkg/ next to this file)
-//             wasm-url          the .wasm itself (default: spd_score_bg.wasm in module-url)
+//             module-url        folder holding index.js (default: the worker's own ./pkg/index.js)
+//             wasm-url          the .wasm itself (default: spd_score_bg.wasm beside index.js)
 //             sample-url        folder of the sample files (default: ./samples/)
 // Events      spd-score:report  detail = the report (bubbles, composed)
 //             spd-score:error   detail = {message}
@@ -32,7 +35,8 @@ import { overview } from './overview.js';
 import { CERTIFICATION_STATUS, certificationGroups, certificationLabel, rulesLine, tenantNotes, workloadChoices } from './rules.js';
 import { AREA_TEXT, STATUS } from './strings.js';
 
-const here = new URL('.', import.meta.url);
+/** The styles, fetched once (literal, so that bundlers emit the file). */
+const STYLES_URL = new URL('./calculator.css', import.meta.url);
 /** The area with the detailed view below (the rest of this file). */
 const MODERN_WORK = 'modern-work';
 const CATEGORIES = [
@@ -55,7 +59,16 @@ const CATEGORIES = [
 const METRIC_LABEL = Object.fromEntries(CATEGORIES.flatMap(([, ms]) => ms.map(([id, label]) => [id, label])));
 /** The planner's workloads ticked at first, when the ruleset has them (else its first). */
 const USUAL_WORKLOADS = ['Exchange Online', 'SharePoint Online', 'Teams'];
-/** The sample sets, in www/samples/ (see its README). */
+/** The sample files, in www/samples/ (see its README), each named in full so that bundlers emit it. */
+const SAMPLE_URLS = {
+  'cpor-report-13-months.csv': new URL('./samples/cpor-report-13-months.csv', import.meta.url),
+  'skilling-people.csv': new URL('./samples/skilling-people.csv', import.meta.url),
+  'rules-2026.csv': new URL('./samples/rules-2026.csv', import.meta.url),
+  'training-completions.csv': new URL('./samples/training-completions.csv', import.meta.url),
+  'skilling-all-areas.csv': new URL('./samples/skilling-all-areas.csv', import.meta.url),
+  'manual-values.csv': new URL('./samples/manual-values.csv', import.meta.url),
+};
+/** The sample sets. */
 const SAMPLES = [
   { label: 'Try it with sample data', files: ['cpor-report-13-months.csv', 'skilling-people.csv'] },
   { label: 'Try the 2026 rule changes', files: ['rules-2026.csv', 'training-completions.csv'] },
@@ -89,7 +102,7 @@ function download(name, type, text) {
 let styles;
 const adoptable = 'adoptedStyleSheets' in ShadowRoot.prototype && 'replaceSync' in CSSStyleSheet.prototype;
 function loadStyles() {
-  styles ??= fetch(new URL('calculator.css', here))
+  styles ??= fetch(STYLES_URL)
     .then((response) => {
       if (!response.ok) throw new Error(`calculator.css: ${response.status}`);
       return response.text();
@@ -108,6 +121,8 @@ export class SpdScoreCalculator extends HTMLElement {
   #root = this.attachShadow({ mode: 'open' });
   #worker;
   #ready;
+  /** Why the worker cannot answer (it failed to start or stopped), else null. */
+  #broken = null;
   #pending = new Map();
   #nextId = 1;
   #report = null;
@@ -131,6 +146,7 @@ export class SpdScoreCalculator extends HTMLElement {
   disconnectedCallback() {
     this.#worker?.terminate();
     this.#worker = undefined;
+    this.#stopped(new Error('The calculator was removed from the page.'));
     this.#els = {};
     this.#root.replaceChildren();
   }
@@ -170,8 +186,10 @@ export class SpdScoreCalculator extends HTMLElement {
   }
 
   async #start() {
-    // Host-set URLs resolve against the host page, defaults against this module.
-    const pkg = this.hasAttribute('module-url') ? new URL(this.getAttribute('module-url'), document.baseURI) : new URL('pkg/', here);
+    this.#broken = null;
+    // Host-set URLs resolve against the host page; without them the worker
+    // imports the core next to itself.
+    const pkg = this.hasAttribute('module-url') ? new URL(this.getAttribute('module-url'), document.baseURI).href : undefined;
     const wasm = this.hasAttribute('wasm-url') ? new URL(this.getAttribute('wasm-url'), document.baseURI).href : undefined;
     let ruleset;
     const rulesetUrl = this.getAttribute('ruleset-url');
@@ -180,10 +198,19 @@ export class SpdScoreCalculator extends HTMLElement {
       if (!response.ok) throw new Error(`The ruleset at ${rulesetUrl} could not be loaded (${response.status}).`);
       ruleset = await response.json();
     }
-    this.#worker = new Worker(new URL('score-worker.js', here), { type: 'module' });
+    // Written out in full, as bundlers (webpack, Vite) recognise a worker.
+    this.#worker = new Worker(new URL('./score-worker.js', import.meta.url), { type: 'module' });
     this.#worker.onmessage = ({ data }) => this.#onMessage(data);
-    this.#worker.onerror = (e) => this.#fail(new Error(e.message || 'The scoring worker failed to start.'));
-    const ready = await this.#ask({ type: 'init', pkg: pkg.href, wasm, ruleset }, 'ready');
+    let started = false;
+    this.#worker.onerror = (e) => {
+      e.preventDefault?.();
+      const why = e.message || 'score-worker.js or a module it imports could not be loaded';
+      const error = new Error(started ? `The scoring worker stopped: ${why}.` : `The scoring worker could not start: ${why}.`);
+      // Pending answers reject (and show the error); with none, show it here.
+      if (!this.#stopped(error)) this.#fail(error);
+    };
+    const ready = await this.#ask({ type: 'init', pkg, wasm, ruleset }, 'ready');
+    started = true;
     this.#ruleset = ready.ruleset ?? ruleset ?? null;
     this.#els.rules.textContent = rulesLine(this.#ruleset);
   }
@@ -191,9 +218,19 @@ export class SpdScoreCalculator extends HTMLElement {
   #ask(message, answer) {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
+      if (this.#broken || !this.#worker) return reject(this.#broken ?? new Error('The calculator is not on the page.'));
       this.#pending.set(id, { resolve, reject, answer });
       this.#worker.postMessage({ ...message, id });
     });
+  }
+
+  /** The worker is gone: every pending and later question fails with `error`. Were any pending? */
+  #stopped(error) {
+    this.#broken = error;
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const p of pending) p.reject(error);
+    return pending.length > 0;
   }
 
   #onMessage(data) {
@@ -210,6 +247,8 @@ export class SpdScoreCalculator extends HTMLElement {
   }
 
   #fail(error) {
+    // Removed from the page meanwhile: nothing to show (callers were told).
+    if (!this.#els.alert) return;
     this.#progress(null);
     const message = error?.message ?? String(error);
     this.#els.alert.textContent = message;
@@ -339,7 +378,7 @@ export class SpdScoreCalculator extends HTMLElement {
       results,
     );
     this.#root.replaceChildren(main);
-    const link = () => this.#root.prepend(h('link', { rel: 'stylesheet', href: new URL('calculator.css', here).href }));
+    const link = () => this.#root.prepend(h('link', { rel: 'stylesheet', href: STYLES_URL.href }));
     if (adoptable) {
       main.hidden = true;
       loadStyles()
@@ -351,10 +390,10 @@ export class SpdScoreCalculator extends HTMLElement {
 
   /** A sample set replaces the files loaded, so that it shows as it is. */
   async #loadSample(names) {
-    const base = this.hasAttribute('sample-url') ? new URL(this.getAttribute('sample-url'), document.baseURI) : new URL('samples/', here);
+    const base = this.hasAttribute('sample-url') ? new URL(this.getAttribute('sample-url'), document.baseURI) : null;
     const files = await Promise.all(
       names.map(async (name) => {
-        const response = await fetch(new URL(name, base));
+        const response = await fetch(base ? new URL(name, base) : SAMPLE_URLS[name]);
         if (!response.ok) throw new Error(`The sample ${name} could not be loaded (${response.status}).`);
         return new File([await response.arrayBuffer()], name, { type: 'text/csv' });
       }),
