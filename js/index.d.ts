@@ -622,11 +622,12 @@ export interface Ruleset {
     /** By metric id, in report order; each names its kind and numbers. */
     metrics: Record<string, MetricRule>;
   }>;
-  associations?: Array<{ id: AssociationId; label?: string; spellings: string[] }>;
+  associations?: Array<{ id: AssociationId; label?: string; spellings?: string[] }>;
   /** Association types that count on no track, reported under one name. */
-  otherAssociations?: Array<{ id: string; label?: string; spellings: string[] }>;
+  otherAssociations?: Array<{ id: string; label?: string; spellings?: string[] }>;
   /** `metrics`: the customer metrics whose workload list names it (all when absent). */
-  workloads?: Array<{ id: string; spellings: string[]; confirmed?: boolean; metrics?: MetricId[] }>;
+  /** The workloads it counts (catalogue ids; spellings add to the catalogue's); `warning`: said when their rows count. */
+  workloads?: Array<{ id: string; spellings?: string[]; confirmed?: boolean; metrics?: MetricId[]; warning?: string }>;
   /** Certifications it adds to (or replaces in) the shared catalogue. */
   certifications?: Array<{
     /** The exam code where there is one (`MS-102`), else a short name. */

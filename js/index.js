@@ -151,10 +151,16 @@ export async function score(files, options = {}) {
 export function defaultRuleset(id = 'modern-work') {
   const ruleset = rulesets().find((r) => r.id === id);
   if (!ruleset) throw new Error(`no embedded ruleset "${id}"`);
+  const catalogue = JSON.parse(rawCatalogue());
   const named = new Set([...Object.values(ruleset.certificationLists ?? {}).flat(), ...(ruleset.droppedCertifications ?? [])]);
   const own = new Set((ruleset.certifications ?? []).map((c) => c.id));
-  const shared = JSON.parse(rawCatalogue()).certifications.filter((c) => named.has(c.id) && !own.has(c.id));
-  return { ...ruleset, certifications: [...(ruleset.certifications ?? []), ...shared] };
+  const shared = catalogue.certifications.filter((c) => named.has(c.id) && !own.has(c.id));
+  // The workloads it counts, with the catalogue's spellings; the association
+  // types exports name, when it reads usage exports.
+  const spellings = new Map(catalogue.workloads.map((w) => [w.id, w.spellings]));
+  const workloads = (ruleset.workloads ?? []).map((w) => ({ ...w, spellings: [...(spellings.get(w.id) ?? []), ...(w.spellings ?? [])] }));
+  const usage = workloads.length ? { associations: catalogue.associations, otherAssociations: catalogue.otherAssociations, workloads } : {};
+  return { ...ruleset, ...usage, certifications: [...(ruleset.certifications ?? []), ...shared] };
 }
 
 /** Every embedded area ruleset, in Partner Center's order. Call `load()` first. */
