@@ -74,7 +74,7 @@ impl<'a> Model<'a> {
         for (key, kept) in &store.usage {
             let Some(slot) = [as_of, b].iter().position(|&m| m == key.month) else { continue };
             let month = &mut usage.entry((key.tenant, kept.line)).or_default()[slot];
-            month.hundredths += kept.value.unsigned_abs();
+            month.hundredths = month.hundredths.saturating_add(kept.value.unsigned_abs());
             month.columns |= kept.column.map_or(0, |c| 1 << c as u8);
         }
         Some(Model { rules, store, area, months, revenue, usage })
