@@ -261,7 +261,8 @@ pub(crate) fn overview_row(area: &AreaReport) -> OverviewRow {
             format!("{label} (classified: {}% SMB customers)", (v * 100.0).round() as i64)
         }
         (Some(_), Some(Classification { basis, value: Some(v), .. })) if basis == "workloadRevenue" => {
-            format!("{label} (classified: {v} workloads with enough revenue in both months)")
+            // A count of pairs: written as an integer (no float formatting in the module).
+            format!("{label} (classified: {} workloads with enough revenue in both months)", *v as i64)
         }
         (Some(_), _) => format!("{label} (classified)"),
         (None, _) => "—".to_string(),

@@ -87,13 +87,13 @@ struct Written {
     /// shown with what they miss; 0 shows every pair with consumption.
     #[serde(default)]
     deployment_within_reach_percent: u32,
-    associations: Vec<WrittenAssociation>,
+    associations: Vec<Entry>,
     net_customer_adds_associations: Vec<String>,
     usage_associations: Keyed<Vec<String>>,
-    net_customer_adds_workloads: Vec<Named>,
+    net_customer_adds_workloads: Vec<Entry>,
     #[serde(default)]
     dropped_net_customer_adds_workloads: Vec<String>,
-    rate_card: Vec<WrittenLine>,
+    rate_card: Vec<Entry>,
     usage_columns: Keyed<Vec<String>>,
     #[serde(default)]
     trial_metric_type_words: Vec<String>,
@@ -114,30 +114,24 @@ struct WrittenClassification {
     months: Vec<String>,
 }
 
+/// An association type, a workload or a rate-card line as written: one
+/// deserializer for the three (each is one more in the module).
 #[derive(Deserialize)]
-struct WrittenAssociation {
+struct Entry {
     id: String,
+    #[serde(default)]
     spellings: Vec<String>,
-    /// CPOR without its sub-type.
+    /// Association types: CPOR without its sub-type.
     #[serde(default)]
     bare: bool,
-}
-
-#[derive(Deserialize)]
-struct Named {
-    id: String,
+    /// Rate-card lines: consumption value per unit, the unit, the family
+    /// whose association types count.
     #[serde(default)]
-    spellings: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct WrittenLine {
-    id: String,
-    rate: Micro,
-    unit: String,
-    family: String,
+    rate: Option<Micro>,
     #[serde(default)]
-    spellings: Vec<String>,
+    unit: Option<String>,
+    #[serde(default)]
+    family: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -250,18 +244,19 @@ impl Rules {
         let default_columns = w.usage_columns.get("default").ok_or("usageColumns needs \"default\"")?;
         let mut lines = Vec::with_capacity(w.rate_card.len());
         for line in &w.rate_card {
-            if line.rate.0 <= 0 || line.rate.0 > 1_000_000_000_000 {
+            let (Some(rate), Some(unit), Some(family)) = (line.rate, &line.unit, &line.family) else {
+                return Err(format!("rate-card line {} needs rate, unit and family", line.id));
+            };
+            if rate.0 <= 0 || rate.0 > 1_000_000_000_000 {
                 return Err(format!("rate-card line {}: the rate must be above 0 and at most 1,000,000", line.id));
             }
-            let family = w
-                .usage_associations
-                .get(&line.family)
-                .ok_or(format!("rate-card line {}: family {} has no usageAssociations", line.id, line.family))?;
-            let columns = w.usage_columns.get(&line.family).unwrap_or(default_columns);
+            let columns = w.usage_columns.get(family).unwrap_or(default_columns);
+            let family = (w.usage_associations.get(family))
+                .ok_or(format!("rate-card line {}: family {family} has no usageAssociations", line.id))?;
             lines.push(Line {
                 id: line.id.clone(),
-                rate_micro: line.rate.0,
-                unit: line.unit.clone(),
+                rate_micro: rate.0,
+                unit: unit.clone(),
                 associations: mask(family)?,
                 columns: columns.iter().map(column).collect::<Result<_, _>>()?,
             });
