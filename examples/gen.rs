@@ -1,8 +1,10 @@
 //! Deterministic generator of realistic contribution exports, for
 //! benchmarks and stress tests:
-//! `cargo run --release --example gen -- --tenants N --months M [--seed S] [--layout deck|cpor] [--size-mb MB]`
+//! `cargo run --release --example gen -- --tenants N --months M [--seed S] [--layout deck|cpor|bizapps-revenue|bizapps-usage] [--fiscal] [--size-mb MB]`
 //! Writes CSV to standard output. With `--size-mb`, tenants are added until
-//! the output reaches that size (months stay as given).
+//! the output reaches that size (months stay as given). The two business
+//! applications layouts are Partner Center's Insights downloads (inputs.md
+//! sections 9 and 10), with `--fiscal` month labels such as `FY26-M04`.
 
 use std::io::{BufWriter, Write};
 
@@ -58,6 +60,13 @@ fn main() {
     let cpor = arg("--layout").is_some_and(|l| l == "cpor");
 
     let mut out = Output { out: BufWriter::with_capacity(1 << 20, std::io::stdout().lock()), written: 0 };
+    if let Some(layout) = arg("--layout").filter(|l| l.starts_with("bizapps")) {
+        let fiscal = args.iter().any(|a| a == "--fiscal");
+        let spec = Spec { tenants, months, seed, size_limit, fiscal };
+        bizapps(layout == "bizapps-usage", &spec, &mut out);
+        let _ = out.out.flush();
+        return;
+    }
     out.emit(if cpor {
         "CustomerTenantId,CustomerName,WorkloadName,MonthlyActiveUsers,PaidAvailableUnits,PartnerAttributionType,Date"
     } else {
@@ -115,6 +124,117 @@ fn main() {
         t += 1;
     }
     let _ = out.out.flush();
+}
+
+struct Spec {
+    tenants: u64,
+    months: u64,
+    seed: u64,
+    size_limit: Option<u64>,
+    fiscal: bool,
+}
+
+/// Business applications workloads as the downloads name them: category,
+/// name, typical monthly revenue per user (revenue) or users (usage).
+const BIZAPPS_WORKLOADS: [(&str, &str); 13] = [
+    ("Dynamics 365", "Sales"),
+    ("Dynamics 365", "Customer Service"),
+    ("Dynamics 365", "Field Service"),
+    ("Dynamics 365", "Finance"),
+    ("Dynamics 365", "Supply Chain"),
+    ("Dynamics 365", "Business Central"),
+    ("Dynamics 365", "Customer Insights"),
+    ("Dynamics 365", "Project Operations"),
+    ("Dynamics 365", "Marketing"),
+    ("Power Platform", "Power Apps"),
+    ("Power Platform", "Power Automate"),
+    ("Power Platform", "Power BI"),
+    ("Power Platform", "Power Pages"),
+];
+const BIZAPPS_ASSOCIATIONS: [&str; 9] =
+    ["CSP T1", "CSP T2", "DPOR", "CPOR RevRec", "CPOR OSA", "CPOR RevRec Performance", "CPOR OSU", "CPOR", "PAL"];
+
+/// `Oct-2025`, or with `--fiscal` `FY26-M04` (the fiscal year starts in July).
+fn bizapps_month(month: u32, fiscal: bool) -> String {
+    let (year, mon) = (month / 12, month % 12);
+    if fiscal {
+        let (fy, m) = if mon >= 6 { (year + 1, mon - 5) } else { (year, mon + 7) };
+        format!("FY{:02}-M{m:02}", fy % 100)
+    } else {
+        format!("{}-{year}", MONTHS[mon as usize])
+    }
+}
+
+/// The revenue (`usage` false) or usage download of `spec.tenants`
+/// customers: a few workloads each, one subscription per workload, the
+/// association type mostly the one that counts, sometimes repeated under a
+/// second type (the same subscription), trial rows now and then.
+fn bizapps<W: Write>(usage: bool, spec: &Spec, out: &mut Output<W>) {
+    out.emit(if usage {
+        "FiscalMonthName,PartnerAssociationType,CustomerTenantID,CustomerTenantName,SubscriptionID,MetricType,WorkloadCategory,Workload,PAMAU,MAC,MAU"
+    } else {
+        "FiscalMonthName,PartnerAssociationType,CustomerTenantID,CustomerTenantName,SubscriptionId,WorkloadCategory,Workloads,AdjustedRevenueAmtCD"
+    });
+    let last = 2025 * 12 + 9;
+    // Per customer, one stream both downloads share (the same tenants,
+    // workloads and subscriptions) and one of the download's own.
+    let stream = |salt: u64, t: u64| {
+        Rng((spec.seed ^ salt).wrapping_mul(0x9E37_79B9_7F4A_7C15).wrapping_add(t.wrapping_mul(0xD6E8_FEB8_6659_FD93))
+            | 1)
+    };
+    for t in 0..spec.tenants {
+        if spec.size_limit.is_some_and(|limit| out.written >= limit) {
+            return;
+        }
+        let (mut shared, mut rng) = (stream(0, t), stream(if usage { 1 } else { 2 }, t));
+        let tenant = format!("{:08x}-{:04x}-4000-8000-{t:012x}", shared.next() as u32, t & 0xffff);
+        // Mostly small customers, a few large ones.
+        let large = shared.below(10) == 0;
+        let users = 1 + shared.below(if large { 400 } else { 40 });
+        let first = shared.below(BIZAPPS_WORKLOADS.len() as u64) as usize;
+        let count = 1 + shared.below(4) as usize;
+        let joined = last - shared.below(spec.months + 6) as u32;
+        let growth = 0.7 + shared.below(80) as f64 / 100.0;
+        for w in 0..count {
+            let (category, workload) = BIZAPPS_WORKLOADS[(first + w * 3) % BIZAPPS_WORKLOADS.len()];
+            let subscription = format!("{:08x}-0000-4000-8000-{:012x}", shared.next() as u32, t * 16 + w as u64);
+            let power = category == "Power Platform" || workload == "Customer Insights";
+            let association = match rng.below(10) {
+                0 => rng.pick(&BIZAPPS_ASSOCIATIONS),
+                _ if usage && power => "PAL",
+                _ if usage => rng.pick(&["CSP T1", "CSP T2", "DPOR", "CPOR OSU"]),
+                _ => rng.pick(&["CSP T1", "CSP T2", "DPOR", "CPOR RevRec", "CPOR OSA"]),
+            };
+            let twice = rng.below(8) == 0;
+            let trial = usage && rng.below(15) == 0;
+            for m in 0..spec.months as u32 {
+                let month = last - (spec.months as u32 - 1) + m;
+                if month < joined {
+                    continue;
+                }
+                let progress = f64::from(m) / spec.months as f64;
+                let scale = users as f64 * (growth + (1.0 - growth) * progress) * (0.9 + rng.below(20) as f64 / 100.0);
+                let label = bizapps_month(month, spec.fiscal);
+                let figures = if usage {
+                    let mau = scale.round().max(1.0);
+                    let pamau = if rng.below(3) == 0 { String::new() } else { format!("{}", (mau * 0.9).round()) };
+                    let kind = if trial { "Trial" } else { "Paid" };
+                    if workload == "Customer Insights" {
+                        format!("{kind},{category},{workload},,{},", (mau * 1000.0).round())
+                    } else {
+                        format!("{kind},{category},{workload},{pamau},,{mau}")
+                    }
+                } else {
+                    format!("{category},{workload},{:.2}", scale * 65.0)
+                };
+                for a in [association, "DPOR"].into_iter().take(1 + usize::from(twice && association != "DPOR")) {
+                    if !out.emit(&format!("{label},{a},{tenant},Customer {t},{subscription},{figures}")) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
 }
 
 struct Output<W: Write> {

@@ -289,8 +289,94 @@ export interface AreaReport {
   detail: AreaDetail | null;
 }
 
-/** A data model's explanation of an area's figures. */
-export type AreaDetail = Record<string, unknown>;
+/** A data model's explanation of an area's figures; `model` says which. */
+export type AreaDetail = BusinessApplicationsDetail;
+
+/**
+ * Business Applications explained: every (tenant, workload) pair of the revenue
+ * and usage downloads in the as-of month and its baseline, what decides the
+ * classification, pairs within reach of a deployment, rows set aside.
+ */
+export interface BusinessApplicationsDetail {
+  model: 'businessApplications';
+  asOf: Month | null;
+  baseline: Month | null;
+  /** Revenue pairs (net customer adds workloads and association types). */
+  revenue: BusinessApplicationsRevenuePair[];
+  /** Consumption pairs (rate-card workloads, usage association types). */
+  consumption: BusinessApplicationsConsumptionPair[];
+  /** Monthly consumption value over every pair; null without usage data for the month. */
+  mcv: Both<number | null>;
+  /** null without revenue data for every month the classification needs. */
+  classification: {
+    track: TrackId;
+    /** Pairs above `revenueAbove` USD in every one of `months`. */
+    pairs: number;
+    pairsNeeded: number;
+    revenueAbove: number;
+    months: Month[];
+    deciding: BusinessApplicationsPair[];
+  } | null;
+  /** Pairs close to a track's deployment threshold: what they miss. */
+  withinReach: Array<BusinessApplicationsPair & {
+    track: TrackId;
+    mcvMissing: number;
+    usageMissing: number;
+    unit: string;
+    /** "Enterprise: 4,000 more MCV in Northwind Traders' Power BI makes it a deployment: 20 more monthly users." */
+    message: string;
+  }>;
+  /** Rows that do not count, by download, reason and name (a workload, an association type). */
+  setAside: Array<{
+    dataset: 'revenue' | 'usage';
+    reason: 'smallerDuplicate' | 'trial' | 'notOnRateCard' | 'notNcaWorkload' | 'droppedWorkload' | 'unknownAssociation' | 'associationNotCounted';
+    name: string;
+    rows: number;
+  }>;
+}
+
+/** One tenant's workload (a rate-card line for consumption). */
+export interface BusinessApplicationsPair {
+  tenant: string;
+  tenantName: string | null;
+  workload: string;
+}
+
+/** Counted (a workload add, a deployment) in the as-of month and its baseline on a track. */
+export interface BusinessApplicationsPairCount {
+  asOf: boolean;
+  baseline: boolean;
+  /** +1, 0 or -1. */
+  net: number;
+}
+
+export interface BusinessApplicationsRevenuePair extends BusinessApplicationsPair {
+  /** USD; null when the revenue data has no rows for the month. */
+  asOf: number | null;
+  baseline: number | null;
+  adds: Partial<Record<TrackId, BusinessApplicationsPairCount>>;
+  /** Above the classification's revenue in every month it looks at. */
+  classifies: boolean;
+}
+
+export interface BusinessApplicationsPairUsage {
+  /** Users (or profiles), summed over subscriptions. */
+  usage: number;
+  /** The numbers that counted. */
+  columns: Array<'PAMAU' | 'MAC' | 'MAU'>;
+  /** usage x rate. */
+  mcv: number;
+}
+
+export interface BusinessApplicationsConsumptionPair extends BusinessApplicationsPair {
+  rate: number;
+  /** 'MAU', 'profiles'. */
+  unit: string;
+  /** null when the usage data has no rows for the month. */
+  asOf: BusinessApplicationsPairUsage | null;
+  baseline: BusinessApplicationsPairUsage | null;
+  deployments: Partial<Record<TrackId, BusinessApplicationsPairCount>>;
+}
 
 export interface OverviewRow {
   area: AreaId;
@@ -484,7 +570,7 @@ export type CertificationStatus =
 
 export interface FileReport {
   name: string;
-  kind: 'usage' | 'skilling' | 'manual' | 'unknown';
+  kind: 'usage' | 'skilling' | 'manual' | 'bizappsRevenue' | 'bizappsUsage' | 'unknown';
   encoding: string | null;
   delimiter: string | null;
   /** Data rows read, not counting the header. */
@@ -511,7 +597,10 @@ export type WarningKind =
   | 'pgaDuplicates'
   | 'trackByDefault'
   | 'workloadNote'
-  | 'associationAfterBaseline';
+  | 'associationAfterBaseline'
+  | 'missingMonth'
+  | 'bareCpor'
+  | 'noSubscription';
 
 export interface Warning {
   kind: WarningKind;

@@ -123,7 +123,7 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
         ruleset: ruleset_ref(ruleset),
         label: ruleset.label().to_string(),
         as_of: input.as_of,
-        baseline: input.as_of.and_then(|m| m.minus(12)),
+        baseline: input.as_of.and_then(baseline),
         status: Status::NotScored,
         total: None,
         track: None,
@@ -181,14 +181,21 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
     report.classification = classification;
     report.recommendations = recommendations(ruleset, &tracks);
     if tracks.values().any(|t| t.metrics.values().any(|m| !m.complete())) {
-        report.missing = Some(input.missing.clone().unwrap_or_else(|| ruleset.data.not_scored.clone()));
+        let missing = input.missing.clone().or_else(|| input.measures.missing());
+        report.missing = Some(missing.unwrap_or_else(|| ruleset.data.not_scored.clone()));
     }
+    warnings.extend(input.measures.warnings());
     report.assumptions =
         ruleset.data.decisions.iter().map(|d| Assumption { id: d.id.clone(), text: d.text.clone() }).collect();
     report.tracks = tracks;
     report.warnings = warnings;
     report.detail = input.measures.detail();
     report
+}
+
+/// The baseline month B of an as-of month M: M - 12 (designations.md section 4).
+pub(crate) fn baseline(as_of: Month) -> Option<Month> {
+    as_of.minus(12)
 }
 
 pub(crate) fn ruleset_ref(ruleset: &Ruleset) -> RulesetRef {
@@ -254,6 +261,10 @@ pub(crate) fn overview_row(area: &AreaReport) -> OverviewRow {
         (Some("default"), _) => format!("{label} (default: not classified from the files)"),
         (Some(_), Some(Classification { basis, value: Some(v), .. })) if basis == "smbCustomerShare" => {
             format!("{label} (classified: {}% SMB customers)", (v * 100.0).round() as i64)
+        }
+        (Some(_), Some(Classification { basis, value: Some(v), .. })) if basis == "workloadRevenue" => {
+            // A count of pairs: written as an integer (no float formatting in the module).
+            format!("{label} (classified: {} workloads with enough revenue in both months)", *v as i64)
         }
         (Some(_), _) => format!("{label} (classified)"),
         (None, _) => "—".to_string(),

@@ -13,17 +13,22 @@ use crate::ruleset::Ruleset;
 
 /// The latest month of the exports that feed `area` (besides skilling).
 pub(crate) fn latest(loaded: &Loaded, area: &Ruleset) -> Option<Month> {
-    let _ = (loaded, area);
-    None
+    area.bizapps().and(loaded.bizapps.latest())
 }
 
 /// The latest month of any export loaded.
 pub(crate) fn any_latest(loaded: &Loaded) -> Option<Month> {
-    loaded.usage.months.last().copied()
+    loaded.usage.months.last().copied().max(loaded.bizapps.latest())
 }
 
 /// The data models that feed `area`, scored as of `as_of`.
 pub(crate) fn models<'a>(loaded: &'a Loaded, area: &'a Ruleset, as_of: Option<Month>) -> Vec<Box<dyn Measures + 'a>> {
-    let _ = (loaded, area, as_of);
-    vec![]
+    let mut out: Vec<Box<dyn Measures + 'a>> = vec![];
+    // Business Applications' downloads, when one was read.
+    if let (Some(rules), Some(as_of), false) = (area.bizapps(), as_of, loaded.bizapps.is_empty()) {
+        out.extend(
+            crate::bizapps::Model::new(&loaded.bizapps, rules, area, as_of).map(|m| Box::new(m) as Box<dyn Measures>),
+        );
+    }
+    out
 }

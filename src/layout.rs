@@ -48,6 +48,16 @@ pub const ASSOCIATED: Field =
 /// location's row of the same partner global account.
 pub const PGA_DUPLICATE: Field = field!("PGA duplicate flag", ["IsDuplicateRowForPGA"]);
 
+/// Business Applications' downloads (inputs.md sections 9 and 10).
+pub const BIZAPPS_WORKLOAD: Field = field!("workload", ["Workloads", "Workload", "WorkloadName"]);
+pub const REVENUE: Field =
+    field!("revenue", ["AdjustedRevenueAmtCD", "Revenue", "RevenueUSD", "BilledRevenueUSD", "AdjustedRevenue"]);
+pub const SUBSCRIPTION: Field = field!("subscription", ["SubscriptionId", "SubscriptionGuid", "Subscription"]);
+pub const METRIC_TYPE: Field = field!("metric type", ["MetricType"]);
+pub const PAMAU: Field = field!("PAMAU", ["PAMAU", "PartnerAttachedMAU", "PartnerAttachedMonthlyActiveUsers"]);
+pub const MAC: Field = field!("MAC", ["MAC", "MonthlyActiveCapacity"]);
+pub const BIZAPPS_MAU: Field = field!("MAU", ["MAU", "MonthlyActiveUsers", "ActiveUsers"]);
+
 pub const EMAIL: Field =
     field!("e-mail", ["Email", "EmailAddress", "UserPrincipalName", "UPN", "LearnerEmail", "WorkEmail"]);
 /// TrainingCompletions: the person's e-mail at the partner, used when `Email` is empty.
@@ -99,6 +109,10 @@ pub enum FileKind {
     Usage,
     Skilling,
     Manual,
+    /// Business Applications' revenue report.
+    BizappsRevenue,
+    /// Business Applications' usage report.
+    BizappsUsage,
     Unknown,
 }
 
@@ -140,11 +154,35 @@ pub struct ManualColumns {
     pub value: usize,
 }
 
+/// The columns Business Applications' two downloads share: one row is a
+/// subscription's workload under one association type in one month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BizappsColumns {
+    pub tenant: usize,
+    pub tenant_name: Option<usize>,
+    pub association: usize,
+    pub workload: usize,
+    pub month: usize,
+    pub subscription: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BizappsUsageColumns {
+    pub key: BizappsColumns,
+    pub metric_type: Option<usize>,
+    pub pamau: Option<usize>,
+    pub mac: Option<usize>,
+    pub mau: Option<usize>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Layout {
     Usage(UsageColumns),
     Skilling(SkillingColumns),
     Manual(ManualColumns),
+    /// The business applications revenue report, with its revenue column.
+    BizappsRevenue(BizappsColumns, usize),
+    BizappsUsage(BizappsUsageColumns),
 }
 
 impl Layout {
@@ -160,6 +198,8 @@ impl Layout {
                 person.unwrap_or(0).max(c.certification)
             }
             Layout::Manual(c) => c.area.max(c.metric).max(c.value),
+            Layout::BizappsRevenue(c, revenue) => c.last_required().max(*revenue),
+            Layout::BizappsUsage(c) => c.key.last_required(),
         }
     }
 
@@ -168,7 +208,15 @@ impl Layout {
             Layout::Usage(_) => FileKind::Usage,
             Layout::Skilling(_) => FileKind::Skilling,
             Layout::Manual(_) => FileKind::Manual,
+            Layout::BizappsRevenue(..) => FileKind::BizappsRevenue,
+            Layout::BizappsUsage(_) => FileKind::BizappsUsage,
         }
+    }
+}
+
+impl BizappsColumns {
+    fn last_required(&self) -> usize {
+        [self.tenant, self.association, self.workload, self.month].into_iter().max().unwrap_or(0)
     }
 }
 
@@ -211,6 +259,26 @@ pub fn recognise(columns: &[String]) -> Result<Layout, String> {
             pga_duplicate: header.find(PGA_DUPLICATE),
         }));
     }
+    // Business Applications: the key columns and a revenue column, or
+    // usage numbers with one only these downloads have (PAMAU, MAC, MetricType).
+    let bizapps = [TENANT_ID, ASSOCIATION, BIZAPPS_WORKLOAD, MONTH].map(|f| header.find(f));
+    if let [Some(tenant), Some(association), Some(workload), Some(month)] = bizapps {
+        let key = BizappsColumns {
+            tenant,
+            tenant_name: header.find_other(TENANT_NAME, tenant),
+            association,
+            workload,
+            month,
+            subscription: header.find(SUBSCRIPTION),
+        };
+        if let Some(revenue) = header.find(REVENUE) {
+            return Ok(Layout::BizappsRevenue(key, revenue));
+        }
+        let [metric_type, pamau, mac, mau] = [METRIC_TYPE, PAMAU, MAC, BIZAPPS_MAU].map(|f| header.find(f));
+        if pamau.is_some() || mac.is_some() || metric_type.is_some() && mau.is_some() {
+            return Ok(Layout::BizappsUsage(BizappsUsageColumns { key, metric_type, pamau, mac, mau }));
+        }
+    }
     if let [Some(area), Some(metric), Some(value)] = [AREA, METRIC, VALUE].map(|f| header.find(f)) {
         return Ok(Layout::Manual(ManualColumns { area, track: header.find(TRACK), metric, value }));
     }
@@ -245,10 +313,14 @@ pub fn recognise(columns: &[String]) -> Result<Layout, String> {
         missing_skilling.push(describe(CERTIFICATION));
     }
     Err(format!(
-        "the header matches no known layout. Columns found: {}. A usage export also needs {}. A skilling list also needs {}. Values typed from Partner Center need Area, Track, Metric and Value.",
+        "the header matches no known layout. Columns found: {}. A usage export also needs {}. A skilling list also needs {}. Values typed from Partner Center need Area, Track, Metric and Value. Business applications downloads need {} and {}, with {} (revenue) or {} (usage).",
         columns.iter().map(|c| format!("\"{}\"", c.trim())).collect::<Vec<_>>().join(", "),
         missing_usage.join("; "),
-        missing_skilling.join("; ")
+        missing_skilling.join("; "),
+        [TENANT_ID, ASSOCIATION, BIZAPPS_WORKLOAD].map(describe).join(", "),
+        describe(MONTH),
+        describe(REVENUE),
+        [PAMAU, MAC, BIZAPPS_MAU].map(|f| f.name).join(", ")
     ))
 }
 
@@ -321,6 +393,24 @@ mod tests {
     fn first_and_last_names_identify_people() {
         let Layout::Skilling(c) = recognise(&cols("First Name,Last Name,Credential")).unwrap() else { panic!() };
         assert_eq!((c.first_name, c.last_name, c.name, c.certification), (Some(0), Some(1), None, 2));
+    }
+
+    #[test]
+    fn business_applications_downloads() {
+        let revenue = "FiscalMonthName,GlobalPartnerID,PartnerName,PartnerAssociationType,CustomerID,CustomerName,CustomerTenantID,CustomerTenantName,SubscriptionId,SubscriptionStartDate,Country,WorkloadCategory,Workloads,AdjustedRevenueAmtCD";
+        let Layout::BizappsRevenue(c, revenue) = recognise(&cols(revenue)).unwrap() else { panic!() };
+        assert_eq!((c.tenant, c.tenant_name, c.association, c.workload, c.month), (6, Some(5), 3, 12, 0));
+        assert_eq!((c.subscription, revenue), (Some(8), 13));
+        let usage = "FiscalMonthName,GlobalPartnerID,PartnerName,PartnerAssociationType,CustomerID,CustomerName,CustomerTenantID,CustomerTenantName,SubscriptionID,SubscriptionStartDate,MetricType,WorkloadCategory,Workload,SkuGroup,PAMAU,MAC,MAU";
+        let layout = recognise(&cols(usage)).unwrap();
+        assert_eq!(layout.kind(), FileKind::BizappsUsage);
+        let Layout::BizappsUsage(c) = layout else { panic!() };
+        assert_eq!((c.key.workload, c.key.subscription, c.metric_type), (12, Some(8), Some(10)));
+        assert_eq!((c.pamau, c.mac, c.mau), (Some(14), Some(15), Some(16)));
+        // A Modern Work usage export stays one, and key columns alone are no download.
+        let mw = "CustomerTenantId,PartnerAttributionType,Workload,Month,MAU,PAU";
+        assert!(matches!(recognise(&cols(mw)), Ok(Layout::Usage(_))));
+        assert!(recognise(&cols("CustomerTenantId,PartnerAttributionType,Workload,Month,MAU")).is_err());
     }
 
     #[test]

@@ -131,6 +131,8 @@ pub struct Loaded {
     pub certifications: Vec<CertificationRow>,
     /// Metric values typed by hand, checked when scored.
     pub manual: Vec<ManualValue>,
+    /// Business Applications' revenue and usage downloads.
+    pub bizapps: crate::bizapps::Store,
     pub files: Vec<FileReport>,
     pub warnings: Vec<Warning>,
     pub errors: Vec<RowError>,
@@ -187,6 +189,8 @@ struct Context {
     /// The month of the last usage row, already in `months`.
     last_month: Option<Month>,
     lookups: Lookups,
+    /// What a business applications download's rows add up to.
+    bizapps: crate::bizapps::FileState,
     /// Newlines in the head gathered so far, counted chunk by chunk:
     /// recounting the whole head on every push was quadratic when a file
     /// came in tiny chunks.
@@ -232,31 +236,32 @@ impl FileLoader {
                 months: BTreeSet::new(),
                 last_month: None,
                 lookups: Lookups::default(),
+                bizapps: Default::default(),
                 head_lines: 0,
             },
         }
     }
 
-    pub fn push(&mut self, chunk: &[u8], ruleset: &Ruleset, loaded: &mut Loaded) {
+    pub fn push(&mut self, chunk: &[u8], rulesets: &[Ruleset], loaded: &mut Loaded) {
         match &mut self.stage {
             Stage::Head(head) => {
                 head.extend_from_slice(chunk);
                 self.ctx.head_lines += chunk.iter().filter(|&&b| b == b'\n').count();
                 if self.ctx.head_lines >= HEAD_LINES || head.len() >= HEAD_BYTES {
                     let head = std::mem::take(head);
-                    self.start(&head, ruleset, loaded);
+                    self.start(&head, rulesets, loaded);
                 }
             }
             Stage::Body { transcoder, reader } => {
                 let text = transcoder.push(chunk);
-                reader.feed(&text, &mut |r| self.ctx.record(r, ruleset, loaded));
+                reader.feed(&text, &mut |r| self.ctx.record(r, rulesets, loaded));
             }
             Stage::Rejected => {}
         }
     }
 
     /// Decides encoding and delimiter from the first bytes, then reads them.
-    fn start(&mut self, head: &[u8], ruleset: &Ruleset, loaded: &mut Loaded) {
+    fn start(&mut self, head: &[u8], rulesets: &[Ruleset], loaded: &mut Loaded) {
         let decisive = decisive(head);
         let (encoding, bom) = match sniff(decisive) {
             Sniffed::Text { encoding, bom } => (encoding, bom),
@@ -281,7 +286,7 @@ impl FileLoader {
             // The `sep=` line is line 1 of the file.
             reader.skip_lines(1);
         }
-        reader.feed(text.get(skip..).unwrap_or_default(), &mut |r| self.ctx.record(r, ruleset, loaded));
+        reader.feed(text.get(skip..).unwrap_or_default(), &mut |r| self.ctx.record(r, rulesets, loaded));
         self.stage = Stage::Body { transcoder, reader };
     }
 
@@ -297,19 +302,21 @@ impl FileLoader {
         self.stage = Stage::Rejected;
     }
 
-    pub fn finish(mut self, ruleset: &Ruleset, loaded: &mut Loaded) {
+    /// `rulesets[0]` reads usage exports (Modern Work's); business
+    /// applications downloads are read with the area fed by them.
+    pub fn finish(mut self, rulesets: &[Ruleset], loaded: &mut Loaded) {
         if let Stage::Head(head) = &mut self.stage {
             let head = std::mem::take(head);
             if head.iter().all(u8::is_ascii_whitespace) {
                 self.reject(ErrorKind::EmptyFile, EMPTY.into(), loaded);
             } else {
-                self.start(&head, ruleset, loaded);
+                self.start(&head, rulesets, loaded);
             }
         }
         if let Stage::Body { transcoder, reader } = &mut self.stage {
             let rest = transcoder.finish();
-            reader.feed(&rest, &mut |r| self.ctx.record(r, ruleset, loaded));
-            reader.finish(&mut |r| self.ctx.record(r, ruleset, loaded));
+            reader.feed(&rest, &mut |r| self.ctx.record(r, rulesets, loaded));
+            reader.finish(&mut |r| self.ctx.record(r, rulesets, loaded));
         }
         let ctx = &self.ctx;
         let rejected = matches!(self.stage, Stage::Rejected);
@@ -361,6 +368,7 @@ impl FileLoader {
         if ctx.pga_duplicates > 0 {
             loaded.warn(&ctx.name, WarningKind::PgaDuplicates, format!("{} row(s) flagged IsDuplicateRowForPGA repeat another location's row of the same partner global account (same tenant, association, workload and month) and were dropped.", ctx.pga_duplicates));
         }
+        crate::bizapps::finish_file(&ctx.bizapps, &ctx.name, &mut loaded.warnings);
         if ctx.unlisted_errors > 0 {
             loaded.warn(
                 &ctx.name,
@@ -417,20 +425,20 @@ fn unclosed_quote(quote: &QuotedField<'_>, then: &str) -> String {
 
 /// A row being read: its fields decoded on demand, its errors collected
 /// in the context's `row_errors`.
-struct Row<'r, 'c> {
+pub(crate) struct Row<'r, 'c> {
     record: &'r Record<'r>,
     ctx: &'c mut Context,
 }
 
 impl Row<'_, '_> {
-    fn text(&mut self, column: usize) -> Cow<'_, str> {
+    pub(crate) fn text(&mut self, column: usize) -> Cow<'_, str> {
         let bytes = self.record.get(column).unwrap_or_default();
         let (text, fallback) = field_text(bytes);
         self.ctx.windows_1252 |= fallback;
         text
     }
 
-    fn error(&mut self, column: usize, value: &str, kind: ErrorKind, message: String) {
+    pub(crate) fn error(&mut self, column: usize, value: &str, kind: ErrorKind, message: String) {
         self.ctx.row_errors.push(RowError {
             kind,
             file: self.ctx.name.clone(),
@@ -441,7 +449,7 @@ impl Row<'_, '_> {
         });
     }
 
-    fn required(&mut self, column: usize, what: &str) -> Option<String> {
+    pub(crate) fn required(&mut self, column: usize, what: &str) -> Option<String> {
         let text = self.text(column).trim().to_string();
         if text.is_empty() {
             self.error(column, "", ErrorKind::EmptyValue, format!("empty {what}"));
@@ -463,7 +471,20 @@ impl Row<'_, '_> {
             .ok()
     }
 
-    fn month(&mut self, column: usize) -> Option<Month> {
+    /// What a business applications download's rows add up to so far.
+    pub(crate) fn bizapps(&mut self) -> &mut crate::bizapps::FileState {
+        &mut self.ctx.bizapps
+    }
+
+    /// The file's months, as its report lists them.
+    pub(crate) fn note_month(&mut self, month: Month) {
+        if self.ctx.last_month != Some(month) {
+            self.ctx.months.insert(month);
+            self.ctx.last_month = Some(month);
+        }
+    }
+
+    pub(crate) fn month(&mut self, column: usize) -> Option<Month> {
         let raw = self.record.get(column).unwrap_or_default();
         let parsed = self.ctx.lookups.months.resolve(raw, || Month::parse_export(&field_text(raw).0));
         let text = || field_text(raw).0.into_owned();
@@ -507,7 +528,7 @@ impl Row<'_, '_> {
 }
 
 impl Context {
-    fn record(&mut self, record: Record<'_>, ruleset: &Ruleset, loaded: &mut Loaded) {
+    fn record(&mut self, record: Record<'_>, rulesets: &[Ruleset], loaded: &mut Loaded) {
         if record.is_blank() {
             return;
         }
@@ -598,10 +619,19 @@ impl Context {
                 message,
             });
         } else {
-            match &layout {
-                Layout::Usage(columns) => usage_row(&mut row, columns, ruleset, &mut loaded.usage),
-                Layout::Skilling(columns) => skilling_row(&mut row, columns, &mut loaded.certifications),
-                Layout::Manual(columns) => manual_row(&mut row, columns, &mut loaded.manual),
+            let bizapps = crate::bizapps::rules_of(rulesets);
+            match (&layout, rulesets.first(), bizapps) {
+                (Layout::Usage(columns), Some(ruleset), _) => usage_row(&mut row, columns, ruleset, &mut loaded.usage),
+                (Layout::Skilling(columns), ..) => skilling_row(&mut row, columns, &mut loaded.certifications),
+                (Layout::Manual(columns), ..) => manual_row(&mut row, columns, &mut loaded.manual),
+                (Layout::BizappsRevenue(columns, revenue), _, Some(rules)) => {
+                    crate::bizapps::revenue_row(&mut row, (columns, *revenue), rules, &mut loaded.bizapps);
+                }
+                (Layout::BizappsUsage(columns), _, Some(rules)) => {
+                    crate::bizapps::usage_row(&mut row, columns, rules, &mut loaded.bizapps);
+                }
+                // No area reads these rows (no ruleset, or none fed by business applications).
+                _ => {}
             }
         }
         if !self.row_errors.is_empty() {

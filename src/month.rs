@@ -55,9 +55,10 @@ impl Month {
         }
         Month::new(y.parse().ok()?, m.parse().ok()?)
     }
-    /// A month as exports write it; also accepts a full date (the day is dropped).
+    /// A month as exports write it; also accepts a full date (the day is
+    /// dropped) and Microsoft's fiscal label (`FY26-M04`).
     pub fn parse_export(text: &str) -> Option<Month> {
-        parse_date_parts(text).map(|(month, _)| month)
+        fiscal(text).or_else(|| parse_date_parts(text).map(|(month, _)| month))
     }
 }
 
@@ -144,6 +145,24 @@ fn year(part: &str) -> Option<u32> {
         2 => number(part).map(|y| 2000 + y),
         _ => None,
     }
+}
+
+/// Microsoft's fiscal month label, `FY26-M04`, `FY26 M04`, `FY2026-M04`:
+/// the fiscal year starts in July and is named by the year it ends in, so
+/// FY26 M01 is July 2025 and FY26 M04 is October 2025 (inputs.md section 9).
+fn fiscal(text: &str) -> Option<Month> {
+    let text = text.trim();
+    let rest = text.get(..2).filter(|p| p.eq_ignore_ascii_case("fy")).and(text.get(2..))?;
+    let (fy, m) = rest.split_once(['-', ' ', 'M', 'm'])?;
+    let m = m.trim_start_matches(['-', ' ']);
+    let m = m.strip_prefix(['M', 'm']).unwrap_or(m);
+    let (ends, month) = (year(fy)?, number(m).filter(|_| m.len() <= 2)?);
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    // M01..M06 are July to December of the year before the one it ends in.
+    let (year, month) = if month <= 6 { (ends.checked_sub(1)?, month + 6) } else { (ends, month - 6) };
+    Month::new(year, month)
 }
 
 fn with_day(month: Month, day: u32) -> Option<(Month, Option<u32>)> {
@@ -235,6 +254,26 @@ mod tests {
     #[test]
     fn impossible_months_are_rejected() {
         for text in ["13-2025", "2025-13", "", "Foo 2024", "2/30/2025", "2024-02-30", "abc", "10/1/24x", "Ma 2024"] {
+            assert_eq!(m(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn fiscal_labels_start_in_july() {
+        for (text, month) in [
+            ("FY26-M04", "2025-10"),
+            ("FY26 M04", "2025-10"),
+            ("fy26-m4", "2025-10"),
+            ("FY2026-M04", "2025-10"),
+            ("FY26-M01", "2025-07"),
+            ("FY26-M06", "2025-12"),
+            ("FY26-M07", "2026-01"),
+            ("FY26-M12", "2026-06"),
+            ("FY25 M04", "2024-10"),
+        ] {
+            assert_eq!(m(text).as_deref(), Some(month), "{text}");
+        }
+        for text in ["FY26-M13", "FY26-M00", "FY26", "FY-M04", "FY2-M04", "FY26-M004", "FYI 2025", "FY26-Mx"] {
             assert_eq!(m(text), None, "{text}");
         }
     }

@@ -75,6 +75,31 @@ pub fn parse_plain_count(bytes: &[u8]) -> Option<Count> {
 /// the last of `.` and `,` when both appear; a lone `,` followed by exactly
 /// three digits is a thousands separator (`1,234`), otherwise a decimal one.
 pub fn parse_count(text: &str) -> Result<Count, CountError> {
+    let hundredths = parse_hundredths(text)?;
+    u32::try_from(hundredths).map(Count).map_err(|_| CountError::TooLarge)
+}
+
+/// A signed amount in hundredths, as [`parse_count`] reads numbers:
+/// revenue, where credits and adjustments are negative.
+pub fn parse_amount(text: &str) -> Result<i64, CountError> {
+    let text = text.trim();
+    let (negative, digits) = match text.strip_prefix('-') {
+        // One sign only, as for counts.
+        Some(rest) if rest.trim_start().starts_with('-') => return Err(CountError::NotANumber),
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let hundredths = match parse_hundredths(digits) {
+        Err(CountError::Empty) if negative => return Err(CountError::NotANumber),
+        other => other?,
+    };
+    let hundredths = i64::try_from(hundredths).map_err(|_| CountError::TooLarge)?;
+    Ok(if negative { -hundredths } else { hundredths })
+}
+
+/// A non-negative number in hundredths, as large as 64 bits hold: what
+/// counts and amounts share.
+pub fn parse_hundredths(text: &str) -> Result<u64, CountError> {
     let text = text.trim();
     if text.is_empty() {
         return Err(CountError::Empty);
@@ -85,8 +110,8 @@ pub fn parse_count(text: &str) -> Result<Count, CountError> {
         if rest.trim_start().starts_with('-') {
             return Err(CountError::NotANumber);
         }
-        return match parse_count(rest) {
-            Ok(Count(0)) => Ok(Count(0)),
+        return match parse_hundredths(rest) {
+            Ok(0) => Ok(0),
             Ok(_) => Err(CountError::Negative),
             Err(CountError::Empty) => Err(CountError::NotANumber),
             Err(e) => Err(e),
@@ -124,7 +149,7 @@ pub fn parse_count(text: &str) -> Result<Count, CountError> {
         .checked_mul(100)
         .and_then(|h| h.checked_add(digit(0) * 10 + digit(1) + round))
         .ok_or(CountError::TooLarge)?;
-    u32::try_from(hundredths).map(Count).map_err(|_| CountError::TooLarge)
+    Ok(hundredths)
 }
 
 /// Removes `,` or `.` grouping from the integer part, checking the groups
@@ -143,7 +168,7 @@ fn strip_thousands(whole: &str) -> Option<String> {
 
 /// `1.5E+03`, `1,5E+03`, `2e-1`: read exactly, in integers (a float
 /// would round `1.005E+00`, and would bring a float parser into the wasm).
-fn parse_scientific(text: &str) -> Result<Count, CountError> {
+fn parse_scientific(text: &str) -> Result<u64, CountError> {
     let (mantissa, exponent) = text.split_once(['e', 'E']).ok_or(CountError::NotANumber)?;
     let exponent_digits = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
     if exponent_digits.is_empty() || exponent_digits.len() > 4 || !exponent_digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -190,7 +215,7 @@ fn parse_scientific(text: &str) -> Result<Count, CountError> {
             None => 0, // below 10^-38 of a hundredth
         }
     };
-    u32::try_from(hundredths).map(Count).map_err(|_| CountError::TooLarge)
+    u64::try_from(hundredths).map_err(|_| CountError::TooLarge)
 }
 
 #[cfg(test)]
@@ -262,6 +287,23 @@ mod tests {
         }
         assert_eq!(parse_plain_count(b"13.00"), Some(Count(1300)));
         assert_eq!(parse_plain_count(b"1,234"), None);
+    }
+
+    #[test]
+    fn amounts_are_signed_and_large() {
+        assert_eq!(parse_amount("1,850.00"), Ok(185_000));
+        assert_eq!(parse_amount("-312.50"), Ok(-31_250));
+        assert_eq!(parse_amount(" -1.234,56 "), Ok(-123_456));
+        assert_eq!(parse_amount("5000.01"), Ok(500_001));
+        assert_eq!(parse_amount("123456789012.34"), Ok(12_345_678_901_234));
+        assert_eq!(parse_amount("-0"), Ok(0));
+        assert_eq!(parse_amount(""), Err(CountError::Empty));
+        for bad in ["-", "--5", "- -5", "abc", "12,34,5", "USD 5"] {
+            assert_eq!(parse_amount(bad), Err(CountError::NotANumber), "{bad}");
+        }
+        assert_eq!(parse_amount("99999999999999999999999"), Err(CountError::TooLarge));
+        assert_eq!(parse_hundredths("100000000"), Ok(10_000_000_000));
+        assert_eq!(parse_hundredths("-3"), Err(CountError::Negative));
     }
 
     #[test]

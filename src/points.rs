@@ -51,6 +51,22 @@ impl Points {
         Points::ratio(i128::from(num), i128::from(if den == 0 { 1 } else { den }))
     }
 
+    /// The fraction `num / den` of figures that may pass 64 bits (sums of
+    /// consumption value): exact while they fit, else to 18 significant
+    /// digits, so that sums and comparisons of points cannot overflow.
+    pub fn from_i128(mut num: i128, mut den: i128) -> Points {
+        if den == 0 {
+            den = 1;
+        }
+        let g = gcd(num, den).max(1);
+        (num, den) = (num / g, den / g);
+        const LIMIT: i128 = 1_000_000_000_000_000_000;
+        while num.abs() > LIMIT || den.abs() > LIMIT {
+            (num, den) = (num / 10, den / 10);
+        }
+        Points::ratio(num, if den == 0 { 1 } else { den })
+    }
+
     /// `self - value`.
     pub fn difference_from(self, value: Points) -> Points {
         Points::difference(self, value)
@@ -222,6 +238,16 @@ mod tests {
         assert_eq!(Points::scaled(1, 1, 3, 1).to_string(), "0.3333");
         assert_eq!(Points::scaled(352, 1, 1000, 30).to_string(), "10.56");
         assert_eq!(Points::difference(Points::ZERO, Points::whole(2)).to_string(), "-2");
+    }
+
+    #[test]
+    fn large_fractions_are_exact_while_they_fit() {
+        assert_eq!(Points::from_i128(1_040_000_000_000, 4_900_000_000_000), Points::fraction(104, 490));
+        assert_eq!(Points::from_i128(3, 0), Points::whole(3));
+        let huge = Points::from_i128(i128::MAX / 7, i128::MAX / 3);
+        assert!((huge.as_f64() - 3.0 / 7.0).abs() < 1e-12);
+        // Comparisons and sums of the result stay in range.
+        assert!(huge + huge > Points::ZERO);
     }
 
     #[test]

@@ -435,6 +435,13 @@ pub enum WarningKind {
     /// A tenant associated after the baseline month, with no usage for the
     /// month it was associated in, is left out of usage growth.
     AssociationAfterBaseline,
+    /// A month an area's metrics compare is not in its data: they are unknown.
+    MissingMonth,
+    /// CPOR without its sub-type: counted for both net customer adds and usage.
+    BareCpor,
+    /// A business applications download without subscriptions: rows of one
+    /// tenant, workload and month compared as one subscription.
+    NoSubscription,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -483,7 +490,154 @@ pub struct AreaReport {
 /// A data model's explanation of an area's figures; one variant per model.
 #[derive(Clone, Debug, Serialize)]
 #[serde(untagged)]
-pub enum AreaDetail {}
+pub enum AreaDetail {
+    BusinessApplications(BusinessApplicationsDetail),
+}
+
+/// Business Applications explained (business-applications.md): every
+/// (tenant, workload) pair of the revenue and usage downloads in the as-of
+/// month and its baseline, what decides the classification, the pairs
+/// within reach of a deployment, and the rows set aside.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BusinessApplicationsDetail {
+    /// `businessApplications`: which model explains.
+    pub model: &'static str,
+    pub as_of: Option<Month>,
+    pub baseline: Option<Month>,
+    /// Revenue pairs (net customer adds workloads and association types).
+    pub revenue: Vec<RevenuePair>,
+    /// Consumption pairs (rate-card workloads, usage association types).
+    pub consumption: Vec<ConsumptionPair>,
+    /// Monthly consumption value over every pair; null without usage data for the month.
+    pub mcv: Both<Option<f64>>,
+    /// `None` without revenue data for every month the classification needs.
+    pub classification: Option<ClassificationDetail>,
+    /// Pairs within reach of a deployment, per track: what they miss.
+    pub within_reach: Vec<DeploymentGap>,
+    pub set_aside: Vec<SetAside>,
+}
+
+/// One tenant's workload.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PairName {
+    pub tenant: String,
+    pub tenant_name: Option<String>,
+    pub workload: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RevenuePair {
+    #[serde(flatten)]
+    pub pair: PairName,
+    /// USD in the month; null when the revenue data has no rows for it.
+    pub as_of: Option<f64>,
+    pub baseline: Option<f64>,
+    /// Per track: counted as an add in each month, and the pair's net.
+    pub adds: Keyed<PairCount>,
+    /// Above the classification's revenue in every month it looks at.
+    pub classifies: bool,
+}
+
+/// A pair counted (or not) in the as-of month and its baseline on a track.
+#[derive(Clone, Copy, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PairCount {
+    pub as_of: bool,
+    pub baseline: bool,
+    /// +1, 0 or -1.
+    pub net: i32,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsumptionPair {
+    #[serde(flatten)]
+    pub pair: PairName,
+    /// Consumption value per unit of usage, and the unit (`MAU`, `profiles`).
+    pub rate: f64,
+    pub unit: String,
+    /// Null when the usage data has no rows for the month.
+    pub as_of: Option<PairUsage>,
+    pub baseline: Option<PairUsage>,
+    /// Per track: a deployment in each month, and the pair's net.
+    pub deployments: Keyed<PairCount>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PairUsage {
+    /// Users (or profiles), summed over subscriptions.
+    pub usage: f64,
+    /// The numbers that counted (`PAMAU`, `MAC`, `MAU`).
+    pub columns: Vec<&'static str>,
+    /// Usage x rate.
+    pub mcv: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClassificationDetail {
+    pub track: String,
+    /// Pairs above `revenueAbove` USD in every one of `months`.
+    pub pairs: u32,
+    /// Pairs that make `track` (the classification's own track).
+    pub pairs_needed: u32,
+    pub revenue_above: f64,
+    pub months: Vec<Month>,
+    /// The pairs that count.
+    pub deciding: Vec<PairName>,
+}
+
+/// A pair below a track's deployment threshold in the as-of month.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeploymentGap {
+    #[serde(flatten)]
+    pub pair: PairName,
+    pub track: String,
+    /// Consumption value missing, rounded up.
+    pub mcv_missing: u64,
+    /// Users (or profiles) at the pair's rate that bring it, rounded up.
+    pub usage_missing: u64,
+    pub unit: String,
+    pub message: String,
+}
+
+/// Rows of a business applications download that do not count, by reason
+/// and name (a workload, an association type).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SetAside {
+    /// `revenue` or `usage`.
+    pub dataset: &'static str,
+    pub reason: SetAsideReason,
+    pub name: String,
+    pub rows: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SetAsideReason {
+    /// The same tenant, subscription, workload and month under another
+    /// type (or again): the larger value counted, not the sum.
+    SmallerDuplicate,
+    /// A trial subscription (`MetricType`): only paid ones count.
+    Trial,
+    /// A usage workload not on the rate card.
+    NotOnRateCard,
+    /// A revenue workload not on the net customer adds list.
+    NotNcaWorkload,
+    /// On an earlier net customer adds list, no longer (Marketing).
+    DroppedWorkload,
+    /// An association type the ruleset does not know.
+    UnknownAssociation,
+    /// A known association type that does not count for this metric
+    /// (PAL for revenue, CSP for Power Platform usage).
+    AssociationNotCounted,
+}
 
 /// How a classified area's track was found.
 #[derive(Clone, Debug, Serialize)]
@@ -622,6 +776,9 @@ mod tests {
             TrackByDefault,
             WorkloadNote,
             AssociationAfterBaseline,
+            MissingMonth,
+            BareCpor,
+            NoSubscription,
         ];
         for kind in &all {
             match kind {
@@ -638,7 +795,10 @@ mod tests {
                 | PgaDuplicates
                 | TrackByDefault
                 | WorkloadNote
-                | AssociationAfterBaseline => {}
+                | AssociationAfterBaseline
+                | MissingMonth
+                | BareCpor
+                | NoSubscription => {}
             }
         }
         all

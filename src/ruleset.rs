@@ -116,6 +116,11 @@ pub struct RulesetData {
     pub window: Window,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// What the area's data models need (thresholds, association types,
+    /// workloads, rates), kept as written and read by the model its
+    /// metrics are fed from (`from`): its shape is the model's.
+    #[serde(default)]
+    pub data: Option<Box<serde_json::value::RawValue>>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -336,6 +341,8 @@ pub struct Ruleset {
     workload_use: Vec<WorkloadUse>,
     /// Per track: the index of the track it carries tenants over from.
     carry_from: Vec<Option<usize>>,
+    /// The data rules of an area fed by Business Applications' downloads.
+    bizapps: Option<Box<crate::bizapps::Rules>>,
 }
 
 /// Which customer metrics' workload lists name a workload.
@@ -485,6 +492,16 @@ impl Ruleset {
             };
             carry_from.push(from);
         }
+        let fed_by = |model: &str| data.tracks.iter().flat_map(|t| t.metrics.values()).any(|m| m.from() == Some(model));
+        let bizapps = if fed_by("bizapps") {
+            let json = data.data.as_ref().map_or("null", |raw| raw.get());
+            let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
+            let rules =
+                crate::bizapps::Rules::from_json(json, &tracks).map_err(|e| RulesetError(format!("data: {e}")))?;
+            Some(Box::new(rules))
+        } else {
+            None
+        };
         Ok(Ruleset {
             data,
             associations,
@@ -494,6 +511,7 @@ impl Ruleset {
             customer_masks,
             workload_use,
             carry_from,
+            bizapps,
         })
     }
 
@@ -573,6 +591,11 @@ impl Ruleset {
     pub fn carry_from(&self, track: usize) -> Option<(usize, u32)> {
         let from = self.carry_from.get(track).copied().flatten()?;
         Some((from, self.data.tracks[track].carry_over.as_ref()?.months))
+    }
+    /// The rules of Business Applications' downloads, when the area's
+    /// metrics are fed from them (`from: "bizapps"`).
+    pub fn bizapps(&self) -> Option<&crate::bizapps::Rules> {
+        self.bizapps.as_deref()
     }
     pub fn decision(&self, id: &str) -> Option<&Decision> {
         self.data.decisions.iter().find(|d| d.id == id)

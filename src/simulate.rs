@@ -104,6 +104,7 @@ pub fn simulate(rulesets: &[Ruleset], loaded: &Loaded, plan: &Plan, options: &Sc
         warnings: loaded.warnings.clone(),
         errors: loaded.errors.clone(),
         manual: loaded.manual.clone(),
+        bizapps: loaded.bizapps.clone(),
     };
     match current.as_of {
         Some(m) => add_customers(ruleset, &mut changed.usage, &plan.customers, m, &mut problems),

@@ -314,3 +314,244 @@ fn a_chosen_track_decides_a_classified_area() {
     assert_eq!((area["track"].clone(), area["trackChoice"].clone()), ("enterprise".into(), "user".into()));
     assert!((area["total"].as_f64().unwrap() - 8.285714).abs() < 1e-6);
 }
+
+/// The expected figures of one area of a scenario (its other areas are
+/// another reader's).
+fn check_area(files: &[&str], area: &str) -> Value {
+    let expected: Value = serde_json::from_slice(&fixture(&files[0].replace(".csv", ".expected.json"))).unwrap();
+    let actual = report(files);
+    assert_matches(&expected["areas"][area], &actual["areas"][area], &format!("report.areas.{area}"));
+    actual
+}
+
+#[test]
+fn business_applications_from_partner_center_downloads() {
+    let r =
+        check_area(&["bizapps-revenue.csv", "bizapps-usage.csv", "skilling-all-areas.csv"], "business-applications");
+    let kinds: Vec<&str> = r["files"].as_array().unwrap().iter().map(|f| f["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["bizappsRevenue", "bizappsUsage", "skilling"]);
+    let area = &r["areas"]["business-applications"];
+    assert_eq!(area["trackChoice"], "classified");
+    assert_eq!(
+        area["classification"],
+        serde_json::json!({"track": "enterprise", "basis": "workloadRevenue", "value": 5.0})
+    );
+    assert_eq!((area["asOf"].clone(), area["baseline"].clone()), ("2025-10".into(), "2024-10".into()));
+    let growth = &area["tracks"]["enterprise"]["metrics"]["usageGrowth"];
+    assert_eq!(growth["baseline"], 49000);
+    assert!(growth["reason"].as_str().unwrap().contains("below the minimum of 50000"), "{growth}");
+    let detail = &area["detail"];
+    assert_eq!(detail["model"], "businessApplications");
+    assert_eq!(detail["mcv"], serde_json::json!({"asOf": 59400.0, "baseline": 49000.0}));
+    // The five pairs that decide, Woodgrove's 5,000.00 not among them.
+    let deciding: Vec<String> = detail["classification"]["deciding"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| format!("{} {}", p["tenantName"].as_str().unwrap(), p["workload"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        deciding,
+        [
+            "Contoso Ltd Customer Service",
+            "Contoso Ltd Sales",
+            "Fabrikam Inc Finance",
+            "Fabrikam Inc Supply Chain",
+            "Northwind Traders Business Central"
+        ]
+    );
+    let pair = |list: &str, tenant: &str, workload: &str| -> Value {
+        let pairs = detail[list].as_array().unwrap();
+        pairs.iter().find(|p| p["tenantName"] == tenant && p["workload"] == workload).cloned().unwrap()
+    };
+    // One subscription under two types: the larger, not the sum.
+    assert_eq!(pair("revenue", "Litware Inc", "Power BI")["asOf"], 200.0);
+    assert_eq!(pair("revenue", "Contoso Ltd", "Sales")["asOf"], 6000.0);
+    let wingtip = pair("revenue", "Wingtip Toys", "Power Automate");
+    assert_eq!(wingtip["adds"]["enterprise"], serde_json::json!({"asOf": false, "baseline": true, "net": -1}));
+    let woodgrove = pair("consumption", "Woodgrove Bank", "Customer Engagement (Common Data Service)");
+    assert_eq!(woodgrove["asOf"], serde_json::json!({"usage": 50.0, "columns": ["PAMAU"], "mcv": 10000.0}));
+    let fabrikam = pair("consumption", "Fabrikam Inc", "Customer Insights");
+    assert_eq!((fabrikam["rate"].clone(), fabrikam["asOf"]["columns"][0].clone()), (0.2.into(), "MAC".into()));
+    assert_eq!(pair("consumption", "Northwind Traders", "Power BI")["asOf"]["columns"][0], "MAU");
+    // What was set aside, by name.
+    let set_aside: Vec<String> = detail["setAside"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| format!("{} {} {} {}", s["dataset"], s["reason"], s["name"], s["rows"]).replace('"', ""))
+        .collect();
+    for expected in [
+        "revenue smallerDuplicate Power BI 1",
+        "revenue droppedWorkload Marketing 1",
+        "revenue associationNotCounted PAL 1",
+        "revenue associationNotCounted CPOR OSU 1",
+        "usage smallerDuplicate Customer Engagement (Common Data Service) 1",
+        "usage trial Power Automate 1",
+        "usage notOnRateCard Supply Chain 1",
+        "usage associationNotCounted CSP Tier 1 (Power Apps) 1",
+    ] {
+        assert!(set_aside.iter().any(|s| s == expected), "{expected} not in {set_aside:?}");
+    }
+    let messages: Vec<&str> =
+        detail["withinReach"].as_array().unwrap().iter().map(|g| g["message"].as_str().unwrap()).collect();
+    assert!(
+        messages.contains(
+            &"Enterprise: 4,000 more MCV in Northwind Traders' Power BI makes it a deployment: 20 more monthly users."
+        ),
+        "{messages:?}"
+    );
+    // Tailspin's bare CPOR counts, with a warning naming the file.
+    let bare = r["warnings"].as_array().unwrap().iter().find(|w| w["kind"] == "bareCpor").unwrap();
+    assert_eq!(bare["file"], "bizapps-revenue.csv");
+    assert!(r["errors"].as_array().unwrap().is_empty(), "{}", r["errors"]);
+    let row = r["overview"].as_array().unwrap().iter().find(|row| row["area"] == "business-applications").unwrap();
+    assert_eq!(row["trackLabel"], "Enterprise (classified: 5 workloads with enough revenue in both months)");
+}
+
+/// Files given as text, scored with the embedded rulesets.
+fn texts(files: &[(&str, &str)]) -> Value {
+    let mut book = Workbook::default();
+    for (name, text) in files {
+        book.add_file(name, text.as_bytes());
+    }
+    serde_json::to_value(book.report(&ScoreOptions::default())).unwrap()
+}
+
+const REVENUE: &str = "FiscalMonthName,PartnerAssociationType,CustomerTenantID,CustomerTenantName,SubscriptionId,Workloads,AdjustedRevenueAmtCD\n";
+const USAGE: &str = "FiscalMonthName,PartnerAssociationType,CustomerTenantID,CustomerTenantName,SubscriptionID,MetricType,Workload,PAMAU,MAC,MAU\n";
+
+/// business-applications.md section 10, the vectors that need data.
+#[test]
+fn business_applications_vectors_from_downloads() {
+    let bizapps = |r: &Value| r["areas"]["business-applications"].clone();
+    let mcv = |r: &Value| bizapps(r)["detail"]["mcv"]["asOf"].as_f64().unwrap();
+    // 1: 10 Business Central MAU and 50,000 Customer Insights profiles = 10,000 + 10,000 MCV.
+    let usage = format!(
+        "{USAGE}Oct-2025,CSP T1,t1,T1,s1,Paid,Business Central,,,10\nOct-2025,PAL,t2,T2,s2,Paid,Customer Insights,,50000,\nOct-2024,PAL,t3,T3,s3,Paid,Power BI,,,1\n"
+    );
+    let r = texts(&[("u.csv", &usage)]);
+    assert_eq!(mcv(&r), 20000.0);
+    // 2: 10,000 MCV in a tenant is a deployment on both tracks.
+    let deployments = |r: &Value, track: &str| bizapps(r)["tracks"][track]["metrics"]["deployments"]["value"].clone();
+    assert_eq!((deployments(&r, "enterprise"), deployments(&r, "smb")), (2.into(), 2.into()));
+    // 3: Power BI, 30 MAU: 6,000 MCV, an SMB deployment, not an Enterprise one.
+    let usage = format!("{USAGE}Oct-2025,PAL,t1,T1,s1,Paid,Power BI,,,30\nOct-2024,PAL,t2,T2,s2,Paid,Power BI,,,1\n");
+    let r = texts(&[("u.csv", &usage)]);
+    assert_eq!(mcv(&r), 6000.0);
+    assert_eq!((deployments(&r, "enterprise"), deployments(&r, "smb")), (0.into(), 1.into()));
+    // 17: five pairs above USD 5,000 in both months: Enterprise.
+    let pairs = |both: usize, now_only: usize| {
+        let mut text = REVENUE.to_string();
+        for i in 0..both + now_only {
+            text += &format!("Oct-2025,DPOR,t{i},T{i},s{i},Sales,5000.01\n");
+            if i < both {
+                text += &format!("Oct-2024,DPOR,t{i},T{i},s{i},Sales,5000.01\n");
+            }
+        }
+        text += "Oct-2024,DPOR,tz,TZ,sz,Sales,10\n";
+        texts(&[("r.csv", &text)])
+    };
+    let r = pairs(5, 0);
+    assert_eq!(bizapps(&r)["classification"]["track"], "enterprise");
+    assert_eq!(bizapps(&r)["trackChoice"], "classified");
+    // 18: six pairs above USD 5,000 now, four of them a year ago too: SMB.
+    let r = pairs(4, 2);
+    assert_eq!(
+        bizapps(&r)["classification"],
+        serde_json::json!({"track": "smb", "basis": "workloadRevenue", "value": 4.0})
+    );
+    assert_eq!(bizapps(&r)["track"], "smb");
+}
+
+#[test]
+fn business_applications_fiscal_month_labels() {
+    let revenue = format!("{REVENUE}FY26-M04,CSP T1,t1,T1,s1,Sales,2000\nFY25 M04,CSP T1,t2,T2,s2,Sales,2000\n");
+    let r = texts(&[("r.csv", &revenue)]);
+    assert_eq!(r["files"][0]["months"], serde_json::json!(["2024-10", "2025-10"]));
+    let area = &r["areas"]["business-applications"];
+    assert_eq!((area["asOf"].clone(), area["baseline"].clone()), ("2025-10".into(), "2024-10".into()));
+    assert_eq!(area["tracks"]["enterprise"]["metrics"]["netCustomerAdds"]["value"], 0);
+}
+
+#[test]
+fn business_applications_hostile_rows() {
+    let revenue = format!(
+        "{REVENUE}Oct-2025,CSP T1,t1,T1,s1,Sales,abc\nOct-2025,CSP T1,t2,T2,s2,Sales,\nOct-2025,CSP T1,t3,T3,s3,Sales,-250\nOct-2025,Transacting partner of record,t4,T4,s4,Sales,900\nOct-2025,CSP T1,t5,T5,s5,Widgets,900\nOct-2025,CSP T1,t6,T6,s6,Sales,1e99\nOct-2024,CSP T1,t7,T7,s7,Sales,300\nOct-2025,CSP T1,t8,T8,s8,Sales,\"1,500.00\"\n"
+    );
+    let usage = format!(
+        "{USAGE}Oct-2025,PAL,t1,T1,s1,Trial,Power BI,,,500\nOct-2025,PAL,t1,T1,s1,Free trial,Power BI,,,500\nOct-2025,DPOR,t2,T2,s2,Paid,Gizmo 365,,,5\nOct-2025,DPOR,t3,T3,s3,Paid,Sales,-4,,\nOct-2025,DPOR,t4,T4,s4,Paid,Sales,,,\nOct-2025,DPOR,t5,T5,s5,Paid,Sales,,,60\n"
+    );
+    let r = texts(&[("r.csv", &revenue), ("u.csv", &usage)]);
+    let errors: Vec<(String, u64, String, String)> = r["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let text = |k: &str| e[k].as_str().unwrap_or_default().to_string();
+            (format!("{} {}", text("file"), text("kind")), e["line"].as_u64().unwrap(), text("column"), text("value"))
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("r.csv badNumber".to_string(), 2, "AdjustedRevenueAmtCD".to_string(), "abc".to_string()),
+            ("r.csv emptyValue".to_string(), 3, "AdjustedRevenueAmtCD".to_string(), String::new()),
+            ("r.csv badNumber".to_string(), 7, "AdjustedRevenueAmtCD".to_string(), "1e99".to_string()),
+            ("u.csv badNumber".to_string(), 5, "PAMAU".to_string(), "-4".to_string()),
+            ("u.csv emptyValue".to_string(), 6, "PAMAU".to_string(), String::new()),
+        ]
+    );
+    assert_eq!((r["files"][0]["skippedRows"].clone(), r["files"][1]["skippedRows"].clone()), (3.into(), 2.into()));
+    let detail = &r["areas"]["business-applications"]["detail"];
+    let set_aside: Vec<String> = detail["setAside"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| format!("{} {} {}", s["reason"], s["name"], s["rows"]).replace('"', ""))
+        .collect();
+    assert_eq!(
+        set_aside,
+        [
+            "notNcaWorkload Widgets 1",
+            "unknownAssociation Transacting partner of record 1",
+            "trial Power BI 2",
+            "notOnRateCard Gizmo 365 1"
+        ]
+    );
+    // Every good row still counts: a credit, a quoted amount, Sales usage read as Customer Engagement.
+    let revenue: Vec<(String, f64)> = (detail["revenue"].as_array().unwrap().iter())
+        .map(|p| (p["tenant"].as_str().unwrap().to_string(), p["asOf"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(revenue, [("t3".to_string(), -250.0), ("t7".to_string(), 0.0), ("t8".to_string(), 1500.0)]);
+    assert_eq!(detail["consumption"][0]["asOf"]["mcv"], 12000.0);
+    // No usage a year ago: usage growth and deployments are unknown, and the month is named.
+    let area = &r["areas"]["business-applications"];
+    assert_eq!(area["tracks"]["smb"]["metrics"]["deployments"]["points"], Value::Null);
+    // t8's 1,500.00 now against t7's 300 a year ago: +1 on Enterprise, 0 on SMB.
+    assert_eq!(area["tracks"]["enterprise"]["metrics"]["netCustomerAdds"]["value"], 1);
+    assert_eq!(area["tracks"]["smb"]["metrics"]["netCustomerAdds"]["value"], 0);
+    let warning = area["warnings"].as_array().unwrap().iter().find(|w| w["kind"] == "missingMonth").unwrap();
+    assert!(warning["message"].as_str().unwrap().contains("usage download has no rows for 2024-10"), "{warning}");
+    assert!(area["missing"].as_str().unwrap().contains("usage download covering 2025-10 and 2024-10"), "{area}");
+    assert_eq!(area["status"], "incomplete");
+}
+
+#[test]
+fn business_applications_without_subscriptions_or_baseline() {
+    // No subscription column: rows of one tenant, workload and month compared as one.
+    let revenue = "Month,AssociationType,CustomerTenantId,Workload,Revenue\nOct-2025,CSP T1,t1,Sales,2000\nOct-2025,DPOR,t1,Sales,1800\n";
+    let r = texts(&[("r.csv", revenue)]);
+    assert_eq!(r["files"][0]["kind"], "bizappsRevenue");
+    let kinds: Vec<&str> = r["warnings"].as_array().unwrap().iter().map(|w| w["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"noSubscription"), "{kinds:?}");
+    let area = &r["areas"]["business-applications"];
+    assert_eq!(area["detail"]["revenue"][0]["asOf"], 2000.0);
+    // Without revenue a year ago: no classification, SMB by default, every metric from the files unknown.
+    assert_eq!((area["track"].clone(), area["trackChoice"].clone()), ("smb".into(), "default".into()));
+    assert_eq!(area["detail"]["classification"], Value::Null);
+    let area_warnings: Vec<&str> =
+        area["warnings"].as_array().unwrap().iter().map(|w| w["kind"].as_str().unwrap()).collect();
+    assert_eq!(area_warnings, ["trackByDefault", "missingMonth", "missingMonth"]);
+    assert_eq!(area["tracks"]["enterprise"]["metrics"]["netCustomerAdds"]["points"], Value::Null);
+}

@@ -177,6 +177,17 @@ pub trait Measures {
     fn detail(&self) -> Option<crate::report::AreaDetail> {
         None
     }
+
+    /// What the area's score relies on that the user should know (a month
+    /// its metrics compare is missing, naming it).
+    fn warnings(&self) -> Vec<crate::report::Warning> {
+        vec![]
+    }
+
+    /// What would score the metrics it cannot compute.
+    fn missing(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Several data models: each metric is answered by the first that can.
@@ -193,6 +204,14 @@ impl Measures for Models<'_> {
 
     fn detail(&self) -> Option<crate::report::AreaDetail> {
         self.0.iter().find_map(|m| m.detail())
+    }
+
+    fn warnings(&self) -> Vec<crate::report::Warning> {
+        self.0.iter().flat_map(|m| m.warnings()).collect()
+    }
+
+    fn missing(&self) -> Option<String> {
+        self.0.iter().find_map(|m| m.missing())
     }
 }
 
@@ -268,6 +287,17 @@ impl MetricRule {
             MetricRule::Growth(r) => r.max,
             MetricRule::Services(r) => r.max,
             MetricRule::Parts(r) => r.max,
+        }
+    }
+
+    /// The data model the metric is fed from (`usage`, `bizapps`), when it is data-fed.
+    pub fn from(&self) -> Option<&str> {
+        match self {
+            MetricRule::Tenants(r) => Some(&r.from),
+            MetricRule::Options(r) => Some(&r.from),
+            MetricRule::Growth(r) => Some(&r.from),
+            MetricRule::Services(r) => Some(&r.from),
+            MetricRule::People(_) | MetricRule::Steps(_) | MetricRule::Parts(_) => None,
         }
     }
 

@@ -21,10 +21,11 @@ export const cases = [
 
 /**
  * The six-area scenarios of tests/fixtures/areas (manifest.txt) whose files
- * this version reads: skilling lists and typed values. The Azure, Security
- * and Business Applications exports join as their readers land.
+ * this version reads: skilling lists, typed values and the business
+ * applications downloads. The Azure and Security exports join as their
+ * readers land.
  */
-const readLayouts = (name) => /^(skilling|manual)/.test(name);
+const readLayouts = (name) => /^(skilling|manual|bizapps)/.test(name);
 export const areaCases = readFileSync(fixture('areas/manifest.txt'), 'utf8')
   .split('\n')
   .filter((line) => line.trim())

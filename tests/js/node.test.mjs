@@ -33,6 +33,19 @@ for (const { first, files, expected } of areaCases) {
   });
 }
 
+test('bizapps-revenue.csv: the business applications area from both downloads, explained', async () => {
+  const files = ['areas/bizapps-revenue.csv', 'areas/bizapps-usage.csv', 'areas/skilling-all-areas.csv'];
+  const expected = JSON.parse(readFixture('areas/bizapps-revenue.expected.json'));
+  const report = await score(files.map((name) => ({ name, bytes: readFixture(name) })));
+  const area = report.areas['business-applications'];
+  assertAreas(expected.areas['business-applications'], area, "areas['business-applications']");
+  assert.deepEqual(report.files.map((f) => f.kind), ['bizappsRevenue', 'bizappsUsage', 'skilling']);
+  assert.deepEqual(area.classification, { track: 'enterprise', basis: 'workloadRevenue', value: 5 });
+  assert.equal(area.detail.model, 'businessApplications');
+  assert.deepEqual(area.detail.mcv, { asOf: 59400, baseline: 49000 });
+  assert.ok(area.detail.withinReach.some((g) => g.message === "Enterprise: 4,000 more MCV in Northwind Traders' Power BI makes it a deployment: 20 more monthly users."));
+});
+
 test('values typed through the API score as the manual CSV does', async () => {
   const fromFile = await score([{ name: 'm.csv', bytes: readFixture('areas/manual-values.csv') }]);
   const manualValues = [

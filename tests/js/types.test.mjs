@@ -67,6 +67,10 @@ test('real reports and a simulation match the declarations exactly (no missing o
     .addFile('skilling-all-areas.csv', read('areas/skilling-all-areas.csv'))
     .addFile('manual-values.csv', read('areas/manual-values.csv'))
     .report();
+  const bizapps = new Scorer()
+    .addFile('bizapps-revenue.csv', read('areas/bizapps-revenue.csv'))
+    .addFile('bizapps-usage.csv', read('areas/bizapps-usage.csv'))
+    .report();
   const { defaultRuleset, rulesets } = await import('../../dist/node.js');
   const ruleset = defaultRuleset();
   const all = rulesets();
@@ -78,6 +82,7 @@ test('real reports and a simulation match the declarations exactly (no missing o
     export const empty: Report = ${JSON.stringify(empty)};
     export const sim: Simulation = ${JSON.stringify(sim)};
     export const areas: Report = ${JSON.stringify(areas)};
+    export const bizapps: Report = ${JSON.stringify(bizapps)};
     export const ruleset: Ruleset = ${JSON.stringify(ruleset)};
     export const all: Ruleset[] = ${JSON.stringify(all)};
   `);
@@ -85,6 +90,8 @@ test('real reports and a simulation match the declarations exactly (no missing o
   // The reports above do exercise the optional parts.
   assert.ok(full.history.length && full.window && full.errors.length && full.people.length && full.recommendations.length);
   assert.ok(plain.warnings.length && plain.tenants.length && empty.asOf === null);
+  const detail = bizapps.areas['business-applications'].detail;
+  assert.ok(detail.revenue.length && detail.consumption.length && detail.withinReach.length && detail.setAside.length && detail.classification);
   // Every metric kind but options appears in the six-area report; options in Modern Work's.
   const kinds = new Set(Object.values(areas.areas).flatMap((a) => Object.values(a.tracks).flatMap((t) => Object.values(t.metrics).map((m) => m.kind))));
   assert.deepEqual([...kinds].sort(), ['growth', 'options', 'parts', 'people', 'services', 'steps', 'tenants']);

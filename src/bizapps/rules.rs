@@ -1,0 +1,410 @@
+//! The Business Applications ruleset's `data`, read and checked once:
+//! thresholds, association types, workloads, the rate card and which usage
+//! number counts (business-applications.md sections 2 to 9). Every number
+//! and list is the ruleset's; this module only gives them types.
+
+use super::Units;
+use crate::report::Keyed;
+use crate::ruleset::fold;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// Association type index into [`Rules::associations`].
+pub type AssociationId = u8;
+/// Index into [`Rules::workloads`] (net customer adds workloads).
+pub type WorkloadId = u16;
+/// Index into [`Rules::lines`] (rate-card lines).
+pub type LineId = u8;
+
+/// The usage numbers a bizapps usage download has, by the names the
+/// ruleset's `usageColumns` use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UsageColumn {
+    Pamau,
+    Mac,
+    Mau,
+}
+
+impl UsageColumn {
+    pub const ALL: [UsageColumn; 3] = [UsageColumn::Pamau, UsageColumn::Mac, UsageColumn::Mau];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            UsageColumn::Pamau => "PAMAU",
+            UsageColumn::Mac => "MAC",
+            UsageColumn::Mau => "MAU",
+        }
+    }
+}
+
+/// A money or consumption figure as the ruleset writes it (`5000`, `0.2`),
+/// kept to millionths without float formatting.
+#[derive(Clone, Copy, Debug, Default)]
+struct Micro(i64);
+
+impl<'de> Deserialize<'de> for Micro {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Micro;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Micro, E> {
+                let micro = (v * 1e6).round();
+                if !micro.is_finite() || micro.abs() > 1e15 {
+                    return Err(E::custom("the number is too large"));
+                }
+                Ok(Micro(micro as i64))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Micro, E> {
+                let micro = v.checked_mul(1_000_000).filter(|m| m.abs() <= 1_000_000_000_000_000);
+                micro.map(Micro).ok_or_else(|| E::custom("the number is too large"))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Micro, E> {
+                self.visit_i64(i64::try_from(v).map_err(|_| E::custom("the number is too large"))?)
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+impl Micro {
+    /// In the model's units (1e-8).
+    fn units(self) -> Units {
+        Units::from(self.0) * 100
+    }
+}
+
+/// The ruleset's `data` as written.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Written {
+    classification: WrittenClassification,
+    pair_revenue_at_least: Keyed<Micro>,
+    deployment_mcv_at_least: Keyed<Micro>,
+    /// Pairs this close to a deployment (percent of the threshold) are
+    /// shown with what they miss; 0 shows every pair with consumption.
+    #[serde(default)]
+    deployment_within_reach_percent: u32,
+    associations: Vec<Entry>,
+    net_customer_adds_associations: Vec<String>,
+    usage_associations: Keyed<Vec<String>>,
+    net_customer_adds_workloads: Vec<Entry>,
+    #[serde(default)]
+    dropped_net_customer_adds_workloads: Vec<String>,
+    rate_card: Vec<Entry>,
+    usage_columns: Keyed<Vec<String>>,
+    #[serde(default)]
+    trial_metric_type_words: Vec<String>,
+    #[serde(default)]
+    paid_only: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct WrittenClassification {
+    /// The track of a partner with enough pairs.
+    track: String,
+    /// The track otherwise.
+    otherwise: String,
+    enterprise_pairs_at_least: u32,
+    pair_revenue_above: Micro,
+    /// `M`, `M-12`: the months a pair must be above in.
+    months: Vec<String>,
+}
+
+/// An association type, a workload or a rate-card line as written: one
+/// deserializer for the three (each is one more in the module).
+#[derive(Deserialize)]
+struct Entry {
+    id: String,
+    #[serde(default)]
+    spellings: Vec<String>,
+    /// Association types: CPOR without its sub-type.
+    #[serde(default)]
+    bare: bool,
+    /// Rate-card lines: consumption value per unit, the unit, the family
+    /// whose association types count.
+    #[serde(default)]
+    rate: Option<Micro>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    family: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Association {
+    pub id: String,
+    /// CPOR without its sub-type: counted, with a warning.
+    pub bare: bool,
+}
+
+/// A rate-card line: a workload's consumption value per unit of usage.
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub id: String,
+    /// Consumption value per user (or profile), in millionths.
+    pub rate_micro: i64,
+    /// `MAU`, `profiles`.
+    pub unit: String,
+    /// Association types whose usage counts for the line's family.
+    pub associations: u32,
+    /// The usage numbers read for it, the first filled one counting.
+    pub columns: Vec<UsageColumn>,
+}
+
+/// The classification (business-applications.md section 2).
+#[derive(Clone, Debug)]
+pub struct ClassRule {
+    pub track: String,
+    pub otherwise: String,
+    pub pairs_at_least: u32,
+    pub revenue_above: Units,
+    /// Months before M the revenue must be above in (0 = M, 12 = B).
+    pub months_before: Vec<u32>,
+}
+
+/// Business Applications' data rules, checked.
+#[derive(Clone, Debug)]
+pub struct Rules {
+    pub classification: ClassRule,
+    pair_revenue_at_least: Vec<(String, Units)>,
+    deployment_at_least: Vec<(String, Units)>,
+    pub within_reach_percent: u32,
+    pub associations: Vec<Association>,
+    association_keys: HashMap<String, AssociationId>,
+    /// Bit per association type counting for net customer adds.
+    pub nca_associations: u32,
+    pub workloads: Vec<String>,
+    workload_keys: HashMap<String, WorkloadId>,
+    dropped: Vec<String>,
+    pub lines: Vec<Line>,
+    line_keys: HashMap<String, LineId>,
+    trial_words: Vec<String>,
+}
+
+/// How a spelling is compared: case, spaces and punctuation aside, with or
+/// without a leading "Microsoft" or "Dynamics 365".
+fn keys(text: &str) -> impl Iterator<Item = String> {
+    let folded = fold(text);
+    let mut out = vec![folded.clone()];
+    let mut rest = folded.as_str();
+    for prefix in ["microsoft", "dynamics365"] {
+        if let Some(r) = rest.strip_prefix(prefix).filter(|r| !r.is_empty()) {
+            rest = r;
+            out.push(r.to_string());
+        }
+    }
+    out.into_iter()
+}
+
+/// Every spelling (and the id) of each entry, folded, to the entry.
+fn table<'s, I: Copy>(entries: impl IntoIterator<Item = (I, &'s String, &'s [String])>) -> HashMap<String, I> {
+    let mut out = HashMap::new();
+    for (i, id, spellings) in entries {
+        for s in spellings.iter().chain([id]) {
+            out.insert(fold(s), i);
+        }
+    }
+    out
+}
+
+fn find<I: Copy>(table: &HashMap<String, I>, text: &str) -> Option<I> {
+    keys(text).find_map(|k| table.get(&k).copied())
+}
+
+impl Rules {
+    /// Reads the ruleset's `data` (JSON text) for an area with tracks
+    /// `tracks`; `Err` says what is wrong.
+    pub fn from_json(json: &str, tracks: &[&str]) -> Result<Rules, String> {
+        let w: Written = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        if w.associations.len() > 32 {
+            return Err("at most 32 association types".into());
+        }
+        if w.net_customer_adds_workloads.len() > usize::from(WorkloadId::MAX) || w.rate_card.len() > 255 {
+            return Err("too many workloads or rate-card lines".into());
+        }
+        let association_keys =
+            table(w.associations.iter().enumerate().map(|(i, a)| (i as AssociationId, &a.id, &a.spellings[..])));
+        let mask = |ids: &[String]| -> Result<u32, String> {
+            ids.iter().try_fold(0u32, |mask, id| match w.associations.iter().position(|a| &a.id == id) {
+                Some(i) => Ok(mask | 1 << i),
+                None => Err(format!("unknown association type {id}")),
+            })
+        };
+        let nca_associations = mask(&w.net_customer_adds_associations)?;
+        let column = |name: &String| {
+            UsageColumn::ALL
+                .into_iter()
+                .find(|c| fold(c.name()) == fold(name))
+                .ok_or(format!("unknown usage column {name} (the columns are PAMAU, MAC, MAU)"))
+        };
+        let default_columns = w.usage_columns.get("default").ok_or("usageColumns needs \"default\"")?;
+        let mut lines = Vec::with_capacity(w.rate_card.len());
+        for line in &w.rate_card {
+            let (Some(rate), Some(unit), Some(family)) = (line.rate, &line.unit, &line.family) else {
+                return Err(format!("rate-card line {} needs rate, unit and family", line.id));
+            };
+            if rate.0 <= 0 || rate.0 > 1_000_000_000_000 {
+                return Err(format!("rate-card line {}: the rate must be above 0 and at most 1,000,000", line.id));
+            }
+            let columns = w.usage_columns.get(family).unwrap_or(default_columns);
+            let family = (w.usage_associations.get(family))
+                .ok_or(format!("rate-card line {}: family {family} has no usageAssociations", line.id))?;
+            lines.push(Line {
+                id: line.id.clone(),
+                rate_micro: rate.0,
+                unit: unit.clone(),
+                associations: mask(family)?,
+                columns: columns.iter().map(column).collect::<Result<_, _>>()?,
+            });
+        }
+        let per_track = |written: Keyed<Micro>, what: &str| -> Result<Vec<(String, Units)>, String> {
+            match tracks.iter().find(|t| written.get(t).is_none()) {
+                Some(t) => Err(format!("{what} has no figure for track {t}")),
+                None => Ok(written.0.into_iter().map(|(t, v)| (t, v.units())).collect()),
+            }
+        };
+        let c = w.classification;
+        for track in [&c.track, &c.otherwise] {
+            if !tracks.contains(&track.as_str()) {
+                return Err(format!("the classification names unknown track {track}"));
+            }
+        }
+        let months_before = c.months.iter().map(|m| months_before(m)).collect::<Result<_, _>>()?;
+        let line_keys = table(w.rate_card.iter().enumerate().map(|(i, l)| (i as LineId, &l.id, &l.spellings[..])));
+        let workloads = &w.net_customer_adds_workloads;
+        let workload_keys =
+            table(workloads.iter().enumerate().map(|(i, n)| (i as WorkloadId, &n.id, &n.spellings[..])));
+        Ok(Rules {
+            classification: ClassRule {
+                track: c.track,
+                otherwise: c.otherwise,
+                pairs_at_least: c.enterprise_pairs_at_least,
+                revenue_above: c.pair_revenue_above.units(),
+                months_before,
+            },
+            pair_revenue_at_least: per_track(w.pair_revenue_at_least, "pairRevenueAtLeast")?,
+            deployment_at_least: per_track(w.deployment_mcv_at_least, "deploymentMcvAtLeast")?,
+            within_reach_percent: w.deployment_within_reach_percent.min(100),
+            associations: w.associations.iter().map(|a| Association { id: a.id.clone(), bare: a.bare }).collect(),
+            association_keys,
+            nca_associations,
+            workloads: w.net_customer_adds_workloads.into_iter().map(|n| n.id).collect(),
+            workload_keys,
+            dropped: w.dropped_net_customer_adds_workloads.iter().map(|d| fold(d)).collect(),
+            lines,
+            line_keys,
+            trial_words: if w.paid_only { w.trial_metric_type_words.iter().map(|t| fold(t)).collect() } else { vec![] },
+        })
+    }
+
+    pub fn association(&self, text: &str) -> Option<AssociationId> {
+        find(&self.association_keys, text)
+    }
+    /// A net customer adds workload.
+    pub fn workload(&self, text: &str) -> Option<WorkloadId> {
+        find(&self.workload_keys, text)
+    }
+    /// A workload no longer on the net customer adds list (Marketing).
+    pub fn is_dropped(&self, text: &str) -> bool {
+        keys(text).any(|k| self.dropped.contains(&k))
+    }
+    /// The rate-card line a usage workload is read as (renamed products too).
+    pub fn line(&self, text: &str) -> Option<LineId> {
+        find(&self.line_keys, text)
+    }
+    /// A `MetricType` that says trial (only paid subscriptions count).
+    pub fn is_trial(&self, metric_type: &str) -> bool {
+        let folded = fold(metric_type);
+        self.trial_words.iter().any(|w| folded.contains(w.as_str()))
+    }
+    pub fn counts_for_adds(&self, association: AssociationId) -> bool {
+        self.nca_associations & 1 << association != 0
+    }
+    pub fn counts_for_usage(&self, line: LineId, association: AssociationId) -> bool {
+        self.lines.get(usize::from(line)).is_some_and(|l| l.associations & 1 << association != 0)
+    }
+    /// Revenue a pair needs in a month to count on `track`.
+    pub fn pair_revenue_at_least(&self, track: &str) -> Option<Units> {
+        self.pair_revenue_at_least.iter().find(|(t, _)| t == track).map(|&(_, v)| v)
+    }
+    /// Consumption value a pair needs in a month to be a deployment on `track`.
+    pub fn deployment_at_least(&self, track: &str) -> Option<Units> {
+        self.deployment_at_least.iter().find(|(t, _)| t == track).map(|&(_, v)| v)
+    }
+    /// The tracks with their figures, in the ruleset's order.
+    pub fn tracks(&self) -> impl Iterator<Item = &str> {
+        self.pair_revenue_at_least.iter().map(|(t, _)| t.as_str())
+    }
+}
+
+/// `M` = 0, `M-12` = 12.
+fn months_before(text: &str) -> Result<u32, String> {
+    let bad = || format!("classification month {text}: expected M or M-n");
+    let rest = text.trim().strip_prefix('M').ok_or_else(bad)?;
+    if rest.is_empty() {
+        return Ok(0);
+    }
+    rest.strip_prefix('-').and_then(|n| n.parse().ok()).filter(|&n: &u32| n <= 120).ok_or_else(bad)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ruleset::Ruleset;
+
+    fn rules() -> Ruleset {
+        Ruleset::embedded().into_iter().find(|r| r.data.id == "business-applications").unwrap()
+    }
+
+    #[test]
+    fn the_embedded_rules_resolve_spellings_and_renamed_products() {
+        let ruleset = rules();
+        let r = ruleset.bizapps().unwrap();
+        let line = |t: &str| r.line(t).map(|l| r.lines[usize::from(l)].id.as_str());
+        assert_eq!(line("Sales"), Some("Customer Engagement (Common Data Service)"));
+        assert_eq!(line("Dynamics 365 Field Service"), Some("Customer Engagement (Common Data Service)"));
+        assert_eq!(line("Power Pages"), Some("Portals"));
+        assert_eq!(line("Commerce"), Some("Retail"));
+        assert_eq!(line("human resources"), Some("Core HR"));
+        assert_eq!(line("Microsoft Power BI"), Some("Power BI"));
+        assert_eq!(line("Supply Chain"), None);
+        let association = |t: &str| r.association(t).map(|a| r.associations[usize::from(a)].id.as_str());
+        assert_eq!(association("CSP T1"), Some("CSP Tier 1"));
+        assert_eq!(association("RevRec"), Some("CPOR RevRec"));
+        assert_eq!(association("OSU"), Some("CPOR OSU"));
+        assert_eq!(association("Transacting partner of record"), None);
+        let bare = r.association("CPOR").unwrap();
+        assert!(r.associations[usize::from(bare)].bare && r.counts_for_adds(bare));
+        assert!(!r.counts_for_adds(r.association("PAL").unwrap()));
+        assert!(!r.counts_for_adds(r.association("CPOR OSU").unwrap()));
+        let power_apps = r.line("Power Apps").unwrap();
+        assert!(r.counts_for_usage(power_apps, r.association("PAL").unwrap()));
+        assert!(!r.counts_for_usage(power_apps, r.association("CSP T1").unwrap()));
+        assert!(r.counts_for_usage(r.line("Finance").unwrap(), r.association("DPOR").unwrap()));
+        assert!(r.workload("Human Resources").is_some() && r.workload("Marketing").is_none());
+        assert!(r.is_dropped("Marketing") && !r.is_dropped("Sales"));
+        assert!(r.is_trial("Trial") && r.is_trial("Paid trial") && !r.is_trial("Paid"));
+        assert_eq!(r.classification.months_before, [0, 12]);
+        assert_eq!((r.classification.track.as_str(), r.classification.otherwise.as_str()), ("enterprise", "smb"));
+        assert_eq!(r.pair_revenue_at_least("smb"), Some(250 * super::super::UNIT));
+    }
+
+    #[test]
+    fn bad_data_is_a_ruleset_error() {
+        let json = crate::ruleset::EMBEDDED[5];
+        for (from, to, says) in [
+            ("\"rate\":0.2", "\"rate\":0", "the rate must be above 0"),
+            ("\"powerPlatform\":[\"PAL\"]", "\"powerPlatform\":[\"XYZ\"]", "unknown association type XYZ"),
+            ("\"default\":[\"PAMAU\",\"MAU\"]", "\"default\":[\"PAU\"]", "unknown usage column PAU"),
+            ("\"otherwise\":\"smb\"", "\"otherwise\":\"small\"", "unknown track small"),
+            ("\"smb\":250}", "\"small\":250}", "pairRevenueAtLeast has no figure for track smb"),
+        ] {
+            assert!(json.contains(from), "{from}");
+            let err = Ruleset::from_json(&json.replacen(from, to, 1)).unwrap_err();
+            assert!(err.0.contains(says), "{err}");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! What Business Applications' downloads leave once read: per tenant,
+//! subscription, workload and month one value (the largest of the
+//! association types that count, business-applications.md section 9), the
+//! months each download covers, and counts of the rows set aside. Rows
+//! themselves are not kept.
+
+use super::rules::{AssociationId, LineId, UsageColumn};
+use crate::month::Month;
+use crate::report::{SetAside, SetAsideReason};
+use crate::store::{FastMap, Tenant, TenantId};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Distinct names rows are set aside under; past it, further names are
+/// counted together (a hostile file of unique workload names).
+const MAX_SET_ASIDE_NAMES: usize = 1000;
+
+/// One subscription's workload in one month: where de-duplication happens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct Key {
+    pub tenant: TenantId,
+    pub subscription: u32,
+    /// Revenue: the net customer adds workload. Usage: the workload as the
+    /// export names it (renamed products resolve to one rate-card line, but
+    /// stay apart here).
+    pub workload: u16,
+    pub month: Month,
+}
+
+/// The value kept for a key and where it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Kept {
+    /// Revenue in cents, or usage in hundredths.
+    pub value: i64,
+    pub association: AssociationId,
+    /// Usage: the rate-card line and the number read.
+    pub line: LineId,
+    pub column: Option<UsageColumn>,
+}
+
+/// Which download a row came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Dataset {
+    Revenue,
+    Usage,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Store {
+    pub tenants: Vec<Tenant>,
+    tenant_ids: FastMap<Box<str>, TenantId>,
+    subscriptions: FastMap<Box<str>, u32>,
+    /// Usage workloads as exports name them (folded), for [`Key::workload`].
+    usage_workloads: FastMap<Box<str>, u16>,
+    pub revenue: FastMap<Key, Kept>,
+    pub usage: FastMap<Key, Kept>,
+    /// Months with rows, counted or set aside, in each download.
+    pub revenue_months: BTreeSet<Month>,
+    pub usage_months: BTreeSet<Month>,
+    set_aside: BTreeMap<(Dataset, SetAsideReason, String), u64>,
+}
+
+impl Store {
+    pub fn is_empty(&self) -> bool {
+        self.revenue_months.is_empty() && self.usage_months.is_empty()
+    }
+
+    /// The latest month of either download.
+    pub fn latest(&self) -> Option<Month> {
+        self.revenue_months.last().max(self.usage_months.last()).copied()
+    }
+
+    pub fn tenant(&mut self, id: &str, name: Option<&str>) -> TenantId {
+        if let Some(&found) = self.tenant_ids.get(id) {
+            let tenant = &mut self.tenants[found as usize];
+            if tenant.name.is_none() {
+                tenant.name = name.map(str::to_string);
+            }
+            return found;
+        }
+        let next = self.tenants.len() as TenantId;
+        self.tenants.push(Tenant { id: id.to_string(), name: name.map(str::to_string) });
+        self.tenant_ids.insert(id.into(), next);
+        next
+    }
+
+    /// A subscription id (an empty one when the download has none).
+    pub fn subscription(&mut self, id: &str) -> u32 {
+        let next = self.subscriptions.len() as u32;
+        *self.subscriptions.entry(id.into()).or_insert(next)
+    }
+
+    /// The key of a usage workload name as matched on the rate card: few,
+    /// as the rate card's spellings are.
+    pub fn usage_workload(&mut self, name: &str) -> u16 {
+        let next = self.usage_workloads.len() as u16;
+        *self.usage_workloads.entry(name.into()).or_insert(next)
+    }
+
+    pub fn note_month(&mut self, dataset: Dataset, month: Month) {
+        let months = match dataset {
+            Dataset::Revenue => &mut self.revenue_months,
+            Dataset::Usage => &mut self.usage_months,
+        };
+        // Rows come month by month: only a new month touches the set.
+        if months.last() != Some(&month) {
+            months.insert(month);
+        }
+    }
+
+    /// The one place of section 9: per key the largest value across the
+    /// association types that count, not their sum; the smaller (or
+    /// equal, later) row is set aside under `name`.
+    pub fn keep_largest(&mut self, dataset: Dataset, key: Key, row: Kept, name: &str) {
+        let map = match dataset {
+            Dataset::Revenue => &mut self.revenue,
+            Dataset::Usage => &mut self.usage,
+        };
+        match map.get_mut(&key) {
+            None => {
+                map.insert(key, row);
+            }
+            Some(kept) => {
+                if row.value > kept.value {
+                    *kept = row;
+                }
+                self.set_aside(dataset, SetAsideReason::SmallerDuplicate, name);
+            }
+        }
+    }
+
+    pub fn set_aside(&mut self, dataset: Dataset, reason: SetAsideReason, name: &str) {
+        let key = (dataset, reason, name.to_string());
+        let key = if self.set_aside.len() < MAX_SET_ASIDE_NAMES || self.set_aside.contains_key(&key) {
+            key
+        } else {
+            (dataset, reason, "(other names)".to_string())
+        };
+        *self.set_aside.entry(key).or_insert(0) += 1;
+    }
+
+    /// What was set aside, by download, reason and name.
+    pub fn set_aside_report(&self) -> Vec<SetAside> {
+        let dataset = |d: Dataset| match d {
+            Dataset::Revenue => "revenue",
+            Dataset::Usage => "usage",
+        };
+        self.set_aside
+            .iter()
+            .map(|((d, reason, name), &rows)| SetAside {
+                dataset: dataset(*d),
+                reason: *reason,
+                name: name.clone(),
+                rows,
+            })
+            .collect()
+    }
+}
