@@ -184,6 +184,7 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
     report.assumptions =
         ruleset.data.decisions.iter().map(|d| Assumption { id: d.id.clone(), text: d.text.clone() }).collect();
     report.tracks = tracks;
+    warnings.extend(input.measures.warnings());
     report.warnings = warnings;
     report.detail = input.measures.detail();
     report

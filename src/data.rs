@@ -6,6 +6,7 @@
 //! ruleset (its `data`), and answers [`Measures`]. A model not loaded
 //! answers nothing: its metrics are unknown, never 0.
 
+use crate::azure::AzureModel;
 use crate::kinds::Measures;
 use crate::load::Loaded;
 use crate::month::Month;
@@ -13,17 +14,19 @@ use crate::ruleset::Ruleset;
 
 /// The latest month of the exports that feed `area` (besides skilling).
 pub(crate) fn latest(loaded: &Loaded, area: &Ruleset) -> Option<Month> {
-    let _ = (loaded, area);
-    None
+    area.azure().and_then(|_| loaded.azure.latest())
 }
 
 /// The latest month of any export loaded.
 pub(crate) fn any_latest(loaded: &Loaded) -> Option<Month> {
-    loaded.usage.months.last().copied()
+    loaded.usage.months.last().copied().max(loaded.azure.latest())
 }
 
 /// The data models that feed `area`, scored as of `as_of`.
 pub(crate) fn models<'a>(loaded: &'a Loaded, area: &'a Ruleset, as_of: Option<Month>) -> Vec<Box<dyn Measures + 'a>> {
-    let _ = (loaded, area, as_of);
-    vec![]
+    let mut models: Vec<Box<dyn Measures + 'a>> = vec![];
+    if let (Some(rules), Some(m)) = (area.azure(), as_of) {
+        models.extend(AzureModel::new(&loaded.azure, area, rules, m).map(|model| Box::new(model) as Box<dyn Measures>));
+    }
+    models
 }

@@ -8,6 +8,7 @@
 
 mod actions;
 mod areas;
+mod azure;
 mod cells;
 mod data;
 mod decode;

@@ -1,6 +1,7 @@
 //! Loading one file: sniffing, decoding, recognising the header, and
 //! turning each row into store entries or a positioned error.
 
+use crate::azure::Outcome;
 use crate::decode::{field_text, sniff, Sniffed, Transcoder};
 use crate::layout::{recognise, FileKind, Layout, ManualColumns, SkillingColumns, UsageColumns};
 use crate::manual::{ManualValue, TypedText};
@@ -128,6 +129,8 @@ impl<T: Copy> Spellings<T> {
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub usage: UsageStore,
+    /// Azure usage and Customers and tenants exports (the Azure areas).
+    pub azure: crate::azure::AzureStore,
     pub certifications: Vec<CertificationRow>,
     /// Metric values typed by hand, checked when scored.
     pub manual: Vec<ManualValue>,
@@ -237,26 +240,28 @@ impl FileLoader {
         }
     }
 
-    pub fn push(&mut self, chunk: &[u8], ruleset: &Ruleset, loaded: &mut Loaded) {
+    /// `rulesets`: every area's, Modern Work's first (usage exports are read
+    /// with it; Azure exports with the first that has Azure rules).
+    pub fn push(&mut self, chunk: &[u8], rulesets: &[Ruleset], loaded: &mut Loaded) {
         match &mut self.stage {
             Stage::Head(head) => {
                 head.extend_from_slice(chunk);
                 self.ctx.head_lines += chunk.iter().filter(|&&b| b == b'\n').count();
                 if self.ctx.head_lines >= HEAD_LINES || head.len() >= HEAD_BYTES {
                     let head = std::mem::take(head);
-                    self.start(&head, ruleset, loaded);
+                    self.start(&head, rulesets, loaded);
                 }
             }
             Stage::Body { transcoder, reader } => {
                 let text = transcoder.push(chunk);
-                reader.feed(&text, &mut |r| self.ctx.record(r, ruleset, loaded));
+                reader.feed(&text, &mut |r| self.ctx.record(r, rulesets, loaded));
             }
             Stage::Rejected => {}
         }
     }
 
     /// Decides encoding and delimiter from the first bytes, then reads them.
-    fn start(&mut self, head: &[u8], ruleset: &Ruleset, loaded: &mut Loaded) {
+    fn start(&mut self, head: &[u8], rulesets: &[Ruleset], loaded: &mut Loaded) {
         let decisive = decisive(head);
         let (encoding, bom) = match sniff(decisive) {
             Sniffed::Text { encoding, bom } => (encoding, bom),
@@ -281,7 +286,7 @@ impl FileLoader {
             // The `sep=` line is line 1 of the file.
             reader.skip_lines(1);
         }
-        reader.feed(text.get(skip..).unwrap_or_default(), &mut |r| self.ctx.record(r, ruleset, loaded));
+        reader.feed(text.get(skip..).unwrap_or_default(), &mut |r| self.ctx.record(r, rulesets, loaded));
         self.stage = Stage::Body { transcoder, reader };
     }
 
@@ -297,19 +302,23 @@ impl FileLoader {
         self.stage = Stage::Rejected;
     }
 
-    pub fn finish(mut self, ruleset: &Ruleset, loaded: &mut Loaded) {
+    pub fn finish(mut self, rulesets: &[Ruleset], loaded: &mut Loaded) {
         if let Stage::Head(head) = &mut self.stage {
             let head = std::mem::take(head);
             if head.iter().all(u8::is_ascii_whitespace) {
                 self.reject(ErrorKind::EmptyFile, EMPTY.into(), loaded);
             } else {
-                self.start(&head, ruleset, loaded);
+                self.start(&head, rulesets, loaded);
             }
         }
         if let Stage::Body { transcoder, reader } = &mut self.stage {
             let rest = transcoder.finish();
-            reader.feed(&rest, &mut |r| self.ctx.record(r, ruleset, loaded));
-            reader.finish(&mut |r| self.ctx.record(r, ruleset, loaded));
+            reader.feed(&rest, &mut |r| self.ctx.record(r, rulesets, loaded));
+            reader.finish(&mut |r| self.ctx.record(r, rulesets, loaded));
+        }
+        if let Some(layout @ (Layout::AzureUsage(_) | Layout::CustomersTenants(_))) = &self.ctx.layout {
+            let rules = rulesets.iter().find_map(Ruleset::azure);
+            crate::azure::finish_file(&mut loaded.azure, &self.ctx.name, layout, rules, &mut loaded.warnings);
         }
         let ctx = &self.ctx;
         let rejected = matches!(self.stage, Stage::Rejected);
@@ -359,7 +368,13 @@ impl FileLoader {
             loaded.warn(&ctx.name, WarningKind::DuplicateRows, format!("{} row(s) repeat rows already loaded (same tenant, association, workload and month) and were counted once.", ctx.duplicates));
         }
         if ctx.pga_duplicates > 0 {
-            loaded.warn(&ctx.name, WarningKind::PgaDuplicates, format!("{} row(s) flagged IsDuplicateRowForPGA repeat another location's row of the same partner global account (same tenant, association, workload and month) and were dropped.", ctx.pga_duplicates));
+            let n = ctx.pga_duplicates;
+            let message = match ctx.layout {
+                Some(Layout::AzureUsage(_)) => format!("{n} row(s) flagged IsACRDuplicateAtPGAAttachTypeLevel repeat another location's row of the same partner global account and association type and were dropped."),
+                Some(Layout::CustomersTenants(_)) => format!("{n} row(s) flagged IsDuplicateRowForPGA repeat another location's row of the same partner global account (same tenant, association and month) and count only where no unflagged row is there."),
+                _ => format!("{n} row(s) flagged IsDuplicateRowForPGA repeat another location's row of the same partner global account (same tenant, association, workload and month) and were dropped."),
+            };
+            loaded.warn(&ctx.name, WarningKind::PgaDuplicates, message);
         }
         if ctx.unlisted_errors > 0 {
             loaded.warn(
@@ -417,20 +432,35 @@ fn unclosed_quote(quote: &QuotedField<'_>, then: &str) -> String {
 
 /// A row being read: its fields decoded on demand, its errors collected
 /// in the context's `row_errors`.
-struct Row<'r, 'c> {
+pub(crate) struct Row<'r, 'c> {
     record: &'r Record<'r>,
     ctx: &'c mut Context,
 }
 
-impl Row<'_, '_> {
-    fn text(&mut self, column: usize) -> Cow<'_, str> {
+/// A flag column set on the row (`1`, `true`).
+pub(crate) fn flag_set(raw: &[u8]) -> bool {
+    matches!(raw.trim_ascii(), b"1" | b"1.0" | b"true" | b"True" | b"TRUE")
+}
+
+impl<'r> Row<'r, '_> {
+    /// A field's bytes as read (empty past the row's end).
+    pub(crate) fn raw(&self, column: usize) -> &'r [u8] {
+        self.record.get(column).unwrap_or_default()
+    }
+
+    /// The file's header row.
+    pub(crate) fn header(&self) -> &[String] {
+        &self.ctx.header
+    }
+
+    pub(crate) fn text(&mut self, column: usize) -> Cow<'_, str> {
         let bytes = self.record.get(column).unwrap_or_default();
         let (text, fallback) = field_text(bytes);
         self.ctx.windows_1252 |= fallback;
         text
     }
 
-    fn error(&mut self, column: usize, value: &str, kind: ErrorKind, message: String) {
+    pub(crate) fn error(&mut self, column: usize, value: &str, kind: ErrorKind, message: String) {
         self.ctx.row_errors.push(RowError {
             kind,
             file: self.ctx.name.clone(),
@@ -441,7 +471,7 @@ impl Row<'_, '_> {
         });
     }
 
-    fn required(&mut self, column: usize, what: &str) -> Option<String> {
+    pub(crate) fn required(&mut self, column: usize, what: &str) -> Option<String> {
         let text = self.text(column).trim().to_string();
         if text.is_empty() {
             self.error(column, "", ErrorKind::EmptyValue, format!("empty {what}"));
@@ -463,7 +493,7 @@ impl Row<'_, '_> {
             .ok()
     }
 
-    fn month(&mut self, column: usize) -> Option<Month> {
+    pub(crate) fn month(&mut self, column: usize) -> Option<Month> {
         let raw = self.record.get(column).unwrap_or_default();
         let parsed = self.ctx.lookups.months.resolve(raw, || Month::parse_export(&field_text(raw).0));
         let text = || field_text(raw).0.into_owned();
@@ -507,7 +537,7 @@ impl Row<'_, '_> {
 }
 
 impl Context {
-    fn record(&mut self, record: Record<'_>, ruleset: &Ruleset, loaded: &mut Loaded) {
+    fn record(&mut self, record: Record<'_>, rulesets: &[Ruleset], loaded: &mut Loaded) {
         if record.is_blank() {
             return;
         }
@@ -598,10 +628,38 @@ impl Context {
                 message,
             });
         } else {
-            match &layout {
-                Layout::Usage(columns) => usage_row(&mut row, columns, ruleset, &mut loaded.usage),
-                Layout::Skilling(columns) => skilling_row(&mut row, columns, &mut loaded.certifications),
-                Layout::Manual(columns) => manual_row(&mut row, columns, &mut loaded.manual),
+            let azure = || rulesets.iter().find_map(Ruleset::azure);
+            let outcome = match &layout {
+                Layout::Usage(columns) => {
+                    if let Some(ruleset) = rulesets.first() {
+                        usage_row(&mut row, columns, ruleset, &mut loaded.usage);
+                    }
+                    None
+                }
+                Layout::AzureUsage(columns) => {
+                    Some(crate::azure::usage_row(&mut row, columns, azure(), &mut loaded.azure))
+                }
+                Layout::CustomersTenants(columns) => {
+                    Some(crate::azure::tenants_row(&mut row, columns, azure(), &mut loaded.azure))
+                }
+                Layout::Skilling(columns) => {
+                    skilling_row(&mut row, columns, &mut loaded.certifications);
+                    None
+                }
+                Layout::Manual(columns) => {
+                    manual_row(&mut row, columns, &mut loaded.manual);
+                    None
+                }
+            };
+            match outcome {
+                Some(Outcome::Flagged(month)) => {
+                    self.pga_duplicates += 1;
+                    self.months.insert(month);
+                }
+                Some(Outcome::Counted(month) | Outcome::NotCounted(month) | Outcome::Overlap(month)) => {
+                    self.months.insert(month);
+                }
+                Some(Outcome::Error) | None => {}
             }
         }
         if !self.row_errors.is_empty() {
@@ -718,7 +776,7 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
     let key = CellKey::new(tenant, month, association, workload);
     let inserted = match c.pga_duplicate {
         Some(column) => {
-            let flagged = matches!(raw(column).trim_ascii(), b"1" | b"1.0" | b"true" | b"True" | b"TRUE");
+            let flagged = flag_set(raw(column));
             store.insert_flagged(key, Usage { mau, pau }, flagged)
         }
         None => store.insert(key, Usage { mau, pau }),

@@ -93,6 +93,11 @@ pub struct RulesetData {
     pub window: Window,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// The numbers and lists the area's data model reads its exports with
+    /// (thresholds, spellings, service lists), kept as written: each model
+    /// reads its own shape of it (`azure::Rules`).
+    #[serde(default)]
+    pub data: Option<Box<serde_json::value::RawValue>>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -308,6 +313,8 @@ pub struct Ruleset {
     workload_use: Vec<WorkloadUse>,
     /// Per track: the index of the track it carries tenants over from.
     carry_from: Vec<Option<usize>>,
+    /// The Azure model's rules, for an area whose metrics are fed `from: "azure"`.
+    azure: Option<crate::azure::Rules>,
 }
 
 /// Which customer metrics' workload lists name a workload.
@@ -440,6 +447,15 @@ impl Ruleset {
             };
             carry_from.push(from);
         }
+        let fed_by = |model: &str| data.tracks.iter().any(|t| t.metrics.values().any(|m| m.from() == Some(model)));
+        let azure = match (&data.data, fed_by("azure")) {
+            (Some(json), true) => {
+                let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
+                Some(crate::azure::Rules::from_json(json.get(), &tracks).map_err(RulesetError)?)
+            }
+            (None, true) => return err("metrics fed from azure need the model's \"data\"".into()),
+            _ => None,
+        };
         Ok(Ruleset {
             data,
             associations,
@@ -449,6 +465,7 @@ impl Ruleset {
             customer_masks,
             workload_use,
             carry_from,
+            azure,
         })
     }
 
@@ -528,6 +545,10 @@ impl Ruleset {
     pub fn carry_from(&self, track: usize) -> Option<(usize, u32)> {
         let from = self.carry_from.get(track).copied().flatten()?;
         Some((from, self.data.tracks[track].carry_over.as_ref()?.months))
+    }
+    /// The Azure model's rules, when the area's metrics are fed from it.
+    pub(crate) fn azure(&self) -> Option<&crate::azure::Rules> {
+        self.azure.as_ref()
     }
     pub fn decision(&self, id: &str) -> Option<&Decision> {
         self.data.decisions.iter().find(|d| d.id == id)

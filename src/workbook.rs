@@ -85,13 +85,13 @@ impl Workbook {
 
     pub fn push(&mut self, chunk: &[u8]) {
         if let Some(loader) = &mut self.open {
-            loader.push(chunk, &self.rulesets[0], &mut self.loaded);
+            loader.push(chunk, &self.rulesets, &mut self.loaded);
         }
     }
 
     pub fn end_file(&mut self) {
         if let Some(loader) = self.open.take() {
-            loader.finish(&self.rulesets[0], &mut self.loaded);
+            loader.finish(&self.rulesets, &mut self.loaded);
         }
     }
 

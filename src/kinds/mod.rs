@@ -177,6 +177,16 @@ pub trait Measures {
     fn detail(&self) -> Option<crate::report::AreaDetail> {
         None
     }
+
+    /// Why some of its metrics are unknown (a missing month), when it knows.
+    fn missing(&self) -> Option<String> {
+        None
+    }
+
+    /// What the area's score relies on that the user should know.
+    fn warnings(&self) -> Vec<crate::report::Warning> {
+        vec![]
+    }
 }
 
 /// Several data models: each metric is answered by the first that can.
@@ -193,6 +203,14 @@ impl Measures for Models<'_> {
 
     fn detail(&self) -> Option<crate::report::AreaDetail> {
         self.0.iter().find_map(|m| m.detail())
+    }
+
+    fn missing(&self) -> Option<String> {
+        self.0.iter().find_map(|m| m.missing())
+    }
+
+    fn warnings(&self) -> Vec<crate::report::Warning> {
+        self.0.iter().flat_map(|m| m.warnings()).collect()
     }
 }
 
@@ -278,6 +296,18 @@ impl MetricRule {
             MetricRule::Options(r) => Some(&r.measure),
             MetricRule::Growth(r) => Some(&r.measure),
             MetricRule::Services(r) => Some(&r.measure),
+            MetricRule::People(_) | MetricRule::Steps(_) | MetricRule::Parts(_) => None,
+        }
+    }
+
+    /// The data model the metric is fed from (`usage`, `azure`), when it is
+    /// fed from one directly (the parts of a parts metric name their own).
+    pub fn from(&self) -> Option<&str> {
+        match self {
+            MetricRule::Tenants(r) => Some(&r.from),
+            MetricRule::Options(r) => Some(&r.from),
+            MetricRule::Growth(r) => Some(&r.from),
+            MetricRule::Services(r) => Some(&r.from),
             MetricRule::People(_) | MetricRule::Steps(_) | MetricRule::Parts(_) => None,
         }
     }
