@@ -62,7 +62,7 @@ test('the CLI gives the Azure usage scenario its three Azure areas\' figures', a
   for (const id of areas) assertAreas(expected.areas[id], json.areas[id], `report.areas.${id}`);
   const text = run('score', ...files.map(path)).stdout;
   assert.match(text, /azure-usage-24-months\.csv: azureUsage, 21 rows, 0 skipped, 2023-11 to 2025-10/);
-  assert.match(text, /Infrastructure +70\.5 +Qualified +SMB \(classified: 80% SMB customers\)/);
+  assert.match(text, /Infrastructure +71 +Qualified +SMB \(classified: 80% SMB customers\)/);
 });
 
 test('the CLI gives every area scenario its expected figures', async () => {

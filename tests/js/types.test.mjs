@@ -67,6 +67,11 @@ test('real reports and a simulation match the declarations exactly (no missing o
     .addFile('skilling-all-areas.csv', read('areas/skilling-all-areas.csv'))
     .addFile('manual-values.csv', read('areas/manual-values.csv'))
     .report();
+  // The Azure areas' detail, with every optional part: hints, ignored rows, a flagged row.
+  const azure = new Scorer()
+    .addFile('azure-usage-24-months.csv', read('areas/azure-usage-24-months.csv'))
+    .addFile('skilling-all-areas.csv', read('areas/skilling-all-areas.csv'))
+    .report();
   const { defaultRuleset, rulesets } = await import('../../dist/node.js');
   const ruleset = defaultRuleset();
   const all = rulesets();
@@ -78,6 +83,7 @@ test('real reports and a simulation match the declarations exactly (no missing o
     export const empty: Report = ${JSON.stringify(empty)};
     export const sim: Simulation = ${JSON.stringify(sim)};
     export const areas: Report = ${JSON.stringify(areas)};
+    export const azure: Report = ${JSON.stringify(azure)};
     export const ruleset: Ruleset = ${JSON.stringify(ruleset)};
     export const all: Ruleset[] = ${JSON.stringify(all)};
   `);
@@ -85,6 +91,7 @@ test('real reports and a simulation match the declarations exactly (no missing o
   // The reports above do exercise the optional parts.
   assert.ok(full.history.length && full.window && full.errors.length && full.people.length && full.recommendations.length);
   assert.ok(plain.warnings.length && plain.tenants.length && empty.asOf === null);
+  assert.ok(azure.areas['data-ai'].detail.hints.length && azure.areas['data-ai'].detail.tenants.length);
   // Every metric kind but options appears in the six-area report; options in Modern Work's.
   const kinds = new Set(Object.values(areas.areas).flatMap((a) => Object.values(a.tracks).flatMap((t) => Object.values(t.metrics).map((m) => m.kind))));
   assert.deepEqual([...kinds].sort(), ['growth', 'options', 'parts', 'people', 'services', 'steps', 'tenants']);
