@@ -290,9 +290,10 @@ fn compute(
     let missing = missing_message(source, coverage, [nca_missing, ttm_missing, deployments_missing]);
 
     let tenant_count = listed.len();
-    listed.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.id.cmp(&b.2.id)));
+    // Unstable sorts (a smaller module) on keys that leave no ties.
+    listed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.id.cmp(&b.2.id)));
     listed.truncate(MAX_TENANTS_LISTED);
-    hints.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    hints.sort_unstable();
     hints.truncate(MAX_HINTS);
     let rows = |map: &BTreeMap<String, super::store::Ignored>| {
         Keyed(map.iter().map(|(k, v)| (k.clone(), AzureRows { rows: v.rows, acr: usd(v.acr) })).collect())

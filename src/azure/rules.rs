@@ -19,7 +19,7 @@ pub struct Rules {
     pub ttm_months: u32,
     /// Trailing months a service needs ACR in to count as a deployment.
     pub deployment_months: u32,
-    /// The association types whose ACR counts.
+    /// The association types whose ACR counts, with their spellings.
     pub associations: Vec<Spelled>,
     /// Types that do not count, reported under these names.
     #[serde(default)]
@@ -54,12 +54,9 @@ pub struct Classification {
     pub smb_segment_words: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-pub struct Spelled {
-    pub id: String,
-    #[serde(default)]
-    pub spellings: Vec<String>,
-}
+/// A name with its spellings: the ruleset's association shape, so that
+/// one deserializer reads both.
+pub type Spelled = crate::ruleset::Association;
 
 /// The ruleset also names the flags it `ignore`s, for people: nothing
 /// reads them.
