@@ -169,6 +169,13 @@ fn one_consumption_under_two_association_types_counts_once() {
     let detail = &r["areas"]["data-ai"]["detail"];
     assert_eq!(detail["tenants"][0]["acr"]["asOf"], 900.0);
     assert_eq!(detail["setAside"], 800.0);
+    // Service names and subscription ids match however they are written.
+    let text = format!(
+        "{HEADER}\n{}\nt,t Ltd,,SUB-T,2025-10-01,storage ,Partner admin link,Azure plan,0,800\n",
+        row("t", "", "2025-10", "Storage", "CSP Tier 1", "900")
+    );
+    let r = score(&[("a.csv", format!("{text}{}\n", span().join("\n")))]);
+    assert_eq!(r["areas"]["data-ai"]["detail"]["tenants"][0]["acr"]["asOf"], 900.0);
     // Other subscriptions and services are other consumption: added.
     let r = azure(&[
         row("t", "", "2025-10", "Storage", "CSP Tier 1", "600"),

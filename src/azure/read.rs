@@ -36,8 +36,8 @@ pub(crate) struct Lookups {
     /// Raw association spelling: its eligible type, or the name it is
     /// ignored under.
     associations: FastMap<Box<[u8]>, Result<u8, String>>,
-    /// The service levels of the row being read, joined.
-    levels: Vec<u8>,
+    /// A key being built (service levels joined, a subscription folded).
+    buffer: Vec<u8>,
 }
 
 /// The previous row's raw value and what it resolved to.
@@ -225,42 +225,66 @@ pub(crate) fn usage_row(
         store.ignored_offers.entry(offer).or_default().add(acr);
         return Outcome::NotCounted(month);
     }
+    let Some(combo) = combo(row, c, store) else { return Outcome::Error };
     let Some(file) = store.file.as_mut() else { return Outcome::Error };
-    // The key's service levels as written, joined: `Storage\x1fBlob Storage`.
-    let mut levels = std::mem::take(&mut file.lookups.levels);
-    levels.clear();
-    levels.extend_from_slice(row.raw(c.service));
-    for &column in &c.finer_services {
-        levels.push(0x1f);
-        levels.extend_from_slice(row.raw(column));
-    }
-    let combo = match file.combos.get(levels.as_slice()) {
-        Some(&combo) => combo,
-        None => {
-            let level2 = store.service(&row.text(c.service));
-            let Some(file) = store.file.as_mut() else { return Outcome::Error };
-            let combo = file.combo_service.len() as u32;
-            file.combo_service.push(level2);
-            file.combos.insert(levels.as_slice().into(), combo);
-            combo
-        }
-    };
-    let Some(file) = store.file.as_mut() else { return Outcome::Error };
-    file.lookups.levels = levels;
-    let subscription = match c.subscription.map(|i| row.raw(i).trim_ascii()).filter(|s| !s.is_empty()) {
-        None => 0,
-        Some(raw) => match file.subscriptions.get(raw) {
-            Some(&id) => id,
-            None => {
-                let id = file.subscriptions.len() as u32 + 1;
-                file.subscriptions.insert(raw.into(), id);
-                id
-            }
-        },
-    };
+    let subscription = c.subscription.map_or(0, |i| subscription(row.raw(i), file));
     let line = combo << 8 | u32::from(association);
     file.entries.push(Entry { tenant: fields.tenant, subscription, month, line, acr });
     Outcome::Counted(month)
+}
+
+/// The row's service levels (2, then 3 and 4 when the file has them) as
+/// one id, matched without case, space or punctuation as service names are.
+fn combo(row: &mut Row<'_, '_>, c: &AzureColumns, store: &mut AzureStore) -> Option<u32> {
+    let file = store.file.as_mut()?;
+    let mut raw = std::mem::take(&mut file.lookups.buffer);
+    raw.clear();
+    raw.extend_from_slice(row.raw(c.service));
+    for &column in &c.finer_services {
+        raw.push(0x1f);
+        raw.extend_from_slice(row.raw(column));
+    }
+    let combo = match file.combos.get(raw.as_slice()) {
+        Some(&combo) => combo,
+        None => {
+            let levels = std::iter::once(c.service).chain(c.finer_services.iter().copied());
+            let key = levels.map(|i| fold(&row.text(i))).collect::<Vec<_>>().join("\u{1f}");
+            let level2 = store.service(&row.text(c.service));
+            let file = store.file.as_mut()?;
+            let next = file.combo_service.len() as u32;
+            let combo = *file.combo_index.entry(key).or_insert(next);
+            if combo == next {
+                file.combo_service.push(level2);
+            }
+            if file.combos.len() < MAX_CACHED {
+                file.combos.insert(raw.as_slice().into(), combo);
+            }
+            combo
+        }
+    };
+    store.file.as_mut()?.lookups.buffer = raw;
+    Some(combo)
+}
+
+/// A subscription's id in the file (0 for none), its case ignored.
+fn subscription(raw: &[u8], file: &mut FileRows) -> u32 {
+    let raw = raw.trim_ascii();
+    if raw.is_empty() {
+        return 0;
+    }
+    let mut key = std::mem::take(&mut file.lookups.buffer);
+    key.clear();
+    key.extend(raw.iter().map(u8::to_ascii_lowercase));
+    let next = file.subscriptions.len() as u32 + 1;
+    let id = match file.subscriptions.get(key.as_slice()) {
+        Some(&id) => id,
+        None => {
+            file.subscriptions.insert(key.as_slice().into(), next);
+            next
+        }
+    };
+    file.lookups.buffer = key;
+    id
 }
 
 /// A row of the Customers and tenants download: its Microsoft Azure rows

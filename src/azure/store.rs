@@ -104,8 +104,11 @@ impl Entry {
 pub struct FileRows {
     pub source: Source,
     pub entries: Vec<Entry>,
+    /// Subscription ids (lower-cased) to a number.
     pub subscriptions: FastMap<Box<[u8]>, u32>,
-    /// Raw service levels (joined) to a combination id.
+    /// Service levels, folded and joined, to a combination id.
+    pub combo_index: HashMap<String, u32>,
+    /// The same as written: resolved once per spelling.
     pub combos: FastMap<Box<[u8]>, u32>,
     /// Per combination id: its Service Level 2 (index in `services`).
     pub combo_service: Vec<u32>,
@@ -124,6 +127,7 @@ impl FileRows {
             source,
             entries: Vec::new(),
             subscriptions: FastMap::default(),
+            combo_index: HashMap::new(),
             combos: FastMap::default(),
             // Combination 0: no service (the Customers and tenants download).
             combo_service: vec![u32::MAX],
