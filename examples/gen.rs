@@ -1,10 +1,18 @@
 //! Deterministic generator of realistic contribution exports, for
 //! benchmarks and stress tests:
-//! `cargo run --release --example gen -- --tenants N --months M [--seed S] [--layout deck|cpor|bizapps-revenue|bizapps-usage] [--fiscal] [--size-mb MB]`
+//! `cargo run --release --example gen -- --tenants N --months M [--seed S] [--layout deck|cpor|azure-usage|bizapps-revenue|bizapps-usage] [--fiscal] [--size-mb MB]`
 //! Writes CSV to standard output. With `--size-mb`, tenants are added until
-//! the output reaches that size (months stay as given). The two business
-//! applications layouts are Partner Center's Insights downloads (inputs.md
-//! sections 9 and 10), with `--fiscal` month labels such as `FY26-M04`.
+//! the output reaches that size (months stay as given).
+//!
+//! `--layout azure-usage` writes Partner Center's Azure usage report
+//! (24 months unless `--months` says otherwise): `--tenants N` tenants, or
+//! `--subscriptions N` subscriptions (about three per tenant), each with a
+//! few services (Virtual Machines among them), association types that
+//! count and some that do not, a second attribution of the same
+//! consumption, rows flagged as another location's repeat, credits, trial
+//! offers and customer segments. The two business applications layouts are
+//! Partner Center's Insights downloads (inputs.md sections 9 and 10), with
+//! `--fiscal` month labels such as `FY26-M04`.
 
 use std::io::{BufWriter, Write};
 
@@ -58,6 +66,13 @@ fn main() {
     let size_limit = arg("--size-mb").and_then(|v| v.parse::<f64>().ok()).map(|mb| (mb * 1_000_000.0) as u64);
     let tenants = if size_limit.is_some() { u64::MAX } else { num("--tenants", 1000) };
     let cpor = arg("--layout").is_some_and(|l| l == "cpor");
+    if arg("--layout").is_some_and(|l| l == "azure-usage") {
+        let months = num("--months", 24).max(1);
+        let subscriptions = arg("--subscriptions").and_then(|v| v.parse().ok());
+        let tenants = if size_limit.is_some() || subscriptions.is_some() { u64::MAX } else { tenants };
+        azure_usage(Limits { tenants, subscriptions: subscriptions.unwrap_or(u64::MAX), size_limit }, months, seed);
+        return;
+    }
 
     let mut out = Output { out: BufWriter::with_capacity(1 << 20, std::io::stdout().lock()), written: 0 };
     if let Some(layout) = arg("--layout").filter(|l| l.starts_with("bizapps")) {
@@ -248,4 +263,150 @@ impl<W: Write> Output<W> {
         self.written += line.len() as u64 + 1;
         writeln!(self.out, "{line}").is_ok()
     }
+}
+
+struct Limits {
+    tenants: u64,
+    subscriptions: u64,
+    size_limit: Option<u64>,
+}
+
+/// Service Level 1, Service Level 2, Service Level 3, and a typical monthly ACR in USD.
+const AZURE_SERVICES: [(&str, &str, &str, u64); 14] = [
+    ("Compute", "Virtual Machines", "Dv5 Series", 900),
+    ("Compute", "Virtual Machines Licenses", "Windows Server", 250),
+    ("Storage", "Storage", "Blob Storage", 120),
+    ("Databases", "Azure SQL Database", "SQL Database", 600),
+    ("Databases", "Azure Cosmos DB", "Cosmos DB", 400),
+    ("Web", "Azure App Service", "App Service", 300),
+    ("Containers", "Azure Kubernetes Service", "AKS", 800),
+    ("Compute", "Azure Functions", "Functions", 60),
+    ("Security", "Key Vault", "Key Vault", 15),
+    ("Networking", "Virtual Network", "Virtual Network", 40),
+    ("Networking", "Azure Firewall", "Azure Firewall", 700),
+    ("Analytics", "Azure Synapse Analytics", "Synapse", 1200),
+    ("AI + Machine Learning", "Azure OpenAI Service", "OpenAI", 500),
+    ("Management and Governance", "Azure Monitor", "Log Analytics", 80),
+];
+
+/// Attribution types with their share of tenants (per 100): the first four count.
+const AZURE_ASSOCIATIONS: [(&str, u64); 6] = [
+    ("CSP Tier 1", 45),
+    ("CSP Tier 2", 20),
+    ("Partner of record", 12),
+    ("Partner admin link", 13),
+    ("Transacting partner of record", 7),
+    ("Deal registration", 3),
+];
+
+const SEGMENTS: [(&str, u64); 6] = [
+    ("SMB Commercial", 45),
+    ("SM&C Corporate", 15),
+    ("\"Small, Medium & Corporate Commercial\"", 10),
+    ("Major Commercial", 18),
+    ("Strategic", 7),
+    ("", 5),
+];
+
+fn weighted<'a>(rng: &mut Rng, items: &[(&'a str, u64)]) -> &'a str {
+    let total: u64 = items.iter().map(|(_, w)| w).sum();
+    let mut roll = rng.below(total);
+    for (item, weight) in items {
+        if roll < *weight {
+            return item;
+        }
+        roll -= weight;
+    }
+    items[0].0
+}
+
+fn guid(rng: &mut Rng) -> String {
+    let (a, b) = (rng.next(), rng.next());
+    format!(
+        "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        0x8000 | (b >> 48) & 0x3fff,
+        b & 0xffff_ffff_ffff
+    )
+}
+
+fn azure_usage(limits: Limits, months: u64, seed: u64) {
+    let mut out = Output { out: BufWriter::with_capacity(1 << 20, std::io::stdout().lock()), written: 0 };
+    out.emit("CustomerTenantId,CustomerName,CustomerSegment,SubscriptionId,Month,ServiceLevel1,ServiceLevel2,ServiceLevel3,PartnerAttributionType,OfferType,IsACRDuplicateAtPGAAttachTypeLevel,IsACRDuplicateAtPGALevel,ACR_USD");
+    let last = 2025 * 12 + 9; // October 2025
+    let first = last - (months as u32 - 1);
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let (mut t, mut subscriptions) = (0u64, 0u64);
+    while t < limits.tenants && subscriptions < limits.subscriptions {
+        if limits.size_limit.is_some_and(|limit| out.written >= limit) {
+            break;
+        }
+        let tenant = guid(&mut rng);
+        let segment = weighted(&mut rng, &SEGMENTS);
+        let association = weighted(&mut rng, &AZURE_ASSOCIATIONS);
+        // Mostly small tenants, some large: a multiplier on every service.
+        let size = match rng.below(100) {
+            0..=59 => 1 + rng.below(3),
+            60..=89 => 3 + rng.below(10),
+            _ => 10 + rng.below(60),
+        };
+        // Most there from the start, some joining or leaving, all drifting.
+        let joined = if rng.below(10) < 6 { first } else { first + rng.below(months) as u32 };
+        let left = if rng.below(10) == 0 { first + rng.below(months) as u32 } else { u32::MAX };
+        let growth = 70 + rng.below(80); // per 100 over the data
+        for _ in 0..1 + rng.below(5) {
+            if subscriptions >= limits.subscriptions {
+                break;
+            }
+            subscriptions += 1;
+            let subscription = guid(&mut rng);
+            let first_service = rng.below(AZURE_SERVICES.len() as u64) as usize;
+            let services: Vec<usize> =
+                (0..1 + rng.below(4) as usize).map(|s| (first_service + s * 3) % AZURE_SERVICES.len()).collect();
+            // A CSP subscription also attributed by a partner admin link: the same consumption twice.
+            let also_pal = association.starts_with("CSP") && rng.below(6) == 0;
+            for month in first..=last {
+                if month < joined || month >= left {
+                    continue;
+                }
+                let (year, mon) = (month / 12, month % 12 + 1);
+                let progress = u64::from(month - first);
+                for &s in &services {
+                    let (level1, level2, level3, typical) = AZURE_SERVICES[s];
+                    // Growth (or decline) from the first month to the last.
+                    let trend = (100 * months + progress * growth).saturating_sub(100 * progress);
+                    let base = typical * size * trend / (100 * months);
+                    let cents = base * (70 + rng.below(60));
+                    // Credits now and then.
+                    let sign = if rng.below(100) == 0 { "-" } else { "" };
+                    let offer = match rng.below(200) {
+                        0 => "Free Trial",
+                        1 => "Azure Sponsorship",
+                        _ => "Azure plan",
+                    };
+                    let mut line = |association: &str, flag: u8, pga: u8| {
+                        out.emit(&format!(
+                            "{tenant},Customer {t},{segment},{subscription},{year}-{mon:02}-01,{level1},{level2},{level3},{association},{offer},{flag},{pga},{sign}{}.{:02}",
+                            cents / 100,
+                            cents % 100
+                        ))
+                    };
+                    if !line(association, 0, 0) {
+                        return;
+                    }
+                    if also_pal && !line("Partner admin link", 0, 1) {
+                        return;
+                    }
+                    // Another location's repeat of the row, flagged.
+                    if rng.below(50) == 0 && !line(association, 1, 0) {
+                        return;
+                    }
+                }
+            }
+        }
+        t += 1;
+    }
+    let _ = out.out.flush();
 }

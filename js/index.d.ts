@@ -290,7 +290,7 @@ export interface AreaReport {
 }
 
 /** A data model's explanation of an area's figures; `model` says which. */
-export type AreaDetail = BusinessApplicationsDetail;
+export type AreaDetail = BusinessApplicationsDetail | AzureDetail;
 
 /**
  * Business Applications explained: every (tenant, workload) pair of the revenue
@@ -376,6 +376,63 @@ export interface BusinessApplicationsConsumptionPair extends BusinessApplication
   asOf: BusinessApplicationsPairUsage | null;
   baseline: BusinessApplicationsPairUsage | null;
   deployments: Partial<Record<TrackId, BusinessApplicationsPairCount>>;
+}
+
+
+/** Rows that do not count under one name, and their ACR (USD). */
+export interface AzureRows {
+  rows: number;
+  acr: number;
+}
+
+/** The Azure areas' figures explained (Data & AI, Infrastructure, Digital & App Innovation). Amounts in USD. */
+export interface AzureDetail {
+  model: 'azure';
+  /** The export the figures come from. */
+  source: 'azureUsage' | 'customersTenants';
+  /** The months the data covers; a month outside them is missing. */
+  firstMonth: Month | null;
+  lastMonth: Month | null;
+  asOf: Month;
+  baseline: Month | null;
+  classification: {
+    /** Tenants with eligible ACR in the as-of month. */
+    customers: number;
+    withSegment: number;
+    smb: number;
+    /** smb / withSegment; null without segments. */
+    share: number | null;
+    track: TrackId | null;
+  };
+  /** Trailing-twelve-month ACR of the whole customer base; null when a month is missing. */
+  ttm: { asOf: number | null; baseline: number | null; growth: number | null };
+  /** Tenants with ACR in the months net customer adds look at. */
+  tenantCount: number;
+  /** Those tenants, the ones whose net add is not 0 first, then by ACR in the as-of month; at most 1,000. */
+  tenants: Array<{
+    id: string;
+    name: string | null;
+    segment: string | null;
+    /** Counted as SMB in the classification; null without a segment. */
+    smb: boolean | null;
+    /** Eligible ACR in the as-of month. */
+    customer: boolean;
+    /** Eligible ACR per month; null when the month is missing. */
+    acr: { asOf: number | null; previous: number | null; baseline: number | null; baselinePrevious: number | null };
+    tracks: Partial<Record<TrackId, { eligible: Both<boolean>; netAdd: number; hint: string | null }>>;
+  }>;
+  /** Service Level 2 services with ACR over the deployment months, across all tenants. */
+  services: Array<{ name: string; acr: number; deployment: boolean; reason: 'excluded' | 'noPositiveAcr' | null }>;
+  /** ACR of the same consumption under a second association type, not counted twice. */
+  setAside: number;
+  /** Rows dropped by a duplicate flag (IsACRDuplicateAtPGAAttachTypeLevel). */
+  flagged: AzureRows;
+  /** Rows that do not count, per association type and per offer. */
+  ignored: { associations: Record<string, AzureRows>; offers: Record<string, AzureRows> };
+  /** False when an Azure usage file had no offer column. */
+  offersChecked: boolean;
+  /** Tenants within reach of a customer threshold, nearest first. */
+  hints: string[];
 }
 
 export interface OverviewRow {
@@ -571,6 +628,8 @@ export type CertificationStatus =
 export interface FileReport {
   name: string;
   kind: 'usage' | 'skilling' | 'manual' | 'bizappsRevenue' | 'bizappsUsage' | 'unknown';
+  /** `azureUsage` and `customersTenants` are the spec's `azure-usage` and `customers-tenants`. */
+  kind: 'usage' | 'azureUsage' | 'customersTenants' | 'skilling' | 'manual' | 'unknown';
   encoding: string | null;
   delimiter: string | null;
   /** Data rows read, not counting the header. */
@@ -600,7 +659,12 @@ export type WarningKind =
   | 'associationAfterBaseline'
   | 'missingMonth'
   | 'bareCpor'
-  | 'noSubscription';
+  | 'noSubscription'
+  | 'overlappingMonths'
+  | 'serviceNameAlias'
+  | 'offersNotChecked'
+  | 'unsupportedClouds'
+  | 'unsegmentedCustomers';
 
 export interface Warning {
   kind: WarningKind;

@@ -96,6 +96,25 @@ pub const REPORTED_MONTH: Field = field!("reporting month", ["Month", "Reporting
 pub const EXPIRES: Field =
     field!("expiry date", ["ExpirationDate", "ExpiryDate", "Expires", "ExpiresOn", "ValidUntil"]);
 
+/// Azure usage (Insights Azure usage report, inputs.md section 7) and the
+/// Customers and tenants download (section 8).
+pub const AZURE_TENANT: Field =
+    field!("tenant", ["CustomerTenantId", "TenantId", "CustomerTenantName", "CustomerName"]);
+pub const SERVICE_LEVEL2: Field = field!("service (Service Level 2)", ["ServiceLevel2"]);
+/// Read as Service Level 2 with a warning: not always its name.
+pub const SERVICE_NAME: Field = field!("service name", ["ServiceName", "MeterCategory"]);
+pub const SERVICE_LEVEL3: Field = field!("Service Level 3", ["ServiceLevel3"]);
+pub const SERVICE_LEVEL4: Field = field!("Service Level 4", ["ServiceLevel4"]);
+/// The first present in this order (inputs.md section 7).
+pub const AZURE_ASSOCIATION: Field =
+    field!("association", ["PartnerAttributionType", "PartnerAttachType", "AttributionType", "AssociationType"]);
+pub const ACR: Field =
+    field!("ACR (USD)", ["ACR_USD", "ACRUSD", "AzureConsumedRevenueUSD", "MonthlySubscriptionLevelACR", "ACR"]);
+pub const SEGMENT: Field = field!("segment", ["CustomerSegment", "Segment"]);
+pub const OFFER_TYPE: Field = field!("offer type", ["OfferType"]);
+pub const OFFER_NAME: Field = field!("offer name", ["OfferName", "Offer"]);
+pub const PRODUCT: Field = field!("product", ["Product", "ProductName"]);
+
 /// Metric values typed from Partner Center (designations.md section 7).
 pub const AREA: Field = field!("area", ["Area", "SolutionArea", "Designation"]);
 pub const TRACK: Field = field!("track", ["Track"]);
@@ -107,6 +126,10 @@ pub const VALUE: Field = field!("value", ["Value"]);
 #[serde(rename_all = "camelCase")]
 pub enum FileKind {
     Usage,
+    /// `azure-usage` in the spec; `azureUsage` in reports, as every kind is camelCase.
+    AzureUsage,
+    /// `customers-tenants` in the spec; `customersTenants` in reports.
+    CustomersTenants,
     Skilling,
     Manual,
     /// Business Applications' revenue report.
@@ -147,6 +170,36 @@ pub struct SkillingColumns {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AzureColumns {
+    pub tenant: usize,
+    pub tenant_name: Option<usize>,
+    pub subscription: Option<usize>,
+    pub month: usize,
+    /// Service Level 2, or a column read as it (`service_alias`).
+    pub service: usize,
+    pub service_alias: bool,
+    /// Levels 3 and 4, part of the de-duplication key when present.
+    pub finer_services: Vec<usize>,
+    pub association: usize,
+    pub acr: usize,
+    pub segment: Option<usize>,
+    /// Offer type and name, each checked when present.
+    pub offers: Vec<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TenantsColumns {
+    pub tenant: usize,
+    pub tenant_name: Option<usize>,
+    pub month: usize,
+    pub product: usize,
+    pub association: usize,
+    pub acr: usize,
+    pub segment: Option<usize>,
+    pub pga_duplicate: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ManualColumns {
     pub area: usize,
     pub track: Option<usize>,
@@ -178,6 +231,8 @@ pub struct BizappsUsageColumns {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Layout {
     Usage(UsageColumns),
+    AzureUsage(AzureColumns),
+    CustomersTenants(TenantsColumns),
     Skilling(SkillingColumns),
     Manual(ManualColumns),
     /// The business applications revenue report, with its revenue column.
@@ -197,6 +252,12 @@ impl Layout {
                     [c.email, c.corp_email, c.person_id, c.name, c.first_name, c.last_name].into_iter().flatten().min();
                 person.unwrap_or(0).max(c.certification)
             }
+            Layout::AzureUsage(c) => {
+                [c.tenant, c.month, c.service, c.association, c.acr].into_iter().max().unwrap_or(0)
+            }
+            Layout::CustomersTenants(c) => {
+                [c.tenant, c.month, c.product, c.association, c.acr].into_iter().max().unwrap_or(0)
+            }
             Layout::Manual(c) => c.area.max(c.metric).max(c.value),
             Layout::BizappsRevenue(c, revenue) => c.last_required().max(*revenue),
             Layout::BizappsUsage(c) => c.key.last_required(),
@@ -206,6 +267,8 @@ impl Layout {
     pub fn kind(&self) -> FileKind {
         match self {
             Layout::Usage(_) => FileKind::Usage,
+            Layout::AzureUsage(_) => FileKind::AzureUsage,
+            Layout::CustomersTenants(_) => FileKind::CustomersTenants,
             Layout::Skilling(_) => FileKind::Skilling,
             Layout::Manual(_) => FileKind::Manual,
             Layout::BizappsRevenue(..) => FileKind::BizappsRevenue,
@@ -256,6 +319,37 @@ pub fn recognise(columns: &[String]) -> Result<Layout, String> {
             mau,
             pau,
             associated: header.find(ASSOCIATED),
+            pga_duplicate: header.find(PGA_DUPLICATE),
+        }));
+    }
+    let (service_level2, service_name) = (header.find(SERVICE_LEVEL2), header.find(SERVICE_NAME));
+    let azure = [AZURE_TENANT, MONTH, AZURE_ASSOCIATION, ACR].map(|f| header.find(f));
+    if let ([Some(tenant), Some(month), Some(association), Some(acr)], Some(service)) =
+        (azure, service_level2.or(service_name))
+    {
+        return Ok(Layout::AzureUsage(AzureColumns {
+            tenant,
+            tenant_name: header.find_other(TENANT_NAME, tenant),
+            subscription: header.find(SUBSCRIPTION),
+            month,
+            service,
+            service_alias: service_level2.is_none(),
+            finer_services: [SERVICE_LEVEL3, SERVICE_LEVEL4].into_iter().filter_map(|f| header.find(f)).collect(),
+            association,
+            acr,
+            segment: header.find(SEGMENT),
+            offers: [OFFER_TYPE, OFFER_NAME].into_iter().filter_map(|f| header.find(f)).collect(),
+        }));
+    }
+    if let ([Some(tenant), Some(month), Some(association), Some(acr)], Some(product)) = (azure, header.find(PRODUCT)) {
+        return Ok(Layout::CustomersTenants(TenantsColumns {
+            tenant,
+            tenant_name: header.find_other(TENANT_NAME, tenant),
+            month,
+            product,
+            association,
+            acr,
+            segment: header.find(SEGMENT),
             pga_duplicate: header.find(PGA_DUPLICATE),
         }));
     }
@@ -313,7 +407,7 @@ pub fn recognise(columns: &[String]) -> Result<Layout, String> {
         missing_skilling.push(describe(CERTIFICATION));
     }
     Err(format!(
-        "the header matches no known layout. Columns found: {}. A usage export also needs {}. A skilling list also needs {}. Values typed from Partner Center need Area, Track, Metric and Value. Business applications downloads need {} and {}, with {} (revenue) or {} (usage).",
+        "the header matches no known layout. Columns found: {}. A usage export also needs {}. A skilling list also needs {}. Values typed from Partner Center need Area, Track, Metric and Value. An Azure usage export needs tenant, month, service (ServiceLevel2), association (PartnerAttributionType) and ACR (ACR_USD); a Customers and tenants download the same with Product instead of the service. Business applications downloads need {} and {}, with {} (revenue) or {} (usage).",
         columns.iter().map(|c| format!("\"{}\"", c.trim())).collect::<Vec<_>>().join(", "),
         missing_usage.join("; "),
         missing_skilling.join("; "),
@@ -387,6 +481,28 @@ mod tests {
         let Layout::Usage(c) = recognise(&cols(header)).unwrap() else { panic!() };
         assert_eq!((c.tenant, c.tenant_name, c.workload, c.month, c.pau, c.mau), (1, Some(7), 3, 4, 5, 6));
         assert_eq!((c.association, c.pga_duplicate), (13, Some(14)));
+    }
+
+    #[test]
+    fn azure_usage_layout() {
+        let header = "CustomerTenantId,CustomerName,CustomerSegment,SubscriptionId,Month,ServiceLevel1,ServiceLevel2,ServiceLevel3,PartnerAttributionType,OfferType,IsACRDuplicateAtPGAAttachTypeLevel,IsACRDuplicateAtPGALevel,ACR_USD";
+        let Layout::AzureUsage(c) = recognise(&cols(header)).unwrap() else { panic!() };
+        assert_eq!((c.tenant, c.tenant_name, c.segment, c.subscription, c.month), (0, Some(1), Some(2), Some(3), 4));
+        assert_eq!((c.service, c.service_alias, c.finer_services.clone(), c.association), (6, false, vec![7], 8));
+        assert_eq!((c.offers.clone(), c.acr), (vec![9], 12));
+        // Without Service Level 2, a meter category stands in for it (with a warning).
+        let Layout::AzureUsage(c) = recognise(&cols("TenantId,Date,MeterCategory,AttributionType,ACR")).unwrap() else {
+            panic!()
+        };
+        assert_eq!((c.service, c.service_alias, c.subscription, c.offers.len()), (2, true, None, 0));
+    }
+
+    #[test]
+    fn customers_tenants_layout() {
+        let header = "CustomerTenantId,CustomerTenantName,CustomerSegment,Product,Month,PartnerAttributionType,IsDuplicateRowForPGA,AvailableSeats,BilledRevenueUSD,AzureConsumedRevenueUSD";
+        let Layout::CustomersTenants(c) = recognise(&cols(header)).unwrap() else { panic!() };
+        assert_eq!((c.tenant, c.tenant_name, c.segment, c.product, c.month), (0, Some(1), Some(2), 3, 4));
+        assert_eq!((c.association, c.pga_duplicate, c.acr), (5, Some(6), 9));
     }
 
     #[test]

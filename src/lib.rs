@@ -8,6 +8,7 @@
 
 mod actions;
 mod areas;
+mod azure;
 mod bizapps;
 mod cells;
 mod data;

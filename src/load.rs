@@ -1,6 +1,7 @@
 //! Loading one file: sniffing, decoding, recognising the header, and
 //! turning each row into store entries or a positioned error.
 
+use crate::azure::Outcome;
 use crate::decode::{field_text, sniff, Sniffed, Transcoder};
 use crate::layout::{recognise, FileKind, Layout, ManualColumns, SkillingColumns, UsageColumns};
 use crate::manual::{ManualValue, TypedText};
@@ -128,6 +129,8 @@ impl<T: Copy> Spellings<T> {
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub usage: UsageStore,
+    /// Azure usage and Customers and tenants exports (the Azure areas).
+    pub azure: crate::azure::AzureStore,
     pub certifications: Vec<CertificationRow>,
     /// Metric values typed by hand, checked when scored.
     pub manual: Vec<ManualValue>,
@@ -242,6 +245,9 @@ impl FileLoader {
         }
     }
 
+    /// `rulesets`: every area's, Modern Work's first (usage exports are read
+    /// with it; Azure exports with the first that has Azure rules, business
+    /// applications downloads with the area fed by them).
     pub fn push(&mut self, chunk: &[u8], rulesets: &[Ruleset], loaded: &mut Loaded) {
         match &mut self.stage {
             Stage::Head(head) => {
@@ -302,8 +308,6 @@ impl FileLoader {
         self.stage = Stage::Rejected;
     }
 
-    /// `rulesets[0]` reads usage exports (Modern Work's); business
-    /// applications downloads are read with the area fed by them.
     pub fn finish(mut self, rulesets: &[Ruleset], loaded: &mut Loaded) {
         if let Stage::Head(head) = &mut self.stage {
             let head = std::mem::take(head);
@@ -317,6 +321,10 @@ impl FileLoader {
             let rest = transcoder.finish();
             reader.feed(&rest, &mut |r| self.ctx.record(r, rulesets, loaded));
             reader.finish(&mut |r| self.ctx.record(r, rulesets, loaded));
+        }
+        if let Some(layout @ (Layout::AzureUsage(_) | Layout::CustomersTenants(_))) = &self.ctx.layout {
+            let rules = rulesets.iter().find_map(Ruleset::azure);
+            crate::azure::finish_file(&mut loaded.azure, &self.ctx.name, layout, rules, &mut loaded.warnings);
         }
         let ctx = &self.ctx;
         let rejected = matches!(self.stage, Stage::Rejected);
@@ -366,7 +374,13 @@ impl FileLoader {
             loaded.warn(&ctx.name, WarningKind::DuplicateRows, format!("{} row(s) repeat rows already loaded (same tenant, association, workload and month) and were counted once.", ctx.duplicates));
         }
         if ctx.pga_duplicates > 0 {
-            loaded.warn(&ctx.name, WarningKind::PgaDuplicates, format!("{} row(s) flagged IsDuplicateRowForPGA repeat another location's row of the same partner global account (same tenant, association, workload and month) and were dropped.", ctx.pga_duplicates));
+            let n = ctx.pga_duplicates;
+            let message = match ctx.layout {
+                Some(Layout::AzureUsage(_)) => format!("{n} row(s) flagged IsACRDuplicateAtPGAAttachTypeLevel repeat another location's row of the same partner global account and association type and were dropped."),
+                Some(Layout::CustomersTenants(_)) => format!("{n} row(s) flagged IsDuplicateRowForPGA repeat another location's row of the same partner global account (same tenant, association and month) and count only where no unflagged row is there."),
+                _ => format!("{n} row(s) flagged IsDuplicateRowForPGA repeat another location's row of the same partner global account (same tenant, association, workload and month) and were dropped."),
+            };
+            loaded.warn(&ctx.name, WarningKind::PgaDuplicates, message);
         }
         crate::bizapps::finish_file(&ctx.bizapps, &ctx.name, &mut loaded.warnings);
         if ctx.unlisted_errors > 0 {
@@ -430,7 +444,22 @@ pub(crate) struct Row<'r, 'c> {
     ctx: &'c mut Context,
 }
 
-impl Row<'_, '_> {
+/// A flag column set on the row (`1`, `true`).
+pub(crate) fn flag_set(raw: &[u8]) -> bool {
+    matches!(raw.trim_ascii(), b"1" | b"1.0" | b"true" | b"True" | b"TRUE")
+}
+
+impl<'r> Row<'r, '_> {
+    /// A field's bytes as read (empty past the row's end).
+    pub(crate) fn raw(&self, column: usize) -> &'r [u8] {
+        self.record.get(column).unwrap_or_default()
+    }
+
+    /// The file's header row.
+    pub(crate) fn header(&self) -> &[String] {
+        &self.ctx.header
+    }
+
     pub(crate) fn text(&mut self, column: usize) -> Cow<'_, str> {
         let bytes = self.record.get(column).unwrap_or_default();
         let (text, fallback) = field_text(bytes);
@@ -620,18 +649,51 @@ impl Context {
             });
         } else {
             let bizapps = crate::bizapps::rules_of(rulesets);
-            match (&layout, rulesets.first(), bizapps) {
-                (Layout::Usage(columns), Some(ruleset), _) => usage_row(&mut row, columns, ruleset, &mut loaded.usage),
-                (Layout::Skilling(columns), ..) => skilling_row(&mut row, columns, &mut loaded.certifications),
-                (Layout::Manual(columns), ..) => manual_row(&mut row, columns, &mut loaded.manual),
-                (Layout::BizappsRevenue(columns, revenue), _, Some(rules)) => {
-                    crate::bizapps::revenue_row(&mut row, (columns, *revenue), rules, &mut loaded.bizapps);
+            let azure = || rulesets.iter().find_map(Ruleset::azure);
+            let outcome = match &layout {
+                Layout::Usage(columns) => {
+                    if let Some(ruleset) = rulesets.first() {
+                        usage_row(&mut row, columns, ruleset, &mut loaded.usage);
+                    }
+                    None
                 }
-                (Layout::BizappsUsage(columns), _, Some(rules)) => {
-                    crate::bizapps::usage_row(&mut row, columns, rules, &mut loaded.bizapps);
+                Layout::AzureUsage(columns) => {
+                    Some(crate::azure::usage_row(&mut row, columns, azure(), &mut loaded.azure))
                 }
-                // No area reads these rows (no ruleset, or none fed by business applications).
-                _ => {}
+                Layout::CustomersTenants(columns) => {
+                    Some(crate::azure::tenants_row(&mut row, columns, azure(), &mut loaded.azure))
+                }
+                Layout::Skilling(columns) => {
+                    skilling_row(&mut row, columns, &mut loaded.certifications);
+                    None
+                }
+                Layout::Manual(columns) => {
+                    manual_row(&mut row, columns, &mut loaded.manual);
+                    None
+                }
+                Layout::BizappsRevenue(columns, revenue) => {
+                    // No area reads these rows without a ruleset fed by them.
+                    if let Some(rules) = bizapps {
+                        crate::bizapps::revenue_row(&mut row, (columns, *revenue), rules, &mut loaded.bizapps);
+                    }
+                    None
+                }
+                Layout::BizappsUsage(columns) => {
+                    if let Some(rules) = bizapps {
+                        crate::bizapps::usage_row(&mut row, columns, rules, &mut loaded.bizapps);
+                    }
+                    None
+                }
+            };
+            match outcome {
+                Some(Outcome::Flagged(month)) => {
+                    self.pga_duplicates += 1;
+                    self.months.insert(month);
+                }
+                Some(Outcome::Counted(month) | Outcome::NotCounted(month) | Outcome::Overlap(month)) => {
+                    self.months.insert(month);
+                }
+                Some(Outcome::Error) | None => {}
             }
         }
         if !self.row_errors.is_empty() {
@@ -748,7 +810,7 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
     let key = CellKey::new(tenant, month, association, workload);
     let inserted = match c.pga_duplicate {
         Some(column) => {
-            let flagged = matches!(raw(column).trim_ascii(), b"1" | b"1.0" | b"true" | b"True" | b"TRUE");
+            let flagged = flag_set(raw(column));
             store.insert_flagged(key, Usage { mau, pau }, flagged)
         }
         None => store.insert(key, Usage { mau, pau }),

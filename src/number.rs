@@ -1,7 +1,8 @@
-//! Usage counts (MAU, PAU) as exports write them.
+//! Usage counts (MAU, PAU) and amounts (Azure ACR) as exports write them.
 //!
 //! Counts are kept as whole hundredths in a `u32`, so that sums and the
-//! deployment ratio are exact (a 39.99% ratio must never round to 40%).
+//! deployment ratio are exact (a 39.99% ratio must never round to 40%);
+//! amounts as signed hundredths in an `i64` (credits are negative).
 
 use std::fmt;
 
@@ -79,26 +80,8 @@ pub fn parse_count(text: &str) -> Result<Count, CountError> {
     u32::try_from(hundredths).map(Count).map_err(|_| CountError::TooLarge)
 }
 
-/// A signed amount in hundredths, as [`parse_count`] reads numbers:
-/// revenue, where credits and adjustments are negative.
-pub fn parse_amount(text: &str) -> Result<i64, CountError> {
-    let text = text.trim();
-    let (negative, digits) = match text.strip_prefix('-') {
-        // One sign only, as for counts.
-        Some(rest) if rest.trim_start().starts_with('-') => return Err(CountError::NotANumber),
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let hundredths = match parse_hundredths(digits) {
-        Err(CountError::Empty) if negative => return Err(CountError::NotANumber),
-        other => other?,
-    };
-    let hundredths = i64::try_from(hundredths).map_err(|_| CountError::TooLarge)?;
-    Ok(if negative { -hundredths } else { hundredths })
-}
-
 /// A non-negative number in hundredths, as large as 64 bits hold: what
-/// counts and amounts share.
+/// counts and usage figures share (`-0` is 0; any other sign is an error).
 pub fn parse_hundredths(text: &str) -> Result<u64, CountError> {
     let text = text.trim();
     if text.is_empty() {
@@ -117,6 +100,51 @@ pub fn parse_hundredths(text: &str) -> Result<u64, CountError> {
             Err(e) => Err(e),
         };
     }
+    unsigned_hundredths(text)
+}
+
+/// An amount of money in hundredths, signed (Azure credits are negative
+/// rows): the formats of [`parse_count`], with one optional leading `-`.
+pub fn parse_amount(text: &str) -> Result<i64, CountError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(CountError::Empty);
+    }
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, text),
+    };
+    if rest.is_empty() || rest.starts_with('-') {
+        return Err(CountError::NotANumber);
+    }
+    let hundredths = i64::try_from(unsigned_hundredths(rest)?).map_err(|_| CountError::TooLarge)?;
+    Ok(if negative { -hundredths } else { hundredths })
+}
+
+/// The common amount without allocating: `-?digits(.digits)?`, rounded
+/// half up at the third decimal as [`parse_amount`] does. `None` means "use
+/// [`parse_amount`]", not "invalid".
+pub fn parse_plain_amount(bytes: &[u8]) -> Option<i64> {
+    let (negative, bytes) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, bytes),
+    };
+    let (whole, fraction) = match bytes.iter().position(|&b| b == b'.') {
+        Some(i) => (&bytes[..i], &bytes[i + 1..]),
+        None => (bytes, &[][..]),
+    };
+    if whole.is_empty() || whole.len() > 15 || !whole.iter().chain(fraction).all(u8::is_ascii_digit) {
+        return None;
+    }
+    let digit = |i: usize| fraction.get(i).map_or(0, |b| i64::from(b - b'0'));
+    let units = whole.iter().fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+    let hundredths = units * 100 + digit(0) * 10 + digit(1) + i64::from(digit(2) >= 5);
+    Some(if negative { -hundredths } else { hundredths })
+}
+
+/// Hundredths of an unsigned number (trimmed, not empty), in any of the
+/// formats of [`parse_count`].
+fn unsigned_hundredths(text: &str) -> Result<u64, CountError> {
     if text.bytes().any(|b| b == b'e' || b == b'E') {
         return parse_scientific(text);
     }
@@ -145,11 +173,7 @@ pub fn parse_hundredths(text: &str) -> Result<u64, CountError> {
     // decimals are added, which panicked in debug builds and wrapped to
     // 0.83 in release ones.
     let round = u64::from(digit(2) >= 5); // half up at the third decimal
-    let hundredths = units
-        .checked_mul(100)
-        .and_then(|h| h.checked_add(digit(0) * 10 + digit(1) + round))
-        .ok_or(CountError::TooLarge)?;
-    Ok(hundredths)
+    units.checked_mul(100).and_then(|h| h.checked_add(digit(0) * 10 + digit(1) + round)).ok_or(CountError::TooLarge)
 }
 
 /// Removes `,` or `.` grouping from the integer part, checking the groups
@@ -290,6 +314,44 @@ mod tests {
     }
 
     #[test]
+    fn amounts_are_signed() {
+        assert_eq!(parse_amount("1250.40"), Ok(125_040));
+        assert_eq!(parse_amount("-300.00"), Ok(-30_000));
+        assert_eq!(parse_amount(" - 1,234.5 "), Ok(-123_450));
+        assert_eq!(parse_amount("1.234,56"), Ok(123_456));
+        assert_eq!(parse_amount("-1.5E+03"), Ok(-150_000));
+        assert_eq!(parse_amount("0.0049"), Ok(0));
+        assert_eq!(parse_amount("12.345"), Ok(1_235));
+        assert_eq!(parse_amount(""), Err(CountError::Empty));
+        for bad in ["-", "--5", "- -5", "abc", "1-2", "12,34,5", "(300)"] {
+            assert_eq!(parse_amount(bad), Err(CountError::NotANumber), "{bad}");
+        }
+        assert_eq!(parse_amount("99999999999999999999"), Err(CountError::TooLarge));
+        assert_eq!(parse_amount("92233720368547758.08"), Err(CountError::TooLarge));
+        assert_eq!(parse_amount(&"-".repeat(100_000)), Err(CountError::NotANumber));
+    }
+
+    #[test]
+    fn plain_amount_fast_path_agrees_with_the_full_parser() {
+        for text in
+            ["0", "-0", "13", "-300.00", "1250.4037", "999.99", "0.005", "-0.005", "123456789012345.99", "1.", "-"]
+        {
+            if let Some(fast) = parse_plain_amount(text.as_bytes()) {
+                assert_eq!(Ok(fast), parse_amount(text), "{text}");
+            }
+        }
+        assert_eq!(parse_plain_amount(b"1250.4037"), Some(125_040));
+        assert_eq!(parse_plain_amount(b"1,250.40"), None);
+        assert_eq!(parse_plain_amount(b"1234567890123456"), None);
+    }
+
+    #[test]
+    fn display_drops_zero_decimals() {
+        assert_eq!(Count(1300).to_string(), "13");
+        assert_eq!(Count(1305).to_string(), "13.05");
+    }
+
+    #[test]
     fn amounts_are_signed_and_large() {
         assert_eq!(parse_amount("1,850.00"), Ok(185_000));
         assert_eq!(parse_amount("-312.50"), Ok(-31_250));
@@ -304,11 +366,5 @@ mod tests {
         assert_eq!(parse_amount("99999999999999999999999"), Err(CountError::TooLarge));
         assert_eq!(parse_hundredths("100000000"), Ok(10_000_000_000));
         assert_eq!(parse_hundredths("-3"), Err(CountError::Negative));
-    }
-
-    #[test]
-    fn display_drops_zero_decimals() {
-        assert_eq!(Count(1300).to_string(), "13");
-        assert_eq!(Count(1305).to_string(), "13.05");
     }
 }

@@ -442,6 +442,16 @@ pub enum WarningKind {
     /// A business applications download without subscriptions: rows of one
     /// tenant, workload and month compared as one subscription.
     NoSubscription,
+    /// Months already loaded from an earlier file of the same kind were skipped.
+    OverlappingMonths,
+    /// An Azure usage file without ServiceLevel2: another column was read as it.
+    ServiceNameAlias,
+    /// An Azure usage file without an offer column: offers not checked.
+    OffersNotChecked,
+    /// Azure China and sovereign clouds cannot be told apart in exports.
+    UnsupportedClouds,
+    /// Customers without a segment were left out of the SMB share.
+    UnsegmentedCustomers,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -491,7 +501,8 @@ pub struct AreaReport {
 #[derive(Clone, Debug, Serialize)]
 #[serde(untagged)]
 pub enum AreaDetail {
-    BusinessApplications(BusinessApplicationsDetail),
+    BusinessApplications(Box<BusinessApplicationsDetail>),
+    Azure(Box<AzureDetail>),
 }
 
 /// Business Applications explained (business-applications.md): every
@@ -639,6 +650,126 @@ pub enum SetAsideReason {
     AssociationNotCounted,
 }
 
+/// The Azure areas' figures explained (azure.md): tenant by tenant, service
+/// by service, and what did not count. Amounts in USD.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AzureDetail {
+    /// `azure`.
+    pub model: &'static str,
+    /// The export the figures come from: `azureUsage`, else `customersTenants`.
+    pub source: FileKind,
+    /// The months the data covers; a month outside them is missing.
+    pub first_month: Option<Month>,
+    pub last_month: Option<Month>,
+    pub as_of: Month,
+    pub baseline: Option<Month>,
+    pub classification: AzureClassification,
+    /// Trailing-twelve-month ACR of the whole customer base.
+    pub ttm: AzureTtm,
+    /// Tenants with ACR in the months net customer adds look at.
+    pub tenant_count: usize,
+    /// Those tenants, the ones whose net add is not 0 first, then by ACR in
+    /// the as-of month; at most 1,000.
+    pub tenants: Vec<AzureTenant>,
+    pub services: Vec<AzureService>,
+    /// ACR of the same consumption under a second association type, not
+    /// counted twice (azure.md section 8).
+    pub set_aside: f64,
+    /// Rows dropped by a duplicate flag (`IsACRDuplicateAtPGAAttachTypeLevel`).
+    pub flagged: AzureRows,
+    /// Rows that do not count, per association type and per offer.
+    pub ignored: AzureIgnored,
+    /// False when an Azure usage file had no offer column.
+    pub offers_checked: bool,
+    /// Tenants within reach of a customer threshold, nearest first.
+    pub hints: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AzureClassification {
+    /// Tenants with eligible ACR in the as-of month.
+    pub customers: u64,
+    pub with_segment: u64,
+    pub smb: u64,
+    /// `smb / withSegment`; null without segments.
+    pub share: Option<f64>,
+    /// The track the share gives; null when it cannot be computed.
+    pub track: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AzureTtm {
+    /// Null when a month it needs is missing.
+    pub as_of: Option<f64>,
+    pub baseline: Option<f64>,
+    /// Percent; null when unknown.
+    pub growth: Option<f64>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AzureTenant {
+    pub id: String,
+    pub name: Option<String>,
+    /// `CustomerSegment` in the as-of month.
+    pub segment: Option<String>,
+    /// Counted as SMB in the classification; null without a segment.
+    pub smb: Option<bool>,
+    /// Eligible ACR in the as-of month (a customer for the classification).
+    pub customer: bool,
+    pub acr: AzureTenantAcr,
+    /// Per track: eligible in the as-of and baseline months, its net add,
+    /// and what would make it a customer.
+    pub tracks: Keyed<AzureTenantTrack>,
+}
+
+/// Eligible ACR of the months net customer adds look at; null when missing.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AzureTenantAcr {
+    pub as_of: Option<f64>,
+    pub previous: Option<f64>,
+    pub baseline: Option<f64>,
+    pub baseline_previous: Option<f64>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AzureTenantTrack {
+    pub eligible: Both<bool>,
+    /// +1, 0 or -1.
+    pub net_add: i32,
+    pub hint: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AzureService {
+    /// Service Level 2.
+    pub name: String,
+    /// ACR over the deployment months, across all tenants.
+    pub acr: f64,
+    pub deployment: bool,
+    /// Why not: `excluded` (Virtual Machines) or `noPositiveAcr`.
+    pub reason: Option<&'static str>,
+}
+
+#[derive(Clone, Copy, Debug, Default, Serialize)]
+pub struct AzureRows {
+    pub rows: u64,
+    /// USD.
+    pub acr: f64,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct AzureIgnored {
+    pub associations: Keyed<AzureRows>,
+    pub offers: Keyed<AzureRows>,
+}
+
 /// How a classified area's track was found.
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -779,6 +910,11 @@ mod tests {
             MissingMonth,
             BareCpor,
             NoSubscription,
+            OverlappingMonths,
+            ServiceNameAlias,
+            OffersNotChecked,
+            UnsupportedClouds,
+            UnsegmentedCustomers,
         ];
         for kind in &all {
             match kind {
@@ -798,7 +934,12 @@ mod tests {
                 | AssociationAfterBaseline
                 | MissingMonth
                 | BareCpor
-                | NoSubscription => {}
+                | NoSubscription
+                | OverlappingMonths
+                | ServiceNameAlias
+                | OffersNotChecked
+                | UnsupportedClouds
+                | UnsegmentedCustomers => {}
             }
         }
         all

@@ -117,8 +117,8 @@ pub struct RulesetData {
     #[serde(default)]
     pub decisions: Vec<Decision>,
     /// What the area's data models need (thresholds, association types,
-    /// workloads, rates), kept as written and read by the model its
-    /// metrics are fed from (`from`): its shape is the model's.
+    /// workloads, rates, service lists), kept as written and read by the
+    /// model its metrics are fed from (`from`): its shape is the model's.
     #[serde(default)]
     pub data: Option<Box<serde_json::value::RawValue>>,
 }
@@ -343,6 +343,8 @@ pub struct Ruleset {
     carry_from: Vec<Option<usize>>,
     /// The data rules of an area fed by Business Applications' downloads.
     bizapps: Option<Box<crate::bizapps::Rules>>,
+    /// The Azure model's rules, for an area whose metrics are fed `from: "azure"`.
+    azure: Option<crate::azure::Rules>,
 }
 
 /// Which customer metrics' workload lists name a workload.
@@ -502,6 +504,14 @@ impl Ruleset {
         } else {
             None
         };
+        let azure = match (&data.data, fed_by("azure")) {
+            (Some(json), true) => {
+                let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
+                Some(crate::azure::Rules::from_json(json.get(), &tracks).map_err(RulesetError)?)
+            }
+            (None, true) => return err("metrics fed from azure need the model's \"data\"".into()),
+            _ => None,
+        };
         Ok(Ruleset {
             data,
             associations,
@@ -512,6 +522,7 @@ impl Ruleset {
             workload_use,
             carry_from,
             bizapps,
+            azure,
         })
     }
 
@@ -596,6 +607,10 @@ impl Ruleset {
     /// metrics are fed from them (`from: "bizapps"`).
     pub fn bizapps(&self) -> Option<&crate::bizapps::Rules> {
         self.bizapps.as_deref()
+    }
+    /// The Azure model's rules, when the area's metrics are fed from it.
+    pub(crate) fn azure(&self) -> Option<&crate::azure::Rules> {
+        self.azure.as_ref()
     }
     pub fn decision(&self, id: &str) -> Option<&Decision> {
         self.data.decisions.iter().find(|d| d.id == id)

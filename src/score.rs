@@ -462,7 +462,7 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
             typed: typed_for(id),
             fed_by_files: skilling_loaded || own.is_some(),
             user_track: options.tracks.get(id).map(String::as_str),
-            missing: if i == 0 { missing.clone() } else { None },
+            missing: if i == 0 { missing.clone() } else { models.missing() },
             notes: if area.reads_usage() { workload_notes(area, store) } else { vec![] },
         };
         let report = crate::areas::score_area(&input);

@@ -99,6 +99,7 @@ pub fn simulate(rulesets: &[Ruleset], loaded: &Loaded, plan: &Plan, options: &Sc
     let mut problems = vec![];
     let mut changed = Loaded {
         usage: without_tenants(&loaded.usage, &plan.remove_tenants, &mut problems),
+        azure: loaded.azure.clone(),
         certifications: loaded.certifications.clone(),
         files: loaded.files.clone(),
         warnings: loaded.warnings.clone(),

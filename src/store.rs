@@ -143,7 +143,7 @@ pub struct UsageStore {
 
 /// Tenant ids are compared without case or surrounding space: exports
 /// disagree on the case of hex ids.
-fn tenant_key(id: &str) -> String {
+pub(crate) fn tenant_key(id: &str) -> String {
     id.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 

@@ -1,7 +1,8 @@
 //! The six designations: every `tests/fixtures/areas` scenario that needs
-//! no export layout beyond skilling and typed values, and the test vectors
-//! of azure.md, security.md and business-applications.md that need no
-//! export, scored through values typed by hand.
+//! no export layout beyond skilling, typed values and Azure usage (for the
+//! three Azure areas), and the test vectors of azure.md, security.md and
+//! business-applications.md that need no export, scored through values
+//! typed by hand (those that need Azure data: tests/azure.rs).
 
 use serde_json::Value;
 use spd_score::{ManualValue, ScoreOptions, TypedText, Workbook};
@@ -554,4 +555,61 @@ fn business_applications_without_subscriptions_or_baseline() {
         area["warnings"].as_array().unwrap().iter().map(|w| w["kind"].as_str().unwrap()).collect();
     assert_eq!(area_warnings, ["trackByDefault", "missingMonth", "missingMonth"]);
     assert_eq!(area["tracks"]["enterprise"]["metrics"]["netCustomerAdds"]["points"], Value::Null);
+}
+
+/// The Azure areas of a scenario whose other areas need readers of their
+/// own (Security's Microsoft 365 part, Business Applications).
+const AZURE_AREAS: [&str; 3] = ["data-ai", "infrastructure", "digital-app-innovation"];
+
+#[test]
+fn azure_areas_from_a_24_month_azure_usage_export() {
+    let files = ["azure-usage-24-months.csv", "skilling-all-areas.csv"];
+    let expected: Value = serde_json::from_slice(&fixture("azure-usage-24-months.expected.json")).unwrap();
+    let r = report(&files);
+    for area in AZURE_AREAS {
+        assert_matches(&expected["areas"][area], &r["areas"][area], &format!("report.areas.{area}"));
+        assert_eq!(r["areas"][area]["trackChoice"], "classified");
+    }
+    assert_eq!(r["files"][0]["kind"], "azureUsage");
+    assert_eq!(r["files"][0]["pgaDuplicateRows"], 1);
+    // Exactly 80 % SMB customers (4 of the 5 with a segment): SMB, for all three.
+    let area = &r["areas"]["infrastructure"];
+    assert_eq!(
+        area["classification"],
+        serde_json::json!({ "track": "smb", "basis": "smbCustomerShare", "value": 0.8 })
+    );
+    assert_eq!(area["warnings"][0]["kind"], "unsegmentedCustomers");
+    let detail = &area["detail"];
+    assert_eq!(detail["model"], "azure");
+    assert_eq!((detail["ttm"]["asOf"].clone(), detail["ttm"]["baseline"].clone()), (11499.98.into(), 10222.2.into()));
+    // Woodgrove's SQL Database under CSP Tier 1 and PAL, counted once (4,000 + 5,000 set aside).
+    assert_eq!(detail["setAside"], 9000.0);
+    assert_eq!(detail["flagged"], serde_json::json!({ "rows": 1, "acr": 1000.0 }));
+    assert_eq!(detail["ignored"]["associations"]["Transacting partner of record"]["acr"], 3000.0);
+    assert_eq!(detail["ignored"]["associations"]["Deal registration"]["rows"], 1);
+    assert_eq!(detail["ignored"]["offers"]["Free Trial"]["acr"], 600.0);
+    let service = |name: &str| detail["services"].as_array().unwrap().iter().find(|s| s["name"] == name).cloned();
+    assert_eq!(service("Virtual Machines").unwrap()["reason"], "excluded");
+    assert_eq!(service("Azure Cosmos DB").unwrap()["reason"], "noPositiveAcr");
+    assert!(service("Azure Functions").is_none(), "only in rows that do not count");
+    // Each tenant's part: Litware at 499.99 now (SMB lost) and 500.00 a year ago.
+    let tenant = |name: &str| detail["tenants"].as_array().unwrap().iter().find(|t| t["name"] == name).unwrap().clone();
+    let litware = tenant("Litware Inc");
+    assert_eq!(litware["tracks"]["smb"]["netAdd"], -1);
+    assert_eq!((litware["acr"]["asOf"].clone(), litware["acr"]["baseline"].clone()), (499.99.into(), 500.0.into()));
+    assert_eq!(
+        litware["tracks"]["smb"]["hint"],
+        "SMB: USD 0.01 more in October 2025 from Litware Inc makes it a customer (+1 net customer add)."
+    );
+    // Northwind's 700 in September 2025 only: an SMB customer through the two-month window.
+    let northwind = tenant("Northwind Traders");
+    assert_eq!(northwind["tracks"]["smb"]["eligible"], serde_json::json!({ "asOf": true, "baseline": false }));
+    assert_eq!(northwind["tracks"]["enterprise"]["eligible"]["asOf"], false);
+    assert_eq!(
+        detail["hints"][0],
+        "Enterprise: USD 0.01 more in October 2025 from Fabrikam Inc makes it a customer (+1 net customer add)."
+    );
+    // The overview names the class.
+    let row = r["overview"].as_array().unwrap().iter().find(|row| row["area"] == "data-ai").unwrap();
+    assert_eq!(row["trackLabel"], "SMB (classified: 80% SMB customers)");
 }

@@ -300,7 +300,7 @@ impl Measures for Model<'_> {
             deciding: deciding.iter().map(|&(t, w)| self.pair(t, &self.rules.workloads[usize::from(w)])).collect(),
         });
         let (consumption, within_reach) = self.consumption_detail();
-        Some(AreaDetail::BusinessApplications(BusinessApplicationsDetail {
+        Some(AreaDetail::BusinessApplications(Box::new(BusinessApplicationsDetail {
             model: "businessApplications",
             as_of: Some(self.months[M]),
             baseline: Some(self.months[B]),
@@ -310,7 +310,7 @@ impl Measures for Model<'_> {
             classification,
             within_reach,
             set_aside: self.store.set_aside_report(),
-        }))
+        })))
     }
 
     fn warnings(&self) -> Vec<Warning> {

@@ -178,15 +178,14 @@ pub trait Measures {
         None
     }
 
-    /// What the area's score relies on that the user should know (a month
-    /// its metrics compare is missing, naming it).
-    fn warnings(&self) -> Vec<crate::report::Warning> {
-        vec![]
-    }
-
-    /// What would score the metrics it cannot compute.
+    /// Why some of its metrics are unknown (a missing month), when it knows.
     fn missing(&self) -> Option<String> {
         None
+    }
+
+    /// What the area's score relies on that the user should know.
+    fn warnings(&self) -> Vec<crate::report::Warning> {
+        vec![]
     }
 }
 
@@ -206,12 +205,12 @@ impl Measures for Models<'_> {
         self.0.iter().find_map(|m| m.detail())
     }
 
-    fn warnings(&self) -> Vec<crate::report::Warning> {
-        self.0.iter().flat_map(|m| m.warnings()).collect()
-    }
-
     fn missing(&self) -> Option<String> {
         self.0.iter().find_map(|m| m.missing())
+    }
+
+    fn warnings(&self) -> Vec<crate::report::Warning> {
+        self.0.iter().flat_map(|m| m.warnings()).collect()
     }
 }
 
@@ -290,7 +289,9 @@ impl MetricRule {
         }
     }
 
-    /// The data model the metric is fed from (`usage`, `bizapps`), when it is data-fed.
+    /// The data model the metric is fed from (`usage`, `azure`, `bizapps`),
+    /// when it is fed from one directly (the parts of a parts metric name
+    /// their own).
     pub fn from(&self) -> Option<&str> {
         match self {
             MetricRule::Tenants(r) => Some(&r.from),

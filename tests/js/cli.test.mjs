@@ -53,6 +53,18 @@ test('--area shows one area after the overview; with --json, its part of the rep
   assert.match(bad.stderr, /--area must be one of modern-work, security/);
 });
 
+test('the CLI gives the Azure usage scenario its three Azure areas\' figures', async () => {
+  const { azureAreaCase, assertAreas } = await import('./helpers.mjs');
+  const { files, areas, expected } = azureAreaCase;
+  const result = run('score', '--json', ...files.map(path));
+  assert.equal(result.status, 0, result.stderr);
+  const json = JSON.parse(result.stdout);
+  for (const id of areas) assertAreas(expected.areas[id], json.areas[id], `report.areas.${id}`);
+  const text = run('score', ...files.map(path)).stdout;
+  assert.match(text, /azure-usage-24-months\.csv: azureUsage, 21 rows, 0 skipped, 2023-11 to 2025-10/);
+  assert.match(text, /Infrastructure +71 +Qualified +SMB \(classified: 80% SMB customers\)/);
+});
+
 test('the CLI gives every area scenario its expected figures', async () => {
   const { areaCases, assertAreas } = await import('./helpers.mjs');
   for (const { files, expected } of areaCases) {

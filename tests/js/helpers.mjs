@@ -38,6 +38,16 @@ export const areaCases = readFileSync(fixture('areas/manifest.txt'), 'utf8')
   }));
 
 /**
+ * The Azure usage scenario: its three Azure areas only (its Security and
+ * Business Applications figures need readers this version does not have).
+ */
+export const azureAreaCase = {
+  files: ['areas/azure-usage-24-months.csv', 'areas/skilling-all-areas.csv'],
+  areas: ['data-ai', 'infrastructure', 'digital-app-innovation'],
+  expected: JSON.parse(readFileSync(fixture('areas/azure-usage-24-months.expected.json'), 'utf8')),
+};
+
+/**
  * As ../shared/tools/compare-areas.py: every key of `expected` is in
  * `actual`, numbers within 1e-6, and a `value: null` is not compared (the
  * spec does not pin it).

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Scorer, defaultRuleset, score, version } from '../../dist/node.js';
-import { areaCases, assertAreas, assertSubset, cases, fixture, readFixture } from './helpers.mjs';
+import { areaCases, assertAreas, assertSubset, azureAreaCase, cases, fixture, readFixture } from './helpers.mjs';
 
 for (const { usage, files, expected } of cases) {
   test(`${usage}: same figures as expected`, async () => {
@@ -44,6 +44,17 @@ test('bizapps-revenue.csv: the business applications area from both downloads, e
   assert.equal(area.detail.model, 'businessApplications');
   assert.deepEqual(area.detail.mcv, { asOf: 59400, baseline: 49000 });
   assert.ok(area.detail.withinReach.some((g) => g.message === "Enterprise: 4,000 more MCV in Northwind Traders' Power BI makes it a deployment: 20 more monthly users."));
+});
+
+test('azure-usage-24-months.csv: the three Azure areas\' expected figures', async () => {
+  const { files, areas, expected } = azureAreaCase;
+  const report = await score(files.map((name) => ({ name, bytes: readFixture(name) })));
+  for (const id of areas) assertAreas(expected.areas[id], report.areas[id], `report.areas.${id}`);
+  assert.equal(report.files[0].kind, 'azureUsage');
+  const detail = report.areas['data-ai'].detail;
+  assert.equal(detail.model, 'azure');
+  assert.equal(detail.setAside, 9000);
+  assert.deepEqual(detail.ignored.offers, { 'Free Trial': { rows: 1, acr: 600 } });
 });
 
 test('values typed through the API score as the manual CSV does', async () => {

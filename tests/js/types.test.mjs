@@ -71,6 +71,11 @@ test('real reports and a simulation match the declarations exactly (no missing o
     .addFile('bizapps-revenue.csv', read('areas/bizapps-revenue.csv'))
     .addFile('bizapps-usage.csv', read('areas/bizapps-usage.csv'))
     .report();
+  // The Azure areas' detail, with every optional part: hints, ignored rows, a flagged row.
+  const azure = new Scorer()
+    .addFile('azure-usage-24-months.csv', read('areas/azure-usage-24-months.csv'))
+    .addFile('skilling-all-areas.csv', read('areas/skilling-all-areas.csv'))
+    .report();
   const { defaultRuleset, rulesets } = await import('../../dist/node.js');
   const ruleset = defaultRuleset();
   const all = rulesets();
@@ -83,6 +88,7 @@ test('real reports and a simulation match the declarations exactly (no missing o
     export const sim: Simulation = ${JSON.stringify(sim)};
     export const areas: Report = ${JSON.stringify(areas)};
     export const bizapps: Report = ${JSON.stringify(bizapps)};
+    export const azure: Report = ${JSON.stringify(azure)};
     export const ruleset: Ruleset = ${JSON.stringify(ruleset)};
     export const all: Ruleset[] = ${JSON.stringify(all)};
   `);
@@ -92,6 +98,7 @@ test('real reports and a simulation match the declarations exactly (no missing o
   assert.ok(plain.warnings.length && plain.tenants.length && empty.asOf === null);
   const detail = bizapps.areas['business-applications'].detail;
   assert.ok(detail.revenue.length && detail.consumption.length && detail.withinReach.length && detail.setAside.length && detail.classification);
+  assert.ok(azure.areas['data-ai'].detail.hints.length && azure.areas['data-ai'].detail.tenants.length);
   // Every metric kind but options appears in the six-area report; options in Modern Work's.
   const kinds = new Set(Object.values(areas.areas).flatMap((a) => Object.values(a.tracks).flatMap((t) => Object.values(t.metrics).map((m) => m.kind))));
   assert.deepEqual([...kinds].sort(), ['growth', 'options', 'parts', 'people', 'services', 'steps', 'tenants']);

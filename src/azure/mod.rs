@@ -1,0 +1,15 @@
+//! The Azure areas' data model (Data & AI, Infrastructure, Digital & App
+//! Innovation: azure.md): the `azure-usage` and `customers-tenants`
+//! exports read into a compact store ([`store`]), and the figures one area
+//! is scored from ([`model`]), with the numbers of its ruleset's `data`
+//! ([`rules`]). The three areas share the store and the classification.
+
+mod model;
+mod read;
+mod rules;
+mod store;
+
+pub(crate) use model::AzureModel;
+pub(crate) use read::{finish_file, tenants_row, usage_row, Outcome};
+pub use rules::Rules;
+pub use store::AzureStore;

@@ -1,0 +1,376 @@
+//! Rows of the Azure usage export and of the Customers and tenants
+//! download (inputs.md sections 7 and 8) into the Azure store: what counts,
+//! what does not and why, as azure.md sections 7 and 8 say.
+
+use super::rules::Rules;
+use super::store::{AzureStore, Entry, FileRows, Source, TenantId, FLAGGED};
+use crate::layout::{AzureColumns, Layout, TenantsColumns};
+use crate::load::{flag_set, Row};
+use crate::month::Month;
+use crate::number::{parse_amount, parse_plain_amount, CountError};
+use crate::report::{ErrorKind, Warning, WarningKind};
+use crate::ruleset::fold;
+use crate::store::FastMap;
+use std::collections::BTreeMap;
+
+/// What became of a row; the month is the row's, for the file's months.
+pub(crate) enum Outcome {
+    Counted(Month),
+    /// Dropped by a duplicate flag.
+    Flagged(Month),
+    /// An association type, offer or product that does not count.
+    NotCounted(Month),
+    /// Its month was loaded from an earlier file of the same kind.
+    Overlap(Month),
+    Error,
+}
+
+/// Values seen on earlier rows of the file, resolved once: an export
+/// repeats a tenant's id, its segment, association and offer spellings on
+/// row after row.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lookups {
+    tenant: Last<TenantId>,
+    segment: Last<u16>,
+    offer: Last<Option<String>>,
+    /// Raw association spelling: its eligible type, or the name it is
+    /// ignored under.
+    associations: FastMap<Box<[u8]>, Result<u8, String>>,
+    /// A key being built (service levels joined, a subscription folded).
+    buffer: Vec<u8>,
+}
+
+/// The previous row's raw value and what it resolved to.
+#[derive(Clone, Debug, Default)]
+struct Last<T> {
+    raw: Option<Vec<u8>>,
+    value: T,
+}
+
+impl<T: Clone> Last<T> {
+    fn get(&self, raw: &[u8]) -> Option<T> {
+        (self.raw.as_deref() == Some(raw)).then(|| self.value.clone())
+    }
+    fn set(&mut self, raw: &[u8], value: T) -> T {
+        self.raw = Some(raw.to_vec());
+        self.value = value.clone();
+        value
+    }
+}
+
+/// Spellings remembered; a hostile file of unique ones is resolved row by row.
+const MAX_CACHED: usize = 4096;
+
+/// The fields every Azure row has, read and checked together so that a
+/// row's errors are all listed.
+struct Common {
+    tenant: TenantId,
+    month: Month,
+    acr: i64,
+    /// An eligible association type, or the name of one that does not count.
+    association: Result<u8, String>,
+}
+
+fn common(
+    row: &mut Row<'_, '_>,
+    (tenant, tenant_name, month, acr, association): (usize, Option<usize>, usize, usize, usize),
+    rules: Option<&Rules>,
+    store: &mut AzureStore,
+) -> Option<Common> {
+    let raw = row.raw(tenant);
+    let known = store.file.as_ref().and_then(|f| f.lookups.tenant.get(raw));
+    let tenant_text = if known.is_some() { None } else { row.required(tenant, "tenant") };
+    let month = row.month(month);
+    let acr = amount(row, acr);
+    let association = resolve_association(row, association, rules, store);
+    let tenant = match (known, tenant_text) {
+        (Some(id), _) => id,
+        (None, Some(text)) => {
+            let name = tenant_name.map(|i| row.text(i).trim().to_string()).filter(|n| !n.is_empty());
+            let id = store.tenant(&text, name.as_deref());
+            let file = store.file.as_mut()?;
+            file.lookups.tenant.set(row.raw(tenant), id)
+        }
+        (None, None) => return None,
+    };
+    Some(Common { tenant, month: month?, acr: acr?, association: association? })
+}
+
+fn resolve_association(
+    row: &mut Row<'_, '_>,
+    column: usize,
+    rules: Option<&Rules>,
+    store: &mut AzureStore,
+) -> Option<Result<u8, String>> {
+    let raw = row.raw(column);
+    if let Some(found) = store.file.as_ref().and_then(|f| f.lookups.associations.get(raw)) {
+        return Some(found.clone());
+    }
+    let text = row.required(column, "association type")?;
+    let resolved = match rules.and_then(|r| r.association(&text)) {
+        Some(eligible) => Ok(eligible),
+        None => Err(rules.map_or_else(|| text.clone(), |r| r.ignored_name(&text))),
+    };
+    let file = store.file.as_mut()?;
+    if file.lookups.associations.len() < MAX_CACHED {
+        file.lookups.associations.insert(row.raw(column).into(), resolved.clone());
+    }
+    Some(resolved)
+}
+
+/// An ACR amount: signed (credits), in cents.
+fn amount(row: &mut Row<'_, '_>, column: usize) -> Option<i64> {
+    if let Some(cents) = parse_plain_amount(row.raw(column)) {
+        return Some(cents);
+    }
+    let text = row.text(column).into_owned();
+    match parse_amount(&text) {
+        Ok(cents) => Some(cents),
+        Err(e) => {
+            let (kind, message) = match e {
+                CountError::Empty => (ErrorKind::EmptyValue, "empty ACR where an amount in USD is required"),
+                CountError::TooLarge => (ErrorKind::BadNumber, "ACR too large for an amount in USD"),
+                _ => (ErrorKind::BadNumber, "not an amount in USD (expected e.g. 1250.40 or -300.00)"),
+            };
+            row.error(column, &text, kind, message.to_string());
+            None
+        }
+    }
+}
+
+/// Records the row's month and segment; false when the month was already
+/// loaded from an earlier file of the same kind.
+fn note_month(
+    row: &mut Row<'_, '_>,
+    store: &mut AzureStore,
+    source: Source,
+    c: &Common,
+    segment: Option<usize>,
+) -> bool {
+    let Some(file) = store.file.as_mut() else { return false };
+    if store.totals.months[source as usize].contains(&c.month) {
+        *file.overlap.entry(c.month).or_insert(0) += 1;
+        return false;
+    }
+    file.months.insert(c.month);
+    let Some(column) = segment else { return true };
+    let segment = match file.lookups.segment.get(row.raw(column)) {
+        Some(id) => id,
+        None => {
+            let id = store.segment(&row.text(column));
+            let file = store.file.as_mut().map(|f| &mut f.lookups.segment);
+            file.map_or(id, |last| last.set(row.raw(column), id))
+        }
+    };
+    if let (Some(file), true) = (store.file.as_mut(), segment != 0) {
+        file.segments.insert((c.tenant, c.month), segment);
+    }
+    true
+}
+
+/// The offer a row is excluded by, if any.
+fn excluded_offer(row: &mut Row<'_, '_>, offers: &[usize], rules: &Rules, store: &mut AzureStore) -> Option<String> {
+    let file = store.file.as_mut()?;
+    for &column in offers {
+        let raw = row.raw(column);
+        let excluded = match file.lookups.offer.get(raw) {
+            Some(excluded) => excluded,
+            None => {
+                let offer = row.text(column).trim().to_string();
+                let excluded = rules.excluded_offer(&offer).then_some(offer);
+                file.lookups.offer.set(row.raw(column), excluded)
+            }
+        };
+        if excluded.is_some() {
+            return excluded;
+        }
+    }
+    None
+}
+
+/// A row of the Azure usage export.
+pub(crate) fn usage_row(
+    row: &mut Row<'_, '_>,
+    c: &AzureColumns,
+    rules: Option<&Rules>,
+    store: &mut AzureStore,
+) -> Outcome {
+    if store.file.is_none() {
+        // The ruleset's drop flags, found in this file's header.
+        let header: Vec<String> = row.header().iter().map(|h| fold(h)).collect();
+        let flags = rules.map_or(&[][..], |r| &r.duplicate_flags.drop[..]);
+        let drop = flags.iter().filter_map(|flag| header.iter().position(|h| *h == fold(flag))).collect();
+        store.file = Some(FileRows::new(Source::AzureUsage, drop));
+    }
+    let fields = common(row, (c.tenant, c.tenant_name, c.month, c.acr, c.association), rules, store);
+    let service = !row.raw(c.service).trim_ascii().is_empty() || row.required(c.service, "service").is_some();
+    let (Some(fields), true) = (fields, service) else { return Outcome::Error };
+    if !note_month(row, store, Source::AzureUsage, &fields, c.segment) {
+        return Outcome::Overlap(fields.month);
+    }
+    let (month, acr) = (fields.month, fields.acr);
+    let flagged = store.file.as_ref().is_some_and(|f| f.drop_columns.iter().any(|&i| flag_set(row.raw(i))));
+    if flagged {
+        store.flagged.add(acr);
+        return Outcome::Flagged(month);
+    }
+    let association = match fields.association {
+        Ok(association) => association,
+        Err(name) => {
+            store.ignored_associations.entry(name).or_default().add(acr);
+            return Outcome::NotCounted(month);
+        }
+    };
+    if let Some(offer) = rules.and_then(|r| excluded_offer(row, &c.offers, r, store)) {
+        store.ignored_offers.entry(offer).or_default().add(acr);
+        return Outcome::NotCounted(month);
+    }
+    let Some(combo) = combo(row, c, store) else { return Outcome::Error };
+    let Some(file) = store.file.as_mut() else { return Outcome::Error };
+    let subscription = c.subscription.map_or(0, |i| subscription(row.raw(i), file));
+    let line = combo << 8 | u32::from(association);
+    file.entries.push(Entry { tenant: fields.tenant, subscription, month, line, acr });
+    Outcome::Counted(month)
+}
+
+/// The row's service levels (2, then 3 and 4 when the file has them) as
+/// one id, matched without case, space or punctuation as service names are.
+fn combo(row: &mut Row<'_, '_>, c: &AzureColumns, store: &mut AzureStore) -> Option<u32> {
+    let file = store.file.as_mut()?;
+    let mut raw = std::mem::take(&mut file.lookups.buffer);
+    raw.clear();
+    raw.extend_from_slice(row.raw(c.service));
+    for &column in &c.finer_services {
+        raw.push(0x1f);
+        raw.extend_from_slice(row.raw(column));
+    }
+    let combo = match file.combos.get(raw.as_slice()) {
+        Some(&combo) => combo,
+        None => {
+            let levels = std::iter::once(c.service).chain(c.finer_services.iter().copied());
+            let key = levels.map(|i| fold(&row.text(i))).collect::<Vec<_>>().join("\u{1f}");
+            let level2 = store.service(&row.text(c.service));
+            let file = store.file.as_mut()?;
+            let next = file.combo_service.len() as u32;
+            let combo = *file.combo_index.entry(key).or_insert(next);
+            if combo == next {
+                file.combo_service.push(level2);
+            }
+            if file.combos.len() < MAX_CACHED {
+                file.combos.insert(raw.as_slice().into(), combo);
+            }
+            combo
+        }
+    };
+    store.file.as_mut()?.lookups.buffer = raw;
+    Some(combo)
+}
+
+/// A subscription's id in the file (0 for none), its case ignored.
+fn subscription(raw: &[u8], file: &mut FileRows) -> u32 {
+    let raw = raw.trim_ascii();
+    if raw.is_empty() {
+        return 0;
+    }
+    let mut key = std::mem::take(&mut file.lookups.buffer);
+    key.clear();
+    key.extend(raw.iter().map(u8::to_ascii_lowercase));
+    let next = file.subscriptions.len() as u32 + 1;
+    let id = match file.subscriptions.get(key.as_slice()) {
+        Some(&id) => id,
+        None => {
+            file.subscriptions.insert(key.as_slice().into(), next);
+            next
+        }
+    };
+    file.lookups.buffer = key;
+    id
+}
+
+/// A row of the Customers and tenants download: its Microsoft Azure rows
+/// give ACR per tenant and month, every row a segment.
+pub(crate) fn tenants_row(
+    row: &mut Row<'_, '_>,
+    c: &TenantsColumns,
+    rules: Option<&Rules>,
+    store: &mut AzureStore,
+) -> Outcome {
+    if store.file.is_none() {
+        store.file = Some(FileRows::new(Source::CustomersTenants, Vec::new()));
+    }
+    let fields = common(row, (c.tenant, c.tenant_name, c.month, c.acr, c.association), rules, store);
+    let product = row.required(c.product, "product");
+    let (Some(fields), Some(product)) = (fields, product) else { return Outcome::Error };
+    if !note_month(row, store, Source::CustomersTenants, &fields, c.segment) {
+        return Outcome::Overlap(fields.month);
+    }
+    let (month, acr) = (fields.month, fields.acr);
+    if !rules.is_some_and(|r| r.azure_product(&product)) {
+        return Outcome::NotCounted(month);
+    }
+    let association = match fields.association {
+        Ok(association) => association,
+        Err(name) => {
+            store.ignored_associations.entry(name).or_default().add(acr);
+            return Outcome::NotCounted(month);
+        }
+    };
+    let flagged = c.pga_duplicate.is_some_and(|i| flag_set(row.raw(i)));
+    let association = if flagged { association | FLAGGED } else { association };
+    let Some(file) = store.file.as_mut() else { return Outcome::Error };
+    file.entries.push(Entry { tenant: fields.tenant, subscription: 0, month, line: u32::from(association), acr });
+    Outcome::Counted(month)
+}
+
+/// Ends an Azure file: its rows folded into the totals, and what the user
+/// should know about it.
+pub(crate) fn finish_file(
+    store: &mut AzureStore,
+    name: &str,
+    layout: &Layout,
+    rules: Option<&Rules>,
+    warnings: &mut Vec<Warning>,
+) {
+    let Some(file) = store.finish_file() else { return };
+    let mut warn = |kind, message: String| warnings.push(Warning { kind, file: Some(name.to_string()), message });
+    if !file.overlap.is_empty() {
+        let rows: u64 = file.overlap.values().sum();
+        warn(
+            WarningKind::OverlappingMonths,
+            format!(
+                "{rows} row(s) of {} were skipped: those months were already loaded from an earlier file of this kind, and overlapping downloads are not added twice.",
+                month_list(&file.overlap)
+            ),
+        );
+    }
+    if let Layout::AzureUsage(c) = layout {
+        if c.service_alias {
+            warn(WarningKind::ServiceNameAlias, "the file has no ServiceLevel2 column: its service column was read as the Service Level 2 service, which it does not always name; deployments may count services differently.".into());
+        }
+        if c.offers.is_empty() {
+            store.offers_unchecked = true;
+            let words = rules.map(|r| r.excluded_offer_words.join(", ")).unwrap_or_default();
+            warn(
+                WarningKind::OffersNotChecked,
+                format!("the file has no offer column, so offers were not checked: every row counts (offers named {words} would not)."),
+            );
+        }
+    }
+    let clouds = rules.map(|r| r.unsupported_clouds.clone()).filter(|text| !text.is_empty());
+    if let Some(text) = clouds {
+        if !warnings.iter().any(|w| w.kind == WarningKind::UnsupportedClouds) {
+            warnings.push(Warning { kind: WarningKind::UnsupportedClouds, file: None, message: text });
+        }
+    }
+}
+
+/// `2025-09 and 2025-10`, `2025-01 to 2025-06`.
+fn month_list(months: &BTreeMap<Month, u64>) -> String {
+    let (Some(first), Some(last)) = (months.keys().next(), months.keys().next_back()) else { return String::new() };
+    match months.len() {
+        1 => first.to_string(),
+        2 => format!("{first} and {last}"),
+        n if last.index() - first.index() + 1 == n as u32 => format!("{first} to {last}"),
+        _ => months.keys().map(Month::to_string).collect::<Vec<_>>().join(", "),
+    }
+}

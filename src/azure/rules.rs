@@ -1,0 +1,168 @@
+//! The numbers and lists the Azure model reads exports and scores with: the
+//! `data` object of the Data & AI, Infrastructure and Digital & App
+//! Innovation rulesets (azure.md sections 2 to 8). Nothing here is a rule
+//! of its own: every threshold, spelling and word comes from the ruleset.
+
+use crate::ruleset::fold;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rules {
+    pub classification: Classification,
+    /// USD a tenant's ACR must reach in one month, by track id.
+    pub customer_acr_at_least: BTreeMap<String, f64>,
+    /// The months a tenant may reach it in, counting back from the one scored.
+    pub customer_months: u32,
+    /// Trailing months summed for usage growth.
+    pub ttm_months: u32,
+    /// Trailing months a service needs ACR in to count as a deployment.
+    pub deployment_months: u32,
+    /// The association types whose ACR counts, with their spellings.
+    pub associations: Vec<Spelled>,
+    /// Types that do not count, reported under these names.
+    #[serde(default)]
+    pub ignored_associations: Vec<String>,
+    /// A row whose offer contains one of these words does not count.
+    #[serde(default)]
+    pub excluded_offer_words: Vec<String>,
+    /// Services left out of deployments.
+    #[serde(default)]
+    pub deployment_excluded_services: Vec<Spelled>,
+    pub duplicate_flags: DuplicateFlags,
+    /// Said once when Azure data is loaded.
+    #[serde(default)]
+    pub unsupported_clouds: String,
+    /// `Product` values of the Customers and tenants download that are Azure.
+    #[serde(default)]
+    pub azure_products: Vec<String>,
+    /// Folded spelling to association index; folded ignored names to the name.
+    #[serde(skip)]
+    lookup: Lookup,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Classification {
+    /// The track a partner with at least this share of SMB customers is on.
+    pub smb_track: String,
+    pub smb_share_at_least: f64,
+    /// USD of ACR in the as-of month above which a tenant is a customer.
+    #[serde(default)]
+    pub customer_acr_above: f64,
+    pub smb_segment_words: Vec<String>,
+}
+
+/// A name with its spellings: the ruleset's association shape, so that
+/// one deserializer reads both.
+pub type Spelled = crate::ruleset::Association;
+
+/// The ruleset also names the flags it `ignore`s, for people: nothing
+/// reads them.
+#[derive(Clone, Debug, Deserialize)]
+pub struct DuplicateFlags {
+    /// Columns whose `1` drops the row.
+    pub drop: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Lookup {
+    associations: HashMap<String, u8>,
+    ignored: HashMap<String, String>,
+    excluded_services: Vec<String>,
+    segment_words: Vec<String>,
+    offer_words: Vec<String>,
+    products: Vec<String>,
+}
+
+/// Eligible association types are numbered in a byte whose top bit marks
+/// a row flagged as another location's repeat.
+pub const MAX_ASSOCIATIONS: usize = 64;
+
+impl Rules {
+    /// Reads and checks the `data` of a ruleset with tracks `tracks`.
+    pub fn from_json(json: &str, tracks: &[&str]) -> Result<Rules, String> {
+        let mut rules: Rules = serde_json::from_str(json).map_err(|e| format!("data: {e}"))?;
+        if let Some(track) = tracks.iter().find(|t| !rules.customer_acr_at_least.contains_key(**t)) {
+            return Err(format!("data.customerAcrAtLeast has no threshold for track {track}"));
+        }
+        if !tracks.contains(&rules.classification.smb_track.as_str()) {
+            return Err(format!("data.classification.smbTrack names unknown track {}", rules.classification.smb_track));
+        }
+        if rules.customer_months == 0 || rules.ttm_months == 0 || rules.deployment_months == 0 {
+            return Err("data: customerMonths, ttmMonths and deploymentMonths must be at least 1".into());
+        }
+        if rules.associations.is_empty() || rules.associations.len() > MAX_ASSOCIATIONS {
+            return Err(format!("data.associations: 1 to {MAX_ASSOCIATIONS} association types"));
+        }
+        let mut lookup = Lookup::default();
+        for (i, a) in rules.associations.iter().enumerate() {
+            for s in a.spellings.iter().chain([&a.id]) {
+                lookup.associations.insert(fold(s), i as u8);
+            }
+        }
+        lookup.ignored = rules.ignored_associations.iter().map(|name| (fold(name), name.clone())).collect();
+        let excluded = rules.deployment_excluded_services.iter().flat_map(|s| s.spellings.iter().chain([&s.id]));
+        lookup.excluded_services = excluded.map(|s| fold(s)).collect();
+        lookup.segment_words = rules.classification.smb_segment_words.iter().map(|w| fold(w)).collect();
+        lookup.offer_words = rules.excluded_offer_words.iter().map(|w| w.to_lowercase()).collect();
+        lookup.products = rules.azure_products.iter().map(|p| fold(p)).collect();
+        rules.lookup = lookup;
+        Ok(rules)
+    }
+
+    /// The eligible association type a value names, matched as a whole
+    /// (`Transacting partner of record` is not `Partner of record`).
+    pub fn association(&self, text: &str) -> Option<u8> {
+        self.lookup.associations.get(&fold(text)).copied()
+    }
+
+    /// The name an association type that does not count is reported under.
+    pub fn ignored_name(&self, text: &str) -> String {
+        self.lookup.ignored.get(&fold(text)).cloned().unwrap_or_else(|| text.trim().to_string())
+    }
+
+    /// True when an offer name or type holds one of the excluded words.
+    pub fn excluded_offer(&self, offer: &str) -> bool {
+        let offer = offer.to_lowercase();
+        self.lookup.offer_words.iter().any(|w| offer.contains(w.as_str()))
+    }
+
+    /// True when a Service Level 2 name is left out of deployments.
+    pub fn excluded_from_deployments(&self, service: &str) -> bool {
+        self.lookup.excluded_services.contains(&fold(service))
+    }
+
+    /// True for a segment counted as SMB (its folded form holds a word).
+    pub fn smb_segment(&self, segment: &str) -> bool {
+        let folded = fold(segment);
+        self.lookup.segment_words.iter().any(|w| !w.is_empty() && folded.contains(w.as_str()))
+    }
+
+    /// True for a Customers and tenants `Product` that is Azure.
+    pub fn azure_product(&self, product: &str) -> bool {
+        self.lookup.products.contains(&fold(product))
+    }
+
+    /// The monthly ACR a customer must reach on `track`, in cents.
+    pub fn threshold_cents(&self, track: &str) -> Option<i64> {
+        self.customer_acr_at_least.get(track).map(|usd| cents(*usd))
+    }
+
+    /// The ACR a customer must be above in the as-of month, in cents.
+    pub fn customer_cents(&self) -> i64 {
+        cents(self.classification.customer_acr_above)
+    }
+
+    /// The SMB share threshold in parts per ten thousand, so that exactly
+    /// 80 % (32 of 40) compares exactly.
+    pub fn smb_share_basis_points(&self) -> i64 {
+        (self.classification.smb_share_at_least * 10_000.0).round() as i64
+    }
+}
+
+/// USD as whole cents (`999.99` is 99,999 exactly).
+fn cents(usd: f64) -> i64 {
+    (usd * 100.0).round() as i64
+}
