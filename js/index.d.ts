@@ -627,9 +627,8 @@ export type CertificationStatus =
 
 export interface FileReport {
   name: string;
-  kind: 'usage' | 'skilling' | 'manual' | 'bizappsRevenue' | 'bizappsUsage' | 'unknown';
-  /** `azureUsage` and `customersTenants` are the spec's `azure-usage` and `customers-tenants`. */
-  kind: 'usage' | 'azureUsage' | 'customersTenants' | 'skilling' | 'manual' | 'unknown';
+  /** `azureUsage`, `customersTenants`, `bizappsRevenue`, `bizappsUsage` are the spec's `azure-usage`, `customers-tenants`, `bizapps-revenue`, `bizapps-usage`. */
+  kind: 'usage' | 'azureUsage' | 'customersTenants' | 'bizappsRevenue' | 'bizappsUsage' | 'skilling' | 'manual' | 'unknown';
   encoding: string | null;
   delimiter: string | null;
   /** Data rows read, not counting the header. */
