@@ -152,6 +152,13 @@ function areaSummary(area, topLevel) {
     for (const r of next) out.push(`  - ${r.message}`);
     out.push('');
   }
+  // What the data model sees within reach (a customer, a deployment).
+  const reach = [...(area.detail?.hints ?? []), ...(area.detail?.withinReach ?? []).map((g) => g.message)];
+  if (reach.length) {
+    out.push('Within reach:');
+    for (const hint of reach.slice(0, 10)) out.push(`  - ${hint}`);
+    out.push('');
+  }
   for (const w of area.warnings) out.push(`Note: ${w.message}`);
   if (area.warnings.length) out.push('');
   return out;

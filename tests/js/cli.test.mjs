@@ -41,6 +41,12 @@ test('the summary opens on the overview and the badge, then each scored area', (
   assert.match(result.stdout, /manual-values\.csv:19 column Metric value "advancedCertifications": Security has no metric/);
 });
 
+test('an area read from its exports says what is within reach', () => {
+  const result = run('score', '--area', 'business-applications', path('areas/bizapps-revenue.csv'), path('areas/bizapps-usage.csv'));
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /Within reach:\n {2}- Enterprise: 4,000 more MCV in Northwind Traders' Power BI makes it a deployment: 20 more monthly users\./);
+});
+
 test('--area shows one area after the overview; with --json, its part of the report', () => {
   const text = run('score', '--area', 'security', path('areas/manual-values.csv')).stdout;
   assert.match(text, /Solutions Partner for Security/);
