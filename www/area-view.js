@@ -1,9 +1,11 @@
 // One designation's view, built from report.areas[id] alone: both tracks
 // (the deciding one marked, with how it was chosen), each metric drawn by
 // its kind, what is unknown and what would score it, the recommendations,
-// warnings and assumptions. Modern Work has its own, fuller view in the
-// component; this one serves every area the report has.
+// the data model's explanation of the figures (area-detail.js), warnings and
+// assumptions. Modern Work has its own, fuller view in the component; this
+// one serves every area the report has.
 
+import { areaDetail } from './area-detail.js';
 import { badge, bar, h, metricPoints, number, totalPoints } from './dom.js';
 import { rulesLine } from './rules.js';
 import { AREA_TEXT as T, SOURCE, metricName, unit } from './strings.js';
@@ -224,6 +226,7 @@ export function areaView(report, id, { onBack } = {}) {
           ),
         )
       : null,
+    areaDetail(area, id),
     area.assumptions?.length
       ? h('details', { class: 'area-assumptions' }, h('summary', {}, T.assumptions(area.assumptions.length)), h('ul', {}, area.assumptions.map((a) => h('li', {}, a.text))))
       : null,

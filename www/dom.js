@@ -39,3 +39,82 @@ export function bar(fraction, label) {
 export function badge(status, field = 'status') {
   return h('span', { class: `badge ${status}`, 'data-field': field, part: 'badge' }, STATUS[status] ?? status);
 }
+
+/** "USD 5,000", "USD 999.99": whole dollars without cents, else two decimals. */
+export const amount = (v) =>
+  v === null || v === undefined ? '–' : Number(v).toLocaleString('en', { minimumFractionDigits: Number.isInteger(Number(v)) ? 0 : 2, maximumFractionDigits: 2 });
+export const usd = (v) => (v === null || v === undefined ? '–' : `USD ${amount(v)}`);
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "2025-10" as "October 2025" (or "Oct 2025" when `short`); anything else as it is. */
+export function monthName(month, short = false) {
+  const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return month ?? '–';
+  const name = MONTHS[Number(m[2]) - 1];
+  return `${short ? name.slice(0, 3) : name} ${m[1]}`;
+}
+/** "2025-10" and -1: "2025-09"; null when `month` is not a month. */
+export function addMonths(month, n) {
+  const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');
+  if (!m) return null;
+  const index = Number(m[1]) * 12 + Number(m[2]) - 1 + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * A table in a scrolling region: a visible caption, header rows (`head`: rows
+ * of cells, each a text or { text, colspan, rowspan, class }), one row per
+ * item built by `row(item)`, its cells labelled with their column's headers
+ * (data-label, shown when a narrow page draws each row as a card). Past `limit` items the rest wait behind a
+ * "Show all n" button (`more(n)`), which then offers the first ones again (`fewer(limit)`).
+ */
+export function table({ name, caption, head, items, row, limit = 50, more, fewer }) {
+  const th = (cell) => {
+    const c = typeof cell === 'object' && cell !== null ? cell : { text: cell };
+    const scope = c.colspan > 1 ? 'colgroup' : 'col';
+    return h('th', { scope, colspan: c.colspan > 1 ? c.colspan : null, rowspan: c.rowspan > 1 ? c.rowspan : null, class: c.class }, c.text);
+  };
+  // Each column's header texts ("ACR (USD) Oct 2025"), for the cells' data-label: narrow, a row is a card.
+  const labels = [];
+  const taken = [];
+  head.forEach((cells, r) => {
+    let c = 0;
+    for (const cell of cells) {
+      const { text, colspan = 1, rowspan = 1 } = typeof cell === 'object' && cell !== null ? cell : { text: cell };
+      while (taken[r]?.[c]) c++;
+      for (let dr = 0; dr < rowspan; dr++) for (let dc = 0; dc < colspan; dc++) ((taken[r + dr] ??= [])[c + dc] = true), (labels[c + dc] ??= new Set()).add(text);
+      c += colspan;
+    }
+  });
+  const labelled = (tr) => {
+    [...tr.children].forEach((cell, i) => cell.tagName === 'TD' && labels[i] && !cell.dataset.label && (cell.dataset.label = [...labels[i]].join(' ')));
+    return tr;
+  };
+  const body = h('tbody');
+  let all = false;
+  const fill = () => body.replaceChildren(...(all ? items : items.slice(0, limit)).map((item) => labelled(row(item))));
+  fill();
+  const button =
+    items.length > limit
+      ? h('button', {
+          type: 'button',
+          class: 'secondary show-all',
+          'data-field': 'show-all',
+          onclick: () => {
+            all = !all;
+            fill();
+            button.textContent = all ? fewer(limit) : more(items.length);
+          },
+        }, more(items.length))
+      : null;
+  return h(
+    'div',
+    { class: 'detail-table', 'data-table-wrap': name },
+    h(
+      'div',
+      { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': caption },
+      h('table', { 'data-table': name }, h('caption', {}, caption), h('thead', {}, head.map((cells) => h('tr', {}, cells.map(th)))), body),
+    ),
+    button,
+  );
+}

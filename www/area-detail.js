@@ -1,0 +1,43 @@
+// An area's explanation, below its tracks: report.areas[id].detail drawn by
+// its data model (detail.model). Azure's (Data & AI, Infrastructure, Digital &
+// App Innovation) is in area-detail-azure.js, Business Applications' in
+// area-detail-business-applications.js. A model the page does not know yet is
+// not shown.
+
+import { azureDetail } from './area-detail-azure.js';
+import { businessApplicationsDetail } from './area-detail-business-applications.js';
+import { h, signed } from './dom.js';
+import { DETAIL_TEXT as T } from './strings.js';
+
+const MODELS = { azure: azureDetail, businessApplications: businessApplicationsDetail };
+
+/** "+1" and "now only": a track's count in the as-of month and its baseline. */
+function count(c) {
+  if (!c) return T.none;
+  const when = c.asOf && c.baseline ? T.when.both : c.asOf ? T.when.asOf : c.baseline ? T.when.baseline : T.when.neither;
+  return [h('span', { class: 'net', 'data-field': 'net' }, signed(c.net ?? 0)), ' ', h('span', { class: 'muted', 'data-field': 'when' }, when)];
+}
+
+/** The explanation of report.areas[id], or null. */
+export function areaDetail(area, areaId) {
+  const detail = area?.detail;
+  const draw = MODELS[detail?.model];
+  if (!draw) return null;
+  const kit = {
+    label: (id) => area.tracks?.[id]?.label ?? id,
+    /** The area's tracks in its order, then any other in `byTrack` objects (a row's per-track counts). */
+    tracks: (byTrack) => {
+      const ids = Object.keys(area.tracks ?? {});
+      for (const o of byTrack) for (const id of Object.keys(o ?? {})) if (!ids.includes(id)) ids.push(id);
+      return ids;
+    },
+    count,
+  };
+  const titleId = `area-${areaId}-detail`;
+  return h(
+    'section',
+    { class: 'area-detail', 'data-detail': detail.model, 'aria-labelledby': titleId },
+    h('h3', { id: titleId }, T.title),
+    draw(detail, kit),
+  );
+}
