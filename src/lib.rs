@@ -25,6 +25,7 @@ mod reader;
 mod report;
 mod ruleset;
 mod score;
+mod security;
 mod simulate;
 mod store;
 mod window;

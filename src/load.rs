@@ -650,6 +650,7 @@ impl Context {
         } else {
             let bizapps = crate::bizapps::rules_of(rulesets);
             let azure = || rulesets.iter().find_map(Ruleset::azure);
+            let security = || rulesets.iter().find_map(Ruleset::security);
             let outcome = match &layout {
                 Layout::Usage(columns) => {
                     if let Some(ruleset) = rulesets.first() {
@@ -658,7 +659,7 @@ impl Context {
                     None
                 }
                 Layout::AzureUsage(columns) => {
-                    Some(crate::azure::usage_row(&mut row, columns, azure(), &mut loaded.azure))
+                    Some(crate::azure::usage_row(&mut row, columns, azure(), security(), &mut loaded.azure))
                 }
                 Layout::CustomersTenants(columns) => {
                     Some(crate::azure::tenants_row(&mut row, columns, azure(), &mut loaded.azure))
