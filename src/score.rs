@@ -595,14 +595,13 @@ pub(crate) fn legacy(ruleset: &Ruleset, mut tracks: Keyed<TrackReport>) -> Keyed
     tracks
 }
 
-/// The warnings an area's ruleset attaches to workloads it counts, for
-/// those the usage data has rows of.
+/// The warnings an area's ruleset attaches to workloads it names (those
+/// it counts with a caution, those it names only to say why they do not
+/// count), for those the usage data has rows of.
 fn workload_notes(area: &Ruleset, store: &UsageStore) -> Vec<Warning> {
     let rows = |w: usize| store.workload_rows.get(w).copied().unwrap_or(0);
     (area.data.workloads.iter().enumerate())
-        .filter(|&(w, workload)| {
-            rows(w) > 0 && workload.warning.is_some() && area.workload_use(w as WorkloadId).customers
-        })
+        .filter(|&(w, workload)| rows(w) > 0 && workload.warning.is_some())
         .filter_map(|(w, workload)| {
             let message = format!("{} ({} rows): {}", workload.id, rows(w), workload.warning.as_deref()?);
             Some(Warning { kind: WarningKind::WorkloadNote, file: None, message })

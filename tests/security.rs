@@ -258,3 +258,28 @@ fn both_parts_add_and_each_is_floored() {
     let a1 = tenant(&both, "A1");
     assert!(a1["azure"].is_object() && a1["m365"].is_object(), "{a1}");
 }
+
+#[test]
+fn defender_for_endpoint_plan_1_is_ignored_and_said() {
+    let r = score(&[(
+        "usage.csv",
+        usage(&[
+            ("p1", "CSP Tier 1", "Defender for Endpoint P1", "2025-10", 90, 100),
+            ("noplan", "CSP Tier 1", "Defender for Endpoint", "2025-10", 9, 60),
+        ]),
+    )]);
+    // Plan 1 is in neither band; a row naming no plan counts (9 of 60 = 15 %: deployed).
+    assert!(tenant(&r, "noplan")["m365"]["tracks"]["smb"]["deployed"]["asOf"] == true);
+    assert_eq!(part(&r, "smb", "netCustomerAdds", "m365").1, json!(1));
+    let r_ids: Vec<&str> =
+        security(&r)["detail"]["tenants"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    assert_eq!(r_ids, ["noplan"]);
+    let warnings: Vec<&str> =
+        security(&r)["warnings"].as_array().unwrap().iter().map(|w| w["message"].as_str().unwrap()).collect();
+    assert!(warnings.contains(&"Microsoft Defender for Endpoint P1 (1 rows): Defender for Endpoint plan 1 rows are ignored: only plan 2 counts for Security."), "{warnings:?}");
+    assert!(warnings.iter().any(|w| w.starts_with(
+        "Microsoft Defender for Endpoint (1 rows): Defender for Endpoint rows that name no plan are counted"
+    )));
+    // Modern Work lists both as workloads it does not count, as before.
+    assert_eq!(r["ignored"]["workloads"]["Microsoft Defender for Endpoint P1"], 1);
+}
