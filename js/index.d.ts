@@ -704,9 +704,8 @@ export type CertificationStatus =
 
 export interface FileReport {
   name: string;
-  kind: 'usage' | 'skilling' | 'manual' | 'bizappsRevenue' | 'bizappsUsage' | 'unknown';
-  /** `azureUsage` and `customersTenants` are the spec's `azure-usage` and `customers-tenants`. */
-  kind: 'usage' | 'azureUsage' | 'customersTenants' | 'skilling' | 'manual' | 'unknown';
+  /** `emsUsage`, `azureUsage` and `customersTenants` are the spec's `ems-usage`, `azure-usage` and `customers-tenants`. */
+  kind: 'usage' | 'emsUsage' | 'azureUsage' | 'customersTenants' | 'skilling' | 'manual' | 'bizappsRevenue' | 'bizappsUsage' | 'unknown';
   encoding: string | null;
   delimiter: string | null;
   /** Data rows read, not counting the header. */
@@ -741,7 +740,10 @@ export type WarningKind =
   | 'serviceNameAlias'
   | 'offersNotChecked'
   | 'unsupportedClouds'
-  | 'unsegmentedCustomers';
+  | 'unsegmentedCustomers'
+  | 'freeSkuRows'
+  | 'unreadColumns'
+  | 'usageOverEms';
 
 export interface Warning {
   kind: WarningKind;

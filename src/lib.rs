@@ -13,6 +13,7 @@ mod bizapps;
 mod cells;
 mod data;
 mod decode;
+mod ems;
 mod kinds;
 mod layout;
 mod load;

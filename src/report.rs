@@ -452,6 +452,14 @@ pub enum WarningKind {
     UnsupportedClouds,
     /// Customers without a segment were left out of the SMB share.
     UnsegmentedCustomers,
+    /// EMS usage rows of free licences (`FreeVsPaidSKU`) were ignored.
+    FreeSkuRows,
+    /// Columns of a file that cannot be read (an EMS usage workload with
+    /// one column of its pair, a prefix no workload has).
+    UnreadColumns,
+    /// A usage file and an EMS usage file gave the same tenant, association
+    /// type, workload and month: the usage file's figures count.
+    UsageOverEms,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -1029,6 +1037,9 @@ mod tests {
             OffersNotChecked,
             UnsupportedClouds,
             UnsegmentedCustomers,
+            FreeSkuRows,
+            UnreadColumns,
+            UsageOverEms,
         ];
         for kind in &all {
             match kind {
@@ -1053,7 +1064,10 @@ mod tests {
                 | ServiceNameAlias
                 | OffersNotChecked
                 | UnsupportedClouds
-                | UnsegmentedCustomers => {}
+                | UnsegmentedCustomers
+                | FreeSkuRows
+                | UnreadColumns
+                | UsageOverEms => {}
             }
         }
         all

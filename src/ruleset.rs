@@ -240,6 +240,10 @@ pub struct Workload {
     /// Said in the area's warnings when rows of this workload count.
     #[serde(default)]
     pub warning: Option<String>,
+    /// The prefix of its column pair in the EMS usage dataset
+    /// (`AADP`: `AADPPaidAvailableUnits`, `AADPMonthlyActiveUsers`).
+    #[serde(default)]
+    pub ems_columns: Option<String>,
 }
 
 impl Workload {
@@ -557,6 +561,13 @@ impl Ruleset {
     }
     pub fn workload(&self, text: &str) -> Option<WorkloadId> {
         lookup(&self.workloads, text).copied()
+    }
+    /// The workload whose EMS usage column pair has `prefix`.
+    pub fn ems_workload(&self, prefix: &str) -> Option<WorkloadId> {
+        let prefix = fold(prefix);
+        let found =
+            self.data.workloads.iter().position(|w| w.ems_columns.as_deref().is_some_and(|p| fold(p) == prefix));
+        found.map(|w| w as WorkloadId)
     }
     pub fn workload_use(&self, workload: WorkloadId) -> WorkloadUse {
         self.workload_use.get(usize::from(workload)).copied().unwrap_or_default()

@@ -283,3 +283,120 @@ fn defender_for_endpoint_plan_1_is_ignored_and_said() {
     // Modern Work lists both as workloads it does not count, as before.
     assert_eq!(r["ignored"]["workloads"]["Microsoft Defender for Endpoint P1"], 1);
 }
+
+const EMS: &str = "SubscriptionId,Month,CustomerName,CustomerTenantId,PartnerAttachType,FreeVsPaidSKU,PaidAvailableUnits,MonthlyActiveUsers,AADPPaidAvailableUnits,AADPMonthlyActiveUsers,IntunePaidAvailableUnits,IntuneMonthlyActiveUsers,AzipPaidAvailableUnits,AzipMonthlyActiveUsers";
+
+/// The EMS usage export of inputs.md section 6, with a second subscription
+/// of Contoso's and a year-earlier month.
+fn ems() -> String {
+    [
+        EMS,
+        "s1,2025-10-01,Contoso Ltd,contoso,CPOR,Paid,999,999,320,96,200,150,0,0",
+        "s2,2025-10-01,Contoso Ltd,contoso,CPOR,Paid,999,999,,,120,100,,",
+        "s3,2025-10-01,Northwind Traders,northwind,CSP Tier 2,Paid,999,999,40,31,40,35,40,6",
+        "s3,2024-10-01,Northwind Traders,northwind,CSP Tier 2,Paid,999,999,40,2,40,2,40,2",
+    ]
+    .join("\n")
+}
+
+#[test]
+fn ems_usage_rows_split_per_workload_and_summed_per_tenant() {
+    let r = score(&[("ems.csv", ems())]);
+    assert_eq!(r["files"][0]["kind"], "emsUsage");
+    assert_eq!(r["files"][0]["months"], json!(["2024-10", "2025-10"]));
+    assert!(r["errors"].as_array().unwrap().is_empty(), "{}", r["errors"]);
+    // Contoso: Intune 200 + 120 paid, 150 + 100 active over two subscriptions; Entra ID P1 320 (96).
+    let contoso = &tenant(&r, "contoso")["m365"]["tracks"]["enterprise"];
+    assert_eq!(contoso["maxPau"]["asOf"], 320.0);
+    assert_eq!(contoso["protectedUsers"]["asOf"], 96.0 + 250.0);
+    assert_eq!(contoso["eligible"]["asOf"], true);
+    // Northwind: SMB, deployed by Intune (35 of 40); Information Protection 6 of 40 counted too.
+    let northwind = &tenant(&r, "northwind")["m365"]["tracks"]["smb"];
+    assert_eq!(northwind["protectedUsers"], json!({ "asOf": 72.0, "baseline": 6.0 }));
+    assert_eq!(northwind["deployed"], json!({ "asOf": true, "baseline": false }));
+    // Modern Work reads the same cells: Intune and Entra ID P1 are its workloads.
+    let mw = r["tenants"].as_array().unwrap().iter().find(|t| t["id"] == "contoso").unwrap();
+    assert_eq!(mw["tracks"]["enterprise"]["maxPau"]["asOf"], 320.0);
+    assert_eq!(r["asOf"], "2025-10");
+}
+
+#[test]
+fn ems_usage_hostile_rows() {
+    let text = [
+        "SubscriptionId,Month,CustomerTenantId,PartnerAttachType,FreeVsPaidSKU,AADPPaidAvailableUnits,AADPMonthlyActiveUsers,IntunePaidAvailableUnits,AzipPaidAvailableUnits,AzipMonthlyActiveUsers,XyzPaidAvailableUnits,XyzMonthlyActiveUsers",
+        // A free SKU: ignored, however many seats it names.
+        "s1,2025-10-01,t1,CSP Tier 1,Free,5000,5000,5000,0,0,0,0",
+        // A bad number: the row is an error naming its column; the others count.
+        "s2,2025-10-01,t2,CSP Tier 1,Paid,abc,5,10,0,0,0,0",
+        "s3,2025-10-01,t3,CSP Tier 1,Paid,20,10,999,20,1,7,7",
+        "s3,2024-10-01,t3,CSP Tier 1,Paid,20,1,999,0,0,0,0",
+    ]
+    .join("\n");
+    let r = score(&[("ems.csv", text)]);
+    let errors = r["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        (errors[0]["kind"].clone(), errors[0]["line"].clone(), errors[0]["column"].clone(), errors[0]["value"].clone()),
+        (json!("badNumber"), json!(3), json!("AADPPaidAvailableUnits"), json!("abc"))
+    );
+    assert_eq!(r["files"][0]["skippedRows"], 1);
+    let warning = |kind: &str| {
+        let found = r["warnings"].as_array().unwrap().iter().find(|w| w["kind"] == kind);
+        found.unwrap_or_else(|| panic!("no {kind} in {}", r["warnings"]))["message"].as_str().unwrap().to_string()
+    };
+    assert_eq!(
+        warning("freeSkuRows"),
+        "1 row(s) are free SKUs (FreeVsPaidSKU Free) and were ignored: only paid licences count."
+    );
+    let unread = warning("unreadColumns");
+    assert!(
+        unread.contains("IntunePaidAvailableUnits has no IntuneMonthlyActiveUsers column beside it, so Intune is not read from this file"),
+        "{unread}"
+    );
+    assert!(
+        unread.contains("the Xyz columns name no workload the catalogue knows (its EMS prefixes: Intune, AADP, Azip)"),
+        "{unread}"
+    );
+    // t3: Entra ID P1 20 (10 active) and Information Protection 20 (1); Intune's 999 not read.
+    let t3 = &tenant(&r, "t3")["m365"]["tracks"]["smb"];
+    assert_eq!((t3["maxPau"]["asOf"].clone(), t3["protectedUsers"]["asOf"].clone()), (json!(20.0), json!(11.0)));
+    let listed: Vec<&str> =
+        security(&r)["detail"]["tenants"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    assert_eq!(listed, ["t3"], "the free row's and the bad row's tenants count nowhere");
+}
+
+#[test]
+fn a_usage_file_wins_over_ems_usage_in_either_order() {
+    let office = format!("{USAGE}\ncontoso,Contoso Ltd,CPOR,Intune,2025-10-01,10,100\n");
+    let figures = |r: &Value| tenant(r, "contoso")["m365"]["tracks"]["enterprise"].clone();
+    let first = score(&[("usage.csv", office.clone()), ("ems.csv", ems())]);
+    let second = score(&[("ems.csv", ems()), ("usage.csv", office)]);
+    for r in [&first, &second] {
+        // Intune from the usage file (100 paid, 10 active); Entra ID P1 from the EMS file.
+        assert_eq!(figures(r)["protectedUsers"]["asOf"], 96.0 + 10.0);
+        assert_eq!(r["areas"]["security"]["detail"]["m365"], second["areas"]["security"]["detail"]["m365"]);
+    }
+    let message = |r: &Value| {
+        let found = r["warnings"].as_array().unwrap().iter().find(|w| w["kind"] == "usageOverEms").cloned().unwrap();
+        (found["file"].as_str().unwrap().to_string(), found["message"].as_str().unwrap().to_string())
+    };
+    // Counted where it happened: two EMS rows (two subscriptions) met the usage cell.
+    assert_eq!(
+        message(&first),
+        ("ems.csv".into(), "2 workload figure(s) of this file (tenant, association type, workload and month) were also in a usage file: the usage file's count, these were not added.".into())
+    );
+    assert_eq!(message(&second).0, "usage.csv");
+    assert!(message(&second)
+        .1
+        .starts_with("1 row(s) give a tenant, association type, workload and month an EMS usage file gave too"));
+}
+
+#[test]
+fn overlapping_ems_downloads_are_not_added_twice() {
+    let later = [EMS, "s3,2025-10-01,Northwind Traders,northwind,CSP Tier 2,Paid,999,999,40,31,40,35,40,6"].join("\n");
+    let r = score(&[("ems.csv", ems()), ("ems-again.csv", later)]);
+    let northwind = &tenant(&r, "northwind")["m365"]["tracks"]["smb"];
+    assert_eq!(northwind["protectedUsers"]["asOf"], 72.0);
+    let overlap = r["warnings"].as_array().unwrap().iter().find(|w| w["kind"] == "overlappingMonths").unwrap();
+    assert_eq!(overlap["file"], "ems-again.csv");
+}
