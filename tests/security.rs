@@ -400,3 +400,23 @@ fn overlapping_ems_downloads_are_not_added_twice() {
     let overlap = r["warnings"].as_array().unwrap().iter().find(|w| w["kind"] == "overlappingMonths").unwrap();
     assert_eq!(overlap["file"], "ems-again.csv");
 }
+
+#[test]
+fn tenants_in_band_below_the_ratio_are_hinted_per_workload() {
+    let r = score(&[(
+        "usage.csv",
+        usage(&[
+            ("a", "CSP Tier 1", "Defender for Office 365", "2025-10", 2, 40),
+            ("b", "CPOR", "Defender for Office 365", "2025-10", 1, 20),
+            // Deployed through Intune: no hint however low its other workload.
+            ("c", "CPOR", "Defender for Office 365", "2025-10", 0, 20),
+            ("c", "CPOR", "Intune", "2025-10", 5, 20),
+        ]),
+    )]);
+    let hints = security(&r)["detail"]["hints"].as_array().unwrap().clone();
+    assert_eq!(
+        hints[0],
+        "SMB: 2 more Microsoft Defender for Office 365 tenants at 15 % active add up to 6.67 points: b Ltd (2 more active users), a Ltd (4 more active users)."
+    );
+    assert_eq!(hints.len(), 1, "{hints:?}");
+}
