@@ -728,6 +728,8 @@ impl TrackPart {
 /// area reading the usage exports explains it (Security's Microsoft 365 part).
 pub(crate) struct UsagePart {
     pub(crate) eligible: Both<bool>,
+    /// In band for usage growth and deployments (their workloads).
+    pub(crate) serves: Both<bool>,
     pub(crate) carried_over: Both<bool>,
     /// Protected users counted while it serves, in hundredths.
     pub(crate) protected: Both<i64>,
@@ -748,6 +750,7 @@ pub(crate) fn usage_part(
     let part = track_part(ruleset, t, rules, facts, store, period, id, None);
     UsagePart {
         eligible: part.eligible,
+        serves: part.serves,
         carried_over: part.carried_over,
         protected: part.protected,
         deployed: part.deployed,

@@ -212,6 +212,7 @@ fn only_security_services_of_securitys_association_types_count() {
         .filter(|t| t["azure"]["tracks"]["smb"]["customer"]["asOf"] == true)
         .map(|t| t["id"].as_str().unwrap())
         .collect();
+    // The contributing tenants first, by id.
     assert_eq!(customers, ["aad", "atp", "b2c", "fw"]);
     assert_eq!(tenant(&r, "twice")["azure"]["ttm"]["asOf"], 400.0);
     assert_eq!(security(&r)["detail"]["azure"]["setAside"], 400.0);

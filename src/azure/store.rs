@@ -207,6 +207,12 @@ impl AzureStore {
         t
     }
 
+    /// The tenant an id names, if any row gave it (ids compared as
+    /// `tenant` does: across exports, case and space do not matter).
+    pub fn find_tenant(&self, id: &str) -> Option<TenantId> {
+        self.tenant_index.get(&crate::store::tenant_key(id)).copied()
+    }
+
     /// 1 + the segment's index; 0 for an empty one, or past `u16` names.
     pub fn segment(&mut self, text: &str) -> u16 {
         let text = text.trim();

@@ -4,25 +4,33 @@
 //! that a few more active users would deploy.
 
 use super::points_text;
+use crate::month::Month;
 use crate::points::Points;
 use crate::report::{Both, Keyed, SecurityM365Detail, SecurityM365Tenant, SecurityM365Track};
 use crate::ruleset::{AssociationId, Ruleset, WorkloadId};
-use crate::score::{facts_for, usage_measures, usage_part, Period, UsageMeasures};
+use crate::score::{facts_for, usage_measures, usage_part, Facts, Period, UsageMeasures};
 use crate::store::{CellKey, TenantId, UsageStore};
 use std::collections::BTreeMap;
 
 /// Tenants named in one hint.
 const MAX_NAMED: usize = 5;
 
-pub(crate) struct TenantPart {
+/// A tenant with security seats under the part's association types in
+/// either month.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Candidate {
     pub(crate) tenant: TenantId,
     pub(crate) contributes: bool,
-    pub(crate) detail: SecurityM365Tenant,
 }
 
-pub(crate) struct M365Part {
+pub(crate) struct M365Part<'a> {
+    area: &'a Ruleset,
+    store: &'a UsageStore,
+    period: Period,
+    /// The usage model's facts, kept to explain the tenants listed.
+    facts: Facts,
     pub(crate) measures: UsageMeasures,
-    pub(crate) tenants: Vec<TenantPart>,
+    pub(crate) candidates: Vec<Candidate>,
     /// Per track: protected users counted, in hundredths.
     protected: Vec<(String, Both<i64>)>,
     /// (users the nearest tenant needs, hint), per track and workload.
@@ -37,64 +45,70 @@ struct Reach {
     users: u64,
 }
 
-impl M365Part {
-    pub(crate) fn new(area: &Ruleset, store: &UsageStore, period: Period) -> M365Part {
+impl<'a> M365Part<'a> {
+    pub(crate) fn new(area: &'a Ruleset, store: &'a UsageStore, period: Period) -> M365Part<'a> {
         let facts = facts_for(area, store, period);
         let measures = usage_measures(area, store, Some((&facts, period)), None);
         let (m, b) = period;
         let tracks = &area.data.tracks;
         let mut protected = vec![Both::<i64>::default(); tracks.len()];
         let mut reach: Vec<Vec<Reach>> = (0..tracks.len()).map(|_| vec![]).collect();
-        let mut tenants = vec![];
+        let mut candidates = vec![];
         for id in 0..store.tenants.len() as TenantId {
-            let (mut any, mut contributes) = (false, false);
-            let mut detail = Keyed::default();
-            for (t, rules) in tracks.iter().enumerate() {
-                let max_pau = Both { as_of: facts.max_pau(area, t, id, m), baseline: facts.max_pau(area, t, id, b) };
-                any |= max_pau.as_of.0 > 0 || max_pau.baseline.0 > 0;
+            let (mut seats, mut contributes) = (false, false);
+            for t in 0..tracks.len() {
+                seats |= facts.max_pau(area, t, id, m).0 > 0 || facts.max_pau(area, t, id, b).0 > 0;
                 let part = usage_part(area, t, &facts, store, period, id);
                 protected[t].as_of += part.protected.as_of;
                 protected[t].baseline += part.protected.baseline;
                 let net_deployment = i32::from(part.deployed.as_of) - i32::from(part.deployed.baseline);
-                let growth = part.protected.as_of - part.protected.baseline;
-                contributes |= part.net_add != 0 || net_deployment != 0 || growth != 0;
-                if part.eligible.as_of && !part.deployed.as_of {
+                contributes |=
+                    part.net_add != 0 || net_deployment != 0 || part.protected.as_of != part.protected.baseline;
+                if part.serves.as_of && !part.deployed.as_of {
                     if let Some((workload, users)) = to_deploy(area, t, store, id, m) {
                         reach[t].push(Reach { tenant: id, workload, users });
                     }
                 }
-                let ratio = |month| facts.best_ratio(area, t, id, month).map(|(mau, pau)| mau.as_f64() / pau.as_f64());
-                let track = SecurityM365Track {
-                    eligible: part.eligible,
-                    carried_over: part.carried_over,
-                    max_pau: Both { as_of: max_pau.as_of.as_f64(), baseline: max_pau.baseline.as_f64() },
-                    protected_users: Both {
-                        as_of: part.protected.as_of as f64 / 100.0,
-                        baseline: part.protected.baseline as f64 / 100.0,
-                    },
-                    deployed: part.deployed,
-                    best_active: Both { as_of: ratio(m), baseline: ratio(b) },
-                    net_add: part.net_add,
-                    net_deployment,
-                    growth: growth as f64 / 100.0,
-                };
-                detail.0.push((rules.id.clone(), track));
             }
-            if any {
-                tenants.push(TenantPart { tenant: id, contributes, detail: SecurityM365Tenant { tracks: detail } });
+            if seats {
+                candidates.push(Candidate { tenant: id, contributes });
             }
         }
         let hints = (0..tracks.len()).flat_map(|t| hints(area, store, t, std::mem::take(&mut reach[t]))).collect();
         let protected = tracks.iter().map(|t| t.id.clone()).zip(protected).collect();
-        M365Part { measures, tenants, protected, hints }
+        M365Part { area, store, period, facts, measures, candidates, protected, hints }
     }
 
-    pub(crate) fn detail(&self, area: &Ruleset) -> SecurityM365Detail {
+    /// A listed tenant's part, explained.
+    pub(crate) fn tenant_detail(&self, id: TenantId) -> SecurityM365Tenant {
+        let (area, facts, (m, b)) = (self.area, &self.facts, self.period);
+        let tracks = area.data.tracks.iter().enumerate().map(|(t, rules)| {
+            let part = usage_part(area, t, facts, self.store, self.period, id);
+            let max_pau = |month| facts.max_pau(area, t, id, month).as_f64();
+            let ratio = |month| facts.best_ratio(area, t, id, month).map(|(mau, pau)| mau.as_f64() / pau.as_f64());
+            let users = |hundredths: i64| hundredths as f64 / 100.0;
+            let track = SecurityM365Track {
+                eligible: part.eligible,
+                carried_over: part.carried_over,
+                max_pau: Both { as_of: max_pau(m), baseline: max_pau(b) },
+                protected_users: Both { as_of: users(part.protected.as_of), baseline: users(part.protected.baseline) },
+                deployed: part.deployed,
+                best_active: Both { as_of: ratio(m), baseline: ratio(b) },
+                net_add: part.net_add,
+                net_deployment: i32::from(part.deployed.as_of) - i32::from(part.deployed.baseline),
+                growth: users(part.protected.as_of - part.protected.baseline),
+            };
+            (rules.id.clone(), track)
+        });
+        SecurityM365Tenant { tracks: Keyed(tracks.collect()) }
+    }
+
+    pub(crate) fn detail(&self) -> SecurityM365Detail {
         let users =
             |both: &Both<i64>| Both { as_of: both.as_of as f64 / 100.0, baseline: both.baseline as f64 / 100.0 };
         SecurityM365Detail {
             protected_users: Keyed(self.protected.iter().map(|(id, both)| (id.clone(), users(both))).collect()),
-            deployment_ratio: f64::from(area.data.deployment_ratio_percent) / 100.0,
+            deployment_ratio: f64::from(self.area.data.deployment_ratio_percent) / 100.0,
         }
     }
 }
@@ -102,13 +116,7 @@ impl M365Part {
 /// The workload of a tenant that the fewest more active users would
 /// deploy in `m`: MAU / PAU at the ruleset's ratio, per workload (the test
 /// `Slice` makes), under the track's association types.
-fn to_deploy(
-    area: &Ruleset,
-    t: usize,
-    store: &UsageStore,
-    id: TenantId,
-    m: crate::month::Month,
-) -> Option<(WorkloadId, u64)> {
+fn to_deploy(area: &Ruleset, t: usize, store: &UsageStore, id: TenantId, m: Month) -> Option<(WorkloadId, u64)> {
     let ratio = u64::from(area.data.deployment_ratio_percent);
     let mask = area.customer_mask(t);
     let associations = (0..area.data.associations.len() as AssociationId).filter(|a| mask & (1 << a) != 0);
@@ -139,7 +147,13 @@ fn hints(area: &Ruleset, store: &UsageStore, t: usize, mut reach: Vec<Reach>) ->
     let rules = &area.data.tracks[t];
     let per_unit = super::azure::per_unit_from(area, t, "usage", "deployedTenants");
     let max = rules.metrics.values().find(|m| m.parts().iter().any(|p| p.0 == "usage" && p.1 == "deployedTenants"));
-    reach.sort_unstable_by_key(|r| (r.workload, r.users, r.tenant));
+    // Ties by tenant id, so that the order of rows does not show.
+    let id = |r: &Reach| store.tenants.get(r.tenant as usize).map_or("", |t| t.id.as_str());
+    reach.sort_unstable_by(|a, b| {
+        (a.workload, a.users)
+            .cmp(&(b.workload, b.users))
+            .then_with(|| super::model::caseless(id(a)).cmp(super::model::caseless(id(b))))
+    });
     let mut by_workload: BTreeMap<WorkloadId, Vec<&Reach>> = BTreeMap::new();
     for r in &reach {
         by_workload.entry(r.workload).or_default().push(r);

@@ -12,60 +12,54 @@ use crate::month::Month;
 use crate::points::Points;
 use crate::report::{AreaDetail, SecurityDetail, SecurityTenant, Warning, WarningKind};
 use crate::ruleset::Ruleset;
-use crate::store::tenant_key;
-use std::collections::BTreeMap;
 
 /// Tenants listed in the detail: a page shows a few hundred, not 30,000.
 const MAX_TENANTS_LISTED: usize = 1000;
 /// Hints listed in the detail, nearest first.
 const MAX_HINTS: usize = 10;
 
-pub(crate) struct Model {
-    azure: Option<AzurePart>,
-    m365: Option<M365Part>,
+pub(crate) struct Model<'a> {
+    azure: Option<AzurePart<'a>>,
+    m365: Option<M365Part<'a>>,
     /// Usage rows were loaded (the Microsoft 365 part may still lack a month).
     usage_loaded: bool,
     as_of: Month,
     detail: SecurityDetail,
 }
 
-impl Model {
+impl<'a> Model<'a> {
     /// `usage`: the period of the Microsoft 365 part, when the area reads
     /// usage exports and they hold both months. `None` when no export
     /// feeds either part.
     pub(crate) fn new(
-        loaded: &Loaded,
-        area: &Ruleset,
-        rules: &Rules,
+        loaded: &'a Loaded,
+        area: &'a Ruleset,
+        rules: &'a Rules,
         as_of: Month,
         usage: Option<crate::score::Period>,
-    ) -> Option<Model> {
+    ) -> Option<Model<'a>> {
         let azure = AzurePart::new(&loaded.azure, area, rules, as_of);
         let m365 = usage.map(|period| M365Part::new(area, &loaded.usage, period));
         let usage_loaded = area.reads_usage() && !loaded.usage.months.is_empty();
         if azure.is_none() && !usage_loaded {
             return None;
         }
-        let detail = detail(loaded, area, as_of, azure.as_ref(), m365.as_ref());
+        let detail = detail(loaded, as_of, azure.as_ref(), m365.as_ref());
         Some(Model { azure, m365, usage_loaded, as_of, detail })
     }
 
     /// Why the Azure part is unknown.
     fn azure_missing(&self) -> Option<String> {
         let m = self.as_of;
-        match &self.azure {
-            None => Some("No Azure usage export was loaded: Security's Azure part needs Partner Center's Azure usage report (Insights) for the longest period (24 months).".into()),
-            Some(part) => {
-                let month = part.missing?;
-                let month = month.map_or("earlier months".to_string(), |month| month.to_string());
-                Some(format!(
-                    "The Azure usage data covers {} to {}, without {month}: Security's Azure part needs the trailing twelve months ending in {m} and in {}, so it is unknown. Download Partner Center's Azure usage report for the longest period (24 months).",
-                    part.first,
-                    part.last,
-                    crate::areas::baseline(m).map_or("the baseline".to_string(), |b| b.to_string())
-                ))
-            }
-        }
+        let Some(part) = &self.azure else {
+            return Some("No Azure usage export was loaded: Security's Azure part needs Partner Center's Azure usage report (Insights) for the longest period (24 months).".into());
+        };
+        let month = part.missing?.map_or("earlier months".to_string(), |month| month.to_string());
+        let (first, last) = part.months();
+        let b = crate::areas::baseline(m).map_or("the baseline".to_string(), |b| b.to_string());
+        Some(format!(
+            "The Azure usage data covers {first} to {last}, without {month}: Security's Azure part needs the trailing twelve months ending in {m} and in {b}, so it is unknown. Download Partner Center's Azure usage report for the longest period (24 months)."
+        ))
     }
 
     /// Why the Microsoft 365 part is unknown.
@@ -83,64 +77,95 @@ impl Model {
     }
 }
 
-/// Both parts' tenants, matched by tenant id across the exports.
-fn detail(
-    loaded: &Loaded,
-    area: &Ruleset,
-    as_of: Month,
-    azure: Option<&AzurePart>,
-    m365: Option<&M365Part>,
-) -> SecurityDetail {
-    let mut tenants: BTreeMap<String, SecurityTenant> = BTreeMap::new();
-    fn entry<'a>(
-        tenants: &'a mut BTreeMap<String, SecurityTenant>,
-        tenant: &crate::store::Tenant,
-    ) -> &'a mut SecurityTenant {
-        tenants.entry(tenant_key(&tenant.id)).or_insert_with(|| SecurityTenant {
-            id: tenant.id.clone(),
-            name: tenant.name.clone(),
-            contributes: false,
-            azure: None,
-            m365: None,
-        })
+/// A tenant id's bytes compared without case, as tenant ids are matched.
+pub(crate) fn caseless(id: &str) -> impl Iterator<Item = u8> + '_ {
+    id.bytes().map(|b| b.to_ascii_lowercase())
+}
+
+/// One tenant in either part: indexes into each part's candidates.
+struct Listed {
+    azure: Option<usize>,
+    m365: Option<usize>,
+    contributes: bool,
+}
+
+/// Both parts' tenants, matched by tenant id across the exports; only the
+/// listed ones explained.
+fn detail(loaded: &Loaded, as_of: Month, azure: Option<&AzurePart>, m365: Option<&M365Part>) -> SecurityDetail {
+    let azure_candidates = azure.map_or(&[][..], |a| &a.candidates[..]);
+    let m365_candidates = m365.map_or(&[][..], |m| &m.candidates[..]);
+    // Per Azure tenant id, its entry: a usage tenant of the same id joins it.
+    let mut by_azure_tenant = vec![u32::MAX; loaded.azure.tenants.len()];
+    let mut listed: Vec<Listed> = Vec::with_capacity(azure_candidates.len() + m365_candidates.len());
+    for (i, c) in azure_candidates.iter().enumerate() {
+        if let Some(slot) = by_azure_tenant.get_mut(c.tenant as usize) {
+            *slot = listed.len() as u32;
+        }
+        listed.push(Listed { azure: Some(i), m365: None, contributes: c.contributes });
     }
-    for part in azure.map_or(&[][..], |a| &a.tenants[..]) {
-        let Some(tenant) = loaded.azure.tenants.get(part.tenant as usize) else { continue };
-        let listed = entry(&mut tenants, tenant);
-        listed.contributes |= part.contributes;
-        listed.azure = Some(part.detail.clone());
+    for (i, c) in m365_candidates.iter().enumerate() {
+        let id = loaded.usage.tenants.get(c.tenant as usize).map(|t| t.id.as_str()).unwrap_or_default();
+        let same = loaded.azure.find_tenant(id).and_then(|t| by_azure_tenant.get(t as usize)).copied();
+        match same.and_then(|at| listed.get_mut(at as usize)) {
+            Some(entry) => {
+                entry.m365 = Some(i);
+                entry.contributes |= c.contributes;
+            }
+            None => listed.push(Listed { azure: None, m365: Some(i), contributes: c.contributes }),
+        }
     }
-    for part in m365.map_or(&[][..], |m| &m.tenants[..]) {
-        let Some(tenant) = loaded.usage.tenants.get(part.tenant as usize) else { continue };
-        let listed = entry(&mut tenants, tenant);
-        listed.contributes |= part.contributes;
-        listed.name = listed.name.clone().or_else(|| tenant.name.clone());
-        listed.m365 = Some(part.detail.clone());
-    }
-    let tenant_count = tenants.len();
-    let mut listed: Vec<SecurityTenant> = tenants.into_values().collect();
-    // Stable: the contributing ones first, each group by tenant id.
-    listed.sort_by_key(|t| !t.contributes);
+    drop(by_azure_tenant);
+    let tenant_count = listed.len();
+    // The contributing ones first, each group by tenant id (case aside), so
+    // that the order of rows and files does not show.
+    let id_of = |l: &Listed| {
+        let azure_tenant =
+            l.azure.and_then(|i| azure_candidates.get(i)).and_then(|c| loaded.azure.tenants.get(c.tenant as usize));
+        let usage_tenant =
+            l.m365.and_then(|i| m365_candidates.get(i)).and_then(|c| loaded.usage.tenants.get(c.tenant as usize));
+        azure_tenant.or(usage_tenant).map_or("", |t| t.id.as_str())
+    };
+    listed.sort_unstable_by(|a, b| {
+        (!a.contributes).cmp(&!b.contributes).then_with(|| caseless(id_of(a)).cmp(caseless(id_of(b))))
+    });
     listed.truncate(MAX_TENANTS_LISTED);
+    let tenants = listed
+        .iter()
+        .map(|l| {
+            let azure_tenant = l.azure.and_then(|i| azure_candidates.get(i)).map(|c| c.tenant);
+            let usage_tenant = l.m365.and_then(|i| m365_candidates.get(i)).map(|c| c.tenant);
+            let from_azure = azure_tenant.and_then(|t| loaded.azure.tenants.get(t as usize));
+            let from_usage = usage_tenant.and_then(|t| loaded.usage.tenants.get(t as usize));
+            let id = from_azure.or(from_usage).map(|t| t.id.clone()).unwrap_or_default();
+            let name = from_azure.and_then(|t| t.name.clone()).or_else(|| from_usage.and_then(|t| t.name.clone()));
+            SecurityTenant {
+                id,
+                name,
+                contributes: l.contributes,
+                azure: azure.zip(l.azure.and_then(|i| azure_candidates.get(i))).map(|(a, c)| a.tenant_detail(c)),
+                m365: m365.zip(usage_tenant).map(|(m, t)| m.tenant_detail(t)),
+            }
+        })
+        .collect();
     // Nearest first within each part; Microsoft 365's users before Azure's USD.
     let mut users: Vec<(u64, String)> = m365.map_or(vec![], |m| m.hints.clone());
     users.sort();
-    let usd: Vec<(i64, String)> = azure.map_or(vec![], |a| a.hints(&loaded.azure, area, as_of, MAX_HINTS));
+    let usd = azure.map_or(vec![], |a| a.hints(MAX_HINTS));
     let mut hints: Vec<String> = users.into_iter().map(|(_, h)| h).chain(usd.into_iter().map(|(_, h)| h)).collect();
     hints.truncate(MAX_HINTS);
     SecurityDetail {
         model: "security",
         as_of,
         baseline: crate::areas::baseline(as_of),
-        azure: azure.map(|a| a.detail(area)),
-        m365: m365.map(|m| m.detail(area)),
+        azure: azure.map(AzurePart::detail),
+        m365: m365.map(M365Part::detail),
         tenant_count,
-        tenants: listed,
+        tenants,
         hints,
     }
 }
 
-impl Measures for Model {
+impl Measures for Model<'_> {
     fn measure(&self, from: &str, measure: &str, track: &str, option: Option<&str>) -> Option<Points> {
         match (from, option) {
             ("azure", None) => self.azure.as_ref()?.measure(measure, track),
