@@ -520,7 +520,9 @@ impl Ruleset {
             _ => None,
         };
         let parts_fed_by = |model: &str| {
-            data.tracks.iter().flat_map(|t| t.metrics.values()).any(|m| m.parts().iter().any(|p| p.0 == model))
+            let mut parts =
+                data.tracks.iter().map(|t| t.metrics.values().any(|m| m.parts().iter().any(|p| p.0 == model)));
+            parts.any(|fed| fed)
         };
         let security = match (&data.data, parts_fed_by("azure")) {
             (Some(json), true) => {

@@ -276,6 +276,12 @@ impl AzureStore {
     }
 }
 
+/// Entries sorted so that a key's come together, its association types
+/// in runs (one function for both lists: one sort in the module).
+fn sort_entries(entries: &mut [Entry]) {
+    entries.sort_unstable_by_key(|e| (e.key(), e.line));
+}
+
 /// Sorted entries, key by key: the key's first entry, the largest sum of
 /// one association type (the one kept, azure.md section 8) and the sum of
 /// every type. A flagged entry counts only where no unflagged one of its
@@ -327,7 +333,7 @@ fn sum_parts(parts: &mut Vec<(TenantId, Month, i64)>) {
 /// its own tenant-month figures.
 fn collapse(file: &FileRows, mut entries: Vec<Entry>, mut security: Vec<Entry>, totals: &mut Totals) {
     let source = file.source as usize;
-    entries.sort_unstable_by_key(|e| (e.key(), e.line));
+    sort_entries(&mut entries);
     // Per tenant, subscription and month: the tenant-month's part.
     let mut parts: Vec<(TenantId, Month, i64)> = Vec::new();
     largest_per_key(&entries, |first, kept, total| {
@@ -353,7 +359,7 @@ fn collapse(file: &FileRows, mut entries: Vec<Entry>, mut security: Vec<Entry>, 
     totals.tenant_months = merge(std::mem::take(&mut totals.tenant_months), added);
     totals.months[source].extend(file.months.iter().copied());
 
-    security.sort_unstable_by_key(|e| (e.key(), e.line));
+    sort_entries(&mut security);
     let mut parts: Vec<(TenantId, Month, i64)> = Vec::new();
     largest_per_key(&security, |first, kept, total| {
         totals.security_set_aside = totals.security_set_aside.saturating_add(total.saturating_sub(kept));

@@ -149,7 +149,7 @@ fn detail(loaded: &Loaded, as_of: Month, azure: Option<&AzurePart>, m365: Option
         .collect();
     // Nearest first within each part; Microsoft 365's users before Azure's USD.
     let mut users: Vec<(u64, String)> = m365.map_or(vec![], |m| m.hints.clone());
-    users.sort();
+    users.sort_unstable();
     let usd = azure.map_or(vec![], |a| a.hints(MAX_HINTS));
     let mut hints: Vec<String> = users.into_iter().map(|(_, h)| h).chain(usd.into_iter().map(|(_, h)| h)).collect();
     hints.truncate(MAX_HINTS);
