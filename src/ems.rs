@@ -103,17 +103,18 @@ pub(crate) fn ems_row(row: &mut Row<'_, '_>, c: &EmsColumns, ruleset: &Ruleset, 
         }),
     };
     let month = row.month(c.month);
-    let pairs = row.ems().pairs.clone().unwrap_or_default();
     // Every value is read, so that a row's errors are all listed; an empty
     // one is a workload the subscription does not have.
+    let pairs = row.ems().pairs.take().unwrap_or_default();
     let mut figures = Vec::with_capacity(pairs.len());
     let mut bad = false;
-    for (workload, pau, mau) in pairs {
+    for &(workload, pau, mau) in &pairs {
         match (count(row, pau), count(row, mau)) {
             (Some(pau), Some(mau)) => figures.push((workload, Usage { mau, pau })),
             _ => bad = true,
         }
     }
+    row.ems().pairs = Some(pairs);
     let (Some(tenant), Some(month), false) = (tenant, month, bad) else { return };
     row.note_month(month);
     if store.ems_months.contains(&month) {

@@ -673,7 +673,7 @@ fn security_from_office_usage_and_azure_usage() {
     assert!(tenant("Litware Inc")["azure"].is_null());
     // Woodgrove's 700: a customer, USD 50 short of an SMB deployment.
     let hints = detail["hints"].to_string();
-    assert!(hints.contains("SMB: USD 50 more security consumption from Woodgrove Bank over the twelve months to October 2025 makes it a deployment (+1 net deployment, up to 3.33 points)."), "{hints}");
+    assert!(hints.contains("SMB: USD 50 more security consumption from Woodgrove Bank over the 12 months to October 2025 makes it a deployment (+1 net deployment, up to 3.33 points)."), "{hints}");
     assert!(hints.contains("USD 200 more security consumption from Proseware Inc"), "{hints}");
     // Defender for Endpoint without a plan counts, with the ruleset's warning.
     let warnings = security["warnings"].to_string();

@@ -267,8 +267,9 @@ impl<'a> AzurePart<'a> {
             let gain = per_unit_from(self.area, r.track, "azure", measure)
                 .map_or(String::new(), |p| format!(", up to {} points", points_text(p)));
             let text = format!(
-                "{label}: {} more security consumption from {name} over the twelve months to {} makes it {what} (+1 {unit}{gain}).",
+                "{label}: {} more security consumption from {name} over the {} months to {} makes it {what} (+1 {unit}{gain}).",
                 usd_text(r.short),
+                self.rules.ttm_months,
                 month_name(self.m),
             );
             (r.short, text)
