@@ -290,7 +290,7 @@ export interface AreaReport {
 }
 
 /** A data model's explanation of an area's figures; `model` says which. */
-export type AreaDetail = BusinessApplicationsDetail | AzureDetail;
+export type AreaDetail = BusinessApplicationsDetail | AzureDetail | SecurityDetail;
 
 /**
  * Business Applications explained: every (tenant, workload) pair of the revenue
@@ -433,6 +433,83 @@ export interface AzureDetail {
   offersChecked: boolean;
   /** Tenants within reach of a customer threshold, nearest first. */
   hints: string[];
+}
+
+/**
+ * Security explained: tenant by tenant, each part's bands on each track in the
+ * as-of month and its baseline, its part in each metric, and what is within reach.
+ * Amounts in USD.
+ */
+export interface SecurityDetail {
+  model: 'security';
+  asOf: Month;
+  baseline: Month | null;
+  /** The Azure part; null without an Azure usage export. */
+  azure: {
+    /** The months the Azure usage data covers; a month outside them is missing. */
+    firstMonth: Month | null;
+    lastMonth: Month | null;
+    /** False when a month the trailing twelve months need is missing: the part is unknown. */
+    known: boolean;
+    /** Per track: security ACR of the tenants in the usage-growth band; null when unknown. */
+    secAcr: Partial<Record<TrackId, Both<number> | null>>;
+    /** Security ACR of the same consumption under a second association type, not counted twice. */
+    setAside: number;
+  } | null;
+  /** The Microsoft 365 part; null without usage data for both months. */
+  m365: {
+    /** Per track: protected users of the tenants in band. */
+    protectedUsers: Partial<Record<TrackId, Both<number>>>;
+    /** 0.15 = a workload 15 % active deploys a tenant in band. */
+    deploymentRatio: number;
+  } | null;
+  /** Tenants with security consumption or seats in either month, in either part. */
+  tenantCount: number;
+  /** Those tenants (matched by id across the exports), the ones that change a metric first; at most 1,000. */
+  tenants: SecurityTenant[];
+  /** "SMB: 2 more Microsoft Defender for Office 365 tenants at 15 % active add up to 6.67 points: ...", nearest first. */
+  hints: string[];
+}
+
+export interface SecurityTenant {
+  id: string;
+  name: string | null;
+  /** Changes a metric of either part on either track. */
+  contributes: boolean;
+  azure: {
+    /** Security ACR over the trailing twelve months ending in each month. */
+    ttm: Both<number>;
+    tracks: Partial<Record<TrackId, {
+      /** In the band of each use (net customers, deployments, usage growth), the carry-over included. */
+      customer: Both<boolean>;
+      deployment: Both<boolean>;
+      usage: Both<boolean>;
+      /** In some band only through the SMB carry-over. */
+      carriedOver: Both<boolean>;
+      netAdd: number;
+      netDeployment: number;
+      /** USD it adds to the security ACR growth. */
+      growth: number;
+    }>>;
+  } | null;
+  m365: {
+    tracks: Partial<Record<TrackId, {
+      /** In the track's seat band, the carry-over included. */
+      eligible: Both<boolean>;
+      carriedOver: Both<boolean>;
+      /** Largest paid units of a security workload under the part's association types. */
+      maxPau: Both<number>;
+      /** Active paid licences counted (0 out of band). */
+      protectedUsers: Both<number>;
+      deployed: Both<boolean>;
+      /** Best workload's MAU / PAU (0.4 = 40 %); null without paid units. */
+      bestActive: Both<number | null>;
+      netAdd: number;
+      netDeployment: number;
+      /** Protected users it adds to usage growth. */
+      growth: number;
+    }>>;
+  } | null;
 }
 
 export interface OverviewRow {
@@ -627,8 +704,8 @@ export type CertificationStatus =
 
 export interface FileReport {
   name: string;
-  /** `azureUsage`, `customersTenants`, `bizappsRevenue`, `bizappsUsage` are the spec's `azure-usage`, `customers-tenants`, `bizapps-revenue`, `bizapps-usage`. */
-  kind: 'usage' | 'azureUsage' | 'customersTenants' | 'bizappsRevenue' | 'bizappsUsage' | 'skilling' | 'manual' | 'unknown';
+  /** `emsUsage`, `azureUsage`, `customersTenants`, `bizappsRevenue`, `bizappsUsage` are the spec's `ems-usage`, `azure-usage`, `customers-tenants`, `bizapps-revenue`, `bizapps-usage`. */
+  kind: 'usage' | 'emsUsage' | 'azureUsage' | 'customersTenants' | 'bizappsRevenue' | 'bizappsUsage' | 'skilling' | 'manual' | 'unknown';
   encoding: string | null;
   delimiter: string | null;
   /** Data rows read, not counting the header. */
@@ -663,7 +740,10 @@ export type WarningKind =
   | 'serviceNameAlias'
   | 'offersNotChecked'
   | 'unsupportedClouds'
-  | 'unsegmentedCustomers';
+  | 'unsegmentedCustomers'
+  | 'freeSkuRows'
+  | 'unreadColumns'
+  | 'usageOverEms';
 
 export interface Warning {
   kind: WarningKind;

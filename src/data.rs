@@ -12,9 +12,14 @@ use crate::load::Loaded;
 use crate::month::Month;
 use crate::ruleset::Ruleset;
 
-/// The latest month of the exports that feed `area` (besides skilling).
+/// The latest month of the exports that feed `area` (besides skilling and
+/// the usage exports, which score.rs knows).
 pub(crate) fn latest(loaded: &Loaded, area: &Ruleset) -> Option<Month> {
-    area.bizapps().and(loaded.bizapps.latest()).max(area.azure().and_then(|_| loaded.azure.latest()))
+    let bizapps = area.bizapps().and(loaded.bizapps.latest());
+    let azure = area.azure().and_then(|_| loaded.azure.latest());
+    // Security's Azure part is read from Azure usage exports only.
+    let security = area.security().and_then(|_| loaded.azure.usage_latest());
+    bizapps.max(azure).max(security)
 }
 
 /// The latest month of any export loaded.
@@ -22,8 +27,16 @@ pub(crate) fn any_latest(loaded: &Loaded) -> Option<Month> {
     loaded.usage.months.last().copied().max(loaded.bizapps.latest()).max(loaded.azure.latest())
 }
 
-/// The data models that feed `area`, scored as of `as_of`.
-pub(crate) fn models<'a>(loaded: &'a Loaded, area: &'a Ruleset, as_of: Option<Month>) -> Vec<Box<dyn Measures + 'a>> {
+/// The data models that feed `area`, scored as of `as_of`. `own_usage`: an
+/// area reading the usage exports runs the usage model with its own bands
+/// and workloads (every one but Modern Work, whose usage model score.rs
+/// runs with its tenant detail).
+pub(crate) fn models<'a>(
+    loaded: &'a Loaded,
+    area: &'a Ruleset,
+    as_of: Option<Month>,
+    own_usage: bool,
+) -> Vec<Box<dyn Measures + 'a>> {
     let mut out: Vec<Box<dyn Measures + 'a>> = vec![];
     // Business Applications' downloads, when one was read.
     if let (Some(rules), Some(as_of), false) = (area.bizapps(), as_of, loaded.bizapps.is_empty()) {
@@ -34,6 +47,23 @@ pub(crate) fn models<'a>(loaded: &'a Loaded, area: &'a Ruleset, as_of: Option<Mo
     // The Azure usage and customers downloads, for the three Azure areas.
     if let (Some(rules), Some(m)) = (area.azure(), as_of) {
         out.extend(AzureModel::new(&loaded.azure, area, rules, m).map(|model| Box::new(model) as Box<dyn Measures>));
+    }
+    let usage = (own_usage && area.reads_usage()).then(|| crate::score::period(&loaded.usage, as_of)).flatten();
+    match (area.security(), as_of) {
+        // Security: both parts in one model, which answers the parts fed
+        // `from: "azure"` (the Azure areas' model serves no such area).
+        (Some(rules), Some(m)) => {
+            out.extend(
+                crate::security::Model::new(loaded, area, rules, m, usage)
+                    .map(|model| Box::new(model) as Box<dyn Measures>),
+            );
+        }
+        _ => {
+            if let Some(period) = usage {
+                let facts = crate::score::facts_for(area, &loaded.usage, period);
+                out.push(Box::new(crate::score::usage_measures(area, &loaded.usage, Some((&facts, period)), None)));
+            }
+        }
     }
     out
 }

@@ -48,6 +48,15 @@ pub const ASSOCIATED: Field =
 /// location's row of the same partner global account.
 pub const PGA_DUPLICATE: Field = field!("PGA duplicate flag", ["IsDuplicateRowForPGA"]);
 
+/// EMS usage (Insights EMSUsage, inputs.md section 6): `Free` rows are ignored.
+pub const FREE_VS_PAID: Field = field!("free or paid SKU", ["FreeVsPaidSKU", "FreeVsPaid", "SkuType"]);
+/// The value of that column on rows of free licences.
+pub const FREE_SKU: &str = "Free";
+/// EMS usage: the ends of a workload's column pair (`AADPPaidAvailableUnits`,
+/// `AADPMonthlyActiveUsers`), folded; the prefix names the workload.
+const EMS_PAU_SUFFIX: &str = "paidavailableunits";
+const EMS_MAU_SUFFIX: &str = "monthlyactiveusers";
+
 /// Business Applications' downloads (inputs.md sections 9 and 10).
 pub const BIZAPPS_WORKLOAD: Field = field!("workload", ["Workloads", "Workload", "WorkloadName"]);
 pub const REVENUE: Field =
@@ -126,6 +135,9 @@ pub const VALUE: Field = field!("value", ["Value"]);
 #[serde(rename_all = "camelCase")]
 pub enum FileKind {
     Usage,
+    /// `ems-usage` in the spec: one row per subscription and month, a column
+    /// pair per workload.
+    EmsUsage,
     /// `azure-usage` in the spec; `azureUsage` in reports, as every kind is camelCase.
     AzureUsage,
     /// `customers-tenants` in the spec; `customersTenants` in reports.
@@ -150,6 +162,26 @@ pub struct UsageColumns {
     pub pau: usize,
     pub associated: Option<usize>,
     pub pga_duplicate: Option<usize>,
+}
+
+/// The EMS usage dataset's columns: a row's key, and per workload prefix
+/// its paid and active columns (either may be missing: said, not read).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmsColumns {
+    pub tenant: usize,
+    pub tenant_name: Option<usize>,
+    pub association: usize,
+    pub month: usize,
+    pub free_vs_paid: Option<usize>,
+    pub pairs: Vec<EmsPair>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmsPair {
+    /// As the header writes it (`AADP`).
+    pub prefix: String,
+    pub pau: Option<usize>,
+    pub mau: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -231,6 +263,7 @@ pub struct BizappsUsageColumns {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Layout {
     Usage(UsageColumns),
+    EmsUsage(EmsColumns),
     AzureUsage(AzureColumns),
     CustomersTenants(TenantsColumns),
     Skilling(SkillingColumns),
@@ -247,6 +280,7 @@ impl Layout {
             Layout::Usage(c) => {
                 [c.tenant, c.association, c.workload, c.month, c.mau, c.pau].into_iter().max().unwrap_or(0)
             }
+            Layout::EmsUsage(c) => c.tenant.max(c.association).max(c.month),
             Layout::Skilling(c) => {
                 let person =
                     [c.email, c.corp_email, c.person_id, c.name, c.first_name, c.last_name].into_iter().flatten().min();
@@ -267,6 +301,7 @@ impl Layout {
     pub fn kind(&self) -> FileKind {
         match self {
             Layout::Usage(_) => FileKind::Usage,
+            Layout::EmsUsage(_) => FileKind::EmsUsage,
             Layout::AzureUsage(_) => FileKind::AzureUsage,
             Layout::CustomersTenants(_) => FileKind::CustomersTenants,
             Layout::Skilling(_) => FileKind::Skilling,
@@ -320,6 +355,20 @@ pub fn recognise(columns: &[String]) -> Result<Layout, String> {
             pau,
             associated: header.find(ASSOCIATED),
             pga_duplicate: header.find(PGA_DUPLICATE),
+        }));
+    }
+    // EMS usage: no workload column, a column pair per workload instead.
+    let key = [TENANT_ID, ASSOCIATION, MONTH].map(|f| header.find(f));
+    let pairs = ems_pairs(columns, &header);
+    let workload = header.find(WORKLOAD).or(header.find(BIZAPPS_WORKLOAD));
+    if let ([Some(tenant), Some(association), Some(month)], false, None) = (key, pairs.is_empty(), workload) {
+        return Ok(Layout::EmsUsage(EmsColumns {
+            tenant,
+            tenant_name: header.find_other(TENANT_NAME, tenant),
+            association,
+            month,
+            free_vs_paid: header.find(FREE_VS_PAID),
+            pairs,
         }));
     }
     let (service_level2, service_name) = (header.find(SERVICE_LEVEL2), header.find(SERVICE_NAME));
@@ -416,6 +465,33 @@ pub fn recognise(columns: &[String]) -> Result<Layout, String> {
         describe(REVENUE),
         [PAMAU, MAC, BIZAPPS_MAU].map(|f| f.name).join(", ")
     ))
+}
+
+/// The column pairs of an EMS usage header, by prefix in header order:
+/// `AADPPaidAvailableUnits` and `AADPMonthlyActiveUsers` are `AADP`'s. The
+/// all-workload columns (no prefix) are not read.
+fn ems_pairs(columns: &[String], header: &Header) -> Vec<EmsPair> {
+    let mut pairs: Vec<EmsPair> = vec![];
+    for (i, (column, folded)) in columns.iter().zip(&header.0).enumerate() {
+        let found = [(EMS_PAU_SUFFIX, true), (EMS_MAU_SUFFIX, false)]
+            .into_iter()
+            .find_map(|(suffix, paid)| Some((folded.strip_suffix(suffix).filter(|p| !p.is_empty())?, suffix, paid)));
+        let Some((prefix, suffix, paid)) = found else { continue };
+        // The prefix as the header writes it, for messages (`AADP`).
+        let letters: Vec<char> = column.chars().filter(|c| c.is_alphanumeric()).collect();
+        let written: String = letters[..letters.len().saturating_sub(suffix.len())].iter().collect();
+        let pair = match pairs.iter_mut().position(|p| fold(&p.prefix) == prefix) {
+            Some(at) => &mut pairs[at],
+            None => {
+                pairs.push(EmsPair { prefix: written, pau: None, mau: None });
+                let last = pairs.len() - 1;
+                &mut pairs[last]
+            }
+        };
+        let slot = if paid { &mut pair.pau } else { &mut pair.mau };
+        slot.get_or_insert(i);
+    }
+    pairs
 }
 
 fn describe(field: Field) -> String {
@@ -527,6 +603,23 @@ mod tests {
         let mw = "CustomerTenantId,PartnerAttributionType,Workload,Month,MAU,PAU";
         assert!(matches!(recognise(&cols(mw)), Ok(Layout::Usage(_))));
         assert!(recognise(&cols("CustomerTenantId,PartnerAttributionType,Workload,Month,MAU")).is_err());
+    }
+
+    #[test]
+    fn ems_usage_layout() {
+        let header = "SubscriptionId,Month,CustomerName,CustomerTenantId,PartnerAttachType,FreeVsPaidSKU,PaidAvailableUnits,MonthlyActiveUsers,AADPPaidAvailableUnits,AADPMonthlyActiveUsers,IntunePaidAvailableUnits,IntuneMonthlyActiveUsers,AzipPaidAvailableUnits";
+        let layout = recognise(&cols(header)).unwrap();
+        assert_eq!(layout.kind(), FileKind::EmsUsage);
+        let Layout::EmsUsage(c) = layout else { panic!() };
+        assert_eq!((c.tenant, c.tenant_name, c.association, c.month, c.free_vs_paid), (3, Some(2), 4, 1, Some(5)));
+        let pairs: Vec<(&str, Option<usize>, Option<usize>)> =
+            c.pairs.iter().map(|p| (p.prefix.as_str(), p.pau, p.mau)).collect();
+        // The all-workload columns are not a pair; Azip's active column is missing.
+        assert_eq!(pairs, [("AADP", Some(8), Some(9)), ("Intune", Some(10), Some(11)), ("Azip", Some(12), None)]);
+        // A workload column makes it another layout (PartnerAttachedMonthlyActiveUsers is PAMAU).
+        let bizapps =
+            "FiscalMonthName,PartnerAssociationType,CustomerTenantID,Workload,PartnerAttachedMonthlyActiveUsers";
+        assert_eq!(recognise(&cols(bizapps)).unwrap().kind(), FileKind::BizappsUsage);
     }
 
     #[test]

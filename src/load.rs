@@ -194,6 +194,10 @@ struct Context {
     lookups: Lookups,
     /// What a business applications download's rows add up to.
     bizapps: crate::bizapps::FileState,
+    /// What an EMS usage file's rows come to.
+    ems: crate::ems::FileState,
+    /// Usage rows that replaced an EMS usage file's figures for their cell.
+    ems_replaced: u64,
     /// Newlines in the head gathered so far, counted chunk by chunk:
     /// recounting the whole head on every push was quadratic when a file
     /// came in tiny chunks.
@@ -240,6 +244,8 @@ impl FileLoader {
                 last_month: None,
                 lookups: Lookups::default(),
                 bizapps: Default::default(),
+                ems: Default::default(),
+                ems_replaced: 0,
                 head_lines: 0,
             },
         }
@@ -326,6 +332,11 @@ impl FileLoader {
             let rules = rulesets.iter().find_map(Ruleset::azure);
             crate::azure::finish_file(&mut loaded.azure, &self.ctx.name, layout, rules, &mut loaded.warnings);
         }
+        if let (Some(Layout::EmsUsage(c)), Some(ruleset)) = (&self.ctx.layout, rulesets.first()) {
+            // Resolved here too, so that a file without rows still says what it cannot read.
+            self.ctx.ems.resolve(c, ruleset, &self.ctx.header);
+            crate::ems::finish_file(&self.ctx.ems, &self.ctx.name, &mut loaded.usage, &mut loaded.warnings);
+        }
         let ctx = &self.ctx;
         let rejected = matches!(self.stage, Stage::Rejected);
         if !rejected && ctx.layout.is_none() {
@@ -383,6 +394,9 @@ impl FileLoader {
             loaded.warn(&ctx.name, WarningKind::PgaDuplicates, message);
         }
         crate::bizapps::finish_file(&ctx.bizapps, &ctx.name, &mut loaded.warnings);
+        if ctx.ems_replaced > 0 {
+            loaded.warn(&ctx.name, WarningKind::UsageOverEms, format!("{} row(s) give a tenant, association type, workload and month an EMS usage file gave too: this file's figures count, the EMS file's were replaced.", ctx.ems_replaced));
+        }
         if ctx.unlisted_errors > 0 {
             loaded.warn(
                 &ctx.name,
@@ -487,7 +501,7 @@ impl<'r> Row<'r, '_> {
         Some(text)
     }
 
-    fn count(&mut self, column: usize) -> Option<Count> {
+    pub(crate) fn count(&mut self, column: usize) -> Option<Count> {
         if let Some(count) = parse_plain_count(self.record.get(column).unwrap_or_default()) {
             return Some(count);
         }
@@ -503,6 +517,11 @@ impl<'r> Row<'r, '_> {
     /// What a business applications download's rows add up to so far.
     pub(crate) fn bizapps(&mut self) -> &mut crate::bizapps::FileState {
         &mut self.ctx.bizapps
+    }
+
+    /// What an EMS usage file's rows come to so far.
+    pub(crate) fn ems(&mut self) -> &mut crate::ems::FileState {
+        &mut self.ctx.ems
     }
 
     /// The file's months, as its report lists them.
@@ -650,6 +669,7 @@ impl Context {
         } else {
             let bizapps = crate::bizapps::rules_of(rulesets);
             let azure = || rulesets.iter().find_map(Ruleset::azure);
+            let security = || rulesets.iter().find_map(Ruleset::security);
             let outcome = match &layout {
                 Layout::Usage(columns) => {
                     if let Some(ruleset) = rulesets.first() {
@@ -657,8 +677,14 @@ impl Context {
                     }
                     None
                 }
+                Layout::EmsUsage(columns) => {
+                    if let Some(ruleset) = rulesets.first() {
+                        crate::ems::ems_row(&mut row, columns, ruleset, &mut loaded.usage);
+                    }
+                    None
+                }
                 Layout::AzureUsage(columns) => {
-                    Some(crate::azure::usage_row(&mut row, columns, azure(), &mut loaded.azure))
+                    Some(crate::azure::usage_row(&mut row, columns, azure(), security(), &mut loaded.azure))
                 }
                 Layout::CustomersTenants(columns) => {
                     Some(crate::azure::tenants_row(&mut row, columns, azure(), &mut loaded.azure))
@@ -819,6 +845,7 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
         Insert::New => {}
         Insert::Duplicate => row.ctx.duplicates += 1,
         Insert::PgaDuplicate => row.ctx.pga_duplicates += 1,
+        Insert::ReplacedEms => row.ctx.ems_replaced += 1,
         Insert::Conflict(first) => {
             row.ctx.conflicts += 1;
             let message = format!(

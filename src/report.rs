@@ -452,6 +452,14 @@ pub enum WarningKind {
     UnsupportedClouds,
     /// Customers without a segment were left out of the SMB share.
     UnsegmentedCustomers,
+    /// EMS usage rows of free licences (`FreeVsPaidSKU`) were ignored.
+    FreeSkuRows,
+    /// Columns of a file that cannot be read (an EMS usage workload with
+    /// one column of its pair, a prefix no workload has).
+    UnreadColumns,
+    /// A usage file and an EMS usage file gave the same tenant, association
+    /// type, workload and month: the usage file's figures count.
+    UsageOverEms,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -503,6 +511,120 @@ pub struct AreaReport {
 pub enum AreaDetail {
     BusinessApplications(Box<BusinessApplicationsDetail>),
     Azure(Box<AzureDetail>),
+    Security(Box<SecurityDetail>),
+}
+
+/// Security explained (security.md): tenant by tenant, each part's bands on
+/// each track in the as-of month and its baseline, its part in each metric,
+/// and what is within reach. Amounts in USD.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SecurityDetail {
+    /// `security`.
+    pub model: &'static str,
+    pub as_of: Month,
+    pub baseline: Option<Month>,
+    /// The Azure part; null without an Azure usage export.
+    pub azure: Option<SecurityAzureDetail>,
+    /// The Microsoft 365 part; null without usage data for both months.
+    pub m365: Option<SecurityM365Detail>,
+    /// Tenants with security consumption or seats in either month, in either part.
+    pub tenant_count: usize,
+    /// Those tenants, the ones that change a metric first; at most 1,000.
+    pub tenants: Vec<SecurityTenant>,
+    /// What would add points, nearest first.
+    pub hints: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SecurityAzureDetail {
+    /// The months the Azure usage data covers; a month outside them is missing.
+    pub first_month: Option<Month>,
+    pub last_month: Option<Month>,
+    /// False when a month the trailing twelve months need is missing: the
+    /// part is unknown and its tenants are not listed.
+    pub known: bool,
+    /// Per track: security ACR of the tenants in the usage-growth band
+    /// (trailing twelve months); null when unknown.
+    pub sec_acr: Keyed<Option<Both<f64>>>,
+    /// Security ACR of the same consumption under a second association
+    /// type, not counted twice.
+    pub set_aside: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SecurityM365Detail {
+    /// Per track: protected users of the tenants in band.
+    pub protected_users: Keyed<Both<f64>>,
+    /// A workload with at least this share of its paid units active
+    /// deploys a tenant in band (0.15 = 15 %).
+    pub deployment_ratio: f64,
+}
+
+/// One tenant in either part, matched by tenant id across the exports.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SecurityTenant {
+    pub id: String,
+    pub name: Option<String>,
+    /// True when it changes a metric of either part on either track.
+    pub contributes: bool,
+    pub azure: Option<SecurityAzureTenant>,
+    pub m365: Option<SecurityM365Tenant>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SecurityAzureTenant {
+    /// Security ACR over the trailing twelve months ending in each month.
+    pub ttm: Both<f64>,
+    pub tracks: Keyed<SecurityAzureTrack>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SecurityAzureTrack {
+    /// In the band of each use, in each month (the carry-over included).
+    pub customer: Both<bool>,
+    pub deployment: Both<bool>,
+    pub usage: Both<bool>,
+    /// In some band only through the SMB carry-over.
+    pub carried_over: Both<bool>,
+    /// +1, 0 or -1 to net customer adds and to net deployments.
+    pub net_add: i32,
+    pub net_deployment: i32,
+    /// What it adds to the security ACR growth, in USD.
+    pub growth: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SecurityM365Tenant {
+    pub tracks: Keyed<SecurityM365Track>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SecurityM365Track {
+    /// In the track's seat band (the carry-over included).
+    pub eligible: Both<bool>,
+    /// In band only through the SMB carry-over.
+    pub carried_over: Both<bool>,
+    /// Largest paid units of a security workload under the part's association types.
+    pub max_pau: Both<f64>,
+    /// Active paid licences counted (0 out of band).
+    pub protected_users: Both<f64>,
+    /// In band with a workload at or above the deployment ratio.
+    pub deployed: Both<bool>,
+    /// Best workload's MAU / PAU (0.4 = 40 %); null without paid units.
+    pub best_active: Both<Option<f64>>,
+    /// +1, 0 or -1 to net customer adds and to net deployments.
+    pub net_add: i32,
+    pub net_deployment: i32,
+    /// What it adds to protected-user growth.
+    pub growth: f64,
 }
 
 /// Business Applications explained (business-applications.md): every
@@ -915,6 +1037,9 @@ mod tests {
             OffersNotChecked,
             UnsupportedClouds,
             UnsegmentedCustomers,
+            FreeSkuRows,
+            UnreadColumns,
+            UsageOverEms,
         ];
         for kind in &all {
             match kind {
@@ -939,7 +1064,10 @@ mod tests {
                 | ServiceNameAlias
                 | OffersNotChecked
                 | UnsupportedClouds
-                | UnsegmentedCustomers => {}
+                | UnsegmentedCustomers
+                | FreeSkuRows
+                | UnreadColumns
+                | UsageOverEms => {}
             }
         }
         all

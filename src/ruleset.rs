@@ -240,6 +240,10 @@ pub struct Workload {
     /// Said in the area's warnings when rows of this workload count.
     #[serde(default)]
     pub warning: Option<String>,
+    /// The prefix of its column pair in the EMS usage dataset
+    /// (`AADP`: `AADPPaidAvailableUnits`, `AADPMonthlyActiveUsers`).
+    #[serde(default)]
+    pub ems_columns: Option<String>,
 }
 
 impl Workload {
@@ -345,6 +349,9 @@ pub struct Ruleset {
     bizapps: Option<Box<crate::bizapps::Rules>>,
     /// The Azure model's rules, for an area whose metrics are fed `from: "azure"`.
     azure: Option<crate::azure::Rules>,
+    /// Security's Azure part's rules, for an area whose metrics have parts
+    /// fed `from: "azure"` (security ACR per tenant, not the Azure areas' totals).
+    security: Option<Box<crate::security::Rules>>,
 }
 
 /// Which customer metrics' workload lists name a workload.
@@ -512,6 +519,19 @@ impl Ruleset {
             (None, true) => return err("metrics fed from azure need the model's \"data\"".into()),
             _ => None,
         };
+        let parts_fed_by = |model: &str| {
+            let mut parts =
+                data.tracks.iter().map(|t| t.metrics.values().any(|m| m.parts().iter().any(|p| p.0 == model)));
+            parts.any(|fed| fed)
+        };
+        let security = match (&data.data, parts_fed_by("azure")) {
+            (Some(json), true) => {
+                let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
+                Some(Box::new(crate::security::Rules::from_json(json.get(), &tracks).map_err(RulesetError)?))
+            }
+            (None, true) => return err("parts fed from azure need the model's \"data\"".into()),
+            _ => None,
+        };
         Ok(Ruleset {
             data,
             associations,
@@ -523,6 +543,7 @@ impl Ruleset {
             carry_from,
             bizapps,
             azure,
+            security,
         })
     }
 
@@ -542,6 +563,13 @@ impl Ruleset {
     }
     pub fn workload(&self, text: &str) -> Option<WorkloadId> {
         lookup(&self.workloads, text).copied()
+    }
+    /// The workload whose EMS usage column pair has `prefix`.
+    pub fn ems_workload(&self, prefix: &str) -> Option<WorkloadId> {
+        let prefix = fold(prefix);
+        let found =
+            self.data.workloads.iter().position(|w| w.ems_columns.as_deref().is_some_and(|p| fold(p) == prefix));
+        found.map(|w| w as WorkloadId)
     }
     pub fn workload_use(&self, workload: WorkloadId) -> WorkloadUse {
         self.workload_use.get(usize::from(workload)).copied().unwrap_or_default()
@@ -611,6 +639,11 @@ impl Ruleset {
     /// The Azure model's rules, when the area's metrics are fed from it.
     pub(crate) fn azure(&self) -> Option<&crate::azure::Rules> {
         self.azure.as_ref()
+    }
+    /// Security's Azure part's rules, when the area's metrics have parts
+    /// fed from Azure exports.
+    pub(crate) fn security(&self) -> Option<&crate::security::Rules> {
+        self.security.as_deref()
     }
     pub fn decision(&self, id: &str) -> Option<&Decision> {
         self.data.decisions.iter().find(|d| d.id == id)

@@ -222,6 +222,21 @@ impl Facts {
         Eligibility { eligible: carried, carried_over: carried }
     }
 
+    /// The best MAU / PAU of a customer-success workload under the track's
+    /// customer associations, as (MAU, PAU).
+    pub(crate) fn best_ratio(
+        &self,
+        ruleset: &Ruleset,
+        t: usize,
+        tenant: TenantId,
+        month: Month,
+    ) -> Option<(Count, Count)> {
+        let ratios = self.slices_in(ruleset.customer_mask(t), tenant, month).filter_map(|s| s.best_ratio);
+        ratios.max_by(|&(m, p), &(mau, pau)| {
+            (u64::from(m.0) * u64::from(pau.0)).cmp(&(u64::from(mau.0) * u64::from(p.0)))
+        })
+    }
+
     /// Largest paid units of a net-customer-adds workload under the track's
     /// customer associations: what decides the size band.
     pub(crate) fn max_pau(&self, ruleset: &Ruleset, t: usize, tenant: TenantId, month: Month) -> Count {
@@ -437,21 +452,10 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
             let month = options.as_of.or(own).or(other_as_of);
             (month, people::evaluate(&loaded.certifications, area, month))
         };
-        let owned = crate::data::models(loaded, area, area_as_of);
+        let owned = crate::data::models(loaded, area, area_as_of, i > 0);
         let mut models: Vec<&dyn Measures> = owned.iter().map(|m| m.as_ref() as &dyn Measures).collect();
-        // Another area reading the same usage exports (Security's Microsoft
-        // 365 part) runs the usage model with its own bands and workloads.
-        let own_usage = (i > 0 && area.reads_usage())
-            .then(|| {
-                crate::score::period(store, area_as_of)
-                    .map(|p| usage_measures(area, store, Some((&facts_for(area, store, p), p)), None))
-            })
-            .flatten();
         if i == 0 {
             models.insert(0, &measures);
-        }
-        if let Some(usage) = &own_usage {
-            models.push(usage);
         }
         let models = crate::kinds::Models(models);
         let input = crate::areas::AreaInput {
@@ -591,14 +595,13 @@ pub(crate) fn legacy(ruleset: &Ruleset, mut tracks: Keyed<TrackReport>) -> Keyed
     tracks
 }
 
-/// The warnings an area's ruleset attaches to workloads it counts, for
-/// those the usage data has rows of.
+/// The warnings an area's ruleset attaches to workloads it names (those
+/// it counts with a caution, those it names only to say why they do not
+/// count), for those the usage data has rows of.
 fn workload_notes(area: &Ruleset, store: &UsageStore) -> Vec<Warning> {
     let rows = |w: usize| store.workload_rows.get(w).copied().unwrap_or(0);
     (area.data.workloads.iter().enumerate())
-        .filter(|&(w, workload)| {
-            rows(w) > 0 && workload.warning.is_some() && area.workload_use(w as WorkloadId).customers
-        })
+        .filter(|&(w, workload)| rows(w) > 0 && workload.warning.is_some())
         .filter_map(|(w, workload)| {
             let message = format!("{} ({} rows): {}", workload.id, rows(w), workload.warning.as_deref()?);
             Some(Warning { kind: WarningKind::WorkloadNote, file: None, message })
@@ -718,6 +721,40 @@ struct OptionPart {
 impl TrackPart {
     fn contributes(&self) -> bool {
         self.net_add != 0 || self.options.iter().any(|o| o.growth.is_some_and(|g| g != 0) || o.deployment != 0)
+    }
+}
+
+/// One tenant's part in one track of an area's usage model, as another
+/// area reading the usage exports explains it (Security's Microsoft 365 part).
+pub(crate) struct UsagePart {
+    pub(crate) eligible: Both<bool>,
+    /// In band for usage growth and deployments (their workloads).
+    pub(crate) serves: Both<bool>,
+    pub(crate) carried_over: Both<bool>,
+    /// Protected users counted while it serves, in hundredths.
+    pub(crate) protected: Both<i64>,
+    pub(crate) deployed: Both<bool>,
+    pub(crate) net_add: i32,
+}
+
+/// The tenant's part in track `t`, decided where the metrics' are.
+pub(crate) fn usage_part(
+    ruleset: &Ruleset,
+    t: usize,
+    facts: &Facts,
+    store: &UsageStore,
+    period: Period,
+    id: TenantId,
+) -> UsagePart {
+    let rules = &ruleset.data.tracks[t];
+    let part = track_part(ruleset, t, rules, facts, store, period, id, None);
+    UsagePart {
+        eligible: part.eligible,
+        serves: part.serves,
+        carried_over: part.carried_over,
+        protected: part.protected,
+        deployed: part.deployed,
+        net_add: part.net_add,
     }
 }
 

@@ -119,6 +119,9 @@ pub enum Insert {
     /// A row repeating another location's of the same partner global
     /// account: one of the two was dropped.
     PgaDuplicate,
+    /// Replaced figures an EMS usage file had given the cell: a usage
+    /// file's row wins (inputs.md section 6).
+    ReplacedEms,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -139,6 +142,12 @@ pub struct UsageStore {
     /// Cells stored from a row flagged as a partner-global-account
     /// duplicate, with no unflagged row for them yet: such a row replaces them.
     pga_provisional: HashSet<CellKey>,
+    /// Cells summed from EMS usage rows: more EMS rows add to them, a usage
+    /// file's row replaces them.
+    ems_provisional: HashSet<CellKey, std::hash::BuildHasherDefault<KeyHasher>>,
+    /// Months read from EMS usage files already finished: a later one's
+    /// rows for them are skipped (overlapping downloads).
+    pub ems_months: BTreeSet<Month>,
 }
 
 /// Tenant ids are compared without case or surrounding space: exports
@@ -170,9 +179,9 @@ impl UsageStore {
     pub fn insert_flagged(&mut self, key: CellKey, usage: Usage, pga_duplicate: bool) -> Insert {
         if pga_duplicate {
             return match self.insert(key, usage) {
-                Insert::New => {
+                inserted @ (Insert::New | Insert::ReplacedEms) => {
                     self.pga_provisional.insert(key);
-                    Insert::New
+                    inserted
                 }
                 _ => Insert::PgaDuplicate,
             };
@@ -185,6 +194,10 @@ impl UsageStore {
     }
 
     pub fn insert(&mut self, key: CellKey, usage: Usage) -> Insert {
+        if !self.ems_provisional.is_empty() && self.ems_provisional.remove(&key) {
+            self.cells.replace(key, usage);
+            return Insert::ReplacedEms;
+        }
         match self.cells.insert(key, usage) {
             Some(first) if first == usage => Insert::Duplicate,
             Some(first) => Insert::Conflict(first),
@@ -205,6 +218,28 @@ impl UsageStore {
                 }
                 Insert::New
             }
+        }
+    }
+}
+
+impl UsageStore {
+    /// Adds an EMS usage row's figures for one workload: summed with the
+    /// cell's earlier EMS rows (other subscriptions); false when a usage
+    /// file's row holds the cell, which wins.
+    pub fn add_ems(&mut self, key: CellKey, usage: Usage) -> bool {
+        if self.ems_provisional.contains(&key) {
+            if let Some(sum) = self.cells.get(&key).copied() {
+                let add = |a: Count, b: Count| Count(a.0.saturating_add(b.0));
+                self.cells.replace(key, Usage { mau: add(sum.mau, usage.mau), pau: add(sum.pau, usage.pau) });
+            }
+            return true;
+        }
+        match self.insert(key, usage) {
+            Insert::New => {
+                self.ems_provisional.insert(key);
+                true
+            }
+            _ => false,
         }
     }
 }
@@ -230,6 +265,31 @@ pub struct CertificationRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ems_sums_give_way_to_a_usage_row_in_either_order() {
+        let m = Month::new(2025, 10).unwrap();
+        let key = CellKey::new(0, m, 1, 4);
+        let usage = |mau: u32, pau: u32| Usage { mau: Count(mau * 100), pau: Count(pau * 100) };
+        // EMS first: two subscriptions summed, then the usage row replaces them.
+        let mut store = UsageStore::default();
+        assert!(store.add_ems(key, usage(96, 320)) && store.add_ems(key, usage(4, 80)));
+        assert_eq!(store.cells.get(&key), Some(&usage(100, 400)));
+        assert_eq!(store.insert(key, usage(90, 300)), Insert::ReplacedEms);
+        assert!(!store.add_ems(key, usage(1, 1)), "the usage row stays");
+        assert_eq!(store.cells.get(&key), Some(&usage(90, 300)));
+        // Usage first: the EMS figures are not added.
+        let mut store = UsageStore::default();
+        assert_eq!(store.insert_flagged(key, usage(90, 300), false), Insert::New);
+        assert!(!store.add_ems(key, usage(96, 320)));
+        assert_eq!(store.cells.get(&key), Some(&usage(90, 300)));
+        // A flagged usage row alone replaces EMS figures and is itself replaceable.
+        let mut store = UsageStore::default();
+        store.add_ems(key, usage(96, 320));
+        assert_eq!(store.insert_flagged(key, usage(5, 10), true), Insert::ReplacedEms);
+        assert_eq!(store.insert_flagged(key, usage(6, 10), false), Insert::PgaDuplicate);
+        assert_eq!(store.cells.get(&key), Some(&usage(6, 10)));
+    }
 
     #[test]
     fn keys_round_trip_every_month_and_tenant() {

@@ -1,8 +1,7 @@
-//! The six designations: every `tests/fixtures/areas` scenario that needs
-//! no export layout beyond skilling, typed values and Azure usage (for the
-//! three Azure areas), and the test vectors of azure.md, security.md and
-//! business-applications.md that need no export, scored through values
-//! typed by hand (those that need Azure data: tests/azure.rs).
+//! The six designations: every `tests/fixtures/areas` scenario, and the
+//! test vectors of azure.md, security.md and business-applications.md that
+//! need no export, scored through values typed by hand (those that need
+//! Azure data: tests/azure.rs; Security's: tests/security.rs).
 
 use serde_json::Value;
 use spd_score::{ManualValue, ScoreOptions, TypedText, Workbook};
@@ -612,4 +611,71 @@ fn azure_areas_from_a_24_month_azure_usage_export() {
     // The overview names the class.
     let row = r["overview"].as_array().unwrap().iter().find(|row| row["area"] == "data-ai").unwrap();
     assert_eq!(row["trackLabel"], "SMB (classified: 80% SMB customers)");
+}
+
+#[test]
+fn azure_usage_scenario_scores_every_area() {
+    // Security's Azure part is known and 0 (no security service in the
+    // export); its Microsoft 365 part is unknown, so Security is Incomplete.
+    let r = check(&["azure-usage-24-months.csv", "skilling-all-areas.csv"]);
+    let security = &r["areas"]["security"];
+    let nca = &security["tracks"]["smb"]["metrics"]["netCustomerAdds"]["parts"];
+    assert_eq!((nca["azure"]["points"].clone(), nca["m365"]["points"].clone()), (0.0.into(), Value::Null));
+    assert!(security["missing"].as_str().unwrap().contains("Microsoft 365 part"), "{}", security["missing"]);
+    assert_eq!(security["detail"]["azure"]["known"], true);
+    // The Azure areas' model answers none of Security's parts: their net adds are +2 and +3.
+    assert_eq!(security["tracks"]["enterprise"]["metrics"]["netCustomerAdds"]["parts"]["azure"]["value"], 0);
+}
+
+#[test]
+fn security_from_office_usage_and_azure_usage() {
+    let r = check(&["security-m365.csv", "security-azure.csv", "skilling-all-areas.csv"]);
+    let security = &r["areas"]["security"];
+    assert_eq!((security["status"].clone(), security["track"].clone()), ("qualified".into(), "smb".into()));
+    assert_eq!(security["asOf"], "2025-10");
+    let part = |track: &str, metric: &str, part: &str| {
+        security["tracks"][track]["metrics"][metric]["parts"][part]["value"].as_f64().unwrap()
+    };
+    // README, line by line: net customers +1 on each track (Azure); Microsoft 365 SMB +1, Enterprise 0.
+    assert_eq!([part("smb", "netCustomerAdds", "azure"), part("enterprise", "netCustomerAdds", "azure")], [1.0, 1.0]);
+    assert_eq!([part("smb", "netCustomerAdds", "m365"), part("enterprise", "netCustomerAdds", "m365")], [1.0, 0.0]);
+    assert_eq!([part("smb", "deployments", "azure"), part("enterprise", "deployments", "azure")], [1.0, 1.0]);
+    assert_eq!([part("smb", "deployments", "m365"), part("enterprise", "deployments", "m365")], [3.0, 0.0]);
+    assert_eq!([part("smb", "usageGrowth", "azure"), part("enterprise", "usageGrowth", "azure")], [11000.0, 12500.0]);
+    assert_eq!([part("smb", "usageGrowth", "m365"), part("enterprise", "usageGrowth", "m365")], [120.0, -400.0]);
+    let detail = &security["detail"];
+    assert_eq!(detail["model"], "security");
+    assert_eq!(detail["azure"]["secAcr"]["smb"], serde_json::json!({ "asOf": 30600.0, "baseline": 19600.0 }));
+    // Proseware's Key Vault under PAL and CSP Tier 1: 400 counted, 400 set aside.
+    assert_eq!(detail["azure"]["setAside"], 400.0);
+    let tenant = |name: &str| {
+        detail["tenants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .unwrap_or_else(|| panic!("{name}"))
+            .clone()
+    };
+    // Fabrikam: Enterprise in both parts now, SMB by the carry-over in both.
+    let fabrikam = tenant("Fabrikam Inc");
+    assert_eq!(fabrikam["azure"]["ttm"], serde_json::json!({ "asOf": 12500.0, "baseline": 8000.0 }));
+    assert_eq!(fabrikam["azure"]["tracks"]["smb"]["carriedOver"]["asOf"], true);
+    assert_eq!(fabrikam["azure"]["tracks"]["smb"]["deployment"]["asOf"], true);
+    assert_eq!(fabrikam["m365"]["tracks"]["smb"]["carriedOver"]["asOf"], true);
+    assert_eq!(fabrikam["m365"]["tracks"]["enterprise"]["netAdd"], 1);
+    // Adatum at exactly 12,000.00: an SMB deployment, not an Enterprise one.
+    let adatum = tenant("Adatum Corporation");
+    assert_eq!(adatum["azure"]["tracks"]["smb"]["deployment"], serde_json::json!({ "asOf": true, "baseline": true }));
+    assert_eq!(adatum["azure"]["tracks"]["enterprise"]["deployment"]["asOf"], false);
+    assert_eq!(adatum["m365"]["tracks"]["smb"]["deployed"]["asOf"], true);
+    // Litware: Network Watcher and Key Vault under Partner of record count for nothing.
+    assert!(tenant("Litware Inc")["azure"].is_null());
+    // Woodgrove's 700: a customer, USD 50 short of an SMB deployment.
+    let hints = detail["hints"].to_string();
+    assert!(hints.contains("SMB: USD 50 more security consumption from Woodgrove Bank over the 12 months to October 2025 makes it a deployment (+1 net deployment, up to 3.33 points)."), "{hints}");
+    assert!(hints.contains("USD 200 more security consumption from Proseware Inc"), "{hints}");
+    // Defender for Endpoint without a plan counts, with the ruleset's warning.
+    let warnings = security["warnings"].to_string();
+    assert!(warnings.contains("only plan 2 counts for Security"), "{warnings}");
 }

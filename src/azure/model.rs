@@ -88,7 +88,7 @@ fn usd(cents: i64) -> f64 {
 }
 
 /// `USD 1,234.50`, `USD 180`.
-fn usd_text(cents: i64) -> String {
+pub(crate) fn usd_text(cents: i64) -> String {
     let whole = (cents / 100).unsigned_abs().to_string();
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
@@ -119,7 +119,7 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-fn month_name(m: Month) -> String {
+pub(crate) fn month_name(m: Month) -> String {
     format!("{} {}", MONTH_NAMES[(m.month() as usize - 1) % 12], m.year())
 }
 

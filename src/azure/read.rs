@@ -10,6 +10,7 @@ use crate::month::Month;
 use crate::number::{parse_amount, parse_plain_amount, CountError};
 use crate::report::{ErrorKind, Warning, WarningKind};
 use crate::ruleset::fold;
+use crate::security::Rules as SecurityRules;
 use crate::store::FastMap;
 use std::collections::BTreeMap;
 
@@ -36,6 +37,8 @@ pub(crate) struct Lookups {
     /// Raw association spelling: its eligible type, or the name it is
     /// ignored under.
     associations: FastMap<Box<[u8]>, Result<u8, String>>,
+    /// Raw association spelling: Security's type, if it is one.
+    security_associations: FastMap<Box<[u8]>, Option<u8>>,
     /// A key being built (service levels joined, a subscription folded).
     buffer: Vec<u8>,
 }
@@ -188,19 +191,18 @@ fn excluded_offer(row: &mut Row<'_, '_>, offers: &[usize], rules: &Rules, store:
     None
 }
 
-/// A row of the Azure usage export.
+/// A row of the Azure usage export: counted for the Azure areas (their
+/// association types and offers) and, when it names a security service,
+/// for Security's Azure part (its own types and offers), each on its own.
 pub(crate) fn usage_row(
     row: &mut Row<'_, '_>,
     c: &AzureColumns,
     rules: Option<&Rules>,
+    security: Option<&SecurityRules>,
     store: &mut AzureStore,
 ) -> Outcome {
     if store.file.is_none() {
-        // The ruleset's drop flags, found in this file's header.
-        let header: Vec<String> = row.header().iter().map(|h| fold(h)).collect();
-        let flags = rules.map_or(&[][..], |r| &r.duplicate_flags.drop[..]);
-        let drop = flags.iter().filter_map(|flag| header.iter().position(|h| *h == fold(flag))).collect();
-        store.file = Some(FileRows::new(Source::AzureUsage, drop));
+        store.file = Some(new_usage_file(row.header(), c, rules, security));
     }
     let fields = common(row, (c.tenant, c.tenant_name, c.month, c.acr, c.association), rules, store);
     let service = !row.raw(c.service).trim_ascii().is_empty() || row.required(c.service, "service").is_some();
@@ -214,28 +216,110 @@ pub(crate) fn usage_row(
         store.flagged.add(acr);
         return Outcome::Flagged(month);
     }
+    let for_security = security.and_then(|s| security_association(row, c.association, s, store));
     let association = match fields.association {
-        Ok(association) => association,
+        Ok(association) => Some(association),
         Err(name) => {
             store.ignored_associations.entry(name).or_default().add(acr);
-            return Outcome::NotCounted(month);
+            None
         }
     };
-    if let Some(offer) = rules.and_then(|r| excluded_offer(row, &c.offers, r, store)) {
-        store.ignored_offers.entry(offer).or_default().add(acr);
+    let association = match association {
+        Some(association) => match rules.and_then(|r| excluded_offer(row, &c.offers, r, store)) {
+            Some(offer) => {
+                store.ignored_offers.entry(offer).or_default().add(acr);
+                None
+            }
+            None => Some(association),
+        },
+        None => None,
+    };
+    // Security's rows are few: their offers are read only for them.
+    let for_security = for_security.filter(|_| {
+        let offers: Vec<String> = c.offers.iter().map(|&i| row.text(i).into_owned()).collect();
+        security.is_some_and(|s| !offers.iter().any(|offer| s.excluded_offer(offer)))
+    });
+    if association.is_none() && for_security.is_none() {
         return Outcome::NotCounted(month);
     }
-    let Some(combo) = combo(row, c, store) else { return Outcome::Error };
+    let Some(combo) = combo(row, c, security, store) else { return Outcome::Error };
     let Some(file) = store.file.as_mut() else { return Outcome::Error };
     let subscription = c.subscription.map_or(0, |i| subscription(row.raw(i), file));
-    let line = combo << 8 | u32::from(association);
-    file.entries.push(Entry { tenant: fields.tenant, subscription, month, line, acr });
+    let entry = |association: u8| Entry {
+        tenant: fields.tenant,
+        subscription,
+        month,
+        line: combo << 8 | u32::from(association),
+        acr,
+    };
+    if let Some(association) = association {
+        file.entries.push(entry(association));
+    }
+    let security_service = file.combo_security.get(combo as usize).copied().unwrap_or(false);
+    match for_security.filter(|_| security_service) {
+        Some(association) => file.security.push(entry(association)),
+        None if association.is_none() => return Outcome::NotCounted(month),
+        None => {}
+    }
     Outcome::Counted(month)
+}
+
+/// The state of an Azure usage file, from its header: the columns whose
+/// `1` drops a row (both rulesets' drop flags) and those a security
+/// service is looked for in.
+fn new_usage_file(
+    header: &[String],
+    c: &AzureColumns,
+    rules: Option<&Rules>,
+    security: Option<&SecurityRules>,
+) -> FileRows {
+    let header: Vec<String> = header.iter().map(|h| fold(h)).collect();
+    let position = |name: &String| header.iter().position(|h| *h == fold(name));
+    let flags = rules.map(|r| &r.duplicate_flags.drop).into_iter().chain(security.map(|s| &s.duplicate_flags.drop));
+    let mut drop: Vec<usize> = flags.flatten().filter_map(position).collect();
+    drop.sort_unstable();
+    drop.dedup();
+    let mut file = FileRows::new(Source::AzureUsage, drop);
+    // Only levels the rows are keyed by, so that a combination's match
+    // holds for every row of it; the service column when none is found
+    // (a file naming Service Level 2 another way).
+    let keyed = |i: &usize| *i == c.service || c.finer_services.contains(i);
+    let levels = security.map(|s| s.azure_service_levels.iter().filter_map(position).filter(keyed).collect());
+    file.security_levels = match levels {
+        Some(levels) if Vec::is_empty(&levels) => vec![c.service],
+        Some(levels) => levels,
+        None => vec![],
+    };
+    file
+}
+
+/// Security's association type a row is under, if any.
+fn security_association(
+    row: &mut Row<'_, '_>,
+    column: usize,
+    rules: &SecurityRules,
+    store: &mut AzureStore,
+) -> Option<u8> {
+    let raw = row.raw(column);
+    if let Some(found) = store.file.as_ref().and_then(|f| f.lookups.security_associations.get(raw)) {
+        return *found;
+    }
+    let resolved = rules.association(&row.text(column));
+    let file = store.file.as_mut()?;
+    if file.lookups.security_associations.len() < MAX_CACHED {
+        file.lookups.security_associations.insert(raw.into(), resolved);
+    }
+    resolved
 }
 
 /// The row's service levels (2, then 3 and 4 when the file has them) as
 /// one id, matched without case, space or punctuation as service names are.
-fn combo(row: &mut Row<'_, '_>, c: &AzureColumns, store: &mut AzureStore) -> Option<u32> {
+fn combo(
+    row: &mut Row<'_, '_>,
+    c: &AzureColumns,
+    security: Option<&SecurityRules>,
+    store: &mut AzureStore,
+) -> Option<u32> {
     let file = store.file.as_mut()?;
     let mut raw = std::mem::take(&mut file.lookups.buffer);
     raw.clear();
@@ -255,6 +339,9 @@ fn combo(row: &mut Row<'_, '_>, c: &AzureColumns, store: &mut AzureStore) -> Opt
             let combo = *file.combo_index.entry(key).or_insert(next);
             if combo == next {
                 file.combo_service.push(level2);
+                let levels = &file.security_levels;
+                let named = security.is_some_and(|s| levels.iter().any(|&i| s.service(&row.text(i)).is_some()));
+                file.combo_security.push(named);
             }
             if file.combos.len() < MAX_CACHED {
                 file.combos.insert(raw.as_slice().into(), combo);

@@ -10,7 +10,11 @@
 //! each key keeps its largest association sum, and they are folded into
 //! the tenant-month and service-month totals and dropped. What stays is
 //! 32 bytes per tenant and month with rows, and a few bytes per service
-//! and month, however many rows they had. The peak, while a file is read,
+//! and month, however many rows they had. Security's Azure part is folded
+//! the same way beside them: rows of a security service under Security's
+//! association types are a second, usually much smaller, list of entries
+//! while the file is read, then 24 bytes per tenant and month with
+//! security ACR. The peak, while a file is read,
 //! is 24 bytes per row (about a tenth of the CSV): a generated 1 GB export
 //! (5.2 million rows, 100,000 subscriptions of 28,000 tenants, 24 months)
 //! peaks at 174 MB natively and keeps about 40 MB. Rows of one key
@@ -50,6 +54,15 @@ pub struct TenantMonth {
     pub segment: u16,
 }
 
+/// One tenant's eligible security ACR in one month (security.md section 3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SecurityMonth {
+    pub tenant: TenantId,
+    pub month: Month,
+    /// Cents.
+    pub acr: i64,
+}
+
 /// Rows that do not count, under one name: how many and their ACR.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Ignored {
@@ -76,6 +89,12 @@ pub struct Totals {
     /// Per [`Source`]: ACR set aside as the same consumption under another
     /// association type, in cents.
     pub set_aside: [i64; 2],
+    /// Security's Azure part: sorted by tenant then month, one per pair
+    /// with rows (Azure usage exports only: the other has no services).
+    pub security: Vec<SecurityMonth>,
+    /// Security ACR set aside as the same consumption under another of
+    /// Security's association types, in cents.
+    pub security_set_aside: i64,
 }
 
 /// A counted row while its file is read.
@@ -112,6 +131,13 @@ pub struct FileRows {
     pub combos: FastMap<Box<[u8]>, u32>,
     /// Per combination id: its Service Level 2 (index in `services`).
     pub combo_service: Vec<u32>,
+    /// Per combination id: a service level names a security service.
+    pub combo_security: Vec<bool>,
+    /// The columns a security service is looked for in.
+    pub security_levels: Vec<usize>,
+    /// Rows that count for Security's Azure part, as `entries` (its
+    /// association types numbered in Security's list).
+    pub security: Vec<Entry>,
     pub segments: FastMap<(TenantId, Month), u16>,
     pub months: BTreeSet<Month>,
     /// Months skipped as already loaded from an earlier file, with their rows.
@@ -131,6 +157,9 @@ impl FileRows {
             combos: FastMap::default(),
             // Combination 0: no service (the Customers and tenants download).
             combo_service: vec![u32::MAX],
+            combo_security: vec![false],
+            security_levels: Vec::new(),
+            security: Vec::new(),
             segments: FastMap::default(),
             months: BTreeSet::new(),
             overlap: BTreeMap::new(),
@@ -178,6 +207,12 @@ impl AzureStore {
         t
     }
 
+    /// The tenant an id names, if any row gave it (ids compared as
+    /// `tenant` does: across exports, case and space do not matter).
+    pub fn find_tenant(&self, id: &str) -> Option<TenantId> {
+        self.tenant_index.get(&crate::store::tenant_key(id)).copied()
+    }
+
     /// 1 + the segment's index; 0 for an empty one, or past `u16` names.
     pub fn segment(&mut self, text: &str) -> u16 {
         let text = text.trim();
@@ -211,7 +246,8 @@ impl AzureStore {
     pub fn finish_file(&mut self) -> Option<FileRows> {
         let mut file = self.file.take()?;
         let entries = std::mem::take(&mut file.entries);
-        collapse(&file, entries, &mut self.totals);
+        let security = std::mem::take(&mut file.security);
+        collapse(&file, entries, security, &mut self.totals);
         Some(file)
     }
 
@@ -220,11 +256,17 @@ impl AzureStore {
         match &self.file {
             Some(file) if !file.months.is_empty() => {
                 let mut totals = self.totals.clone();
-                collapse(file, file.entries.clone(), &mut totals);
+                collapse(file, file.entries.clone(), file.security.clone(), &mut totals);
                 Cow::Owned(totals)
             }
             _ => Cow::Borrowed(&self.totals),
         }
+    }
+
+    /// The latest month of the Azure usage exports, the file being read included.
+    pub fn usage_latest(&self) -> Option<Month> {
+        let file = self.file.as_ref().filter(|f| f.source == Source::AzureUsage).and_then(|f| f.months.last());
+        self.totals.months[Source::AzureUsage as usize].last().max(file).copied()
     }
 
     /// The latest month of any Azure export, the file being read included.
@@ -234,15 +276,17 @@ impl AzureStore {
     }
 }
 
-/// Sorts a file's entries and folds them into `totals`: per key, the
-/// largest sum of one association type counts (azure.md section 8). The
-/// entries go before the tenant-month figures are built, so that the two
-/// are not held at once.
-fn collapse(file: &FileRows, mut entries: Vec<Entry>, totals: &mut Totals) {
-    let source = file.source as usize;
+/// Entries sorted so that a key's come together, its association types
+/// in runs (one function for both lists: one sort in the module).
+fn sort_entries(entries: &mut [Entry]) {
     entries.sort_unstable_by_key(|e| (e.key(), e.line));
-    // Per tenant, subscription and month: the tenant-month's part.
-    let mut parts: Vec<(TenantId, Month, i64)> = Vec::new();
+}
+
+/// Sorted entries, key by key: the key's first entry, the largest sum of
+/// one association type (the one kept, azure.md section 8) and the sum of
+/// every type. A flagged entry counts only where no unflagged one of its
+/// type shares the key.
+fn largest_per_key(entries: &[Entry], mut each: impl FnMut(&Entry, i64, i64)) {
     for key in entries.chunk_by(|a, b| a.key() == b.key()) {
         let Some(first) = key.first() else { continue };
         let (mut best, mut total, mut unflagged) = (None::<i64>, 0i64, 0u128);
@@ -257,22 +301,21 @@ fn collapse(file: &FileRows, mut entries: Vec<Entry>, totals: &mut Totals) {
             best = Some(best.map_or(sum, |b| b.max(sum)));
             total = total.saturating_add(sum);
         }
-        let kept = best.unwrap_or(0);
-        totals.set_aside[source] = totals.set_aside[source].saturating_add(total.saturating_sub(kept));
-        match parts.last_mut() {
-            Some((t, m, acr)) if (*t, *m) == (first.tenant, first.month) => *acr = acr.saturating_add(kept),
-            _ => parts.push((first.tenant, first.month, kept)),
-        }
-        let service = file.combo_service.get((first.line >> 8) as usize).copied().unwrap_or(u32::MAX);
-        if let Some(months) = totals.service_months.get_mut(service as usize) {
-            let acr = months.entry(first.month).or_insert(0);
-            *acr = acr.saturating_add(kept);
-        }
+        each(first, best.unwrap_or(0), total);
     }
-    drop(entries);
-    // Segments give a tenant-month even without ACR (a tenant whose rows
-    // all went to types that do not count).
-    parts.extend(file.segments.keys().map(|&(t, m)| (t, m, 0)));
+}
+
+/// Adds `acr` to the last (tenant, month) of `parts` when it is the same
+/// pair, else starts one: keys come by tenant, then subscription.
+fn add_part(parts: &mut Vec<(TenantId, Month, i64)>, tenant: TenantId, month: Month, acr: i64) {
+    match parts.last_mut() {
+        Some((t, m, sum)) if (*t, *m) == (tenant, month) => *sum = sum.saturating_add(acr),
+        _ => parts.push((tenant, month, acr)),
+    }
+}
+
+/// Sorts (tenant, month) parts and adds up those of one pair.
+fn sum_parts(parts: &mut Vec<(TenantId, Month, i64)>) {
     parts.sort_unstable_by_key(|&(t, m, _)| (t, m));
     parts.dedup_by(|(t, m, acr), (kept_t, kept_m, kept)| {
         let same = (*t, *m) == (*kept_t, *kept_m);
@@ -281,6 +324,32 @@ fn collapse(file: &FileRows, mut entries: Vec<Entry>, totals: &mut Totals) {
         }
         same
     });
+}
+
+/// Sorts a file's entries and folds them into `totals`: per key, the
+/// largest sum of one association type counts (azure.md section 8). The
+/// entries go before the tenant-month figures are built, so that the two
+/// are not held at once. Security's entries are folded the same way into
+/// its own tenant-month figures.
+fn collapse(file: &FileRows, mut entries: Vec<Entry>, mut security: Vec<Entry>, totals: &mut Totals) {
+    let source = file.source as usize;
+    sort_entries(&mut entries);
+    // Per tenant, subscription and month: the tenant-month's part.
+    let mut parts: Vec<(TenantId, Month, i64)> = Vec::new();
+    largest_per_key(&entries, |first, kept, total| {
+        totals.set_aside[source] = totals.set_aside[source].saturating_add(total.saturating_sub(kept));
+        add_part(&mut parts, first.tenant, first.month, kept);
+        let service = file.combo_service.get((first.line >> 8) as usize).copied().unwrap_or(u32::MAX);
+        if let Some(months) = totals.service_months.get_mut(service as usize) {
+            let acr = months.entry(first.month).or_insert(0);
+            *acr = acr.saturating_add(kept);
+        }
+    });
+    drop(entries);
+    // Segments give a tenant-month even without ACR (a tenant whose rows
+    // all went to types that do not count).
+    parts.extend(file.segments.keys().map(|&(t, m)| (t, m, 0)));
+    sum_parts(&mut parts);
     let added = parts.into_iter().map(|(tenant, month, acr)| {
         let mut both = [0; 2];
         both[source] = acr;
@@ -289,6 +358,39 @@ fn collapse(file: &FileRows, mut entries: Vec<Entry>, totals: &mut Totals) {
     });
     totals.tenant_months = merge(std::mem::take(&mut totals.tenant_months), added);
     totals.months[source].extend(file.months.iter().copied());
+
+    sort_entries(&mut security);
+    let mut parts: Vec<(TenantId, Month, i64)> = Vec::new();
+    largest_per_key(&security, |first, kept, total| {
+        totals.security_set_aside = totals.security_set_aside.saturating_add(total.saturating_sub(kept));
+        add_part(&mut parts, first.tenant, first.month, kept);
+    });
+    drop(security);
+    sum_parts(&mut parts);
+    let added = parts.into_iter().map(|(tenant, month, acr)| SecurityMonth { tenant, month, acr });
+    totals.security = merge_security(std::mem::take(&mut totals.security), added);
+}
+
+/// Two runs of security months sorted by tenant and month, merged: a pair
+/// in both adds its ACR.
+fn merge_security(kept: Vec<SecurityMonth>, added: impl Iterator<Item = SecurityMonth>) -> Vec<SecurityMonth> {
+    let mut out = Vec::with_capacity(kept.len());
+    let mut kept = kept.into_iter().peekable();
+    for new in added {
+        while let Some(old) = kept.next_if(|old| (old.tenant, old.month) < (new.tenant, new.month)) {
+            out.push(old);
+        }
+        match kept.next_if(|old| (old.tenant, old.month) == (new.tenant, new.month)) {
+            Some(mut old) => {
+                old.acr = old.acr.saturating_add(new.acr);
+                out.push(old);
+            }
+            None => out.push(new),
+        }
+    }
+    out.extend(kept);
+    out.shrink_to_fit();
+    out
 }
 
 /// Two runs sorted by tenant and month, merged: a pair in both adds its
@@ -350,6 +452,33 @@ mod tests {
         assert_eq!(store.totals.tenant_months[0].acr, [50_000, 0]);
         assert_eq!(store.totals.set_aside, [45_000, 0]);
         assert_eq!(store.totals.service_months[sql as usize][&month(10)], 50_000);
+    }
+
+    #[test]
+    fn security_keeps_its_own_largest_association_sum() {
+        let mut store = AzureStore::default();
+        let t = store.tenant("T1", None);
+        let mut file = FileRows::new(Source::AzureUsage, vec![]);
+        file.combo_service.push(store.service("Key Vault"));
+        file.combo_security.push(true);
+        file.months.insert(month(10));
+        // Key Vault 400 under PAL (0) and again under CSP Tier 1 (1): 400, not 800.
+        let entry = |association: u32, acr: i64| Entry {
+            tenant: t,
+            subscription: 1,
+            month: month(10),
+            line: 1 << 8 | association,
+            acr,
+        };
+        file.security = vec![entry(0, 40_000), entry(1, 40_000)];
+        file.entries = vec![entry(3, 40_000), entry(0, 40_000)];
+        store.file = Some(file);
+        let open = store.totals().into_owned();
+        store.finish_file();
+        for totals in [open, store.totals.clone()] {
+            assert_eq!(totals.security, vec![SecurityMonth { tenant: t, month: month(10), acr: 40_000 }]);
+            assert_eq!(totals.security_set_aside, 40_000);
+        }
     }
 
     #[test]

@@ -302,6 +302,17 @@ impl MetricRule {
         }
     }
 
+    /// The parts of a parts metric, each as (data model, measure,
+    /// threshold): the figure that alone earns the metric's max.
+    pub fn parts(&self) -> Vec<(&str, &str, u32)> {
+        match self {
+            MetricRule::Parts(r) => {
+                r.parts.iter().map(|p| (p.from.as_str(), p.measure.as_str(), p.threshold)).collect()
+            }
+            _ => vec![],
+        }
+    }
+
     /// What the metric measures in its data model, when it is data-fed.
     pub fn measure(&self) -> Option<&str> {
         match self {

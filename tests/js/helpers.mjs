@@ -21,11 +21,12 @@ export const cases = [
 
 /**
  * The six-area scenarios of tests/fixtures/areas (manifest.txt) whose files
- * this version reads: skilling lists, typed values and the business
- * applications downloads. The Azure and Security exports join as their
- * readers land.
+ * this version reads, each compared area by area with its expected file:
+ * skilling lists, typed values, the business applications downloads, the
+ * Azure usage report (the Azure areas and Security's Azure part) and the
+ * Office usage download (Security's Microsoft 365 part).
  */
-const readLayouts = (name) => /^(skilling|manual|bizapps)/.test(name);
+const readLayouts = (name) => /^(skilling|manual|bizapps|azure|security)/.test(name);
 export const areaCases = readFileSync(fixture('areas/manifest.txt'), 'utf8')
   .split('\n')
   .filter((line) => line.trim())
@@ -37,10 +38,7 @@ export const areaCases = readFileSync(fixture('areas/manifest.txt'), 'utf8')
     expected: JSON.parse(readFileSync(fixture(files[0].replace('.csv', '.expected.json')), 'utf8')),
   }));
 
-/**
- * The Azure usage scenario: its three Azure areas only (its Security and
- * Business Applications figures need readers this version does not have).
- */
+/** The Azure usage scenario, for what its three Azure areas explain beyond the expected figures. */
 export const azureAreaCase = {
   files: ['areas/azure-usage-24-months.csv', 'areas/skilling-all-areas.csv'],
   areas: ['data-ai', 'infrastructure', 'digital-app-innovation'],

@@ -57,6 +57,22 @@ test('azure-usage-24-months.csv: the three Azure areas\' expected figures', asyn
   assert.deepEqual(detail.ignored.offers, { 'Free Trial': { rows: 1, acr: 600 } });
 });
 
+test('security-m365.csv: Security from both parts, explained tenant by tenant', async () => {
+  const files = ['areas/security-m365.csv', 'areas/security-azure.csv', 'areas/skilling-all-areas.csv'];
+  const expected = JSON.parse(readFixture('areas/security-m365.expected.json'));
+  const report = await score(files.map((name) => ({ name, bytes: readFixture(name) })));
+  const area = report.areas.security;
+  assertAreas(expected.areas.security, area, 'areas.security');
+  assert.deepEqual(report.files.map((f) => f.kind), ['usage', 'azureUsage', 'skilling']);
+  assert.equal(area.detail.model, 'security');
+  assert.deepEqual(area.detail.azure.secAcr.enterprise, { asOf: 25500, baseline: 13000 });
+  assert.deepEqual(area.detail.m365.protectedUsers.smb, { asOf: 252, baseline: 132 });
+  const fabrikam = area.detail.tenants.find((t) => t.name === 'Fabrikam Inc');
+  assert.equal(fabrikam.azure.tracks.smb.carriedOver.asOf, true);
+  assert.equal(fabrikam.m365.tracks.smb.carriedOver.asOf, true);
+  assert.ok(area.detail.hints.includes('SMB: USD 50 more security consumption from Woodgrove Bank over the 12 months to October 2025 makes it a deployment (+1 net deployment, up to 3.33 points).'));
+});
+
 test('values typed through the API score as the manual CSV does', async () => {
   const fromFile = await score([{ name: 'm.csv', bytes: readFixture('areas/manual-values.csv') }]);
   const manualValues = [

@@ -76,6 +76,17 @@ test('real reports and a simulation match the declarations exactly (no missing o
     .addFile('azure-usage-24-months.csv', read('areas/azure-usage-24-months.csv'))
     .addFile('skilling-all-areas.csv', read('areas/skilling-all-areas.csv'))
     .report();
+  // Security's detail with both parts, hints, and an EMS usage file with its warnings.
+  const ems = [
+    'SubscriptionId,Month,CustomerTenantId,PartnerAttachType,FreeVsPaidSKU,AADPPaidAvailableUnits,AADPMonthlyActiveUsers,IntunePaidAvailableUnits',
+    's1,2025-10-01,t1,CPOR,Paid,40,2,9',
+    's2,2025-10-01,t2,CPOR,Free,40,2,9',
+  ].join('\n');
+  const security = new Scorer()
+    .addFile('security-m365.csv', read('areas/security-m365.csv'))
+    .addFile('security-azure.csv', read('areas/security-azure.csv'))
+    .addFile('ems.csv', new TextEncoder().encode(ems))
+    .report();
   const { defaultRuleset, rulesets } = await import('../../dist/node.js');
   const ruleset = defaultRuleset();
   const all = rulesets();
@@ -89,6 +100,7 @@ test('real reports and a simulation match the declarations exactly (no missing o
     export const areas: Report = ${JSON.stringify(areas)};
     export const bizapps: Report = ${JSON.stringify(bizapps)};
     export const azure: Report = ${JSON.stringify(azure)};
+    export const security: Report = ${JSON.stringify(security)};
     export const ruleset: Ruleset = ${JSON.stringify(ruleset)};
     export const all: Ruleset[] = ${JSON.stringify(all)};
   `);
@@ -99,6 +111,9 @@ test('real reports and a simulation match the declarations exactly (no missing o
   const detail = bizapps.areas['business-applications'].detail;
   assert.ok(detail.revenue.length && detail.consumption.length && detail.withinReach.length && detail.setAside.length && detail.classification);
   assert.ok(azure.areas['data-ai'].detail.hints.length && azure.areas['data-ai'].detail.tenants.length);
+  const secDetail = security.areas.security.detail;
+  assert.ok(secDetail.azure && secDetail.m365 && secDetail.hints.length && secDetail.tenants.some((t) => t.azure && t.m365));
+  assert.ok(security.files.some((f) => f.kind === 'emsUsage') && security.warnings.some((w) => w.kind === 'freeSkuRows'));
   // Every metric kind but options appears in the six-area report; options in Modern Work's.
   const kinds = new Set(Object.values(areas.areas).flatMap((a) => Object.values(a.tracks).flatMap((t) => Object.values(t.metrics).map((m) => m.kind))));
   assert.deepEqual([...kinds].sort(), ['growth', 'options', 'parts', 'people', 'services', 'steps', 'tenants']);

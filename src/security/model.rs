@@ -1,0 +1,196 @@
+//! Security's two parts answered as one data model: `from: "azure"` by
+//! the Azure part, `from: "usage"` by the Microsoft 365 part; explained
+//! together, tenant by tenant; each part unknown on its own when its data
+//! is not there, naming what is missing.
+
+use super::azure::AzurePart;
+use super::m365::M365Part;
+use super::Rules;
+use crate::kinds::Measures;
+use crate::load::Loaded;
+use crate::month::Month;
+use crate::points::Points;
+use crate::report::{AreaDetail, SecurityDetail, SecurityTenant, Warning, WarningKind};
+use crate::ruleset::Ruleset;
+
+/// Tenants listed in the detail: a page shows a few hundred, not 30,000.
+const MAX_TENANTS_LISTED: usize = 1000;
+/// Hints listed in the detail, nearest first.
+const MAX_HINTS: usize = 10;
+
+pub(crate) struct Model<'a> {
+    azure: Option<AzurePart<'a>>,
+    m365: Option<M365Part<'a>>,
+    /// Usage rows were loaded (the Microsoft 365 part may still lack a month).
+    usage_loaded: bool,
+    as_of: Month,
+    detail: SecurityDetail,
+}
+
+impl<'a> Model<'a> {
+    /// `usage`: the period of the Microsoft 365 part, when the area reads
+    /// usage exports and they hold both months. `None` when no export
+    /// feeds either part.
+    pub(crate) fn new(
+        loaded: &'a Loaded,
+        area: &'a Ruleset,
+        rules: &'a Rules,
+        as_of: Month,
+        usage: Option<crate::score::Period>,
+    ) -> Option<Model<'a>> {
+        let azure = AzurePart::new(&loaded.azure, area, rules, as_of);
+        let m365 = usage.map(|period| M365Part::new(area, &loaded.usage, period));
+        let usage_loaded = area.reads_usage() && !loaded.usage.months.is_empty();
+        if azure.is_none() && !usage_loaded {
+            return None;
+        }
+        let detail = detail(loaded, as_of, azure.as_ref(), m365.as_ref());
+        Some(Model { azure, m365, usage_loaded, as_of, detail })
+    }
+
+    /// Why the Azure part is unknown.
+    fn azure_missing(&self) -> Option<String> {
+        let m = self.as_of;
+        let Some(part) = &self.azure else {
+            return Some("No Azure usage export was loaded: Security's Azure part needs Partner Center's Azure usage report (Insights) for the longest period (24 months).".into());
+        };
+        let month = part.missing?.map_or("earlier months".to_string(), |month| month.to_string());
+        let (first, last) = part.months();
+        let b = crate::areas::baseline(m).map_or("the baseline".to_string(), |b| b.to_string());
+        Some(format!(
+            "The Azure usage data covers {first} to {last}, without {month}: Security's Azure part needs the trailing twelve months ending in {m} and in {b}, so it is unknown. Download Partner Center's Azure usage report for the longest period (24 months)."
+        ))
+    }
+
+    /// Why the Microsoft 365 part is unknown.
+    fn m365_missing(&self) -> Option<String> {
+        if self.m365.is_some() {
+            return None;
+        }
+        let m = self.as_of;
+        let b = crate::areas::baseline(m).map_or("the baseline".to_string(), |b| b.to_string());
+        Some(if self.usage_loaded {
+            format!("The usage data does not hold both {m} and {b} (12 months before): Security's Microsoft 365 part is unknown. Add the Office usage or EMS usage download that covers them.")
+        } else {
+            format!("No Office usage or EMS usage download was loaded: Security's Microsoft 365 part needs {m} and {b} (12 months before).")
+        })
+    }
+}
+
+/// A tenant id's bytes compared without case, as tenant ids are matched.
+pub(crate) fn caseless(id: &str) -> impl Iterator<Item = u8> + '_ {
+    id.bytes().map(|b| b.to_ascii_lowercase())
+}
+
+/// One tenant in either part: indexes into each part's candidates.
+struct Listed {
+    azure: Option<usize>,
+    m365: Option<usize>,
+    contributes: bool,
+}
+
+/// Both parts' tenants, matched by tenant id across the exports; only the
+/// listed ones explained.
+fn detail(loaded: &Loaded, as_of: Month, azure: Option<&AzurePart>, m365: Option<&M365Part>) -> SecurityDetail {
+    let azure_candidates = azure.map_or(&[][..], |a| &a.candidates[..]);
+    let m365_candidates = m365.map_or(&[][..], |m| &m.candidates[..]);
+    // Per Azure tenant id, its entry: a usage tenant of the same id joins it.
+    let mut by_azure_tenant = vec![u32::MAX; loaded.azure.tenants.len()];
+    let mut listed: Vec<Listed> = Vec::with_capacity(azure_candidates.len() + m365_candidates.len());
+    for (i, c) in azure_candidates.iter().enumerate() {
+        if let Some(slot) = by_azure_tenant.get_mut(c.tenant as usize) {
+            *slot = listed.len() as u32;
+        }
+        listed.push(Listed { azure: Some(i), m365: None, contributes: c.contributes });
+    }
+    for (i, c) in m365_candidates.iter().enumerate() {
+        let id = loaded.usage.tenants.get(c.tenant as usize).map(|t| t.id.as_str()).unwrap_or_default();
+        let same = loaded.azure.find_tenant(id).and_then(|t| by_azure_tenant.get(t as usize)).copied();
+        match same.and_then(|at| listed.get_mut(at as usize)) {
+            Some(entry) => {
+                entry.m365 = Some(i);
+                entry.contributes |= c.contributes;
+            }
+            None => listed.push(Listed { azure: None, m365: Some(i), contributes: c.contributes }),
+        }
+    }
+    drop(by_azure_tenant);
+    let tenant_count = listed.len();
+    // The contributing ones first, each group by tenant id (case aside), so
+    // that the order of rows and files does not show.
+    let id_of = |l: &Listed| {
+        let azure_tenant =
+            l.azure.and_then(|i| azure_candidates.get(i)).and_then(|c| loaded.azure.tenants.get(c.tenant as usize));
+        let usage_tenant =
+            l.m365.and_then(|i| m365_candidates.get(i)).and_then(|c| loaded.usage.tenants.get(c.tenant as usize));
+        azure_tenant.or(usage_tenant).map_or("", |t| t.id.as_str())
+    };
+    listed.sort_unstable_by(|a, b| {
+        (!a.contributes).cmp(&!b.contributes).then_with(|| caseless(id_of(a)).cmp(caseless(id_of(b))))
+    });
+    listed.truncate(MAX_TENANTS_LISTED);
+    let tenants = listed
+        .iter()
+        .map(|l| {
+            let azure_tenant = l.azure.and_then(|i| azure_candidates.get(i)).map(|c| c.tenant);
+            let usage_tenant = l.m365.and_then(|i| m365_candidates.get(i)).map(|c| c.tenant);
+            let from_azure = azure_tenant.and_then(|t| loaded.azure.tenants.get(t as usize));
+            let from_usage = usage_tenant.and_then(|t| loaded.usage.tenants.get(t as usize));
+            let id = from_azure.or(from_usage).map(|t| t.id.clone()).unwrap_or_default();
+            let name = from_azure.and_then(|t| t.name.clone()).or_else(|| from_usage.and_then(|t| t.name.clone()));
+            SecurityTenant {
+                id,
+                name,
+                contributes: l.contributes,
+                azure: azure.zip(l.azure.and_then(|i| azure_candidates.get(i))).map(|(a, c)| a.tenant_detail(c)),
+                m365: m365.zip(usage_tenant).map(|(m, t)| m.tenant_detail(t)),
+            }
+        })
+        .collect();
+    // Nearest first within each part; Microsoft 365's users before Azure's USD.
+    let mut users: Vec<(u64, String)> = m365.map_or(vec![], |m| m.hints.clone());
+    users.sort_unstable();
+    let usd = azure.map_or(vec![], |a| a.hints(MAX_HINTS));
+    let mut hints: Vec<String> = users.into_iter().map(|(_, h)| h).chain(usd.into_iter().map(|(_, h)| h)).collect();
+    hints.truncate(MAX_HINTS);
+    SecurityDetail {
+        model: "security",
+        as_of,
+        baseline: crate::areas::baseline(as_of),
+        azure: azure.map(AzurePart::detail),
+        m365: m365.map(M365Part::detail),
+        tenant_count,
+        tenants,
+        hints,
+    }
+}
+
+impl Measures for Model<'_> {
+    fn measure(&self, from: &str, measure: &str, track: &str, option: Option<&str>) -> Option<Points> {
+        match (from, option) {
+            ("azure", None) => self.azure.as_ref()?.measure(measure, track),
+            ("usage", _) => self.m365.as_ref()?.measures.measure(from, measure, track, option),
+            _ => None,
+        }
+    }
+
+    fn detail(&self) -> Option<AreaDetail> {
+        Some(AreaDetail::Security(Box::new(self.detail.clone())))
+    }
+
+    fn missing(&self) -> Option<String> {
+        let parts: Vec<String> = [self.azure_missing(), self.m365_missing()].into_iter().flatten().collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
+
+    /// A part whose data is loaded but lacks a month it needs.
+    fn warnings(&self) -> Vec<Warning> {
+        let azure = self.azure.as_ref().and_then(|_| self.azure_missing());
+        let m365 = self.m365_missing().filter(|_| self.usage_loaded);
+        [azure, m365]
+            .into_iter()
+            .flatten()
+            .map(|message| Warning { kind: WarningKind::MissingMonth, file: None, message })
+            .collect()
+    }
+}
