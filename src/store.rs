@@ -150,6 +150,28 @@ pub struct UsageStore {
     pub ems_months: BTreeSet<Month>,
 }
 
+/// The id of a tenant, added when new; a name given later fills a missing
+/// one. Shared by every store that keys rows by tenant.
+pub fn intern_tenant(
+    index: &mut HashMap<String, TenantId>,
+    tenants: &mut Vec<Tenant>,
+    id: &str,
+    name: Option<&str>,
+) -> TenantId {
+    let key = tenant_key(id);
+    if let Some(&t) = index.get(&key) {
+        let tenant = &mut tenants[t as usize];
+        if tenant.name.is_none() {
+            tenant.name = name.map(str::to_string);
+        }
+        return t;
+    }
+    let t = tenants.len() as TenantId;
+    tenants.push(Tenant { id: id.trim().to_string(), name: name.map(str::to_string) });
+    index.insert(key, t);
+    t
+}
+
 /// Tenant ids are compared without case or surrounding space: exports
 /// disagree on the case of hex ids.
 pub(crate) fn tenant_key(id: &str) -> String {
@@ -158,18 +180,7 @@ pub(crate) fn tenant_key(id: &str) -> String {
 
 impl UsageStore {
     pub fn tenant(&mut self, id: &str, name: Option<&str>) -> TenantId {
-        let key = tenant_key(id);
-        if let Some(&t) = self.tenant_index.get(&key) {
-            let tenant = &mut self.tenants[t as usize];
-            if tenant.name.is_none() {
-                tenant.name = name.map(str::to_string);
-            }
-            return t;
-        }
-        let t = self.tenants.len() as TenantId;
-        self.tenants.push(Tenant { id: id.trim().to_string(), name: name.map(str::to_string) });
-        self.tenant_index.insert(key, t);
-        t
+        intern_tenant(&mut self.tenant_index, &mut self.tenants, id, name)
     }
 
     /// Inserts a row of an export that flags partner-global-account

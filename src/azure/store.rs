@@ -193,18 +193,7 @@ pub struct AzureStore {
 
 impl AzureStore {
     pub fn tenant(&mut self, id: &str, name: Option<&str>) -> TenantId {
-        let key = crate::store::tenant_key(id);
-        if let Some(&t) = self.tenant_index.get(&key) {
-            let tenant = &mut self.tenants[t as usize];
-            if tenant.name.is_none() {
-                tenant.name = name.map(str::to_string);
-            }
-            return t;
-        }
-        let t = self.tenants.len() as TenantId;
-        self.tenants.push(Tenant { id: id.trim().to_string(), name: name.map(str::to_string) });
-        self.tenant_index.insert(key, t);
-        t
+        crate::store::intern_tenant(&mut self.tenant_index, &mut self.tenants, id, name)
     }
 
     /// The tenant an id names, if any row gave it (ids compared as

@@ -327,12 +327,12 @@ impl MetricRule {
     /// Scores the metric `id` of one track.
     pub fn score(&self, id: &str, input: &Input<'_>) -> Metric {
         match self {
-            MetricRule::Tenants(r) => Metric::Count(r.score(id, input)),
+            MetricRule::Tenants(r) => Metric::Count(tenants::score(r, id, input)),
             MetricRule::People(r) => Metric::Count(r.score(id, input)),
             MetricRule::Steps(r) => Metric::Steps(r.score(id, input)),
             MetricRule::Options(r) => Metric::Options(r.score(id, input)),
             MetricRule::Growth(r) => Metric::Growth(r.score(id, input)),
-            MetricRule::Services(r) => Metric::Count(r.score(id, input)),
+            MetricRule::Services(r) => Metric::Count(services::score(r, id, input)),
             MetricRule::Parts(r) => Metric::Parts(r.score(id, input)),
         }
     }
@@ -354,9 +354,9 @@ impl MetricRule {
     /// Center's score simulator phrases it.
     pub fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation> {
         match (self, metric) {
-            (MetricRule::Tenants(r), Metric::Count(m)) => r.recommend(m, advice),
+            (MetricRule::Tenants(r), Metric::Count(m)) => tenants::recommend(r, m, advice),
             (MetricRule::People(r), Metric::Count(m)) => r.recommend(m, advice),
-            (MetricRule::Services(r), Metric::Count(m)) => r.recommend(m, advice),
+            (MetricRule::Services(r), Metric::Count(m)) => services::recommend(r, m, advice),
             (MetricRule::Steps(r), Metric::Steps(m)) => r.recommend(m, advice),
             (MetricRule::Options(r), Metric::Options(m)) => r.recommend(m, advice),
             (MetricRule::Growth(r), Metric::Growth(m)) => r.recommend(m, advice),
@@ -481,6 +481,27 @@ fn figure(input: &Input<'_>, path: &str, computed: Option<Points>) -> (Option<Po
     match input.typed.get(path) {
         Some(typed) => (Some(typed), Some(Source::Manual)),
         None => (computed, computed.map(|_| Source::File)),
+    }
+}
+
+/// A count a data model feeds (`tenants`, `services`): the kinds differ in
+/// what they count and how they say it, not in how they score.
+#[derive(Clone, Debug)]
+pub struct FedCount {
+    pub max: u32,
+    /// The count that earns `max`.
+    pub threshold: u32,
+    /// The data model (`usage`, `azure`, `bizapps`) and what it counts.
+    pub from: String,
+    pub measure: String,
+    /// Words for one unit and several, in recommendations.
+    pub unit: Option<[String; 2]>,
+}
+
+impl FedCount {
+    fn count(&self, kind: &'static str, id: &str, input: &Input<'_>) -> CountMetric {
+        let computed = input.data.measure(&self.from, &self.measure, input.track, None);
+        count(kind, self.max, self.threshold, figure(input, id, computed))
     }
 }
 
