@@ -1,15 +1,16 @@
 // An area's explanation, below its tracks: report.areas[id].detail drawn by
 // its data model (detail.model). Azure's (Data & AI, Infrastructure, Digital &
 // App Innovation) is in area-detail-azure.js, Business Applications' in
-// area-detail-business-applications.js. A model the page does not know yet is
-// not shown.
+// area-detail-business-applications.js, Security's in area-detail-security.js.
+// A model the page does not know yet is not shown.
 
 import { azureDetail } from './area-detail-azure.js';
 import { businessApplicationsDetail } from './area-detail-business-applications.js';
+import { securityDetail } from './area-detail-security.js';
 import { h, signed } from './dom.js';
 import { DETAIL_TEXT as T } from './strings.js';
 
-const MODELS = { azure: azureDetail, businessApplications: businessApplicationsDetail };
+const MODELS = { azure: azureDetail, businessApplications: businessApplicationsDetail, security: securityDetail };
 
 /** "+1" and "now only": a track's count in the as-of month and its baseline. */
 function count(c) {

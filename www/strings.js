@@ -168,4 +168,32 @@ export const DETAIL_TEXT = {
     unknownAssociation: 'an unknown association type',
     associationNotCounted: 'an association type that does not count',
   },
+  // Security
+  azurePart: 'Azure part',
+  m365Part: 'Microsoft 365 part',
+  noAzure: 'No Azure usage export loaded: the Azure part is unknown.',
+  azureUnknown: (first, last, month, baselineMonth) =>
+    `Months missing: the Azure usage export covers ${first} to ${last}, and the twelve months to ${month} and to ${baselineMonth} need every month: the Azure part is unknown.`,
+  secAcrRule: 'Security ACR: the security consumption over the trailing twelve months of the tenants in each track’s usage band, added up.',
+  /** Texts or nodes, in the order they read. */
+  secAcr: (track, asOf, baseline, month, baselineMonth) => [`${track}: `, asOf, ` to ${month}; `, baseline, ` to ${baselineMonth}.`],
+  noM365: 'No Microsoft 365 usage data for both months: the Microsoft 365 part is unknown.',
+  protectedRule: 'Protected users: the active paid licences of the tenants in each track’s seat band, added up.',
+  protectedUsers: (track, asOf, baseline, month, baselineMonth) => [`${track}: `, asOf, ` in ${month}; `, baseline, ` in ${baselineMonth}.`],
+  activeTest: (ratio) =>
+    `A tenant in the seat band is a deployment when its best security workload is at least ${ratio} active (monthly active users ÷ paid units).`,
+  partialTenants: (shown, count) => `The first ${shown} of ${count} tenants are listed, the ones that change a metric first.`,
+  bandsLegend: 'Each cell reads now / a year ago; ✓ in the band, – not.',
+  azureTenantsCaption: (n) => `Azure: tenants with security consumption (${n})`,
+  m365TenantsCaption: (n) => `Microsoft 365: tenants with security seats (${n})`,
+  secTtm: 'Security ACR, 12 months (USD)',
+  bands: 'Bands',
+  net: 'Net change',
+  band: { customer: 'customer', deployment: 'deployment', usage: 'usage', eligible: 'in band', deployed: 'deployed' },
+  carriedOver: { asOf: 'carried over now', baseline: 'carried over a year ago', both: 'carried over both months' },
+  netLine: { add: 'add', deployment: 'deployment', growth: 'growth' },
+  changesNothing: 'changes no metric',
+  maxPau: 'Largest paid seats',
+  bestActive: 'Best workload active',
+  protectedColumn: 'Protected users',
 };

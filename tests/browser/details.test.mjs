@@ -1,5 +1,5 @@
 // An area's explanation on the page (report.areas[id].detail, area-detail.js):
-// Azure's for Data & AI, Business Applications', long tables behind "Show
+// Azure's for Data & AI, Business Applications', Security's, long tables behind "Show
 // all", models the page does not know left out; axe and screenshots.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -7,6 +7,7 @@ import { axeViolations, fixture, reportAfter, screenshots, start } from './harne
 
 const AZURE = ['areas/azure-usage-24-months.csv', 'areas/skilling-all-areas.csv'];
 const BIZAPPS = ['areas/bizapps-revenue.csv', 'areas/bizapps-usage.csv'];
+const SECURITY = ['areas/security-m365.csv', 'areas/security-azure.csv', 'areas/skilling-all-areas.csv'];
 
 let app;
 before(async () => {
@@ -135,6 +136,138 @@ test('Business Applications from revenue and usage: Enterprise by 5 pairs, MCV, 
   assert.deepEqual(page.errors, []);
 });
 
+test('Security from the Microsoft 365 and Azure exports: 70 Qualified on SMB, security ACR and protected users per track, tenants per part, hints', async () => {
+  const page = await app.open();
+  await page.locator('.drop').waitFor();
+  const report = await reportAfter(page, () => page.locator('spd-score-calculator input[type="file"]').first().setInputFiles(SECURITY.map((n) => fixture(n))));
+  const overviewRow = page.locator('[data-table="overview"] tr[data-area="security"]');
+  assert.equal(report.areas.security.track, 'smb');
+  assert.equal(Math.round(report.areas.security.total * 10) / 10, 70.4);
+  assert.equal(await text(overviewRow.locator('[data-field="score"]')), '70');
+  assert.equal(await text(overviewRow.locator('[data-field="area-status"]')), 'Qualified');
+  await overviewRow.locator('[data-field="open-area"]').click();
+  const detail = page.locator('.area-view[data-area="security"] .area-detail');
+  await detail.waitFor();
+  const d = report.areas.security.detail;
+  assert.equal(await detail.getAttribute('data-detail'), 'security');
+  assert.deepEqual(await detail.locator('h4').allTextContents(), ['Azure part', 'Microsoft 365 part', 'Within reach']);
+
+  // Azure part: security ACR per track, now and a year ago; what is counted once.
+  assert.equal(await text(detail.locator('[data-field="covers"]')), 'Read from the Azure usage export, November 2023 to October 2025.');
+  const acr = (track) => detail.locator(`[data-field="sec-acr"] li[data-track="${track}"]`);
+  assert.equal(await text(acr('enterprise')), 'Enterprise: USD 25,500 to October 2025; USD 13,000 to October 2024.');
+  assert.deepEqual([await text(acr('smb').locator('[data-field="as-of"]')), await text(acr('smb').locator('[data-field="baseline"]'))], ['USD 30,600', 'USD 19,600']);
+  assert.equal(await text(detail.locator('[data-field="set-aside"]')), 'USD 400 counted once: the same consumption under a second association type.');
+  assert.equal(await detail.locator('[data-field="azure-unknown"]').count(), 0);
+
+  // Microsoft 365 part: protected users per track, the 15% active test.
+  const users = (track) => detail.locator(`[data-field="protected-users"] li[data-track="${track}"]`);
+  assert.equal(await text(users('smb')), 'SMB: 252 in October 2025; 132 in October 2024.');
+  assert.deepEqual([await text(users('enterprise').locator('[data-field="as-of"]')), await text(users('enterprise').locator('[data-field="baseline"]'))], ['200', '600']);
+  assert.match(await text(detail.locator('[data-field="active-test"]')), /at least 15% active/);
+
+  // Azure tenants: bands now / a year ago per track, Fabrikam carried over on SMB.
+  const azure = detail.locator('[data-table="detail-security-azure"]');
+  assert.equal(await text(azure.locator('caption')), `Azure: tenants with security consumption (${d.tenants.filter((t) => t.azure).length})`);
+  assert.deepEqual(await azure.locator('thead tr').first().locator('th').allTextContents(), ['Tenant', 'Security ACR, 12 months (USD)', 'Enterprise', 'SMB']);
+  assert.deepEqual(await azure.locator('thead tr').nth(1).locator('th').allTextContents(), ['Oct 2025', 'Oct 2024', 'Bands', 'Net change', 'Bands', 'Net change']);
+  const az = Object.fromEntries(await rows(azure, 'data-tenant'));
+  assert.deepEqual(Object.keys(az), d.tenants.filter((t) => t.azure).map((t) => t.id));
+  const fabrikam = d.tenants.find((t) => t.name === 'Fabrikam Inc').id;
+  assert.deepEqual(az[fabrikam], [
+    'Fabrikam Inc',
+    '12,500',
+    '8,000',
+    'customer ✓ / ✓ deployment ✓ / – usage ✓ / –',
+    'add 0 deployment +1 growth +12,500',
+    'customer ✓ / ✓ deployment ✓ / ✓ usage ✓ / ✓ carried over now',
+    'add 0 deployment 0 growth +4,500',
+  ]);
+  assert.equal(await text(azure.locator(`tr[data-tenant="${fabrikam}"] td[data-track="smb"] [data-field="carried-over"]`)), 'carried over now');
+  assert.equal(await azure.locator(`tr[data-tenant="${fabrikam}"] td[data-track="enterprise"] [data-field="carried-over"]`).count(), 0);
+  const northwind = Object.values(az).find((r) => r[0].startsWith('Northwind Traders'));
+  assert.equal(northwind[0], 'Northwind Traders changes no metric');
+  assert.equal(await azure.locator(`tr[data-tenant="${fabrikam}"] td`).first().getAttribute('data-label'), 'Security ACR, 12 months (USD) Oct 2025');
+
+  // Microsoft 365 tenants: seats, best workload's activity, bands; Coho Winery deployed at 15%.
+  const m365 = detail.locator('[data-table="detail-security-m365"]');
+  assert.equal(await text(m365.locator('caption')), `Microsoft 365: tenants with security seats (${d.tenants.filter((t) => t.m365).length})`);
+  assert.deepEqual(
+    await m365.locator('thead tr').first().locator('th').allTextContents(),
+    ['Tenant', 'Largest paid seats', 'Best workload active', 'Enterprise', 'SMB'],
+  );
+  assert.deepEqual(await m365.locator('thead tr').nth(1).locator('th').allTextContents(), ['Bands', 'Protected users', 'Net change', 'Bands', 'Protected users', 'Net change']);
+  const m = Object.fromEntries(await rows(m365, 'data-tenant'));
+  const coho = d.tenants.find((t) => t.name === 'Coho Winery').id;
+  assert.deepEqual(m[coho], [
+    'Coho Winery',
+    '60 / 0',
+    '15% / —',
+    'in band – / – deployed – / –',
+    '0 / 0',
+    'add 0 deployment 0 growth 0',
+    'in band ✓ / – deployed ✓ / –',
+    '9 / 0',
+    'add +1 deployment +1 growth +9',
+  ]);
+  const trey = d.tenants.find((t) => t.name === 'Trey Research').id;
+  assert.deepEqual(m[trey].slice(1, 6), ['0 / 1,000', '— / 60%', 'in band – / ✓ deployed – / ✓', '0 / 600', 'add -1 deployment -1 growth -600']);
+  assert.equal(await m365.locator(`tr[data-tenant="${coho}"] td[data-field="active"]`).getAttribute('data-label'), 'Best workload active');
+  assert.equal(await m365.locator('tbody tr').count(), d.tenants.filter((t) => t.m365).length);
+
+  assert.deepEqual(await detail.locator('[data-field="hints"] li').allTextContents(), d.hints);
+  assert.equal(await detail.locator('[data-field="show-all"]').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('Security without an Azure export, or with months missing, says the Azure part is unknown; long tenant lists fold at 50', async () => {
+  const page = await app.open();
+  await page.locator('.drop').waitFor();
+  const got = await page.evaluate(async () => {
+    const { areaDetail } = await import('/area-detail.js');
+    const tracks = { enterprise: { label: 'Enterprise' }, smb: { label: 'SMB' } };
+    const both = (asOf, baseline) => ({ asOf, baseline });
+    const m365Track = { eligible: both(true, false), carriedOver: both(false, true), maxPau: both(20, 0), protectedUsers: both(5, 0), deployed: both(true, false), bestActive: both(0.2, null), netAdd: 1, netDeployment: 1, growth: 5 };
+    const base = { model: 'security', asOf: '2025-10', baseline: '2024-10', m365: { protectedUsers: { smb: both(5, 0) }, deploymentRatio: 0.15 }, hints: [] };
+    const tenants = Array.from({ length: 60 }, (_, i) => ({ id: `t${i}`, name: `Tenant ${i}`, contributes: true, azure: null, m365: { tracks: { smb: m365Track } } }));
+    const none = areaDetail({ tracks, detail: { ...base, azure: null, tenantCount: 1500, tenants } }, 'security');
+    const missing = areaDetail(
+      { tracks, detail: { ...base, azure: { firstMonth: '2024-06', lastMonth: '2025-10', known: false, secAcr: { enterprise: null, smb: null }, setAside: 0 }, m365: null, tenantCount: 0, tenants: [] } },
+      'security',
+    );
+    document.body.append(none, missing);
+    const shown = () => none.querySelectorAll('[data-table="detail-security-m365"] tbody tr').length;
+    const out = {
+      none: none.querySelector('[data-field="azure-unknown"]').textContent,
+      azureTable: none.querySelectorAll('[data-table="detail-security-azure"]').length,
+      partial: none.querySelector('[data-field="partial"]').textContent,
+      first: shown(),
+      enterpriseCell: none.querySelector('[data-table="detail-security-m365"] tbody tr td[data-track="enterprise"]').textContent,
+      carried: none.querySelector('[data-table="detail-security-m365"] tbody tr td[data-track="smb"] [data-field="carried-over"]').textContent,
+      missing: missing.querySelector('[data-field="azure-unknown"]').textContent,
+      secAcr: missing.querySelectorAll('[data-field="sec-acr"]').length,
+      m365: missing.querySelector('[data-field="m365-unknown"]').textContent,
+    };
+    none.querySelector('[data-field="show-all"]').click();
+    out.all = shown();
+    return out;
+  });
+  assert.deepEqual(got, {
+    none: 'No Azure usage export loaded: the Azure part is unknown.',
+    azureTable: 0,
+    partial: 'The first 60 of 1,500 tenants are listed, the ones that change a metric first.',
+    first: 50,
+    enterpriseCell: '—',
+    carried: 'carried over a year ago',
+    missing:
+      'Months missing: the Azure usage export covers June 2024 to October 2025, and the twelve months to October 2025 and to October 2024 need every month: the Azure part is unknown.',
+    secAcr: 0,
+    m365: 'No Microsoft 365 usage data for both months: the Microsoft 365 part is unknown.',
+    all: 60,
+  });
+  assert.deepEqual(page.errors, []);
+});
+
 test('long tables show 50 rows and "Show all n"; a model the page does not know, or none, shows nothing', async () => {
   const page = await app.open();
   await page.locator('.drop').waitFor();
@@ -186,7 +319,7 @@ test('long tables show 50 rows and "Show all n"; a model the page does not know,
     Object.assign(out, { all: shown(), after: button.textContent, last: el.querySelector('tbody tr:last-child th').textContent });
     button.click();
     Object.assign(out, { again: shown() });
-    out.security = areaDetail({ tracks, detail: { model: 'security', anything: [1, 2] } }, 'security');
+    out.unknown = areaDetail({ tracks, detail: { model: 'someday', anything: [1, 2] } }, 'someday');
     out.none = areaDetail({ tracks, detail: null }, 'modern-work');
     return out;
   });
@@ -202,7 +335,7 @@ test('long tables show 50 rows and "Show all n"; a model the page does not know,
     after: 'Show the first 50 only',
     last: 'Tenant 119',
     again: 50,
-    security: null,
+    unknown: null,
     none: null,
   });
   assert.deepEqual(page.errors, []);
@@ -217,6 +350,7 @@ for (const [name, options] of [
     for (const [area, files] of [
       ['data-ai', AZURE],
       ['business-applications', BIZAPPS],
+      ['security', SECURITY],
     ]) {
       const page = await app.open('/', { bypassCSP: true, ...options });
       const { detail } = await openDetail(page, files, area);
