@@ -360,18 +360,23 @@ fn collapse(file: &FileRows, mut entries: Vec<Entry>, mut security: Vec<Entry>, 
     totals.security = merge_security(std::mem::take(&mut totals.security), added);
 }
 
-/// Two runs of security months sorted by tenant and month, merged: a pair
-/// in both adds its ACR.
-fn merge_security(kept: Vec<SecurityMonth>, added: impl Iterator<Item = SecurityMonth>) -> Vec<SecurityMonth> {
+/// Two runs sorted by `key`, merged: an entry in both is `combine`d into
+/// the one already kept.
+fn merge_sorted<T, K: Ord>(
+    kept: Vec<T>,
+    added: impl Iterator<Item = T>,
+    key: impl Fn(&T) -> K,
+    mut combine: impl FnMut(&mut T, T),
+) -> Vec<T> {
     let mut out = Vec::with_capacity(kept.len());
     let mut kept = kept.into_iter().peekable();
     for new in added {
-        while let Some(old) = kept.next_if(|old| (old.tenant, old.month) < (new.tenant, new.month)) {
+        while let Some(old) = kept.next_if(|old| key(old) < key(&new)) {
             out.push(old);
         }
-        match kept.next_if(|old| (old.tenant, old.month) == (new.tenant, new.month)) {
+        match kept.next_if(|old| key(old) == key(&new)) {
             Some(mut old) => {
-                old.acr = old.acr.saturating_add(new.acr);
+                combine(&mut old, new);
                 out.push(old);
             }
             None => out.push(new),
@@ -382,32 +387,29 @@ fn merge_security(kept: Vec<SecurityMonth>, added: impl Iterator<Item = Security
     out
 }
 
-/// Two runs sorted by tenant and month, merged: a pair in both adds its
-/// ACR, and keeps the segment already there (an earlier file's, or the
-/// other source's) unless it had none.
+/// Security months of two runs sorted by tenant and month: a pair in both
+/// adds its ACR.
+fn merge_security(kept: Vec<SecurityMonth>, added: impl Iterator<Item = SecurityMonth>) -> Vec<SecurityMonth> {
+    merge_sorted(kept, added, |m| (m.tenant, m.month), |old, new| old.acr = old.acr.saturating_add(new.acr))
+}
+
+/// Tenant months of two runs sorted by tenant and month: a pair in both
+/// adds its ACR, and keeps the segment already there (an earlier file's, or
+/// the other source's) unless it had none.
 fn merge(kept: Vec<TenantMonth>, added: impl Iterator<Item = TenantMonth>) -> Vec<TenantMonth> {
-    let mut out = Vec::with_capacity(kept.len());
-    let mut kept = kept.into_iter().peekable();
-    for new in added {
-        while let Some(old) = kept.next_if(|old| (old.tenant, old.month) < (new.tenant, new.month)) {
-            out.push(old);
-        }
-        match kept.next_if(|old| (old.tenant, old.month) == (new.tenant, new.month)) {
-            Some(mut old) => {
-                for (sum, acr) in old.acr.iter_mut().zip(new.acr) {
-                    *sum = sum.saturating_add(acr);
-                }
-                if old.segment == 0 {
-                    old.segment = new.segment;
-                }
-                out.push(old);
+    merge_sorted(
+        kept,
+        added,
+        |m| (m.tenant, m.month),
+        |old, new| {
+            for (sum, acr) in old.acr.iter_mut().zip(new.acr) {
+                *sum = sum.saturating_add(acr);
             }
-            None => out.push(new),
-        }
-    }
-    out.extend(kept);
-    out.shrink_to_fit();
-    out
+            if old.segment == 0 {
+                old.segment = new.segment;
+            }
+        },
+    )
 }
 
 #[cfg(test)]
