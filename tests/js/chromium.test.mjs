@@ -35,29 +35,25 @@ after(async () => {
   server?.close();
 });
 
+/** Scores fixture files in the page, fetched from the server as a browser would. */
+const scoreInPage = (names) =>
+  page.evaluate(async (names) => {
+    const { score } = await import('/dist/index.js');
+    const files = await Promise.all(
+      names.map(async (name) => ({ name, bytes: new Uint8Array(await (await fetch(`/tests/fixtures/${name}`)).arrayBuffer()) })),
+    );
+    return score(files);
+  }, names);
+
 for (const { usage, files, expected } of cases) {
   test(`Chromium: ${usage} gives the expected figures`, async () => {
-    const report = await page.evaluate(async (names) => {
-      const { score } = await import('/dist/index.js');
-      const files = await Promise.all(
-        names.map(async (name) => ({ name, bytes: new Uint8Array(await (await fetch(`/tests/fixtures/${name}`)).arrayBuffer()) })),
-      );
-      return score(files);
-    }, files);
-    assertSubset(expected, report);
+    assertSubset(expected, await scoreInPage(files));
   });
 }
 
 for (const { first, files, expected } of areaCases) {
   test(`Chromium: ${first} gives every area's expected figures`, async () => {
-    const report = await page.evaluate(async (names) => {
-      const { score } = await import('/dist/index.js');
-      const files = await Promise.all(
-        names.map(async (name) => ({ name, bytes: new Uint8Array(await (await fetch(`/tests/fixtures/${name}`)).arrayBuffer()) })),
-      );
-      return score(files);
-    }, files);
-    assertAreas(expected, report);
+    assertAreas(expected, await scoreInPage(files));
   });
 }
 
