@@ -1,79 +1,158 @@
-// The what-if planner: customers to win, people to certify, tenants to
-// lose, scored by the worker's simulate() and shown as the change per track.
+// The what-if planner: customers to win in any area (Microsoft 365
+// workloads, Azure services, Business Applications workloads), people to
+// certify, tenants to lose, scored by the worker's simulate() and shown as
+// every area's score before and after, then Modern Work's change per track.
+// The choices come from the core (`planChoices`: the rulesets and the Azure
+// services of the files loaded), so nothing here names an area's workloads.
 // The component keeps `state` ({ plan, open }) across refreshes and hands
 // in the worker (`ask`), its error display (`fail`) and the metric labels.
 
-import { download, h, signed, totalPoints } from './dom.js';
+import { download, h, number, signed, totalPoints } from './dom.js';
 import { certificationGroups, certificationLabel, workloadChoices } from './rules.js';
-import { STATUS } from './strings.js';
+import { PLANNER as T, STATUS } from './strings.js';
 
 /** The planner's workloads ticked at first, when the ruleset has them (else its first). */
 const USUAL_WORKLOADS = ['Exchange Online', 'SharePoint Online', 'Teams'];
+/** The association types offered before the core's choices arrive. */
+const FIRST_ASSOCIATIONS = ['CSP', 'CPOR', 'DPOR'];
+
+let ids = 0;
+/** A label around its control; a hint, tied to it, follows the label (so that it is not part of its name). */
+function field(label, control, hint) {
+  if (!hint) return h('label', {}, h('span', {}, label), control);
+  const id = `planner-hint-${++ids}`;
+  control.setAttribute('aria-describedby', id);
+  return [h('label', {}, h('span', {}, label), control), h('small', { id, class: 'note' }, hint)];
+}
+
+/** A fieldset of checkboxes: `choices` [{id, label}], in a <details> when `folded`. */
+function checklist(name, legend, choices, folded) {
+  const set = h(
+    'fieldset',
+    { class: 'workloads', 'data-field': name },
+    h('legend', {}, legend),
+    choices.map((c) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: c.id, checked: c.checked }), c.label)),
+  );
+  return folded ? h('details', { 'data-list': name }, h('summary', {}, legend), set) : set;
+}
+
+const ticked = (root) => [...root.querySelectorAll('input[type="checkbox"]:checked')].map((i) => i.value);
 
 /** The planner card, `report` being the report shown. */
 export function planner(report, { ruleset, state, ask, fail, metricLabel }) {
-  const field = (label, control) => h('label', {}, h('span', {}, label), control);
-  const association = h('select', {}, ['CSP', 'CPOR', 'DPOR'].map((a) => h('option', { value: a }, a)));
-  // The choices are the ruleset's: its workloads (saying which count for some metrics only)
-  // and the certifications of its lists.
+  const areaLabel = (id) => report.areas?.[id]?.label ?? id;
+  const association = h('select', {}, FIRST_ASSOCIATIONS.map((a) => h('option', { value: a }, a)));
+  // Modern Work's workloads, as its ruleset lists them (saying which count
+  // for some metrics only); the core's choices add the rest when they come.
   const choices = workloadChoices(ruleset, metricLabel);
   const usual = choices.some((w) => USUAL_WORKLOADS.includes(w.id)) ? USUAL_WORKLOADS : [choices[0]?.id];
-  const workloads = h(
-    'fieldset',
-    { class: 'workloads', 'data-field': 'workloads' },
-    h('legend', {}, 'Workloads'),
-    choices.map((w) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: w.id, checked: usual.includes(w.id) }), w.label)),
-  );
+  const workloads = checklist('workloads', T.workloads, choices.map((w) => ({ ...w, checked: usual.includes(w.id) })));
+  const more = h('div', { class: 'more-choices' });
+  const otherService = h('input', { type: 'text', autocomplete: 'off' });
   const mau = h('input', { type: 'number', min: '0', value: '30', required: true });
-  const pau = h('input', { type: 'number', min: '0', value: '50', required: true });
+  const pau = h('input', { type: 'number', min: '0', value: '50', required: true, 'aria-describedby': 'planner-pau-hint' });
+  const ttm = h('input', { type: 'number', min: '0', step: 'any', value: '0' });
+  const previousTtm = h('input', { type: 'number', min: '0', step: 'any' });
   const count = h('input', { type: 'number', min: '1', max: '1000', value: '1' });
   const existing = h('input', { type: 'checkbox' });
   const deployed = h('input', { type: 'checkbox' });
-  const person = h('input', { type: 'text', placeholder: 'Name' });
-  const certification = h(
-    'select',
-    { 'data-field': 'certification' },
-    certificationGroups(ruleset, metricLabel).map((g) => h('optgroup', { label: g.label, dataset: g.list ? { list: g.list } : {} }, g.options.map((o) => h('option', { value: o.id }, o.label)))),
-  );
-  const remove = h('input', { type: 'text', placeholder: 'Tenant id' });
+  const customerError = h('p', { class: 'warning', role: 'status', hidden: true });
+  const person = h('input', { type: 'text', placeholder: T.namePlaceholder });
+  // Certifications by area: Modern Work's lists from its ruleset, the
+  // other areas' from the core's choices once they come.
+  const ownGroups = () => certificationGroups(ruleset, metricLabel).map((g) => h('optgroup', { label: g.label, dataset: g.list ? { list: g.list } : {} }, g.options.map((o) => h('option', { value: o.id }, o.label))));
+  const certification = h('select', { 'data-field': 'certification' }, ownGroups());
+  const certificationArea = h('select', { 'data-field': 'certification-area' }, h('option', { value: ruleset?.id ?? '' }, areaLabel(ruleset?.id)));
+  const certificationNames = new Map();
+  let otherCertifications = [];
+  certificationArea.addEventListener('change', () => {
+    const area = certificationArea.value;
+    const list = otherCertifications.filter((c) => c.areas.includes(area));
+    certification.replaceChildren(...(certificationArea.selectedIndex <= 0 ? ownGroups() : [h('optgroup', { label: areaLabel(area), dataset: { area } }, list.map((c) => h('option', { value: c.id }, certificationNames.get(c.id))))]));
+  });
+  const remove = h('input', { type: 'text', placeholder: T.tenantId });
   const planList = h('ul', { class: 'plan', 'aria-live': 'polite' });
   const result = h('div', { class: 'simulation', 'aria-live': 'polite' });
+
+  // The core's choices: every association type with what it is read for,
+  // Microsoft 365 workloads other areas count, Azure services, Business
+  // Applications workloads, and the certifications of every area's lists.
+  ask({ type: 'planChoices' }, 'planChoices')
+    .then(({ choices: all }) => {
+      const chosen = association.value;
+      association.replaceChildren(
+        ...all.associations.map((a) => {
+          const parts = (a.parts ?? []).map((p) => T.parts[p] ?? p).join(', ');
+          return h('option', { value: a.id, selected: a.id === chosen }, parts ? `${a.id} – ${parts}` : a.id);
+        }),
+      );
+      const known = new Set(choices.map((w) => w.id));
+      const otherWorkloads = all.workloads.filter((w) => !known.has(w.id));
+      // What sets a choice apart: the areas it counts for beyond those all its neighbours count for.
+      const labelled = (list) => {
+        const common = list.length ? list.map((c) => c.areas).reduce((a, b) => a.filter((x) => b.includes(x))) : [];
+        return list.map((c) => {
+          const extra = c.areas.filter((a) => !common.includes(a)).map(areaLabel);
+          const notes = [c.note, extra.length ? (common.length ? T.also(extra.join(', ')) : T.only(extra.join(', '))) : null].filter(Boolean);
+          return { id: c.id, label: notes.length ? `${c.id} (${notes.join('; ')})` : c.id };
+        });
+      };
+      more.replaceChildren(
+        otherWorkloads.length ? checklist('other-workloads', T.otherWorkloads, labelled(otherWorkloads), true) : null,
+        all.azureServices.length ? h('details', { 'data-list': 'azure-services' }, h('summary', {}, T.azureServices), h('fieldset', { class: 'workloads', 'data-field': 'azure-services' }, h('legend', {}, T.azureServices), labelled(all.azureServices).map((c) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: c.id }), c.label)), field(T.otherService, otherService))) : null,
+        all.bizappsWorkloads.length ? checklist('bizapps-workloads', T.bizappsWorkloads, labelled(all.bizappsWorkloads), true) : null,
+      );
+      // The areas whose certifications a planned person may hold: Modern Work's (the ruleset's) first.
+      otherCertifications = all.certifications;
+      for (const c of all.certifications) certificationNames.set(c.id, c.label ? `${c.label} (${c.id})` : c.id);
+      const areas = [...new Set(all.certifications.flatMap((c) => c.areas))];
+      const own = areas.find((a) => a === ruleset?.id) ?? areas[0];
+      certificationArea.replaceChildren(...[own, ...areas.filter((a) => a !== own)].map((a) => h('option', { value: a }, areaLabel(a))));
+    })
+    // A host's older core has no choices to give: Modern Work's stay.
+    .catch(() => {});
+
+  const certificationName = (id) => certification.querySelector(`option[value="${CSS.escape(id)}"]`)?.textContent ?? certificationNames.get(id) ?? certificationLabel(ruleset, id);
   const renderPlan = () => {
-    const item = (text, onRemove) => h('li', {}, text, ' ', h('button', { type: 'button', class: 'link', onclick: onRemove, 'aria-label': `Remove ${text}` }, 'remove'));
+    const item = (text, onRemove) => h('li', {}, text, ' ', h('button', { type: 'button', class: 'link', onclick: onRemove, 'aria-label': T.removeItem(text) }, T.remove));
+    const dropper = (list, i) => () => {
+      list.splice(i, 1);
+      renderPlan();
+    };
     planList.replaceChildren(
-      ...state.plan.customers.map((c, i) =>
-        item(`${c.count} × ${c.existingCustomer ? 'existing' : 'new'} ${c.association} customer: ${c.workloads.join(', ')}, ${c.mau} MAU of ${c.pau} seats`, () => {
-          state.plan.customers.splice(i, 1);
-          renderPlan();
-        }),
-      ),
-      ...state.plan.people.map((p, i) =>
-        item(`${p.name}: ${certificationLabel(ruleset, p.certification)}`, () => {
-          state.plan.people.splice(i, 1);
-          renderPlan();
-        }),
-      ),
-      ...state.plan.removeTenants.map((t, i) =>
-        item(`Without tenant ${t}`, () => {
-          state.plan.removeTenants.splice(i, 1);
-          renderPlan();
-        }),
-      ),
+      ...state.plan.customers.map((c, i) => item(T.customerLine(c), dropper(state.plan.customers, i))),
+      ...state.plan.people.map((p, i) => item(`${p.name}: ${certificationName(p.certification)}`, dropper(state.plan.people, i))),
+      ...state.plan.removeTenants.map((t, i) => item(T.without(t), dropper(state.plan.removeTenants, i))),
     );
   };
   const addCustomer = (e) => {
     e.preventDefault();
-    const chosen = [...workloads.querySelectorAll('input:checked')].map((i) => i.value);
-    if (!chosen.length) return;
-    state.plan.customers.push({
+    const tickedIn = (name) => {
+      const list = more.querySelector(`[data-field="${name}"]`);
+      return list ? ticked(list) : [];
+    };
+    const m365 = [...ticked(workloads), ...tickedIn('other-workloads')];
+    const services = [...tickedIn('azure-services'), otherService.value.trim()].filter(Boolean);
+    const bizapps = tickedIn('bizapps-workloads');
+    customerError.hidden = Boolean(m365.length || services.length || bizapps.length);
+    customerError.textContent = customerError.hidden ? '' : T.nothingChosen;
+    if (!customerError.hidden) return;
+    const customer = {
       association: association.value,
-      workloads: chosen,
+      workloads: m365,
       mau: Number(mau.value),
       pau: Number(pau.value),
       count: Math.max(1, Number(count.value) || 1),
       existingCustomer: existing.checked,
       existingDeployment: existing.checked && deployed.checked,
-    });
+    };
+    // Only what is used, so that a Microsoft 365 plan reads as it always has.
+    if (services.length) customer.azureServices = services;
+    if (bizapps.length) customer.bizappsWorkloads = bizapps;
+    if ((services.length || bizapps.length) && Number(ttm.value) > 0) customer.ttmRevenue = Number(ttm.value);
+    if (existing.checked && previousTtm.value !== '' && customer.ttmRevenue !== undefined) customer.previousTtmRevenue = Number(previousTtm.value);
+    state.plan.customers.push(customer);
+    otherService.value = '';
     renderPlan();
   };
   const addPerson = (e) => {
@@ -91,7 +170,7 @@ export function planner(report, { ruleset, state, ask, fail, metricLabel }) {
   const run = async () => {
     try {
       const { simulation } = await ask({ type: 'simulate', plan: state.plan, options: { asOf: report.asOf, tenantLimit: 0 } }, 'simulation');
-      result.replaceChildren(simulationTable(simulation, metricLabel));
+      result.replaceChildren(simulationView(simulation, metricLabel));
     } catch (e) {
       fail(e);
     }
@@ -107,10 +186,11 @@ export function planner(report, { ruleset, state, ask, fail, metricLabel }) {
       if (!file) return;
       try {
         const plan = JSON.parse(await file.text());
+        if (!plan || typeof plan !== 'object' || Array.isArray(plan)) throw new Error('not a plan');
         state.plan = { customers: plan.customers ?? [], people: plan.people ?? [], removeTenants: plan.removeTenants ?? [] };
         renderPlan();
       } catch {
-        fail(new Error(`${file.name} is not a saved plan.`));
+        fail(new Error(T.notAPlan(file.name)));
       }
       loadPlan.value = '';
     },
@@ -128,11 +208,11 @@ export function planner(report, { ruleset, state, ask, fail, metricLabel }) {
       onclick: () => {
         state.open = !state.open;
         toggle.setAttribute('aria-expanded', String(state.open));
-        toggle.textContent = state.open ? 'Hide the planner' : 'Plan a what-if';
+        toggle.textContent = state.open ? T.close : T.open;
         simBody.hidden = !state.open;
       },
     },
-    state.open ? 'Hide the planner' : 'Plan a what-if',
+    state.open ? T.close : T.open,
   );
   const simBody = h(
     'div',
@@ -142,70 +222,103 @@ export function planner(report, { ruleset, state, ask, fail, metricLabel }) {
       { class: 'columns' },
       h(
         'form',
-        { onsubmit: addCustomer, 'aria-label': 'Planned customer' },
-        h('h3', { class: 'subhead' }, 'Planned customer'),
-        field('Association', association),
+        { onsubmit: addCustomer, 'aria-label': T.customer },
+        h('h3', { class: 'subhead' }, T.customer),
+        field(T.association, association),
         workloads,
-        h('div', { class: 'row' }, field('MAU per workload', mau), field('Paid seats (PAU)', pau), field('How many', count)),
-        h('label', { class: 'check' }, existing, 'Already a customer a year ago'),
-        h('label', { class: 'check' }, deployed, 'Already deployed a year ago'),
-        h('button', { type: 'submit', part: 'button' }, 'Add customer'),
+        more,
+        h('div', { class: 'row' }, field(T.mau, mau), field(T.pau, pau), field(T.count, count)),
+        h('small', { id: 'planner-pau-hint', class: 'note' }, T.pauHint),
+        field(T.ttm, ttm, T.ttmHint),
+        h('label', { class: 'check' }, existing, T.existing),
+        h('label', { class: 'check' }, deployed, T.deployed),
+        field(T.previousTtm, previousTtm, T.previousTtmHint),
+        customerError,
+        h('button', { type: 'submit', part: 'button' }, T.addCustomer),
       ),
       h(
         'div',
         {},
-        h('form', { onsubmit: addPerson, 'aria-label': 'Planned certified person' }, h('h3', { class: 'subhead' }, 'Planned certified person'), field('Name', person), field('Certification', certification), h('button', { type: 'submit', part: 'button' }, 'Add person')),
-        h('form', { onsubmit: removeTenant, 'aria-label': 'Tenant to remove' }, h('h3', { class: 'subhead' }, 'Tenant to lose'), field('Tenant id', remove), h('button', { type: 'submit', part: 'button' }, 'Remove tenant')),
+        h('form', { onsubmit: addPerson, 'aria-label': T.person }, h('h3', { class: 'subhead' }, T.person), field(T.name, person), field(T.certificationArea, certificationArea), field(T.certification, certification), h('button', { type: 'submit', part: 'button' }, T.addPerson)),
+        h('form', { onsubmit: removeTenant, 'aria-label': T.tenant }, h('h3', { class: 'subhead' }, T.tenant), field(T.tenantId, remove), h('button', { type: 'submit', part: 'button' }, T.removeTenant)),
       ),
     ),
-    h('h3', { class: 'subhead' }, 'Plan'),
+    h('h3', { class: 'subhead' }, T.plan),
     planList,
     h(
       'div',
       { class: 'downloads' },
-      h('button', { type: 'button', part: 'button', class: 'primary', onclick: run, 'data-action': 'simulate' }, 'Simulate'),
-      h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => download('spd-score-plan.json', 'application/json', JSON.stringify(state.plan, null, 2)) }, 'Save plan'),
-      h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => loadPlan.click() }, 'Load plan'),
+      h('button', { type: 'button', part: 'button', class: 'primary', onclick: run, 'data-action': 'simulate' }, T.simulate),
+      h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => download('spd-score-plan.json', 'application/json', JSON.stringify(state.plan, null, 2)) }, T.save),
+      h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => loadPlan.click() }, T.load),
       loadPlan,
     ),
     result,
   );
-  return h(
-    'section',
-    { class: 'card simulator', part: 'simulator', 'aria-labelledby': 'sim-title' },
-    h('h2', { id: 'sim-title' }, 'What if…'),
-    h('p', {}, 'Plan customers to win, people to certify or tenants to lose, and see the score they would give. Simulated results are approximations.'),
-    toggle,
-    simBody,
-  );
+  return h('section', { class: 'card simulator', part: 'simulator', 'aria-labelledby': 'sim-title' }, h('h2', { id: 'sim-title' }, T.title), h('p', {}, T.intro), toggle, simBody);
 }
 
-function simulationTable(simulation, metricLabel) {
+/** A change in points, one decimal. */
+const change = (v) => (v === null || v === undefined ? '–' : signed(Math.round(v * 10) / 10));
+const points = (v) => (v === null || v === undefined ? '–' : totalPoints(v));
+
+function simulationView(simulation, metricLabel) {
+  const report = simulation.report;
+  const areaRows = Object.entries(simulation.areas).map(([id, a]) =>
+    h(
+      'tr',
+      { 'data-area': id },
+      h('th', { scope: 'row' }, report.areas?.[id]?.label ?? id),
+      h('td', { 'data-field': 'area-before', 'data-value': a.totalBefore ?? '' }, points(a.totalBefore)),
+      h('td', { 'data-field': 'area-after', 'data-value': a.totalAfter ?? '', title: a.totalAfter === null ? null : `Exact ${number(a.totalAfter)}` }, points(a.totalAfter)),
+      h('td', { 'data-field': 'area-change', 'data-value': a.totalChange ?? '' }, change(a.totalChange)),
+      h('td', { 'data-field': 'area-status' }, STATUS[a.statusAfter] ?? a.statusAfter),
+    ),
+  );
+  const modernWork = report.areas && Object.keys(report.areas)[0];
   return h(
     'div',
     { 'data-simulated': 'true' },
-    h('p', { class: 'note' }, 'Simulated: an approximation of what Partner Center would show.'),
+    h('p', { class: 'note' }, T.simulated),
     simulation.problems.length ? h('ul', {}, simulation.problems.map((p) => h('li', { class: 'warning' }, p))) : null,
+    // Keyboard users scroll a table wider than a narrow screen from its focusable box.
     h(
-      'table',
-      {},
-      h('caption', { class: 'visually-hidden' }, 'Simulated score'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Track'), h('th', { scope: 'col' }, 'Now'), h('th', { scope: 'col' }, 'Simulated'), h('th', { scope: 'col' }, 'Change'), Object.values(metricLabel).map((l) => h('th', { scope: 'col' }, l)))),
+      'div',
+      { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': T.areasCaption },
       h(
-        'tbody',
+        'table',
+        { 'data-table': 'whatif-areas' },
+        h('caption', {}, T.areasCaption),
+        h('thead', {}, h('tr', {}, [T.area, T.now, T.simulatedColumn, T.change, T.statusAfter].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, areaRows),
+      ),
+    ),
+    h('h4', { class: 'subhead' }, T.byTrack(report.areas?.[modernWork]?.label ?? 'Modern Work')),
+    h(
+      'div',
+      { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': T.trackCaption },
+      h(
+        'table',
         {},
-        Object.entries(simulation.changes).map(([id, c]) =>
-          h(
-            'tr',
-            { 'data-track': id },
-            h('th', { scope: 'row' }, simulation.report.tracks[id].label),
-            h('td', {}, `${totalPoints(c.totalBefore)} (${STATUS[c.statusBefore]})`),
-            h('td', {}, h('span', { 'data-field': 'simulated-total', title: `Exact ${c.totalAfter}` }, totalPoints(c.totalAfter)), ` (${STATUS[c.statusAfter]})`),
-            h('td', { 'data-field': 'change' }, signed(Math.round(c.totalChange * 10) / 10)),
-            Object.keys(metricLabel).map((m) => h('td', {}, c.metrics[m] === null ? '–' : signed(Math.round(c.metrics[m] * 10) / 10))),
+        h('caption', { class: 'visually-hidden' }, T.trackCaption),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, T.track), h('th', { scope: 'col' }, T.now), h('th', { scope: 'col' }, T.simulatedColumn), h('th', { scope: 'col' }, T.change), Object.values(metricLabel).map((l) => h('th', { scope: 'col' }, l)))),
+        h(
+          'tbody',
+          {},
+          Object.entries(simulation.changes).map(([id, c]) =>
+            h(
+              'tr',
+              { 'data-track': id },
+              h('th', { scope: 'row' }, report.tracks[id].label),
+              h('td', {}, `${totalPoints(c.totalBefore)} (${STATUS[c.statusBefore]})`),
+              h('td', {}, h('span', { 'data-field': 'simulated-total', title: `Exact ${c.totalAfter}` }, totalPoints(c.totalAfter)), ` (${STATUS[c.statusAfter]})`),
+              h('td', { 'data-field': 'change' }, signed(Math.round(c.totalChange * 10) / 10)),
+              Object.keys(metricLabel).map((m) => h('td', {}, c.metrics[m] === null ? '–' : signed(Math.round(c.metrics[m] * 10) / 10))),
+            ),
           ),
         ),
       ),
     ),
+    simulation.assumptions?.length ? h('details', { class: 'whatif-assumptions' }, h('summary', {}, T.assumptions), h('ul', {}, simulation.assumptions.map((a) => h('li', {}, a)))) : null,
   );
 }

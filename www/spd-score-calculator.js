@@ -414,12 +414,13 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#els.overviewSlot = overviewSlot;
     this.#els.areaSlot = areaSlot;
     this.#els.modernWork = modernWork;
-    results.replaceChildren(report.overview?.length ? overviewSlot : null, h('div', { id: 'area-view', class: 'area-pane' }, areaSlot, modernWork));
+    // The what-if planner spans every area: after the area shown, whichever it is.
+    const whatIf = planner(report, { ruleset: this.#ruleset, state: this.#planner, ask: (message, answer) => this.#ask(message, answer), fail: (e) => this.#fail(e), metricLabel: METRIC_LABEL });
+    results.replaceChildren(report.overview?.length ? overviewSlot : null, h('div', { id: 'area-view', class: 'area-pane' }, areaSlot, modernWork), whatIf);
     modernWork.replaceChildren(
       this.#summary(report),
       h('div', { class: 'tracks' }, tracks.map(([id, track]) => this.#track(id, track, report))),
       this.#nextSteps(report),
-      planner(report, { ruleset: this.#ruleset, state: this.#planner, ask: (message, answer) => this.#ask(message, answer), fail: (e) => this.#fail(e), metricLabel: METRIC_LABEL }),
       this.#history(report),
       this.#tenants(report),
       this.#people(report),
