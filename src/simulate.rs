@@ -385,12 +385,15 @@ fn add_customer(
     // Applications workloads the customer names.
     let azure = azure_services(customer, &name, notes);
     let bizapps = bizapps_workloads(rulesets, customer, &name, notes);
-    let revenue_shares = azure.len() + bizapps.len();
+    // Only workload adds workloads take revenue (a rate-card line alone has none).
+    let takes_revenue =
+        |w: &String| crate::bizapps::rules_of(rulesets).is_some_and(|rules| rules.workload(w).is_some());
+    let revenue_shares = azure.len() + bizapps.iter().filter(|w| takes_revenue(w)).count();
     if revenue_shares > 0 && ttm == 0 && previous == 0 && !azure.is_empty() {
         notes.problem(format!("{name}: no TTM revenue, so its Azure services add no ACR."));
     }
     if revenue_shares > 0 {
-        notes.assume(format!("A planned customer's TTM revenue is spread evenly over the {TTM_MONTHS} months ending in the as-of month and split evenly across its Azure services and Business Applications workloads; an existing customer's year-earlier TTM revenue (its TTM revenue when none is given) over the {TTM_MONTHS} months ending in the baseline month; a new customer had none."));
+        notes.assume(format!("A planned customer's TTM revenue is spread evenly over the {TTM_MONTHS} months ending in the as-of month and split evenly across its Azure services and the Business Applications workloads that take revenue (workload adds workloads); an existing customer's year-earlier TTM revenue (its TTM revenue when none is given) over the {TTM_MONTHS} months ending in the baseline month; a new customer had none."));
     }
     let mut ttm_shares = shares(ttm, revenue_shares);
     let mut previous_shares = shares(previous, revenue_shares);
@@ -400,7 +403,10 @@ fn add_customer(
         .collect();
     let bizapps: Vec<(&str, i64, i64)> = bizapps
         .iter()
-        .map(|s| (s.as_str(), ttm_shares.next().unwrap_or(0), previous_shares.next().unwrap_or(0)))
+        .map(|w| match takes_revenue(w) {
+            true => (w.as_str(), ttm_shares.next().unwrap_or(0), previous_shares.next().unwrap_or(0)),
+            false => (w.as_str(), 0, 0),
+        })
         .collect();
     if !azure.is_empty() {
         add_azure(rulesets, changed, as_of, customer, &name, &azure, &tenants, notes);

@@ -189,6 +189,17 @@ fn a_business_applications_customer_moves_business_applications() {
     let growth = (79_400.0 - 69_000.0) * 100.0 / 69_000.0;
     close(&metric(&sim, "business-applications", "enterprise", "usageGrowth")["points"], growth, "growth");
     close(&sim["areas"]["business-applications"]["totalAfter"], 3.0 + 4.0 + 30.0 / 7.0 + growth + 12.0, "after");
+    // Guides is a rate-card line only: it takes none of the revenue (all
+    // 36,000 stays Business Central's, still an add) but its 20 MAU x 1,000
+    // = 20,000 is one more deployment: +5, 20 points.
+    let sim = simulate(
+        &b,
+        json!({ "customers": [{ "name": "Dyn", "association": "CSP Tier 1", "bizappsWorkloads": ["Business Central", "Guides"], "ttmRevenue": 36000, "mau": 20 }] }),
+    );
+    assert_eq!(sim["problems"], json!([]));
+    assert_eq!(metric(&sim, "business-applications", "enterprise", "netCustomerAdds")["value"], 2);
+    assert_eq!(metric(&sim, "business-applications", "enterprise", "deployments")["value"], 5);
+    close(&sim["areas"]["business-applications"]["totalAfter"], 6.0 + 4.0 + 30.0 / 7.0 + 0.0 + 20.0, "after");
     // Power BI's usage counts under PAL only: under CSP its MAU are not added.
     let sim = simulate(
         &b,
