@@ -79,6 +79,8 @@ export class Scorer {
   report(options?: ReportOptions): Report;
   /** The report as it would be with `plan` carried out. */
   simulate(plan: Plan, options?: ReportOptions): Simulation;
+  /** What a plan may name (association types, workloads, Azure services, certifications), each with the areas it counts for. */
+  planChoices(): PlanChoices;
   /** Releases the WebAssembly memory held by this scorer. */
   free(): void;
 }
@@ -795,25 +797,37 @@ export interface RowError {
   message: string;
 }
 
+export interface PlannedCustomer {
+  /** Optional; null in the plan a simulation echoes back. Customers of one name are one tenant. */
+  name?: string | null;
+  /** How many customers like this one. */
+  count?: number;
+  /** Any spelling of an association type a ruleset names (`CSP Tier 1`, `CPOR`, `DPOR`, `PAL`...); each part reads it with its own list. */
+  association?: string;
+  /** Microsoft 365 workloads (Modern Work, Security's Microsoft 365 part); each gets the MAU and PAU below. */
+  workloads?: string[];
+  /** Monthly active users of each Microsoft 365 workload, and the usage of each Business Applications workload. */
+  mau?: number;
+  /** Paid available units (Security: protected users) of each Microsoft 365 workload. */
+  pau?: number;
+  /** Azure Service Level 2 services (the Azure areas; Security's Azure part for its security services). */
+  azureServices?: string[];
+  /** Business Applications workloads (workload adds from the revenue, consumption value from the MAU). */
+  bizappsWorkloads?: string[];
+  /** USD over the trailing twelve months ending in the as-of month, spread evenly over them and split evenly across the Azure services and Business Applications workloads. */
+  ttmRevenue?: number;
+  /** An existing customer's USD over the twelve months ending a year earlier (default: `ttmRevenue`). */
+  previousTtmRevenue?: number;
+  /** Already a customer a year ago with the same paid seats (and the year-earlier revenue). */
+  existingCustomer?: boolean;
+  /** Already deployed a year ago with the same MAU. */
+  existingDeployment?: boolean;
+}
+
 export interface Plan {
-  customers?: Array<{
-    /** Optional; null in the plan a simulation echoes back. */
-    name?: string | null;
-    /** How many customers like this one. */
-    count?: number;
-    /** CSP, CPOR, DPOR or any spelling of them. */
-    association: string;
-    /** Each workload gets the MAU and PAU below. */
-    workloads: string[];
-    mau: number;
-    pau: number;
-    /** Already a customer a year ago with the same paid seats. */
-    existingCustomer?: boolean;
-    /** Already deployed a year ago with the same MAU. */
-    existingDeployment?: boolean;
-  }>;
+  customers?: PlannedCustomer[];
   people?: Array<{ name: string; certification: string }>;
-  /** Tenant ids to take out of the data. */
+  /** Tenant ids to take out of the data (every export's). */
   removeTenants?: string[];
 }
 
@@ -839,6 +853,29 @@ export interface Simulation {
   >;
   /** Parts of the plan that could not be applied, and why. */
   problems: string[];
+  /** How the plan was read where the rules are silent (how TTM revenue is spread...), for the parts it uses. */
+  assumptions: string[];
+}
+
+/** One thing a plan may name, with the areas it counts for. */
+export interface PlanChoice {
+  id: string;
+  label?: string;
+  areas: AreaId[];
+  /** Association types: the plan's lists they are read for. */
+  parts?: Array<'workloads' | 'azureServices' | 'bizappsWorkloads'>;
+  /** What it counts for, where that is only part of the area's figures. */
+  note?: string;
+}
+
+/** What a plan may name: from the rulesets, and the Azure services of the files loaded. */
+export interface PlanChoices {
+  associations: PlanChoice[];
+  /** Microsoft 365 workloads. */
+  workloads: PlanChoice[];
+  azureServices: PlanChoice[];
+  bizappsWorkloads: PlanChoice[];
+  certifications: PlanChoice[];
 }
 
 export interface Ruleset {

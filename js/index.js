@@ -110,10 +110,20 @@ export class Scorer {
 
   /**
    * The report as it would be with `plan` carried out (planned customers and
-   * people added, tenants removed): `{simulated, plan, report, changes, problems}`.
+   * people added, tenants removed, in every area): `{simulated, plan, report,
+   * changes, areas, problems, assumptions}`.
    */
   simulate(plan, options = {}) {
     return JSON.parse(this.#raw.simulate(JSON.stringify(plan), JSON.stringify(options)));
+  }
+
+  /**
+   * What a plan may name, from the rulesets and the Azure services of the
+   * files loaded: `{associations, workloads, azureServices, bizappsWorkloads,
+   * certifications}`, each entry `{id, label?, areas, parts?, note?}`.
+   */
+  planChoices() {
+    return JSON.parse(this.#raw.planChoices());
   }
 
   /** Releases the WebAssembly memory held by this scorer. */

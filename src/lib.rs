@@ -49,7 +49,7 @@ pub use report::{
 };
 pub use ruleset::{Ruleset, RulesetData, RulesetError};
 pub use score::ScoreOptions;
-pub use simulate::{Plan, Simulation};
+pub use simulate::{Choice, Plan, PlanChoices, PlannedCustomer, PlannedPerson, Simulation};
 pub use workbook::Workbook;
 
 /// Scores a set of whole files with the embedded rulesets: the one-call

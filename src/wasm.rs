@@ -130,11 +130,18 @@ impl Scorer {
     }
 
     /// The report as it would be with a plan carried out, as JSON:
-    /// `{"simulated": true, "plan", "report", "changes", "problems"}`.
+    /// `{"simulated": true, "plan", "report", "changes", "areas", "problems", "assumptions"}`.
     pub fn simulate(&self, plan_json: &str, options_json: Option<String>) -> Result<String, JsError> {
         let plan: Plan = serde_json::from_str(plan_json).map_err(|e| JsError::new(&format!("invalid plan: {e}")))?;
         let options: ReportOptions = from_json(options_json, "report options")?;
         to_json(&self.book.simulate(&plan, &options.into_score_options()?))
+    }
+
+    /// What a plan may name (association types, workloads, Azure services,
+    /// certifications, each with the areas it counts for), as JSON.
+    #[wasm_bindgen(js_name = planChoices)]
+    pub fn plan_choices(&self) -> Result<String, JsError> {
+        to_json(&self.book.plan_choices())
     }
 }
 

@@ -5,7 +5,7 @@ use crate::month::Month;
 use crate::report::Report;
 use crate::ruleset::Ruleset;
 use crate::score::{score, ScoreOptions};
-use crate::simulate::{simulate, Plan, Simulation};
+use crate::simulate::{plan_choices, simulate, Plan, PlanChoices, Simulation};
 
 /// A set of loaded files, scored on demand.
 ///
@@ -103,5 +103,12 @@ impl Workbook {
     /// Scores the data as it would be with `plan` carried out.
     pub fn simulate(&self, plan: &Plan, options: &ScoreOptions) -> Simulation {
         simulate(&self.rulesets, &self.loaded, plan, options)
+    }
+
+    /// What a what-if plan may name: association types, workloads, Azure
+    /// services (the rulesets' and the data's) and certifications, each
+    /// with the areas it counts for.
+    pub fn plan_choices(&self) -> PlanChoices {
+        plan_choices(&self.rulesets, &self.loaded)
     }
 }

@@ -28,6 +28,16 @@ export const percent = (r) => (r === null || r === undefined ? '' : `${Math.roun
 export const plural = (n, one, many) => `${number(n)} ${n === 1 ? one : many}`;
 export const signed = (v) => (v > 0 ? `+${number(v)}` : number(v));
 
+/** Offers `text` as a file named `name` to save. */
+export function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 /** A progress bar drawn with CSSOM (allowed by the CSP, unlike style attributes). */
 export function bar(fraction, label) {
   const fill = h('span', { class: 'fill' });

@@ -10,12 +10,13 @@
 //               {type: 'add', files: File[]}   files join those already added
 //               {type: 'report', options}      {asOf, history, today, anniversary, tenantLimit}
 //               {type: 'simulate', plan, options}
+//               {type: 'planChoices'}          what a plan may name (the what-if planner)
 //               {type: 'reset', ruleset?}
 // Messages out: {type: 'ready', version, ruleset}  ruleset: the one in use (the init message's,
 //                                              else the core's defaultRuleset()), for what the page
 //                                              shows of the rules (planner choices, version)
 //               {type: 'progress', file, loaded, total}, {type: 'report', report},
-//               {type: 'simulation', simulation}, {type: 'error', message}
+//               {type: 'simulation', simulation}, {type: 'planChoices', choices}, {type: 'error', message}
 let api;
 let scorer;
 let ruleset;
@@ -75,6 +76,9 @@ async function handle(data) {
         break;
       case 'simulate':
         self.postMessage({ type: 'simulation', simulation: scorer.simulate(data.plan, data.options), id: data.id });
+        break;
+      case 'planChoices':
+        self.postMessage({ type: 'planChoices', choices: scorer.planChoices(), id: data.id });
         break;
       case 'reset':
         scorer?.free();

@@ -30,9 +30,10 @@
 // below, or the view of any other area built from the report (area-view.js).
 
 import { areaView, countsElsewhere } from './area-view.js';
-import { badge, bar, h, metricPoints, number, percent, plural, signed, totalPoints } from './dom.js';
+import { badge, bar, download, h, metricPoints, number, percent, plural, signed, totalPoints } from './dom.js';
 import { overview } from './overview.js';
-import { CERTIFICATION_STATUS, certificationGroups, certificationLabel, rulesLine, tenantNotes, workloadChoices } from './rules.js';
+import { planner } from './planner.js';
+import { CERTIFICATION_STATUS, rulesLine, tenantNotes } from './rules.js';
 import { AREA_TEXT, STATUS } from './strings.js';
 
 /** The styles, fetched once (literal, so that bundlers emit the file). */
@@ -57,8 +58,6 @@ const CATEGORIES = [
   ],
 ];
 const METRIC_LABEL = Object.fromEntries(CATEGORIES.flatMap(([, ms]) => ms.map(([id, label]) => [id, label])));
-/** The planner's workloads ticked at first, when the ruleset has them (else its first). */
-const USUAL_WORKLOADS = ['Exchange Online', 'SharePoint Online', 'Teams'];
 /** The sample files, in www/samples/ (see its README), each named in full so that bundlers emit it. */
 const SAMPLE_URLS = {
   'cpor-report-13-months.csv': new URL('./samples/cpor-report-13-months.csv', import.meta.url),
@@ -83,15 +82,6 @@ function csvCell(value) {
   let text = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
@@ -129,8 +119,8 @@ export class SpdScoreCalculator extends HTMLElement {
   /** The ruleset in use, from the worker: the planner's choices and the rules line. */
   #ruleset = null;
   #asOf = null;
-  #plan = { customers: [], people: [], removeTenants: [] };
-  #simulatorOpen = false;
+  /** The what-if planner's plan and whether it is open, kept across refreshes. */
+  #planner = { plan: { customers: [], people: [], removeTenants: [] }, open: false };
   /** The area whose view is shown under the overview (null: chosen on the next report). */
   #area = null;
   #tenantView = { track: null, search: '', filter: 'all', association: 'all', sort: 'contribution', descending: true, shown: PAGE_SIZE };
@@ -424,12 +414,13 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#els.overviewSlot = overviewSlot;
     this.#els.areaSlot = areaSlot;
     this.#els.modernWork = modernWork;
-    results.replaceChildren(report.overview?.length ? overviewSlot : null, h('div', { id: 'area-view', class: 'area-pane' }, areaSlot, modernWork));
+    // The what-if planner spans every area: after the area shown, whichever it is.
+    const whatIf = planner(report, { ruleset: this.#ruleset, state: this.#planner, ask: (message, answer) => this.#ask(message, answer), fail: (e) => this.#fail(e), metricLabel: METRIC_LABEL });
+    results.replaceChildren(report.overview?.length ? overviewSlot : null, h('div', { id: 'area-view', class: 'area-pane' }, areaSlot, modernWork), whatIf);
     modernWork.replaceChildren(
       this.#summary(report),
       h('div', { class: 'tracks' }, tracks.map(([id, track]) => this.#track(id, track, report))),
       this.#nextSteps(report),
-      this.#simulator(report),
       this.#history(report),
       this.#tenants(report),
       this.#people(report),
@@ -650,206 +641,6 @@ export class SpdScoreCalculator extends HTMLElement {
             }),
           )
         : null,
-    );
-  }
-
-  // ---- simulator ----------------------------------------------------------
-
-  #simulator(report) {
-    const field = (label, control) => h('label', {}, h('span', {}, label), control);
-    const association = h('select', {}, ['CSP', 'CPOR', 'DPOR'].map((a) => h('option', { value: a }, a)));
-    // The choices are the ruleset's: its workloads (saying which count for some metrics only)
-    // and the certifications of its lists.
-    const choices = workloadChoices(this.#ruleset, METRIC_LABEL);
-    const usual = choices.some((w) => USUAL_WORKLOADS.includes(w.id)) ? USUAL_WORKLOADS : [choices[0]?.id];
-    const workloads = h(
-      'fieldset',
-      { class: 'workloads', 'data-field': 'workloads' },
-      h('legend', {}, 'Workloads'),
-      choices.map((w) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: w.id, checked: usual.includes(w.id) }), w.label)),
-    );
-    const mau = h('input', { type: 'number', min: '0', value: '30', required: true });
-    const pau = h('input', { type: 'number', min: '0', value: '50', required: true });
-    const count = h('input', { type: 'number', min: '1', max: '1000', value: '1' });
-    const existing = h('input', { type: 'checkbox' });
-    const deployed = h('input', { type: 'checkbox' });
-    const person = h('input', { type: 'text', placeholder: 'Name' });
-    const certification = h(
-      'select',
-      { 'data-field': 'certification' },
-      certificationGroups(this.#ruleset, METRIC_LABEL).map((g) => h('optgroup', { label: g.label, dataset: g.list ? { list: g.list } : {} }, g.options.map((o) => h('option', { value: o.id }, o.label)))),
-    );
-    const remove = h('input', { type: 'text', placeholder: 'Tenant id' });
-    const planList = h('ul', { class: 'plan', 'aria-live': 'polite' });
-    const result = h('div', { class: 'simulation', 'aria-live': 'polite' });
-    const renderPlan = () => {
-      const item = (text, onRemove) => h('li', {}, text, ' ', h('button', { type: 'button', class: 'link', onclick: onRemove, 'aria-label': `Remove ${text}` }, 'remove'));
-      planList.replaceChildren(
-        ...this.#plan.customers.map((c, i) =>
-          item(`${c.count} × ${c.existingCustomer ? 'existing' : 'new'} ${c.association} customer: ${c.workloads.join(', ')}, ${c.mau} MAU of ${c.pau} seats`, () => {
-            this.#plan.customers.splice(i, 1);
-            renderPlan();
-          }),
-        ),
-        ...this.#plan.people.map((p, i) =>
-          item(`${p.name}: ${certificationLabel(this.#ruleset, p.certification)}`, () => {
-            this.#plan.people.splice(i, 1);
-            renderPlan();
-          }),
-        ),
-        ...this.#plan.removeTenants.map((t, i) =>
-          item(`Without tenant ${t}`, () => {
-            this.#plan.removeTenants.splice(i, 1);
-            renderPlan();
-          }),
-        ),
-      );
-    };
-    const addCustomer = (e) => {
-      e.preventDefault();
-      const chosen = [...workloads.querySelectorAll('input:checked')].map((i) => i.value);
-      if (!chosen.length) return;
-      this.#plan.customers.push({
-        association: association.value,
-        workloads: chosen,
-        mau: Number(mau.value),
-        pau: Number(pau.value),
-        count: Math.max(1, Number(count.value) || 1),
-        existingCustomer: existing.checked,
-        existingDeployment: existing.checked && deployed.checked,
-      });
-      renderPlan();
-    };
-    const addPerson = (e) => {
-      e.preventDefault();
-      this.#plan.people.push({ name: person.value.trim() || `Planned person ${this.#plan.people.length + 1}`, certification: certification.value });
-      person.value = '';
-      renderPlan();
-    };
-    const removeTenant = (e) => {
-      e.preventDefault();
-      if (remove.value.trim()) this.#plan.removeTenants.push(remove.value.trim());
-      remove.value = '';
-      renderPlan();
-    };
-    const run = async () => {
-      try {
-        const { simulation } = await this.#ask({ type: 'simulate', plan: this.#plan, options: { asOf: report.asOf, tenantLimit: 0 } }, 'simulation');
-        result.replaceChildren(this.#simulation(simulation));
-      } catch (e) {
-        this.#fail(e);
-      }
-    };
-    const loadPlan = h('input', {
-      type: 'file',
-      accept: '.json,application/json',
-      class: 'visually-hidden',
-      tabindex: '-1',
-      'aria-hidden': 'true',
-      onchange: async () => {
-        const file = loadPlan.files[0];
-        if (!file) return;
-        try {
-          const plan = JSON.parse(await file.text());
-          this.#plan = { customers: plan.customers ?? [], people: plan.people ?? [], removeTenants: plan.removeTenants ?? [] };
-          renderPlan();
-        } catch {
-          this.#fail(new Error(`${file.name} is not a saved plan.`));
-        }
-        loadPlan.value = '';
-      },
-    });
-    renderPlan();
-    // Closed until asked for, so the page stays calm; open stays open across refreshes.
-    const toggle = h(
-      'button',
-      {
-        type: 'button',
-        class: 'secondary',
-        part: 'button',
-        'aria-expanded': String(this.#simulatorOpen),
-        'aria-controls': 'sim-body',
-        onclick: () => {
-          this.#simulatorOpen = !this.#simulatorOpen;
-          toggle.setAttribute('aria-expanded', String(this.#simulatorOpen));
-          toggle.textContent = this.#simulatorOpen ? 'Hide the planner' : 'Plan a what-if';
-          this.#els.main.querySelector('#sim-body').hidden = !this.#simulatorOpen;
-        },
-      },
-      this.#simulatorOpen ? 'Hide the planner' : 'Plan a what-if',
-    );
-    return h(
-      'section',
-      { class: 'card simulator', part: 'simulator', 'aria-labelledby': 'sim-title' },
-      h('h2', { id: 'sim-title' }, 'What if…'),
-      h('p', {}, 'Plan customers to win, people to certify or tenants to lose, and see the score they would give. Simulated results are approximations.'),
-      toggle,
-      h(
-        'div',
-        { id: 'sim-body', class: 'sim-body', hidden: !this.#simulatorOpen },
-        h(
-          'div',
-          { class: 'columns' },
-          h(
-            'form',
-            { onsubmit: addCustomer, 'aria-label': 'Planned customer' },
-            h('h3', { class: 'subhead' }, 'Planned customer'),
-            field('Association', association),
-            workloads,
-            h('div', { class: 'row' }, field('MAU per workload', mau), field('Paid seats (PAU)', pau), field('How many', count)),
-            h('label', { class: 'check' }, existing, 'Already a customer a year ago'),
-            h('label', { class: 'check' }, deployed, 'Already deployed a year ago'),
-            h('button', { type: 'submit', part: 'button' }, 'Add customer'),
-          ),
-          h(
-            'div',
-            {},
-            h('form', { onsubmit: addPerson, 'aria-label': 'Planned certified person' }, h('h3', { class: 'subhead' }, 'Planned certified person'), field('Name', person), field('Certification', certification), h('button', { type: 'submit', part: 'button' }, 'Add person')),
-            h('form', { onsubmit: removeTenant, 'aria-label': 'Tenant to remove' }, h('h3', { class: 'subhead' }, 'Tenant to lose'), field('Tenant id', remove), h('button', { type: 'submit', part: 'button' }, 'Remove tenant')),
-          ),
-        ),
-        h('h3', { class: 'subhead' }, 'Plan'),
-        planList,
-        h(
-          'div',
-          { class: 'downloads' },
-          h('button', { type: 'button', part: 'button', class: 'primary', onclick: run, 'data-action': 'simulate' }, 'Simulate'),
-          h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => download('spd-score-plan.json', 'application/json', JSON.stringify(this.#plan, null, 2)) }, 'Save plan'),
-          h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => loadPlan.click() }, 'Load plan'),
-          loadPlan,
-        ),
-        result,
-      ),
-    );
-  }
-
-  #simulation(simulation) {
-    return h(
-      'div',
-      { 'data-simulated': 'true' },
-      h('p', { class: 'note' }, 'Simulated: an approximation of what Partner Center would show.'),
-      simulation.problems.length ? h('ul', {}, simulation.problems.map((p) => h('li', { class: 'warning' }, p))) : null,
-      h(
-        'table',
-        {},
-        h('caption', { class: 'visually-hidden' }, 'Simulated score'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Track'), h('th', { scope: 'col' }, 'Now'), h('th', { scope: 'col' }, 'Simulated'), h('th', { scope: 'col' }, 'Change'), Object.values(METRIC_LABEL).map((l) => h('th', { scope: 'col' }, l)))),
-        h(
-          'tbody',
-          {},
-          Object.entries(simulation.changes).map(([id, c]) =>
-            h(
-              'tr',
-              { 'data-track': id },
-              h('th', { scope: 'row' }, simulation.report.tracks[id].label),
-              h('td', {}, `${totalPoints(c.totalBefore)} (${STATUS[c.statusBefore]})`),
-              h('td', {}, h('span', { 'data-field': 'simulated-total', title: `Exact ${c.totalAfter}` }, totalPoints(c.totalAfter)), ` (${STATUS[c.statusAfter]})`),
-              h('td', { 'data-field': 'change' }, signed(Math.round(c.totalChange * 10) / 10)),
-              Object.keys(METRIC_LABEL).map((m) => h('td', {}, c.metrics[m] === null ? '–' : signed(Math.round(c.metrics[m] * 10) / 10))),
-            ),
-          ),
-        ),
-      ),
     );
   }
 

@@ -197,3 +197,71 @@ export const DETAIL_TEXT = {
   bestActive: 'Best workload active',
   protectedColumn: 'Protected users',
 };
+
+/** The what-if planner's words (www/planner.js). */
+export const PLANNER = {
+  title: 'What if…',
+  intro: 'Plan customers to win in any area, people to certify or tenants to lose, and see every area’s score they would give. Simulated results are approximations.',
+  open: 'Plan a what-if',
+  close: 'Hide the planner',
+  customer: 'Planned customer',
+  association: 'Association',
+  /** What an association type is read for, by the plan's list. */
+  parts: { workloads: 'Microsoft 365', azureServices: 'Azure', bizappsWorkloads: 'Business Applications' },
+  workloads: 'Microsoft 365 workloads',
+  otherWorkloads: 'More Microsoft 365 workloads',
+  azureServices: 'Azure services',
+  otherService: 'Other Azure service (Service Level 2 name)',
+  bizappsWorkloads: 'Business Applications workloads',
+  also: (areas) => `also ${areas}`,
+  only: (areas) => `${areas} only`,
+  mau: 'MAU per workload',
+  pau: 'Paid seats (PAU)',
+  pauHint: 'Security counts protected users: the smaller of MAU and paid seats, per workload.',
+  ttm: 'TTM revenue (USD)',
+  ttmHint: 'Azure ACR or Business Applications revenue over the last 12 months, spread evenly over them and shared by the services and workloads chosen.',
+  previousTtm: 'Year-earlier TTM revenue (USD)',
+  previousTtmHint: 'For an existing customer; empty: the same as now.',
+  count: 'How many',
+  existing: 'Already a customer a year ago',
+  deployed: 'Already deployed a year ago',
+  addCustomer: 'Add customer',
+  nothingChosen: 'Choose at least one workload or service.',
+  person: 'Planned certified person',
+  name: 'Name',
+  namePlaceholder: 'Name',
+  certification: 'Certification',
+  certificationArea: 'Counted in',
+  addPerson: 'Add person',
+  tenant: 'Tenant to lose',
+  tenantId: 'Tenant id',
+  removeTenant: 'Remove tenant',
+  plan: 'Plan',
+  remove: 'remove',
+  removeItem: (text) => `Remove ${text}`,
+  simulate: 'Simulate',
+  save: 'Save plan',
+  load: 'Load plan',
+  notAPlan: (file) => `${file} is not a saved plan.`,
+  simulated: 'Simulated: an approximation of what Partner Center would show.',
+  areasCaption: 'Every area, now and simulated',
+  area: 'Area',
+  now: 'Now',
+  simulatedColumn: 'Simulated',
+  change: 'Change',
+  statusAfter: 'Status after',
+  track: 'Track',
+  byTrack: (area) => `${area} by track`,
+  trackCaption: 'Simulated score',
+  assumptions: 'How the plan was read',
+  /** "2 × new CSP customer: Teams, 30 MAU of 50 seats". */
+  customerLine: (c) => {
+    const parts = [];
+    if (c.workloads?.length) parts.push(`${c.workloads.join(', ')}, ${c.mau} MAU of ${c.pau} seats`);
+    if (c.azureServices?.length) parts.push(`Azure services ${c.azureServices.join(', ')}`);
+    if (c.bizappsWorkloads?.length) parts.push(`${c.bizappsWorkloads.join(', ')}${c.workloads?.length ? '' : `, ${c.mau} MAU`}`);
+    if (c.ttmRevenue) parts.push(`USD ${Number(c.ttmRevenue).toLocaleString('en')} TTM${c.previousTtmRevenue !== undefined ? ` (USD ${Number(c.previousTtmRevenue).toLocaleString('en')} a year earlier)` : ''}`);
+    return `${c.count} × ${c.existingCustomer ? 'existing' : 'new'} ${c.association} customer: ${parts.join('; ')}`;
+  },
+  without: (tenant) => `Without tenant ${tenant}`,
+};

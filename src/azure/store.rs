@@ -265,6 +265,60 @@ impl AzureStore {
     }
 }
 
+/// What-if additions (src/simulate.rs): a planned customer's ACR put in
+/// the figures the models read, and tenants taken out of them. Months are
+/// never marked as read here: a month the exports lack stays missing.
+impl AzureStore {
+    /// The export the Azure areas are scored from: the usage export when
+    /// one was read (the file being read included), else Customers and tenants.
+    fn scored_source(&self) -> Source {
+        let open = self.file.as_ref().is_some_and(|f| f.source == Source::AzureUsage && !f.months.is_empty());
+        if open || !self.totals.months[Source::AzureUsage as usize].is_empty() {
+            Source::AzureUsage
+        } else {
+            Source::CustomersTenants
+        }
+    }
+
+    /// Adds eligible ACR (cents) per (tenant, month), and security ACR per
+    /// (tenant, month) for Security's Azure part; one merge each, however
+    /// many months.
+    pub fn add_acr(&mut self, mut acr: Vec<(TenantId, Month, i64)>, mut security: Vec<(TenantId, Month, i64)>) {
+        let source = self.scored_source() as usize;
+        sum_parts(&mut acr);
+        let added = acr.into_iter().map(|(tenant, month, cents)| {
+            let mut both = [0; 2];
+            both[source] = cents;
+            TenantMonth { tenant, month, acr: both, segment: 0 }
+        });
+        self.totals.tenant_months = merge(std::mem::take(&mut self.totals.tenant_months), added);
+        sum_parts(&mut security);
+        let added = security.into_iter().map(|(tenant, month, acr)| SecurityMonth { tenant, month, acr });
+        self.totals.security = merge_security(std::mem::take(&mut self.totals.security), added);
+    }
+
+    /// Adds ACR (cents) to a Service Level 2 service's month.
+    pub fn add_service_acr(&mut self, service: u32, month: Month, cents: i64) {
+        if let Some(months) = self.totals.service_months.get_mut(service as usize) {
+            let acr = months.entry(month).or_insert(0);
+            *acr = acr.saturating_add(cents);
+        }
+    }
+
+    /// Takes tenants' months out of the tenant and security figures (and
+    /// the file being read). Per-service ACR is kept per service, not per
+    /// tenant, so it stays as it was.
+    pub fn remove_tenants(&mut self, tenants: &[TenantId]) {
+        self.totals.tenant_months.retain(|m| !tenants.contains(&m.tenant));
+        self.totals.security.retain(|m| !tenants.contains(&m.tenant));
+        if let Some(file) = &mut self.file {
+            file.entries.retain(|e| !tenants.contains(&e.tenant));
+            file.security.retain(|e| !tenants.contains(&e.tenant));
+            file.segments.retain(|(t, _), _| !tenants.contains(t));
+        }
+    }
+}
+
 /// Entries sorted so that a key's come together, its association types
 /// in runs (one function for both lists: one sort in the module).
 fn sort_entries(entries: &mut [Entry]) {

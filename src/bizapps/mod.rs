@@ -19,7 +19,8 @@ mod store;
 pub(crate) use model::Model;
 pub(crate) use read::{finish_file, revenue_row, usage_row, FileState};
 pub use rules::Rules;
-pub(crate) use store::Store;
+pub(crate) use rules::UsageColumn;
+pub(crate) use store::{Dataset, Kept, Key, Store};
 
 /// Money and consumption value in hundred-millionths: a revenue in cents,
 /// a usage in hundredths times a rate in millionths, and every threshold,

@@ -155,3 +155,23 @@ impl Store {
             .collect()
     }
 }
+
+/// What-if additions (src/simulate.rs): a planned customer's revenue and
+/// usage, and tenants taken out. Months are never marked as read here.
+impl Store {
+    /// Adds a planned value to a key (a sum, not the largest: it is more
+    /// of the same customer), or keeps it when the key is new.
+    pub fn add_planned(&mut self, dataset: Dataset, key: Key, row: Kept) {
+        let map = match dataset {
+            Dataset::Revenue => &mut self.revenue,
+            Dataset::Usage => &mut self.usage,
+        };
+        map.entry(key).and_modify(|kept| kept.value = kept.value.saturating_add(row.value)).or_insert(row);
+    }
+
+    /// Takes tenants' revenue and usage out.
+    pub fn remove_tenants(&mut self, tenants: &[TenantId]) {
+        self.revenue.retain(|key, _| !tenants.contains(&key.tenant));
+        self.usage.retain(|key, _| !tenants.contains(&key.tenant));
+    }
+}
