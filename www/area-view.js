@@ -36,8 +36,12 @@ function track(areaId, trackId, t, deciding, how, missingId) {
   );
 }
 
-/** The view of report.areas[id]; `onBack()` returns to the overview. */
-export function areaView(report, id, { onBack } = {}) {
+/**
+ * The view of report.areas[id]; `onBack()` returns to the overview;
+ * `enterValues` (an element or null) is its "Enter values" block; `charts`
+ * its score by month (an element or null).
+ */
+export function areaView(report, id, { onBack, enterValues, charts } = {}) {
   const area = report.areas?.[id];
   if (!area) return null;
   const row = (report.overview ?? []).find((r) => r.area === id);
@@ -73,6 +77,7 @@ export function areaView(report, id, { onBack } = {}) {
       ' ',
       h('span', { 'data-field': 'rules' }, rulesLine(area.ruleset, area.label)),
     ),
+    enterValues,
     showMissing
       ? h(
           'div',
@@ -82,6 +87,7 @@ export function areaView(report, id, { onBack } = {}) {
         )
       : null,
     area.warnings?.length ? h('ul', { class: 'notes', 'aria-label': T.warnings }, area.warnings.map((w) => h('li', { class: 'warning' }, w.message))) : null,
+    charts,
     tracks.length ? h('div', { class: 'area-tracks' }, tracks.map(([trackId, t]) => track(id, trackId, t, trackId === area.track, how, showMissing ? missingId : null))) : null,
     area.recommendations?.length
       ? h(

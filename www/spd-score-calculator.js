@@ -42,6 +42,7 @@
 
 import { areaView } from './area-view.js';
 import { download, h, tenantsCsv, totalPoints } from './dom.js';
+import { enterValues } from './enter-values.js';
 import { history } from './history.js';
 import { fileList, intake } from './intake.js';
 import { assumptions } from './assumptions.js';
@@ -108,6 +109,12 @@ export class SpdScoreCalculator extends HTMLElement {
   #report = null;
   /** The ruleset in use, from the worker: the planner's choices and the rules line. */
   #ruleset = null;
+  /** Every area's ruleset by id, from the worker: the boxes "Enter values" offers. */
+  #rulesets = {};
+  /** Values typed in "Enter values" ([{area, track, metric, value}]), scored as `manualValues`. */
+  #typed = [];
+  /** Per area, whether its "Enter values" form is open. */
+  #entering = {};
   #asOf = null;
   /** The what-if planner's plan and whether it is open, kept across refreshes. */
   #planner = { plan: { customers: [], people: [], removeTenants: [] }, open: false };
@@ -159,6 +166,7 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#report = null;
     this.#asOf = null;
     this.#area = null;
+    this.#typed = [];
     this.#els.results.hidden = true;
     this.#els.files.replaceChildren();
     this.#els.clear.hidden = true;
@@ -194,6 +202,7 @@ export class SpdScoreCalculator extends HTMLElement {
     const ready = await this.#ask({ type: 'init', pkg, wasm, ruleset }, 'ready');
     started = true;
     this.#ruleset = ready.ruleset ?? ruleset ?? null;
+    this.#rulesets = Object.fromEntries((ready.rulesets ?? []).map((r) => [r.id, r]));
     this.#els.rules.textContent = rulesLine(this.#ruleset);
   }
 
@@ -260,6 +269,7 @@ export class SpdScoreCalculator extends HTMLElement {
         today: today.toISOString().slice(0, 10),
         anniversary,
         tenantLimit: TENANT_LIMIT,
+        manualValues: this.#typed.length ? this.#typed : undefined,
       };
       const { report } = await this.#ask({ type: 'report', options }, 'report');
       this.#progress(null);
@@ -336,6 +346,7 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#worker.postMessage({ type: 'reset' });
     this.#asOf = null;
     this.#area = null;
+    this.#typed = [];
     // scoreFiles shows its own errors.
     await this.scoreFiles(files).catch(() => {});
   }
@@ -364,7 +375,7 @@ export class SpdScoreCalculator extends HTMLElement {
         onAsOf: (month) => ((this.#asOf = month), this.#refresh()),
         onDownloadReport: () => download('spd-score-report.json', 'application/json', JSON.stringify(this.#report, null, 2)),
         onDownloadTenants: () => download('spd-score-tenants.csv', 'text/csv', tenantsCsv(this.#report)),
-        enterValues: null,
+        enterValues: this.#enterValues(report, MODERN_WORK),
       }),
       h('div', { class: 'tracks' }, tracks.map(([id, t]) => track(id, t, report))),
       nextSteps(report),
@@ -375,6 +386,22 @@ export class SpdScoreCalculator extends HTMLElement {
       assumptions(report, this.#ruleset),
     );
     this.#showArea();
+  }
+
+  /** The "Enter values" block of an area; applying rescores with its rows in place of its earlier ones. */
+  #enterValues(report, id) {
+    const state = (this.#entering[id] ??= { open: false });
+    return enterValues(report, id, {
+      ruleset: this.#rulesets[id] ?? (this.#ruleset?.id === id ? this.#ruleset : null),
+      typed: this.#typed,
+      state,
+      onApply: async (rows) => {
+        this.#typed = [...this.#typed.filter((v) => v.area !== id), ...rows];
+        await this.#refresh().catch(() => {});
+        // The form was drawn again: the keyboard goes back to it.
+        this.#root.querySelector(`[data-enter="${id}"] [data-action="apply-values"]`)?.focus();
+      },
+    });
   }
 
   /** Modern Work, unless only other areas were scored: then the first of them. */
@@ -405,6 +432,7 @@ export class SpdScoreCalculator extends HTMLElement {
       other
         ? areaView(report, id, {
             onBack: () => this.#els.overviewSlot.querySelector(`tr[data-area="${id}"] [data-field="open-area"]`)?.focus(),
+            enterValues: this.#enterValues(report, id),
           })
         : '',
     );

@@ -197,3 +197,37 @@ export const DETAIL_TEXT = {
   bestActive: 'Best workload active',
   protectedColumn: 'Protected users',
 };
+
+/** What one typed value counts, by what the ruleset measures (else by the metric's kind). */
+const ENTER_UNIT_BY_MEASURE = {
+  customers: 'net customers',
+  workloadAdds: 'net workload adds',
+  activeUsers: 'MAU growth',
+  deployedTenants: 'net deployments',
+  deployments: 'net deployments',
+  services: 'services',
+  acrGrowth: 'USD growth',
+  mcvGrowth: '%',
+  protectedUsers: 'protected users',
+};
+const ENTER_UNIT_BY_KIND = { tenants: 'net customers', people: 'people', steps: 'people', services: 'services', growth: '%' };
+
+/** The words of "Enter values". */
+export const ENTER_TEXT = {
+  open: 'Enter values',
+  formLabel: (area) => `Values for ${area} typed from Partner Center`,
+  help: 'Type the figures Partner Center’s scorecard shows; the boxes start with what the files give. A box you change counts as entered by hand; empty it to go back to the files. To reuse saved values, drop the CSV with your exports.',
+  track: 'Track (Partner Center’s)',
+  trackFromFiles: 'as classified from the files',
+  step: (n) => `step ${n}`,
+  baseline: 'baseline',
+  baselineUnit: 'USD',
+  apply: 'Apply',
+  download: 'Download as CSV',
+  clear: (n) => `Forget the ${n === 1 ? 'value' : `${n} values`} typed`,
+  applying: (n) => (n === 1 ? 'Scoring with 1 value entered by hand…' : `Scoring with ${n} values entered by hand…`),
+  typedCount: (n) => `(${n} entered by hand)`,
+  /** Growth is a percentage whatever it grows, except a part measured in its own unit. */
+  unit: (kind, measure, metricId) =>
+    kind === 'growth' ? '%' : kind === 'steps' || kind === 'people' ? 'people' : (ENTER_UNIT_BY_MEASURE[measure] ?? (metricId === 'deployments' ? 'net deployments' : ENTER_UNIT_BY_KIND[kind] ?? '')),
+};
