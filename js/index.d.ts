@@ -287,6 +287,9 @@ export interface AreaReport {
   warnings: Warning[];
   /** The area's data model explained (tenants, services), when its exports are read. */
   detail: AreaDetail | null;
+  /** With the `history` option: the area month by month, from the first
+   * month of any loaded export to the last (files only, no typed values). */
+  history?: AreaMonth[];
 }
 
 /** A data model's explanation of an area's figures; `model` says which. */
@@ -662,6 +665,18 @@ export interface TenantAction {
   /** Users to activate or seats to add or remove. */
   needed: number;
   message: string;
+}
+
+/** One month of an area's history: the area scored as of that month. */
+export interface AreaMonth {
+  month: Month;
+  /** False when the month has no verdict: no export of the area covers it,
+   * or a metric is unknown (its baseline month is missing). */
+  available: boolean;
+  status: Status;
+  /** The deciding track's total (a lower bound when not available). */
+  total: number | null;
+  track: string | null;
 }
 
 export interface HistoryMonth {

@@ -136,6 +136,7 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
         assumptions: vec![],
         warnings: vec![],
         detail: None,
+        history: None,
     };
     if source == "none" {
         report.missing = Some(ruleset.data.not_scored.clone());

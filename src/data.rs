@@ -27,6 +27,13 @@ pub(crate) fn any_latest(loaded: &Loaded) -> Option<Month> {
     loaded.usage.months.last().copied().max(loaded.bizapps.latest()).max(loaded.azure.latest())
 }
 
+/// The earliest month of any export loaded.
+pub(crate) fn any_earliest(loaded: &Loaded) -> Option<Month> {
+    let azure = loaded.azure.totals.months.iter().filter_map(|m| m.first()).min();
+    let bizapps = [loaded.bizapps.revenue_months.first(), loaded.bizapps.usage_months.first()];
+    [loaded.usage.months.first(), azure].into_iter().chain(bizapps).flatten().min().copied()
+}
+
 /// The data models that feed `area`, scored as of `as_of`. `own_usage`: an
 /// area reading the usage exports runs the usage model with its own bands
 /// and workloads (every one but Modern Work, whose usage model score.rs

@@ -503,6 +503,25 @@ pub struct AreaReport {
     pub warnings: Vec<Warning>,
     /// The area's data model explained (tenants, services), when it has one.
     pub detail: Option<AreaDetail>,
+    /// With the `history` option: the area's score month by month, from the
+    /// first month of any loaded export to the last.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history: Option<Vec<AreaMonth>>,
+}
+
+/// One month of an area's history: the area scored as if that month were
+/// the as-of month, from the files alone.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AreaMonth {
+    pub month: Month,
+    /// False when the month has no verdict: no export covers it for this
+    /// area, or a metric is unknown (its baseline month is missing).
+    pub available: bool,
+    pub status: Status,
+    /// The deciding track's total (a lower bound when not available).
+    pub total: Option<Points>,
+    pub track: Option<String>,
 }
 
 /// A data model's explanation of an area's figures; one variant per model.

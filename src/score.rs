@@ -545,6 +545,12 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         crate::window::qualification_window(ruleset, today, options.anniversary, history.as_deref().unwrap_or_default())
     });
     let history = history.filter(|_| options.history);
+    if options.history {
+        let mut by_area = crate::window::area_history(rulesets, loaded, options);
+        for (id, area) in areas.0.iter_mut() {
+            area.history = Some(by_area.remove(id).unwrap_or_default());
+        }
+    }
     let overview = areas.values().map(crate::areas::overview_row).collect();
     let microsoft_cloud = crate::areas::microsoft_cloud(&areas);
     let best_action = areas

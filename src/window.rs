@@ -4,9 +4,10 @@ use crate::load::Loaded;
 use crate::manual::AreaTyped;
 use crate::month::{Date, Month};
 use crate::people;
-use crate::report::{HistoryMonth, Keyed, QualificationWindow, Status, TrackSummary, WindowMonth};
+use crate::report::{AreaMonth, HistoryMonth, Keyed, QualificationWindow, Status, TrackSummary, WindowMonth};
 use crate::ruleset::Ruleset;
-use crate::score::{best_of, facts_for, legacy, period, track_reports};
+use crate::score::{best_of, facts_for, legacy, period, score, track_reports, ScoreOptions};
+use std::collections::BTreeMap;
 
 /// Every month from the first to the last with usage data, each scored as
 /// if it were the as-of month; a month without data or without its
@@ -136,6 +137,42 @@ pub fn qualification_window(
         eligible,
         message,
     }
+}
+
+/// Every area's score month by month (designations.md section 4): each
+/// month from the first to the last of any loaded export, scored as if it
+/// were the as-of month. Like Modern Work's history, it is of the files:
+/// typed values describe today, not past months.
+pub fn area_history(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> BTreeMap<String, Vec<AreaMonth>> {
+    let mut out: BTreeMap<String, Vec<AreaMonth>> = BTreeMap::new();
+    let (Some(first), Some(last)) = (crate::data::any_earliest(loaded), crate::data::any_latest(loaded)) else {
+        return out;
+    };
+    let mut m = first;
+    while m <= last {
+        let month_options = ScoreOptions {
+            as_of: Some(m),
+            tenant_limit: Some(0),
+            tracks: options.tracks.clone(),
+            ..ScoreOptions::default()
+        };
+        let report = score(rulesets, loaded, &month_options);
+        for (id, area) in report.areas.0 {
+            // An area scored as of another month (Modern Work falls back to
+            // its latest when the month has no usage) has no verdict for `m`.
+            let own_month = area.as_of == Some(m);
+            let verdict = !matches!(area.status, Status::NotScored | Status::Incomplete);
+            out.entry(id).or_default().push(AreaMonth {
+                month: m,
+                available: own_month && verdict,
+                status: if own_month { area.status } else { Status::NotScored },
+                total: area.total.filter(|_| own_month),
+                track: area.track.filter(|_| own_month),
+            });
+        }
+        m = m.plus(1);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -679,3 +679,61 @@ fn security_from_office_usage_and_azure_usage() {
     let warnings = security["warnings"].to_string();
     assert!(warnings.contains("only plan 2 counts for Security"), "{warnings}");
 }
+
+fn report_with(files: &[&str], options: &ScoreOptions) -> Value {
+    let mut book = Workbook::default();
+    for name in files {
+        book.add_file(name, &fixture(name));
+    }
+    serde_json::to_value(book.report(options)).unwrap()
+}
+
+#[test]
+fn every_area_has_a_history_on_request() {
+    let files = ["azure-usage-24-months.csv", "skilling-all-areas.csv"];
+    assert!(report(&files)["areas"]["infrastructure"].get("history").is_none(), "history only on request");
+    let r = report_with(&files, &ScoreOptions { history: true, ..ScoreOptions::default() });
+    // The export's months, read off its dates (YYYY-MM-01; a quoted name
+    // with a comma moves the column, so any field shaped like a date).
+    let csv = String::from_utf8(fixture(files[0])).unwrap();
+    let is_date = |f: &&str| f.len() == 10 && f.starts_with("20") && f.ends_with("-01");
+    let months: std::collections::BTreeSet<&str> =
+        csv.lines().skip(1).flat_map(|l| l.split(',').filter(is_date).map(|f| &f[..7])).collect();
+    let (first, last) = (*months.first().unwrap(), *months.last().unwrap());
+    let span = |m: &str| m[..4].parse::<usize>().unwrap() * 12 + m[5..].parse::<usize>().unwrap();
+    for (id, area) in r["areas"].as_object().unwrap() {
+        let history = area["history"].as_array().unwrap_or_else(|| panic!("{id}: no history"));
+        // One entry per month from the export's first to its last, oldest first.
+        assert_eq!(history.len(), span(last) - span(first) + 1, "{id}");
+        assert_eq!(history[0]["month"], first, "{id}");
+        assert_eq!(history.last().unwrap()["month"], last, "{id}");
+        // The latest month is the area's own score, for an area scored as of it.
+        let latest = history.last().unwrap();
+        if area["asOf"] == last {
+            assert_eq!(latest["total"], area["total"], "{id}");
+            assert_eq!(latest["status"], area["status"], "{id}");
+        }
+        // Each month is the area as that month's report scores it.
+        let month = &history[20];
+        let then = report_with(
+            &files,
+            &ScoreOptions {
+                as_of: spd_score::Month::parse_iso(month["month"].as_str().unwrap()),
+                ..ScoreOptions::default()
+            },
+        );
+        if then["areas"][id]["asOf"] == month["month"] {
+            assert_eq!(month["total"], then["areas"][id]["total"], "{id} {}", month["month"]);
+            assert_eq!(month["status"], then["areas"][id]["status"], "{id} {}", month["month"]);
+        } else {
+            assert_eq!(month["available"], false, "{id}");
+        }
+    }
+    // Infrastructure's usage growth compares two trailing twelve months:
+    // a month has a verdict only when the export reaches 23 months behind it.
+    let infra = r["areas"]["infrastructure"]["history"].as_array().unwrap();
+    for month in infra {
+        let m = month["month"].as_str().unwrap();
+        assert_eq!(month["available"], span(m) >= span(first) + 23, "{m}");
+    }
+}

@@ -134,6 +134,10 @@ test('history, window and a simulation through the binding', () => {
   const scorer = new Scorer().addFile('c.csv', readFixture('cpor-report-13-months.csv'));
   const report = scorer.report({ history: true, today: '2025-10-20', tenantLimit: 5 });
   assert.equal(report.history.length, 13);
+  // Every area has its history too; Modern Work's agrees with the top level's months.
+  assert.deepEqual(report.areas['modern-work'].history.map((m) => m.month), report.history.map((m) => m.month));
+  const latest = report.areas['modern-work'].history.at(-1);
+  assert.equal(latest.total, report.areas['modern-work'].total);
   assert.equal(report.window.start, '2025-05-01');
   assert.equal(report.tenants.length, 5);
   assert.ok(report.tenantCount > 5);
