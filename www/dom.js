@@ -22,6 +22,22 @@ export function h(tag, attributes = {}, ...children) {
   return el;
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Creates an SVG element: attributes as given (presentation attributes, never style), text as text nodes. */
+export function svg(tag, attributes = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'dataset') Object.assign(el.dataset, value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
 /** Offers `text` as a file named `name` to save. */
 export function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -1,14 +1,15 @@
 // Modern Work's qualification window (from the anniversary date) and its
-// score month by month as a table; the charts are in charts.js.
+// score month by month, as a chart (charts.js) and a table.
 
 import { h, metricPoints, totalPoints } from './dom.js';
 import { STATUS } from './strings.js';
 
 /**
  * The card. `anniversary` is the date chosen so far and `onAnniversary(date)`
- * rescores with another; `metricLabel` names the metric columns.
+ * rescores with another; `metricLabel` names the metric columns; `chart`
+ * (charts.js) draws the months above the table.
  */
-export function history(report, { anniversary: chosen, onAnniversary, metricLabel }) {
+export function history(report, { anniversary: chosen, onAnniversary, metricLabel, chart }) {
   const anniversary = h('input', {
     type: 'date',
     value: chosen ?? '',
@@ -22,6 +23,7 @@ export function history(report, { anniversary: chosen, onAnniversary, metricLabe
     h('h2', { id: 'history-title' }, 'Qualification window'),
     h('label', { class: 'inline' }, 'Anniversary date (leave empty if not enrolled): ', anniversary),
     w ? h('p', { 'data-field': 'window' }, w.message) : null,
+    chart,
     history.length > 1
       ? h(
           'div',

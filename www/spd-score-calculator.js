@@ -46,10 +46,13 @@ import { enterValues } from './enter-values.js';
 import { history } from './history.js';
 import { fileList, intake } from './intake.js';
 import { assumptions } from './assumptions.js';
+import { metricChart, modernWorkMonths, scoreChart } from './charts.js';
 import { METRIC_LABEL, MODERN_WORK, summary, track } from './modern-work.js';
 import { nextSteps } from './next-steps.js';
+import { nextStepsAll } from './next-steps-all.js';
 import { overview } from './overview.js';
 import { people } from './people.js';
+import { peopleAcrossAreas } from './people-across-areas.js';
 import { planner } from './planner.js';
 import { rulesLine } from './rules.js';
 import { STATUS } from './strings.js';
@@ -368,7 +371,15 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#els.overviewSlot = overviewSlot;
     this.#els.areaSlot = areaSlot;
     this.#els.modernWork = modernWork;
-    results.replaceChildren(report.overview?.length ? overviewSlot : null, h('div', { id: 'area-view', class: 'area-pane' }, areaSlot, modernWork));
+    // Across designations (with an overview): every area's next steps above the area, its people below.
+    const across = Boolean(report.overview?.length);
+    const selectArea = (area) => this.#selectArea(area);
+    results.replaceChildren(
+      across ? overviewSlot : null,
+      across ? nextStepsAll(report, { onSelect: selectArea, controls: 'area-view' }) : null,
+      h('div', { id: 'area-view', class: 'area-pane' }, areaSlot, modernWork),
+      across ? peopleAcrossAreas(report, { modernWork: MODERN_WORK, ruleset: this.#rulesets[MODERN_WORK] ?? this.#ruleset }) : null,
+    );
     modernWork.replaceChildren(
       summary(report, {
         ruleset: this.#ruleset,
@@ -380,12 +391,35 @@ export class SpdScoreCalculator extends HTMLElement {
       h('div', { class: 'tracks' }, tracks.map(([id, t]) => track(id, t, report))),
       nextSteps(report),
       planner(report, { ruleset: this.#ruleset, state: this.#planner, ask: (message, answer) => this.#ask(message, answer), fail: (e) => this.#fail(e), metricLabel: METRIC_LABEL }),
-      history(report, { anniversary: this.#anniversary, onAnniversary: (date) => ((this.#anniversary = date), this.#refresh()), metricLabel: METRIC_LABEL }),
+      history(report, {
+        anniversary: this.#anniversary,
+        onAnniversary: (date) => ((this.#anniversary = date), this.#refresh()),
+        metricLabel: METRIC_LABEL,
+        chart: scoreChart({
+          months: report.areas?.[MODERN_WORK]?.history ?? modernWorkMonths(report.history),
+          window: report.window,
+          qualifyAt: this.#ruleset?.qualification?.minTotal ?? 70,
+          label: report.areas?.[MODERN_WORK]?.label ?? 'Modern Work',
+        }),
+      }),
       tenants(report, { view: this.#tenantView, firstTrack: this.getAttribute('track'), ruleset: this.#ruleset }),
       people(report),
       assumptions(report, this.#ruleset),
     );
     this.#showArea();
+  }
+
+  /** An area's score by month and its deciding track's points by metric. */
+  #charts(report, id) {
+    const area = report.areas?.[id];
+    if (!area || area.status === 'not_scored') return null;
+    const track = area.tracks?.[area.track];
+    return h(
+      'div',
+      { class: 'area-charts' },
+      scoreChart({ months: area.history, window: report.window, qualifyAt: this.#rulesets[id]?.qualification?.minTotal ?? 70, label: area.label }),
+      metricChart(track, { label: track?.label ?? area.track }),
+    );
   }
 
   /** The "Enter values" block of an area; applying rescores with its rows in place of its earlier ones. */
@@ -433,6 +467,7 @@ export class SpdScoreCalculator extends HTMLElement {
         ? areaView(report, id, {
             onBack: () => this.#els.overviewSlot.querySelector(`tr[data-area="${id}"] [data-field="open-area"]`)?.focus(),
             enterValues: this.#enterValues(report, id),
+            charts: this.#charts(report, id),
           })
         : '',
     );

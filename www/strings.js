@@ -231,3 +231,45 @@ export const ENTER_TEXT = {
   unit: (kind, measure, metricId) =>
     kind === 'growth' ? '%' : kind === 'steps' || kind === 'people' ? 'people' : (ENTER_UNIT_BY_MEASURE[measure] ?? (metricId === 'deployments' ? 'net deployments' : ENTER_UNIT_BY_KIND[kind] ?? '')),
 };
+
+/** The words of the charts (their text alternatives too). */
+export const CHART_TEXT = {
+  window: 'qualification window',
+  windowOutside: (from, to) => `The qualification window (${from} to ${to}) lies outside these months.`,
+  qualify: (points) => `${points} to qualify`,
+  point: (month, total, status) => `${month}: ${total} points${status ? `, ${status}` : ''}`,
+  summary: (area, n, of, points, qualifyAt) => `${area}, score by month: ${n} of ${of} months have a score (${points}); ${qualifyAt} points qualify.`,
+  noPoints: (area, of) => `${area}, score by month: none of the ${of} months has a complete score yet.`,
+  scoreCaption: (first, last, n) => `Score by month, ${first} to ${last}: ${n === 1 ? 'one month has' : `${n} months have`} a complete score; the other months lack an export or the month a year before.`,
+  metricsCaption: (track) => `Points by metric, ${track}`,
+  metricLine: (metric, points, max) => `${metric} ${points === null ? 'unknown' : points} of ${max}`,
+  unknownOf: (max) => `unknown / ${max}`,
+  title: 'Progress',
+};
+
+/** The words of the next steps across designations. */
+export const NEXT_TEXT = {
+  title: 'Next steps across designations',
+  intro: 'Every designation’s recommendations in one list, the most points first.',
+  caption: (n) => `Recommendations (${n})`,
+  gain: 'Gain',
+  area: 'Designation and track',
+  step: 'Step',
+  points: (p) => `+${p} points`,
+  mostPerStep: 'most points per step',
+  showAll: (n) => `Show all ${n}`,
+  showFirst: (n) => `Show the first ${n} only`,
+};
+
+/** The words of the people table across designations. */
+export const PEOPLE_TEXT = {
+  title: 'People across designations',
+  intro: 'Where each person’s certifications count in every designation (metric and step), and why not where they do not.',
+  caption: (n) => `People and where they count (${n})`,
+  person: 'Person',
+  counts: 'counts',
+  none: '—',
+  empty: 'No skilling list yet: add a list of your people and their certifications (one row per person and certification) to see where each counts.',
+  showAll: (n) => `Show all ${n}`,
+  showFirst: (n) => `Show the first ${n} only`,
+};
