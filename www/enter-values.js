@@ -1,7 +1,6 @@
 // "Enter values" on an area's card (designations.md §7): one box per metric,
 // option, part or step and track, the unit beside it, prefilled from the
-// report; the boxes changed (or already typed) are the values entered by
-// hand, scored through the worker's `manualValues` option and saved as the
+// report; the boxes typed in are the values entered by hand, scored through the worker's `manualValues` option and saved as the
 // CSV the scorer reads back (Area,Track,Metric,Value). Which boxes an area
 // has comes from its tracks in the report (their kinds), or, for an area
 // not scored yet, from its ruleset: nothing here names an area.
@@ -79,7 +78,10 @@ export function enterValues(report, areaId, { ruleset, typed, state, onApply }) 
           'data-metric': f.metric,
           'data-track': trackId,
         });
-        boxes.push({ input, track: trackId, metric: f.metric, prefilled: f.value, typed: f.typed || again !== undefined });
+        const box = { input, track: trackId, metric: f.metric, prefilled: f.value, typed: f.typed || again !== undefined };
+        // A box typed in counts as entered by hand, even with the files' figure.
+        input.addEventListener('input', () => (box.typed = true));
+        boxes.push(box);
         return h('label', { class: 'enter-field' }, h('span', { class: 'enter-label' }, f.label), input, h('span', { class: 'unit' }, f.unit));
       }),
     );
@@ -94,7 +96,7 @@ export function enterValues(report, areaId, { ruleset, typed, state, onApply }) 
         trackIds.map((id) => h('option', { value: id, selected: String(typedValue('', 'track') ?? '').toLowerCase() === id }, trackLabel(id))),
       )
     : null;
-  /** The values entered by hand: boxes changed from the report's figure or typed before, and the track. */
+  /** The values entered by hand: boxes typed in (now or before) or changed from the report's figure, and the track. */
   const rows = () => {
     const out = [];
     for (const b of boxes) {

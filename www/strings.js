@@ -216,7 +216,7 @@ const ENTER_UNIT_BY_KIND = { tenants: 'net customers', people: 'people', steps: 
 export const ENTER_TEXT = {
   open: 'Enter values',
   formLabel: (area) => `Values for ${area} typed from Partner Center`,
-  help: 'Type the figures Partner Center’s scorecard shows; the boxes start with what the files give. A box you change counts as entered by hand; empty it to go back to the files. To reuse saved values, drop the CSV with your exports.',
+  help: 'Type the figures Partner Center’s scorecard shows; the boxes start with what the files give. A box you type in counts as entered by hand; empty it to go back to the files. To reuse saved values, drop the CSV with your exports.',
   track: 'Track (Partner Center’s)',
   trackFromFiles: 'as classified from the files',
   step: (n) => `step ${n}`,
