@@ -11,7 +11,7 @@ import { CHART_TEXT as T, STATUS, metricName } from './strings.js';
 
 const WIDTH = 640;
 const HEIGHT = 220;
-const PAD = { left: 46, right: 30, top: 16, bottom: 34 };
+const PAD = { left: 46, right: 40, top: 16, bottom: 34 };
 let nextId = 1;
 
 /** "2025-06-01" → "2025-06". */
@@ -38,6 +38,7 @@ export function scoreChart({ months, window, qualifyAt = 70, label }) {
   const from = monthOf(window?.start);
   const to = monthOf(window?.end);
   let windowNote = null;
+  let windowShown = false;
   if (from && to) {
     const first = list.findIndex((m) => m >= from);
     const last = list.findLastIndex((m) => m <= to);
@@ -46,7 +47,7 @@ export function scoreChart({ months, window, qualifyAt = 70, label }) {
       const x0 = Math.max(PAD.left, x(first) - half);
       const x1 = Math.min(WIDTH - PAD.right, x(last) + half);
       shapes.push(svg('rect', { class: 'chart-window', x: x0, y: PAD.top, width: Math.max(1, x1 - x0), height: plotH, 'data-field': 'window' }));
-      shapes.push(svg('text', { class: 'chart-note', x: x0 + 4, y: PAD.top + 12 }, T.window));
+      windowShown = true;
     } else windowNote = T.windowOutside(monthName(from), monthName(to));
   }
   // Grid: 0, 50, 100, and the line that qualifies.
@@ -97,7 +98,13 @@ export function scoreChart({ months, window, qualifyAt = 70, label }) {
       svg('title', { id: `${id}-title` }, summary),
       shapes,
     ),
-    h('figcaption', {}, T.scoreCaption(monthName(list[0], true), monthName(list.at(-1), true), points.length), windowNote ? ` ${windowNote}` : ''),
+    h(
+      'figcaption',
+      {},
+      T.scoreCaption(monthName(list[0], true), monthName(list.at(-1), true), points.length),
+      windowShown ? [' ', h('span', { class: 'legend-window', 'aria-hidden': 'true' }), T.windowShaded(monthName(from), monthName(to))] : null,
+      windowNote ? ` ${windowNote}` : '',
+    ),
   );
 }
 

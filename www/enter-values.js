@@ -8,8 +8,8 @@
 import { download, h, manualValuesCsv, number } from './dom.js';
 import { ENTER_TEXT as T, metricName } from './strings.js';
 
-/** "12.5" for a box: the report's figure as the scorer reads it back. */
-const boxValue = (v) => (v === null || v === undefined ? '' : String(Math.round(v * 1e6) / 1e6));
+/** "12.5" for a box: the report's figure as Partner Center shows it (two decimals at most). */
+const boxValue = (v) => (v === null || v === undefined ? '' : String(Math.round(v * 100) / 100));
 
 /**
  * The boxes of one track, from the report's metrics (kinds, options, parts,

@@ -23,7 +23,7 @@
 //             --spd-muted, --spd-border, --spd-track, --spd-good, --spd-warn,
 //             --spd-bad, --spd-font, --spd-radius; ::part(container | dropzone |
 //             file | overview | area | summary | track | metric | badge | bar | button |
-//             tenants | simulator)
+//             tenants | simulator | chart)
 //
 // The element itself (this file) talks to the worker and keeps the state;
 // each section is its own module:

@@ -234,7 +234,7 @@ export const ENTER_TEXT = {
 
 /** The words of the charts (their text alternatives too). */
 export const CHART_TEXT = {
-  window: 'qualification window',
+  windowShaded: (from, to) => ` Shaded: the qualification window, ${from} to ${to}.`,
   windowOutside: (from, to) => `The qualification window (${from} to ${to}) lies outside these months.`,
   qualify: (points) => `${points} to qualify`,
   point: (month, total, status) => `${month}: ${total} points${status ? `, ${status}` : ''}`,
