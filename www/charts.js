@@ -56,7 +56,8 @@ export function scoreChart({ months, window, qualifyAt = 70, label }) {
     shapes.push(svg('text', { class: 'chart-axis', x: PAD.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, String(v)));
   }
   shapes.push(svg('line', { class: 'chart-qualify', x1: PAD.left, x2: WIDTH - PAD.right, y1: y(qualifyAt), y2: y(qualifyAt), 'data-field': 'qualify-line' }));
-  shapes.push(svg('text', { class: 'chart-note qualify', x: WIDTH - PAD.right - 4, y: y(qualifyAt) - 5, 'text-anchor': 'end' }, T.qualify(qualifyAt)));
+  // Labelled at the left: the latest months, on the right, hold the points that matter most.
+  shapes.push(svg('text', { class: 'chart-note qualify', x: PAD.left + 4, y: y(qualifyAt) - 6 }, T.qualify(qualifyAt)));
   // Month labels: at most eight, counted back from the last; on a narrow
   // card (calculator.css) only every other one of them shows.
   const every = Math.max(1, Math.ceil(list.length / 8));
