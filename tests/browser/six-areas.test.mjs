@@ -195,6 +195,30 @@ for (const area of ['security', 'business-applications']) {
   });
 }
 
+test("Enter values on Modern Work's summary: a typed option's value scores in its track card", async () => {
+  const page = await app.open();
+  await page.locator('.drop').waitFor();
+  const first = await reportAfter(page, () => page.locator('spd-score-calculator input[type="file"]').first().setInputFiles(fixture('cpor-report-13-months.csv')));
+  const summary = page.locator('.modern-work-view .summary');
+  await summary.getByRole('button', { name: 'Enter values' }).click();
+  const metric = first.areas['modern-work'].tracks.smb.metrics.usageGrowth;
+  const [option, o] = Object.entries(metric.options).find(([, v]) => v.points < metric.max);
+  const box = summary.locator(`input[data-track="smb"][data-metric="usageGrowth.${option}"]`);
+  assert.equal(await box.inputValue(), String(Math.round(o.value * 100) / 100));
+  await box.fill(String(o.threshold));
+  const report = await reportAfter(page, () => summary.getByRole('button', { name: 'Apply' }).click());
+  const typed = report.areas['modern-work'].tracks.smb.metrics.usageGrowth;
+  assert.equal(typed.options[option].source, 'manual');
+  assert.equal(typed.options[option].value, o.threshold);
+  assert.equal(typed.points, metric.max);
+  assert.equal(report.areas['modern-work'].source, 'both');
+  assert.equal((await shown(page)).smb.metrics.usageGrowth, (Math.round(metric.max * 10) / 10).toFixed(1));
+  // Forgetting the typed value scores the files alone again.
+  const back = await reportAfter(page, () => page.locator('.modern-work-view .summary [data-action="clear-values"]').click());
+  assert.equal(back.areas['modern-work'].tracks.smb.metrics.usageGrowth.points, metric.points);
+  assert.deepEqual(page.errors, []);
+});
+
 test('Enter values for an area not scored yet: the boxes come from its ruleset; a bad number is shown in the form', async () => {
   const page = await app.open();
   await load(page, ['manual-values.csv']);
