@@ -1,7 +1,10 @@
-// The few DOM and number helpers every view of <spd-score-calculator>
-// shares. Every text is set as a text node, never as HTML.
+// The few DOM helpers every view of <spd-score-calculator> shares (and,
+// re-exported, the DOM-free formatting of format.js). Every text is set as a text node, never as HTML.
 
 import { STATUS } from './strings.js';
+
+// The DOM-free formatting, re-exported so that a view imports its helpers from one place.
+export * from './format.js';
 
 /** Creates an element; strings and numbers become text nodes, never HTML. */
 export function h(tag, attributes = {}, ...children) {
@@ -19,14 +22,21 @@ export function h(tag, attributes = {}, ...children) {
   return el;
 }
 
-/** Partner Center shows one decimal for metrics, whole points for totals. */
-export const metricPoints = (p) => (p === null || p === undefined ? '–' : (Math.round(p * 10) / 10).toFixed(1));
-export const totalPoints = (p) => String(Math.round(p));
-export const number = (v) => (v === null || v === undefined ? '–' : Number(v).toLocaleString('en', { maximumFractionDigits: 2 }));
-export const percent = (r) => (r === null || r === undefined ? '' : `${Math.round(r * 1000) / 10}%`);
-/** "1 error", "2 errors". */
-export const plural = (n, one, many) => `${number(n)} ${n === 1 ? one : many}`;
-export const signed = (v) => (v > 0 ? `+${number(v)}` : number(v));
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Creates an SVG element: attributes as given (presentation attributes, never style), text as text nodes. */
+export function svg(tag, attributes = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'dataset') Object.assign(el.dataset, value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
 
 /** Offers `text` as a file named `name` to save. */
 export function download(name, type, text) {
@@ -48,27 +58,6 @@ export function bar(fraction, label) {
 /** A status as a coloured pill ("Qualified", "Incomplete", …). */
 export function badge(status, field = 'status') {
   return h('span', { class: `badge ${status}`, 'data-field': field, part: 'badge' }, STATUS[status] ?? status);
-}
-
-/** "USD 5,000", "USD 999.99": whole dollars without cents, else two decimals. */
-export const amount = (v) =>
-  v === null || v === undefined ? '–' : Number(v).toLocaleString('en', { minimumFractionDigits: Number.isInteger(Number(v)) ? 0 : 2, maximumFractionDigits: 2 });
-export const usd = (v) => (v === null || v === undefined ? '–' : `USD ${amount(v)}`);
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-/** "2025-10" as "October 2025" (or "Oct 2025" when `short`); anything else as it is. */
-export function monthName(month, short = false) {
-  const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return month ?? '–';
-  const name = MONTHS[Number(m[2]) - 1];
-  return `${short ? name.slice(0, 3) : name} ${m[1]}`;
-}
-/** "2025-10" and -1: "2025-09"; null when `month` is not a month. */
-export function addMonths(month, n) {
-  const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');
-  if (!m) return null;
-  const index = Number(m[1]) * 12 + Number(m[2]) - 1 + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /**

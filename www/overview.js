@@ -2,14 +2,8 @@
 // Center's order (report.overview), the Microsoft Cloud badge and the single
 // step worth the most points. Everything shown is read from the report.
 
-import { badge, h, totalPoints } from './dom.js';
+import { badge, h, scoreText } from './dom.js';
 import { AREA_TEXT as T, CLOUD_STATUS, SOURCE } from './strings.js';
-
-/** "at least 32", "72" or "—". */
-export function scoreText(score, atLeast) {
-  if (score === null || score === undefined) return T.notScored;
-  return atLeast ? T.atLeast(totalPoints(score)) : totalPoints(score);
-}
 
 /**
  * The overview card. `selected` is the area whose view is shown; `onSelect(id)`

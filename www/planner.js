@@ -39,7 +39,7 @@ function checklist(name, legend, choices, folded) {
 const ticked = (root) => [...root.querySelectorAll('input[type="checkbox"]:checked')].map((i) => i.value);
 
 /** The planner card, `report` being the report shown. */
-export function planner(report, { ruleset, state, ask, fail, metricLabel }) {
+export function planner(report, { options = {}, ruleset, state, ask, fail, metricLabel }) {
   const areaLabel = (id) => report.areas?.[id]?.label ?? id;
   const association = h('select', {}, FIRST_ASSOCIATIONS.map((a) => h('option', { value: a }, a)));
   // Modern Work's workloads, as its ruleset lists them (saying which count
@@ -169,7 +169,10 @@ export function planner(report, { ruleset, state, ask, fail, metricLabel }) {
   };
   const run = async () => {
     try {
-      const { simulation } = await ask({ type: 'simulate', plan: state.plan, options: { asOf: report.asOf, tenantLimit: 0 } }, 'simulation');
+      // The report's own options (typed values, as-of month, tracks): each
+      // area simulated as of the month it is shown for, not Modern Work's.
+      const simulateWith = { ...options, history: false, today: undefined, tenantLimit: 0 };
+      const { simulation } = await ask({ type: 'simulate', plan: state.plan, options: simulateWith }, 'simulation');
       result.replaceChildren(simulationView(simulation, metricLabel));
     } catch (e) {
       fail(e);

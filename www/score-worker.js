@@ -8,13 +8,14 @@
 //                                              follow, the .wasm with it); ruleset: a custom ruleset (the
 //                                              core's own by default)
 //               {type: 'add', files: File[]}   files join those already added
-//               {type: 'report', options}      {asOf, history, today, anniversary, tenantLimit}
+//               {type: 'report', options}      {asOf, history, today, anniversary, tenantLimit, manualValues}
 //               {type: 'simulate', plan, options}
 //               {type: 'planChoices'}          what a plan may name (the what-if planner)
 //               {type: 'reset', ruleset?}
-// Messages out: {type: 'ready', version, ruleset}  ruleset: the one in use (the init message's,
-//                                              else the core's defaultRuleset()), for what the page
-//                                              shows of the rules (planner choices, version)
+// Messages out: {type: 'ready', version, ruleset, rulesets}  ruleset: the one in use (the init
+//                                              message's, else the core's defaultRuleset()), for what the
+//                                              page shows of the rules (planner choices, version);
+//                                              rulesets: every area's (the boxes of "Enter values")
 //               {type: 'progress', file, loaded, total}, {type: 'report', report},
 //               {type: 'simulation', simulation}, {type: 'planChoices', choices}, {type: 'error', message}
 let api;
@@ -66,7 +67,13 @@ async function handle(data) {
         await init(data.pkg, data.wasm).catch((e) => {
           throw new Error(`The scoring core could not be loaded: ${e?.message ?? e}`);
         });
-        self.postMessage({ type: 'ready', version: api.version(), ruleset: ruleset ?? api.defaultRuleset() });
+        self.postMessage({
+          type: 'ready',
+          version: api.version(),
+          ruleset: ruleset ?? api.defaultRuleset(),
+          // Every area's, the custom one in place of its area's: what "Enter values" offers.
+          rulesets: api.rulesets().map((r) => (ruleset && r.id === ruleset.id ? ruleset : r)),
+        });
         break;
       case 'add':
         await add(data.files);

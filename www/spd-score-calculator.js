@@ -23,41 +23,43 @@
 //             --spd-muted, --spd-border, --spd-track, --spd-good, --spd-warn,
 //             --spd-bad, --spd-font, --spd-radius; ::part(container | dropzone |
 //             file | overview | area | summary | track | metric | badge | bar | button |
-//             tenants | simulator)
+//             tenants | simulator | chart)
 //
-// After scoring, the Solutions Partner overview (overview.js) lists the six
-// designations; each row opens its area: Modern Work's own detailed view
-// below, or the view of any other area built from the report (area-view.js).
+// The element itself (this file) talks to the worker and keeps the state;
+// each section is its own module:
+//   intake.js          drop zone, samples, progress, files read
+//   overview.js        the six designations, the Microsoft Cloud badge
+//   next-steps-all.js  every area's recommendations, the biggest gain first
+//   area-view.js       an area's view from the report; metric-views.js draws a metric by kind;
+//                      area-detail*.js explain how its files were read
+//   enter-values.js    "Enter values": typed scorecard figures, saved and loaded as CSV
+//   charts.js          score by month and progress per metric, as inline SVG
+//   modern-work.js     Modern Work's own detailed view (summary, tracks, metrics)
+//   next-steps.js, planner.js, history.js, tenants.js, people.js, assumptions.js: its other cards
+//   people-across-areas.js  where each person counts in every area
+//   format.js          DOM-free formatting (numbers, months, CSV); dom.js: the DOM helpers
+//   strings.js, rules.js    the words, and what the page says about the rules
 
-import { areaView, countsElsewhere } from './area-view.js';
-import { badge, bar, download, h, metricPoints, number, percent, plural, signed, totalPoints } from './dom.js';
+import { areaView } from './area-view.js';
+import { download, h, tenantsCsv, totalPoints } from './dom.js';
+import { enterValues } from './enter-values.js';
+import { history } from './history.js';
+import { fileList, intake } from './intake.js';
+import { assumptions } from './assumptions.js';
+import { metricChart, modernWorkMonths, scoreChart } from './charts.js';
+import { METRIC_LABEL, MODERN_WORK, summary, track } from './modern-work.js';
+import { nextSteps } from './next-steps.js';
+import { nextStepsAll } from './next-steps-all.js';
 import { overview } from './overview.js';
+import { people } from './people.js';
+import { peopleAcrossAreas } from './people-across-areas.js';
 import { planner } from './planner.js';
-import { CERTIFICATION_STATUS, rulesLine, tenantNotes } from './rules.js';
-import { AREA_TEXT, STATUS } from './strings.js';
+import { rulesLine } from './rules.js';
+import { STATUS } from './strings.js';
+import { tenants, tenantView } from './tenants.js';
 
 /** The styles, fetched once (literal, so that bundlers emit the file). */
 const STYLES_URL = new URL('./calculator.css', import.meta.url);
-/** The area with the detailed view below (the rest of this file). */
-const MODERN_WORK = 'modern-work';
-const CATEGORIES = [
-  ['Performance', [['netCustomerAdds', 'Net customer adds', ['net customer add', 'net customer adds']]]],
-  [
-    'Skilling',
-    [
-      ['intermediateCertifications', 'Intermediate certifications', ['person', 'people']],
-      ['advancedCertifications', 'Advanced certifications', ['person', 'people']],
-    ],
-  ],
-  [
-    'Customer success',
-    [
-      ['usageGrowth', 'Usage growth', ['MAU growth', 'MAU growth']],
-      ['deployments', 'Deployments', ['net deployment', 'net deployments']],
-    ],
-  ],
-];
-const METRIC_LABEL = Object.fromEntries(CATEGORIES.flatMap(([, ms]) => ms.map(([id, label]) => [id, label])));
 /** The sample files, in www/samples/ (see its README), each named in full so that bundlers emit it. */
 const SAMPLE_URLS = {
   'cpor-report-13-months.csv': new URL('./samples/cpor-report-13-months.csv', import.meta.url),
@@ -73,16 +75,8 @@ const SAMPLES = [
   { label: 'Try the 2026 rule changes', files: ['rules-2026.csv', 'training-completions.csv'] },
   { label: 'Try all six designations', files: ['skilling-all-areas.csv', 'manual-values.csv'] },
 ];
-const PAGE_SIZE = 100;
 /** Tenants the worker sends; beyond, the table says how many more there are. */
 const TENANT_LIMIT = 5000;
-
-/** A CSV cell a spreadsheet will never run as a formula. */
-function csvCell(value) {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /**
  * The component's styles: one constructable stylesheet shared by every
@@ -118,12 +112,22 @@ export class SpdScoreCalculator extends HTMLElement {
   #report = null;
   /** The ruleset in use, from the worker: the planner's choices and the rules line. */
   #ruleset = null;
+  /** Every area's ruleset by id, from the worker: the boxes "Enter values" offers. */
+  #rulesets = {};
+  /** Values typed in "Enter values" ([{area, track, metric, value}]), scored as `manualValues`. */
+  #typed = [];
+  /** Per area, whether its "Enter values" form is open. */
+  #entering = {};
   #asOf = null;
+  /** The options the report shown was made with: the what-if simulates with the same. */
+  #options = {};
   /** The what-if planner's plan and whether it is open, kept across refreshes. */
   #planner = { plan: { customers: [], people: [], removeTenants: [] }, open: false };
   /** The area whose view is shown under the overview (null: chosen on the next report). */
   #area = null;
-  #tenantView = { track: null, search: '', filter: 'all', association: 'all', sort: 'contribution', descending: true, shown: PAGE_SIZE };
+  #tenantView = tenantView();
+  /** The anniversary date typed in the history card ('' when not enrolled). */
+  #anniversary = '';
   #els = {};
 
   connectedCallback() {
@@ -167,6 +171,7 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#report = null;
     this.#asOf = null;
     this.#area = null;
+    this.#typed = [];
     this.#els.results.hidden = true;
     this.#els.files.replaceChildren();
     this.#els.clear.hidden = true;
@@ -202,6 +207,7 @@ export class SpdScoreCalculator extends HTMLElement {
     const ready = await this.#ask({ type: 'init', pkg, wasm, ruleset }, 'ready');
     started = true;
     this.#ruleset = ready.ruleset ?? ruleset ?? null;
+    this.#rulesets = Object.fromEntries((ready.rulesets ?? []).map((r) => [r.id, r]));
     this.#els.rules.textContent = rulesLine(this.#ruleset);
   }
 
@@ -261,18 +267,19 @@ export class SpdScoreCalculator extends HTMLElement {
   async #refresh() {
     try {
       const today = new Date();
-      const anniversary = this.#els.anniversary?.value || undefined;
+      const anniversary = this.#anniversary || undefined;
       const options = {
         asOf: this.#asOf ?? this.getAttribute('as-of') ?? undefined,
         history: true,
         today: today.toISOString().slice(0, 10),
         anniversary,
         tenantLimit: TENANT_LIMIT,
+        manualValues: this.#typed.length ? this.#typed : undefined,
       };
       const { report } = await this.#ask({ type: 'report', options }, 'report');
       this.#progress(null);
       this.#report = report;
-      this.#asOf = report.asOf;
+      this.#options = options;
       this.#els.alert.hidden = true;
       this.#show(report);
       const best = report.bestTrack ? report.tracks[report.bestTrack] : null;
@@ -294,51 +301,12 @@ export class SpdScoreCalculator extends HTMLElement {
   // ---- layout -------------------------------------------------------------
 
   #render() {
-    const input = h('input', {
-      type: 'file',
-      multiple: true,
-      accept: '.csv,.txt,.tsv,text/csv',
-      class: 'visually-hidden',
-      id: 'file-input',
-      tabindex: '-1',
-      'aria-hidden': 'true',
-      onchange: () => {
-        if (input.files.length) this.scoreFiles(input.files);
-        input.value = '';
-      },
+    const parts = intake({
+      samples: SAMPLES,
+      onFiles: (files) => this.scoreFiles(files),
+      onSample: (names) => this.#loadSample(names),
+      onReset: () => this.reset(),
     });
-    const drop = h(
-      'div',
-      {
-        class: 'drop',
-        part: 'dropzone',
-        role: 'button',
-        tabindex: '0',
-        'aria-describedby': 'drop-help',
-        onclick: () => input.click(),
-        onkeydown: (e) => {
-          if (e.key === 'Enter' || e.key === ' ') (e.preventDefault(), input.click());
-        },
-        // Files dropped anywhere on the calculator are taken (see main below).
-        ondragover: () => drop.classList.add('over'),
-        ondragleave: () => drop.classList.remove('over'),
-        ondrop: () => drop.classList.remove('over'),
-      },
-      h('strong', {}, 'Drop your Partner Center exports here'),
-      h(
-        'span',
-        { id: 'drop-help' },
-        'or press Enter to choose files: usage (contribution) exports, skilling lists and values typed from Partner Center (columns Area, Track, Metric, Value), CSV in any delimiter or encoding. Files added later join the score.',
-      ),
-    );
-    const samples = SAMPLES.map(({ label, files }) => h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => this.#loadSample(files) }, label));
-    const clear = h('button', { type: 'button', class: 'secondary', part: 'button', hidden: true, onclick: () => this.reset() }, 'Start over');
-    const progress = h('progress', { max: '1', value: '0', 'aria-labelledby': 'progress-label' });
-    const progressLabel = h('span', { id: 'progress-label' }, 'Reading…');
-    const progressStatus = h('span', { class: 'visually-hidden', role: 'status' });
-    const alert = h('p', { class: 'alert', role: 'alert', hidden: true });
-    const rules = h('p', { class: 'rules', 'data-field': 'rules' });
-    const files = h('ul', { class: 'files', 'aria-label': 'Files' });
     const results = h('div', { class: 'results', hidden: true });
     const hasFiles = (e) => e.dataTransfer?.types.includes('Files');
     const main = h(
@@ -353,18 +321,7 @@ export class SpdScoreCalculator extends HTMLElement {
           if (e.dataTransfer.files.length) this.scoreFiles(e.dataTransfer.files);
         },
       },
-      h(
-        'section',
-        { class: 'intake', 'aria-label': 'Your files' },
-        drop,
-        input,
-        h('div', { class: 'intake-actions' }, samples, clear, h('span', { class: 'privacy' }, 'Files are read on this computer and never uploaded.')),
-        rules,
-        h('div', { class: 'progress', hidden: true }, progress, progressLabel),
-        progressStatus,
-        alert,
-        files,
-      ),
+      parts.section,
       results,
     );
     this.#root.replaceChildren(main);
@@ -375,7 +332,8 @@ export class SpdScoreCalculator extends HTMLElement {
         .then((sheet) => (this.#root.adoptedStyleSheets = [sheet]), link)
         .finally(() => (main.hidden = false));
     } else link();
-    Object.assign(this.#els, { main, input, drop, clear, progress, progressLabel, progressStatus, alert, files, results, rules });
+    const { section, ...els } = parts;
+    Object.assign(this.#els, els, { main, results });
   }
 
   /** A sample set replaces the files loaded, so that it shows as it is. */
@@ -393,12 +351,13 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#worker.postMessage({ type: 'reset' });
     this.#asOf = null;
     this.#area = null;
+    this.#typed = [];
     // scoreFiles shows its own errors.
     await this.scoreFiles(files).catch(() => {});
   }
 
   #show(report) {
-    this.#showFiles(report);
+    fileList(this.#els.files, report);
     this.#els.clear.hidden = !report.files.length;
     const { results } = this.#els;
     results.hidden = false;
@@ -414,19 +373,72 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#els.overviewSlot = overviewSlot;
     this.#els.areaSlot = areaSlot;
     this.#els.modernWork = modernWork;
-    // The what-if planner spans every area: after the area shown, whichever it is.
-    const whatIf = planner(report, { ruleset: this.#ruleset, state: this.#planner, ask: (message, answer) => this.#ask(message, answer), fail: (e) => this.#fail(e), metricLabel: METRIC_LABEL });
-    results.replaceChildren(report.overview?.length ? overviewSlot : null, h('div', { id: 'area-view', class: 'area-pane' }, areaSlot, modernWork), whatIf);
+    // Across designations (with an overview): every area's next steps above the area, its people below.
+    const across = Boolean(report.overview?.length);
+    const selectArea = (area) => this.#selectArea(area);
+    results.replaceChildren(
+      across ? overviewSlot : null,
+      across ? nextStepsAll(report, { onSelect: selectArea, controls: 'area-view' }) : null,
+      h('div', { id: 'area-view', class: 'area-pane' }, areaSlot, modernWork),
+      // The what-if planner spans every area: after the area shown, whichever it is.
+      planner(report, { options: this.#options, ruleset: this.#ruleset, state: this.#planner, ask: (message, answer) => this.#ask(message, answer), fail: (e) => this.#fail(e), metricLabel: METRIC_LABEL }),
+      across ? peopleAcrossAreas(report, { modernWork: MODERN_WORK, ruleset: this.#rulesets[MODERN_WORK] ?? this.#ruleset }) : null,
+    );
     modernWork.replaceChildren(
-      this.#summary(report),
-      h('div', { class: 'tracks' }, tracks.map(([id, track]) => this.#track(id, track, report))),
-      this.#nextSteps(report),
-      this.#history(report),
-      this.#tenants(report),
-      this.#people(report),
-      this.#assumptions(report),
+      summary(report, {
+        ruleset: this.#ruleset,
+        onAsOf: (month) => ((this.#asOf = month), this.#refresh()),
+        onDownloadReport: () => download('spd-score-report.json', 'application/json', JSON.stringify(this.#report, null, 2)),
+        onDownloadTenants: () => download('spd-score-tenants.csv', 'text/csv', tenantsCsv(this.#report)),
+        enterValues: this.#enterValues(report, MODERN_WORK),
+      }),
+      h('div', { class: 'tracks' }, tracks.map(([id, t]) => track(id, t, report))),
+      nextSteps(report),
+      history(report, {
+        anniversary: this.#anniversary,
+        onAnniversary: (date) => ((this.#anniversary = date), this.#refresh()),
+        metricLabel: METRIC_LABEL,
+        chart: scoreChart({
+          months: report.areas?.[MODERN_WORK]?.history ?? modernWorkMonths(report.history),
+          window: report.window,
+          qualifyAt: this.#ruleset?.qualification?.minTotal ?? 70,
+          label: report.areas?.[MODERN_WORK]?.label ?? 'Modern Work',
+        }),
+      }),
+      tenants(report, { view: this.#tenantView, firstTrack: this.getAttribute('track'), ruleset: this.#ruleset }),
+      people(report),
+      assumptions(report, this.#ruleset),
     );
     this.#showArea();
+  }
+
+  /** An area's score by month and its deciding track's points by metric. */
+  #charts(report, id) {
+    const area = report.areas?.[id];
+    if (!area || area.status === 'not_scored') return null;
+    const track = area.tracks?.[area.track];
+    return h(
+      'div',
+      { class: 'area-charts' },
+      scoreChart({ months: area.history, window: report.window, qualifyAt: this.#rulesets[id]?.qualification?.minTotal ?? 70, label: area.label }),
+      metricChart(track, { label: track?.label ?? area.track }),
+    );
+  }
+
+  /** The "Enter values" block of an area; applying rescores with its rows in place of its earlier ones. */
+  #enterValues(report, id) {
+    const state = (this.#entering[id] ??= { open: false });
+    return enterValues(report, id, {
+      ruleset: this.#rulesets[id] ?? (this.#ruleset?.id === id ? this.#ruleset : null),
+      typed: this.#typed,
+      state,
+      onApply: async (rows) => {
+        this.#typed = [...this.#typed.filter((v) => v.area !== id), ...rows];
+        await this.#refresh().catch(() => {});
+        // The form was drawn again: the keyboard goes back to it.
+        this.#root.querySelector(`[data-enter="${id}"] [data-action="apply-values"]`)?.focus();
+      },
+    });
   }
 
   /** Modern Work, unless only other areas were scored: then the first of them. */
@@ -457,464 +469,13 @@ export class SpdScoreCalculator extends HTMLElement {
       other
         ? areaView(report, id, {
             onBack: () => this.#els.overviewSlot.querySelector(`tr[data-area="${id}"] [data-field="open-area"]`)?.focus(),
+            enterValues: this.#enterValues(report, id),
+            charts: this.#charts(report, id),
           })
         : '',
     );
     areaSlot.hidden = !other;
     modernWork.hidden = Boolean(other);
-  }
-
-  #showFiles(report) {
-    const warningsFor = (name) => report.warnings.filter((w) => w.file === name);
-    const errorsFor = (name) => report.errors.filter((e) => e.file === name);
-    const kinds = { usage: 'Usage export', skilling: 'Skilling list', manual: 'Typed values', unknown: 'Not recognised' };
-    this.#els.files.replaceChildren(
-      ...report.files.map((f) => {
-        const errors = errorsFor(f.name);
-        const warnings = warningsFor(f.name);
-        const months = f.months.length ? `${f.months[0]} to ${f.months.at(-1)}` : 'no months';
-        const details = [...errors.map((e) => this.#errorLine(e)), ...warnings.map((w) => h('li', { class: 'warning' }, w.message))];
-        return h(
-          'li',
-          { class: `file ${f.kind}`, part: 'file' },
-          h('span', { class: 'file-name' }, f.name),
-          h('span', { class: 'file-kind' }, kinds[f.kind] ?? f.kind),
-          h('span', {}, [`${number(f.rows)} rows read`, `${number(f.skippedRows)} skipped`, f.duplicateRows ? `${number(f.duplicateRows)} duplicates counted once` : null, f.kind === 'usage' ? months : null].filter(Boolean).join(', ')),
-          details.length
-            ? h(
-                'details',
-                // A file that was not recognised opens on why.
-                { open: f.kind === 'unknown' },
-                h('summary', { class: errors.length ? 'has-errors' : 'has-warnings' }, [errors.length ? plural(errors.length, 'error', 'errors') : null, warnings.length ? plural(warnings.length, 'warning', 'warnings') : null].filter(Boolean).join(', ')),
-                h('ul', { class: 'issues' }, details),
-              )
-            : null,
-        );
-      }),
-    );
-  }
-
-  #errorLine(e) {
-    const where = [e.line !== null ? `line ${e.line}` : null, e.column ? `column ${e.column}` : null].filter(Boolean).join(', ');
-    return h(
-      'li',
-      { class: 'error' },
-      where ? h('strong', {}, `${where}: `) : null,
-      e.value !== null && e.value !== '' ? h('code', {}, e.value) : null,
-      e.value !== null && e.value !== '' ? ' ' : null,
-      e.message,
-    );
-  }
-
-  #summary(report) {
-    const best = report.bestTrack ? report.tracks[report.bestTrack] : null;
-    const select = h(
-      'select',
-      {
-        id: 'as-of',
-        onchange: () => {
-          this.#asOf = select.value;
-          this.#refresh();
-        },
-      },
-      report.months.map((m) => h('option', { value: m, selected: m === report.asOf }, m)),
-    );
-    const general = report.warnings.filter((w) => !w.file);
-    return h(
-      'section',
-      { class: 'summary card', part: 'summary', 'aria-label': 'Summary' },
-      h(
-        'div',
-        { class: 'headline' },
-        h('h2', { id: 'summary-title', tabindex: '-1' }, report.ruleset?.name ?? 'Solutions Partner for Modern Work'),
-        h('span', { class: 'area-status', 'data-field': 'area-status' }, badge(report.status)),
-      ),
-      h(
-        'p',
-        {},
-        best ? `Best track: ${best.label}, ${totalPoints(best.total)} of 100 points. ` : 'No points yet. ',
-        `Qualifying takes ${this.#ruleset?.qualification?.minTotal ?? 70} points with every metric above zero.`,
-      ),
-      report.months.length
-        ? h('label', { class: 'inline' }, 'Score as of ', select, report.baseline ? ` compared with ${report.baseline}` : '')
-        : null,
-      general.length ? h('ul', { class: 'notes' }, general.map((w) => h('li', { class: 'warning' }, w.message))) : null,
-      h(
-        'div',
-        { class: 'downloads' },
-        h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => download('spd-score-report.json', 'application/json', JSON.stringify(this.#report, null, 2)) }, 'Download report (JSON)'),
-        h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => this.#downloadTenants() }, 'Download tenants (CSV)'),
-        h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => window.print() }, 'Print'),
-      ),
-    );
-  }
-
-  #track(id, track, report) {
-    const exact = `Exact total ${track.total}`;
-    return h(
-      'section',
-      { class: 'track card', 'data-track': id, part: 'track', 'aria-labelledby': `track-${id}` },
-      h(
-        'header',
-        {},
-        h('h3', { id: `track-${id}` }, track.label),
-        badge(track.status),
-        h('p', { class: 'total' }, h('span', { 'data-field': 'total', title: exact, 'data-exact': track.total }, totalPoints(track.total)), h('span', { class: 'of' }, ' / 100')),
-        bar(track.total / 100, `${track.label}: ${totalPoints(track.total)} of 100 points`),
-        track.complete ? null : h('p', { class: 'note' }, `Incomplete: the baseline month ${report.baseline} is missing, so customer metrics are unknown.`),
-      ),
-      CATEGORIES.map(([category, metrics]) =>
-        h('div', { class: 'category' }, h('h4', {}, category), metrics.map(([metricId, label, unit]) => this.#metric(metricId, label, unit, track.metrics[metricId]))),
-      ),
-    );
-  }
-
-  #metric(id, label, unit, m) {
-    const known = m.points !== null;
-    const options = m.options
-      ? h(
-          'ul',
-          { class: 'options' },
-          Object.entries(m.options).map(([option, o]) =>
-            h(
-              'li',
-              { class: option === m.bestOption ? 'counts' : '' },
-              h('span', { class: 'option-name' }, option),
-              bar(known && o.points !== null ? o.points / m.max : 0, `${option}: ${metricPoints(o.points)} of ${m.max}`),
-              h('span', { class: 'option-value', title: `${option}: ${signed(o.value)} ${unit[1]}, ${number(o.threshold)} for full points` }, `${number(o.value)} of ${number(o.threshold)}`),
-              option === m.bestOption ? h('span', { class: 'tag' }, 'counts') : null,
-            ),
-          ),
-        )
-      : null;
-    return h(
-      'article',
-      { class: `metric ${known && m.points === 0 ? 'zero' : ''}`, 'data-metric': id, part: 'metric' },
-      h('h5', {}, label),
-      h(
-        'p',
-        { class: 'points' },
-        h('span', { 'data-field': 'points', title: known ? `Exact ${m.points}` : 'Unknown' }, metricPoints(m.points)),
-        h('span', { class: 'of' }, ` / ${m.max}`),
-      ),
-      bar(known ? m.points / m.max : 0, `${label}: ${metricPoints(m.points)} of ${m.max} points`),
-      m.options ? null : h('p', { class: 'value' }, known ? `${number(m.value)} ${unit[Math.abs(m.value) === 1 ? 0 : 1]}, ${number(m.threshold)} for full points` : 'Unknown: baseline month missing'),
-      options,
-    );
-  }
-
-  #nextSteps(report) {
-    const recs = report.recommendations.filter((r) => r.best);
-    const actions = report.tenantActions;
-    if (!recs.length && !actions.length) return null;
-    const byTrack = Object.entries(report.tracks).map(([id, t]) => {
-      const items = recs.filter((r) => r.track === id);
-      if (!items.length) return null;
-      return h(
-        'div',
-        {},
-        h('h3', { class: 'subhead' }, t.label),
-        h(
-          'ul',
-          {},
-          items.map((r) => {
-            const text = r.message.replace(/^[^:]+: /, '');
-            return h('li', { class: r.top ? 'top' : '' }, text[0].toUpperCase() + text.slice(1), r.top ? h('span', { class: 'tag' }, 'most points per step') : null);
-          }),
-        ),
-      );
-    });
-    const kinds = { activateUsers: 'Activate users', removeSeats: 'Remove unused seats', addSeats: 'Add seats', lostCustomer: 'Lost customers' };
-    return h(
-      'section',
-      { class: 'card next', 'aria-labelledby': 'next-title' },
-      h('h2', { id: 'next-title' }, 'What to do next'),
-      h('div', { class: 'columns' }, byTrack),
-      actions.length
-        ? h(
-            'details',
-            {},
-            h('summary', {}, `Tenant by tenant: ${plural(actions.length, 'action', 'actions')} Partner Center does not show`),
-            Object.entries(kinds).map(([kind, title]) => {
-              const list = actions.filter((a) => a.kind === kind);
-              return list.length ? h('div', {}, h('h3', { class: 'subhead' }, title), h('ul', { class: 'actions' }, list.slice(0, 20).map((a) => h('li', {}, a.message)))) : null;
-            }),
-          )
-        : null,
-    );
-  }
-
-  // ---- history and window ---------------------------------------------------
-
-  #history(report) {
-    const anniversary = h('input', {
-      type: 'date',
-      value: this.#els.anniversary?.value ?? '',
-      onchange: () => this.#refresh(),
-    });
-    this.#els.anniversary = anniversary;
-    const w = report.window;
-    const history = report.history ?? [];
-    return h(
-      'section',
-      { class: 'card history', 'aria-labelledby': 'history-title' },
-      h('h2', { id: 'history-title' }, 'Qualification window'),
-      h('label', { class: 'inline' }, 'Anniversary date (leave empty if not enrolled): ', anniversary),
-      w ? h('p', { 'data-field': 'window' }, w.message) : null,
-      history.length > 1
-        ? h(
-            'div',
-            // Focusable, so that keyboard users can scroll it too.
-            { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Score by month' },
-            h(
-            'table',
-            { 'data-table': 'history' },
-            h('caption', {}, 'Score by month'),
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Month'), h('th', { scope: 'col' }, 'Best score'), h('th', { scope: 'col' }, 'Status'), Object.values(METRIC_LABEL).map((l) => h('th', { scope: 'col' }, l)))),
-            h(
-              'tbody',
-              {},
-              // Consecutive months without data collapse into one row.
-              history
-                .reduce((runs, m) => {
-                  const last = runs.at(-1);
-                  if (!m.available && last && !last.available) last.to = m.month;
-                  else runs.push({ ...m, from: m.month, to: m.month });
-                  return runs;
-                }, [])
-                .map((m) =>
-                  m.available
-                    ? h('tr', {}, h('th', { scope: 'row' }, m.month), h('td', {}, totalPoints(m.total)), h('td', {}, STATUS[m.status]), Object.keys(METRIC_LABEL).map((id) => h('td', {}, metricPoints(m.metrics[id]))))
-                    : h(
-                        'tr',
-                        { class: 'unavailable' },
-                        h('th', { scope: 'row' }, m.from === m.to ? m.from : `${m.from} to ${m.to}`),
-                        h('td', { colspan: 7 }, `Data unavailable: ${m.from === m.to ? m.reason : 'no export for these months or for the months a year before them'}`),
-                      ),
-                ),
-            ),
-          ),
-          )
-        : null,
-    );
-  }
-
-  // ---- tenants ------------------------------------------------------------
-
-  #tenants(report) {
-    const view = this.#tenantView;
-    const trackIds = Object.keys(report.tracks);
-    view.track = [view.track, this.getAttribute('track'), report.bestTrack, trackIds[0]].find((t) => trackIds.includes(t));
-    const body = h('tbody');
-    const count = h('p', { class: 'count', 'aria-live': 'polite' });
-    const more = h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => ((view.shown += PAGE_SIZE), draw()) }, 'Show more');
-    const headers = [
-      ['tenant', 'Tenant'],
-      ['eligible', 'Eligible now / a year ago'],
-      ['pau', 'Paid seats now'],
-      ['mau', 'MAU now / then'],
-      ['deployed', 'Deployed now / then (best ratio)'],
-      ['contribution', 'Contribution'],
-    ];
-    const headRow = h('tr');
-    // Whether the tenant changes a metric of the track shown.
-    const counts = (t) => {
-      const tt = t.tracks[view.track];
-      return Boolean(tt && (tt.netAdd || Object.values(tt.options).some((o) => o.deployment || o.growth)));
-    };
-    const rows = () => {
-      const search = view.search.toLowerCase();
-      let list = report.tenants.filter((t) => {
-        if (search && !t.id.toLowerCase().includes(search) && !(t.name ?? '').toLowerCase().includes(search)) return false;
-        if (view.filter === 'counts' && !counts(t)) return false;
-        if (view.filter === 'not' && counts(t)) return false;
-        return view.association === 'all' || t.associations.includes(view.association);
-      });
-      const key = (t) => {
-        const tt = t.tracks[view.track];
-        if (!tt) return 0;
-        const options = Object.values(tt.options);
-        switch (view.sort) {
-          case 'tenant': return t.id;
-          case 'eligible': return Number(tt.eligible.asOf) * 2 + Number(tt.eligible.baseline);
-          case 'pau': return tt.maxPau.asOf;
-          case 'mau': return options.reduce((s, o) => s + o.asOf.mau, 0);
-          case 'deployed': return Math.max(0, ...options.map((o) => o.asOf.bestRatio ?? 0));
-          default: return Math.abs(tt.netAdd) * 1e9 + options.reduce((s, o) => s + Math.abs(o.growth ?? 0) + Math.abs(o.deployment) * 1e6, 0);
-        }
-      };
-      list = list.map((t) => [key(t), t]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t);
-      if (view.descending) list.reverse();
-      return list;
-    };
-    const yesNo = (b) => (b ? 'yes' : 'no');
-    const draw = () => {
-      headRow.replaceChildren(
-        ...headers.map(([id, label]) =>
-          h(
-            'th',
-            { scope: 'col', 'aria-sort': view.sort === id ? (view.descending ? 'descending' : 'ascending') : 'none' },
-            h('button', { type: 'button', class: 'sort', onclick: () => ((view.descending = view.sort === id ? !view.descending : id !== 'tenant'), (view.sort = id), draw()) }, label),
-          ),
-        ),
-      );
-      const list = rows();
-      const shown = list.slice(0, view.shown);
-      body.replaceChildren(
-        ...shown.map((t) => {
-          const tt = t.tracks[view.track];
-          // Only the options the tenant has rows under.
-          const options = tt ? Object.entries(tt.options).filter(([o]) => t.associations.includes(o)) : [];
-          const perOption = (f) => options.map(([o, v]) => `${o} ${f(v)}`).join(' · ');
-          const growth = options.reduce((s, [, o]) => s + (o.growth ?? 0), 0);
-          const deployments = options.map(([o, v]) => (v.deployment ? `${o} ${signed(v.deployment)}` : null)).filter(Boolean);
-          // Counted on the track by the carry-over, or for usage growth and deployments only.
-          const notes = tenantNotes(tt, view.track, this.#ruleset, report.tracks[view.track]?.label);
-          return h(
-            'tr',
-            { class: counts(t) ? 'contributes' : '' },
-            h('th', { scope: 'row' }, h('span', { class: 'tenant-id' }, t.id), h('span', { class: 'tenant-name' }, [t.name && t.name !== t.id ? t.name : null, t.associations.join(', ')].filter(Boolean).join(' · '))),
-            h(
-              'td',
-              { 'data-label': headers[1][1] },
-              tt ? `${yesNo(tt.eligible.asOf)} / ${yesNo(tt.eligible.baseline)}` : '–',
-              notes.map((n) => h('span', { class: `tenant-note ${n.kind}`, 'data-note': n.kind }, n.text)),
-            ),
-            h('td', { 'data-label': headers[2][1] }, tt ? number(tt.maxPau.asOf) : '–'),
-            h('td', { 'data-label': headers[3][1], title: perOption((v) => `${number(v.asOf.mau)} / ${number(v.baseline.mau)}`) }, perOption((v) => `${number(v.asOf.mau)} / ${number(v.baseline.mau)}`)),
-            h('td', { 'data-label': headers[4][1] }, perOption((v) => `${yesNo(v.asOf.deployed)}${v.asOf.bestRatio !== null ? ` (${percent(v.asOf.bestRatio)})` : ''} / ${yesNo(v.baseline.deployed)}`)),
-            h('td', { 'data-label': headers[5][1] }, tt ? [tt.netAdd ? `customer ${signed(tt.netAdd)}` : null, growth ? `MAU ${signed(growth)}` : null, deployments.length ? `deployed ${deployments.join(', ')}` : null].filter(Boolean).join('; ') || 'none' : '–'),
-          );
-        }),
-      );
-      const omitted = report.tenantCount - report.tenants.length;
-      count.textContent = `${list.length === 1 ? '1 tenant' : `${number(list.length)} tenants`} shown${list.length > shown.length ? `, first ${number(shown.length)} listed` : ''}${omitted > 0 ? `; ${number(omitted)} more that change no metric are left out` : ''}.`;
-      more.hidden = list.length <= shown.length;
-    };
-    const search = h('input', { type: 'search', placeholder: 'Tenant id or name', value: view.search, oninput: () => ((view.search = search.value), (view.shown = PAGE_SIZE), draw()) });
-    const filter = h(
-      'select',
-      { onchange: () => ((view.filter = filter.value), draw()) },
-      [['all', 'All tenants'], ['counts', 'Counts on this track'], ['not', 'Does not count on this track']].map(([v, l]) => h('option', { value: v, selected: view.filter === v }, l)),
-    );
-    const associations = [...new Set(report.tenants.flatMap((t) => t.associations))];
-    const association = h(
-      'select',
-      { onchange: () => ((view.association = association.value), draw()) },
-      h('option', { value: 'all' }, 'Every association'),
-      associations.map((a) => h('option', { value: a, selected: view.association === a }, a)),
-    );
-    const track = h(
-      'select',
-      { onchange: () => ((view.track = track.value), draw()) },
-      trackIds.map((id) => h('option', { value: id, selected: view.track === id }, report.tracks[id].label)),
-    );
-    draw();
-    return h(
-      'section',
-      { class: 'card tenants', part: 'tenants', 'aria-labelledby': 'tenants-title' },
-      h('h2', { id: 'tenants-title' }, 'Tenants'),
-      h(
-        'div',
-        { class: 'filters' },
-        h('label', {}, 'Track ', track),
-        h('label', {}, 'Search ', search),
-        h('label', {}, 'Show ', filter),
-        h('label', {}, 'Association ', association),
-      ),
-      count,
-      h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Tenants table' }, h('table', { 'data-table': 'tenants' }, h('caption', { class: 'visually-hidden' }, 'Tenants and what each contributes'), h('thead', {}, headRow), body)),
-      more,
-    );
-  }
-
-  #downloadTenants() {
-    const report = this.#report;
-    if (!report) return;
-    const tracks = Object.keys(report.tracks);
-    const header = ['tenant', 'name', 'associations', 'contributes'];
-    for (const t of tracks) {
-      header.push(`${t} eligible now`, `${t} eligible baseline`, `${t} usage counts now`, `${t} usage counts baseline`, `${t} by carry-over now`, `${t} by carry-over baseline`, `${t} paid seats now`, `${t} net add`);
-      for (const o of Object.keys(report.tenants[0]?.tracks[t]?.options ?? {})) header.push(`${t} ${o} MAU now`, `${t} ${o} MAU baseline`, `${t} ${o} deployed now`, `${t} ${o} deployed baseline`, `${t} ${o} growth`, `${t} ${o} deployment`);
-    }
-    const lines = [header.map(csvCell).join(',')];
-    for (const tenant of report.tenants) {
-      const row = [tenant.id, tenant.name, tenant.associations.join(' '), tenant.contributes];
-      for (const t of tracks) {
-        const tt = tenant.tracks[t];
-        row.push(tt?.eligible.asOf, tt?.eligible.baseline, tt?.serves?.asOf, tt?.serves?.baseline, tt?.carriedOver?.asOf, tt?.carriedOver?.baseline, tt?.maxPau.asOf, tt?.netAdd);
-        for (const o of Object.values(tt?.options ?? {})) row.push(o.asOf.mau, o.baseline.mau, o.asOf.deployed, o.baseline.deployed, o.growth, o.deployment);
-      }
-      lines.push(row.map(csvCell).join(','));
-    }
-    download('spd-score-tenants.csv', 'text/csv', `${lines.join('\r\n')}\r\n`);
-  }
-
-  // ---- people and assumptions ----------------------------------------------
-
-  #people(report) {
-    if (!report.people.length)
-      return h(
-        'section',
-        { class: 'card people', 'aria-labelledby': 'people-title' },
-        h('h2', { id: 'people-title' }, 'People'),
-        h('p', {}, 'No skilling list yet, so the skilling metrics count nobody. Add a list of your people and their certifications (one row per person and certification) to score them.'),
-      );
-    return h(
-      'section',
-      { class: 'card people', 'aria-labelledby': 'people-title' },
-      h('h2', { id: 'people-title' }, 'People'),
-      h(
-        'table',
-        { 'data-table': 'people' },
-        h('caption', { class: 'visually-hidden' }, 'Certified people and what counts'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col' }, 'Intermediate'), h('th', { scope: 'col' }, 'Advanced'), h('th', { scope: 'col' }, 'Certifications'))),
-        h(
-          'tbody',
-          {},
-          report.people.map((p) =>
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'row' }, p.name ?? p.email ?? p.id, p.email && p.name ? h('span', { class: 'muted' }, p.email) : null),
-              h('td', {}, p.intermediate ? 'counts' : '–'),
-              h('td', {}, p.advanced ? 'counts' : '–'),
-              h(
-                'td',
-                {},
-                h(
-                  'ul',
-                  { class: 'certs' },
-                  p.certifications.map((c) => {
-                    // The other designations it counts in (report.people[].certifications[].areas).
-                    const elsewhere = countsElsewhere(report, c.areas, MODERN_WORK);
-                    return h(
-                      'li',
-                      { class: c.status, 'data-status': c.status },
-                      h('span', { class: 'tag' }, CERTIFICATION_STATUS[c.status] ?? c.status.replaceAll('_', ' ')),
-                      ' ',
-                      c.matched ?? c.name,
-                      h('span', { class: 'muted' }, ` ${c.reason}`),
-                      elsewhere ? h('span', { class: 'counts-elsewhere', 'data-field': 'counts-elsewhere' }, `${AREA_TEXT.countsIn}: ${elsewhere}`) : null,
-                    );
-                  }),
-                ),
-              ),
-            ),
-          ),
-        ),
-      ),
-    );
-  }
-
-  #assumptions(report) {
-    return h(
-      'section',
-      { class: 'card assumptions', 'aria-labelledby': 'assumptions-title' },
-      h('h2', { id: 'assumptions-title' }, 'What this score assumes'),
-      h('p', {}, h('span', { 'data-field': 'rules' }, rulesLine(report.ruleset, this.#ruleset?.id === report.ruleset.id ? this.#ruleset.label : undefined)), ' Where Microsoft publishes no rule, this score relies on:'),
-      h('ul', {}, report.assumptions.map((a) => h('li', {}, a.text))),
-    );
   }
 }
 

@@ -264,4 +264,78 @@ export const PLANNER = {
     return `${c.count} × ${c.existingCustomer ? 'existing' : 'new'} ${c.association} customer: ${parts.join('; ')}`;
   },
   without: (tenant) => `Without tenant ${tenant}`,
+/** What one typed value counts, by what the ruleset measures (else by the metric's kind). */
+const ENTER_UNIT_BY_MEASURE = {
+  customers: 'net customers',
+  workloadAdds: 'net workload adds',
+  activeUsers: 'MAU growth',
+  deployedTenants: 'net deployments',
+  deployments: 'net deployments',
+  services: 'services',
+  acrGrowth: 'USD growth',
+  mcvGrowth: '%',
+  protectedUsers: 'protected users',
+};
+const ENTER_UNIT_BY_KIND = { tenants: 'net customers', people: 'people', steps: 'people', services: 'services', growth: '%' };
+
+/** The words of "Enter values". */
+export const ENTER_TEXT = {
+  open: 'Enter values',
+  formLabel: (area) => `Values for ${area} typed from Partner Center`,
+  help: 'Type the figures Partner Center’s scorecard shows; the boxes start with what the files give. A box you type in counts as entered by hand; empty it to go back to the files. To reuse saved values, drop the CSV with your exports.',
+  track: 'Track (Partner Center’s)',
+  trackFromFiles: 'as classified from the files',
+  step: (n) => `step ${n}`,
+  baseline: 'baseline',
+  baselineUnit: 'USD',
+  apply: 'Apply',
+  download: 'Download as CSV',
+  clear: (n) => `Forget the ${n === 1 ? 'value' : `${n} values`} typed`,
+  applying: (n) => (n === 1 ? 'Scoring with 1 value entered by hand…' : `Scoring with ${n} values entered by hand…`),
+  typedCount: (n) => `(${n} entered by hand)`,
+  /** Growth is a percentage whatever it grows, except a part measured in its own unit. */
+  unit: (kind, measure, metricId) =>
+    kind === 'growth' ? '%' : kind === 'steps' || kind === 'people' ? 'people' : (ENTER_UNIT_BY_MEASURE[measure] ?? (metricId === 'deployments' ? 'net deployments' : ENTER_UNIT_BY_KIND[kind] ?? '')),
+};
+
+/** The words of the charts (their text alternatives too). */
+export const CHART_TEXT = {
+  windowShaded: (from, to) => ` Shaded: the qualification window, ${from} to ${to}.`,
+  windowOutside: (from, to) => `The qualification window (${from} to ${to}) lies outside these months.`,
+  qualify: (points) => `${points} to qualify`,
+  point: (month, total, status) => `${month}: ${total} points${status ? `, ${status}` : ''}`,
+  summary: (area, n, of, points, qualifyAt) => `${area}, score by month: ${n} of ${of} months have a score (${points}); ${qualifyAt} points qualify.`,
+  noPoints: (area, of) => `${area}, score by month: none of the ${of} months has a complete score yet.`,
+  scoreCaption: (first, last, n) => `Score by month, ${first} to ${last}: ${n === 1 ? 'one month has' : `${n} months have`} a complete score; the other months lack an export or the month a year before.`,
+  metricsCaption: (track) => `Points by metric, ${track}`,
+  metricLine: (metric, points, max) => `${metric} ${points === null ? 'unknown' : points} of ${max}`,
+  unknownOf: (max) => `unknown / ${max}`,
+  title: 'Progress',
+};
+
+/** The words of the next steps across designations. */
+export const NEXT_TEXT = {
+  title: 'Next steps across designations',
+  intro: 'Every designation’s recommendations in one list, the most points first.',
+  caption: (n) => `Recommendations (${n})`,
+  gain: 'Gain',
+  area: 'Designation and track',
+  step: 'Step',
+  points: (p) => `+${p} points`,
+  mostPerStep: 'most points per step',
+  showAll: (n) => `Show all ${n}`,
+  showFirst: (n) => `Show the first ${n} only`,
+};
+
+/** The words of the people table across designations. */
+export const PEOPLE_TEXT = {
+  title: 'People across designations',
+  intro: 'Where each person’s certifications count in every designation (metric and step), and why not where they do not.',
+  caption: (n) => `People and where they count (${n})`,
+  person: 'Person',
+  counts: 'counts',
+  none: '—',
+  empty: 'No skilling list yet: add a list of your people and their certifications (one row per person and certification) to see where each counts.',
+  showAll: (n) => `Show all ${n}`,
+  showFirst: (n) => `Show the first ${n} only`,
 };

@@ -1,0 +1,96 @@
+// How the calculator writes figures, months and CSV, with no DOM: the page's
+// views import it (through dom.js), and so could the CLI (js/cli.js) or any
+// Node script, to print a report the way the page shows it. Partner Center
+// shows one decimal for metrics and whole points for totals.
+
+/** "16.0" (one decimal, as Partner Center shows a metric), "–" for unknown. */
+export const metricPoints = (p) => (p === null || p === undefined ? '–' : (Math.round(p * 10) / 10).toFixed(1));
+/** "72": whole points, as Partner Center shows a total. */
+export const totalPoints = (p) => String(Math.round(p));
+/** "1,234.5"; "–" for unknown. */
+export const number = (v) => (v === null || v === undefined ? '–' : Number(v).toLocaleString('en', { maximumFractionDigits: 2 }));
+/** 0.125 as "12.5%"; '' for unknown. */
+export const percent = (r) => (r === null || r === undefined ? '' : `${Math.round(r * 1000) / 10}%`);
+/** "1 error", "2 errors". */
+export const plural = (n, one, many) => `${number(n)} ${n === 1 ? one : many}`;
+/** "+3", "-1", "0". */
+export const signed = (v) => (v > 0 ? `+${number(v)}` : number(v));
+
+/** "USD 5,000", "USD 999.99": whole dollars without cents, else two decimals. */
+export const amount = (v) =>
+  v === null || v === undefined ? '–' : Number(v).toLocaleString('en', { minimumFractionDigits: Number.isInteger(Number(v)) ? 0 : 2, maximumFractionDigits: 2 });
+export const usd = (v) => (v === null || v === undefined ? '–' : `USD ${amount(v)}`);
+
+/** An area's score as the overview shows it: "at least 32", "72" or "—" (not scored). */
+export function scoreText(score, atLeast) {
+  if (score === null || score === undefined) return '—';
+  return atLeast ? `at least ${totalPoints(score)}` : totalPoints(score);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "2025-10" as "October 2025" (or "Oct 2025" when `short`); anything else as it is. */
+export function monthName(month, short = false) {
+  const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return month ?? '–';
+  const name = MONTHS[Number(m[2]) - 1];
+  return `${short ? name.slice(0, 3) : name} ${m[1]}`;
+}
+/** "2025-10" and -1: "2025-09"; null when `month` is not a month. */
+export function addMonths(month, n) {
+  const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');
+  if (!m) return null;
+  const index = Number(m[1]) * 12 + Number(m[2]) - 1 + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** A CSV cell a spreadsheet will never run as a formula. */
+export function csvCell(value) {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Rows of cells as CSV text, CRLF line ends. */
+export const csv = (rows) => `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+
+/**
+ * Values typed from Partner Center ([{area, track, metric, value}], the
+ * ManualValue of js/index.d.ts) as the CSV the scorer reads back
+ * (designations.md §7: Area,Track,Metric,Value). Numbers are written plainly
+ * (a leading minus is a number, not a formula, so it is not escaped).
+ */
+export function manualValuesCsv(values) {
+  const cell = (v) => (typeof v === 'number' ? String(v) : csvCell(v));
+  const lines = ['Area,Track,Metric,Value', ...values.map((v) => [csvCell(v.area), csvCell(v.track ?? ''), csvCell(v.metric), cell(v.value)].join(','))];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** report.tenants as CSV: one row per tenant, per track its eligibility, seats, net add and per option MAU, deployment and change. */
+export function tenantsCsv(report) {
+  const tracks = Object.keys(report.tracks);
+  const header = ['tenant', 'name', 'associations', 'contributes'];
+  for (const t of tracks) {
+    header.push(`${t} eligible now`, `${t} eligible baseline`, `${t} usage counts now`, `${t} usage counts baseline`, `${t} by carry-over now`, `${t} by carry-over baseline`, `${t} paid seats now`, `${t} net add`);
+    for (const o of Object.keys(report.tenants[0]?.tracks[t]?.options ?? {})) header.push(`${t} ${o} MAU now`, `${t} ${o} MAU baseline`, `${t} ${o} deployed now`, `${t} ${o} deployed baseline`, `${t} ${o} growth`, `${t} ${o} deployment`);
+  }
+  const rows = [header];
+  for (const tenant of report.tenants) {
+    const row = [tenant.id, tenant.name, tenant.associations.join(' '), tenant.contributes];
+    for (const t of tracks) {
+      const tt = tenant.tracks[t];
+      row.push(tt?.eligible.asOf, tt?.eligible.baseline, tt?.serves?.asOf, tt?.serves?.baseline, tt?.carriedOver?.asOf, tt?.carriedOver?.baseline, tt?.maxPau.asOf, tt?.netAdd);
+      for (const o of Object.values(tt?.options ?? {})) row.push(o.asOf.mau, o.baseline.mau, o.asOf.deployed, o.baseline.deployed, o.growth, o.deployment);
+    }
+    rows.push(row);
+  }
+  return csv(rows);
+}
+
+/** Every area's recommendations in one list, the biggest gain first (ties: the area's order, then the fewest units). */
+export function recommendationsAcrossAreas(report) {
+  const order = Object.keys(report.areas ?? {});
+  return Object.entries(report.areas ?? {})
+    .flatMap(([, area]) => area.recommendations ?? [])
+    .filter((r) => r.best !== false)
+    .sort((a, b) => b.gain - a.gain || order.indexOf(a.area) - order.indexOf(b.area) || a.needed - b.needed);
+}
