@@ -264,6 +264,8 @@ export const PLANNER = {
     return `${c.count} × ${c.existingCustomer ? 'existing' : 'new'} ${c.association} customer: ${parts.join('; ')}`;
   },
   without: (tenant) => `Without tenant ${tenant}`,
+};
+
 /** What one typed value counts, by what the ruleset measures (else by the metric's kind). */
 const ENTER_UNIT_BY_MEASURE = {
   customers: 'net customers',
