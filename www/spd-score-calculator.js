@@ -68,12 +68,21 @@ const SAMPLE_URLS = {
   'training-completions.csv': new URL('./samples/training-completions.csv', import.meta.url),
   'skilling-all-areas.csv': new URL('./samples/skilling-all-areas.csv', import.meta.url),
   'manual-values.csv': new URL('./samples/manual-values.csv', import.meta.url),
+  'azure-usage-24-months.csv': new URL('./samples/azure-usage-24-months.csv', import.meta.url),
+  'security-m365.csv': new URL('./samples/security-m365.csv', import.meta.url),
+  'security-azure.csv': new URL('./samples/security-azure.csv', import.meta.url),
+  'bizapps-revenue.csv': new URL('./samples/bizapps-revenue.csv', import.meta.url),
+  'bizapps-usage.csv': new URL('./samples/bizapps-usage.csv', import.meta.url),
 };
 /** The sample sets. */
 const SAMPLES = [
   { label: 'Try it with sample data', files: ['cpor-report-13-months.csv', 'skilling-people.csv'] },
   { label: 'Try the 2026 rule changes', files: ['rules-2026.csv', 'training-completions.csv'] },
   { label: 'Try all six designations', files: ['skilling-all-areas.csv', 'manual-values.csv'] },
+  {
+    label: 'Try the Azure, Security and Business Applications exports',
+    files: ['azure-usage-24-months.csv', 'security-m365.csv', 'security-azure.csv', 'bizapps-revenue.csv', 'bizapps-usage.csv', 'skilling-all-areas.csv'],
+  },
 ];
 /** Tenants the worker sends; beyond, the table says how many more there are. */
 const TENANT_LIMIT = 5000;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { axeViolations, fixture, reportAfter, screenshots, shown, start } from './harness.mjs';
+import { axeViolations, fixture, reportAfter, root, screenshots, shown, start } from './harness.mjs';
 
 const AREAS = ['modern-work', 'security', 'data-ai', 'infrastructure', 'digital-app-innovation', 'business-applications'];
 const STATUS = { qualified: 'Qualified', incomplete: 'Incomplete', in_progress: 'In progress', not_scored: 'Not scored' };
@@ -354,6 +354,36 @@ test('the sample "Try all six designations": typed values and a skilling list sc
   );
   assert.equal(rows.find((r) => r.area === 'infrastructure').source, 'files and entered by hand');
   assert.equal(rows.find((r) => r.area === 'data-ai').source, 'files');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the sample "Try the Azure, Security and Business Applications exports": every area from its own downloads, as the core scores them', async () => {
+  const files = ['azure-usage-24-months.csv', 'security-m365.csv', 'security-azure.csv', 'bizapps-revenue.csv', 'bizapps-usage.csv', 'skilling-all-areas.csv'];
+  // The same files through the core in Node: the overview must show its figures.
+  const api = await import(`${root}www/pkg/index.js`);
+  await api.load();
+  const scorer = new api.Scorer();
+  for (const name of files) scorer.addFile(name, readFileSync(fixture(`areas/${name}`)));
+  const core = scorer.report({ tenantLimit: 0 });
+  scorer.free();
+  const page = await app.open();
+  await page.locator('.drop').waitFor();
+  const report = await reportAfter(page, () => page.getByRole('button', { name: 'Try the Azure, Security and Business Applications exports' }).click());
+  assert.deepEqual(
+    report.files.map((f) => f.kind),
+    ['azureUsage', 'usage', 'azureUsage', 'bizappsRevenue', 'bizappsUsage', 'skilling'],
+  );
+  await page.locator('[data-table="overview"]').waitFor();
+  const rows = await overviewRows(page);
+  assert.deepEqual(rows.map((r) => r.area), AREAS);
+  for (const row of rows) {
+    const area = core.areas[row.area];
+    assert.equal(row.status, STATUS[area.status], row.area);
+    assert.equal(row.score, String(Math.round(area.total)), row.area);
+    assert.equal(row.source, 'files', row.area);
+  }
+  // Every area is scored from files: none is left unknown.
+  assert.ok(rows.every((r) => r.score !== '—'));
   assert.deepEqual(page.errors, []);
 });
 

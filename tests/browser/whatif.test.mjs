@@ -20,7 +20,7 @@ const PLAN = {
   people: [{ name: 'Pat', certification: 'AZ-700' }],
   removeTenants: [],
 };
-const SCREENS = process.env.WHATIF_SCREENS ?? '/work/screens';
+const SCREENS = process.env.WHATIF_SCREENS ?? screenshots;
 
 let app;
 let core;
