@@ -48,7 +48,7 @@ pub use report::{
     TrackReport, Warning,
 };
 pub use ruleset::{Ruleset, RulesetData, RulesetError};
-pub use score::ScoreOptions;
+pub use score::{DetailLevel, ScoreOptions};
 pub use simulate::{Plan, Simulation};
 pub use workbook::Workbook;
 
