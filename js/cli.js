@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // spd-score: the scoring core from the command line, through the same
 // WebAssembly module the page uses.
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { load, rulesets, Scorer, version } from './node.js';
 
@@ -202,10 +202,31 @@ function summary(report, only) {
   return out.join('\n');
 }
 
-async function readStdin() {
-  const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  return Buffer.concat(chunks);
+// Files are fed to the core a megabyte at a time: neither the file nor a
+// copy of it in the module's memory is ever whole.
+const CHUNK = 1 << 20;
+
+async function addStdin(scorer) {
+  scorer.beginFile('stdin');
+  for await (const chunk of process.stdin) scorer.push(chunk);
+  scorer.endFile();
+}
+
+async function addPath(scorer, path) {
+  const file = await open(path);
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    // The first read fails on a directory, before the file is begun.
+    let { bytesRead } = await file.read(buffer, 0, CHUNK, null);
+    scorer.beginFile(basename(path));
+    while (bytesRead > 0) {
+      scorer.push(buffer.subarray(0, bytesRead));
+      ({ bytesRead } = await file.read(buffer, 0, CHUNK, null));
+    }
+    scorer.endFile();
+  } finally {
+    await file.close();
+  }
 }
 
 async function main() {
@@ -220,8 +241,8 @@ async function main() {
   let opened = 0;
   for (const path of options.files) {
     try {
-      if (path === '-') scorer.addFile('stdin', await readStdin());
-      else scorer.addFile(basename(path), await readFile(path));
+      if (path === '-') await addStdin(scorer);
+      else await addPath(scorer, path);
       opened++;
     } catch (e) {
       const why = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' }[e.code] ?? e.message;
