@@ -44,8 +44,8 @@ pub use manual::{ManualValue, TypedText};
 pub use month::{Date, Month};
 pub use points::Points;
 pub use report::{
-    AreaReport, Keyed, MicrosoftCloud, OverviewRow, PersonReport, Recommendation, Report, RowError, Status,
-    TrackReport, Warning,
+    indented, write_json, AreaReport, Keyed, MicrosoftCloud, OverviewRow, PersonReport, Recommendation, Report,
+    RowError, Status, TrackReport, Warning,
 };
 pub use ruleset::{Ruleset, RulesetData, RulesetError};
 pub use score::{DetailLevel, ScoreOptions};
