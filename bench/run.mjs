@@ -1,6 +1,9 @@
 // `npm run bench` (after the build): every benchmark, in order.
-//   npm run bench                    size, then throughput on 1 MB, 100 MB, 1 GB
+//   npm run bench                    size, then throughput on 1 MB, 100 MB, 1 GB and
+//                                    78,000 tenants (2 months), with the CLI and
+//                                    Papa Parse + JS in Node on each
 //   npm run bench -- --sizes 1,100   throughput on these sizes (MB) only
+//   npm run bench -- --sizes 78k     only the 78,000-tenant file (Nk: N thousand tenants)
 //   npm run bench -- --size-only     the .wasm size only
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

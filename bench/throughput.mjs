@@ -1,12 +1,18 @@
 // Throughput and peak memory of the scoring core, four ways, on generated
-// exports of 1 MB, 100 MB and 1 GB:
+// exports of 1 MB, 100 MB and 1 GB, and of 78,000 tenants over two months
+// (`78k`: the size of a large partner's usage export):
 //   (a) native Rust, (b) the wasm core in Node, (c) the wasm core in
 //   headless Chromium through a worker fed by File.stream(), as the page
 //   does, (d) the JavaScript way in the same Chromium: Papa Parse plus a
 //   straightforward JS aggregation (bench/baseline.js).
-//   node bench/throughput.mjs [--sizes 1,100,1000]
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
+// Then the command line as a user runs it, end to end (Node's start, the
+// module's load, reading, scoring, printing), against the JavaScript way in
+// Node (bench/papa-node.mjs), each a process of its own timed whole:
+//   (e) `node dist/cli.js score FILE` (the summary), (f) `... --json FILE`
+//   (the whole report, to a file), (g) Papa Parse + JS in Node.
+//   node bench/throughput.mjs [--sizes 1,100,1000,78k]   (Nk: N thousand tenants, 2 months)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -15,19 +21,42 @@ import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sizesArg = process.argv.indexOf('--sizes');
-const sizes = (sizesArg > 0 ? process.argv[sizesArg + 1] : '1,100,1000').split(',').map(Number);
+const sizes = (sizesArg > 0 ? process.argv[sizesArg + 1] : '1,100,1000,78k').split(',').map((s) => s.trim());
 const run = (cmd, args, options = {}) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8', ...options });
 
 run('cargo', ['build', '--release', '--example', 'gen', '--example', 'bench_native'], { stdio: 'inherit' });
 mkdirSync(`${root}/bench-data`, { recursive: true });
-const dataFile = (mb) => {
-  const path = `${root}/bench-data/generated-${mb}mb.csv`;
+// `100`: 100 MB of 13 months; `78k`: 78,000 tenants over two months.
+const dataFile = (size) => {
+  const tenants = /^(\d+)k$/.exec(size);
+  const path = tenants ? `${root}/bench-data/generated-${size}-tenants-2-months.csv` : `${root}/bench-data/generated-${size}mb.csv`;
+  const args = tenants ? ['--tenants', String(Number(tenants[1]) * 1000), '--months', '2'] : ['--size-mb', String(Number(size))];
   if (!existsSync(path)) {
     console.error(`generating ${path}`);
-    execFileSync(`${root}/target/release/examples/gen`, ['--size-mb', String(mb)], { stdio: ['ignore', openSync(path, 'w'), 'inherit'] });
+    execFileSync(`${root}/target/release/examples/gen`, args, { stdio: ['ignore', openSync(path, 'w'), 'inherit'] });
   }
   return path;
 };
+
+/**
+ * A command run as a process of its own, timed whole: wall seconds, CPU
+ * seconds (user + system: steadier than wall time on a shared machine) and
+ * peak resident memory (GNU time); the run of median wall time of `runs`.
+ */
+function timed(args, { out = '/dev/null', runs = 1 } = {}) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const times = `${root}/bench-data/.time`;
+    const started = performance.now();
+    const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', times, ...args], { cwd: root, stdio: ['ignore', openSync(out, 'w'), 'pipe'] });
+    const seconds = (performance.now() - started) / 1000;
+    if (r.status !== 0) return { error: `exit ${r.status}: ${String(r.stderr).split('\n')[0]}` };
+    const [kb, user, system] = readFileSync(times, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+    results.push({ seconds, cpuSeconds: user + system, peakBytes: kb * 1024 });
+  }
+  results.sort((a, b) => a.seconds - b.seconds);
+  return results[Math.floor(results.length / 2)];
+}
 
 /** Peak resident memory of a process tree (Linux /proc), in bytes. */
 function treePeak(pid) {
@@ -88,32 +117,85 @@ async function inChromium(kind, path) {
 }
 
 const mb = (bytes) => bytes / 1e6;
+const label = (size) => (/k$/.test(size) ? `${size} tenants, 2 months` : `${size} MB`);
+/** The figures the Papa Parse baseline computes, from a report. */
+const metricsOf = (report) =>
+  Object.fromEntries(
+    Object.entries(report.tracks).map(([id, t]) => [
+      id,
+      {
+        netAdds: t.metrics.netCustomerAdds.value,
+        growth: Object.fromEntries(Object.entries(t.metrics.usageGrowth.options).map(([k, v]) => [k, v.value])),
+        deployments: Object.fromEntries(Object.entries(t.metrics.deployments.options).map(([k, v]) => [k, v.value])),
+      },
+    ]),
+  );
 const rows = [];
 for (const size of sizes) {
   const path = dataFile(size);
   const bytes = statSync(path).size;
-  console.error(`\n${size} MB: native`);
+  const name = label(size);
+  console.error(`\n${name}: native`);
   const native = JSON.parse(run(`${root}/target/release/examples/bench_native`, [path, '1000']));
-  console.error(`${size} MB: wasm in Node`);
+  console.error(`${name}: wasm in Node`);
   const node = JSON.parse(run('node', ['bench/node-wasm.mjs', path]));
-  console.error(`${size} MB: wasm in Chromium`);
+  console.error(`${name}: wasm in Chromium`);
   const wasm = await inChromium('wasm', path);
-  console.error(`${size} MB: Papa Parse in Chromium`);
+  console.error(`${name}: Papa Parse in Chromium`);
   const papa = await inChromium('papa', path);
-  const agree = !papa.error && !wasm.error && JSON.stringify(papa.metrics) === JSON.stringify(wasm.metrics);
-  rows.push({ size, bytes, rows: native.rows, native, node, wasm, papa, agree });
+  const baselineless = !wasm.error && Object.values(wasm.metrics).some((t) => t.netAdds === null);
+  const agree = baselineless ? 'n/a (no baseline month)' : !papa.error && !wasm.error && JSON.stringify(papa.metrics) === JSON.stringify(wasm.metrics) ? 'yes' : 'no';
+  // The command line and Papa Parse in Node: three runs each, the median,
+  // but one for files of 200 MB and more.
+  const runs = bytes < 200e6 ? 3 : 1;
+  console.error(`${name}: CLI summary, CLI --json, Papa Parse in Node (${runs} run${runs > 1 ? 's' : ''} each)`);
+  const summary = timed(['node', 'dist/cli.js', 'score', path], { runs });
+  const reportPath = `${root}/bench-data/.report.json`;
+  const json = timed(['node', 'dist/cli.js', 'score', '--json', path], { out: reportPath, runs });
+  json.reportBytes = statSync(reportPath).size;
+  const papaOut = `${root}/bench-data/.papa.json`;
+  const papaNode = timed(['node', 'bench/papa-node.mjs', path], { out: papaOut, runs });
+  // The same figures, when the core has them (a baseline month).
+  let cliAgrees = '-';
+  if (!json.error && !papaNode.error && json.reportBytes < 500e6) {
+    const core = metricsOf(JSON.parse(readFileSync(reportPath, 'utf8')));
+    const known = Object.values(core).every((t) => t.netAdds !== null);
+    cliAgrees = known ? (JSON.stringify(core) === JSON.stringify(JSON.parse(readFileSync(papaOut, 'utf8')).metrics) ? 'yes' : 'no') : 'n/a (no baseline month)';
+  }
+  rmSync(reportPath, { force: true });
+  rmSync(papaOut, { force: true });
+  rows.push({ size, name, bytes, rows: native.rows, tenants: native.tenants, native, node, wasm, papa, agree, summary, json, papaNode, cliAgrees });
 }
 server.close();
 
 const rate = (bytes, seconds) => (seconds ? `${(mb(bytes) / seconds).toFixed(0)} MB/s` : '-');
 const cell = (bytes, r) => (r.error ? `failed: ${r.error.slice(0, 40)}` : `${rate(bytes, r.seconds ?? r.totalSeconds)}, ${mb(r.peakBytes).toFixed(0)} MB peak`);
-console.log('\n| file | rows | (a) native | (b) wasm, Node | (c) wasm, Chromium | (d) Papa Parse + JS, Chromium | (c)/(d) | (c)/(a) | same figures (c)=(d) |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+const ratio = (x, y) => (x && y ? `${(y / x).toFixed(1)}x` : '-');
+console.log('\n| file | rows | tenants | (a) native | (b) wasm, Node | (c) wasm, Chromium | (d) Papa Parse + JS, Chromium | (c)/(d) | (c)/(a) | same figures (c)=(d) |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const c = r.wasm.seconds, d = r.papa.seconds, a = r.native.totalSeconds;
-  const ratio = (x, y) => (x && y ? `${(y / x).toFixed(1)}x` : '-');
   console.log(
-    `| ${r.size} MB | ${r.rows.toLocaleString('en')} | ${cell(r.bytes, r.native)} | ${cell(r.bytes, r.node)} | ${cell(r.bytes, r.wasm)} | ${cell(r.bytes, r.papa)} | ${ratio(c, d)} | ${a && c ? (a / c).toFixed(2) : '-'} | ${r.agree ? 'yes' : 'no'} |`,
+    `| ${r.name} | ${r.rows.toLocaleString('en')} | ${r.tenants.toLocaleString('en')} | ${cell(r.bytes, r.native)} | ${cell(r.bytes, r.node)} | ${cell(r.bytes, r.wasm)} | ${cell(r.bytes, r.papa)} | ${ratio(c, d)} | ${a && c ? (a / c).toFixed(2) : '-'} | ${r.agree} |`,
+  );
+}
+
+// The command line against the JavaScript way in Node, end to end, with the
+// targets: the summary at least 3x Papa Parse + JS, --json at least 1.5x,
+// and the JSON report no larger than the file read.
+const secs = (r) => (r.error ? `failed: ${r.error.slice(0, 40)}` : `${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s), ${mb(r.peakBytes).toFixed(0)} MB peak`);
+// Wall time as a user sees it, CPU time in brackets.
+const target = (r, base, goal) => {
+  if (r.error || base.error) return '-';
+  const wall = base.seconds / r.seconds;
+  return `${wall.toFixed(2)}x (CPU ${(base.cpuSeconds / r.cpuSeconds).toFixed(2)}x), ${wall >= goal ? 'meets' : 'below'} ${goal}x`;
+};
+console.log('\n| file | size | tenants | (e) CLI summary | (f) CLI --json | (g) Papa Parse + JS, Node | (g)/(e), target 3x | (g)/(f), target 1.5x | JSON / input, target <= 1 | same figures (f)=(g) |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  const share = r.json.error ? '-' : `${(r.json.reportBytes / r.bytes).toFixed(2)} (${mb(r.json.reportBytes).toFixed(1)} MB${r.json.reportBytes <= r.bytes ? '' : ', over'})`;
+  console.log(
+    `| ${r.name} | ${mb(r.bytes).toFixed(1)} MB | ${r.tenants.toLocaleString('en')} | ${secs(r.summary)} | ${secs(r.json)} | ${secs(r.papaNode)} | ${target(r.summary, r.papaNode, 3)} | ${target(r.json, r.papaNode, 1.5)} | ${share} | ${r.cliAgrees} |`,
   );
 }
 const wasmBytes = readFileSync(`${root}/dist/spd_score_bg.wasm`);

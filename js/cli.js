@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // spd-score: the scoring core from the command line, through the same
 // WebAssembly module the page uses.
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { load, Scorer, version } from './node.js';
+import { load, rulesets, Scorer, version } from './node.js';
 
 const HELP = `Usage: spd-score score [options] FILE...
 
@@ -16,7 +16,9 @@ standard input. Nothing leaves this machine.
 
 Options:
   --as-of YYYY-MM           month to score (default: the latest in the data)
-  --json                    print the whole report as JSON (schema: README)
+  --json                    print the whole report as JSON (schema: README),
+                            compact, on one line
+  --pretty                  with --json: indented by two spaces
   --history                 include every month's score
   --today YYYY-MM-DD        include the qualification window as of this date
   --anniversary YYYY-MM-DD  the designation's anniversary, when enrolled
@@ -42,7 +44,7 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const options = { json: false, history: false, files: [] };
+  const options = { json: false, pretty: false, history: false, files: [] };
   const takesValue = {
     '--as-of': ['asOf', /^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM'],
     '--today': ['today', /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD'],
@@ -65,7 +67,7 @@ function parseArgs(argv) {
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (flag === '--') onlyFiles = true;
     else if (flag === '-h' || flag === '--help') return { help: true };
-    else if ((flag === '--json' || flag === '--history') && inline === undefined) options[flag.slice(2)] = true;
+    else if ((flag === '--json' || flag === '--pretty' || flag === '--history') && inline === undefined) options[flag.slice(2)] = true;
     else if (takesValue[flag]) {
       const [key, pattern, what] = takesValue[flag];
       const value = inline ?? args[++i];
@@ -74,6 +76,7 @@ function parseArgs(argv) {
     } else return { error: `unknown option '${arg}'` };
   }
   if (!options.files.length) return { error: 'no files given' };
+  if (options.pretty && !options.json) return { error: '--pretty goes with --json' };
   return options;
 }
 
@@ -199,10 +202,31 @@ function summary(report, only) {
   return out.join('\n');
 }
 
-async function readStdin() {
-  const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  return Buffer.concat(chunks);
+// Files are fed to the core a megabyte at a time: neither the file nor a
+// copy of it in the module's memory is ever whole.
+const CHUNK = 1 << 20;
+
+async function addStdin(scorer) {
+  scorer.beginFile('stdin');
+  for await (const chunk of process.stdin) scorer.push(chunk);
+  scorer.endFile();
+}
+
+async function addPath(scorer, path) {
+  const file = await open(path);
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    // The first read fails on a directory, before the file is begun.
+    let { bytesRead } = await file.read(buffer, 0, CHUNK, null);
+    scorer.beginFile(basename(path));
+    while (bytesRead > 0) {
+      scorer.push(buffer.subarray(0, bytesRead));
+      ({ bytesRead } = await file.read(buffer, 0, CHUNK, null));
+    }
+    scorer.endFile();
+  } finally {
+    await file.close();
+  }
 }
 
 async function main() {
@@ -211,34 +235,46 @@ async function main() {
   if (options.error) fail(options.error);
   await load();
   if (options.version) return console.log(version());
+  const areas = options.area ? rulesets().map((r) => r.id) : [];
+  if (options.area && !areas.includes(options.area)) fail(`--area must be one of ${areas.join(', ')}, not '${options.area}'`);
   const scorer = new Scorer();
   let opened = 0;
   for (const path of options.files) {
     try {
-      if (path === '-') scorer.addFile('stdin', await readStdin());
-      else scorer.addFile(basename(path), await readFile(path));
+      if (path === '-') await addStdin(scorer);
+      else await addPath(scorer, path);
       opened++;
     } catch (e) {
       const why = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' }[e.code] ?? e.message;
       console.error(`spd-score: ${path}: ${why}`);
     }
   }
-  const report = scorer.report({
+  const reportOptions = {
     asOf: options.asOf,
     history: options.history,
     today: options.today,
     anniversary: options.anniversary,
     tenantLimit: options.tenantLimit,
-  });
-  scorer.free();
-  if (options.area && !report.areas[options.area]) fail(`--area must be one of ${Object.keys(report.areas).join(', ')}, not '${options.area}'`);
-  if (opened) {
-    const json = options.area ? report.areas[options.area] : report;
-    console.log(options.json ? JSON.stringify(json, null, 2) : summary(report, options.area));
+  };
+  let files;
+  if (!options.json) {
+    // The summary prints no tenant or person: the core does not list them.
+    const report = scorer.summary(reportOptions);
+    files = report.files;
+    if (opened) console.log(summary(report, options.area));
+  } else if (opened) {
+    // Rust writes the JSON text in pieces straight to standard output
+    // (synchronous for files and pipes): no giant string, no JS objects.
+    const write = (bytes) => process.stdout.write(bytes);
+    ({ files } = scorer.writeReport(write, { ...reportOptions, pretty: options.pretty, area: options.area }));
+    process.stdout.write('\n');
+  } else {
+    files = scorer.summary(reportOptions).files;
   }
+  scorer.free();
   // 1 when no file could be read as an export; exitCode rather than
   // process.exit() so that a long report piped elsewhere is written whole.
-  process.exitCode = report.files.some((f) => f.kind !== 'unknown') ? 0 : 1;
+  process.exitCode = files.some((f) => f.kind !== 'unknown') ? 0 : 1;
 }
 
 try {

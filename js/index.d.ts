@@ -1,4 +1,4 @@
-// Types of the spd-score JavaScript API and of the report (schemaVersion 1).
+// Types of the spd-score JavaScript API and of the report (schemaVersion 2).
 // The report is plain JSON: keys are camelCase, months are "YYYY-MM", dates
 // "YYYY-MM-DD", points are exact values (round only to display them).
 
@@ -53,6 +53,19 @@ export interface ReportOptions {
   manualValues?: ManualValue[];
   /** The track chosen per classified area id, e.g. `{ 'business-applications': 'smb' }`. */
   tracks?: Record<string, TrackId>;
+  /**
+   * `'full'` (the default), or `'summary'`: the report without its lists,
+   * which are then never computed (see `Scorer.summary`).
+   */
+  detail?: 'full' | 'summary';
+}
+
+/** What `Scorer.writeReport` takes besides the report's options. */
+export interface WriteReportOptions extends ReportOptions {
+  /** Indented by two spaces; compact (one line) by default. */
+  pretty?: boolean;
+  /** Only this area's part of the report (`report.areas[area]`). */
+  area?: AreaId;
 }
 
 /** A value typed from a Partner Center scorecard. */
@@ -77,6 +90,20 @@ export class Scorer {
   push(chunk: Uint8Array | ArrayBuffer): this;
   endFile(): this;
   report(options?: ReportOptions): Report;
+  /**
+   * The report without what it lists one by one, which is never computed:
+   * `tenants`, `people` and `tenantActions` are empty, and each area's
+   * `detail` lists no tenants or pairs (its counts, hints and `withinReach`
+   * stay). Scores, statuses, recommendations, files, warnings and errors are
+   * those of `report`.
+   */
+  summary(options?: ReportOptions): Report;
+  /**
+   * Writes the report's JSON text without building it in JavaScript:
+   * `write` gets pieces of about a megabyte of UTF-8 (each its own copy), in
+   * order. Returns the report's `files`. Throws what `write` throws.
+   */
+  writeReport(write: (bytes: Uint8Array) => void, options?: WriteReportOptions): { files: FileReport[] };
   /** The report as it would be with `plan` carried out. */
   simulate(plan: Plan, options?: ReportOptions): Simulation;
   /** What a plan may name (association types, workloads, Azure services, certifications), each with the areas it counts for. */
@@ -128,7 +155,7 @@ export type MetricId =
   | 'deployments';
 
 export interface Report {
-  schemaVersion: 1;
+  schemaVersion: 2;
   ruleset: {
     id: string;
     version: string;
@@ -507,7 +534,7 @@ export interface SecurityTenant {
       /** Active paid licences counted (0 out of band). */
       protectedUsers: Both<number>;
       deployed: Both<boolean>;
-      /** Best workload's MAU / PAU (0.4 = 40 %); null without paid units. */
+      /** Best workload's MAU / PAU (0.4 = 40 %, to four decimals); null without paid units. */
       bestActive: Both<number | null>;
       netAdd: number;
       netDeployment: number;
@@ -590,7 +617,7 @@ export interface TenantTrack {
   netAdd: number;
   /** True when the tenant changes a metric of this track. */
   contributes: boolean;
-  /** Per association option of the track. */
+  /** Per association option of the track the tenant has rows under (one of its `associations`). */
   options: Partial<Record<AssociationId, TenantOption>>;
 }
 
@@ -607,7 +634,7 @@ export interface TenantMonth {
   /** MAU over eligible workloads under this association type. */
   mau: number;
   deployed: boolean;
-  /** Best MAU/PAU ratio of an eligible workload; 0.4 = 40%. */
+  /** Best MAU/PAU ratio of an eligible workload; 0.4 = 40%, to four decimals. */
   bestRatio: number | null;
 }
 

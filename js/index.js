@@ -100,12 +100,43 @@ export class Scorer {
    * The report, a plain object (see index.d.ts and the README).
    * @param {{asOf?: string, history?: boolean, today?: string, anniversary?: string, tenantLimit?: number,
    *   manualValues?: Array<{area: string, track?: string, metric: string, value: number|string}>,
-   *   tracks?: Record<string, string>}} [options]
+   *   tracks?: Record<string, string>, detail?: 'full'|'summary'}} [options]
    *   `today` and `anniversary` are `YYYY-MM-DD`; with `today` the report has the qualification window.
    *   `manualValues`: values typed from Partner Center's scorecards; `tracks`: the track chosen per classified area.
+   *   `detail: 'summary'`: the report without its lists (see `summary`).
    */
   report(options = {}) {
     return JSON.parse(this.#raw.report(JSON.stringify(options)));
+  }
+
+  /**
+   * The report without what it lists one by one, which is never computed:
+   * `tenants`, `people` and `tenantActions` are empty, and each area's
+   * `detail` lists no tenants or pairs (its counts, hints and what is within
+   * reach stay). Every score, status, recommendation, file, warning and
+   * error is as in `report`. Takes `report`'s options.
+   */
+  summary(options = {}) {
+    return this.report({ ...options, detail: 'summary' });
+  }
+
+  /**
+   * Writes the report as JSON text without building it in JavaScript:
+   * `write(bytes)` is called with pieces of about a megabyte of UTF-8 (each a
+   * Uint8Array of its own), in order; together they are the report's JSON.
+   * Takes `report`'s options, and `pretty: true` (indented by two spaces) or
+   * `area: id` (only `report.areas[id]`). Returns `{files}`, the report's
+   * `files`.
+   * @param {(bytes: Uint8Array) => void} write
+   * @param {object} [options]
+   */
+  writeReport(write, options = {}) {
+    const { pretty = false, area, ...reportOptions } = options;
+    // The bytes handed over are a view of the module's memory: copied here,
+    // so that `write` may keep them.
+    const sink = { write: (view) => write(view.slice()) };
+    const files = this.#raw.writeReport(JSON.stringify(reportOptions), Boolean(pretty), area, sink);
+    return { files: JSON.parse(files) };
   }
 
   /**
@@ -136,18 +167,19 @@ export class Scorer {
  * Scores files in one call.
  * @param {Array<{name: string, bytes: Uint8Array|ArrayBuffer}>} files
  * @param {{asOf?: string, ruleset?: object, rulesets?: object[], today?: string, history?: boolean,
- *   anniversary?: string, tenantLimit?: number, manualValues?: object[], tracks?: Record<string, string>}} [options] `today` as
+ *   anniversary?: string, tenantLimit?: number, manualValues?: object[], tracks?: Record<string, string>,
+ *   detail?: 'full'|'summary'}} [options] `today` as
  *   `YYYY-MM-DD` also adds the qualification window; as `YYYY-MM` it only
  *   sets the month after which rows are errors.
  */
 export async function score(files, options = {}) {
   await load();
-  const { asOf, history, today, anniversary, tenantLimit, manualValues, tracks } = options;
+  const { asOf, history, today, anniversary, tenantLimit, manualValues, tracks, detail } = options;
   const scorer = new Scorer(options);
   try {
     for (const { name, bytes } of files) scorer.addFile(name, bytes);
     const date = typeof today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : undefined;
-    return scorer.report({ asOf, history, today: date, anniversary, tenantLimit, manualValues, tracks });
+    return scorer.report({ asOf, history, today: date, anniversary, tenantLimit, manualValues, tracks, detail });
   } finally {
     scorer.free();
   }

@@ -11,6 +11,7 @@ use crate::kinds::Measures;
 use crate::load::Loaded;
 use crate::month::Month;
 use crate::ruleset::Ruleset;
+use crate::score::DetailLevel;
 
 /// The latest month of the exports that feed `area` (besides skilling and
 /// the usage exports, which score.rs knows).
@@ -37,23 +38,27 @@ pub(crate) fn any_earliest(loaded: &Loaded) -> Option<Month> {
 /// The data models that feed `area`, scored as of `as_of`. `own_usage`: an
 /// area reading the usage exports runs the usage model with its own bands
 /// and workloads (every one but Modern Work, whose usage model score.rs
-/// runs with its tenant detail).
+/// runs with its tenant detail). `level`: how much detail they explain.
 pub(crate) fn models<'a>(
     loaded: &'a Loaded,
     area: &'a Ruleset,
     as_of: Option<Month>,
     own_usage: bool,
+    level: DetailLevel,
 ) -> Vec<Box<dyn Measures + 'a>> {
     let mut out: Vec<Box<dyn Measures + 'a>> = vec![];
     // Business Applications' downloads, when one was read.
     if let (Some(rules), Some(as_of), false) = (area.bizapps(), as_of, loaded.bizapps.is_empty()) {
         out.extend(
-            crate::bizapps::Model::new(&loaded.bizapps, rules, area, as_of).map(|m| Box::new(m) as Box<dyn Measures>),
+            crate::bizapps::Model::new(&loaded.bizapps, rules, area, as_of, level)
+                .map(|m| Box::new(m) as Box<dyn Measures>),
         );
     }
     // The Azure usage and customers downloads, for the three Azure areas.
     if let (Some(rules), Some(m)) = (area.azure(), as_of) {
-        out.extend(AzureModel::new(&loaded.azure, area, rules, m).map(|model| Box::new(model) as Box<dyn Measures>));
+        out.extend(
+            AzureModel::new(&loaded.azure, area, rules, m, level).map(|model| Box::new(model) as Box<dyn Measures>),
+        );
     }
     let usage = (own_usage && area.reads_usage()).then(|| crate::score::period(&loaded.usage, as_of)).flatten();
     match (area.security(), as_of) {
@@ -61,7 +66,7 @@ pub(crate) fn models<'a>(
         // `from: "azure"` (the Azure areas' model serves no such area).
         (Some(rules), Some(m)) => {
             out.extend(
-                crate::security::Model::new(loaded, area, rules, m, usage)
+                crate::security::Model::new(loaded, area, rules, m, usage, level)
                     .map(|model| Box::new(model) as Box<dyn Measures>),
             );
         }

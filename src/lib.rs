@@ -44,11 +44,11 @@ pub use manual::{ManualValue, TypedText};
 pub use month::{Date, Month};
 pub use points::Points;
 pub use report::{
-    AreaReport, Keyed, MicrosoftCloud, OverviewRow, PersonReport, Recommendation, Report, RowError, Status,
-    TrackReport, Warning,
+    indented, write_json, AreaReport, Keyed, MicrosoftCloud, OverviewRow, PersonReport, Recommendation, Report,
+    RowError, Status, TrackReport, Warning,
 };
 pub use ruleset::{Ruleset, RulesetData, RulesetError};
-pub use score::ScoreOptions;
+pub use score::{DetailLevel, ScoreOptions};
 pub use simulate::{Choice, Plan, PlanChoices, PlannedCustomer, PlannedPerson, Simulation};
 pub use workbook::Workbook;
 

@@ -8,7 +8,23 @@ use crate::month::{Date, Month};
 use crate::points::Points;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: a tenant's options list only the association types it has rows
+/// under; ratios (`bestRatio`, `bestActive`) are rounded to four decimals.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// A ratio (0.4 = 40 %) to four decimals (0.01 %): finer than any threshold
+/// the rules compare it with, and 6 bytes rather than 18 in the JSON.
+fn round_ratio(ratio: f64) -> f64 {
+    (ratio * 10_000.0).round() / 10_000.0
+}
+
+fn serialize_ratio<S: Serializer>(ratio: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    ratio.map(round_ratio).serialize(s)
+}
+
+fn serialize_ratios<S: Serializer>(ratios: &Both<Option<f64>>, s: S) -> Result<S::Ok, S::Error> {
+    Both { as_of: ratios.as_of.map(round_ratio), baseline: ratios.baseline.map(round_ratio) }.serialize(s)
+}
 
 /// A JSON object whose keys keep the ruleset's order (tracks, options).
 #[derive(Clone, Debug, PartialEq)]
@@ -193,6 +209,7 @@ pub struct TenantMonth {
     pub mau: f64,
     pub deployed: bool,
     /// Best MAU/PAU ratio of an eligible workload, 0.4 = 40%.
+    #[serde(serialize_with = "serialize_ratio")]
     pub best_ratio: Option<f64>,
 }
 
@@ -638,6 +655,7 @@ pub struct SecurityM365Track {
     /// In band with a workload at or above the deployment ratio.
     pub deployed: Both<bool>,
     /// Best workload's MAU / PAU (0.4 = 40 %); null without paid units.
+    #[serde(serialize_with = "serialize_ratios")]
     pub best_active: Both<Option<f64>>,
     /// +1, 0 or -1 to net customer adds and to net deployments.
     pub net_add: i32,
@@ -996,6 +1014,152 @@ pub enum ErrorKind {
     BadValue,
 }
 
+/// Writes the report's JSON text (as `serde_json::to_string` or, `pretty`,
+/// `to_string_pretty` would) to `emit` in pieces of about `piece` bytes, so
+/// that a report of 300,000 tenants is never one string: the tenants are
+/// written one by one between the rest of the report's text.
+pub fn write_json<E>(
+    report: &mut Report,
+    pretty: bool,
+    piece: usize,
+    emit: &mut dyn FnMut(&[u8]) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut out = Pieces { buffer: Vec::with_capacity(piece + 4096), piece, indent: pretty.then(Indent::default) };
+    let tenants = std::mem::take(&mut report.tenants);
+    let rest = to_vec(report);
+    // Field order puts `"tenants":[]` just before the first `,"tenantCount":`
+    // (the areas' own counts come later).
+    const NEXT: &[u8] = b",\"tenantCount\":";
+    let split = rest.windows(NEXT.len()).position(|w| w == NEXT).filter(|&at| rest[..at].ends_with(b"\"tenants\":[]"));
+    report.tenants = tenants;
+    let Some(at) = split else {
+        let whole = to_vec(report);
+        out.push(&whole, emit)?;
+        return out.flush(emit);
+    };
+    out.push(&rest[..at - 1], emit)?;
+    let mut text = vec![];
+    for (i, tenant) in report.tenants.iter().enumerate() {
+        text.clear();
+        if i > 0 {
+            text.push(b',');
+        }
+        // The same serializer as `serde_json::to_string`: no second copy of
+        // the serialization code in the module.
+        let _ = serde_json::to_writer(&mut text, tenant);
+        out.push(&text, emit)?;
+    }
+    out.push(&rest[at - 1..], emit)?;
+    out.flush(emit)
+}
+
+/// Compact JSON text as it is, or indented as `serde_json::to_string_pretty`.
+pub fn indented(compact: &[u8], pretty: bool) -> std::borrow::Cow<'_, [u8]> {
+    if !pretty {
+        return compact.into();
+    }
+    let mut out = Vec::with_capacity(compact.len() * 2);
+    Indent::default().write(compact, &mut out);
+    out.into()
+}
+
+fn to_vec<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut text = Vec::with_capacity(4096);
+    // Writing plain data to a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut text, value);
+    text
+}
+
+/// The output buffer of [`write_json`], indenting on the way when pretty.
+struct Pieces {
+    buffer: Vec<u8>,
+    piece: usize,
+    indent: Option<Indent>,
+}
+
+impl Pieces {
+    fn push<E>(&mut self, text: &[u8], emit: &mut dyn FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
+        match &mut self.indent {
+            Some(indent) => indent.write(text, &mut self.buffer),
+            None => self.buffer.extend_from_slice(text),
+        }
+        if self.buffer.len() >= self.piece {
+            self.flush(emit)?;
+        }
+        Ok(())
+    }
+
+    fn flush<E>(&mut self, emit: &mut dyn FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
+        if !self.buffer.is_empty() {
+            emit(&self.buffer)?;
+            self.buffer.clear();
+        }
+        Ok(())
+    }
+}
+
+/// Compact JSON indented as serde_json's pretty printer does (two spaces,
+/// `"key": value`, `{}` and `[]` when empty), fed in pieces: a few lines
+/// here rather than a second copy of every report type's serializer.
+#[derive(Default)]
+struct Indent {
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+    /// A `{` or `[` was just written: its first item opens a line.
+    opened: bool,
+}
+
+impl Indent {
+    fn write(&mut self, text: &[u8], out: &mut Vec<u8>) {
+        let new_line = |out: &mut Vec<u8>, depth: usize| {
+            out.push(b'\n');
+            out.resize(out.len() + 2 * depth, b' ');
+        };
+        for &c in text {
+            if self.in_string {
+                out.push(c);
+                match c {
+                    _ if self.escaped => self.escaped = false,
+                    b'\\' => self.escaped = true,
+                    b'"' => self.in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            if std::mem::take(&mut self.opened) {
+                if c == b'}' || c == b']' {
+                    out.push(c);
+                    continue;
+                }
+                self.depth += 1;
+                new_line(out, self.depth);
+            }
+            match c {
+                b'"' => {
+                    self.in_string = true;
+                    out.push(c);
+                }
+                b'{' | b'[' => {
+                    out.push(c);
+                    self.opened = true;
+                }
+                b'}' | b']' => {
+                    self.depth = self.depth.saturating_sub(1);
+                    new_line(out, self.depth);
+                    out.push(c);
+                }
+                b',' => {
+                    out.push(c);
+                    new_line(out, self.depth);
+                }
+                b':' => out.extend_from_slice(b": "),
+                _ => out.push(c),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1110,6 +1274,47 @@ mod tests {
     fn typescript_declares_every_kind() {
         assert_eq!(typescript_union("ErrorKind"), names(&all_errors()));
         assert_eq!(typescript_union("WarningKind"), names(&all_warnings()));
+    }
+
+    #[test]
+    fn indenting_compact_json_is_serde_json_pretty() {
+        let value: serde_json::Value = serde_json::from_str(
+            r#"{"a":[],"b":{},"c":[1,{"d":"x,\"y\":[{"}],"e":{"f":null,"g":[true,-1.5e-7]},"h":"\\"}"#,
+        )
+        .unwrap();
+        let compact = serde_json::to_string(&value).unwrap();
+        // Fed a byte at a time: the state carries across pieces.
+        let mut indent = Indent::default();
+        let mut out = vec![];
+        for byte in compact.as_bytes().chunks(1) {
+            indent.write(byte, &mut out);
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&value).unwrap());
+    }
+
+    #[test]
+    fn the_report_written_in_pieces_is_the_report() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let files: Vec<(String, Vec<u8>)> = ["mixed-60-tenants.csv", "skilling-people.csv"]
+            .iter()
+            .map(|name| (name.to_string(), std::fs::read(dir.join(name)).unwrap()))
+            .collect();
+        let options = crate::ScoreOptions::default();
+        let mut report = crate::score_files(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())), &options);
+        assert_eq!(report.tenants.len(), 49);
+        for pretty in [false, true] {
+            let mut pieces: Vec<Vec<u8>> = vec![];
+            write_json::<()>(&mut report, pretty, 4096, &mut |bytes| {
+                pieces.push(bytes.to_vec());
+                Ok(())
+            })
+            .unwrap();
+            assert!(pieces.len() > 3, "written in pieces");
+            let text = String::from_utf8(pieces.concat()).unwrap();
+            let expected =
+                if pretty { serde_json::to_string_pretty(&report) } else { serde_json::to_string(&report) }.unwrap();
+            assert_eq!(text, expected);
+        }
     }
 
     #[test]

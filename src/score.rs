@@ -34,6 +34,27 @@ pub struct ScoreOptions {
     pub manual_values: Vec<ManualValue>,
     /// The track the user chose, per classified area id.
     pub tracks: BTreeMap<String, String>,
+    /// How much of the report to build: `Summary` leaves out what is listed
+    /// item by item (tenants, people, tenant actions, the tenant and pair
+    /// lists of the areas' detail), and never computes it.
+    pub detail: DetailLevel,
+}
+
+/// How much of the report [`ScoreOptions`] asks for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DetailLevel {
+    /// Everything, as the report has always been.
+    #[default]
+    Full,
+    /// Scores, statuses, recommendations, hints, files, warnings and errors:
+    /// what a summary prints, without the per-tenant and per-person lists.
+    Summary,
+}
+
+impl DetailLevel {
+    pub fn is_full(self) -> bool {
+        self == DetailLevel::Full
+    }
 }
 
 /// The workload lists of the customer metrics (spec section 6): net
@@ -430,6 +451,7 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
     // any export, else the skilling list's (designations.md section 11).
     let other_as_of = crate::data::any_latest(loaded).or_else(|| skilling_month(loaded));
     let people = people::evaluate(&loaded.certifications, ruleset, as_of.or(other_as_of));
+    let full = options.detail.is_full();
     let facts = period.map(|p| (facts_for(ruleset, store, p), p));
     let mut contributes = vec![false; store.tenants.len()];
     let detail = Detail { contributes: &mut contributes, warnings: &mut warnings, applied: &mut applied };
@@ -452,7 +474,7 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
             let month = options.as_of.or(own).or(other_as_of);
             (month, people::evaluate(&loaded.certifications, area, month))
         };
-        let owned = crate::data::models(loaded, area, area_as_of, i > 0);
+        let owned = crate::data::models(loaded, area, area_as_of, i > 0, options.detail);
         let mut models: Vec<&dyn Measures> = owned.iter().map(|m| m.as_ref() as &dyn Measures).collect();
         if i == 0 {
             models.insert(0, &measures);
@@ -470,15 +492,19 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
             notes: if area.reads_usage() { workload_notes(area, store) } else { vec![] },
         };
         let report = crate::areas::score_area(&input);
-        all_people.push((area, area_people));
+        if full {
+            all_people.push((area, area_people));
+        }
         areas.0.push((id.to_string(), report));
     }
-    let people = people::across_areas(people, &all_people);
+
     // The top-level fields describe Modern Work as they always have.
     let tracks = match areas.get(&ruleset.data.id) {
         Some(area) if !area.tracks.0.is_empty() => area.tracks.clone(),
         _ => crate::areas::tracks(ruleset, &crate::areas::certified(&people), &measures, typed_for(&ruleset.data.id)),
     };
+    // People are listed only in full; their counts are in the metrics.
+    let people = if full { people::across_areas(people, &all_people) } else { vec![] };
     let tracks = legacy(ruleset, tracks);
     if period.is_some() {
         for id in ["eligibility-per-month", "growth-eligible-months", "deployment-per-workload"] {
@@ -515,21 +541,23 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
 
     let (status, best_track) = best_of(&tracks);
     let tenant_actions = match &facts {
-        Some((facts, p)) => crate::actions::tenant_actions(ruleset, store, facts, *p, &tracks),
-        None => vec![],
+        Some((facts, p)) if full => crate::actions::tenant_actions(ruleset, store, facts, *p, &tracks),
+        _ => vec![],
     };
     // Detail only for the tenants reported: with a limit, the contributing
     // ones first, each group in data order.
     let tenant_count = store.tenants.len();
-    let mut kept: Vec<TenantId> = (0..tenant_count as TenantId).collect();
+    let mut kept: Vec<TenantId> = if full { (0..tenant_count as TenantId).collect() } else { vec![] };
     if let Some(limit) = options.tenant_limit.filter(|&l| l < tenant_count) {
         kept.sort_by_key(|&id| !contributes[id as usize]);
         kept.truncate(limit);
     }
-    let mut association_masks = vec![0u32; tenant_count];
-    for key in store.cells.keys() {
-        if let Some(mask) = association_masks.get_mut(key.tenant() as usize) {
-            *mask |= 1 << key.association();
+    let mut association_masks = vec![0u32; if full { tenant_count } else { 0 }];
+    if full {
+        for key in store.cells.keys() {
+            if let Some(mask) = association_masks.get_mut(key.tenant() as usize) {
+                *mask |= 1 << key.association();
+            }
         }
     }
     let facts_ref = facts.as_ref().map(|(f, p)| (f, *p));
@@ -654,9 +682,12 @@ fn tenant_report(
         for (t, rules) in ruleset.data.tracks.iter().enumerate() {
             let part = track_part(ruleset, t, rules, facts, store, period, id, None);
             let contributes = part.contributes();
+            // Only the association types the tenant has rows under: the
+            // others are all zero, and would double the tenant's entry.
             let options = part
                 .options
                 .into_iter()
+                .filter(|o| association_mask & (1 << o.association) != 0)
                 .map(|o| {
                     let option = TenantOption {
                         as_of: o.now,

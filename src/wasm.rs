@@ -6,7 +6,7 @@
 //! serializer (serde_json, needed for rulesets anyway) keeps the module
 //! small. Errors are `Error`s with a message, never traps.
 
-use crate::{Date, ManualValue, Month, Plan, Ruleset, ScoreOptions, Workbook};
+use crate::{Date, DetailLevel, ManualValue, Month, Plan, Ruleset, ScoreOptions, Workbook};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -38,11 +38,21 @@ struct ReportOptions {
     manual_values: Vec<ManualValue>,
     /// The track chosen per classified area: `{"business-applications": "smb"}`.
     tracks: BTreeMap<String, String>,
+    /// `"full"` (the default) or `"summary"`: no tenant, person or pair lists.
+    detail: Option<String>,
 }
 
 impl ReportOptions {
     fn into_score_options(self) -> Result<ScoreOptions, JsError> {
+        let detail = match self.detail.as_deref() {
+            None | Some("full") => DetailLevel::Full,
+            Some("summary") => DetailLevel::Summary,
+            Some(other) => {
+                return Err(JsError::new(&format!("detail must be \"full\" or \"summary\", not \"{other}\"")))
+            }
+        };
         Ok(ScoreOptions {
+            detail,
             as_of: month(self.as_of, "asOf")?,
             history: self.history,
             today: date(self.today, "today")?,
@@ -53,6 +63,19 @@ impl ReportOptions {
         })
     }
 }
+
+#[wasm_bindgen]
+extern "C" {
+    /// Where [`Scorer::write_report`] sends the JSON text: any object with a
+    /// `write(bytes)` method. `bytes` is a view of the module's memory, valid
+    /// only during the call.
+    pub type ReportSink;
+    #[wasm_bindgen(method, catch)]
+    fn write(this: &ReportSink, bytes: &[u8]) -> Result<(), JsValue>;
+}
+
+/// The size of the pieces [`Scorer::write_report`] hands over.
+const PIECE: usize = 1 << 20;
 
 fn to_json<T: Serialize>(value: &T) -> Result<String, JsError> {
     serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
@@ -127,6 +150,36 @@ impl Scorer {
     pub fn report(&self, options_json: Option<String>) -> Result<String, JsError> {
         let options: ReportOptions = from_json(options_json, "report options")?;
         to_json(&self.book.report(&options.into_score_options()?))
+    }
+
+    /// Writes the report's JSON text to `sink` in pieces of about a megabyte
+    /// (UTF-8 bytes), compact or `pretty` (two spaces). With `area`, only that
+    /// area's part (`report.areas[area]`). Returns the report's `files` as
+    /// JSON, for the caller to tell whether any file was read.
+    #[wasm_bindgen(js_name = writeReport)]
+    pub fn write_report(
+        &self,
+        options_json: Option<String>,
+        pretty: bool,
+        area: Option<String>,
+        sink: &ReportSink,
+    ) -> Result<String, JsValue> {
+        let options: ReportOptions = from_json(options_json, "report options")?;
+        let mut report = self.book.report(&options.into_score_options()?);
+        let mut send = |bytes: &[u8]| sink.write(bytes);
+        match area.as_deref() {
+            None => crate::report::write_json(&mut report, pretty, PIECE, &mut send)?,
+            Some(id) => {
+                let Some(part) = report.areas.get(id) else {
+                    let known: Vec<&str> = report.areas.0.iter().map(|(id, _)| id.as_str()).collect();
+                    return Err(JsError::new(&format!("no area \"{id}\"; the areas are {}", known.join(", "))).into());
+                };
+                // An area's part is small (its lists stop at 1,000): one piece.
+                let text = to_json(part)?;
+                send(&crate::report::indented(text.as_bytes(), pretty))?;
+            }
+        }
+        Ok(to_json(&report.files)?)
     }
 
     /// The report as it would be with a plan carried out, as JSON:

@@ -6,7 +6,7 @@ use crate::month::{Date, Month};
 use crate::people;
 use crate::report::{AreaMonth, HistoryMonth, Keyed, QualificationWindow, Status, TrackSummary, WindowMonth};
 use crate::ruleset::Ruleset;
-use crate::score::{best_of, facts_for, legacy, period, score, track_reports, ScoreOptions};
+use crate::score::{best_of, facts_for, legacy, period, score, track_reports, DetailLevel, ScoreOptions};
 use std::collections::BTreeMap;
 
 /// Every month from the first to the last with usage data, each scored as
@@ -152,7 +152,8 @@ pub fn area_history(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOption
     while m <= last {
         let month_options = ScoreOptions {
             as_of: Some(m),
-            tenant_limit: Some(0),
+            // Only the areas' scores are kept: no tenant, person or pair lists.
+            detail: DetailLevel::Summary,
             tracks: options.tracks.clone(),
             ..ScoreOptions::default()
         };

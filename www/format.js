@@ -68,10 +68,13 @@ export function manualValuesCsv(values) {
 /** report.tenants as CSV: one row per tenant, per track its eligibility, seats, net add and per option MAU, deployment and change. */
 export function tenantsCsv(report) {
   const tracks = Object.keys(report.tracks);
+  // A track's association options, from its metrics: a tenant lists only
+  // those it has rows under (schemaVersion 2), each column its own.
+  const options = Object.fromEntries(tracks.map((t) => [t, Object.keys(Object.values(report.tracks[t].metrics).find((m) => m.options)?.options ?? {})]));
   const header = ['tenant', 'name', 'associations', 'contributes'];
   for (const t of tracks) {
     header.push(`${t} eligible now`, `${t} eligible baseline`, `${t} usage counts now`, `${t} usage counts baseline`, `${t} by carry-over now`, `${t} by carry-over baseline`, `${t} paid seats now`, `${t} net add`);
-    for (const o of Object.keys(report.tenants[0]?.tracks[t]?.options ?? {})) header.push(`${t} ${o} MAU now`, `${t} ${o} MAU baseline`, `${t} ${o} deployed now`, `${t} ${o} deployed baseline`, `${t} ${o} growth`, `${t} ${o} deployment`);
+    for (const o of options[t]) header.push(`${t} ${o} MAU now`, `${t} ${o} MAU baseline`, `${t} ${o} deployed now`, `${t} ${o} deployed baseline`, `${t} ${o} growth`, `${t} ${o} deployment`);
   }
   const rows = [header];
   for (const tenant of report.tenants) {
@@ -79,7 +82,11 @@ export function tenantsCsv(report) {
     for (const t of tracks) {
       const tt = tenant.tracks[t];
       row.push(tt?.eligible.asOf, tt?.eligible.baseline, tt?.serves?.asOf, tt?.serves?.baseline, tt?.carriedOver?.asOf, tt?.carriedOver?.baseline, tt?.maxPau.asOf, tt?.netAdd);
-      for (const o of Object.values(tt?.options ?? {})) row.push(o.asOf.mau, o.baseline.mau, o.asOf.deployed, o.baseline.deployed, o.growth, o.deployment);
+      for (const id of tt ? options[t] : []) {
+        // An option the tenant has no rows under is all zero.
+        const o = tt.options[id] ?? { asOf: { mau: 0, deployed: false }, baseline: { mau: 0, deployed: false }, growth: 0, deployment: 0 };
+        row.push(o.asOf.mau, o.baseline.mau, o.asOf.deployed, o.baseline.deployed, o.growth, o.deployment);
+      }
     }
     rows.push(row);
   }

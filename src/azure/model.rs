@@ -15,6 +15,7 @@ use crate::report::{
     AzureTenantTrack, AzureTtm, Both, Classification, Keyed, Warning, WarningKind,
 };
 use crate::ruleset::Ruleset;
+use crate::score::DetailLevel;
 use std::collections::BTreeMap;
 
 /// Tenants listed in the detail: a page shows a few hundred, not 30,000.
@@ -74,12 +75,20 @@ impl TenantAcr<'_> {
 
 impl AzureModel {
     /// The model of `area` as of `as_of`; `None` when no Azure data is loaded.
-    pub(crate) fn new(store: &AzureStore, area: &Ruleset, rules: &Rules, as_of: Month) -> Option<AzureModel> {
+    /// With `DetailLevel::Summary` the detail lists no tenants (their count and
+    /// the hints stay).
+    pub(crate) fn new(
+        store: &AzureStore,
+        area: &Ruleset,
+        rules: &Rules,
+        as_of: Month,
+        level: DetailLevel,
+    ) -> Option<AzureModel> {
         let totals = store.totals();
         let source = if !totals.months[0].is_empty() { Source::AzureUsage } else { Source::CustomersTenants };
         let months = &totals.months[source as usize];
         let coverage = Coverage { first: *months.first()?, last: *months.last()? };
-        Some(compute(store, &totals, area, rules, source, &coverage, as_of))
+        Some(compute(store, &totals, area, rules, source, &coverage, as_of, level))
     }
 }
 
@@ -123,6 +132,7 @@ pub(crate) fn month_name(m: Month) -> String {
     format!("{} {}", MONTH_NAMES[(m.month() as usize - 1) % 12], m.year())
 }
 
+#[allow(clippy::too_many_arguments)]
 fn compute(
     store: &AzureStore,
     totals: &Totals,
@@ -131,6 +141,7 @@ fn compute(
     source: Source,
     coverage: &Coverage,
     m: Month,
+    level: DetailLevel,
 ) -> AzureModel {
     let b = m.minus(12);
     let src = source as usize;
@@ -153,6 +164,7 @@ fn compute(
     };
     let (mut customers, mut with_segment, mut smb) = (0u64, 0u64, 0u64);
     let mut listed: Vec<(bool, i64, AzureTenant)> = vec![];
+    let mut tenant_count = 0;
     let mut hints: Vec<(i64, String)> = vec![];
     for run in totals.tenant_months.chunk_by(|a, b| a.tenant == b.tenant) {
         let acr = TenantAcr { months: run, source: src };
@@ -209,6 +221,10 @@ fn compute(
         let months = [Some(m), m.minus(1), b, b.and_then(|b| b.minus(1))];
         let shown = |month: Option<Month>| coverage.covers(month).then(|| usd(acr.at(month)));
         if months.iter().any(|&month| acr.at(month) != 0) || customer {
+            tenant_count += 1;
+            if !level.is_full() {
+                continue;
+            }
             let acr_shown = AzureTenantAcr {
                 as_of: shown(months[0]),
                 previous: shown(months[1]),
@@ -289,7 +305,6 @@ fn compute(
     let deployments_missing = deployments_missing.filter(|_| source == Source::AzureUsage);
     let missing = missing_message(source, coverage, [nca_missing, ttm_missing, deployments_missing]);
 
-    let tenant_count = listed.len();
     // Unstable sorts (a smaller module) on keys that leave no ties.
     listed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.id.cmp(&b.2.id)));
     listed.truncate(MAX_TENANTS_LISTED);

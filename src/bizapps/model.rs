@@ -14,6 +14,7 @@ use crate::report::{
     Keyed, PairCount, PairName, PairUsage, RevenuePair, Warning, WarningKind,
 };
 use crate::ruleset::Ruleset;
+use crate::score::DetailLevel;
 use crate::store::TenantId;
 use std::collections::BTreeMap;
 
@@ -36,6 +37,8 @@ pub(crate) struct Model<'a> {
     revenue: BTreeMap<(TenantId, WorkloadId), Vec<Units>>,
     /// Usage per pair in M and B.
     usage: BTreeMap<(TenantId, LineId), [Usage; 2]>,
+    /// `Summary`: the detail lists no pairs (what is within reach stays).
+    level: DetailLevel,
 }
 
 const M: usize = 0;
@@ -54,7 +57,13 @@ fn usd(units: Units) -> f64 {
 
 impl<'a> Model<'a> {
     /// `None` without an as-of month or a baseline before it.
-    pub(crate) fn new(store: &'a Store, rules: &'a Rules, area: &'a Ruleset, as_of: Month) -> Option<Model<'a>> {
+    pub(crate) fn new(
+        store: &'a Store,
+        rules: &'a Rules,
+        area: &'a Ruleset,
+        as_of: Month,
+        level: DetailLevel,
+    ) -> Option<Model<'a>> {
         let b = crate::areas::baseline(as_of)?;
         let mut months = vec![as_of, b];
         for &before in &rules.classification.months_before {
@@ -77,7 +86,7 @@ impl<'a> Model<'a> {
             month.hundredths = month.hundredths.saturating_add(kept.value.unsigned_abs());
             month.columns |= kept.column.map_or(0, |c| 1 << c as u8);
         }
-        Some(Model { rules, store, area, months, revenue, usage })
+        Some(Model { rules, store, area, months, revenue, usage, level })
     }
 
     fn has_revenue(&self, slot: usize) -> bool {
@@ -157,6 +166,9 @@ impl<'a> Model<'a> {
     }
 
     fn revenue_detail(&self) -> Vec<RevenuePair> {
+        if !self.level.is_full() {
+            return vec![];
+        }
         let classifying = self.classifying().unwrap_or_default();
         let month = |r: &Vec<Units>, slot: usize| self.has_revenue(slot).then(|| usd(r[slot]));
         (self.revenue.iter())
@@ -201,6 +213,9 @@ impl<'a> Model<'a> {
                 if self.has_usage(M) && now > 0 && now < at_least && now >= reach {
                     gaps.push(self.gap(t, line, (track, label), at_least - now));
                 }
+            }
+            if !self.level.is_full() {
+                continue;
             }
             pairs.push(ConsumptionPair {
                 pair: self.pair(t, &line.id),

@@ -12,6 +12,7 @@ use crate::month::Month;
 use crate::points::Points;
 use crate::report::{AreaDetail, SecurityDetail, SecurityTenant, Warning, WarningKind};
 use crate::ruleset::Ruleset;
+use crate::score::DetailLevel;
 
 /// Tenants listed in the detail: a page shows a few hundred, not 30,000.
 const MAX_TENANTS_LISTED: usize = 1000;
@@ -30,13 +31,15 @@ pub(crate) struct Model<'a> {
 impl<'a> Model<'a> {
     /// `usage`: the period of the Microsoft 365 part, when the area reads
     /// usage exports and they hold both months. `None` when no export
-    /// feeds either part.
+    /// feeds either part. With `DetailLevel::Summary` the detail lists no
+    /// tenants (their count and the hints stay).
     pub(crate) fn new(
         loaded: &'a Loaded,
         area: &'a Ruleset,
         rules: &'a Rules,
         as_of: Month,
         usage: Option<crate::score::Period>,
+        level: DetailLevel,
     ) -> Option<Model<'a>> {
         let azure = AzurePart::new(&loaded.azure, area, rules, as_of);
         let m365 = usage.map(|period| M365Part::new(area, &loaded.usage, period));
@@ -44,7 +47,7 @@ impl<'a> Model<'a> {
         if azure.is_none() && !usage_loaded {
             return None;
         }
-        let detail = detail(loaded, as_of, azure.as_ref(), m365.as_ref());
+        let detail = detail(loaded, as_of, azure.as_ref(), m365.as_ref(), level);
         Some(Model { azure, m365, usage_loaded, as_of, detail })
     }
 
@@ -91,7 +94,13 @@ struct Listed {
 
 /// Both parts' tenants, matched by tenant id across the exports; only the
 /// listed ones explained.
-fn detail(loaded: &Loaded, as_of: Month, azure: Option<&AzurePart>, m365: Option<&M365Part>) -> SecurityDetail {
+fn detail(
+    loaded: &Loaded,
+    as_of: Month,
+    azure: Option<&AzurePart>,
+    m365: Option<&M365Part>,
+    level: DetailLevel,
+) -> SecurityDetail {
     let azure_candidates = azure.map_or(&[][..], |a| &a.candidates[..]);
     let m365_candidates = m365.map_or(&[][..], |m| &m.candidates[..]);
     // Per Azure tenant id, its entry: a usage tenant of the same id joins it.
@@ -116,6 +125,9 @@ fn detail(loaded: &Loaded, as_of: Month, azure: Option<&AzurePart>, m365: Option
     }
     drop(by_azure_tenant);
     let tenant_count = listed.len();
+    if !level.is_full() {
+        listed.clear();
+    }
     // The contributing ones first, each group by tenant id (case aside), so
     // that the order of rows and files does not show.
     let id_of = |l: &Listed| {

@@ -153,3 +153,25 @@ test('exit 2 on bad arguments; --help', () => {
   assert.equal(run('score', '--help').status, 0);
   assert.match(run('--version').stdout, /^\d+\.\d+\.\d+\n$/);
 });
+
+test('--json is compact, --pretty indents it; --tenant-limit and --area still apply', () => {
+  const files = [path('mixed-60-tenants.csv'), path('skilling-people.csv')];
+  const compact = run('score', '--json', '--tenant-limit', '7', ...files);
+  const pretty = run('score', '--json', '--pretty', '--tenant-limit', '7', ...files);
+  assert.equal(compact.status, 0);
+  assert.equal(compact.stdout.split('\n').length, 2, 'one line and its newline');
+  assert.ok(pretty.stdout.startsWith('{\n  "schemaVersion": 2,\n'));
+  const report = JSON.parse(compact.stdout);
+  assert.deepStrictEqual(JSON.parse(pretty.stdout), report);
+  assert.equal(report.tenants.length, 7);
+  assert.equal(report.tenantCount, 49);
+  const area = JSON.parse(run('score', '--json', '--pretty', '--area', 'modern-work', ...files).stdout);
+  assert.deepStrictEqual(area, report.areas['modern-work']);
+  assert.equal(run('score', '--pretty', ...files).status, 2, '--pretty goes with --json');
+});
+
+test('a directory is no file', () => {
+  const result = run('score', tmpdir());
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /is a directory/);
+});

@@ -10,7 +10,7 @@ for (const { usage, files, expected } of cases) {
   test(`${usage}: same figures as expected`, async () => {
     const report = await score(files.map((name) => ({ name, bytes: readFixture(name) })));
     assertSubset(expected, report);
-    assert.equal(report.schemaVersion, 1);
+    assert.equal(report.schemaVersion, 2);
   });
 }
 
@@ -181,4 +181,61 @@ test('score() passes the report options through; today may be a date', async () 
   assert.equal(early.window, null);
   assert.ok(early.errors.length > 0);
   assert.equal(new Scorer({ today: '2025-06-15' }).addFile('c.csv', files[0].bytes).report().errors.length, early.errors.length);
+});
+
+/** The full report as a summary has it: its lists empty, all else equal. */
+function withoutLists(report) {
+  const copy = structuredClone(report);
+  Object.assign(copy, { tenants: [], people: [], tenantActions: [] });
+  for (const area of Object.values(copy.areas)) {
+    const detail = area.detail;
+    if (!detail) continue;
+    if ('tenants' in detail) detail.tenants = [];
+    if ('revenue' in detail) Object.assign(detail, { revenue: [], consumption: [] });
+  }
+  return copy;
+}
+
+const summaryCases = [...cases.map((c) => c.files), ...areaCases.map((c) => c.files)];
+test('summary(): the full report without its lists, on every fixture', () => {
+  let listed = 0;
+  for (const files of summaryCases) {
+    const scorer = new Scorer();
+    for (const name of files) scorer.addFile(name, readFixture(name));
+    const full = scorer.report({ history: true, today: '2025-11-05' });
+    const summary = scorer.summary({ history: true, today: '2025-11-05' });
+    scorer.free();
+    assert.deepStrictEqual(summary, withoutLists(full), files.join(' '));
+    listed += full.tenants.length + full.people.length + Object.values(full.areas).filter((a) => a.detail?.tenants?.length || a.detail?.revenue?.length).length;
+  }
+  // The fixtures do have lists to leave out.
+  assert.ok(listed > 100);
+});
+
+test('writeReport(): the JSON text of report(), in pieces, compact or pretty, whole or one area', () => {
+  const files = ['mixed-60-tenants.csv', 'skilling-people.csv'];
+  const scorer = new Scorer();
+  for (const name of files) scorer.addFile(name, readFixture(name));
+  const report = scorer.report({ tenantLimit: 20 });
+  const text = (options) => {
+    const pieces = [];
+    const { files: read } = scorer.writeReport((bytes) => pieces.push(bytes), options);
+    assert.deepStrictEqual(read, report.files);
+    return Buffer.concat(pieces).toString('utf8');
+  };
+  const compact = text({ tenantLimit: 20 });
+  assert.ok(!compact.includes('\n'));
+  assert.deepStrictEqual(JSON.parse(compact), report);
+  assert.equal(report.tenants.length, 20);
+  const pretty = text({ tenantLimit: 20, pretty: true });
+  // Indented as JSON.stringify(…, null, 2) would, numbers aside (Rust writes 64.0 for 64).
+  const jsPretty = JSON.stringify(JSON.parse(compact), null, 2);
+  assert.equal(pretty.replace(/(\d)\.0\b/g, '$1').split('\n').length, jsPretty.split('\n').length);
+  assert.ok(pretty.startsWith('{\n  "schemaVersion": 2,\n  "ruleset": {\n    "id": "modern-work",'));
+  assert.deepStrictEqual(JSON.parse(pretty), report);
+  assert.deepStrictEqual(JSON.parse(text({ area: 'security', pretty: true })), report.areas.security);
+  assert.throws(() => text({ area: 'nope' }), /no area "nope"/);
+  // What the writer throws is what writeReport throws.
+  assert.throws(() => scorer.writeReport(() => { throw new Error('closed'); }), /closed/);
+  scorer.free();
 });

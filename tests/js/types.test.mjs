@@ -31,8 +31,12 @@ test('an example consumer type-checks', () => {
       const errors = report.errors.map((e) => \`\${e.file}:\${e.line} \${e.column} \${e.value}: \${e.message}\`);
       const sim = new Scorer().simulate({ customers: [{ association: 'CSP', workloads: ['Teams'], mau: 30, pau: 50 }] });
       const change: number = sim.changes.smb.totalChange;
-      const again = await score([{ name: 'u.csv', bytes }], { asOf: '2025-10' });
-      return [report.status, smb.status, growth?.value, points, eligible, errors.length, change, again.bestTrack].join();
+      const again = await score([{ name: 'u.csv', bytes }], { asOf: '2025-10', detail: 'summary' });
+      const scorer = new Scorer().addFile('u.csv', bytes);
+      const brief: Report = scorer.summary({ asOf: '2025-10' });
+      const pieces: Uint8Array[] = [];
+      const { files } = scorer.writeReport((piece) => pieces.push(piece), { pretty: true, area: 'security', tenantLimit: 10 });
+      return [report.status, smb.status, growth?.value, points, eligible, errors.length, change, again.bestTrack, brief.tenantCount, files[0]?.kind].join();
     }
     export { main };
   `);
@@ -47,6 +51,12 @@ test('a wrong use is rejected', () => {
   `);
   assert.notEqual(result.status, 0);
   assert.match(result.stdout, /not assignable/);
+  const detail = typeCheck(`
+    import { Scorer } from 'DIST';
+    export const r = new Scorer().report({ detail: 'none' });
+  `);
+  assert.notEqual(detail.status, 0);
+  assert.match(detail.stdout, /not assignable/);
 });
 
 test('real reports and a simulation match the declarations exactly (no missing or undeclared fields)', async () => {
