@@ -24,15 +24,9 @@ macro_rules! embedded {
 /// The embedded Modern Work ruleset (what `defaultRuleset()` starts from).
 pub const DEFAULT_JSON: &str = embedded!("modern-work.json");
 
-/// Every embedded area ruleset, in Partner Center's order.
-pub const EMBEDDED: [&str; 6] = [
-    DEFAULT_JSON,
-    embedded!("security.json"),
-    embedded!("data-ai.json"),
-    embedded!("infrastructure.json"),
-    embedded!("digital-app-innovation.json"),
-    embedded!("business-applications.json"),
-];
+// EMBEDDED: the areas of this build (build.rs: Modern Work, then those
+// whose data model's cargo feature is on).
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
 /// The certifications the six areas share, with their spellings and dates.
 /// The catalogue the six areas share: association types and workloads as
@@ -502,7 +496,9 @@ impl Ruleset {
             carry_from.push(from);
         }
         let fed_by = |model: &str| data.tracks.iter().flat_map(|t| t.metrics.values()).any(|m| m.from() == Some(model));
-        let bizapps = if fed_by("bizapps") {
+        // A model compiled out (its cargo feature off) reads no rules: its
+        // metrics stay unknown, as if its exports were not loaded.
+        let bizapps = if cfg!(feature = "bizapps") && fed_by("bizapps") {
             let json = data.data.as_ref().map_or("null", |raw| raw.get());
             let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
             let rules =
@@ -511,7 +507,7 @@ impl Ruleset {
         } else {
             None
         };
-        let azure = match (&data.data, fed_by("azure")) {
+        let azure = match (&data.data, cfg!(feature = "azure") && fed_by("azure")) {
             (Some(json), true) => {
                 let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
                 Some(crate::azure::Rules::from_json(json.get(), &tracks).map_err(RulesetError)?)
@@ -524,7 +520,7 @@ impl Ruleset {
                 data.tracks.iter().map(|t| t.metrics.values().any(|m| m.parts().iter().any(|p| p.0 == model)));
             parts.any(|fed| fed)
         };
-        let security = match (&data.data, parts_fed_by("azure")) {
+        let security = match (&data.data, cfg!(feature = "security") && parts_fed_by("azure")) {
             (Some(json), true) => {
                 let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
                 Some(Box::new(crate::security::Rules::from_json(json.get(), &tracks).map_err(RulesetError)?))
@@ -633,17 +629,19 @@ impl Ruleset {
     }
     /// The rules of Business Applications' downloads, when the area's
     /// metrics are fed from them (`from: "bizapps"`).
+    /// (`cfg!`: with the feature off the answer is a constant None, and
+    /// the model behind it leaves the module.)
     pub fn bizapps(&self) -> Option<&crate::bizapps::Rules> {
-        self.bizapps.as_deref()
+        self.bizapps.as_deref().filter(|_| cfg!(feature = "bizapps"))
     }
     /// The Azure model's rules, when the area's metrics are fed from it.
     pub(crate) fn azure(&self) -> Option<&crate::azure::Rules> {
-        self.azure.as_ref()
+        self.azure.as_ref().filter(|_| cfg!(feature = "azure"))
     }
     /// Security's Azure part's rules, when the area's metrics have parts
     /// fed from Azure exports.
     pub(crate) fn security(&self) -> Option<&crate::security::Rules> {
-        self.security.as_deref()
+        self.security.as_deref().filter(|_| cfg!(feature = "security"))
     }
     pub fn decision(&self, id: &str) -> Option<&Decision> {
         self.data.decisions.iter().find(|d| d.id == id)
