@@ -23,7 +23,7 @@ fn main() {
     let enabled = |feature: &str| env::var_os(format!("CARGO_FEATURE_{}", feature.to_uppercase())).is_some();
     let embedded: Vec<String> = AREAS
         .iter()
-        .filter(|(_, feature)| feature.is_none_or(|f| enabled(f)))
+        .filter(|(_, feature)| feature.is_none_or(&enabled))
         .map(|(name, _)| format!("    include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}\")),\n"))
         .collect();
     let list = format!(

@@ -351,7 +351,8 @@ fn months_before(text: &str) -> Result<u32, String> {
     rest.strip_prefix('-').and_then(|n| n.parse().ok()).filter(|&n: &u32| n <= 120).ok_or_else(bad)
 }
 
-#[cfg(test)]
+// The embedded Business Applications ruleset is there with the feature only.
+#[cfg(all(test, feature = "bizapps"))]
 mod tests {
     use crate::ruleset::Ruleset;
 
