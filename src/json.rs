@@ -7,6 +7,7 @@
 //! structs; reading them this way is one parser and a call per field, which
 //! took tens of KB off the module (README, "Size and speed").
 
+use std::cell::RefCell;
 use std::fmt::Write;
 
 /// Nesting deeper than this is an error, not a stack overflow.
@@ -259,82 +260,117 @@ impl Json<'_> {
     }
 }
 
-/// A value at a path, read as one type or an error that names the path.
+/// Reads a whole text with `read`: the value read, or the first error met.
+///
+/// The readers below never return early: a value of the wrong type, or a
+/// missing field, is noted and read as its default, and reading goes on.
+/// Early returns would make every struct's reader drop, at every field,
+/// the fields read before it: that drop code was most of the reader's size.
+pub fn read<T>(text: &str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, String> {
+    let tree = parse(text)?;
+    let errors = Errors(RefCell::new(None));
+    let value = read(At { value: &tree, path: "", errors: &errors });
+    errors.0.into_inner().map_or(Ok(value), Err)
+}
+
+/// The first error met while reading.
+pub struct Errors(RefCell<Option<String>>);
+
+impl Errors {
+    fn note(&self, error: String) {
+        self.0.borrow_mut().get_or_insert(error);
+    }
+}
+
+/// A value at a path, read as one type; a value of another type is noted
+/// as an error (naming the path) and read as the type's default.
 #[derive(Clone, Copy)]
 pub struct At<'j, 'a> {
-    pub value: &'j Json<'a>,
+    value: &'j Json<'a>,
     pub path: &'j str,
+    errors: &'j Errors,
 }
 
 impl<'j, 'a> At<'j, 'a> {
-    fn wrong(&self, expected: &str) -> String {
+    /// Notes an error at this path (the first one is the one told).
+    pub fn fail(&self, what: &str) {
         let path = if self.path.is_empty() { "the ruleset" } else { self.path };
-        format!("{path}: expected {expected}, found {}", self.value.kind())
+        self.errors.note(format!("{path}: {what}"));
     }
 
-    pub fn string(&self) -> Result<String, String> {
+    fn wrong<T: Default>(&self, expected: &str) -> T {
+        self.fail(&format!("expected {expected}, found {}", self.value.kind()));
+        T::default()
+    }
+
+    pub fn string(&self) -> String {
         match self.value {
-            Json::String(s) => Ok(s.clone()),
-            _ => Err(self.wrong("a string")),
+            Json::String(s) => s.clone(),
+            _ => self.wrong("a string"),
         }
     }
 
-    pub fn bool(&self) -> Result<bool, String> {
+    pub fn bool(&self) -> bool {
         match self.value {
-            Json::Bool(b) => Ok(*b),
-            _ => Err(self.wrong("true or false")),
+            Json::Bool(b) => *b,
+            _ => self.wrong("true or false"),
         }
     }
 
     /// A whole number from 0 to `u64::MAX`, written without fraction or exponent.
-    pub fn u64(&self) -> Result<u64, String> {
+    pub fn u64(&self) -> u64 {
         match self.value {
-            Json::Number(n) => n.parse().map_err(|_| self.wrong("a whole number from 0")),
-            _ => Err(self.wrong("a whole number")),
+            Json::Number(n) => n.parse().unwrap_or_else(|_| self.wrong("a whole number from 0")),
+            _ => self.wrong("a whole number"),
         }
     }
 
-    pub fn u32(&self) -> Result<u32, String> {
-        let n = self.u64()?;
-        u32::try_from(n).map_err(|_| format!("{}: {n} is too large", self.path))
+    pub fn u32(&self) -> u32 {
+        let n = self.u64();
+        u32::try_from(n).unwrap_or_else(|_| {
+            self.fail(&format!("{n} is too large"));
+            0
+        })
     }
 
     /// Each item of an array read by `read`, with its index in the path.
-    pub fn list<T>(&self, mut read: impl FnMut(At<'_, 'a>) -> Result<T, String>) -> Result<Vec<T>, String> {
-        let Json::Array(items) = self.value else { return Err(self.wrong("an array")) };
-        let mut out = Vec::with_capacity(items.len());
+    pub fn list<T>(&self, mut read: impl FnMut(At<'_, 'a>) -> T) -> Vec<T> {
+        let Json::Array(items) = self.value else { return self.wrong("an array") };
         let mut path = String::new();
-        for (i, value) in items.iter().enumerate() {
+        let mut item = |(i, value)| {
             path.clear();
             let _ = write!(path, "{}[{i}]", self.path);
-            out.push(read(At { value, path: &path })?);
-        }
-        Ok(out)
+            read(At { value, path: &path, errors: self.errors })
+        };
+        items.iter().enumerate().map(&mut item).collect()
     }
 
-    pub fn strings(&self) -> Result<Vec<String>, String> {
+    pub fn strings(&self) -> Vec<String> {
         self.list(|at| at.string())
     }
 
     /// An object's members in order, each read by `read` with its key.
-    pub fn entries<T>(&self, mut read: impl FnMut(&str, At<'_, 'a>) -> Result<T, String>) -> Result<Vec<T>, String> {
-        let Json::Object(members) = self.value else { return Err(self.wrong("an object")) };
-        let mut out = Vec::with_capacity(members.len());
-        for m in members {
-            let path = self.child(&m.key);
-            out.push(read(&m.key, At { value: &m.value, path: &path })?);
-        }
-        Ok(out)
+    pub fn entries<T>(&self, mut read: impl FnMut(&str, At<'_, 'a>) -> T) -> Vec<T> {
+        let Json::Object(members) = self.value else { return self.wrong("an object") };
+        let mut entry =
+            |m: &Member<'a>| read(&m.key, At { value: &m.value, path: &self.child(&m.key), errors: self.errors });
+        members.iter().map(&mut entry).collect()
     }
 
     /// The value as an object of named fields (a field written twice is an error).
-    pub fn object(&self) -> Result<Object<'j, 'a>, String> {
-        let Json::Object(members) = self.value else { return Err(self.wrong("an object")) };
+    pub fn object(&self) -> Object<'j, 'a> {
+        let members: &[Member<'a>] = match self.value {
+            Json::Object(members) => members,
+            _ => {
+                self.wrong::<()>("an object");
+                &[]
+            }
+        };
         let repeated = members.iter().enumerate().find(|(i, m)| members[..*i].iter().any(|o| o.key == m.key));
         if let Some((_, m)) = repeated {
-            return Err(format!("{}: duplicate field `{}`", self.child(&m.key), m.key));
+            self.errors.note(format!("{}: duplicate field `{}`", self.child(&m.key), m.key));
         }
-        Ok(Object { members, path: self.path })
+        Object { members, at: *self }
     }
 
     fn child(&self, key: &str) -> String {
@@ -347,61 +383,58 @@ impl<'j, 'a> At<'j, 'a> {
 }
 
 /// An object's fields, looked up by name. A field absent or `null` is
-/// `None` to the `opt` readers and the default to the `or` readers.
+/// `None` to `opt` and the default to the `or_default` readers; to the
+/// others it is a missing field, noted.
 pub struct Object<'j, 'a> {
     members: &'j [Member<'a>],
-    path: &'j str,
+    at: At<'j, 'a>,
 }
 
-impl<'j, 'a> Object<'j, 'a> {
-    fn member(&self, key: &str) -> Option<&'j Member<'a>> {
+impl<'a> Object<'_, 'a> {
+    fn member(&self, key: &str) -> Option<&Member<'a>> {
         self.members.iter().find(|m| m.key == key && !matches!(m.value, Json::Null))
     }
 
     /// The field `key` read by `read`, or `None` when absent or null.
-    pub fn opt<T>(&self, key: &str, read: impl FnOnce(At<'_, 'a>) -> Result<T, String>) -> Result<Option<T>, String> {
-        let Some(m) = self.member(key) else { return Ok(None) };
-        let path = if self.path.is_empty() { key.to_string() } else { format!("{}.{key}", self.path) };
-        read(At { value: &m.value, path: &path }).map(Some)
+    pub fn opt<T>(&self, key: &str, read: impl FnOnce(At<'_, 'a>) -> T) -> Option<T> {
+        let m = self.member(key)?;
+        Some(read(At { value: &m.value, path: &self.at.child(key), errors: self.at.errors }))
     }
 
     /// The field `key`, which must be there.
-    pub fn get<T>(&self, key: &str, read: impl FnOnce(At<'_, 'a>) -> Result<T, String>) -> Result<T, String> {
-        self.opt(key, read)?.ok_or_else(|| {
-            let at = if self.path.is_empty() { String::new() } else { format!("{}: ", self.path) };
-            format!("{at}missing field `{key}`")
+    pub fn get<T: Default>(&self, key: &str, read: impl FnOnce(At<'_, 'a>) -> T) -> T {
+        self.opt(key, read).unwrap_or_else(|| {
+            let at = if self.at.path.is_empty() { String::new() } else { format!("{}: ", self.at.path) };
+            self.at.errors.note(format!("{at}missing field `{key}`"));
+            T::default()
         })
     }
 
     /// The field `key`, or `T::default()`.
-    pub fn or_default<T: Default>(
-        &self,
-        key: &str,
-        read: impl FnOnce(At<'_, 'a>) -> Result<T, String>,
-    ) -> Result<T, String> {
-        Ok(self.opt(key, read)?.unwrap_or_default())
+    pub fn or_default<T: Default>(&self, key: &str, read: impl FnOnce(At<'_, 'a>) -> T) -> T {
+        self.opt(key, read).unwrap_or_default()
     }
 
-    pub fn string(&self, key: &str) -> Result<String, String> {
+    pub fn string(&self, key: &str) -> String {
         self.get(key, |at| at.string())
     }
-    pub fn opt_string(&self, key: &str) -> Result<Option<String>, String> {
+    pub fn opt_string(&self, key: &str) -> Option<String> {
         self.opt(key, |at| at.string())
     }
-    pub fn string_or_default(&self, key: &str) -> Result<String, String> {
+    pub fn string_or_default(&self, key: &str) -> String {
         self.or_default(key, |at| at.string())
     }
-    pub fn strings_or_default(&self, key: &str) -> Result<Vec<String>, String> {
+    pub fn strings_or_default(&self, key: &str) -> Vec<String> {
         self.or_default(key, |at| at.strings())
     }
-    pub fn u32(&self, key: &str) -> Result<u32, String> {
+    pub fn u32(&self, key: &str) -> u32 {
         self.get(key, |at| at.u32())
     }
-    pub fn u32_or_default(&self, key: &str) -> Result<u32, String> {
+    pub fn u32_or_default(&self, key: &str) -> u32 {
         self.or_default(key, |at| at.u32())
     }
-    pub fn bool_or(&self, key: &str, default: bool) -> Result<bool, String> {
-        Ok(self.opt(key, |at| at.bool())?.unwrap_or(default))
+    pub fn bool_or(&self, key: &str, default: bool) -> bool {
+        self.opt(key, |at| at.bool()).unwrap_or(default)
     }
     /// The field's text as written, when there.
     pub fn raw(&self, key: &str) -> Option<&'a str> {
@@ -413,24 +446,19 @@ impl<'j, 'a> Object<'j, 'a> {
 mod tests {
     use super::*;
 
-    fn at<T>(text: &str, read: impl FnOnce(At<'_, '_>) -> Result<T, String>) -> Result<T, String> {
-        let json = parse(text)?;
-        read(At { value: &json, path: "" })
-    }
-
     #[test]
     fn reads_what_json_allows() {
-        assert_eq!(
-            at(r#""a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00""#, |a| a.string()).unwrap(),
-            "a\"\\/\u{8}\u{c}\n\r\té😀"
-        );
-        assert_eq!(at(" [1, 0, 4294967295] ", |a| a.list(|x| x.u32())).unwrap(), [1, 0, u32::MAX]);
-        assert_eq!(at("18446744073709551615", |a| a.u64()).unwrap(), u64::MAX);
-        let json = parse(r#"{"a": {"b" : [1, 2.5e-3]}, "c": null}"#).unwrap();
-        let root = At { value: &json, path: "" }.object().unwrap();
-        assert_eq!(root.raw("a"), Some(r#"{"b" : [1, 2.5e-3]}"#));
-        assert_eq!(root.raw("c"), None);
-        assert_eq!(root.opt_string("c").unwrap(), None);
+        let text = r#""a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00""#;
+        assert_eq!(read(text, |a| a.string()).unwrap(), "a\"\\/\u{8}\u{c}\n\r\té😀");
+        assert_eq!(read(" [1, 0, 4294967295] ", |a| a.list(|x| x.u32())).unwrap(), [1, 0, u32::MAX]);
+        assert_eq!(read("18446744073709551615", |a| a.u64()).unwrap(), u64::MAX);
+        let text = r#"{"a": {"b" : [1, 2.5e-3]}, "c": null}"#;
+        let (a, c, c_text) = read(text, |at| {
+            (at.object().raw("a").map(str::to_string), at.object().raw("c").is_some(), at.object().opt_string("c"))
+        })
+        .unwrap();
+        assert_eq!(a.as_deref(), Some(r#"{"b" : [1, 2.5e-3]}"#));
+        assert_eq!((c, c_text), (false, None));
     }
 
     #[test]
@@ -457,23 +485,17 @@ mod tests {
     }
 
     #[test]
-    fn errors_name_the_path() {
-        let json = parse(r#"{"tracks": [{"max": -1}, {"max": 1.5}, {"id": 1, "id": 2}]}"#).unwrap();
-        let root = At { value: &json, path: "" }.object().unwrap();
-        let max = root.get("tracks", |t| t.list(|t| t.object()?.u32("max"))).unwrap_err();
-        assert_eq!(max, "tracks[0].max: expected a whole number from 0, found a number");
-        let fraction = At { value: &parse("1.5").unwrap(), path: "max" }.u32().unwrap_err();
-        assert_eq!(fraction, "max: expected a whole number from 0, found a number");
-        assert_eq!(
-            At { value: &parse("4294967296").unwrap(), path: "max" }.u32().unwrap_err(),
-            "max: 4294967296 is too large"
-        );
-        let dup = root.get("tracks", |t| t.list(|t| t.object().map(|_| ()))).unwrap_err();
-        assert_eq!(dup, "tracks[2].id: duplicate field `id`");
-        assert_eq!(root.string("name").unwrap_err(), "missing field `name`");
-        assert_eq!(
-            root.get("tracks", |t| t.list(|t| t.object()?.u32("id"))).unwrap_err(),
-            "tracks[0]: missing field `id`"
-        );
+    fn the_first_error_is_told_with_its_path() {
+        let text = r#"{"tracks": [{"max": -1}, {"max": 1.5}, {"id": 1, "id": 2}]}"#;
+        let max = |text| read(text, |at| at.object().get("tracks", |t| t.list(|t| t.object().u32("max"))));
+        assert_eq!(max(text).unwrap_err(), "tracks[0].max: expected a whole number from 0, found a number");
+        let text = r#"{"tracks": [{"max": 1}, {"max": 4294967296}]}"#;
+        assert_eq!(max(text).unwrap_err(), "tracks[1].max: 4294967296 is too large");
+        let text = r#"{"tracks": [{"max": 1}, {"id": 1, "id": 2}]}"#;
+        assert_eq!(max(text).unwrap_err(), "tracks[1].id: duplicate field `id`");
+        assert_eq!(max(r#"{"tracks": [{}]}"#).unwrap_err(), "tracks[0]: missing field `max`");
+        assert_eq!(max(r#"{"track": []}"#).unwrap_err(), "missing field `tracks`");
+        assert_eq!(max(r#"{"tracks": [{"max": 3}, {"max": 4}]}"#).unwrap(), [3, 4]);
+        assert_eq!(max("[]").unwrap_err(), "the ruleset: expected an object, found an array");
     }
 }

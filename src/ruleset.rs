@@ -7,7 +7,7 @@
 //! rulesets are embedded from `rulesets/*.json`; a newer one can be loaded
 //! from JSON of the same shape and replaces the embedded one of its id.
 
-use crate::json::{At, Object};
+use crate::json::At;
 use crate::kinds::MetricRule;
 use crate::month::Date;
 use crate::report::Keyed;
@@ -95,7 +95,7 @@ pub struct RulesetData {
     pub data: Option<Box<serde_json::value::RawValue>>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Qualification {
     pub min_total: u32,
     pub every_metric_above_zero: bool,
@@ -254,135 +254,147 @@ impl<'de> Deserialize<'de> for RulesetData {
 impl RulesetData {
     /// Reads a ruleset as written in `rulesets/*.json`.
     pub fn from_json(json: &str) -> Result<RulesetData, String> {
-        let tree = crate::json::parse(json)?;
-        let o = At { value: &tree, path: "" }.object()?;
-        Ok(RulesetData {
-            id: o.string("id")?,
-            version: o.string("version")?,
-            published: o.opt_string("published")?,
-            name: o.string_or_default("name")?,
-            label: o.string_or_default("label")?,
-            source: o.string_or_default("source")?,
-            qualification: o.get("qualification", |at| {
-                let q = at.object()?;
-                let every_metric_above_zero = q.get("everyMetricAboveZero", |at| at.bool())?;
-                Ok(Qualification { min_total: q.u32("minTotal")?, every_metric_above_zero })
-            })?,
-            track_choice: o.or_default("trackChoice", |at| {
-                let c = at.object()?;
-                let rule = c.get("rule", |at| match at.string()?.as_str() {
-                    "best" => Ok(TrackRule::Best),
-                    "classified" => Ok(TrackRule::Classified),
-                    other => Err(format!("{}: unknown variant `{other}`, expected `best` or `classified`", at.path)),
-                })?;
-                let (basis, fallback, group) =
-                    (c.opt_string("basis")?, c.opt_string("fallback")?, c.opt_string("group")?);
-                Ok(TrackChoice { rule, basis, fallback, group })
-            })?,
-            not_scored: o.string_or_default("notScored")?,
-            deployment_ratio_percent: o.u32_or_default("deploymentRatioPercent")?,
-            categories: o.or_default("categories", |at| {
-                at.list(|at| {
-                    let c = at.object()?;
-                    Ok(Category {
-                        id: c.string("id")?,
-                        label: c.string("label")?,
-                        metrics: c.get("metrics", |at| at.strings())?,
+        let data = crate::json::read(json, |at| {
+            let o = at.object();
+            let raw_data = o.raw("data");
+            let data = RulesetData {
+                id: o.string("id"),
+                version: o.string("version"),
+                published: o.opt_string("published"),
+                name: o.string_or_default("name"),
+                label: o.string_or_default("label"),
+                source: o.string_or_default("source"),
+                qualification: o.get("qualification", |at| {
+                    let q = at.object();
+                    Qualification {
+                        min_total: q.u32("minTotal"),
+                        every_metric_above_zero: q.get("everyMetricAboveZero", |at| at.bool()),
+                    }
+                }),
+                track_choice: o.or_default("trackChoice", |at| {
+                    let c = at.object();
+                    let rule = c.get("rule", |at| match at.string().as_str() {
+                        "best" => TrackRule::Best,
+                        "classified" => TrackRule::Classified,
+                        other => {
+                            at.fail(&format!("unknown variant `{other}`, expected `best` or `classified`"));
+                            TrackRule::Best
+                        }
+                    });
+                    TrackChoice {
+                        rule,
+                        basis: c.opt_string("basis"),
+                        fallback: c.opt_string("fallback"),
+                        group: c.opt_string("group"),
+                    }
+                }),
+                not_scored: o.string_or_default("notScored"),
+                deployment_ratio_percent: o.u32_or_default("deploymentRatioPercent"),
+                categories: o.or_default("categories", |at| {
+                    at.list(|at| {
+                        let c = at.object();
+                        Category {
+                            id: c.string("id"),
+                            label: c.string("label"),
+                            metrics: c.get("metrics", |at| at.strings()),
+                        }
                     })
-                })
-            })?,
-            tracks: o.get("tracks", |at| at.list(read_track))?,
-            associations: o.or_default("associations", |at| at.list(read_association))?,
-            other_associations: o.or_default("otherAssociations", |at| at.list(read_association))?,
-            workloads: o.or_default("workloads", |at| at.list(read_workload))?,
-            certifications: o.or_default("certifications", |at| at.list(read_certification))?,
-            certification_lists: o.or_default("certificationLists", |at| {
-                Ok(at.entries(|key, at| Ok((key.to_string(), at.strings()?)))?.into_iter().collect())
-            })?,
-            dropped_certifications: o.strings_or_default("droppedCertifications")?,
-            window: o.or_default("window", |at| {
-                let w = at.object()?;
-                Ok(Window { months_before: w.u32("monthsBefore")?, enrolment_days: w.u32("enrolmentDays")? })
-            })?,
-            decisions: o.or_default("decisions", |at| {
-                at.list(|at| {
-                    let d = at.object()?;
-                    Ok(Decision { id: d.string("id")?, text: d.string("text")? })
-                })
-            })?,
-            data: match o.raw("data") {
-                Some(raw) => {
-                    Some(serde_json::value::RawValue::from_string(raw.to_string()).map_err(|e| e.to_string())?)
-                }
-                None => None,
-            },
-        })
+                }),
+                tracks: o.get("tracks", |at| at.list(read_track)),
+                associations: o.or_default("associations", |at| at.list(read_association)),
+                other_associations: o.or_default("otherAssociations", |at| at.list(read_association)),
+                workloads: o.or_default("workloads", |at| at.list(read_workload)),
+                certifications: o.or_default("certifications", |at| at.list(read_certification)),
+                certification_lists: o.or_default("certificationLists", |at| {
+                    at.entries(|key, at| (key.to_string(), at.strings())).into_iter().collect()
+                }),
+                dropped_certifications: o.strings_or_default("droppedCertifications"),
+                window: o.or_default("window", |at| {
+                    let w = at.object();
+                    Window { months_before: w.u32("monthsBefore"), enrolment_days: w.u32("enrolmentDays") }
+                }),
+                decisions: o.or_default("decisions", |at| {
+                    at.list(|at| {
+                        let d = at.object();
+                        Decision { id: d.string("id"), text: d.string("text") }
+                    })
+                }),
+                data: None,
+            };
+            (data, raw_data.map(str::to_string))
+        });
+        let (mut data, raw_data) = data?;
+        if let Some(raw) = raw_data {
+            data.data = Some(serde_json::value::RawValue::from_string(raw).map_err(|e| e.to_string())?);
+        }
+        Ok(data)
     }
 }
 
 impl Catalogue {
     fn from_json(json: &str) -> Result<Catalogue, String> {
-        let tree = crate::json::parse(json)?;
-        let o = At { value: &tree, path: "" }.object()?;
-        Ok(Catalogue {
-            associations: o.or_default("associations", |at| at.list(read_association))?,
-            other_associations: o.or_default("otherAssociations", |at| at.list(read_association))?,
-            workloads: o.or_default("workloads", |at| at.list(read_workload))?,
-            certifications: o.get("certifications", |at| at.list(read_certification))?,
+        crate::json::read(json, |at| {
+            let o = at.object();
+            Catalogue {
+                associations: o.or_default("associations", |at| at.list(read_association)),
+                other_associations: o.or_default("otherAssociations", |at| at.list(read_association)),
+                workloads: o.or_default("workloads", |at| at.list(read_workload)),
+                certifications: o.get("certifications", |at| at.list(read_certification)),
+            }
         })
     }
 }
 
-fn read_track(at: At<'_, '_>) -> Result<TrackRules, String> {
-    let t = at.object()?;
-    let metrics = t.get("metrics", |at| at.entries(|id, at| Ok((id.to_string(), MetricRule::read(at)?))))?;
-    Ok(TrackRules {
-        id: t.string("id")?,
-        label: t.string("label")?,
+fn read_track(at: At<'_, '_>) -> TrackRules {
+    let t = at.object();
+    let metrics = t.get("metrics", |at| at.entries(|id, at| MetricRule::read(at).map(|m| (id.to_string(), m))));
+    TrackRules {
+        id: t.string("id"),
+        label: t.string("label"),
         band: t.opt("band", |at| {
-            let b = at.object()?;
-            Ok(Band { over: b.u32("over")?, up_to: b.opt("upTo", |at| at.u32())? })
-        })?,
-        customer_associations: t.strings_or_default("customerAssociations")?,
-        metrics: Keyed(metrics),
-        near_band_seats: t.u32_or_default("nearBandSeats")?,
+            let b = at.object();
+            Band { over: b.u32("over"), up_to: b.opt("upTo", |at| at.u32()) }
+        }),
+        customer_associations: t.strings_or_default("customerAssociations"),
+        metrics: Keyed(metrics.into_iter().flatten().collect()),
+        near_band_seats: t.u32_or_default("nearBandSeats"),
         carry_over: t.opt("carryOver", |at| {
-            let c = at.object()?;
-            Ok(CarryOver { from_track: c.string("fromTrack")?, months: c.u32("months")? })
-        })?,
-    })
+            let c = at.object();
+            CarryOver { from_track: c.string("fromTrack"), months: c.u32("months") }
+        }),
+    }
 }
 
-fn read_association(at: At<'_, '_>) -> Result<Association, String> {
-    let a: Object = at.object()?;
-    Ok(Association {
-        id: a.string("id")?,
-        label: a.string_or_default("label")?,
-        spellings: a.strings_or_default("spellings")?,
-    })
+fn read_association(at: At<'_, '_>) -> Association {
+    let a = at.object();
+    Association {
+        id: a.string("id"),
+        label: a.string_or_default("label"),
+        spellings: a.strings_or_default("spellings"),
+    }
 }
 
-fn read_workload(at: At<'_, '_>) -> Result<Workload, String> {
-    let w = at.object()?;
-    Ok(Workload {
-        id: w.string("id")?,
-        spellings: w.strings_or_default("spellings")?,
-        confirmed: w.bool_or("confirmed", true)?,
-        metrics: w.opt("metrics", |at| at.strings())?,
-        warning: w.opt_string("warning")?,
-        ems_columns: w.opt_string("emsColumns")?,
-    })
+fn read_workload(at: At<'_, '_>) -> Workload {
+    let w = at.object();
+    Workload {
+        id: w.string("id"),
+        spellings: w.strings_or_default("spellings"),
+        confirmed: w.bool_or("confirmed", true),
+        metrics: w.opt("metrics", |at| at.strings()),
+        warning: w.opt_string("warning"),
+        ems_columns: w.opt_string("emsColumns"),
+    }
 }
 
-fn read_certification(at: At<'_, '_>) -> Result<Certification, String> {
-    let c = at.object()?;
-    Ok(Certification {
-        id: c.string("id")?,
-        name: c.string("name")?,
-        spellings: c.strings_or_default("spellings")?,
-        retires: c.opt_string("retires")?,
-        eligible_through: c.opt_string("eligibleThrough")?,
-    })
+fn read_certification(at: At<'_, '_>) -> Certification {
+    let c = at.object();
+    Certification {
+        id: c.string("id"),
+        name: c.string("name"),
+        spellings: c.strings_or_default("spellings"),
+        retires: c.opt_string("retires"),
+        eligible_through: c.opt_string("eligibleThrough"),
+    }
 }
 
 /// Case-, space- and punctuation-insensitive form used for every lookup:

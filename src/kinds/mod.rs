@@ -62,58 +62,58 @@ struct Written {
 }
 
 /// Words for one unit and several: `["tenant", "tenants"]`.
-fn read_unit(at: At<'_, '_>) -> Result<[String; 2], String> {
-    match <[String; 2]>::try_from(at.strings()?) {
-        Ok(unit) => Ok(unit),
-        Err(_) => Err(format!("{}: expected two words (one, several)", at.path)),
-    }
+fn read_unit(at: At<'_, '_>) -> [String; 2] {
+    <[String; 2]>::try_from(at.strings()).unwrap_or_else(|_| {
+        at.fail("expected two words (one, several)");
+        Default::default()
+    })
 }
 
 impl MetricRule {
-    /// A metric as a ruleset writes it (`"kind": "steps", "max": 20, ...`).
-    pub(crate) fn read(at: At<'_, '_>) -> Result<MetricRule, String> {
-        let m = at.object()?;
+    /// A metric as a ruleset writes it (`"kind": "steps", "max": 20, ...`);
+    /// `None` when it is not one (the error noted).
+    pub(crate) fn read(at: At<'_, '_>) -> Option<MetricRule> {
+        let m = at.object();
         let written = Written {
-            kind: m.string("kind")?,
-            max: m.u32_or_default("max")?,
-            threshold: m.u32_or_default("threshold")?,
-            list: m.opt_string("list")?,
-            from: m.opt_string("from")?,
-            measure: m.opt_string("measure")?,
-            unit: m.opt("unit", read_unit)?,
+            kind: m.string("kind"),
+            max: m.u32_or_default("max"),
+            threshold: m.u32_or_default("threshold"),
+            list: m.opt_string("list"),
+            from: m.opt_string("from"),
+            measure: m.opt_string("measure"),
+            unit: m.opt("unit", read_unit),
             options: m.or_default("options", |at| {
                 at.list(|at| {
-                    let o = at.object()?;
-                    Ok(options::MetricOption { association: o.string("association")?, threshold: o.u32("threshold")? })
+                    let o = at.object();
+                    options::MetricOption { association: o.string("association"), threshold: o.u32("threshold") }
                 })
-            })?,
+            }),
             gate: m.opt("gate", |at| {
-                let g = at.object()?;
-                Ok(steps::Gate { people: g.u32("people")?, points: g.u32("points")? })
-            })?,
+                let g = at.object();
+                steps::Gate { people: g.u32("people"), points: g.u32("points") }
+            }),
             steps: m.or_default("steps", |at| {
                 at.list(|at| {
-                    let s = at.object()?;
-                    Ok(steps::Step { list: s.string("list")?, gate: s.bool_or("gate", false)? })
+                    let s = at.object();
+                    steps::Step { list: s.string("list"), gate: s.bool_or("gate", false) }
                 })
-            })?,
-            minimum_baseline: m.or_default("minimumBaseline", |at| at.u64())?,
+            }),
+            minimum_baseline: m.or_default("minimumBaseline", |at| at.u64()),
             parts: m.or_default("parts", |at| {
                 at.list(|at| {
-                    let p = at.object()?;
-                    Ok(parts::Part {
-                        id: p.string("id")?,
-                        label: p.string_or_default("label")?,
-                        from: p.string("from")?,
-                        measure: p.string("measure")?,
-                        threshold: p.u32("threshold")?,
-                        unit: p.opt("unit", read_unit)?,
-                    })
+                    let p = at.object();
+                    parts::Part {
+                        id: p.string("id"),
+                        label: p.string_or_default("label"),
+                        from: p.string("from"),
+                        measure: p.string("measure"),
+                        threshold: p.u32("threshold"),
+                        unit: p.opt("unit", read_unit),
+                    }
                 })
-            })?,
+            }),
         };
-        let path = if at.path.is_empty() { "metric" } else { at.path };
-        MetricRule::from_written(written).map_err(|e| format!("{path}: {e}"))
+        MetricRule::from_written(written).map_err(|e| at.fail(&e)).ok()
     }
 }
 
