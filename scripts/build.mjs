@@ -1,5 +1,7 @@
 // Builds the WebAssembly core into dist/ (the npm package) and www/pkg/ (the page).
-//   node scripts/build.mjs [--dev]
+//   node scripts/build.mjs [--dev] [--features=LIST]
+// --features=LIST: exactly these cargo features (README, "Cargo
+// features"); `--features=` builds Modern Work alone. Default: all areas.
 // dist/: index.js (browsers and bundlers), node.js (Node, ESM), index.cjs
 // (Node, CommonJS: node.js bundled by esbuild), cli.js, the declarations
 // (index.d.ts, and index.d.cts for CommonJS), the wasm-bindgen glue and the
@@ -10,7 +12,9 @@ import { build } from 'esbuild';
 import { buildWasm, root } from './wasm.mjs';
 
 const dev = process.argv.includes('--dev');
-buildWasm({ outDir: 'dist', dev });
+const featuresArg = process.argv.find((a) => a.startsWith('--features='));
+const features = featuresArg === undefined ? null : featuresArg.slice('--features='.length).split(',').filter(Boolean);
+buildWasm({ outDir: 'dist', dev, features });
 for (const f of ['index.js', 'index.d.ts', 'node.js', 'cli.js']) cpSync(`${root}/js/${f}`, `${root}/dist/${f}`);
 // The same declarations for require(): in a .d.cts they describe CommonJS.
 cpSync(`${root}/js/index.d.ts`, `${root}/dist/index.d.cts`);
