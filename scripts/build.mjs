@@ -1,42 +1,20 @@
 // Builds the WebAssembly core into dist/ (the npm package) and www/pkg/ (the page).
-//   node scripts/build.mjs [--dev]
+//   node scripts/build.mjs [--dev] [--features=LIST]
+// --features=LIST: exactly these cargo features (README, "Cargo
+// features"); `--features=` builds Modern Work alone. Default: all areas.
 // dist/: index.js (browsers and bundlers), node.js (Node, ESM), index.cjs
 // (Node, CommonJS: node.js bundled by esbuild), cli.js, the declarations
 // (index.d.ts, and index.d.cts for CommonJS), the wasm-bindgen glue and the
 // .wasm; dist/calculator/: <spd-score-calculator>, copied from www/.
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildWasm, root } from './wasm.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const dev = process.argv.includes('--dev');
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
-const has = (cmd) => {
-  try {
-    execFileSync(cmd, ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-run('cargo', ['build', '--lib', '--target', 'wasm32-unknown-unknown', ...(dev ? [] : ['--release'])]);
-const wasm = `target/wasm32-unknown-unknown/${dev ? 'debug' : 'release'}/spd_score.wasm`;
-rmSync(`${root}/dist`, { recursive: true, force: true });
-run('wasm-bindgen', ['--target', 'web', '--out-dir', 'dist', wasm]);
-
-// wasm-opt shrinks the module further. Only npm's binaryen (a devDependency)
-// is used: Debian's older wasm-opt 108 breaks wasm-bindgen's externref table.
-const wasmOpt = `${root}/node_modules/.bin/wasm-opt`;
-if (!dev && has(wasmOpt)) {
-  run(wasmOpt, [
-    '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
-    'dist/spd_score_bg.wasm', '-o', 'dist/spd_score_bg.wasm',
-  ]);
-}
+const featuresArg = process.argv.find((a) => a.startsWith('--features='));
+const features = featuresArg === undefined ? null : featuresArg.slice('--features='.length).split(',').filter(Boolean);
+buildWasm({ outDir: 'dist', dev, features });
 for (const f of ['index.js', 'index.d.ts', 'node.js', 'cli.js']) cpSync(`${root}/js/${f}`, `${root}/dist/${f}`);
 // The same declarations for require(): in a .d.cts they describe CommonJS.
 cpSync(`${root}/js/index.d.ts`, `${root}/dist/index.d.cts`);

@@ -1,8 +1,11 @@
 // `npm test`: every check, in order, stopping at the first failure.
-//   1. cargo fmt --check          5. the build (scripts/build.mjs)
-//   2. clippy, native             6. tests/js: the wasm core in Node and in
-//   3. clippy, wasm32                headless Chromium, the CLI, the types,
-//   4. cargo test (native)           the `npm start` server
+//   1. cargo fmt --check
+//   2. clippy, native; 3. clippy, wasm32
+//   4. cargo test (native), then clippy and the Modern Work tests with
+//      --no-default-features (Modern Work alone)
+//   5. the build (scripts/build.mjs)
+//   6. tests/js: the wasm core in Node and in headless Chromium, the CLI,
+//      the types, the `npm start` server
 //   7. tests/browser (the page's end-to-end tests), when that folder has tests
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -24,6 +27,10 @@ const steps = [
   ['lint', 'cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']],
   ['lint (wasm)', 'cargo', ['clippy', '--lib', '--target', 'wasm32-unknown-unknown', '--', '-D', 'warnings']],
   ['native tests', 'cargo', ['test']],
+  // Modern Work alone (README, "Cargo features"): the build a distributor
+  // may ship must lint clean and score its fixtures.
+  ['lint, Modern Work alone', 'cargo', ['clippy', '--all-targets', '--no-default-features', '--', '-D', 'warnings']],
+  ['native tests, Modern Work alone', 'cargo', ['test', '--no-default-features', '--lib', '--test', 'features', '--test', 'fixtures', '--test', 'rules']],
   ['build', 'node', ['scripts/build.mjs']],
   ['wasm in Node and Chromium, CLI, types, server', 'node', ['--test', ...testsIn('tests/js')]],
 ];

@@ -47,6 +47,9 @@ pub(crate) fn models<'a>(
     level: DetailLevel,
 ) -> Vec<Box<dyn Measures + 'a>> {
     let mut out: Vec<Box<dyn Measures + 'a>> = vec![];
+    if area.model_left_out() {
+        return out;
+    }
     // Business Applications' downloads, when one was read.
     if let (Some(rules), Some(as_of), false) = (area.bizapps(), as_of, loaded.bizapps.is_empty()) {
         out.extend(

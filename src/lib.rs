@@ -14,6 +14,7 @@ mod cells;
 mod data;
 mod decode;
 mod ems;
+mod json;
 mod kinds;
 mod layout;
 mod load;

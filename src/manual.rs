@@ -273,6 +273,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(all(feature = "security", feature = "azure", feature = "bizapps"))]
     fn areas_tracks_and_metrics_match_loosely() {
         let rulesets = Ruleset::embedded();
         let value = |area: &str, track: &str, metric: &str, v: &str| ManualValue {

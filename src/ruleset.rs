@@ -7,6 +7,7 @@
 //! rulesets are embedded from `rulesets/*.json`; a newer one can be loaded
 //! from JSON of the same shape and replaces the embedded one of its id.
 
+use crate::json::At;
 use crate::kinds::MetricRule;
 use crate::month::Date;
 use crate::report::Keyed;
@@ -24,29 +25,18 @@ macro_rules! embedded {
 /// The embedded Modern Work ruleset (what `defaultRuleset()` starts from).
 pub const DEFAULT_JSON: &str = embedded!("modern-work.json");
 
-/// Every embedded area ruleset, in Partner Center's order.
-pub const EMBEDDED: [&str; 6] = [
-    DEFAULT_JSON,
-    embedded!("security.json"),
-    embedded!("data-ai.json"),
-    embedded!("infrastructure.json"),
-    embedded!("digital-app-innovation.json"),
-    embedded!("business-applications.json"),
-];
+// EMBEDDED: the areas of this build (build.rs: Modern Work, then those
+// whose data model's cargo feature is on).
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
 /// The certifications the six areas share, with their spellings and dates.
 /// The catalogue the six areas share: association types and workloads as
 /// exports spell them, and certifications with their dates.
 pub const CATALOGUE_JSON: &str = embedded!("catalogue.json");
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct Catalogue {
-    #[serde(default)]
     associations: Vec<Association>,
-    #[serde(default)]
     other_associations: Vec<Association>,
-    #[serde(default)]
     workloads: Vec<Workload>,
     certifications: Vec<Certification>,
 }
@@ -66,88 +56,64 @@ fn merge<T: Clone>(catalogue: Vec<T>, own: &[T], id: impl Fn(&T) -> &str, join: 
 }
 
 /// The ruleset as written in JSON.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct RulesetData {
     pub id: String,
     pub version: String,
     /// When Microsoft's text the ruleset follows was published (`YYYY-MM`).
-    #[serde(default)]
     pub published: Option<String>,
-    #[serde(default)]
     pub name: String,
     /// The short name (`Modern Work`).
-    #[serde(default)]
     pub label: String,
-    #[serde(default)]
     pub source: String,
     pub qualification: Qualification,
     /// How the track that decides is chosen.
-    #[serde(default)]
     pub track_choice: TrackChoice,
     /// What would score the area when nothing feeds it.
-    #[serde(default)]
     pub not_scored: String,
     /// Microsoft 365 usage: MAU / PAU at or above this percentage deploys.
-    #[serde(default)]
     pub deployment_ratio_percent: u32,
-    #[serde(default)]
     pub categories: Vec<Category>,
     pub tracks: Vec<TrackRules>,
-    #[serde(default)]
     pub associations: Vec<Association>,
     /// Association types that count on no track, so that their spellings
     /// are reported under one name.
-    #[serde(default)]
     pub other_associations: Vec<Association>,
-    #[serde(default)]
     pub workloads: Vec<Workload>,
     /// Certifications this ruleset adds to the shared catalogue (or
     /// replaces in it, by id): the catalogue is usually enough.
-    #[serde(default)]
     pub certifications: Vec<Certification>,
     /// Named lists of certification ids that metrics count people from.
-    #[serde(default)]
     pub certification_lists: BTreeMap<String, Vec<String>>,
     /// Certifications no longer on Microsoft's list: holders are told so.
-    #[serde(default)]
     pub dropped_certifications: Vec<String>,
-    #[serde(default)]
     pub window: Window,
-    #[serde(default)]
     pub decisions: Vec<Decision>,
     /// What the area's data models need (thresholds, association types,
     /// workloads, rates, service lists), kept as written and read by the
     /// model its metrics are fed from (`from`): its shape is the model's.
-    #[serde(default)]
     pub data: Option<Box<serde_json::value::RawValue>>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default)]
 pub struct Qualification {
     pub min_total: u32,
     pub every_metric_above_zero: bool,
 }
 
 /// How an area's track is chosen (designations.md section 3).
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default)]
 pub struct TrackChoice {
     pub rule: TrackRule,
     /// What classifies the partner (`smbCustomerShare`, `workloadRevenue`).
-    #[serde(default)]
     pub basis: Option<String>,
     /// The track when the class cannot be computed and the user chose none.
-    #[serde(default)]
     pub fallback: Option<String>,
     /// Areas classified together (the three Azure areas).
-    #[serde(default)]
     pub group: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum TrackRule {
     /// Both tracks scored, the higher total taken.
     #[default]
@@ -156,53 +122,44 @@ pub enum TrackRule {
     Classified,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Category {
     pub id: String,
     pub label: String,
     pub metrics: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct TrackRules {
     pub id: String,
     pub label: String,
     /// Microsoft 365 usage: the paid-seat band of a customer on this track.
-    #[serde(default)]
     pub band: Option<Band>,
     /// Association types whose tenants count for net customer adds.
-    #[serde(default)]
     pub customer_associations: Vec<String>,
     /// The track's metrics in report order, each of a kind.
     pub metrics: Keyed<MetricRule>,
     /// Tenants this many seats or fewer below the band are shown as "add
     /// seats" actions; 0 turns them off.
-    #[serde(default)]
     pub near_band_seats: u32,
     /// Tenants grown out of this track's band into another track's stay
     /// eligible here when they were in this band a while earlier.
-    #[serde(default)]
     pub carry_over: Option<CarryOver>,
 }
 
 /// The SMB carry-over: a tenant in `from_track`'s band under this track's
 /// association types is still eligible when it was in this track's band
 /// `months` earlier.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct CarryOver {
     pub from_track: String,
     pub months: u32,
 }
 
 /// A customer size band on paid units: `over < PAU <= upTo`.
-#[derive(Clone, Copy, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug)]
 pub struct Band {
     pub over: u32,
-    #[serde(default)]
     pub up_to: Option<u32>,
 }
 
@@ -224,25 +181,19 @@ pub struct Association {
     pub spellings: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Workload {
     pub id: String,
-    #[serde(default)]
     pub spellings: Vec<String>,
-    #[serde(default = "yes")]
     pub confirmed: bool,
     /// The metrics whose workload list names this workload; every
     /// customer metric when absent (Teams Premium: usage growth and
     /// deployments only).
-    #[serde(default)]
     pub metrics: Option<Vec<String>>,
     /// Said in the area's warnings when rows of this workload count.
-    #[serde(default)]
     pub warning: Option<String>,
     /// The prefix of its column pair in the EMS usage dataset
     /// (`AADP`: `AADPPaidAvailableUnits`, `AADPMonthlyActiveUsers`).
-    #[serde(default)]
     pub ems_columns: Option<String>,
 }
 
@@ -252,26 +203,21 @@ impl Workload {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Certification {
     /// The exam code where there is one (`MS-102`), else a short name.
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub spellings: Vec<String>,
     /// Microsoft's retirement date, `YYYY-MM-DD`.
-    #[serde(default)]
     pub retires: Option<String>,
     /// The last day it still counts, `YYYY-MM-DD` (retired ones count about
     /// a year longer).
-    #[serde(default)]
     pub eligible_through: Option<String>,
 }
 
 /// The qualification window of spec section 7.
-#[derive(Clone, Copy, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug)]
 pub struct Window {
     pub months_before: u32,
     pub enrolment_days: u32,
@@ -285,14 +231,170 @@ impl Default for Window {
 
 /// A rule Microsoft does not publish, implemented one way and named in the
 /// report as an assumption whenever it applied.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Decision {
     pub id: String,
     pub text: String,
 }
 
-fn yes() -> bool {
-    true
+// Reading the rulesets' JSON (crate::json: one parser, a call per field;
+// serde's derives cost far more module). Fields absent or null take their
+// defaults; a field written twice, a missing one or one of the wrong type
+// is an error naming its path.
+
+/// A ruleset from JSON, for serde_json (the rulesets a page passes in
+/// its options): the value's text is read as [`RulesetData::from_json`] does.
+impl<'de> Deserialize<'de> for RulesetData {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = <Box<serde_json::value::RawValue>>::deserialize(d)?;
+        RulesetData::from_json(raw.get()).map_err(serde::de::Error::custom)
+    }
+}
+
+impl RulesetData {
+    /// Reads a ruleset as written in `rulesets/*.json`.
+    pub fn from_json(json: &str) -> Result<RulesetData, String> {
+        let data = crate::json::read(json, |at| {
+            let o = at.object();
+            let raw_data = o.raw("data");
+            let data = RulesetData {
+                id: o.string("id"),
+                version: o.string("version"),
+                published: o.opt_string("published"),
+                name: o.string_or_default("name"),
+                label: o.string_or_default("label"),
+                source: o.string_or_default("source"),
+                qualification: o.get("qualification", |at| {
+                    let q = at.object();
+                    Qualification {
+                        min_total: q.u32("minTotal"),
+                        every_metric_above_zero: q.get("everyMetricAboveZero", |at| at.bool()),
+                    }
+                }),
+                track_choice: o.or_default("trackChoice", |at| {
+                    let c = at.object();
+                    let rule = c.get("rule", |at| match at.string().as_str() {
+                        "best" => TrackRule::Best,
+                        "classified" => TrackRule::Classified,
+                        other => {
+                            at.fail(&format!("unknown variant `{other}`, expected `best` or `classified`"));
+                            TrackRule::Best
+                        }
+                    });
+                    TrackChoice {
+                        rule,
+                        basis: c.opt_string("basis"),
+                        fallback: c.opt_string("fallback"),
+                        group: c.opt_string("group"),
+                    }
+                }),
+                not_scored: o.string_or_default("notScored"),
+                deployment_ratio_percent: o.u32_or_default("deploymentRatioPercent"),
+                categories: o.or_default("categories", |at| {
+                    at.list(|at| {
+                        let c = at.object();
+                        Category {
+                            id: c.string("id"),
+                            label: c.string("label"),
+                            metrics: c.get("metrics", |at| at.strings()),
+                        }
+                    })
+                }),
+                tracks: o.get("tracks", |at| at.list(read_track)),
+                associations: o.or_default("associations", |at| at.list(read_association)),
+                other_associations: o.or_default("otherAssociations", |at| at.list(read_association)),
+                workloads: o.or_default("workloads", |at| at.list(read_workload)),
+                certifications: o.or_default("certifications", |at| at.list(read_certification)),
+                certification_lists: o.or_default("certificationLists", |at| {
+                    at.entries(|key, at| (key.to_string(), at.strings())).into_iter().collect()
+                }),
+                dropped_certifications: o.strings_or_default("droppedCertifications"),
+                window: o.or_default("window", |at| {
+                    let w = at.object();
+                    Window { months_before: w.u32("monthsBefore"), enrolment_days: w.u32("enrolmentDays") }
+                }),
+                decisions: o.or_default("decisions", |at| {
+                    at.list(|at| {
+                        let d = at.object();
+                        Decision { id: d.string("id"), text: d.string("text") }
+                    })
+                }),
+                data: None,
+            };
+            (data, raw_data.map(str::to_string))
+        });
+        let (mut data, raw_data) = data?;
+        if let Some(raw) = raw_data {
+            data.data = Some(serde_json::value::RawValue::from_string(raw).map_err(|e| e.to_string())?);
+        }
+        Ok(data)
+    }
+}
+
+impl Catalogue {
+    fn from_json(json: &str) -> Result<Catalogue, String> {
+        crate::json::read(json, |at| {
+            let o = at.object();
+            Catalogue {
+                associations: o.or_default("associations", |at| at.list(read_association)),
+                other_associations: o.or_default("otherAssociations", |at| at.list(read_association)),
+                workloads: o.or_default("workloads", |at| at.list(read_workload)),
+                certifications: o.get("certifications", |at| at.list(read_certification)),
+            }
+        })
+    }
+}
+
+fn read_track(at: At<'_, '_>) -> TrackRules {
+    let t = at.object();
+    let metrics = t.get("metrics", |at| at.entries(|id, at| MetricRule::read(at).map(|m| (id.to_string(), m))));
+    TrackRules {
+        id: t.string("id"),
+        label: t.string("label"),
+        band: t.opt("band", |at| {
+            let b = at.object();
+            Band { over: b.u32("over"), up_to: b.opt("upTo", |at| at.u32()) }
+        }),
+        customer_associations: t.strings_or_default("customerAssociations"),
+        metrics: Keyed(metrics.into_iter().flatten().collect()),
+        near_band_seats: t.u32_or_default("nearBandSeats"),
+        carry_over: t.opt("carryOver", |at| {
+            let c = at.object();
+            CarryOver { from_track: c.string("fromTrack"), months: c.u32("months") }
+        }),
+    }
+}
+
+fn read_association(at: At<'_, '_>) -> Association {
+    let a = at.object();
+    Association {
+        id: a.string("id"),
+        label: a.string_or_default("label"),
+        spellings: a.strings_or_default("spellings"),
+    }
+}
+
+fn read_workload(at: At<'_, '_>) -> Workload {
+    let w = at.object();
+    Workload {
+        id: w.string("id"),
+        spellings: w.strings_or_default("spellings"),
+        confirmed: w.bool_or("confirmed", true),
+        metrics: w.opt("metrics", |at| at.strings()),
+        warning: w.opt_string("warning"),
+        ems_columns: w.opt_string("emsColumns"),
+    }
+}
+
+fn read_certification(at: At<'_, '_>) -> Certification {
+    let c = at.object();
+    Certification {
+        id: c.string("id"),
+        name: c.string("name"),
+        spellings: c.strings_or_default("spellings"),
+        retires: c.opt_string("retires"),
+        eligible_through: c.opt_string("eligibleThrough"),
+    }
 }
 
 /// Case-, space- and punctuation-insensitive form used for every lookup:
@@ -352,6 +454,8 @@ pub struct Ruleset {
     /// Security's Azure part's rules, for an area whose metrics have parts
     /// fed `from: "azure"` (security ACR per tenant, not the Azure areas' totals).
     security: Option<Box<crate::security::Rules>>,
+    /// A data model its metrics are fed from is not in this build.
+    model_left_out: bool,
 }
 
 /// Which customer metrics' workload lists name a workload.
@@ -389,7 +493,7 @@ impl Ruleset {
     }
 
     pub fn from_json(json: &str) -> Result<Ruleset, RulesetError> {
-        let data: RulesetData = serde_json::from_str(json).map_err(|e| RulesetError(e.to_string()))?;
+        let data = RulesetData::from_json(json).map_err(RulesetError)?;
         Ruleset::new(data)
     }
 
@@ -403,8 +507,7 @@ impl Ruleset {
     /// catalogue unless it defines them itself.
     pub fn new(mut data: RulesetData) -> Result<Ruleset, RulesetError> {
         let err = |msg: String| Err(RulesetError(msg));
-        let catalogue: Catalogue =
-            serde_json::from_str(CATALOGUE_JSON).map_err(|e| RulesetError(format!("catalogue: {e}")))?;
+        let catalogue = Catalogue::from_json(CATALOGUE_JSON).map_err(|e| RulesetError(format!("catalogue: {e}")))?;
         for c in catalogue.certifications {
             if !data.certifications.iter().any(|own| own.id == c.id) {
                 data.certifications.push(c);
@@ -502,7 +605,9 @@ impl Ruleset {
             carry_from.push(from);
         }
         let fed_by = |model: &str| data.tracks.iter().flat_map(|t| t.metrics.values()).any(|m| m.from() == Some(model));
-        let bizapps = if fed_by("bizapps") {
+        // A model compiled out (its cargo feature off) reads no rules: its
+        // metrics stay unknown, as if its exports were not loaded.
+        let bizapps = if cfg!(feature = "bizapps") && fed_by("bizapps") {
             let json = data.data.as_ref().map_or("null", |raw| raw.get());
             let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
             let rules =
@@ -511,7 +616,7 @@ impl Ruleset {
         } else {
             None
         };
-        let azure = match (&data.data, fed_by("azure")) {
+        let azure = match (&data.data, cfg!(feature = "azure") && fed_by("azure")) {
             (Some(json), true) => {
                 let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
                 Some(crate::azure::Rules::from_json(json.get(), &tracks).map_err(RulesetError)?)
@@ -524,7 +629,7 @@ impl Ruleset {
                 data.tracks.iter().map(|t| t.metrics.values().any(|m| m.parts().iter().any(|p| p.0 == model)));
             parts.any(|fed| fed)
         };
-        let security = match (&data.data, parts_fed_by("azure")) {
+        let security = match (&data.data, cfg!(feature = "security") && parts_fed_by("azure")) {
             (Some(json), true) => {
                 let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
                 Some(Box::new(crate::security::Rules::from_json(json.get(), &tracks).map_err(RulesetError)?))
@@ -532,7 +637,13 @@ impl Ruleset {
             (None, true) => return err("parts fed from azure need the model's \"data\"".into()),
             _ => None,
         };
+        // Its metrics fed by a model this build left out (a cargo feature
+        // off): no model reads its data, as if its exports were not loaded.
+        let model_left_out = (!cfg!(feature = "bizapps") && fed_by("bizapps"))
+            || (!cfg!(feature = "azure") && fed_by("azure"))
+            || (!cfg!(feature = "security") && parts_fed_by("azure"));
         Ok(Ruleset {
+            model_left_out,
             data,
             associations,
             workloads,
@@ -633,25 +744,34 @@ impl Ruleset {
     }
     /// The rules of Business Applications' downloads, when the area's
     /// metrics are fed from them (`from: "bizapps"`).
+    /// (`cfg!`: with the feature off the answer is a constant None, and
+    /// the model behind it leaves the module.)
     pub fn bizapps(&self) -> Option<&crate::bizapps::Rules> {
-        self.bizapps.as_deref()
+        self.bizapps.as_deref().filter(|_| cfg!(feature = "bizapps"))
     }
     /// The Azure model's rules, when the area's metrics are fed from it.
     pub(crate) fn azure(&self) -> Option<&crate::azure::Rules> {
-        self.azure.as_ref()
+        self.azure.as_ref().filter(|_| cfg!(feature = "azure"))
     }
     /// Security's Azure part's rules, when the area's metrics have parts
     /// fed from Azure exports.
     pub(crate) fn security(&self) -> Option<&crate::security::Rules> {
-        self.security.as_deref()
+        self.security.as_deref().filter(|_| cfg!(feature = "security"))
+    }
+    /// True when a data model the area's metrics are fed from is not in
+    /// this build (its cargo feature off): the area is scored from typed
+    /// values only, as if its exports were not loaded.
+    pub fn model_left_out(&self) -> bool {
+        self.model_left_out
     }
     pub fn decision(&self, id: &str) -> Option<&Decision> {
         self.data.decisions.iter().find(|d| d.id == id)
     }
     /// True when the area reads Microsoft 365 usage exports (its tracks
     /// have paid-seat bands).
+    /// (Not with a model of its left out of this build: it reads nothing.)
     pub fn reads_usage(&self) -> bool {
-        self.data.tracks.iter().any(|t| t.band.is_some())
+        !self.model_left_out && self.data.tracks.iter().any(|t| t.band.is_some())
     }
     /// The short name shown for the area.
     pub fn label(&self) -> &str {
@@ -731,10 +851,17 @@ mod tests {
     fn every_embedded_ruleset_loads_and_totals_100() {
         let rulesets = Ruleset::embedded();
         let ids: Vec<&str> = rulesets.iter().map(|r| r.data.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            ["modern-work", "security", "data-ai", "infrastructure", "digital-app-innovation", "business-applications"]
-        );
+        // An area is embedded with its data model's cargo feature (build.rs).
+        let built = [
+            ("modern-work", true),
+            ("security", cfg!(feature = "security")),
+            ("data-ai", cfg!(feature = "azure")),
+            ("infrastructure", cfg!(feature = "azure")),
+            ("digital-app-innovation", cfg!(feature = "azure")),
+            ("business-applications", cfg!(feature = "bizapps")),
+        ];
+        let expected: Vec<&str> = built.iter().filter(|(_, on)| *on).map(|(id, _)| *id).collect();
+        assert_eq!(ids, expected);
         for r in &rulesets {
             for track in &r.data.tracks {
                 let total: u32 = track.metrics.values().map(MetricRule::max).sum();
@@ -745,6 +872,34 @@ mod tests {
         // One catalogue: a certification is found the same way in every area.
         let pl300 = |r: &Ruleset| r.certification("PL-300").map(|i| r.certification_data(i).id.clone());
         assert!(rulesets.iter().all(|r| pl300(r).as_deref() == Some("PL-300")));
+    }
+
+    #[test]
+    fn the_reader_names_what_is_wrong() {
+        let err = |json: &str| Ruleset::from_json(json).unwrap_err().0;
+        assert_eq!(err(&DEFAULT_JSON.replacen("\"version\":", "\"versio\":", 1)), "missing field `version`");
+        let text = DEFAULT_JSON.replacen("\"max\":20,\"threshold\":5", "\"max\":\"20\",\"threshold\":5", 1);
+        let error = err(&text);
+        assert!(error.starts_with("tracks[0].metrics."), "{error}");
+        assert!(error.ends_with(".max: expected a whole number, found a string"), "{error}");
+        let twice = DEFAULT_JSON.replacen("\"version\":", "\"id\":\"x\",\"version\":", 1);
+        assert_eq!(err(&twice), "id: duplicate field `id`");
+        let kind = DEFAULT_JSON.replacen("\"rule\":\"best\"", "\"rule\":\"worst\"", 1);
+        assert_eq!(err(&kind), "trackChoice.rule: unknown variant `worst`, expected `best` or `classified`");
+        assert!(err(&DEFAULT_JSON[..DEFAULT_JSON.len() - 1]).starts_with("expected `,` or `}` at line 1 column"));
+    }
+
+    #[test]
+    fn serde_reads_a_ruleset_as_the_reader_does() {
+        let direct = RulesetData::from_json(DEFAULT_JSON).unwrap();
+        let via_serde: RulesetData = serde_json::from_str(DEFAULT_JSON).unwrap();
+        assert_eq!(format!("{direct:?}"), format!("{via_serde:?}"));
+        // The `data` a model reads is kept as written.
+        let with_data = DEFAULT_JSON.replacen("{", "{\"data\":{\"a\": [1, 2]},", 1);
+        let read: RulesetData = serde_json::from_str(&with_data).unwrap();
+        assert_eq!(read.data.map(|raw| raw.get().to_string()).as_deref(), Some("{\"a\": [1, 2]}"));
+        let error = serde_json::from_str::<RulesetData>("{\"id\": 1}").unwrap_err().to_string();
+        assert!(error.starts_with("id: expected a string, found a number"), "{error}");
     }
 
     #[test]

@@ -18,10 +18,11 @@ pub use options::{OptionMetric, OptionScore, Rule as OptionsRule};
 pub use parts::{PartScore, PartsMetric};
 pub use steps::{StepScore, StepsMetric};
 
+use crate::json::At;
 use crate::points::{serialize_value, Points};
 use crate::report::Recommendation;
 use crate::ruleset::Ruleset;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One metric of one track, as a ruleset writes it.
@@ -43,40 +44,76 @@ pub enum MetricRule {
     Parts(parts::Rule),
 }
 
-/// A metric as written: the fields of every kind, read by one
-/// deserializer and then checked into the kind's rule (a deserializer per
-/// kind, as serde's tagged enums generate, made the module much larger).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// A metric as written: the fields of every kind, read in one place and
+/// then checked into the kind's rule.
 struct Written {
     kind: String,
-    #[serde(default)]
     max: u32,
-    #[serde(default)]
     threshold: u32,
-    #[serde(default)]
     list: Option<String>,
-    #[serde(default)]
     from: Option<String>,
-    #[serde(default)]
     measure: Option<String>,
-    #[serde(default)]
     unit: Option<[String; 2]>,
-    #[serde(default)]
     options: Vec<options::MetricOption>,
-    #[serde(default)]
     gate: Option<steps::Gate>,
-    #[serde(default)]
     steps: Vec<steps::Step>,
-    #[serde(default)]
     minimum_baseline: u64,
-    #[serde(default)]
     parts: Vec<parts::Part>,
 }
 
-impl<'de> Deserialize<'de> for MetricRule {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        MetricRule::from_written(Written::deserialize(d)?).map_err(serde::de::Error::custom)
+/// Words for one unit and several: `["tenant", "tenants"]`.
+fn read_unit(at: At<'_, '_>) -> [String; 2] {
+    <[String; 2]>::try_from(at.strings()).unwrap_or_else(|_| {
+        at.fail("expected two words (one, several)");
+        Default::default()
+    })
+}
+
+impl MetricRule {
+    /// A metric as a ruleset writes it (`"kind": "steps", "max": 20, ...`);
+    /// `None` when it is not one (the error noted).
+    pub(crate) fn read(at: At<'_, '_>) -> Option<MetricRule> {
+        let m = at.object();
+        let written = Written {
+            kind: m.string("kind"),
+            max: m.u32_or_default("max"),
+            threshold: m.u32_or_default("threshold"),
+            list: m.opt_string("list"),
+            from: m.opt_string("from"),
+            measure: m.opt_string("measure"),
+            unit: m.opt("unit", read_unit),
+            options: m.or_default("options", |at| {
+                at.list(|at| {
+                    let o = at.object();
+                    options::MetricOption { association: o.string("association"), threshold: o.u32("threshold") }
+                })
+            }),
+            gate: m.opt("gate", |at| {
+                let g = at.object();
+                steps::Gate { people: g.u32("people"), points: g.u32("points") }
+            }),
+            steps: m.or_default("steps", |at| {
+                at.list(|at| {
+                    let s = at.object();
+                    steps::Step { list: s.string("list"), gate: s.bool_or("gate", false) }
+                })
+            }),
+            minimum_baseline: m.or_default("minimumBaseline", |at| at.u64()),
+            parts: m.or_default("parts", |at| {
+                at.list(|at| {
+                    let p = at.object();
+                    parts::Part {
+                        id: p.string("id"),
+                        label: p.string_or_default("label"),
+                        from: p.string("from"),
+                        measure: p.string("measure"),
+                        threshold: p.u32("threshold"),
+                        unit: p.opt("unit", read_unit),
+                    }
+                })
+            }),
+        };
+        MetricRule::from_written(written).map_err(|e| at.fail(&e)).ok()
     }
 }
 

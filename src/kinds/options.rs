@@ -5,7 +5,7 @@
 use super::{figure, Advice, Input, Source};
 use crate::points::Points;
 use crate::report::{Keyed, Recommendation};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 #[derive(Clone, Debug)]
 pub struct Rule {
@@ -17,8 +17,7 @@ pub struct Rule {
     pub unit: Option<[String; 2]>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct MetricOption {
     pub association: String,
     pub threshold: u32,

@@ -6,7 +6,7 @@
 use super::{Advice, Input, Source};
 use crate::points::{serialize_value, Points};
 use crate::report::{Keyed, Recommendation};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 #[derive(Clone, Debug)]
 pub struct Rule {
@@ -14,11 +14,9 @@ pub struct Rule {
     pub parts: Vec<Part>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Part {
     pub id: String,
-    #[serde(default)]
     pub label: String,
     pub from: String,
     pub measure: String,

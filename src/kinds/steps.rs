@@ -7,7 +7,7 @@
 use super::{Advice, Input, Source};
 use crate::points::Points;
 use crate::report::Recommendation;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 #[derive(Clone, Debug)]
 pub struct Rule {
@@ -20,7 +20,7 @@ pub struct Rule {
     pub steps: Vec<Step>,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Gate {
     /// People needed to meet a gate.
@@ -29,12 +29,10 @@ pub struct Gate {
     pub points: u32,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Step {
     /// The key of the area's `certificationLists` the step counts from.
     pub list: String,
-    #[serde(default)]
     pub gate: bool,
 }
 

@@ -1,0 +1,501 @@
+//! A small JSON reader for the rulesets: the text parsed once into a tree,
+//! then read field by field through [`Object`], with errors that name the
+//! field's path (`tracks[1].metrics.customers.max`).
+//!
+//! Why not serde's derives: each derived deserializer is a copy of
+//! serde_json's parsing loop for its struct, and a ruleset has some twenty
+//! structs; reading them this way is one parser and a call per field, which
+//! took tens of KB off the module (README, "Size and speed").
+
+use std::cell::RefCell;
+use std::fmt::Write;
+
+/// Nesting deeper than this is an error, not a stack overflow.
+const MAX_DEPTH: u32 = 128;
+
+/// A JSON value; `raw` in a member keeps the text it was read from.
+#[derive(Debug)]
+pub enum Json<'a> {
+    Null,
+    Bool(bool),
+    /// As written (checked against JSON's grammar).
+    Number(&'a str),
+    String(String),
+    Array(Vec<Json<'a>>),
+    Object(Vec<Member<'a>>),
+}
+
+#[derive(Debug)]
+pub struct Member<'a> {
+    pub key: String,
+    pub value: Json<'a>,
+    /// The value's text, as written.
+    pub raw: &'a str,
+}
+
+/// Parses a whole text: one value, white space around it.
+pub fn parse(text: &str) -> Result<Json<'_>, String> {
+    let mut parser = Parser { text, at: 0 };
+    let value = parser.value(0)?;
+    parser.space();
+    if parser.at < text.len() {
+        return Err(parser.error("trailing characters"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn error(&self, what: &str) -> String {
+        let before = &self.text.as_bytes()[..self.at.min(self.text.len())];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        format!("{what} at line {line} column {column}")
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn expect(&mut self, byte: u8) -> Result<(), String> {
+        self.space();
+        if self.peek() == Some(byte) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(self.error(&format!("expected `{}`", byte as char)))
+        }
+    }
+
+    fn value(&mut self, depth: u32) -> Result<Json<'a>, String> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("recursion limit exceeded"));
+        }
+        self.space();
+        match self.peek() {
+            None => Err(self.error("EOF while parsing a value")),
+            Some(b'{') => {
+                self.at += 1;
+                let mut members = Vec::new();
+                self.space();
+                if self.peek() == Some(b'}') {
+                    self.at += 1;
+                    return Ok(Json::Object(members));
+                }
+                loop {
+                    self.space();
+                    if self.peek() != Some(b'"') {
+                        return Err(self.error("key must be a string"));
+                    }
+                    let key = self.string()?;
+                    self.expect(b':')?;
+                    self.space();
+                    let start = self.at;
+                    let value = self.value(depth + 1)?;
+                    members.push(Member { key, value, raw: &self.text[start..self.at] });
+                    self.space();
+                    match self.peek() {
+                        Some(b',') => self.at += 1,
+                        Some(b'}') => {
+                            self.at += 1;
+                            return Ok(Json::Object(members));
+                        }
+                        _ => return Err(self.error("expected `,` or `}`")),
+                    }
+                }
+            }
+            Some(b'[') => {
+                self.at += 1;
+                let mut items = Vec::new();
+                self.space();
+                if self.peek() == Some(b']') {
+                    self.at += 1;
+                    return Ok(Json::Array(items));
+                }
+                loop {
+                    items.push(self.value(depth + 1)?);
+                    self.space();
+                    match self.peek() {
+                        Some(b',') => self.at += 1,
+                        Some(b']') => {
+                            self.at += 1;
+                            return Ok(Json::Array(items));
+                        }
+                        _ => return Err(self.error("expected `,` or `]`")),
+                    }
+                }
+            }
+            Some(b'"') => self.string().map(Json::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => {
+                for (word, value) in [("null", Json::Null), ("true", Json::Bool(true)), ("false", Json::Bool(false))] {
+                    if self.text[self.at..].starts_with(word) {
+                        self.at += word.len();
+                        return Ok(value);
+                    }
+                }
+                Err(self.error("expected value"))
+            }
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+    fn number(&mut self) -> Result<Json<'a>, String> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        let leading_zero = self.peek() == Some(b'0');
+        let whole = self.digits();
+        if whole == 0 || (leading_zero && whole > 1) {
+            return Err(self.error("invalid number"));
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if self.digits() == 0 {
+                return Err(self.error("invalid number"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.error("invalid number"));
+            }
+        }
+        Ok(Json::Number(&self.text[start..self.at]))
+    }
+
+    fn hex4(&mut self) -> Result<u32, String> {
+        let hex = self.text.get(self.at..self.at + 4).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+        let value = hex.and_then(|h| u32::from_str_radix(h, 16).ok()).ok_or_else(|| self.error("invalid escape"))?;
+        self.at += 4;
+        Ok(value)
+    }
+
+    /// A string, the opening quote next.
+    fn string(&mut self) -> Result<String, String> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.at;
+            while self.peek().is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20) {
+                self.at += 1;
+            }
+            out.push_str(&self.text[start..self.at]);
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let escape = self.peek().ok_or_else(|| self.error("EOF while parsing a string"))?;
+                    self.at += 1;
+                    match escape {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let mut code = self.hex4()?;
+                            if (0xD800..0xDC00).contains(&code) {
+                                if !self.text[self.at..].starts_with("\\u") {
+                                    return Err(self.error("lone leading surrogate in hex escape"));
+                                }
+                                self.at += 2;
+                                let low = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&low) {
+                                    return Err(self.error("invalid surrogate pair in hex escape"));
+                                }
+                                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                            }
+                            out.push(char::from_u32(code).ok_or_else(|| self.error("invalid unicode code point"))?);
+                        }
+                        _ => return Err(self.error("invalid escape")),
+                    }
+                }
+                Some(_) => return Err(self.error("control character while parsing a string")),
+                None => return Err(self.error("EOF while parsing a string")),
+            }
+        }
+    }
+}
+
+impl Json<'_> {
+    /// What a value is, for errors.
+    fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
+    }
+}
+
+/// Reads a whole text with `read`: the value read, or the first error met.
+///
+/// The readers below never return early: a value of the wrong type, or a
+/// missing field, is noted and read as its default, and reading goes on.
+/// Early returns would make every struct's reader drop, at every field,
+/// the fields read before it: that drop code was most of the reader's size.
+pub fn read<T>(text: &str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, String> {
+    let tree = parse(text)?;
+    let errors = Errors(RefCell::new(None));
+    let value = read(At { value: &tree, path: "", errors: &errors });
+    errors.0.into_inner().map_or(Ok(value), Err)
+}
+
+/// The first error met while reading.
+pub struct Errors(RefCell<Option<String>>);
+
+impl Errors {
+    fn note(&self, error: String) {
+        self.0.borrow_mut().get_or_insert(error);
+    }
+}
+
+/// A value at a path, read as one type; a value of another type is noted
+/// as an error (naming the path) and read as the type's default.
+#[derive(Clone, Copy)]
+pub struct At<'j, 'a> {
+    value: &'j Json<'a>,
+    pub path: &'j str,
+    errors: &'j Errors,
+}
+
+impl<'j, 'a> At<'j, 'a> {
+    /// Notes an error at this path (the first one is the one told).
+    pub fn fail(&self, what: &str) {
+        let path = if self.path.is_empty() { "the ruleset" } else { self.path };
+        self.errors.note(format!("{path}: {what}"));
+    }
+
+    fn wrong<T: Default>(&self, expected: &str) -> T {
+        self.fail(&format!("expected {expected}, found {}", self.value.kind()));
+        T::default()
+    }
+
+    pub fn string(&self) -> String {
+        match self.value {
+            Json::String(s) => s.clone(),
+            _ => self.wrong("a string"),
+        }
+    }
+
+    pub fn bool(&self) -> bool {
+        match self.value {
+            Json::Bool(b) => *b,
+            _ => self.wrong("true or false"),
+        }
+    }
+
+    /// A whole number from 0 to `u64::MAX`, written without fraction or exponent.
+    pub fn u64(&self) -> u64 {
+        match self.value {
+            Json::Number(n) => n.parse().unwrap_or_else(|_| self.wrong("a whole number from 0")),
+            _ => self.wrong("a whole number"),
+        }
+    }
+
+    pub fn u32(&self) -> u32 {
+        let n = self.u64();
+        u32::try_from(n).unwrap_or_else(|_| {
+            self.fail(&format!("{n} is too large"));
+            0
+        })
+    }
+
+    /// Each item of an array read by `read`, with its index in the path.
+    pub fn list<T>(&self, mut read: impl FnMut(At<'_, 'a>) -> T) -> Vec<T> {
+        let Json::Array(items) = self.value else { return self.wrong("an array") };
+        let mut path = String::new();
+        let mut item = |(i, value)| {
+            path.clear();
+            let _ = write!(path, "{}[{i}]", self.path);
+            read(At { value, path: &path, errors: self.errors })
+        };
+        items.iter().enumerate().map(&mut item).collect()
+    }
+
+    pub fn strings(&self) -> Vec<String> {
+        self.list(|at| at.string())
+    }
+
+    /// An object's members in order, each read by `read` with its key.
+    pub fn entries<T>(&self, mut read: impl FnMut(&str, At<'_, 'a>) -> T) -> Vec<T> {
+        let Json::Object(members) = self.value else { return self.wrong("an object") };
+        let mut entry =
+            |m: &Member<'a>| read(&m.key, At { value: &m.value, path: &self.child(&m.key), errors: self.errors });
+        members.iter().map(&mut entry).collect()
+    }
+
+    /// The value as an object of named fields (a field written twice is an error).
+    pub fn object(&self) -> Object<'j, 'a> {
+        let members: &[Member<'a>] = match self.value {
+            Json::Object(members) => members,
+            _ => {
+                self.wrong::<()>("an object");
+                &[]
+            }
+        };
+        let repeated = members.iter().enumerate().find(|(i, m)| members[..*i].iter().any(|o| o.key == m.key));
+        if let Some((_, m)) = repeated {
+            self.errors.note(format!("{}: duplicate field `{}`", self.child(&m.key), m.key));
+        }
+        Object { members, at: *self }
+    }
+
+    fn child(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+}
+
+/// An object's fields, looked up by name. A field absent or `null` is
+/// `None` to `opt` and the default to the `or_default` readers; to the
+/// others it is a missing field, noted.
+pub struct Object<'j, 'a> {
+    members: &'j [Member<'a>],
+    at: At<'j, 'a>,
+}
+
+impl<'a> Object<'_, 'a> {
+    fn member(&self, key: &str) -> Option<&Member<'a>> {
+        self.members.iter().find(|m| m.key == key && !matches!(m.value, Json::Null))
+    }
+
+    /// The field `key` read by `read`, or `None` when absent or null.
+    pub fn opt<T>(&self, key: &str, read: impl FnOnce(At<'_, 'a>) -> T) -> Option<T> {
+        let m = self.member(key)?;
+        Some(read(At { value: &m.value, path: &self.at.child(key), errors: self.at.errors }))
+    }
+
+    /// The field `key`, which must be there.
+    pub fn get<T: Default>(&self, key: &str, read: impl FnOnce(At<'_, 'a>) -> T) -> T {
+        self.opt(key, read).unwrap_or_else(|| {
+            let at = if self.at.path.is_empty() { String::new() } else { format!("{}: ", self.at.path) };
+            self.at.errors.note(format!("{at}missing field `{key}`"));
+            T::default()
+        })
+    }
+
+    /// The field `key`, or `T::default()`.
+    pub fn or_default<T: Default>(&self, key: &str, read: impl FnOnce(At<'_, 'a>) -> T) -> T {
+        self.opt(key, read).unwrap_or_default()
+    }
+
+    pub fn string(&self, key: &str) -> String {
+        self.get(key, |at| at.string())
+    }
+    pub fn opt_string(&self, key: &str) -> Option<String> {
+        self.opt(key, |at| at.string())
+    }
+    pub fn string_or_default(&self, key: &str) -> String {
+        self.or_default(key, |at| at.string())
+    }
+    pub fn strings_or_default(&self, key: &str) -> Vec<String> {
+        self.or_default(key, |at| at.strings())
+    }
+    pub fn u32(&self, key: &str) -> u32 {
+        self.get(key, |at| at.u32())
+    }
+    pub fn u32_or_default(&self, key: &str) -> u32 {
+        self.or_default(key, |at| at.u32())
+    }
+    pub fn bool_or(&self, key: &str, default: bool) -> bool {
+        self.opt(key, |at| at.bool()).unwrap_or(default)
+    }
+    /// The field's text as written, when there.
+    pub fn raw(&self, key: &str) -> Option<&'a str> {
+        self.member(key).map(|m| m.raw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_what_json_allows() {
+        let text = r#""a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00""#;
+        assert_eq!(read(text, |a| a.string()).unwrap(), "a\"\\/\u{8}\u{c}\n\r\té😀");
+        assert_eq!(read(" [1, 0, 4294967295] ", |a| a.list(|x| x.u32())).unwrap(), [1, 0, u32::MAX]);
+        assert_eq!(read("18446744073709551615", |a| a.u64()).unwrap(), u64::MAX);
+        let text = r#"{"a": {"b" : [1, 2.5e-3]}, "c": null}"#;
+        let (a, c, c_text) = read(text, |at| {
+            (at.object().raw("a").map(str::to_string), at.object().raw("c").is_some(), at.object().opt_string("c"))
+        })
+        .unwrap();
+        assert_eq!(a.as_deref(), Some(r#"{"b" : [1, 2.5e-3]}"#));
+        assert_eq!((c, c_text), (false, None));
+    }
+
+    #[test]
+    fn rejects_what_json_does_not() {
+        for bad in [
+            "",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            "-",
+            "1e",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "\"a\u{1}\"",
+            "[1] x",
+            "nul",
+            "{1:2}",
+            "\"abc",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+        assert!(parse(&"[".repeat(200)).unwrap_err().contains("recursion"));
+    }
+
+    #[test]
+    fn the_first_error_is_told_with_its_path() {
+        let text = r#"{"tracks": [{"max": -1}, {"max": 1.5}, {"id": 1, "id": 2}]}"#;
+        let max = |text| read(text, |at| at.object().get("tracks", |t| t.list(|t| t.object().u32("max"))));
+        assert_eq!(max(text).unwrap_err(), "tracks[0].max: expected a whole number from 0, found a number");
+        let text = r#"{"tracks": [{"max": 1}, {"max": 4294967296}]}"#;
+        assert_eq!(max(text).unwrap_err(), "tracks[1].max: 4294967296 is too large");
+        let text = r#"{"tracks": [{"max": 1}, {"id": 1, "id": 2}]}"#;
+        assert_eq!(max(text).unwrap_err(), "tracks[1].id: duplicate field `id`");
+        assert_eq!(max(r#"{"tracks": [{}]}"#).unwrap_err(), "tracks[0]: missing field `max`");
+        assert_eq!(max(r#"{"track": []}"#).unwrap_err(), "missing field `tracks`");
+        assert_eq!(max(r#"{"tracks": [{"max": 3}, {"max": 4}]}"#).unwrap(), [3, 4]);
+        assert_eq!(max("[]").unwrap_err(), "the ruleset: expected an object, found an array");
+    }
+}
