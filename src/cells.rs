@@ -115,8 +115,20 @@ impl Cells {
     fn merge(&mut self) {
         let mut sorted = std::mem::take(&mut self.run);
         if !self.pending.is_empty() {
-            sorted.extend(self.pending.drain());
-            sorted.sort_unstable_by_key(|&(key, _)| key);
+            // Only the entries that came out of order are sorted, then the
+            // two sorted lists are merged (no key is in both).
+            let mut late: Vec<(CellKey, Usage)> = self.pending.drain().collect();
+            late.sort_unstable_by_key(|&(key, _)| key);
+            let mut both = Vec::with_capacity(sorted.len() + late.len());
+            let mut late = late.into_iter().peekable();
+            for entry in sorted.drain(..) {
+                while let Some(earlier) = late.next_if(|l| l.0 < entry.0) {
+                    both.push(earlier);
+                }
+                both.push(entry);
+            }
+            both.extend(late);
+            sorted = both;
         }
         for run in sorted.chunk_by(|a, b| a.0.tenant() == b.0.tenant()) {
             let Some(&(first, _)) = run.first() else { continue };

@@ -59,12 +59,19 @@ struct Lookups {
 /// every row (PAL, Dynamics 365, ...). Blank ones are never remembered, so
 /// every such row still gets its error.
 #[derive(Default)]
-struct IgnoredNames(FastMap<Box<[u8]>, String>);
+struct IgnoredNames {
+    /// The first spellings (at most `FEW`), looked through before hashing.
+    few: Vec<(Box<[u8]>, String)>,
+    seen: FastMap<Box<[u8]>, String>,
+}
 
 impl IgnoredNames {
     /// Counts a row under the name remembered for `spelling`, if any.
     fn count(&self, spelling: &[u8], counts: &mut BTreeMap<String, u64>) -> bool {
-        let name = self.0.get(spelling);
+        let name = match self.few.iter().find(|(known, _)| **known == *spelling) {
+            Some((_, name)) => Some(name),
+            None => self.seen.get(spelling),
+        };
         if let Some(name) = name {
             count_under(counts, name);
         }
@@ -72,8 +79,10 @@ impl IgnoredNames {
     }
 
     fn remember(&mut self, spelling: &[u8], name: String) {
-        if self.0.len() < MAX_CACHED {
-            self.0.insert(spelling.into(), name);
+        if self.few.len() < FEW {
+            self.few.push((spelling.into(), name));
+        } else if self.seen.len() < MAX_CACHED {
+            self.seen.insert(spelling.into(), name);
         }
     }
 }
@@ -98,8 +107,8 @@ const FEW: usize = 16;
 
 /// Raw field bytes to what they resolve to (`None`: not a known name).
 struct Spellings<T> {
-    /// The first spellings seen (at most `FEW`).
-    few: Vec<(Box<[u8]>, Option<T>)>,
+    /// The first spellings seen (at most `FEW`), with their fingerprints.
+    few: Vec<(u64, Box<[u8]>, Option<T>)>,
     /// The others.
     seen: FastMap<Box<[u8]>, Option<T>>,
     /// The previous row's, checked first: consecutive rows mostly agree.
@@ -112,13 +121,31 @@ impl<T> Default for Spellings<T> {
     }
 }
 
+/// The first eight bytes of a spelling and its length, in one word: two
+/// spellings that differ there (`Oct-2025`, `Nov-2025`; `Teams`,
+/// `TeamsPhone`) are told apart without comparing them byte by byte.
+fn fingerprint(raw: &[u8]) -> u64 {
+    let head = match raw.first_chunk::<8>() {
+        Some(&head) => head,
+        None => {
+            let mut word = [0; 8];
+            for (w, &b) in word.iter_mut().zip(raw) {
+                *w = b;
+            }
+            word
+        }
+    };
+    u64::from_le_bytes(head) ^ (raw.len() as u64).rotate_right(8)
+}
+
 impl<T: Copy> Spellings<T> {
     fn resolve(&mut self, raw: &[u8], resolve: impl FnOnce() -> Option<T>) -> Option<T> {
         if !raw.is_empty() && self.last.0 == raw {
             return self.last.1;
         }
-        let known = match self.few.iter().find(|(spelling, _)| **spelling == *raw) {
-            Some(&(_, value)) => Some(value),
+        let print = fingerprint(raw);
+        let known = match self.few.iter().find(|(p, spelling, _)| *p == print && **spelling == *raw) {
+            Some(&(_, _, value)) => Some(value),
             None => self.seen.get(raw).copied(),
         };
         let value = match known {
@@ -126,7 +153,7 @@ impl<T: Copy> Spellings<T> {
             None => {
                 let value = resolve();
                 if self.few.len() < FEW {
-                    self.few.push((raw.into(), value));
+                    self.few.push((print, raw.into(), value));
                 } else if self.seen.len() < MAX_CACHED {
                     self.seen.insert(raw.into(), value);
                 }
@@ -468,10 +495,10 @@ fn unclosed_quote(quote: &QuotedField<'_>, then: &str) -> String {
 
 /// True when a field reads as `name` once decoded and trimmed.
 fn field_is(field: &[u8], name: &str) -> bool {
-    // Without decoding when the field ends in ASCII other than space (it
-    // is then its own trimmed text) and the name is ASCII (so the field
+    // Without decoding when the field ends in visible ASCII (it is then
+    // its own trimmed text) and the name is ASCII (so the field
     // can only be it as the same bytes): the common case, once per row.
-    let plain_end = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace());
+    let plain_end = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
     if plain_end(field.first()) && plain_end(field.last()) && name.is_ascii() {
         return field == name.as_bytes();
     }
