@@ -160,18 +160,22 @@ pub fn intern_tenant(
     id: &str,
     name: Option<&str>,
 ) -> TenantId {
-    let key = tenant_key(id);
-    if let Some(&t) = index.get(&key) {
-        let tenant = &mut tenants[t as usize];
-        if tenant.name.is_none() {
-            tenant.name = name.map(str::to_string);
+    match index.entry(tenant_key(id)) {
+        std::collections::hash_map::Entry::Occupied(known) => {
+            let t = *known.get();
+            let tenant = &mut tenants[t as usize];
+            if tenant.name.is_none() {
+                tenant.name = name.map(str::to_string);
+            }
+            t
         }
-        return t;
+        std::collections::hash_map::Entry::Vacant(slot) => {
+            let t = tenants.len() as TenantId;
+            tenants.push(Tenant { id: id.trim().to_string(), name: name.map(str::to_string) });
+            slot.insert(t);
+            t
+        }
     }
-    let t = tenants.len() as TenantId;
-    tenants.push(Tenant { id: id.trim().to_string(), name: name.map(str::to_string) });
-    index.insert(key, t);
-    t
 }
 
 /// Tenant ids are compared without case or surrounding space: exports
