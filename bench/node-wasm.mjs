@@ -1,6 +1,7 @@
 // The wasm core in Node on one file, streamed in 1 MiB chunks; prints one
-// JSON line: seconds, rows, peak resident memory. Run in its own process so
-// that the peak belongs to this file alone.
+// JSON line: seconds, CPU seconds (steadier than wall time on a shared
+// machine), rows, peak resident memory. Run in its own process so that the
+// peak belongs to this file alone.
 //   node bench/node-wasm.mjs FILE
 import { createReadStream } from 'node:fs';
 import { load, Scorer } from '../dist/index.js';
@@ -8,15 +9,18 @@ import { load, Scorer } from '../dist/index.js';
 const file = process.argv[2];
 await load();
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
 const scorer = new Scorer();
 scorer.beginFile(file);
 for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) scorer.push(chunk);
 scorer.endFile();
 const report = scorer.report({ tenantLimit: 1000 });
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStarted);
 console.log(
   JSON.stringify({
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     rows: report.files[0]?.rows ?? 0,
     peakBytes: process.resourceUsage().maxRSS * 1024,
     total: report.tracks.smb.total,

@@ -4,17 +4,20 @@
 //! its size per entry is the memory of the whole load. A hash table of every
 //! entry took 26 to 32 bytes each, more while it doubled, and every row was
 //! a cache miss. Here each tenant's entries are one sorted slice of 12-byte
-//! cells, searched by bisection. New entries wait in a small hash table that
-//! is sorted and merged into the tenants' slices when full: exports list a
-//! tenant's rows together, so a merge mostly creates slices rather than
-//! copying them.
+//! cells, searched by bisection. New entries wait, and are merged into the
+//! tenants' slices when there are enough: exports list a tenant's rows
+//! together, so a merge mostly creates slices rather than copying them.
+//! Waiting entries that come in key order (exports mostly list them so) are
+//! a sorted vector, the others a small hash table sorted when merged.
 
 use crate::store::{CellKey, FastMap, TenantId, Usage};
-use std::collections::hash_map::Entry;
 
 /// How many entries wait before a merge: small enough to stay in cache,
 /// large enough that a tenant's rows are mostly merged at once.
 const PENDING: usize = 1 << 16;
+/// How far from its end a new entry may go into the sorted run: a tenant's
+/// workloads in a month come in the export's order, not the key's.
+const TAIL: usize = 64;
 
 /// One entry of a tenant: the key without its tenant, and the usage.
 #[derive(Clone, Copy, Debug)]
@@ -27,29 +30,62 @@ struct Cell {
 pub struct Cells {
     /// Per tenant id, its merged entries sorted by key.
     tenants: Vec<Box<[Cell]>>,
-    /// Entries not merged yet; no key is both here and in `tenants`.
+    /// Entries not merged yet that came in ascending key order, as exports
+    /// list them: appended with no hashing, merged with no sorting.
+    run: Vec<(CellKey, Usage)>,
+    /// Entries not merged yet that came out of order. No key is in two of
+    /// `tenants`, `run` and `pending`.
     pending: FastMap<CellKey, Usage>,
-    /// The pending entries while they are merged (kept to reuse its memory).
-    sorted: Vec<(CellKey, Usage)>,
 }
 
 impl Cells {
     pub fn get(&self, key: &CellKey) -> Option<&Usage> {
-        self.pending.get(key).or_else(|| find_merged(&self.tenants, key))
+        self.get_pending(key).or_else(|| find_merged(&self.tenants, key))
+    }
+
+    /// The entry under `key` not merged yet.
+    fn get_pending(&self, key: &CellKey) -> Option<&Usage> {
+        let in_run = match self.run.binary_search_by_key(key, |&(k, _)| k) {
+            Ok(i) => self.run.get(i).map(|(_, usage)| usage),
+            Err(_) => None,
+        };
+        // Checked first: it is empty unless the rows came out of order.
+        if self.pending.is_empty() {
+            return in_run;
+        }
+        in_run.or_else(|| self.pending.get(key))
     }
 
     /// Stores `usage` under `key`, unless something is stored there
     /// already: then that is returned and nothing changes.
     pub fn insert(&mut self, key: CellKey, usage: Usage) -> Option<Usage> {
-        let slot = match self.pending.entry(key) {
-            Entry::Occupied(pending) => return Some(*pending.get()),
-            Entry::Vacant(slot) => slot,
+        // Where in the run's tail the key goes, when it goes there.
+        let tail_start = self.run.len().saturating_sub(TAIL);
+        let tail = self.run.get(tail_start..).unwrap_or_default();
+        let in_tail = match tail.first() {
+            Some(&(first, _)) if first < key => match tail.binary_search_by_key(&key, |&(k, _)| k) {
+                Ok(i) => return tail.get(i).map(|&(_, usage)| usage),
+                Err(i) => Some(tail_start + i),
+            },
+            Some(_) => None,
+            None => Some(0),
         };
-        if let Some(&stored) = find_merged(&self.tenants, &key) {
+        let stored = match in_tail {
+            // Not in the run: the rest of it is before the tail.
+            Some(_) if self.pending.is_empty() => None,
+            Some(_) => self.pending.get(&key),
+            None => self.get_pending(&key),
+        };
+        if let Some(&stored) = stored.or_else(|| find_merged(&self.tenants, &key)) {
             return Some(stored);
         }
-        slot.insert(usage);
-        if self.pending.len() >= PENDING {
+        match in_tail {
+            Some(at) => self.run.insert(at, (key, usage)),
+            None => {
+                self.pending.insert(key, usage);
+            }
+        }
+        if self.run.len() + self.pending.len() >= PENDING {
             self.merge();
         }
         None
@@ -61,6 +97,12 @@ impl Cells {
             *pending = usage;
             return true;
         }
+        if let Ok(i) = self.run.binary_search_by_key(&key, |&(k, _)| k) {
+            if let Some((_, stored)) = self.run.get_mut(i) {
+                *stored = usage;
+                return true;
+            }
+        }
         let cells = self.tenants.get_mut(key.tenant() as usize);
         let found = cells.and_then(|cells| {
             let i = cells.binary_search_by_key(&key.within_tenant(), |c| c.key).ok()?;
@@ -69,12 +111,26 @@ impl Cells {
         found.map(|cell| cell.usage = usage).is_some()
     }
 
-    /// Moves the pending entries into the tenants' slices.
+    /// Moves the entries not merged yet into the tenants' slices.
     fn merge(&mut self) {
-        self.sorted.clear();
-        self.sorted.extend(self.pending.drain());
-        self.sorted.sort_unstable_by_key(|&(key, _)| key);
-        for run in self.sorted.chunk_by(|a, b| a.0.tenant() == b.0.tenant()) {
+        let mut sorted = std::mem::take(&mut self.run);
+        if !self.pending.is_empty() {
+            // Only the entries that came out of order are sorted, then the
+            // two sorted lists are merged (no key is in both).
+            let mut late: Vec<(CellKey, Usage)> = self.pending.drain().collect();
+            late.sort_unstable_by_key(|&(key, _)| key);
+            let mut both = Vec::with_capacity(sorted.len() + late.len());
+            let mut late = late.into_iter().peekable();
+            for entry in sorted.drain(..) {
+                while let Some(earlier) = late.next_if(|l| l.0 < entry.0) {
+                    both.push(earlier);
+                }
+                both.push(entry);
+            }
+            both.extend(late);
+            sorted = both;
+        }
+        for run in sorted.chunk_by(|a, b| a.0.tenant() == b.0.tenant()) {
             let Some(&(first, _)) = run.first() else { continue };
             let tenant = first.tenant() as usize;
             if self.tenants.len() <= tenant {
@@ -84,17 +140,20 @@ impl Cells {
             let new = run.iter().map(|&(key, usage)| Cell { key: key.within_tenant(), usage });
             *slot = if slot.is_empty() { new.collect() } else { merged(slot, new) };
         }
-        self.sorted.clear();
+        // Kept to reuse its memory.
+        sorted.clear();
+        self.run = sorted;
     }
 
-    /// Every entry: the merged ones by tenant and key, then the pending ones.
+    /// Every entry: the merged ones by tenant and key, then the ones not
+    /// merged yet (those that came in order first).
     pub fn iter(&self) -> impl Iterator<Item = (CellKey, Usage)> + '_ {
         let merged = self
             .tenants
             .iter()
             .zip(0..=TenantId::MAX)
             .flat_map(|(cells, tenant)| cells.iter().map(move |c| (CellKey::from_parts(tenant, c.key), c.usage)));
-        merged.chain(self.pending.iter().map(|(&key, &usage)| (key, usage)))
+        merged.chain(self.run.iter().copied()).chain(self.pending.iter().map(|(&key, &usage)| (key, usage)))
     }
 
     pub fn keys(&self) -> impl Iterator<Item = CellKey> + '_ {
@@ -104,6 +163,7 @@ impl Cells {
     /// Keeps only the entries whose key `keep` accepts.
     pub fn retain(&mut self, mut keep: impl FnMut(CellKey) -> bool) {
         self.pending.retain(|&key, _| keep(key));
+        self.run.retain(|&(key, _)| keep(key));
         for (cells, tenant) in self.tenants.iter_mut().zip(0..=TenantId::MAX) {
             if cells.iter().any(|c| !keep(CellKey::from_parts(tenant, c.key))) {
                 *cells = cells.iter().copied().filter(|c| keep(CellKey::from_parts(tenant, c.key))).collect();
@@ -169,6 +229,26 @@ mod tests {
         assert_eq!(cells.iter().collect::<std::collections::BTreeMap<_, _>>(), distinct);
         // Merged slices stay sorted, so bisection finds every entry.
         assert!(cells.tenants.iter().all(|t| t.windows(2).all(|w| w[0].key < w[1].key)));
+    }
+
+    #[test]
+    fn entries_in_order_then_again_are_found_as_stored() {
+        // In key order, as exports come; then every key again, in order and
+        // out of it, before and after a merge.
+        let mut cells = Cells::default();
+        let keys: Vec<CellKey> =
+            (0..PENDING as u32 + 100).map(|i| key(i / 24, 1 + (i / 2) % 12, (i % 2) as u8)).collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]));
+        for (i, &k) in keys.iter().enumerate() {
+            assert_eq!(cells.insert(k, usage(i as u32)), None, "entry {i}");
+        }
+        for (i, &k) in keys.iter().enumerate().rev().chain(keys.iter().enumerate()) {
+            assert_eq!(cells.insert(k, usage(0)), Some(usage(i as u32)), "entry {i}");
+            assert_eq!(cells.get(&k), Some(&usage(i as u32)));
+        }
+        assert!(cells.replace(keys[PENDING + 50], usage(7)));
+        assert_eq!(cells.get(&keys[PENDING + 50]), Some(&usage(7)));
+        assert_eq!(cells.iter().count(), keys.len());
     }
 
     #[test]

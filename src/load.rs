@@ -48,7 +48,8 @@ struct Lookups {
     associations: Spellings<AssociationId>,
     workloads: Spellings<WorkloadId>,
     months: Spellings<Month>,
-    tenant: Option<(Box<[u8]>, TenantId)>,
+    /// The previous row's tenant as written, and its id.
+    tenant: (Vec<u8>, Option<TenantId>),
     ignored_associations: IgnoredNames,
     ignored_workloads: IgnoredNames,
 }
@@ -58,12 +59,19 @@ struct Lookups {
 /// every row (PAL, Dynamics 365, ...). Blank ones are never remembered, so
 /// every such row still gets its error.
 #[derive(Default)]
-struct IgnoredNames(FastMap<Box<[u8]>, String>);
+struct IgnoredNames {
+    /// The first spellings (at most `FEW`), looked through before hashing.
+    few: Vec<(Box<[u8]>, String)>,
+    seen: FastMap<Box<[u8]>, String>,
+}
 
 impl IgnoredNames {
     /// Counts a row under the name remembered for `spelling`, if any.
     fn count(&self, spelling: &[u8], counts: &mut BTreeMap<String, u64>) -> bool {
-        let name = self.0.get(spelling);
+        let name = match self.few.iter().find(|(known, _)| **known == *spelling) {
+            Some((_, name)) => Some(name),
+            None => self.seen.get(spelling),
+        };
         if let Some(name) = name {
             count_under(counts, name);
         }
@@ -71,8 +79,10 @@ impl IgnoredNames {
     }
 
     fn remember(&mut self, spelling: &[u8], name: String) {
-        if self.0.len() < MAX_CACHED {
-            self.0.insert(spelling.into(), name);
+        if self.few.len() < FEW {
+            self.few.push((spelling.into(), name));
+        } else if self.seen.len() < MAX_CACHED {
+            self.seen.insert(spelling.into(), name);
         }
     }
 }
@@ -90,8 +100,16 @@ fn count_under(counts: &mut BTreeMap<String, u64>, name: &str) {
 /// falls back to resolving each row instead of growing the cache.
 const MAX_CACHED: usize = 4096;
 
+/// Spellings looked through one by one before the hash table: an export
+/// has a handful of workloads or associations, and comparing a few short
+/// strings is quicker than hashing one.
+const FEW: usize = 16;
+
 /// Raw field bytes to what they resolve to (`None`: not a known name).
 struct Spellings<T> {
+    /// The first spellings seen (at most `FEW`), with their fingerprints.
+    few: Vec<(u64, Box<[u8]>, Option<T>)>,
+    /// The others.
     seen: FastMap<Box<[u8]>, Option<T>>,
     /// The previous row's, checked first: consecutive rows mostly agree.
     last: (Vec<u8>, Option<T>),
@@ -99,8 +117,25 @@ struct Spellings<T> {
 
 impl<T> Default for Spellings<T> {
     fn default() -> Self {
-        Spellings { seen: FastMap::default(), last: (Vec::new(), None) }
+        Spellings { few: Vec::new(), seen: FastMap::default(), last: (Vec::new(), None) }
     }
+}
+
+/// The first eight bytes of a spelling and its length, in one word: two
+/// spellings that differ there (`Oct-2025`, `Nov-2025`; `Teams`,
+/// `TeamsPhone`) are told apart without comparing them byte by byte.
+fn fingerprint(raw: &[u8]) -> u64 {
+    let head = match raw.first_chunk::<8>() {
+        Some(&head) => head,
+        None => {
+            let mut word = [0; 8];
+            for (w, &b) in word.iter_mut().zip(raw) {
+                *w = b;
+            }
+            word
+        }
+    };
+    u64::from_le_bytes(head) ^ (raw.len() as u64).rotate_right(8)
 }
 
 impl<T: Copy> Spellings<T> {
@@ -108,11 +143,18 @@ impl<T: Copy> Spellings<T> {
         if !raw.is_empty() && self.last.0 == raw {
             return self.last.1;
         }
-        let value = match self.seen.get(raw) {
-            Some(found) => *found,
+        let print = fingerprint(raw);
+        let known = match self.few.iter().find(|(p, spelling, _)| *p == print && **spelling == *raw) {
+            Some(&(_, _, value)) => Some(value),
+            None => self.seen.get(raw).copied(),
+        };
+        let value = match known {
+            Some(value) => value,
             None => {
                 let value = resolve();
-                if self.seen.len() < MAX_CACHED {
+                if self.few.len() < FEW {
+                    self.few.push((print, raw.into(), value));
+                } else if self.seen.len() < MAX_CACHED {
                     self.seen.insert(raw.into(), value);
                 }
                 value
@@ -456,6 +498,18 @@ fn unclosed_quote(quote: &QuotedField<'_>, then: &str) -> String {
     }
 }
 
+/// True when a field reads as `name` once decoded and trimmed.
+fn field_is(field: &[u8], name: &str) -> bool {
+    // Without decoding when the field ends in visible ASCII (it is then
+    // its own trimmed text) and the name is ASCII (so the field
+    // can only be it as the same bytes): the common case, once per row.
+    let plain_end = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    if plain_end(field.first()) && plain_end(field.last()) && name.is_ascii() {
+        return field == name.as_bytes();
+    }
+    field_text(field).0.trim() == name
+}
+
 /// A row being read: its fields decoded on demand, its errors collected
 /// in the context's `row_errors`.
 pub(crate) struct Row<'r, 'c> {
@@ -625,7 +679,7 @@ impl Context {
         let unclosed = record.quote.filter(|q| q.close != Close::Proper || ragged);
         // A NUL byte is in no export: the file is damaged there (a
         // binary file, with them everywhere, was turned away whole).
-        let nul = if unclosed.is_none() { record.field_with(0) } else { None };
+        let nul = if unclosed.is_none() { record.nul_field() } else { None };
         if let Some(quote) = unclosed {
             let column = row.ctx.column_name(quote.field);
             row.ctx.row_errors.push(RowError {
@@ -754,8 +808,7 @@ impl Context {
     /// one below the other: skipped rather than reported as a row whose
     /// every value is wrong.
     fn repeats_header(&self, record: &Record<'_>) -> bool {
-        record.len() == self.header.len()
-            && record.iter().zip(&self.header).all(|(field, name)| field_text(field).0.trim() == name)
+        record.len() == self.header.len() && record.iter().zip(&self.header).all(|(field, name)| field_is(field, name))
     }
 
     /// Records before the header are tried as headers: the first that
@@ -816,7 +869,7 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
     };
     let tenant_raw = raw(c.tenant);
     let cached_tenant = match &row.ctx.lookups.tenant {
-        Some((last, id)) if **last == *tenant_raw => Some(*id),
+        (last, Some(id)) if **last == *tenant_raw => Some(*id),
         _ => None,
     };
     let tenant = match cached_tenant {
@@ -836,7 +889,10 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
         TenantRef::New(text) => {
             let name = c.tenant_name.map(|i| row.text(i).trim().to_string()).filter(|n| !n.is_empty());
             let id = store.tenant(&text, name.as_deref());
-            row.ctx.lookups.tenant = Some((tenant_raw.into(), id));
+            let (last, last_id) = &mut row.ctx.lookups.tenant;
+            last.clear();
+            last.extend_from_slice(tenant_raw);
+            *last_id = Some(id);
             id
         }
     };

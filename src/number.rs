@@ -55,20 +55,24 @@ impl CountError {
 /// [`parse_count`]", not "invalid".
 pub fn parse_plain_count(bytes: &[u8]) -> Option<Count> {
     let (whole, fraction) = match bytes.iter().position(|&b| b == b'.') {
-        Some(i) => (&bytes[..i], &bytes[i + 1..]),
+        Some(i) => (bytes.get(..i)?, bytes.get(i + 1..)?),
         None => (bytes, &[][..]),
     };
-    if whole.is_empty() || whole.len() > 7 || fraction.len() > 2 {
+    if whole.is_empty() || whole.len() > 7 {
         return None;
     }
-    let mut hundredths: u32 = 0;
-    for &b in whole.iter().chain(fraction).chain(std::iter::repeat_n(&b'0', 2 - fraction.len())) {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        hundredths = hundredths * 10 + u32::from(b - b'0');
+    let digit = |b: u8| b.is_ascii_digit().then(|| u32::from(b - b'0'));
+    let mut units: u32 = 0;
+    for &b in whole {
+        units = units * 10 + digit(b)?;
     }
-    Some(Count(hundredths))
+    let hundredths = match *fraction {
+        [] => 0,
+        [tenths] => digit(tenths)? * 10,
+        [tenths, hundredths] => digit(tenths)? * 10 + digit(hundredths)?,
+        _ => return None,
+    };
+    Some(Count(units * 100 + hundredths))
 }
 
 /// Reads `13`, `13.00`, `1,234.00`, `1.234,56` (decimal comma), `13,5`,

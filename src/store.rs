@@ -60,9 +60,11 @@ impl CellKey {
     }
 }
 
-/// A fast hasher for the loader's own keys: packed integers and short
-/// spellings, bounded in number, where SipHash's defence against chosen
-/// collisions costs a noticeable part of load time.
+/// A fast hasher for the loader's own keys: packed integers, short
+/// spellings and tenant ids, where SipHash's defence against chosen
+/// collisions costs a noticeable part of load time (tens of thousands of
+/// tenants, each hashed again whenever the table grows). The file is the
+/// user's own, read on their machine: no one else chooses its keys.
 #[derive(Default, Clone, Copy)]
 pub struct KeyHasher(u64);
 
@@ -126,7 +128,7 @@ pub enum Insert {
 
 #[derive(Clone, Debug, Default)]
 pub struct UsageStore {
-    tenant_index: HashMap<String, TenantId>,
+    tenant_index: FastMap<String, TenantId>,
     pub tenants: Vec<Tenant>,
     pub cells: Cells,
     /// When each tenant was associated under each association type.
@@ -153,28 +155,37 @@ pub struct UsageStore {
 /// The id of a tenant, added when new; a name given later fills a missing
 /// one. Shared by every store that keys rows by tenant.
 pub fn intern_tenant(
-    index: &mut HashMap<String, TenantId>,
+    index: &mut FastMap<String, TenantId>,
     tenants: &mut Vec<Tenant>,
     id: &str,
     name: Option<&str>,
 ) -> TenantId {
-    let key = tenant_key(id);
-    if let Some(&t) = index.get(&key) {
-        let tenant = &mut tenants[t as usize];
-        if tenant.name.is_none() {
-            tenant.name = name.map(str::to_string);
+    match index.entry(tenant_key(id)) {
+        std::collections::hash_map::Entry::Occupied(known) => {
+            let t = *known.get();
+            let tenant = &mut tenants[t as usize];
+            if tenant.name.is_none() {
+                tenant.name = name.map(str::to_string);
+            }
+            t
         }
-        return t;
+        std::collections::hash_map::Entry::Vacant(slot) => {
+            let t = tenants.len() as TenantId;
+            tenants.push(Tenant { id: id.trim().to_string(), name: name.map(str::to_string) });
+            slot.insert(t);
+            t
+        }
     }
-    let t = tenants.len() as TenantId;
-    tenants.push(Tenant { id: id.trim().to_string(), name: name.map(str::to_string) });
-    index.insert(key, t);
-    t
 }
 
 /// Tenant ids are compared without case or surrounding space: exports
 /// disagree on the case of hex ids.
 pub(crate) fn tenant_key(id: &str) -> String {
+    // The common id (a GUID, a name without spaces) in one pass, as this
+    // runs once per tenant of exports listing tens of thousands.
+    if id.bytes().all(|b| b.is_ascii_graphic()) {
+        return id.to_ascii_lowercase();
+    }
     id.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
@@ -300,6 +311,21 @@ mod tests {
         assert_eq!(store.insert_flagged(key, usage(5, 10), true), Insert::ReplacedEms);
         assert_eq!(store.insert_flagged(key, usage(6, 10), false), Insert::PgaDuplicate);
         assert_eq!(store.cells.get(&key), Some(&usage(6, 10)));
+    }
+
+    #[test]
+    fn tenant_keys_fold_case_and_space() {
+        for (id, key) in [
+            ("0F03A6-B2", "0f03a6-b2"),
+            ("  Contoso\tLtd  ", "contoso ltd"),
+            ("ÉCOLE Ltd", "école ltd"),
+            ("a\u{a0}b", "a b"),
+            ("a\x0bB", "a b"),
+            ("a\x1fB", "a\x1fb"),
+            ("", ""),
+        ] {
+            assert_eq!(tenant_key(id), key, "{id:?}");
+        }
     }
 
     #[test]

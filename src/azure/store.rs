@@ -171,7 +171,7 @@ impl FileRows {
 
 #[derive(Clone, Debug, Default)]
 pub struct AzureStore {
-    tenant_index: HashMap<String, TenantId>,
+    tenant_index: crate::store::FastMap<String, TenantId>,
     pub tenants: Vec<Tenant>,
     segment_index: HashMap<String, u16>,
     pub segments: Vec<String>,
