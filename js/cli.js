@@ -4,6 +4,9 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { load, rulesets, Scorer, version } from './node.js';
+// The page's words for statuses, sources and metrics (www/strings.js, copied
+// beside this file into dist/calculator/ by the build): one table for both.
+import { metricName, SOURCE, STATUS } from './calculator/strings.js';
 
 const HELP = `Usage: spd-score score [options] FILE...
 
@@ -80,24 +83,6 @@ function parseArgs(argv) {
   return options;
 }
 
-const STATUS = {
-  qualified: 'Qualified',
-  partial: 'Partial',
-  incomplete: 'Incomplete',
-  in_progress: 'In progress',
-  not_started: 'Not started',
-  not_scored: 'Not scored',
-};
-const SOURCE = { files: 'files', manual: 'entered by hand', both: 'files and entered by hand', none: 'nothing loaded' };
-const METRIC_LABELS = {
-  netCustomerAdds: 'Net customer adds',
-  intermediateCertifications: 'Intermediate certifications',
-  advancedCertifications: 'Advanced certifications',
-  usageGrowth: 'Usage growth',
-  deployments: 'Deployments',
-};
-// A metric a ruleset adds is named from its id: `fooBar` reads "Foo bar".
-const metricLabel = (id) => METRIC_LABELS[id] ?? id.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()).replace(/ (\w)/g, (m) => m.toLowerCase());
 const points = (p) => (p === null ? '   ?' : p.toFixed(1).padStart(4));
 const num = (v) => (v === null || v === undefined ? 'unknown' : Number(v).toLocaleString('en', { maximumFractionDigits: 2 }));
 // Exact points, without float noise: 63.7625, 27.77, 74.
@@ -144,7 +129,7 @@ function areaSummary(area, topLevel) {
     out.push(`${track.label}: ${score(track.total)}, ${STATUS[track.status]}${track.complete ? '' : ' (incomplete: some metrics are unknown, see the warnings)'}`);
     for (const [id, m] of Object.entries(track.metrics)) {
       const manual = m.source === 'manual' ? ' [entered by hand]' : '';
-      out.push(`  ${metricLabel(id).padEnd(28)} ${points(m.points)} / ${String(m.max).padEnd(3)} ${metricDetail(m)}${manual}`);
+      out.push(`  ${metricName(id).padEnd(28)} ${points(m.points)} / ${String(m.max).padEnd(3)} ${metricDetail(m)}${manual}`);
     }
     out.push('');
   }
