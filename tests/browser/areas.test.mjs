@@ -384,6 +384,9 @@ test('the sample "Try the Azure, Security and Business Applications exports": ev
   }
   // Every area is scored from files: none is left unknown.
   assert.ok(rows.every((r) => r.score !== '—'));
+  // At 390 px wide every table scrolls in its own box: the page does not.
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
   assert.deepEqual(page.errors, []);
 });
 
