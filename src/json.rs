@@ -1,11 +1,15 @@
-//! A small JSON reader for the rulesets: the text parsed once into a tree,
-//! then read field by field through [`Object`], with errors that name the
-//! field's path (`tracks[1].metrics.customers.max`).
+//! A small JSON reader for what the module is given as JSON (rulesets,
+//! the page's options, typed values, what-if plans): the text parsed once
+//! into a tree, then read field by field through [`Object`], with errors
+//! that name the field's path (`tracks[1].metrics.customers.max`). Fields
+//! it is not asked for are ignored.
 //!
 //! Why not serde's derives: each derived deserializer is a copy of
 //! serde_json's parsing loop for its struct, and a ruleset has some twenty
 //! structs; reading them this way is one parser and a call per field, which
-//! took tens of KB off the module (README, "Size and speed").
+//! took tens of KB off the module, and with the options and plans read
+//! here too serde_json's deserializer is not in the module at all
+//! (README, "Size and speed").
 
 use std::cell::RefCell;
 use std::fmt::Write;
@@ -248,7 +252,7 @@ impl<'a> Parser<'a> {
 
 impl Json<'_> {
     /// What a value is, for errors.
-    fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> &'static str {
         match self {
             Json::Null => "null",
             Json::Bool(_) => "a boolean",
@@ -266,19 +270,40 @@ impl Json<'_> {
 /// missing field, is noted and read as its default, and reading goes on.
 /// Early returns would make every struct's reader drop, at every field,
 /// the fields read before it: that drop code was most of the reader's size.
+/// Errors at the top say "the ruleset".
 pub fn read<T>(text: &str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, String> {
+    read_named(text, "the ruleset", read)
+}
+
+/// As [`read`], errors at the top naming `whole` (nothing when empty).
+pub fn read_named<T>(text: &str, whole: &'static str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, String> {
     let tree = parse(text)?;
-    let errors = Errors(RefCell::new(None));
+    let errors = Errors { first: RefCell::new(None), whole };
     let value = read(At { value: &tree, path: "", errors: &errors });
-    errors.0.into_inner().map_or(Ok(value), Err)
+    errors.first.into_inner().map_or(Ok(value), Err)
+}
+
+/// For a type read here that a native caller may still give to serde_json
+/// (`serde_json::from_value::<Plan>`): the value's text, read by `from_json`.
+pub fn deserialize<'de, D, T>(d: D, from_json: impl FnOnce(&str) -> Result<T, String>) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::Deserialize;
+    let raw = <Box<serde_json::value::RawValue>>::deserialize(d)?;
+    from_json(raw.get()).map_err(serde::de::Error::custom)
 }
 
 /// The first error met while reading.
-pub struct Errors(RefCell<Option<String>>);
+pub struct Errors {
+    first: RefCell<Option<String>>,
+    /// What the whole text is, for errors at the top.
+    whole: &'static str,
+}
 
 impl Errors {
     fn note(&self, error: String) {
-        self.0.borrow_mut().get_or_insert(error);
+        self.first.borrow_mut().get_or_insert(error);
     }
 }
 
@@ -294,8 +319,13 @@ pub struct At<'j, 'a> {
 impl<'j, 'a> At<'j, 'a> {
     /// Notes an error at this path (the first one is the one told).
     pub fn fail(&self, what: &str) {
-        let path = if self.path.is_empty() { "the ruleset" } else { self.path };
-        self.errors.note(format!("{path}: {what}"));
+        let path = if self.path.is_empty() { self.errors.whole } else { self.path };
+        self.errors.note(if path.is_empty() { what.to_string() } else { format!("{path}: {what}") });
+    }
+
+    /// The value as parsed, for readers of more than one type.
+    pub fn json(&self) -> &'j Json<'a> {
+        self.value
     }
 
     fn wrong<T: Default>(&self, expected: &str) -> T {
@@ -322,6 +352,17 @@ impl<'j, 'a> At<'j, 'a> {
         match self.value {
             Json::Number(n) => n.parse().unwrap_or_else(|_| self.wrong("a whole number from 0")),
             _ => self.wrong("a whole number"),
+        }
+    }
+
+    /// A number, as Rust reads its text (an overflow to infinity is an error).
+    pub fn f64(&self) -> f64 {
+        match self.value {
+            Json::Number(n) => n.parse().ok().filter(|f: &f64| f.is_finite()).unwrap_or_else(|| {
+                self.fail("number out of range");
+                0.0
+            }),
+            _ => self.wrong("a number"),
         }
     }
 
@@ -432,6 +473,15 @@ impl<'a> Object<'_, 'a> {
     }
     pub fn u32_or_default(&self, key: &str) -> u32 {
         self.or_default(key, |at| at.u32())
+    }
+    pub fn bool_or_default(&self, key: &str) -> bool {
+        self.bool_or(key, false)
+    }
+    pub fn f64_or_default(&self, key: &str) -> f64 {
+        self.or_default(key, |at| at.f64())
+    }
+    pub fn opt_f64(&self, key: &str) -> Option<f64> {
+        self.opt(key, |at| at.f64())
     }
     pub fn bool_or(&self, key: &str, default: bool) -> bool {
         self.opt(key, |at| at.bool()).unwrap_or(default)
