@@ -366,6 +366,20 @@ impl<'j, 'a> At<'j, 'a> {
         }
     }
 
+    /// A number as serde_json told them apart: a whole number within
+    /// `i64`, one past it within `u64` (too large for every reader here),
+    /// or a double (any other: a fraction, an exponent, past `u64`).
+    /// `None` (noted) when not a number.
+    pub fn number(&self) -> Option<Number> {
+        let Json::Number(text) = self.value else { return self.wrong("a number") };
+        let whole = !text.contains(['.', 'e', 'E']);
+        Some(match (whole, text.parse::<i64>(), text.parse::<u64>()) {
+            (true, Ok(n), _) => Number::Whole(n),
+            (true, _, Ok(_)) => Number::TooLarge,
+            _ => Number::Double(text.parse().unwrap_or(f64::INFINITY)),
+        })
+    }
+
     pub fn u32(&self) -> u32 {
         let n = self.u64();
         u32::try_from(n).unwrap_or_else(|_| {
@@ -421,6 +435,14 @@ impl<'j, 'a> At<'j, 'a> {
             format!("{}.{key}", self.path)
         }
     }
+}
+
+/// A JSON number, as [`At::number`] reads it.
+pub enum Number {
+    Whole(i64),
+    TooLarge,
+    /// Infinite when past `f64`'s range.
+    Double(f64),
 }
 
 /// An object's fields, looked up by name. A field absent or `null` is
@@ -485,6 +507,16 @@ impl<'a> Object<'_, 'a> {
     }
     pub fn bool_or(&self, key: &str, default: bool) -> bool {
         self.opt(key, |at| at.bool()).unwrap_or(default)
+    }
+    /// Notes the first field not in `known` (serde's `deny_unknown_fields`).
+    pub fn only(&self, known: &[&str]) {
+        if let Some(m) = self.members.iter().find(|m| !known.contains(&m.key.as_str())) {
+            self.at.errors.note(format!("{}: unknown field `{}`", self.at.child(&m.key), m.key));
+        }
+    }
+    /// The field `key`, an object read in the order written as (key, value) pairs.
+    pub fn keyed<T>(&self, key: &str, mut read: impl FnMut(At<'_, 'a>) -> T) -> Vec<(String, T)> {
+        self.get(key, |at| at.entries(|k, at| (k.to_string(), read(at))))
     }
     /// The field's text as written, when there.
     pub fn raw(&self, key: &str) -> Option<&'a str> {

@@ -3,7 +3,7 @@
 //! given through the API, checked against the areas' rulesets and turned
 //! into per-area, per-track typed values.
 
-use crate::json::{At, Json};
+use crate::json::{At, Json, Number};
 use crate::kinds::Typed;
 use crate::points::Points;
 use crate::report::{ErrorKind, RowError, Warning};
@@ -61,32 +61,24 @@ impl TypedText {
     /// double rounded to millionths (as serde_json read them before).
     fn read(at: At<'_, '_>) -> TypedText {
         match at.json() {
-            Json::String(text) => TypedText::Text(text.clone()),
-            Json::Number(text) => {
-                let whole = !text.contains(['.', 'e', 'E']);
-                if let Some(n) = whole.then(|| text.parse::<i64>().ok()).flatten() {
-                    return TypedText::Number(Points::fraction(n, 1));
-                }
-                let too_large = |at: At<'_, '_>| {
-                    at.fail("the number is too large");
-                    TypedText::default()
-                };
-                // A whole number past i64 but within u64 was too large to
-                // serde_json; past u64, it read it as a double.
-                if whole && text.parse::<u64>().is_ok() {
-                    return too_large(at);
-                }
-                let millionths = (at.f64() * 1e6).round();
-                if !millionths.is_finite() || millionths.abs() > 9e18 {
-                    return too_large(at);
-                }
-                TypedText::Number(Points::fraction(millionths as i64, 1_000_000))
-            }
+            Json::String(text) => return TypedText::Text(text.clone()),
+            Json::Number(_) => {}
             other => {
                 at.fail(&format!("expected a number or a text, found {}", other.kind()));
-                TypedText::default()
+                return TypedText::default();
             }
         }
+        let millionths = match at.number() {
+            None => return TypedText::default(),
+            Some(Number::Whole(n)) => return TypedText::Number(Points::fraction(n, 1)),
+            Some(Number::TooLarge) => f64::INFINITY,
+            Some(Number::Double(f)) => (f * 1e6).round(),
+        };
+        if !millionths.is_finite() || millionths.abs() > 9e18 {
+            at.fail("the number is too large");
+            return TypedText::default();
+        }
+        TypedText::Number(Points::fraction(millionths as i64, 1_000_000))
     }
 }
 

@@ -172,13 +172,10 @@ impl Band {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Association {
     pub id: String,
-    #[serde(default)]
     pub label: String,
-    #[serde(default)]
     pub spellings: Vec<String>,
 }
 
@@ -361,7 +358,7 @@ fn read_track(at: At<'_, '_>) -> TrackRules {
     }
 }
 
-fn read_association(at: At<'_, '_>) -> Association {
+pub(crate) fn read_association(at: At<'_, '_>) -> Association {
     let a = at.object();
     Association {
         id: a.string("id"),
