@@ -358,7 +358,7 @@ impl<'j, 'a> At<'j, 'a> {
     /// A number, as Rust reads its text (an overflow to infinity is an error).
     pub fn f64(&self) -> f64 {
         match self.value {
-            Json::Number(n) => n.parse().ok().filter(|f: &f64| f.is_finite()).unwrap_or_else(|| {
+            Json::Number(n) => Some(double(n)).filter(|f| f.is_finite()).unwrap_or_else(|| {
                 self.fail("number out of range");
                 0.0
             }),
@@ -376,7 +376,7 @@ impl<'j, 'a> At<'j, 'a> {
         Some(match (whole, text.parse::<i64>(), text.parse::<u64>()) {
             (true, Ok(n), _) => Number::Whole(n),
             (true, _, Ok(_)) => Number::TooLarge,
-            _ => Number::Double(text.parse().unwrap_or(f64::INFINITY)),
+            _ => Number::Double(double(text)),
         })
     }
 
@@ -434,6 +434,45 @@ impl<'j, 'a> At<'j, 'a> {
         } else {
             format!("{}.{key}", self.path)
         }
+    }
+}
+
+/// A number's text (checked against JSON's grammar) as a double, the way
+/// serde_json reads one: its first 19 digits as a whole number, then one
+/// multiplication or division by a power of ten. Exact, as Rust's own
+/// parser (6 KB of module) is, for up to 15 digits and exponents to 22;
+/// past that, within a unit in the last place. Infinite past `f64`.
+fn double(text: &str) -> f64 {
+    let (negative, text) = text.strip_prefix('-').map_or((false, text), |t| (true, t));
+    let (digits, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
+    let mut exponent: i32 = exponent.parse().unwrap_or(if exponent.starts_with('-') { -9999 } else { 9999 });
+    let mut significand = 0u64;
+    let mut fraction = false;
+    for b in digits.bytes() {
+        if b == b'.' {
+            fraction = true;
+            continue;
+        }
+        match significand.checked_mul(10).and_then(|s| s.checked_add(u64::from(b - b'0'))) {
+            Some(s) => {
+                significand = s;
+                exponent -= i32::from(fraction);
+            }
+            // A digit past u64 is dropped: a whole one still counts tenfold.
+            None => exponent += i32::from(!fraction),
+        }
+    }
+    let mut f = significand as f64;
+    while exponent != 0 && f != 0.0 && f.is_finite() {
+        let step = exponent.clamp(-22, 22);
+        let power = (0..step.abs()).fold(1.0, |p, _| p * 10.0);
+        f = if step > 0 { f * power } else { f / power };
+        exponent -= step;
+    }
+    if negative {
+        -f
+    } else {
+        f
     }
 }
 
@@ -541,6 +580,30 @@ mod tests {
         .unwrap();
         assert_eq!(a.as_deref(), Some(r#"{"b" : [1, 2.5e-3]}"#));
         assert_eq!((c, c_text), (false, None));
+    }
+
+    #[test]
+    fn doubles_read_as_rust_reads_them() {
+        for text in [
+            "0",
+            "-0",
+            "1",
+            "0.5",
+            "12.34",
+            "1200.25",
+            "-7.125",
+            "1e3",
+            "2.5E-3",
+            "123456789012345",
+            "0.1",
+            "99.99",
+            "1e22",
+        ] {
+            assert_eq!(double(text), text.parse::<f64>().unwrap(), "{text}");
+        }
+        assert_eq!(double("12345678901234567890123"), 1.2345678901234568e22);
+        assert!(double("1e400").is_infinite() && double("-1e400") == f64::NEG_INFINITY);
+        assert_eq!(double("1e-400"), 0.0);
     }
 
     #[test]
