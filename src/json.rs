@@ -1,11 +1,15 @@
-//! A small JSON reader for the rulesets: the text parsed once into a tree,
-//! then read field by field through [`Object`], with errors that name the
-//! field's path (`tracks[1].metrics.customers.max`).
+//! A small JSON reader for what the module is given as JSON (rulesets,
+//! the page's options, typed values, what-if plans): the text parsed once
+//! into a tree, then read field by field through [`Object`], with errors
+//! that name the field's path (`tracks[1].metrics.customers.max`). Fields
+//! it is not asked for are ignored.
 //!
 //! Why not serde's derives: each derived deserializer is a copy of
 //! serde_json's parsing loop for its struct, and a ruleset has some twenty
 //! structs; reading them this way is one parser and a call per field, which
-//! took tens of KB off the module (README, "Size and speed").
+//! took tens of KB off the module, and with the options and plans read
+//! here too serde_json's deserializer is not in the module at all
+//! (README, "Size and speed").
 
 use std::cell::RefCell;
 use std::fmt::Write;
@@ -248,7 +252,7 @@ impl<'a> Parser<'a> {
 
 impl Json<'_> {
     /// What a value is, for errors.
-    fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> &'static str {
         match self {
             Json::Null => "null",
             Json::Bool(_) => "a boolean",
@@ -266,19 +270,40 @@ impl Json<'_> {
 /// missing field, is noted and read as its default, and reading goes on.
 /// Early returns would make every struct's reader drop, at every field,
 /// the fields read before it: that drop code was most of the reader's size.
+/// Errors at the top say "the ruleset".
 pub fn read<T>(text: &str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, String> {
+    read_named(text, "the ruleset", read)
+}
+
+/// As [`read`], errors at the top naming `whole` (nothing when empty).
+pub fn read_named<T>(text: &str, whole: &'static str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, String> {
     let tree = parse(text)?;
-    let errors = Errors(RefCell::new(None));
+    let errors = Errors { first: RefCell::new(None), whole };
     let value = read(At { value: &tree, path: "", errors: &errors });
-    errors.0.into_inner().map_or(Ok(value), Err)
+    errors.first.into_inner().map_or(Ok(value), Err)
+}
+
+/// For a type read here that a native caller may still give to serde_json
+/// (`serde_json::from_value::<Plan>`): the value's text, read by `from_json`.
+pub fn deserialize<'de, D, T>(d: D, from_json: impl FnOnce(&str) -> Result<T, String>) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::Deserialize;
+    let raw = <Box<serde_json::value::RawValue>>::deserialize(d)?;
+    from_json(raw.get()).map_err(serde::de::Error::custom)
 }
 
 /// The first error met while reading.
-pub struct Errors(RefCell<Option<String>>);
+pub struct Errors {
+    first: RefCell<Option<String>>,
+    /// What the whole text is, for errors at the top.
+    whole: &'static str,
+}
 
 impl Errors {
     fn note(&self, error: String) {
-        self.0.borrow_mut().get_or_insert(error);
+        self.first.borrow_mut().get_or_insert(error);
     }
 }
 
@@ -294,8 +319,13 @@ pub struct At<'j, 'a> {
 impl<'j, 'a> At<'j, 'a> {
     /// Notes an error at this path (the first one is the one told).
     pub fn fail(&self, what: &str) {
-        let path = if self.path.is_empty() { "the ruleset" } else { self.path };
-        self.errors.note(format!("{path}: {what}"));
+        let path = if self.path.is_empty() { self.errors.whole } else { self.path };
+        self.errors.note(if path.is_empty() { what.to_string() } else { format!("{path}: {what}") });
+    }
+
+    /// The value as parsed, for readers of more than one type.
+    pub fn json(&self) -> &'j Json<'a> {
+        self.value
     }
 
     fn wrong<T: Default>(&self, expected: &str) -> T {
@@ -323,6 +353,31 @@ impl<'j, 'a> At<'j, 'a> {
             Json::Number(n) => n.parse().unwrap_or_else(|_| self.wrong("a whole number from 0")),
             _ => self.wrong("a whole number"),
         }
+    }
+
+    /// A number, as Rust reads its text (an overflow to infinity is an error).
+    pub fn f64(&self) -> f64 {
+        match self.value {
+            Json::Number(n) => Some(double(n)).filter(|f| f.is_finite()).unwrap_or_else(|| {
+                self.fail("number out of range");
+                0.0
+            }),
+            _ => self.wrong("a number"),
+        }
+    }
+
+    /// A number as serde_json told them apart: a whole number within
+    /// `i64`, one past it within `u64` (too large for every reader here),
+    /// or a double (any other: a fraction, an exponent, past `u64`).
+    /// `None` (noted) when not a number.
+    pub fn number(&self) -> Option<Number> {
+        let Json::Number(text) = self.value else { return self.wrong("a number") };
+        let whole = !text.contains(['.', 'e', 'E']);
+        Some(match (whole, text.parse::<i64>(), text.parse::<u64>()) {
+            (true, Ok(n), _) => Number::Whole(n),
+            (true, _, Ok(_)) => Number::TooLarge,
+            _ => Number::Double(double(text)),
+        })
     }
 
     pub fn u32(&self) -> u32 {
@@ -382,6 +437,53 @@ impl<'j, 'a> At<'j, 'a> {
     }
 }
 
+/// A number's text (checked against JSON's grammar) as a double, the way
+/// serde_json reads one: its first 19 digits as a whole number, then one
+/// multiplication or division by a power of ten. Exact, as Rust's own
+/// parser (6 KB of module) is, for up to 15 digits and exponents to 22;
+/// past that, within a unit in the last place. Infinite past `f64`.
+fn double(text: &str) -> f64 {
+    let (negative, text) = text.strip_prefix('-').map_or((false, text), |t| (true, t));
+    let (digits, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
+    let mut exponent: i32 = exponent.parse().unwrap_or(if exponent.starts_with('-') { -9999 } else { 9999 });
+    let mut significand = 0u64;
+    let mut fraction = false;
+    for b in digits.bytes() {
+        if b == b'.' {
+            fraction = true;
+            continue;
+        }
+        match significand.checked_mul(10).and_then(|s| s.checked_add(u64::from(b - b'0'))) {
+            Some(s) => {
+                significand = s;
+                exponent -= i32::from(fraction);
+            }
+            // A digit past u64 is dropped: a whole one still counts tenfold.
+            None => exponent += i32::from(!fraction),
+        }
+    }
+    let mut f = significand as f64;
+    while exponent != 0 && f != 0.0 && f.is_finite() {
+        let step = exponent.clamp(-22, 22);
+        let power = (0..step.abs()).fold(1.0, |p, _| p * 10.0);
+        f = if step > 0 { f * power } else { f / power };
+        exponent -= step;
+    }
+    if negative {
+        -f
+    } else {
+        f
+    }
+}
+
+/// A JSON number, as [`At::number`] reads it.
+pub enum Number {
+    Whole(i64),
+    TooLarge,
+    /// Infinite when past `f64`'s range.
+    Double(f64),
+}
+
 /// An object's fields, looked up by name. A field absent or `null` is
 /// `None` to `opt` and the default to the `or_default` readers; to the
 /// others it is a missing field, noted.
@@ -433,8 +535,27 @@ impl<'a> Object<'_, 'a> {
     pub fn u32_or_default(&self, key: &str) -> u32 {
         self.or_default(key, |at| at.u32())
     }
+    pub fn bool_or_default(&self, key: &str) -> bool {
+        self.bool_or(key, false)
+    }
+    pub fn f64_or_default(&self, key: &str) -> f64 {
+        self.or_default(key, |at| at.f64())
+    }
+    pub fn opt_f64(&self, key: &str) -> Option<f64> {
+        self.opt(key, |at| at.f64())
+    }
     pub fn bool_or(&self, key: &str, default: bool) -> bool {
         self.opt(key, |at| at.bool()).unwrap_or(default)
+    }
+    /// Notes the first field not in `known` (serde's `deny_unknown_fields`).
+    pub fn only(&self, known: &[&str]) {
+        if let Some(m) = self.members.iter().find(|m| !known.contains(&m.key.as_str())) {
+            self.at.errors.note(format!("{}: unknown field `{}`", self.at.child(&m.key), m.key));
+        }
+    }
+    /// The field `key`, an object read in the order written as (key, value) pairs.
+    pub fn keyed<T>(&self, key: &str, mut read: impl FnMut(At<'_, 'a>) -> T) -> Vec<(String, T)> {
+        self.get(key, |at| at.entries(|k, at| (k.to_string(), read(at))))
     }
     /// The field's text as written, when there.
     pub fn raw(&self, key: &str) -> Option<&'a str> {
@@ -459,6 +580,30 @@ mod tests {
         .unwrap();
         assert_eq!(a.as_deref(), Some(r#"{"b" : [1, 2.5e-3]}"#));
         assert_eq!((c, c_text), (false, None));
+    }
+
+    #[test]
+    fn doubles_read_as_rust_reads_them() {
+        for text in [
+            "0",
+            "-0",
+            "1",
+            "0.5",
+            "12.34",
+            "1200.25",
+            "-7.125",
+            "1e3",
+            "2.5E-3",
+            "123456789012345",
+            "0.1",
+            "99.99",
+            "1e22",
+        ] {
+            assert_eq!(double(text), text.parse::<f64>().unwrap(), "{text}");
+        }
+        assert_eq!(double("12345678901234567890123"), 1.2345678901234568e22);
+        assert!(double("1e400").is_infinite() && double("-1e400") == f64::NEG_INFINITY);
+        assert_eq!(double("1e-400"), 0.0);
     }
 
     #[test]

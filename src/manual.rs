@@ -3,28 +3,41 @@
 //! given through the API, checked against the areas' rulesets and turned
 //! into per-area, per-track typed values.
 
+use crate::json::{At, Json, Number};
 use crate::kinds::Typed;
 use crate::points::Points;
 use crate::report::{ErrorKind, RowError, Warning};
 use crate::ruleset::{fold, Ruleset};
-use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// One typed value as read, before it is checked.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct ManualValue {
     pub area: String,
-    #[serde(default)]
     pub track: Option<String>,
     pub metric: String,
     pub value: TypedText,
     /// Where it was read, for errors: `None` for values given through the API.
-    #[serde(skip)]
     pub at: Option<(String, u64)>,
     /// True when the file's delimiter lets a comma be the decimal mark.
-    #[serde(skip)]
     pub decimal_comma: bool,
+}
+
+// Read by the wasm binding only (a native caller builds its values).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+impl ManualValue {
+    /// Reads `{area, track?, metric, value}` (the API's `manualValues`).
+    pub(crate) fn read(at: At<'_, '_>) -> ManualValue {
+        let o = at.object();
+        ManualValue {
+            area: o.string("area"),
+            track: o.opt_string("track"),
+            metric: o.string("metric"),
+            value: o.get("value", TypedText::read),
+            at: None,
+            decimal_comma: false,
+        }
+    }
 }
 
 /// A typed value as given: a number or a text (`"12 %"`, `"USD 9,000"`, `"SMB"`).
@@ -36,34 +49,36 @@ pub enum TypedText {
     Text(String),
 }
 
-/// By hand rather than `#[serde(untagged)]`, whose buffering weighs on the module.
-impl<'de> Deserialize<'de> for TypedText {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = TypedText;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a number or a text")
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<TypedText, E> {
-                let millionths = (v * 1e6).round();
-                if !millionths.is_finite() || millionths.abs() > 9e18 {
-                    return Err(E::custom("the number is too large"));
-                }
-                Ok(TypedText::Number(Points::fraction(millionths as i64, 1_000_000)))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<TypedText, E> {
-                Ok(TypedText::Number(Points::fraction(v, 1)))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<TypedText, E> {
-                let v = i64::try_from(v).map_err(|_| E::custom("the number is too large"))?;
-                Ok(TypedText::Number(Points::fraction(v, 1)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<TypedText, E> {
-                Ok(TypedText::Text(v.to_string()))
+/// What a missing value reads as (the missing field is an error anyway).
+impl Default for TypedText {
+    fn default() -> TypedText {
+        TypedText::Text(String::new())
+    }
+}
+
+impl TypedText {
+    /// A number or a text. A whole number is read as such; any other as a
+    /// double rounded to millionths (as serde_json read them before).
+    fn read(at: At<'_, '_>) -> TypedText {
+        match at.json() {
+            Json::String(text) => return TypedText::Text(text.clone()),
+            Json::Number(_) => {}
+            other => {
+                at.fail(&format!("expected a number or a text, found {}", other.kind()));
+                return TypedText::default();
             }
         }
-        d.deserialize_any(Visitor)
+        let millionths = match at.number() {
+            None => return TypedText::default(),
+            Some(Number::Whole(n)) => return TypedText::Number(Points::fraction(n, 1)),
+            Some(Number::TooLarge) => f64::INFINITY,
+            Some(Number::Double(f)) => (f * 1e6).round(),
+        };
+        if !millionths.is_finite() || millionths.abs() > 9e18 {
+            at.fail("the number is too large");
+            return TypedText::default();
+        }
+        TypedText::Number(Points::fraction(millionths as i64, 1_000_000))
     }
 }
 
@@ -256,6 +271,41 @@ mod tests {
 
     fn text(t: &str, comma: bool) -> Option<f64> {
         TypedText::Text(t.into()).number(comma).map(Points::as_f64)
+    }
+
+    #[test]
+    fn typed_values_read_from_json() {
+        let read = |json: &str| crate::json::read_named(json, "", |at| at.list(ManualValue::read));
+        let values = read(
+            r#"[{"area": "Modern Work", "metric": "deployments", "value": 12, "note": "ignored"},
+                {"area": "security", "track": "smb", "metric": "m", "value": 1.5},
+                {"area": "a", "track": null, "metric": "m", "value": "12 %"},
+                {"area": "a", "metric": "m", "value": 2e1}]"#,
+        )
+        .unwrap();
+        let shown: Vec<String> = values
+            .iter()
+            .map(|v| match &v.value {
+                TypedText::Number(n) => format!("{}/{:?}/{}/{}", v.area, v.track, v.metric, n.as_f64()),
+                TypedText::Text(t) => format!("{}/{:?}/{}/{t:?}", v.area, v.track, v.metric),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            ["Modern Work/None/deployments/12", "security/Some(\"smb\")/m/1.5", "a/None/m/\"12 %\"", "a/None/m/20",]
+        );
+        let error = |json: &str| read(json).unwrap_err();
+        assert_eq!(error(r#"[{"area": "a", "value": 1}]"#), "[0]: missing field `metric`");
+        assert_eq!(
+            error(r#"[{"area": "a", "metric": "m", "value": true}]"#),
+            "[0].value: expected a number or a text, found a boolean"
+        );
+        assert_eq!(
+            error(r#"[{"area": "a", "metric": "m", "value": 9223372036854775808}]"#),
+            "[0].value: the number is too large"
+        );
+        assert_eq!(error(r#"[{"area": "a", "metric": "m", "value": 1e300}]"#), "[0].value: the number is too large");
+        assert_eq!(error(r#"{"area": "a"}"#), "expected an array, found an object");
     }
 
     #[test]

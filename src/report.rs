@@ -6,7 +6,7 @@ use crate::kinds::Metric;
 use crate::layout::FileKind;
 use crate::month::{Date, Month};
 use crate::points::Points;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 /// 2: a tenant's options list only the association types it has rows
 /// under; ratios (`bestRatio`, `bestActive`) are rounded to four decimals.
@@ -48,27 +48,6 @@ impl<V> Default for Keyed<V> {
 impl<V: Serialize> Serialize for Keyed<V> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
-}
-
-/// Read in the order written: a ruleset's metrics keep their order.
-impl<'de, V: Deserialize<'de>> Deserialize<'de> for Keyed<V> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor<V>(std::marker::PhantomData<V>);
-        impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<V> {
-            type Value = Keyed<V>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Keyed<V>, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry::<String, V>()? {
-                    entries.push(entry);
-                }
-                Ok(Keyed(entries))
-            }
-        }
-        d.deserialize_map(Visitor(std::marker::PhantomData))
     }
 }
 

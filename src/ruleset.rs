@@ -92,7 +92,8 @@ pub struct RulesetData {
     /// What the area's data models need (thresholds, association types,
     /// workloads, rates, service lists), kept as written and read by the
     /// model its metrics are fed from (`from`): its shape is the model's.
-    pub data: Option<Box<serde_json::value::RawValue>>,
+    /// (Its text, checked to be JSON.)
+    pub data: Option<String>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -171,13 +172,10 @@ impl Band {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Association {
     pub id: String,
-    #[serde(default)]
     pub label: String,
-    #[serde(default)]
     pub spellings: Vec<String>,
 }
 
@@ -246,88 +244,83 @@ pub struct Decision {
 /// its options): the value's text is read as [`RulesetData::from_json`] does.
 impl<'de> Deserialize<'de> for RulesetData {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = <Box<serde_json::value::RawValue>>::deserialize(d)?;
-        RulesetData::from_json(raw.get()).map_err(serde::de::Error::custom)
+        crate::json::deserialize(d, RulesetData::from_json)
     }
 }
 
 impl RulesetData {
     /// Reads a ruleset as written in `rulesets/*.json`.
     pub fn from_json(json: &str) -> Result<RulesetData, String> {
-        let data = crate::json::read(json, |at| {
-            let o = at.object();
-            let raw_data = o.raw("data");
-            let data = RulesetData {
-                id: o.string("id"),
-                version: o.string("version"),
-                published: o.opt_string("published"),
-                name: o.string_or_default("name"),
-                label: o.string_or_default("label"),
-                source: o.string_or_default("source"),
-                qualification: o.get("qualification", |at| {
-                    let q = at.object();
-                    Qualification {
-                        min_total: q.u32("minTotal"),
-                        every_metric_above_zero: q.get("everyMetricAboveZero", |at| at.bool()),
+        crate::json::read(json, RulesetData::read)
+    }
+
+    /// Reads a ruleset where it is (the page's options hold some).
+    pub(crate) fn read(at: crate::json::At<'_, '_>) -> RulesetData {
+        let o = at.object();
+        RulesetData {
+            id: o.string("id"),
+            version: o.string("version"),
+            published: o.opt_string("published"),
+            name: o.string_or_default("name"),
+            label: o.string_or_default("label"),
+            source: o.string_or_default("source"),
+            qualification: o.get("qualification", |at| {
+                let q = at.object();
+                Qualification {
+                    min_total: q.u32("minTotal"),
+                    every_metric_above_zero: q.get("everyMetricAboveZero", |at| at.bool()),
+                }
+            }),
+            track_choice: o.or_default("trackChoice", |at| {
+                let c = at.object();
+                let rule = c.get("rule", |at| match at.string().as_str() {
+                    "best" => TrackRule::Best,
+                    "classified" => TrackRule::Classified,
+                    other => {
+                        at.fail(&format!("unknown variant `{other}`, expected `best` or `classified`"));
+                        TrackRule::Best
                     }
-                }),
-                track_choice: o.or_default("trackChoice", |at| {
+                });
+                TrackChoice {
+                    rule,
+                    basis: c.opt_string("basis"),
+                    fallback: c.opt_string("fallback"),
+                    group: c.opt_string("group"),
+                }
+            }),
+            not_scored: o.string_or_default("notScored"),
+            deployment_ratio_percent: o.u32_or_default("deploymentRatioPercent"),
+            categories: o.or_default("categories", |at| {
+                at.list(|at| {
                     let c = at.object();
-                    let rule = c.get("rule", |at| match at.string().as_str() {
-                        "best" => TrackRule::Best,
-                        "classified" => TrackRule::Classified,
-                        other => {
-                            at.fail(&format!("unknown variant `{other}`, expected `best` or `classified`"));
-                            TrackRule::Best
-                        }
-                    });
-                    TrackChoice {
-                        rule,
-                        basis: c.opt_string("basis"),
-                        fallback: c.opt_string("fallback"),
-                        group: c.opt_string("group"),
+                    Category {
+                        id: c.string("id"),
+                        label: c.string("label"),
+                        metrics: c.get("metrics", |at| at.strings()),
                     }
-                }),
-                not_scored: o.string_or_default("notScored"),
-                deployment_ratio_percent: o.u32_or_default("deploymentRatioPercent"),
-                categories: o.or_default("categories", |at| {
-                    at.list(|at| {
-                        let c = at.object();
-                        Category {
-                            id: c.string("id"),
-                            label: c.string("label"),
-                            metrics: c.get("metrics", |at| at.strings()),
-                        }
-                    })
-                }),
-                tracks: o.get("tracks", |at| at.list(read_track)),
-                associations: o.or_default("associations", |at| at.list(read_association)),
-                other_associations: o.or_default("otherAssociations", |at| at.list(read_association)),
-                workloads: o.or_default("workloads", |at| at.list(read_workload)),
-                certifications: o.or_default("certifications", |at| at.list(read_certification)),
-                certification_lists: o.or_default("certificationLists", |at| {
-                    at.entries(|key, at| (key.to_string(), at.strings())).into_iter().collect()
-                }),
-                dropped_certifications: o.strings_or_default("droppedCertifications"),
-                window: o.or_default("window", |at| {
-                    let w = at.object();
-                    Window { months_before: w.u32("monthsBefore"), enrolment_days: w.u32("enrolmentDays") }
-                }),
-                decisions: o.or_default("decisions", |at| {
-                    at.list(|at| {
-                        let d = at.object();
-                        Decision { id: d.string("id"), text: d.string("text") }
-                    })
-                }),
-                data: None,
-            };
-            (data, raw_data.map(str::to_string))
-        });
-        let (mut data, raw_data) = data?;
-        if let Some(raw) = raw_data {
-            data.data = Some(serde_json::value::RawValue::from_string(raw).map_err(|e| e.to_string())?);
+                })
+            }),
+            tracks: o.get("tracks", |at| at.list(read_track)),
+            associations: o.or_default("associations", |at| at.list(read_association)),
+            other_associations: o.or_default("otherAssociations", |at| at.list(read_association)),
+            workloads: o.or_default("workloads", |at| at.list(read_workload)),
+            certifications: o.or_default("certifications", |at| at.list(read_certification)),
+            certification_lists: o.or_default("certificationLists", |at| {
+                at.entries(|key, at| (key.to_string(), at.strings())).into_iter().collect()
+            }),
+            dropped_certifications: o.strings_or_default("droppedCertifications"),
+            window: o.or_default("window", |at| {
+                let w = at.object();
+                Window { months_before: w.u32("monthsBefore"), enrolment_days: w.u32("enrolmentDays") }
+            }),
+            decisions: o.or_default("decisions", |at| {
+                at.list(|at| {
+                    let d = at.object();
+                    Decision { id: d.string("id"), text: d.string("text") }
+                })
+            }),
+            data: o.raw("data").map(str::to_string),
         }
-        Ok(data)
     }
 }
 
@@ -365,7 +358,7 @@ fn read_track(at: At<'_, '_>) -> TrackRules {
     }
 }
 
-fn read_association(at: At<'_, '_>) -> Association {
+pub(crate) fn read_association(at: At<'_, '_>) -> Association {
     let a = at.object();
     Association {
         id: a.string("id"),
@@ -608,7 +601,7 @@ impl Ruleset {
         // A model compiled out (its cargo feature off) reads no rules: its
         // metrics stay unknown, as if its exports were not loaded.
         let bizapps = if cfg!(feature = "bizapps") && fed_by("bizapps") {
-            let json = data.data.as_ref().map_or("null", |raw| raw.get());
+            let json = data.data.as_deref().unwrap_or("null");
             let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
             let rules =
                 crate::bizapps::Rules::from_json(json, &tracks).map_err(|e| RulesetError(format!("data: {e}")))?;
@@ -619,7 +612,7 @@ impl Ruleset {
         let azure = match (&data.data, cfg!(feature = "azure") && fed_by("azure")) {
             (Some(json), true) => {
                 let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
-                Some(crate::azure::Rules::from_json(json.get(), &tracks).map_err(RulesetError)?)
+                Some(crate::azure::Rules::from_json(json, &tracks).map_err(RulesetError)?)
             }
             (None, true) => return err("metrics fed from azure need the model's \"data\"".into()),
             _ => None,
@@ -632,7 +625,7 @@ impl Ruleset {
         let security = match (&data.data, cfg!(feature = "security") && parts_fed_by("azure")) {
             (Some(json), true) => {
                 let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
-                Some(Box::new(crate::security::Rules::from_json(json.get(), &tracks).map_err(RulesetError)?))
+                Some(Box::new(crate::security::Rules::from_json(json, &tracks).map_err(RulesetError)?))
             }
             (None, true) => return err("parts fed from azure need the model's \"data\"".into()),
             _ => None,
@@ -897,7 +890,7 @@ mod tests {
         // The `data` a model reads is kept as written.
         let with_data = DEFAULT_JSON.replacen("{", "{\"data\":{\"a\": [1, 2]},", 1);
         let read: RulesetData = serde_json::from_str(&with_data).unwrap();
-        assert_eq!(read.data.map(|raw| raw.get().to_string()).as_deref(), Some("{\"a\": [1, 2]}"));
+        assert_eq!(read.data.as_deref(), Some("{\"a\": [1, 2]}"));
         let error = serde_json::from_str::<RulesetData>("{\"id\": 1}").unwrap_err().to_string();
         assert!(error.starts_with("id: expected a string, found a number"), "{error}");
     }

@@ -11,6 +11,7 @@
 //! leave open is decided here and said in `Simulation::assumptions`.
 
 use crate::bizapps::{Dataset, Kept, Key, UsageColumn};
+use crate::json::At;
 use crate::load::Loaded;
 use crate::month::Month;
 use crate::number::Count;
@@ -26,8 +27,9 @@ const TTM_MONTHS: u32 = 12;
 /// The largest revenue a planned customer may have, in USD.
 const MAX_REVENUE_USD: f64 = 100_000_000_000.0;
 
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// Read by [`Plan::from_json`]; written by serde (a simulation shows its plan).
+#[derive(Clone, Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Plan {
     pub customers: Vec<PlannedCustomer>,
     pub people: Vec<PlannedPerson>,
@@ -38,61 +40,101 @@ pub struct Plan {
 /// Customers to win or grow, as the as-of month would show them. Every
 /// list may be empty; a plan saved before Azure and Business Applications
 /// were added has only `workloads`, `mau` and `pau`, and reads the same.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlannedCustomer {
-    #[serde(default)]
     pub name: Option<String>,
     /// How many customers like this one.
-    #[serde(default = "one")]
     pub count: u32,
     /// Any spelling of an association type a ruleset names (`CSP Tier 1`,
     /// `CPOR`, `DPOR`, `PAL`...): each part of the plan reads it with its
     /// own area's list.
-    #[serde(default)]
     pub association: String,
     /// Microsoft 365 workloads: each gets the MAU and PAU below.
-    #[serde(default)]
     pub workloads: Vec<String>,
     /// Monthly active users: of each Microsoft 365 workload, and the usage
     /// of each Business Applications workload.
-    #[serde(default)]
     pub mau: f64,
     /// Paid available units (Security: protected users) of each Microsoft
     /// 365 workload.
-    #[serde(default)]
     pub pau: f64,
     /// Azure Service Level 2 services, sharing the TTM revenue.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub azure_services: Vec<String>,
     /// Business Applications workloads, sharing the TTM revenue.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub bizapps_workloads: Vec<String>,
     /// USD over the trailing twelve months ending in the as-of month.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ttm_revenue: Option<f64>,
     /// An existing customer's USD over the twelve months ending a year
     /// earlier; the same as `ttm_revenue` when not given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_ttm_revenue: Option<f64>,
     /// Already a customer a year ago, with the same paid seats: no net add.
-    #[serde(default)]
     pub existing_customer: bool,
     /// Already deployed a year ago with the same MAU: no new deployment and
     /// no growth. Only meaningful for an existing customer.
-    #[serde(default)]
     pub existing_deployment: bool,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlannedPerson {
     pub name: String,
     pub certification: String,
 }
 
-fn one() -> u32 {
-    1
+/// A plan given to serde_json by a native caller (`from_value`), read as
+/// [`Plan::from_json`] reads its text.
+impl<'de> Deserialize<'de> for Plan {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::json::deserialize(d, Plan::from_json)
+    }
+}
+
+// Reading a plan (crate::json). Every field may be absent or null: it then
+// takes its default (`count` 1); fields not named here are ignored, so a
+// plan saved by an older page reads the same.
+impl Plan {
+    /// Reads a plan as the page saves it.
+    pub fn from_json(json: &str) -> Result<Plan, String> {
+        crate::json::read_named(json, "", |at| {
+            let o = at.object();
+            Plan {
+                customers: o.or_default("customers", |at| at.list(PlannedCustomer::read)),
+                people: o.or_default("people", |at| at.list(PlannedPerson::read)),
+                remove_tenants: o.strings_or_default("removeTenants"),
+            }
+        })
+    }
+}
+
+impl PlannedCustomer {
+    fn read(at: At<'_, '_>) -> PlannedCustomer {
+        let o = at.object();
+        PlannedCustomer {
+            name: o.opt_string("name"),
+            count: o.opt("count", |at| at.u32()).unwrap_or(1),
+            association: o.string_or_default("association"),
+            workloads: o.strings_or_default("workloads"),
+            mau: o.f64_or_default("mau"),
+            pau: o.f64_or_default("pau"),
+            azure_services: o.strings_or_default("azureServices"),
+            bizapps_workloads: o.strings_or_default("bizappsWorkloads"),
+            ttm_revenue: o.opt_f64("ttmRevenue"),
+            previous_ttm_revenue: o.opt_f64("previousTtmRevenue"),
+            existing_customer: o.bool_or_default("existingCustomer"),
+            existing_deployment: o.bool_or_default("existingDeployment"),
+        }
+    }
+}
+
+impl PlannedPerson {
+    fn read(at: At<'_, '_>) -> PlannedPerson {
+        let o = at.object();
+        PlannedPerson { name: o.string("name"), certification: o.string("certification") }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -820,4 +862,53 @@ pub fn plan_choices(rulesets: &[Ruleset], loaded: &Loaded) -> PlanChoices {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plans_read_as_saved() {
+        // A plan saved before Azure and Business Applications: no `count`,
+        // fields the reader does not know, nulls.
+        let old = r#"{"customers": [{"name": "Contoso", "association": "CSP", "workloads": ["Teams"],
+            "mau": 30, "pau": 50.5, "existingCustomer": true, "colour": "red", "ttmRevenue": null}],
+            "people": [{"name": "Ada", "certification": "MS-102"}], "savedAt": "2026-01-01"}"#;
+        let plan = Plan::from_json(old).unwrap();
+        let c = &plan.customers[0];
+        assert_eq!((c.name.as_deref(), c.count, c.association.as_str()), (Some("Contoso"), 1, "CSP"));
+        assert_eq!((c.workloads.clone(), c.mau, c.pau), (vec!["Teams".to_string()], 30.0, 50.5));
+        assert_eq!((c.existing_customer, c.existing_deployment, c.ttm_revenue), (true, false, None));
+        assert!(c.azure_services.is_empty() && c.bizapps_workloads.is_empty());
+        assert_eq!((plan.people[0].name.as_str(), plan.people[0].certification.as_str()), ("Ada", "MS-102"));
+        assert!(plan.remove_tenants.is_empty());
+        let new = r#"{"customers": [{"count": 3, "azureServices": ["Azure SQL"], "bizappsWorkloads": ["Sales"],
+            "ttmRevenue": 1200.25, "previousTtmRevenue": 1e3}], "removeTenants": ["t1"]}"#;
+        let plan = Plan::from_json(new).unwrap();
+        let c = &plan.customers[0];
+        assert_eq!((c.count, c.ttm_revenue, c.previous_ttm_revenue), (3, Some(1200.25), Some(1000.0)));
+        assert_eq!((c.azure_services.len(), c.bizapps_workloads.len(), c.name.clone()), (1, 1, None));
+        assert_eq!(plan.remove_tenants, ["t1"]);
+        // serde_json reads it the same way, for native callers.
+        let via_serde: Plan = serde_json::from_str(new).unwrap();
+        assert_eq!(format!("{via_serde:?}"), format!("{plan:?}"));
+    }
+
+    #[test]
+    fn a_bad_plan_names_the_field() {
+        let error = |json: &str| Plan::from_json(json).unwrap_err();
+        assert_eq!(error(r#"{"customers": "no"}"#), "customers: expected an array, found a string");
+        assert_eq!(
+            error(r#"{"customers": [{"count": -1}]}"#),
+            "customers[0].count: expected a whole number from 0, found a number"
+        );
+        assert_eq!(error(r#"{"customers": [{"mau": "30"}]}"#), "customers[0].mau: expected a number, found a string");
+        assert_eq!(error(r#"{"people": [{"name": "Ada"}]}"#), "people[0]: missing field `certification`");
+        assert_eq!(error(r#"{"customers": [{"mau": 1e999}]}"#), "customers[0].mau: number out of range");
+        assert_eq!(error("[]"), "expected an object, found an array");
+        assert_eq!(error(r#"{"people": }"#), "expected value at line 1 column 12");
+        let via_serde = serde_json::from_str::<Plan>(r#"{"people": [{}]}"#).unwrap_err().to_string();
+        assert!(via_serde.starts_with("people[0]: missing field `name`"), "{via_serde}");
+    }
 }

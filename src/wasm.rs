@@ -3,28 +3,42 @@
 //! Deliberately thin: a `Scorer` holding a [`Workbook`], fed files whole or
 //! in chunks. Options and reports cross as JSON text, which the JS wrapper
 //! (`js/index.js`) parses into plain objects: `JSON.parse` is fast, and one
-//! serializer (serde_json, needed for rulesets anyway) keeps the module
+//! serializer (serde_json's) and one small reader (`crate::json`) keep the module
 //! small. Errors are `Error`s with a message, never traps.
 
-use crate::{Date, DetailLevel, ManualValue, Month, Plan, Ruleset, ScoreOptions, Workbook};
-use serde::{Deserialize, Serialize};
+use crate::json::At;
+use crate::{Date, DetailLevel, ManualValue, Month, Plan, Ruleset, RulesetData, ScoreOptions, Workbook};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+// Options are read with crate::json (no serde_json deserializer in the
+// module): camelCase names, every field optional (absent or null is the
+// default), fields not named here ignored.
+
+#[derive(Default)]
 struct ScorerOptions {
     /// A ruleset object of the same shape as `defaultRuleset()`: it replaces
     /// the embedded ruleset of its id.
-    ruleset: Option<crate::RulesetData>,
+    ruleset: Option<RulesetData>,
     /// More rulesets, each replacing the embedded one of its id.
-    rulesets: Vec<crate::RulesetData>,
+    rulesets: Vec<RulesetData>,
     /// `YYYY-MM`: rows dated after it are errors.
     today: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+impl ScorerOptions {
+    fn read(at: At<'_, '_>) -> ScorerOptions {
+        let o = at.object();
+        ScorerOptions {
+            ruleset: o.opt("ruleset", RulesetData::read),
+            rulesets: o.or_default("rulesets", |at| at.list(RulesetData::read)),
+            today: o.opt_string("today"),
+        }
+    }
+}
+
+#[derive(Default)]
 struct ReportOptions {
     /// `YYYY-MM`
     as_of: Option<String>,
@@ -43,6 +57,29 @@ struct ReportOptions {
 }
 
 impl ReportOptions {
+    fn read(at: At<'_, '_>) -> ReportOptions {
+        let o = at.object();
+        ReportOptions {
+            as_of: o.opt_string("asOf"),
+            history: o.bool_or_default("history"),
+            today: o.opt_string("today"),
+            anniversary: o.opt_string("anniversary"),
+            tenant_limit: o.opt("tenantLimit", |at| {
+                let n = at.u64();
+                usize::try_from(n).unwrap_or_else(|_| {
+                    at.fail(&format!("{n} is too large"));
+                    0
+                })
+            }),
+            manual_values: o.or_default("manualValues", |at| at.list(ManualValue::read)),
+            tracks: o
+                .or_default("tracks", |at| at.entries(|key, at| (key.to_string(), at.string())))
+                .into_iter()
+                .collect(),
+            detail: o.opt_string("detail"),
+        }
+    }
+
     fn into_score_options(self) -> Result<ScoreOptions, JsError> {
         let detail = match self.detail.as_deref() {
             None | Some("full") => DetailLevel::Full,
@@ -81,10 +118,14 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, JsError> {
     serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
 }
 
-fn from_json<T: for<'de> Deserialize<'de> + Default>(json: Option<String>, what: &str) -> Result<T, JsError> {
+/// Options read by `read`; none given are the defaults. An error names the
+/// field: `invalid report options: manualValues[0]: missing field `metric``.
+fn from_json<T: Default>(json: Option<String>, what: &str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, JsError> {
     match json.as_deref() {
         None | Some("") => Ok(T::default()),
-        Some(json) => serde_json::from_str(json).map_err(|e| JsError::new(&format!("invalid {what}: {e}"))),
+        Some(json) => {
+            crate::json::read_named(json, "", read).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))
+        }
     }
 }
 
@@ -112,7 +153,7 @@ impl Scorer {
     #[wasm_bindgen(constructor)]
     /// `options_json`: `{"ruleset": {...}, "today": "YYYY-MM"}`, both optional.
     pub fn new(options_json: Option<String>) -> Result<Scorer, JsError> {
-        let options: ScorerOptions = from_json(options_json, "options")?;
+        let options: ScorerOptions = from_json(options_json, "options", ScorerOptions::read)?;
         let mut book = Workbook::default();
         for data in options.ruleset.into_iter().chain(options.rulesets) {
             book.replace_ruleset(Ruleset::new(data).map_err(|e| JsError::new(&e.to_string()))?);
@@ -148,7 +189,7 @@ impl Scorer {
     /// `{"asOf": "YYYY-MM", "history": true, "today": "YYYY-MM-DD", "anniversary": "YYYY-MM-DD",
     /// "tenantLimit": 5000}`, all optional.
     pub fn report(&self, options_json: Option<String>) -> Result<String, JsError> {
-        let options: ReportOptions = from_json(options_json, "report options")?;
+        let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
         to_json(&self.book.report(&options.into_score_options()?))
     }
 
@@ -164,7 +205,7 @@ impl Scorer {
         area: Option<String>,
         sink: &ReportSink,
     ) -> Result<String, JsValue> {
-        let options: ReportOptions = from_json(options_json, "report options")?;
+        let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
         let mut report = self.book.report(&options.into_score_options()?);
         let mut send = |bytes: &[u8]| sink.write(bytes);
         match area.as_deref() {
@@ -185,8 +226,8 @@ impl Scorer {
     /// The report as it would be with a plan carried out, as JSON:
     /// `{"simulated": true, "plan", "report", "changes", "areas", "problems", "assumptions"}`.
     pub fn simulate(&self, plan_json: &str, options_json: Option<String>) -> Result<String, JsError> {
-        let plan: Plan = serde_json::from_str(plan_json).map_err(|e| JsError::new(&format!("invalid plan: {e}")))?;
-        let options: ReportOptions = from_json(options_json, "report options")?;
+        let plan = Plan::from_json(plan_json).map_err(|e| JsError::new(&format!("invalid plan: {e}")))?;
+        let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
         to_json(&self.book.simulate(&plan, &options.into_score_options()?))
     }
 

@@ -3,12 +3,11 @@
 //! Innovation rulesets (azure.md sections 2 to 8). Nothing here is a rule
 //! of its own: every threshold, spelling and word comes from the ruleset.
 
+use crate::json::At;
 use crate::ruleset::fold;
-use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Rules {
     pub classification: Classification,
     /// USD a tenant's ACR must reach in one month, by track id.
@@ -22,45 +21,37 @@ pub struct Rules {
     /// The association types whose ACR counts, with their spellings.
     pub associations: Vec<Spelled>,
     /// Types that do not count, reported under these names.
-    #[serde(default)]
     pub ignored_associations: Vec<String>,
     /// A row whose offer contains one of these words does not count.
-    #[serde(default)]
     pub excluded_offer_words: Vec<String>,
     /// Services left out of deployments.
-    #[serde(default)]
     pub deployment_excluded_services: Vec<Spelled>,
     pub duplicate_flags: DuplicateFlags,
     /// Said once when Azure data is loaded.
-    #[serde(default)]
     pub unsupported_clouds: String,
     /// `Product` values of the Customers and tenants download that are Azure.
-    #[serde(default)]
     pub azure_products: Vec<String>,
     /// Folded spelling to association index; folded ignored names to the name.
-    #[serde(skip)]
     lookup: Lookup,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default)]
 pub struct Classification {
     /// The track a partner with at least this share of SMB customers is on.
     pub smb_track: String,
     pub smb_share_at_least: f64,
     /// USD of ACR in the as-of month above which a tenant is a customer.
-    #[serde(default)]
     pub customer_acr_above: f64,
     pub smb_segment_words: Vec<String>,
 }
 
 /// A name with its spellings: the ruleset's association shape, so that
-/// one deserializer reads both.
+/// one reader reads both.
 pub type Spelled = crate::ruleset::Association;
 
 /// The ruleset also names the flags it `ignore`s, for people: nothing
 /// reads them.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default)]
 pub struct DuplicateFlags {
     /// Columns whose `1` drops the row.
     pub drop: Vec<String>,
@@ -80,10 +71,43 @@ struct Lookup {
 /// a row flagged as another location's repeat.
 pub const MAX_ASSOCIATIONS: usize = 64;
 
+impl DuplicateFlags {
+    pub(crate) fn read(at: At<'_, '_>) -> DuplicateFlags {
+        DuplicateFlags { drop: at.object().get("drop", |at| at.strings()) }
+    }
+}
+
 impl Rules {
     /// Reads and checks the `data` of a ruleset with tracks `tracks`.
     pub fn from_json(json: &str, tracks: &[&str]) -> Result<Rules, String> {
-        let mut rules: Rules = serde_json::from_str(json).map_err(|e| format!("data: {e}"))?;
+        let mut rules = crate::json::read_named(json, "", |at| {
+            let o = at.object();
+            let spelled = |at: At<'_, '_>| at.list(crate::ruleset::read_association);
+            Rules {
+                classification: o.get("classification", |at| {
+                    let c = at.object();
+                    Classification {
+                        smb_track: c.string("smbTrack"),
+                        smb_share_at_least: c.get("smbShareAtLeast", |at| at.f64()),
+                        customer_acr_above: c.f64_or_default("customerAcrAbove"),
+                        smb_segment_words: c.get("smbSegmentWords", |at| at.strings()),
+                    }
+                }),
+                customer_acr_at_least: o.keyed("customerAcrAtLeast", |at| at.f64()).into_iter().collect(),
+                customer_months: o.u32("customerMonths"),
+                ttm_months: o.u32("ttmMonths"),
+                deployment_months: o.u32("deploymentMonths"),
+                associations: o.get("associations", spelled),
+                ignored_associations: o.strings_or_default("ignoredAssociations"),
+                excluded_offer_words: o.strings_or_default("excludedOfferWords"),
+                deployment_excluded_services: o.or_default("deploymentExcludedServices", spelled),
+                duplicate_flags: o.get("duplicateFlags", DuplicateFlags::read),
+                unsupported_clouds: o.string_or_default("unsupportedClouds"),
+                azure_products: o.strings_or_default("azureProducts"),
+                lookup: Lookup::default(),
+            }
+        })
+        .map_err(|e| format!("data: {e}"))?;
         if let Some(track) = tracks.iter().find(|t| !rules.customer_acr_at_least.contains_key(**t)) {
             return Err(format!("data.customerAcrAtLeast has no threshold for track {track}"));
         }

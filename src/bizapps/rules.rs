@@ -4,9 +4,9 @@
 //! and list is the ruleset's; this module only gives them types.
 
 use super::Units;
+use crate::json::{At, Number};
 use crate::report::Keyed;
 use crate::ruleset::fold;
-use serde::Deserialize;
 use std::collections::HashMap;
 
 /// Association type index into [`Rules::associations`].
@@ -42,34 +42,24 @@ impl UsageColumn {
 #[derive(Clone, Copy, Debug, Default)]
 struct Micro(i64);
 
-impl<'de> Deserialize<'de> for Micro {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Micro;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a number")
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Micro, E> {
-                let micro = (v * 1e6).round();
-                if !micro.is_finite() || micro.abs() > 1e15 {
-                    return Err(E::custom("the number is too large"));
-                }
-                Ok(Micro(micro as i64))
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Micro, E> {
-                let micro = v.checked_mul(1_000_000).filter(|m| m.abs() <= 1_000_000_000_000_000);
-                micro.map(Micro).ok_or_else(|| E::custom("the number is too large"))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Micro, E> {
-                self.visit_i64(i64::try_from(v).map_err(|_| E::custom("the number is too large"))?)
-            }
-        }
-        d.deserialize_any(Visitor)
-    }
-}
-
 impl Micro {
+    /// A number, as serde_json read them before: a whole one exactly, any
+    /// other as a double rounded to millionths; at most 1e9 either way.
+    fn read(at: At<'_, '_>) -> Micro {
+        let micro = match at.number() {
+            None => return Micro(0),
+            Some(Number::Whole(n)) => n.checked_mul(1_000_000).filter(|m| m.abs() <= 1_000_000_000_000_000),
+            Some(Number::TooLarge) => None,
+            Some(Number::Double(f)) => {
+                Some((f * 1e6).round()).filter(|m| m.is_finite() && m.abs() <= 1e15).map(|m| m as i64)
+            }
+        };
+        micro.map(Micro).unwrap_or_else(|| {
+            at.fail("the number is too large");
+            Micro(0)
+        })
+    }
+
     /// In the model's units (1e-8).
     fn units(self) -> Units {
         Units::from(self.0) * 100
@@ -77,32 +67,25 @@ impl Micro {
 }
 
 /// The ruleset's `data` as written.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct Written {
     classification: WrittenClassification,
     pair_revenue_at_least: Keyed<Micro>,
     deployment_mcv_at_least: Keyed<Micro>,
     /// Pairs this close to a deployment (percent of the threshold) are
     /// shown with what they miss; 0 shows every pair with consumption.
-    #[serde(default)]
     deployment_within_reach_percent: u32,
     associations: Vec<Entry>,
     net_customer_adds_associations: Vec<String>,
     usage_associations: Keyed<Vec<String>>,
     net_customer_adds_workloads: Vec<Entry>,
-    #[serde(default)]
     dropped_net_customer_adds_workloads: Vec<String>,
     rate_card: Vec<Entry>,
     usage_columns: Keyed<Vec<String>>,
-    #[serde(default)]
     trial_metric_type_words: Vec<String>,
-    #[serde(default)]
     paid_only: bool,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Default)]
 struct WrittenClassification {
     /// The track of a partner with enough pairs.
     track: String,
@@ -115,23 +98,64 @@ struct WrittenClassification {
 }
 
 /// An association type, a workload or a rate-card line as written: one
-/// deserializer for the three (each is one more in the module).
-#[derive(Deserialize)]
+/// reader for the three.
 struct Entry {
     id: String,
-    #[serde(default)]
     spellings: Vec<String>,
     /// Association types: CPOR without its sub-type.
-    #[serde(default)]
     bare: bool,
     /// Rate-card lines: consumption value per unit, the unit, the family
     /// whose association types count.
-    #[serde(default)]
     rate: Option<Micro>,
-    #[serde(default)]
     unit: Option<String>,
-    #[serde(default)]
     family: Option<String>,
+}
+
+impl Written {
+    fn read(at: At<'_, '_>) -> Written {
+        let o = at.object();
+        let entries = |at: At<'_, '_>| at.list(Entry::read);
+        let keyed_micro = |key: &str| Keyed(o.keyed(key, Micro::read));
+        let keyed_strings = |key: &str| Keyed(o.keyed(key, |at| at.strings()));
+        Written {
+            classification: o.get("classification", |at| {
+                let c = at.object();
+                WrittenClassification {
+                    track: c.string("track"),
+                    otherwise: c.string("otherwise"),
+                    enterprise_pairs_at_least: c.u32("enterprisePairsAtLeast"),
+                    pair_revenue_above: c.get("pairRevenueAbove", Micro::read),
+                    months: c.get("months", |at| at.strings()),
+                }
+            }),
+            pair_revenue_at_least: keyed_micro("pairRevenueAtLeast"),
+            deployment_mcv_at_least: keyed_micro("deploymentMcvAtLeast"),
+            deployment_within_reach_percent: o.u32_or_default("deploymentWithinReachPercent"),
+            associations: o.get("associations", entries),
+            net_customer_adds_associations: o.get("netCustomerAddsAssociations", |at| at.strings()),
+            usage_associations: keyed_strings("usageAssociations"),
+            net_customer_adds_workloads: o.get("netCustomerAddsWorkloads", entries),
+            dropped_net_customer_adds_workloads: o.strings_or_default("droppedNetCustomerAddsWorkloads"),
+            rate_card: o.get("rateCard", entries),
+            usage_columns: keyed_strings("usageColumns"),
+            trial_metric_type_words: o.strings_or_default("trialMetricTypeWords"),
+            paid_only: o.bool_or_default("paidOnly"),
+        }
+    }
+}
+
+impl Entry {
+    fn read(at: At<'_, '_>) -> Entry {
+        let o = at.object();
+        Entry {
+            id: o.string("id"),
+            spellings: o.strings_or_default("spellings"),
+            bare: o.bool_or_default("bare"),
+            rate: o.opt("rate", Micro::read),
+            unit: o.opt_string("unit"),
+            family: o.opt_string("family"),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -219,7 +243,7 @@ impl Rules {
     /// Reads the ruleset's `data` (JSON text) for an area with tracks
     /// `tracks`; `Err` says what is wrong.
     pub fn from_json(json: &str, tracks: &[&str]) -> Result<Rules, String> {
-        let w: Written = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let w = crate::json::read_named(json, "", Written::read)?;
         if w.associations.len() > 32 {
             return Err("at most 32 association types".into());
         }

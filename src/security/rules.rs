@@ -4,15 +4,14 @@
 //! comes from the ruleset.
 
 use crate::azure::DuplicateFlags;
+use crate::json::At;
 use crate::ruleset::fold;
-use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
 /// A name with its spellings (the ruleset's association shape).
 pub type Spelled = crate::ruleset::Association;
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Rules {
     /// Trailing months a tenant's security ACR is summed over (TTM).
     pub ttm_months: u32,
@@ -25,10 +24,8 @@ pub struct Rules {
     /// The security services, each with its earlier names.
     pub azure_services: Vec<Spelled>,
     /// A row whose offer contains one of these words does not count.
-    #[serde(default)]
     pub excluded_offer_words: Vec<String>,
     pub duplicate_flags: DuplicateFlags,
-    #[serde(skip)]
     lookup: Lookup,
 }
 
@@ -40,8 +37,7 @@ pub enum Use {
     UsageGrowth,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default)]
 pub struct AzureBands {
     pub customers: BTreeMap<String, TtmBand>,
     pub deployments: BTreeMap<String, TtmBand>,
@@ -49,8 +45,7 @@ pub struct AzureBands {
 }
 
 /// A band on a tenant's TTM security ACR, in USD: each bound optional.
-#[derive(Clone, Copy, Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct TtmBand {
     ttm_at_least: Option<f64>,
     ttm_above: Option<f64>,
@@ -58,6 +53,18 @@ pub struct TtmBand {
 }
 
 impl TtmBand {
+    /// `{ttmAtLeast?, ttmAbove?, ttmAtMost?}`: any other field is an error
+    /// (a misspelt bound would otherwise be no bound).
+    fn read(at: At<'_, '_>) -> TtmBand {
+        let o = at.object();
+        o.only(&["ttmAtLeast", "ttmAbove", "ttmAtMost"]);
+        TtmBand {
+            ttm_at_least: o.opt_f64("ttmAtLeast"),
+            ttm_above: o.opt_f64("ttmAbove"),
+            ttm_at_most: o.opt_f64("ttmAtMost"),
+        }
+    }
+
     /// `ttm` in cents.
     pub fn contains(&self, ttm: i64) -> bool {
         self.ttm_at_least.is_none_or(|usd| ttm >= cents(usd))
@@ -87,7 +94,29 @@ const MAX_ASSOCIATIONS: usize = crate::azure::MAX_ASSOCIATIONS;
 impl Rules {
     /// Reads and checks the `data` of a ruleset with tracks `tracks`.
     pub fn from_json(json: &str, tracks: &[&str]) -> Result<Rules, String> {
-        let mut rules: Rules = serde_json::from_str(json).map_err(|e| format!("data: {e}"))?;
+        let mut rules = crate::json::read_named(json, "", |at| {
+            let o = at.object();
+            let bands =
+                |at: At<'_, '_>| at.entries(|track, at| (track.to_string(), TtmBand::read(at))).into_iter().collect();
+            Rules {
+                ttm_months: o.u32("ttmMonths"),
+                azure_bands: o.get("azureBands", |at| {
+                    let b = at.object();
+                    AzureBands {
+                        customers: b.get("customers", bands),
+                        deployments: b.get("deployments", bands),
+                        usage_growth: b.get("usageGrowth", bands),
+                    }
+                }),
+                azure_associations: o.get("azureAssociations", |at| at.list(crate::ruleset::read_association)),
+                azure_service_levels: o.get("azureServiceLevels", |at| at.strings()),
+                azure_services: o.get("azureServices", |at| at.list(crate::ruleset::read_association)),
+                excluded_offer_words: o.strings_or_default("excludedOfferWords"),
+                duplicate_flags: o.get("duplicateFlags", crate::azure::DuplicateFlags::read),
+                lookup: Lookup::default(),
+            }
+        })
+        .map_err(|e| format!("data: {e}"))?;
         let bands = &rules.azure_bands;
         for (name, by_track) in
             [("customers", &bands.customers), ("deployments", &bands.deployments), ("usageGrowth", &bands.usage_growth)]
@@ -158,15 +187,15 @@ fn cents(usd: f64) -> i64 {
 mod tests {
     use super::*;
 
-    fn band(json: &str) -> TtmBand {
-        serde_json::from_str(json).unwrap()
+    fn band(json: &str) -> Result<TtmBand, String> {
+        crate::json::read_named(json, "", TtmBand::read)
     }
 
     #[test]
     fn bands_compare_whole_cents_at_their_edges() {
-        let smb = band(r#"{ "ttmAtLeast": 750, "ttmAtMost": 12000 }"#);
-        let ent = band(r#"{ "ttmAbove": 12000 }"#);
-        let usage = band(r#"{ "ttmAbove": 0, "ttmAtMost": 12000 }"#);
+        let smb = band(r#"{ "ttmAtLeast": 750, "ttmAtMost": 12000 }"#).unwrap();
+        let ent = band(r#"{ "ttmAbove": 12000 }"#).unwrap();
+        let usage = band(r#"{ "ttmAbove": 0, "ttmAtMost": 12000 }"#).unwrap();
         for (ttm, in_smb, in_ent, in_usage) in [
             (0, false, false, false),
             (74_999, false, false, true),
@@ -180,6 +209,10 @@ mod tests {
             assert_eq!(usage.contains(ttm), in_usage, "{ttm}");
         }
         assert_eq!((smb.lowest(), ent.lowest(), usage.lowest()), (Some(75_000), Some(1_200_001), Some(1)));
-        assert!(serde_json::from_str::<TtmBand>(r#"{ "ttmAtleast": 1 }"#).is_err(), "a misspelt bound");
+        assert_eq!(
+            band(r#"{ "ttmAtleast": 1 }"#).unwrap_err(),
+            "ttmAtleast: unknown field `ttmAtleast`",
+            "a misspelt bound"
+        );
     }
 }
