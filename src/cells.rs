@@ -10,6 +10,7 @@
 //! Waiting entries that come in key order (exports mostly list them so) are
 //! a sorted vector, the others a small hash table sorted when merged.
 
+use crate::month::Month;
 use crate::store::{CellKey, FastMap, TenantId, Usage};
 
 /// How many entries wait before a merge: small enough to stay in cache,
@@ -156,6 +157,23 @@ impl Cells {
         merged.chain(self.run.iter().copied()).chain(self.pending.iter().map(|(&key, &usage)| (key, usage)))
     }
 
+    /// The entries of `months` (ascending), in the order of [`iter`](Self::iter):
+    /// a tenant's merged entries of a month are found by bisection, not
+    /// by reading the other months'.
+    pub fn in_months<'a>(&'a self, months: &'a [Month]) -> impl Iterator<Item = (CellKey, Usage)> + 'a {
+        let merged = self.tenants.iter().zip(0..=TenantId::MAX).flat_map(move |(cells, tenant)| {
+            months.iter().flat_map(move |&month| {
+                let first = CellKey::new(tenant, month, 0, 0).within_tenant();
+                let from = cells.get(cells.partition_point(|c| c.key < first)..).unwrap_or_default();
+                let entries = from.iter().map(move |c| (CellKey::from_parts(tenant, c.key), c.usage));
+                entries.take_while(move |(key, _)| key.month() == month)
+            })
+        });
+        let wanted = move |&(key, _): &(CellKey, Usage)| months.contains(&key.month());
+        let pending = self.pending.iter().map(|(&key, &usage)| (key, usage));
+        merged.chain(self.run.iter().copied().filter(wanted)).chain(pending.filter(wanted))
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = CellKey> + '_ {
         self.iter().map(|(key, _)| key)
     }
@@ -196,7 +214,6 @@ fn merged(old: &[Cell], new: impl Iterator<Item = Cell>) -> Box<[Cell]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::month::Month;
     use crate::number::Count;
 
     fn key(tenant: TenantId, month: u32, workload: u8) -> CellKey {
@@ -225,7 +242,14 @@ mod tests {
         assert_eq!(cells.get(&key(8, 1, 0)), None);
         let all: std::collections::BTreeMap<CellKey, Usage> = cells.iter().collect();
         assert_eq!(all, distinct);
+        // Some months, in the order (and with the entries) of the whole:
+        // merged, in the run and out of order.
+        let some: Vec<Month> = [2, 3, 7, 12].map(|m| Month::new(2025, m).unwrap_or_else(|| unreachable!())).into();
+        let in_some: Vec<_> = cells.iter().filter(|(k, _)| some.contains(&k.month())).collect();
+        assert!(!cells.run.is_empty() && !cells.pending.is_empty() && in_some.len() > 1000);
+        assert_eq!(cells.in_months(&some).collect::<Vec<_>>(), in_some);
         cells.merge();
+        assert_eq!(cells.in_months(&some).collect::<Vec<_>>().len(), in_some.len());
         assert_eq!(cells.iter().collect::<std::collections::BTreeMap<_, _>>(), distinct);
         // Merged slices stay sorted, so bisection finds every entry.
         assert!(cells.tenants.iter().all(|t| t.windows(2).all(|w| w[0].key < w[1].key)));
