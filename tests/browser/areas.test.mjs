@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { axeViolations, fixture, reportAfter, root, screenshots, shown, start } from './harness.mjs';
+import { areaPoints, axeViolations, fixture, openArea, reportAfter, root, screenshots, shown, start } from './harness.mjs';
 
 const AREAS = ['modern-work', 'security', 'data-ai', 'infrastructure', 'digital-app-innovation', 'business-applications'];
 const STATUS = { qualified: 'Qualified', incomplete: 'Incomplete', in_progress: 'In progress', not_scored: 'Not scored' };
@@ -41,35 +41,6 @@ function overviewRows(page) {
         next: field('next'),
       };
     }),
-  );
-}
-
-/** Opens an area from its overview row; returns its view. */
-async function open(page, area) {
-  await page.locator(`[data-table="overview"] tr[data-area="${area}"] [data-field="open-area"]`).click();
-  if (area === 'modern-work') {
-    await page.locator('.modern-work-view').waitFor();
-    return page.locator('.modern-work-view');
-  }
-  const view = page.locator(`.area-view[data-area="${area}"]`);
-  await view.waitFor();
-  return view;
-}
-
-/** The metric points of each track of an area view, as shown ("16.0", "—"). */
-function areaPoints(view) {
-  return view.locator('[data-area-track]').evaluateAll((tracks) =>
-    Object.fromEntries(
-      tracks.map((t) => [
-        t.dataset.areaTrack,
-        {
-          total: t.querySelector('[data-field="area-total"]').textContent,
-          status: t.querySelector('[data-field="track-status"]').textContent,
-          decides: Boolean(t.querySelector('[data-field="decides"]')),
-          metrics: Object.fromEntries([...t.querySelectorAll('[data-metric]')].map((m) => [m.dataset.metric, m.querySelector('[data-field="points"]').textContent])),
-        },
-      ]),
-    ),
   );
 }
 
@@ -135,7 +106,7 @@ test('a skilling list alone: each area shows its skilling points, the gates met 
   await load(page, ['areas/skilling-all-areas.csv']);
   const want = wanted('skilling-all-areas.csv');
   for (const [area, a] of Object.entries(want.areas)) {
-    const view = await open(page, area);
+    const view = await openArea(page, area);
     assert.equal(await view.locator('[data-field="area-status"]').first().textContent(), STATUS[a.status], area);
     const got = await areaPoints(view);
     assert.deepEqual(Object.keys(got).sort(), Object.keys(a.tracks).sort(), area);
@@ -151,7 +122,7 @@ test('a skilling list alone: each area shows its skilling points, the gates met 
   }
 
   // Data & AI: one architect is not enough for the Enterprise gate (two needed).
-  let view = await open(page, 'data-ai');
+  let view = await openArea(page, 'data-ai');
   const enterprise = await steps(view, 'enterprise', 'intermediateCertifications');
   assert.deepEqual(enterprise[0], {
     step: 1,
@@ -189,7 +160,7 @@ test('a skilling list alone: each area shows its skilling points, the gates met 
   assert.match(await view.textContent(), /Enterprise: you need 1 more person with Azure Solutions Architect Expert to unlock 8 points/);
 
   // Security SMB: 32 from three steps, Sue's retired certification still counting.
-  view = await open(page, 'security');
+  view = await openArea(page, 'security');
   const security = await steps(view, 'smb', 'intermediateCertifications');
   assert.deepEqual(
     security.map((s) => [s.step, s.gate, s.met, s.names, s.points]),
@@ -207,7 +178,7 @@ test('a skilling list alone: each area shows its skilling points, the gates met 
   ]);
 
   // Infrastructure Enterprise advanced: Jay alone, the architect gate not met.
-  view = await open(page, 'infrastructure');
+  view = await openArea(page, 'infrastructure');
   const advanced = await steps(view, 'enterprise', 'advancedCertifications');
   assert.deepEqual(
     advanced.map((s) => [s.gate, s.met, s.names, s.short]),
@@ -219,7 +190,7 @@ test('a skilling list alone: each area shows its skilling points, the gates met 
   );
 
   // Business Applications SMB: advanced 15 (Vic and Xia), people counted without steps.
-  view = await open(page, 'business-applications');
+  view = await openArea(page, 'business-applications');
   const bizapps = view.locator('[data-area-track="smb"] [data-metric="advancedCertifications"]');
   assert.equal(await bizapps.locator('[data-field="points"]').textContent(), '15.0');
   assert.equal(await bizapps.getAttribute('data-kind'), 'people');
@@ -228,7 +199,7 @@ test('a skilling list alone: each area shows its skilling points, the gates met 
   assert.equal(await page.locator('.modern-work-view').isVisible(), false);
 
   // Modern Work opens its own detailed view, unchanged.
-  await open(page, 'modern-work');
+  await openArea(page, 'modern-work');
   assert.equal(await page.locator('.area-view').count(), 0);
   const mw = await shown(page);
   assert.equal(mw.smb.metrics.intermediateCertifications, '5.0');
@@ -263,7 +234,7 @@ test('values typed from Partner Center: Infrastructure 78 Qualified on SMB, ente
   // Modern Work was not scored, so the first area scored is shown.
   assert.equal(await page.locator('.area-view').getAttribute('data-area'), 'security');
 
-  const view = await open(page, 'infrastructure');
+  const view = await openArea(page, 'infrastructure');
   const got = await areaPoints(view);
   assert.equal(got.smb.total, '78');
   assert.equal(got.smb.status, 'Qualified');
@@ -280,7 +251,7 @@ test('values typed from Partner Center: Infrastructure 78 Qualified on SMB, ente
   assert.deepEqual([advanced[0].met, advanced[0].people, advanced[0].names, advanced[0].short], [false, '1 person', null, '1 more person needed']);
 
   // Security qualifies with one Microsoft 365 part unknown: its total stands.
-  const security = await open(page, 'security');
+  const security = await openArea(page, 'security');
   const sec = await areaPoints(security);
   assert.deepEqual([sec.smb.total, sec.smb.status, sec.enterprise.total], ['72', 'Qualified', 'at least 61']);
   assert.deepEqual(
@@ -289,7 +260,7 @@ test('values typed from Partner Center: Infrastructure 78 Qualified on SMB, ente
   );
 
   // Data & AI: not scored, with what would score it.
-  const dataAi = await open(page, 'data-ai');
+  const dataAi = await openArea(page, 'data-ai');
   assert.equal(await dataAi.locator('[data-field="area-status"]').textContent(), 'Not scored');
   assert.match(await dataAi.locator('[data-field="missing"]').textContent(), /^What would score it: Load Partner Center's Azure usage export/);
   assert.equal(await dataAi.locator('[data-area-track]').count(), 0);
@@ -401,7 +372,7 @@ for (const [name, options] of [
     await reportAfter(page, () => page.getByRole('button', { name: 'Try all six designations' }).click());
     await page.locator('.overview').screenshot({ path: `${screenshots}/overview-${name}.png` });
     assert.deepEqual(await axeViolations(page), []);
-    const view = await open(page, 'data-ai');
+    const view = await openArea(page, 'data-ai');
     await view.locator('details.step-certs').first().locator('summary').click();
     await view.screenshot({ path: `${screenshots}/area-data-ai-${name}.png` });
     assert.deepEqual(await axeViolations(page), []);

@@ -92,3 +92,32 @@ export async function defaultRuleset() {
   await api.load();
   return api.defaultRuleset();
 }
+
+/** Opens an area from its overview row; returns its view. */
+export async function openArea(page, area) {
+  await page.locator(`[data-table="overview"] tr[data-area="${area}"] [data-field="open-area"]`).click();
+  if (area === 'modern-work') {
+    await page.locator('.modern-work-view').waitFor();
+    return page.locator('.modern-work-view');
+  }
+  const view = page.locator(`.area-view[data-area="${area}"]`);
+  await view.waitFor();
+  return view;
+}
+
+/** The metric points of each track of an area view, as shown ("16.0", "—"). */
+export function areaPoints(view) {
+  return view.locator('[data-area-track]').evaluateAll((tracks) =>
+    Object.fromEntries(
+      tracks.map((t) => [
+        t.dataset.areaTrack,
+        {
+          total: t.querySelector('[data-field="area-total"]').textContent,
+          status: t.querySelector('[data-field="track-status"]').textContent,
+          decides: Boolean(t.querySelector('[data-field="decides"]')),
+          metrics: Object.fromEntries([...t.querySelectorAll('[data-metric]')].map((m) => [m.dataset.metric, m.querySelector('[data-field="points"]').textContent])),
+        },
+      ]),
+    ),
+  );
+}

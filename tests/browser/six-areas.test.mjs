@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { axeViolations, fixture, reportAfter, screenshots, shown, start } from './harness.mjs';
+import { areaPoints, axeViolations, fixture, openArea, reportAfter, screenshots, shown, start } from './harness.mjs';
 
 const STATUS = { qualified: 'Qualified', incomplete: 'Incomplete', in_progress: 'In progress', not_scored: 'Not scored', partial: 'Partial', not_started: 'Not started' };
 const scenarios = readFileSync(fixture('areas/manifest.txt'), 'utf8')
@@ -33,30 +33,6 @@ async function load(page, names) {
   return report;
 }
 
-async function open(page, area) {
-  await page.locator(`[data-table="overview"] tr[data-area="${area}"] [data-field="open-area"]`).click();
-  if (area === 'modern-work') return page.locator('.modern-work-view');
-  const view = page.locator(`.area-view[data-area="${area}"]`);
-  await view.waitFor();
-  return view;
-}
-
-/** Each track of an area view: its total and its metrics' points as shown. */
-function areaPoints(view) {
-  return view.locator('[data-area-track]').evaluateAll((tracks) =>
-    Object.fromEntries(
-      tracks.map((t) => [
-        t.dataset.areaTrack,
-        {
-          total: t.querySelector('[data-field="area-total"]').textContent,
-          status: t.querySelector('[data-field="track-status"]').textContent,
-          metrics: Object.fromEntries([...t.querySelectorAll('[data-metric]')].map((m) => [m.dataset.metric, m.querySelector('[data-field="points"]').textContent])),
-        },
-      ]),
-    ),
-  );
-}
-
 for (const files of scenarios) {
   test(`scenario ${files.join(' + ')}: the overview and every area view show the expected figures`, async () => {
     const want = expectedFor(files);
@@ -67,7 +43,7 @@ for (const files of scenarios) {
     );
     for (const [area, a] of Object.entries(want.areas)) {
       assert.deepEqual(rows[area], { score: scoreShown(a), status: STATUS[a.status] }, `${area}: overview`);
-      const view = await open(page, area);
+      const view = await openArea(page, area);
       if (area === 'modern-work') {
         const mw = await shown(page);
         for (const [track, t] of Object.entries(a.tracks)) for (const [metric, m] of Object.entries(t.metrics)) assert.equal(mw[track].metrics[metric], metricShown(m.points).replace('—', '–'), `${area} ${track} ${metric}`);
@@ -121,7 +97,7 @@ test('Enter values: Infrastructure typed by hand scores as the typed-values file
   const want = expectedFor(['manual-values.csv']).areas.infrastructure;
   const page = await app.open();
   await load(page, ['skilling-all-areas.csv']);
-  const view = await open(page, 'infrastructure');
+  const view = await openArea(page, 'infrastructure');
   const toggle = view.getByRole('button', { name: 'Enter values' });
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   await toggle.focus();
@@ -178,7 +154,7 @@ for (const area of ['security', 'business-applications']) {
     const want = expectedFor(['manual-values.csv']).areas[area];
     const page = await app.open();
     await load(page, ['skilling-all-areas.csv']);
-    const view = await open(page, area);
+    const view = await openArea(page, area);
     await view.getByRole('button', { name: 'Enter values' }).click();
     const form = view.locator('form.enter-values');
     const missing = await typeRows(form, typedRows(area));
@@ -222,7 +198,7 @@ test("Enter values on Modern Work's summary: a typed option's value scores in it
 test('Enter values for an area not scored yet: the boxes come from its ruleset; a bad number is shown in the form', async () => {
   const page = await app.open();
   await load(page, ['manual-values.csv']);
-  const view = await open(page, 'data-ai');
+  const view = await openArea(page, 'data-ai');
   assert.equal(await view.locator('[data-field="area-status"]').textContent(), 'Not scored');
   await view.getByRole('button', { name: 'Enter values' }).click();
   const form = view.locator('form.enter-values');
@@ -251,7 +227,7 @@ test('score by month: one point per month with a score, the 70-point line, the q
   await page.clock.setFixedTime(new Date('2025-11-15T12:00:00Z'));
   const report = await load(page, ['azure-usage-24-months.csv', 'skilling-all-areas.csv']);
   for (const area of ['data-ai', 'infrastructure']) {
-    const view = await open(page, area);
+    const view = await openArea(page, area);
     const chart = view.locator('[data-chart="score"]');
     const withScore = report.areas[area].history.filter((m) => m.available && m.total !== null);
     assert.ok(withScore.length >= 1, area);
@@ -341,11 +317,11 @@ for (const [name, options] of [
     await load(page, ['azure-usage-24-months.csv', 'skilling-all-areas.csv', 'security-m365.csv', 'security-azure.csv']);
     await page.locator('.overview').screenshot({ path: `${screenshots}/page-overview-${name}.png` });
     await page.locator('.next-all').screenshot({ path: `${screenshots}/page-next-steps-${name}.png` });
-    const azure = await open(page, 'infrastructure');
+    const azure = await openArea(page, 'infrastructure');
     await azure.getByRole('button', { name: 'Enter values' }).click();
     assert.deepEqual(await axeViolations(page), []);
     await azure.screenshot({ path: `${screenshots}/page-azure-${name}.png` });
-    const security = await open(page, 'security');
+    const security = await openArea(page, 'security');
     await security.screenshot({ path: `${screenshots}/page-security-${name}.png` });
     await page.locator('.people-all').screenshot({ path: `${screenshots}/page-people-${name}.png` });
     assert.deepEqual(await axeViolations(page), []);
