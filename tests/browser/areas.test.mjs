@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { areaPoints, axeViolations, fixture, openArea, reportAfter, root, screenshots, shown, start } from './harness.mjs';
+import { areaPoints, axeViolations, fixture, loadFiles, openArea, reportAfter, root, screenshots, shown, start } from './harness.mjs';
 
 const AREAS = ['modern-work', 'security', 'data-ai', 'infrastructure', 'digital-app-innovation', 'business-applications'];
 const STATUS = { qualified: 'Qualified', incomplete: 'Incomplete', in_progress: 'In progress', not_scored: 'Not scored' };
@@ -16,13 +16,8 @@ before(async () => {
 });
 after(() => app.close());
 
-/** Chooses files and waits for the overview of their report. */
-async function load(page, names) {
-  await page.locator('.drop').waitFor();
-  const report = await reportAfter(page, () => page.locator('spd-score-calculator input[type="file"]').first().setInputFiles(names.map((n) => fixture(n))));
-  await page.locator('[data-table="overview"]').waitFor();
-  return report;
-}
+/** Chooses fixture files (paths below tests/fixtures) and waits for the overview of their report. */
+const load = (page, names) => loadFiles(page, names.map((n) => fixture(n)));
 
 /** The overview as shown: one object per row, in the page's order. */
 function overviewRows(page) {

@@ -121,3 +121,11 @@ export function areaPoints(view) {
     ),
   );
 }
+
+/** Chooses files (full paths) in the component's file input; waits for the overview of their report and returns the report. */
+export async function loadFiles(page, paths) {
+  await page.locator('.drop').waitFor();
+  const report = await reportAfter(page, () => page.locator('spd-score-calculator input[type="file"]').first().setInputFiles(paths));
+  await page.locator('[data-table="overview"]').waitFor();
+  return report;
+}

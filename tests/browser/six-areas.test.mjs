@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { areaPoints, axeViolations, fixture, openArea, reportAfter, screenshots, shown, start } from './harness.mjs';
+import { areaPoints, axeViolations, fixture, loadFiles, openArea, reportAfter, screenshots, shown, start } from './harness.mjs';
 
 const STATUS = { qualified: 'Qualified', incomplete: 'Incomplete', in_progress: 'In progress', not_scored: 'Not scored', partial: 'Partial', not_started: 'Not started' };
 const scenarios = readFileSync(fixture('areas/manifest.txt'), 'utf8')
@@ -26,12 +26,8 @@ before(async () => {
 });
 after(() => app.close());
 
-async function load(page, names) {
-  await page.locator('.drop').waitFor();
-  const report = await reportAfter(page, () => page.locator('spd-score-calculator input[type="file"]').first().setInputFiles(names.map((n) => (n.startsWith('/') ? n : fixture(`areas/${n}`)))));
-  await page.locator('[data-table="overview"]').waitFor();
-  return report;
-}
+/** Chooses area fixtures (or full paths) and waits for the overview of their report. */
+const load = (page, names) => loadFiles(page, names.map((n) => (n.startsWith('/') ? n : fixture(`areas/${n}`))));
 
 for (const files of scenarios) {
   test(`scenario ${files.join(' + ')}: the overview and every area view show the expected figures`, async () => {

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { axeViolations, fixture, reportAfter, root, screenshots, start } from './harness.mjs';
+import { axeViolations, fixture, loadFiles, reportAfter, root, screenshots, start } from './harness.mjs';
 
 const FILES = ['areas/azure-usage-24-months.csv', 'areas/security-m365.csv', 'areas/skilling-all-areas.csv'];
 /** What the page's form below produces. */
@@ -36,11 +36,7 @@ before(async () => {
 });
 after(() => app.close());
 
-async function load(page) {
-  await page.locator('.drop').waitFor();
-  await reportAfter(page, () => page.locator('spd-score-calculator input[type="file"]').first().setInputFiles(FILES.map(fixture)));
-  await page.locator('[data-table="overview"]').waitFor();
-}
+const load = (page) => loadFiles(page, FILES.map(fixture));
 
 /** Enters PLAN in the form: the Azure customer by keyboard, the Microsoft 365 one by mouse. */
 async function enterPlan(page) {
