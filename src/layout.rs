@@ -14,6 +14,15 @@ pub struct Field {
     aliases: &'static [&'static str],
 }
 
+impl Field {
+    /// True when a column named `column` is this field under one of its
+    /// aliases (as a header is matched).
+    pub fn names(&self, column: &str) -> bool {
+        let column = fold(column);
+        self.aliases.iter().any(|alias| fold(alias) == column)
+    }
+}
+
 macro_rules! field {
     ($name:literal, [$($alias:literal),*]) => {
         Field { name: $name, aliases: &[$($alias),*] }

@@ -4,7 +4,7 @@
 
 use super::rules::Rules;
 use super::store::{AzureStore, Entry, FileRows, Source, TenantId, FLAGGED};
-use crate::layout::{AzureColumns, Layout, TenantsColumns};
+use crate::layout::{AzureColumns, Layout, TenantsColumns, SERVICE_LEVEL2};
 use crate::load::{flag_set, Row};
 use crate::month::Month;
 use crate::number::{parse_amount, parse_plain_amount, CountError};
@@ -281,10 +281,13 @@ fn new_usage_file(
     drop.dedup();
     let mut file = FileRows::new(Source::AzureUsage, drop);
     // Only levels the rows are keyed by, so that a combination's match
-    // holds for every row of it; the service column when none is found
-    // (a file naming Service Level 2 another way).
+    // holds for every row of it; the service column when none is found.
+    // Service Level 2 is the column read as it, an alias (`ServiceName`,
+    // `MeterCategory`) included, also beside `ServiceLevel3` (inputs.md
+    // section 7: matching on level 3 alone lost security ACR).
     let keyed = |i: &usize| *i == c.service || c.finer_services.contains(i);
-    let levels = security.map(|s| s.azure_service_levels.iter().filter_map(position).filter(keyed).collect());
+    let column = |name: &String| if SERVICE_LEVEL2.names(name) { Some(c.service) } else { position(name) };
+    let levels = security.map(|s| s.azure_service_levels.iter().filter_map(column).filter(keyed).collect());
     file.security_levels = match levels {
         Some(levels) if Vec::is_empty(&levels) => vec![c.service],
         Some(levels) => levels,
