@@ -459,6 +459,8 @@ export interface AzureDetail {
   setAside: number;
   /** Rows dropped by a duplicate flag (IsACRDuplicateAtPGAAttachTypeLevel). */
   flagged: AzureRows;
+  /** Rows of a download without that flag repeating a consumption another partner location (MPNId) reports: only the largest location's counts. */
+  locationRepeats: AzureRows;
   /** Rows that do not count, per association type and per offer. */
   ignored: { associations: Record<string, AzureRows>; offers: Record<string, AzureRows> };
   /** False when an Azure usage file had no offer column. */
@@ -787,7 +789,9 @@ export type WarningKind =
   | 'unsegmentedCustomers'
   | 'freeSkuRows'
   | 'unreadColumns'
-  | 'usageOverEms';
+  | 'usageOverEms'
+  | 'subscriptionLevelAcr'
+  | 'locationsUnknown';
 
 export interface Warning {
   kind: WarningKind;

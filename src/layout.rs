@@ -126,8 +126,18 @@ pub const SERVICE_LEVEL4: Field = field!("Service Level 4", ["ServiceLevel4"]);
 /// The first present in this order (inputs.md section 7).
 pub const AZURE_ASSOCIATION: Field =
     field!("association", ["PartnerAttributionType", "PartnerAttachType", "AttributionType", "AssociationType"]);
-pub const ACR: Field =
-    field!("ACR (USD)", ["ACR_USD", "ACRUSD", "AzureConsumedRevenueUSD", "MonthlySubscriptionLevelACR", "ACR"]);
+/// The first present in this order: `TotalACR` (the programmatic layout's
+/// ACR of the row's service) before `MonthlySubscriptionLevelACR`, read
+/// only when no other ACR column exists, with a warning (inputs.md section 7).
+pub const ACR: Field = field!(
+    "ACR (USD)",
+    ["ACR_USD", "ACRUSD", "AzureConsumedRevenueUSD", "TotalACR", "ACR", "MonthlySubscriptionLevelACR"]
+);
+/// The ACR column named for the subscription's month, not the row's service.
+const SUBSCRIPTION_LEVEL_ACR: Field = field!("subscription-level ACR", ["MonthlySubscriptionLevelACR"]);
+/// The partner location a row of a global-account download is reported
+/// for (not `PartnerLocation` or `PartnerLocationID`: the location's country).
+pub const PARTNER_LOCATION: Field = field!("partner location", ["MPNId", "PartnerID"]);
 pub const SEGMENT: Field = field!("segment", ["CustomerSegment", "Segment"]);
 pub const OFFER_TYPE: Field = field!("offer type", ["OfferType"]);
 pub const OFFER_NAME: Field = field!("offer name", ["OfferName", "Offer"]);
@@ -223,9 +233,13 @@ pub struct AzureColumns {
     pub finer_services: Vec<usize>,
     pub association: usize,
     pub acr: usize,
+    /// The ACR column is `MonthlySubscriptionLevelACR` (no other was there).
+    pub acr_per_subscription: bool,
     pub segment: Option<usize>,
     /// Offer type and name, each checked when present.
     pub offers: Vec<usize>,
+    /// The partner location (`MPNId`, `PartnerID`) a row is reported for.
+    pub location: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -395,8 +409,10 @@ pub fn recognise(columns: &[String]) -> Result<Layout, String> {
             finer_services: [SERVICE_LEVEL3, SERVICE_LEVEL4].into_iter().filter_map(|f| header.find(f)).collect(),
             association,
             acr,
+            acr_per_subscription: columns.get(acr).is_some_and(|c| SUBSCRIPTION_LEVEL_ACR.names(c)),
             segment: header.find(SEGMENT),
             offers: [OFFER_TYPE, OFFER_NAME].into_iter().filter_map(|f| header.find(f)).collect(),
+            location: header.find(PARTNER_LOCATION),
         }));
     }
     if let ([Some(tenant), Some(month), Some(association), Some(acr)], Some(product)) = (azure, header.find(PRODUCT)) {
@@ -580,6 +596,25 @@ mod tests {
             panic!()
         };
         assert_eq!((c.service, c.service_alias, c.subscription, c.offers.len()), (2, true, None, 0));
+    }
+
+    #[test]
+    fn programmatic_azure_usage_layout() {
+        let header = "PGAMpnId,SubscriptionId,SubscriptionStartDate,SubscriptionEndDate,FirstUseDate,SubscriptionState,Month,ServiceName,MeterCategory,UsageUnits,UsageQuantity,CustomerName,CustomerTenantId,CustomerTpid,CustomerSegment,CustomerMarket,MpnId,PartnerName,PartnerLocation,PartnerAttributionType,SalesChannel,EnrollmentNumber,IsACRDuplicateAtPGALevel,ResellerID,ResellerName,MonthlySubscriptionLevelACR,TotalACR";
+        let Layout::AzureUsage(c) = recognise(&cols(header)).unwrap() else { panic!() };
+        // ServiceName, not MeterCategory, is Service Level 2; TotalACR, not
+        // the subscription's month, is the row's ACR; MpnId (not PGAMpnId or
+        // PartnerLocation, the location's country) is the partner location.
+        assert_eq!((c.tenant, c.tenant_name, c.subscription, c.month), (12, Some(11), Some(1), 6));
+        assert_eq!((c.service, c.service_alias, c.finer_services.len(), c.association), (7, true, 0, 19));
+        assert_eq!((c.acr, c.acr_per_subscription, c.location), (26, false, Some(16)));
+        // Without TotalACR the subscription's month is read, and said to be.
+        let Layout::AzureUsage(c) = recognise(&cols(header.trim_end_matches(",TotalACR"))).unwrap() else { panic!() };
+        assert_eq!((c.acr, c.acr_per_subscription), (25, true));
+        let header =
+            "CustomerTenantId,Month,ServiceLevel2,PartnerID,PartnerAttributionType,ACR_USD,MonthlySubscriptionLevelACR";
+        let Layout::AzureUsage(c) = recognise(&cols(header)).unwrap() else { panic!() };
+        assert_eq!((c.acr, c.acr_per_subscription, c.location), (5, false, Some(3)));
     }
 
     #[test]

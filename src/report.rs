@@ -456,6 +456,12 @@ pub enum WarningKind {
     /// A usage file and an EMS usage file gave the same tenant, association
     /// type, workload and month: the usage file's figures count.
     UsageOverEms,
+    /// An Azure usage file whose only ACR column is the subscription's
+    /// (`MonthlySubscriptionLevelACR`): ACR per service may be the subscription's.
+    SubscriptionLevelAcr,
+    /// An Azure usage file with neither the attach-type duplicate flag nor
+    /// a partner location column: repeats across locations cannot be told apart.
+    LocationsUnknown,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -816,6 +822,9 @@ pub struct AzureDetail {
     pub set_aside: f64,
     /// Rows dropped by a duplicate flag (`IsACRDuplicateAtPGAAttachTypeLevel`).
     pub flagged: AzureRows,
+    /// Rows of a download without that flag that repeat a consumption
+    /// another partner location reports: only the largest location's counts.
+    pub location_repeats: AzureRows,
     /// Rows that do not count, per association type and per offer.
     pub ignored: AzureIgnored,
     /// False when an Azure usage file had no offer column.
@@ -1202,6 +1211,8 @@ mod tests {
             FreeSkuRows,
             UnreadColumns,
             UsageOverEms,
+            SubscriptionLevelAcr,
+            LocationsUnknown,
         ];
         for kind in &all {
             match kind {
@@ -1229,7 +1240,9 @@ mod tests {
                 | UnsegmentedCustomers
                 | FreeSkuRows
                 | UnreadColumns
-                | UsageOverEms => {}
+                | UsageOverEms
+                | SubscriptionLevelAcr
+                | LocationsUnknown => {}
             }
         }
         all

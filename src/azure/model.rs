@@ -334,6 +334,7 @@ fn compute(
         services,
         set_aside: usd(totals.set_aside[src]),
         flagged: AzureRows { rows: store.flagged.rows, acr: usd(store.flagged.acr) },
+        location_repeats: AzureRows { rows: totals.location_repeats.rows, acr: usd(totals.location_repeats.acr) },
         ignored: AzureIgnored { associations: rows(&store.ignored_associations), offers: rows(&store.ignored_offers) },
         offers_checked: !store.offers_unchecked,
         hints: hints.into_iter().map(|(_, h)| h).collect(),

@@ -244,14 +244,9 @@ pub(crate) fn usage_row(
     }
     let Some(combo) = combo(row, c, security, store) else { return Outcome::Error };
     let Some(file) = store.file.as_mut() else { return Outcome::Error };
-    let subscription = c.subscription.map_or(0, |i| subscription(row.raw(i), file));
-    let entry = |association: u8| Entry {
-        tenant: fields.tenant,
-        subscription,
-        month,
-        line: combo << 8 | u32::from(association),
-        acr,
-    };
+    let site = site(row, c, file);
+    let entry =
+        |association: u8| Entry { tenant: fields.tenant, site, month, line: combo << 8 | u32::from(association), acr };
     if let Some(association) = association {
         file.entries.push(entry(association));
     }
@@ -279,7 +274,13 @@ fn new_usage_file(
     let mut drop: Vec<usize> = flags.flatten().filter_map(position).collect();
     drop.sort_unstable();
     drop.dedup();
+    // Without the attach-type flag, a consumption repeated for several
+    // partner locations is told apart by its location (inputs.md section 7).
+    let by_location = drop.is_empty() && c.location.is_some();
     let mut file = FileRows::new(Source::AzureUsage, drop);
+    if by_location {
+        file.sites.push((0, 0));
+    }
     // Only levels the rows are keyed by, so that a combination's match
     // holds for every row of it; the service column when none is found.
     // Service Level 2 is the column read as it, an alias (`ServiceName`,
@@ -356,24 +357,38 @@ fn combo(
     Some(combo)
 }
 
-/// A subscription's id in the file (0 for none), its case ignored.
-fn subscription(raw: &[u8], file: &mut FileRows) -> u32 {
+/// The row's site: its subscription's id in the file (0 for none), and
+/// where locations are told apart, that subscription at the row's location.
+fn site(row: &Row<'_, '_>, c: &AzureColumns, file: &mut FileRows) -> u32 {
+    let subscription = c.subscription.map_or(0, |i| number(row.raw(i), &mut file.subscriptions, &mut file.lookups));
+    let Some(column) = c.location.filter(|_| !file.sites.is_empty()) else { return subscription };
+    let location = number(row.raw(column), &mut file.locations, &mut file.lookups);
+    let next = file.sites.len() as u32;
+    let site = *file.site_index.entry((subscription, location)).or_insert(next);
+    if site == next {
+        file.sites.push((subscription, location));
+    }
+    site
+}
+
+/// A value's number in `numbers` (from 1; 0 for an empty one), its case ignored.
+fn number(raw: &[u8], numbers: &mut FastMap<Box<[u8]>, u32>, lookups: &mut Lookups) -> u32 {
     let raw = raw.trim_ascii();
     if raw.is_empty() {
         return 0;
     }
-    let mut key = std::mem::take(&mut file.lookups.buffer);
+    let mut key = std::mem::take(&mut lookups.buffer);
     key.clear();
     key.extend(raw.iter().map(u8::to_ascii_lowercase));
-    let next = file.subscriptions.len() as u32 + 1;
-    let id = match file.subscriptions.get(key.as_slice()) {
+    let next = numbers.len() as u32 + 1;
+    let id = match numbers.get(key.as_slice()) {
         Some(&id) => id,
         None => {
-            file.subscriptions.insert(key.as_slice().into(), next);
+            numbers.insert(key.as_slice().into(), next);
             next
         }
     };
-    file.lookups.buffer = key;
+    lookups.buffer = key;
     id
 }
 
@@ -408,7 +423,7 @@ pub(crate) fn tenants_row(
     let flagged = c.pga_duplicate.is_some_and(|i| flag_set(row.raw(i)));
     let association = if flagged { association | FLAGGED } else { association };
     let Some(file) = store.file.as_mut() else { return Outcome::Error };
-    file.entries.push(Entry { tenant: fields.tenant, subscription: 0, month, line: u32::from(association), acr });
+    file.entries.push(Entry { tenant: fields.tenant, site: 0, month, line: u32::from(association), acr });
     Outcome::Counted(month)
 }
 
@@ -421,7 +436,9 @@ pub(crate) fn finish_file(
     rules: Option<&Rules>,
     warnings: &mut Vec<Warning>,
 ) {
+    let before = store.totals.location_repeats;
     let Some(file) = store.finish_file() else { return };
+    let repeats = store.totals.location_repeats;
     let mut warn = |kind, message: String| warnings.push(Warning { kind, file: Some(name.to_string()), message });
     if !file.overlap.is_empty() {
         let rows: u64 = file.overlap.values().sum();
@@ -436,6 +453,17 @@ pub(crate) fn finish_file(
     if let Layout::AzureUsage(c) = layout {
         if c.service_alias {
             warn(WarningKind::ServiceNameAlias, "the file has no ServiceLevel2 column: its service column was read as the Service Level 2 service, which it does not always name; deployments may count services differently.".into());
+        }
+        if c.acr_per_subscription {
+            warn(WarningKind::SubscriptionLevelAcr, "the file's only ACR column is MonthlySubscriptionLevelACR, named for the subscription's month: each service's ACR may be its subscription's, counted once per service. Download the report with ACR_USD (or TotalACR) if you can.".into());
+        }
+        if file.drop_columns.is_empty() && c.location.is_none() {
+            warn(WarningKind::LocationsUnknown, "the file has neither the IsACRDuplicateAtPGAAttachTypeLevel column nor a partner location column (MPNId, PartnerID): its rows were summed, so a download at partner global account level would count a consumption once per location.".into());
+        }
+        let rows = repeats.rows - before.rows;
+        if rows > 0 {
+            let acr = repeats.acr.saturating_sub(before.acr);
+            warn(WarningKind::PgaDuplicates, format!("{rows} row(s) repeat a consumption another partner location of the same global account reports (same subscription, month, service and association type; the file has no IsACRDuplicateAtPGAAttachTypeLevel column): only the largest location's ACR counts, {} set aside.", super::usd_text(acr)));
         }
         if c.offers.is_empty() {
             store.offers_unchecked = true;

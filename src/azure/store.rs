@@ -3,24 +3,24 @@
 //! month its ACR, and what was set aside; not the rows.
 //!
 //! Memory. De-duplication (azure.md section 8) needs every row's ACR per
-//! (tenant, subscription, month, service levels, association type) until
-//! all rows of that key are read, and an export lists them in no known
-//! order. So while a file is read each counted row is one 24-byte
-//! [`Entry`] (ids, not text); when the file ends the entries are sorted,
-//! each key keeps its largest association sum, and they are folded into
-//! the tenant-month and service-month totals and dropped. What stays is
-//! 32 bytes per tenant and month with rows, and a few bytes per service
-//! and month, however many rows they had. Security's Azure part is folded
-//! the same way beside them: rows of a security service under Security's
-//! association types are a second, usually much smaller, list of entries
-//! while the file is read, then 24 bytes per tenant and month with
-//! security ACR. The peak, while a file is read,
-//! is 24 bytes per row (about a tenth of the CSV): a generated 1 GB export
-//! (5.2 million rows, 100,000 subscriptions of 28,000 tenants, 24 months)
-//! peaks at 174 MB natively and keeps about 40 MB. Rows of one key
-//! split over two files are not compared: a month already loaded from an
-//! earlier file of the same kind is skipped in a later one (overlapping
-//! downloads), so one month's rows always come from one file.
+//! (tenant, subscription, month, service levels, association type, and in a
+//! download without the attach-type flag partner location) until all rows
+//! of that key are read, and an export lists them in no known order. So
+//! while a file is read each counted row is one 24-byte [`Entry`] (ids, not
+//! text); when the file ends the entries are sorted, each key keeps its
+//! largest association sum, and they are folded into the tenant-month and
+//! service-month totals and dropped. What stays is 32 bytes per tenant and
+//! month with rows, and a few bytes per service and month, however many
+//! rows they had. Security's Azure part is folded the same way beside them:
+//! rows of a security service under Security's association types are a
+//! second, usually much smaller, list of entries while the file is read,
+//! then 24 bytes per tenant and month with security ACR. The peak, while a
+//! file is read, is 24 bytes per row (about a tenth of the CSV): a
+//! generated 1 GB export (5.2 million rows, 100,000 subscriptions of 28,000
+//! tenants, 24 months) peaks at 174 MB natively and keeps about 40 MB. Rows
+//! of one key split over two files are not compared: a month already loaded
+//! from an earlier file of the same kind is skipped in a later one
+//! (overlapping downloads), so one month's rows always come from one file.
 
 use crate::month::Month;
 use crate::ruleset::fold;
@@ -89,11 +89,14 @@ pub struct Totals {
     /// Per [`Source`]: ACR set aside as the same consumption under another
     /// association type, in cents.
     pub set_aside: [i64; 2],
+    /// Rows (and their ACR) set aside as the same consumption reported by
+    /// another partner location, in files without the attach-type flag.
+    pub location_repeats: Ignored,
     /// Security's Azure part: sorted by tenant then month, one per pair
     /// with rows (Azure usage exports only: the other has no services).
     pub security: Vec<SecurityMonth>,
     /// Security ACR set aside as the same consumption under another of
-    /// Security's association types, in cents.
+    /// Security's association types or from another partner location, in cents.
     pub security_set_aside: i64,
 }
 
@@ -101,8 +104,10 @@ pub struct Totals {
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {
     pub tenant: TenantId,
-    /// 0 when the file has no subscription column.
-    pub subscription: u32,
+    /// The row's subscription (0 when the file has no subscription column)
+    /// or, in a file whose repeats across partner locations are told apart
+    /// by location ([`FileRows::sites`]), its subscription at its location.
+    pub site: u32,
     pub month: Month,
     /// Service combination (levels 2 to 4) << 8 | association type, with
     /// [`FLAGGED`] set on flagged rows: sorted, a key's types come together
@@ -112,11 +117,9 @@ pub struct Entry {
     pub acr: i64,
 }
 
-impl Entry {
-    fn key(&self) -> (TenantId, u32, Month, u32) {
-        (self.tenant, self.subscription, self.month, self.line >> 8)
-    }
-}
+/// What de-duplication compares rows by: tenant, subscription, month and
+/// service combination (azure.md section 8).
+type Key = (TenantId, u32, Month, u32);
 
 /// The file being read: its entries and the ids they use.
 #[derive(Clone, Debug)]
@@ -125,6 +128,14 @@ pub struct FileRows {
     pub entries: Vec<Entry>,
     /// Subscription ids (lower-cased) to a number.
     pub subscriptions: FastMap<Box<[u8]>, u32>,
+    /// A file without the attach-type duplicate flag that names partner
+    /// locations (inputs.md section 7): per site, its subscription and its
+    /// location (site 0: neither); empty otherwise, when a site is the
+    /// subscription itself.
+    pub sites: Vec<(u32, u32)>,
+    pub site_index: FastMap<(u32, u32), u32>,
+    /// Partner locations (as written) to a number from 1.
+    pub locations: FastMap<Box<[u8]>, u32>,
     /// Service levels, folded and joined, to a combination id.
     pub combo_index: HashMap<String, u32>,
     /// The same as written: resolved once per spelling.
@@ -148,11 +159,25 @@ pub struct FileRows {
 }
 
 impl FileRows {
+    /// The entry's de-duplication key.
+    fn key(&self, e: &Entry) -> Key {
+        let subscription = self.sites.get(e.site as usize).map_or(e.site, |&(subscription, _)| subscription);
+        (e.tenant, subscription, e.month, e.line >> 8)
+    }
+
+    /// The partner location the entry was reported for (0: not told apart).
+    fn location(&self, e: &Entry) -> u32 {
+        self.sites.get(e.site as usize).map_or(0, |&(_, location)| location)
+    }
+
     pub fn new(source: Source, drop_columns: Vec<usize>) -> FileRows {
         FileRows {
             source,
             entries: Vec::new(),
             subscriptions: FastMap::default(),
+            sites: Vec::new(),
+            site_index: FastMap::default(),
+            locations: FastMap::default(),
             combo_index: HashMap::new(),
             combos: FastMap::default(),
             // Combination 0: no service (the Customers and tenants download).
@@ -320,17 +345,20 @@ impl AzureStore {
 }
 
 /// Entries sorted so that a key's come together, its association types
-/// in runs (one function for both lists: one sort in the module).
-fn sort_entries(entries: &mut [Entry]) {
-    entries.sort_unstable_by_key(|e| (e.key(), e.line));
+/// in runs, each type's locations in runs within them (one function for
+/// both lists: one sort in the module).
+fn sort_entries(entries: &mut [Entry], file: &FileRows) {
+    entries.sort_unstable_by_key(|e| (file.key(e), e.line, file.location(e)));
 }
 
 /// Sorted entries, key by key: the key's first entry, the largest sum of
 /// one association type (the one kept, azure.md section 8) and the sum of
 /// every type. A flagged entry counts only where no unflagged one of its
-/// type shares the key.
-fn largest_per_key(entries: &[Entry], mut each: impl FnMut(&Entry, i64, i64)) {
-    for key in entries.chunk_by(|a, b| a.key() == b.key()) {
+/// type shares the key. Where locations are told apart, a type's sum is
+/// its largest location's: the rows of the others repeat it (inputs.md
+/// section 7), and are added to `repeats`.
+fn largest_per_key(entries: &[Entry], file: &FileRows, repeats: &mut Ignored, mut each: impl FnMut(&Entry, i64, i64)) {
+    for key in entries.chunk_by(|a, b| file.key(a) == file.key(b)) {
         let Some(first) = key.first() else { continue };
         let (mut best, mut total, mut unflagged) = (None::<i64>, 0i64, 0u128);
         for run in key.chunk_by(|a, b| a.line == b.line) {
@@ -340,7 +368,20 @@ fn largest_per_key(entries: &[Entry], mut each: impl FnMut(&Entry, i64, i64)) {
                 continue;
             }
             unflagged |= bit;
-            let sum = run.iter().fold(0i64, |s, e| s.saturating_add(e.acr));
+            // (ACR, rows) of the largest location so far.
+            let mut kept = None::<(i64, usize)>;
+            for rows in run.chunk_by(|a, b| file.location(a) == file.location(b)) {
+                let here = (rows.iter().fold(0i64, |s, e| s.saturating_add(e.acr)), rows.len());
+                let Some(largest) = kept else {
+                    kept = Some(here);
+                    continue;
+                };
+                let (larger, smaller) = if here.0 > largest.0 { (here, largest) } else { (largest, here) };
+                kept = Some(larger);
+                repeats.rows += smaller.1 as u64;
+                repeats.acr = repeats.acr.saturating_add(smaller.0);
+            }
+            let sum = kept.map_or(0, |(acr, _)| acr);
             best = Some(best.map_or(sum, |b| b.max(sum)));
             total = total.saturating_add(sum);
         }
@@ -376,10 +417,10 @@ fn sum_parts(parts: &mut Vec<(TenantId, Month, i64)>) {
 /// its own tenant-month figures.
 fn collapse(file: &FileRows, mut entries: Vec<Entry>, mut security: Vec<Entry>, totals: &mut Totals) {
     let source = file.source as usize;
-    sort_entries(&mut entries);
+    sort_entries(&mut entries, file);
     // Per tenant, subscription and month: the tenant-month's part.
     let mut parts: Vec<(TenantId, Month, i64)> = Vec::new();
-    largest_per_key(&entries, |first, kept, total| {
+    largest_per_key(&entries, file, &mut totals.location_repeats, |first, kept, total| {
         totals.set_aside[source] = totals.set_aside[source].saturating_add(total.saturating_sub(kept));
         add_part(&mut parts, first.tenant, first.month, kept);
         let service = file.combo_service.get((first.line >> 8) as usize).copied().unwrap_or(u32::MAX);
@@ -402,13 +443,15 @@ fn collapse(file: &FileRows, mut entries: Vec<Entry>, mut security: Vec<Entry>, 
     totals.tenant_months = merge(std::mem::take(&mut totals.tenant_months), added);
     totals.months[source].extend(file.months.iter().copied());
 
-    sort_entries(&mut security);
+    sort_entries(&mut security, file);
     let mut parts: Vec<(TenantId, Month, i64)> = Vec::new();
-    largest_per_key(&security, |first, kept, total| {
+    let mut repeats = Ignored::default();
+    largest_per_key(&security, file, &mut repeats, |first, kept, total| {
         totals.security_set_aside = totals.security_set_aside.saturating_add(total.saturating_sub(kept));
         add_part(&mut parts, first.tenant, first.month, kept);
     });
     drop(security);
+    totals.security_set_aside = totals.security_set_aside.saturating_add(repeats.acr);
     sum_parts(&mut parts);
     let added = parts.into_iter().map(|(tenant, month, acr)| SecurityMonth { tenant, month, acr });
     totals.security = merge_security(std::mem::take(&mut totals.security), added);
@@ -482,7 +525,7 @@ mod tests {
         let mut file = FileRows::new(Source::AzureUsage, vec![]);
         file.combo_service.push(sql);
         file.months.insert(month(10));
-        let entry = |line: u32, acr: i64| Entry { tenant: t, subscription: 1, month: month(10), line, acr };
+        let entry = |line: u32, acr: i64| Entry { tenant: t, site: 1, month: month(10), line, acr };
         // CSP Tier 1 (0): 300 + 200; PAL (3): 450; a flagged PAL repeat: ignored.
         let line = |association: u8| 1 << 8 | u32::from(association);
         file.entries = vec![
@@ -510,7 +553,7 @@ mod tests {
         // Key Vault 400 under PAL (0) and again under CSP Tier 1 (1): 400, not 800.
         let entry = |association: u32, acr: i64| Entry {
             tenant: t,
-            subscription: 1,
+            site: 1,
             month: month(10),
             line: 1 << 8 | association,
             acr,
@@ -532,8 +575,7 @@ mod tests {
         let t = store.tenant("T1", None);
         let mut file = FileRows::new(Source::CustomersTenants, vec![]);
         file.months.insert(month(10));
-        file.entries =
-            vec![Entry { tenant: t, subscription: 0, month: month(10), line: u32::from(FLAGGED | 2), acr: 700 }];
+        file.entries = vec![Entry { tenant: t, site: 0, month: month(10), line: u32::from(FLAGGED | 2), acr: 700 }];
         store.file = Some(file);
         store.finish_file();
         assert_eq!(store.totals.tenant_months[0].acr, [0, 700]);
