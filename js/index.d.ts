@@ -791,7 +791,8 @@ export type WarningKind =
   | 'unreadColumns'
   | 'usageOverEms'
   | 'subscriptionLevelAcr'
-  | 'locationsUnknown';
+  | 'locationsUnknown'
+  | 'expiryUnknown';
 
 export interface Warning {
   kind: WarningKind;

@@ -81,6 +81,9 @@ pub const EMAIL: Field =
 /// TrainingCompletions: the person's e-mail at the partner, used when `Email` is empty.
 pub const CORP_EMAIL: Field = field!("corporate e-mail", ["CorpEmail", "CorporateEmail"]);
 pub const PERSON_ID: Field = field!("person id", ["MCID", "MCPID", "UserId", "LearnerId"]);
+/// TrainingCompletions from the API: the person's Microsoft Entra user id,
+/// on every row (`MCPID` is empty for people without a certification profile).
+pub const AAD_USER_ID: Field = field!("Microsoft Entra user id", ["AADUserId"]);
 pub const PERSON_NAME: Field =
     field!("name", ["Name", "LearnerName", "FullName", "Individual", "PersonName", "DisplayName"]);
 pub const FIRST_NAME: Field =
@@ -207,6 +210,8 @@ pub struct EmsPair {
 pub struct SkillingColumns {
     pub email: Option<usize>,
     pub corp_email: Option<usize>,
+    /// Before `person_id`: the first filled of the two identifies the person.
+    pub aad_user_id: Option<usize>,
     pub person_id: Option<usize>,
     pub name: Option<usize>,
     /// Used for the name when there is no name column.
@@ -218,6 +223,15 @@ pub struct SkillingColumns {
     pub training_type: Option<usize>,
     pub activation: Option<usize>,
     pub reported: Option<usize>,
+}
+
+impl SkillingColumns {
+    /// A TrainingCompletions download (it has a `TrainingType`) without an
+    /// expiry or an activation column, as the API's: every certification is
+    /// taken as active (inputs.md section 11).
+    pub fn activity_unknown(&self) -> bool {
+        self.training_type.is_some() && self.expires.is_none() && self.activation.is_none()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -305,8 +319,8 @@ impl Layout {
             }
             Layout::EmsUsage(c) => c.tenant.max(c.association).max(c.month),
             Layout::Skilling(c) => {
-                let person =
-                    [c.email, c.corp_email, c.person_id, c.name, c.first_name, c.last_name].into_iter().flatten().min();
+                let person = [c.email, c.corp_email, c.aad_user_id, c.person_id, c.name, c.first_name, c.last_name];
+                let person = person.into_iter().flatten().min();
                 person.unwrap_or(0).max(c.certification)
             }
             Layout::AzureUsage(c) => {
@@ -450,12 +464,14 @@ pub fn recognise(columns: &[String]) -> Result<Layout, String> {
     if let [Some(area), Some(metric), Some(value)] = [AREA, METRIC, VALUE].map(|f| header.find(f)) {
         return Ok(Layout::Manual(ManualColumns { area, track: header.find(TRACK), metric, value }));
     }
-    let person = [EMAIL, PERSON_ID, PERSON_NAME, FIRST_NAME, LAST_NAME, CORP_EMAIL].map(|f| header.find(f));
+    let person =
+        [EMAIL, PERSON_ID, PERSON_NAME, FIRST_NAME, LAST_NAME, CORP_EMAIL, AAD_USER_ID].map(|f| header.find(f));
     let certification = header.find(CERTIFICATION);
     if let (Some(certification), true) = (certification, person.iter().any(Option::is_some)) {
         return Ok(Layout::Skilling(SkillingColumns {
             email: person[0],
             corp_email: person[5],
+            aad_user_id: person[6],
             person_id: person[1],
             name: person[2],
             first_name: person[3],

@@ -398,6 +398,11 @@ impl FileLoader {
             };
             loaded.errors.push(RowError { kind, file: ctx.name.clone(), line, column: None, value: None, message });
         }
+        if let (Some(Layout::Skilling(c)), true) = (&ctx.layout, ctx.rows > 0) {
+            if c.activity_unknown() {
+                loaded.warn(&ctx.name, WarningKind::ExpiryUnknown, "this skilling file has no expiry or activation column: certifications were taken as active; a lapsed one is counted (each counts from its completion date through its eligible-through date).".into());
+            }
+        }
         if ctx.layout.is_some() && ctx.rows == 0 {
             loaded.warn(&ctx.name, WarningKind::NoDataRows, "the file has a header but no data rows.".into());
         }
@@ -935,7 +940,9 @@ fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<Certif
         col.map(|i| row.text(i).split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty())
     };
     let email = text(row, c.email).or_else(|| text(row, c.corp_email)).map(|e| e.to_lowercase());
-    let id = text(row, c.person_id);
+    // The Entra user id first: MCPID is empty for people without a
+    // certification profile (inputs.md section 11).
+    let id = text(row, c.aad_user_id).or_else(|| text(row, c.person_id));
     let name = text(row, c.name).or_else(|| {
         let parts: Vec<String> = [c.first_name, c.last_name].into_iter().filter_map(|col| text(row, col)).collect();
         (!parts.is_empty()).then(|| parts.join(" "))
@@ -943,7 +950,8 @@ fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<Certif
     let Some(person) =
         email.clone().or_else(|| id.map(|i| i.to_lowercase())).or_else(|| name.as_ref().map(|n| n.to_lowercase()))
     else {
-        let column = c.email.or(c.corp_email).or(c.person_id).or(c.name).or(c.first_name).or(c.last_name).unwrap_or(0);
+        let columns = [c.email, c.corp_email, c.aad_user_id, c.person_id, c.name, c.first_name, c.last_name];
+        let column = columns.into_iter().flatten().next().unwrap_or(0);
         row.error(column, "", ErrorKind::EmptyValue, "empty person (no e-mail, id or name)".into());
         return;
     };

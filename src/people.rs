@@ -111,6 +111,15 @@ fn judge(
         return (CertificationStatus::Inactive, format!("marked \"{said}\" in the export"));
     }
     let Some(c) = known else {
+        // A title holding the exam code of a certification on the area's
+        // lists, but longer than it, is the exam's (designations.md section 5).
+        let listed = |code: &&str| ruleset.certification(code).is_some_and(|c| ruleset.lists_of(c).next().is_some());
+        if let Some(exam) = exam_code(&row.certification).filter(listed) {
+            return (
+                CertificationStatus::NotACertification,
+                format!("the title names exam {exam}, not the certification: a passed exam earns no points; the certification itself counts once earned"),
+            );
+        }
         return (CertificationStatus::NotOnList, format!("not on Microsoft's {area} list of eligible certifications"));
     };
     if ruleset.is_dropped(c) {
@@ -136,6 +145,15 @@ fn judge(
     }
     let through = ruleset.eligible_through(c).map(|d| format!(" (retiring: eligible through {d})")).unwrap_or_default();
     (CertificationStatus::Counted, format!("counts for {} certifications{through}", lists.join(" and ")))
+}
+
+/// The first exam code in a title (`AB-100` in `Exam AB-100: Agentic AI
+/// Business Solutions Architect`).
+fn exam_code(title: &str) -> Option<&str> {
+    let at = title.as_bytes().windows(6).position(|w| {
+        w[..2].iter().all(u8::is_ascii_alphabetic) && w[2] == b'-' && w[3..].iter().all(u8::is_ascii_digit)
+    })?;
+    title.get(at..at + 6)
 }
 
 /// Modern Work's people, each certification also saying, for every other

@@ -462,6 +462,9 @@ pub enum WarningKind {
     /// An Azure usage file with neither the attach-type duplicate flag nor
     /// a partner location column: repeats across locations cannot be told apart.
     LocationsUnknown,
+    /// A TrainingCompletions file without expiry or activation columns (the
+    /// API's): its certifications were taken as active.
+    ExpiryUnknown,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -1213,6 +1216,7 @@ mod tests {
             UsageOverEms,
             SubscriptionLevelAcr,
             LocationsUnknown,
+            ExpiryUnknown,
         ];
         for kind in &all {
             match kind {
@@ -1242,7 +1246,8 @@ mod tests {
                 | UnreadColumns
                 | UsageOverEms
                 | SubscriptionLevelAcr
-                | LocationsUnknown => {}
+                | LocationsUnknown
+                | ExpiryUnknown => {}
             }
         }
         all

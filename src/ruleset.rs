@@ -477,6 +477,12 @@ fn certification_key(text: &str) -> String {
     folded
 }
 
+/// A folded exam code: two letters and three digits (`ab100`).
+fn is_exam_code(key: &str) -> bool {
+    let bytes = key.as_bytes();
+    bytes.len() == 5 && bytes[..2].iter().all(u8::is_ascii_alphabetic) && bytes[2..].iter().all(u8::is_ascii_digit)
+}
+
 impl Ruleset {
     /// The embedded Modern Work ruleset.
     pub fn modern_work() -> Ruleset {
@@ -678,19 +684,24 @@ impl Ruleset {
     pub fn workload_use(&self, workload: WorkloadId) -> WorkloadUse {
         self.workload_use.get(usize::from(workload)).copied().unwrap_or_default()
     }
-    /// A certification by name, spelling or an exam code in the text
-    /// (`MS-102: Microsoft 365 Administrator`).
+    /// A certification by its name, a spelling or an exam code
+    /// (`Microsoft Certified: Azure Administrator Associate`, `AZ-104`), the
+    /// name also with its code in parentheses. A code matches only as the
+    /// whole title (designations.md section 5, a Decision): a longer title
+    /// holding one (`Exam AB-100: ...`, `AZ-104: Azure Administrator`)
+    /// names the exam, not the certification.
     pub fn certification(&self, text: &str) -> Option<CertificationId> {
-        let exam_code = || {
-            text.as_bytes().windows(6).find_map(|w| {
-                let code =
-                    w[..2].iter().all(u8::is_ascii_alphabetic) && w[2] == b'-' && w[3..].iter().all(u8::is_ascii_digit);
-                code.then(|| String::from_utf8_lossy(w).to_lowercase().replace('-', ""))
-            })
-        };
-        let key = certification_key(text);
-        let found = self.certifications.get(&key).or_else(|| lookup(&self.certifications, text));
-        found.or_else(|| self.certifications.get(&exam_code()?)).copied()
+        let whole = certification_key(text);
+        if let Some(&found) = self.certifications.get(&whole) {
+            return Some(found);
+        }
+        // The parts before and inside parentheses, the title without a
+        // leading "Microsoft"; never a code on its own.
+        let inside = text.split_once('(').and_then(|(_, rest)| rest.split_once(')')).map(|(inside, _)| inside);
+        let before = text.split_once('(').map(|(before, _)| before);
+        let without_brand = whole.strip_prefix("microsoft").filter(|rest| !rest.is_empty()).map(str::to_string);
+        let mut keys = [inside, before].into_iter().flatten().map(certification_key).chain(without_brand);
+        keys.find_map(|key| self.certifications.get(&key).filter(|_| !is_exam_code(&key))).copied()
     }
     pub fn certification_data(&self, id: CertificationId) -> &Certification {
         &self.data.certifications[id]
@@ -833,10 +844,17 @@ mod tests {
         assert_eq!(w("Microsoft Viva Insights"), Some("Viva Insights"));
         assert_eq!(w("Exchange Online (EXO)"), Some("Exchange Online"));
         assert_eq!(w("Microsoft"), None);
-        assert_eq!(cert("Exam MS-102 (Microsoft 365 Administrator)"), Some("MS-102"));
+        // An exam code is a certification's spelling only as the whole title;
+        // a longer title holding one names the exam.
+        assert_eq!(cert("AB-100"), Some("agentic-ai-business-solutions-architect"));
+        assert_eq!(cert("Exam MS-102 (Microsoft 365 Administrator)"), None);
+        assert_eq!(cert("Exam AB-100: Agentic AI Business Solutions Architect"), None);
+        assert_eq!(cert("Microsoft Azure Administrator (AZ-104)"), None);
+        assert_eq!(cert("Microsoft Certified: Azure Administrator Associate (AZ-104)"), Some("AZ-104"));
         // The catalogue knows every area's certifications; Modern Work's lists do not hold AZ-104.
-        let az104 = r.certification("AZ-104: Azure Administrator").unwrap();
+        let az104 = r.certification("AZ-104").unwrap();
         assert_eq!(r.lists_of(az104).count(), 0);
+        assert_eq!(r.certification("AZ-104: Azure Administrator"), None);
         assert!(r.certification("Underwater Basket Weaving").is_none());
     }
 

@@ -238,3 +238,108 @@ fn monthly_subscription_level_acr_is_read_only_alone() {
     assert_eq!(ttm(&r), 1020.0);
     assert!(warning(&r, "subscriptionLevelAcr").contains("MonthlySubscriptionLevelACR"));
 }
+
+/// A skilling file scored as of `as_of` (`2026-10`).
+fn skilling_as_of(name: &str, text: &str, as_of: &str) -> Value {
+    let mut book = Workbook::default();
+    book.add_file(name, text.as_bytes());
+    let (year, month) = as_of.split_once('-').unwrap();
+    let options = ScoreOptions {
+        as_of: spd_score::Month::new(year.parse().unwrap(), month.parse().unwrap()),
+        ..ScoreOptions::default()
+    };
+    serde_json::to_value(book.report(&options)).unwrap()
+}
+
+/// The people counted at a step of an area's SMB skilling metric.
+fn step_people(r: &Value, area: &str, metric_id: &str, step: usize) -> Value {
+    metric(r, area, "smb", metric_id)["steps"][step]["people"].clone()
+}
+
+/// The programmatic TrainingCompletions query: no e-mail, name, expiry or
+/// activation column.
+const TRAINING_API: &str = "TrainingActivityId,TrainingTitle,TrainingType,AADUserId,TrainingCompletionDate,Month,IcMCP,MCPID,MPNID,PartnerName,PartnerCityLocation,PartnerCountryLocation";
+
+#[test]
+fn the_api_training_completions_key_people_by_their_entra_user_id() {
+    let rows = [
+        // One person, the id once in capitals: the Azure gate and Infrastructure's step 2.
+        "a1,Microsoft Certified: Azure Administrator Associate,Certification,7D1E5A20-3B9D-4E26-A0F3-9D2C7B41E806,2026-02-10,2026-10-01,No,,4100001,Fabrikam,London,United Kingdom",
+        "a2,Microsoft Certified: Azure Network Engineer Associate,Certification,7d1e5a20-3b9d-4e26-a0f3-9d2c7b41e806,2026-03-10,2026-10-01,No,,4100001,Fabrikam,London,United Kingdom",
+        // Keyed by the Entra id, not by the MCPID beside it; the MCPID when the id is empty.
+        "a3,SC-500,Certification,c26daf75-0000-4000-8000-000000000001,2026-08-20,2026-10-01,Yes,990123,4100001,Fabrikam,London,United Kingdom",
+        "a4,Microsoft Certified: Azure Network Engineer Associate,Certification,,2026-04-01,2026-10-01,Yes,990777,4100001,Fabrikam,London,United Kingdom",
+    ];
+    let text = csv(TRAINING_API, &rows.map(String::from));
+    let r = skilling_as_of("training.csv", &text, "2026-10");
+    assert_eq!(r["files"][0]["kind"], "skilling");
+    assert_eq!(r["errors"], json!([]));
+    assert_eq!(step_people(&r, "infrastructure", "intermediateCertifications", 0), json!(1));
+    assert_eq!(step_people(&r, "infrastructure", "intermediateCertifications", 1), json!(2));
+    assert_eq!(step_people(&r, "security", "intermediateCertifications", 0), json!(1));
+    // People are shown by their id, lower-cased, when there is no name.
+    let ids: Vec<&str> = r["people"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["7d1e5a20-3b9d-4e26-a0f3-9d2c7b41e806", "990777", "c26daf75-0000-4000-8000-000000000001"]);
+    let names = &metric(&r, "infrastructure", "smb", "intermediateCertifications")["steps"][1]["names"];
+    assert_eq!(names, &json!(["7d1e5a20-3b9d-4e26-a0f3-9d2c7b41e806", "990777"]));
+    // Without expiry or activation, certifications are taken as active: said once.
+    let said: Vec<&Value> = r["warnings"].as_array().unwrap().iter().filter(|w| w["kind"] == "expiryUnknown").collect();
+    assert_eq!(said.len(), 1);
+    assert_eq!(said[0]["file"], "training.csv");
+    assert!(said[0]["message"].as_str().unwrap().starts_with("this skilling file has no expiry or activation column"));
+    // A list with its own expiry column (or none of the dataset's columns) is not warned about.
+    let dated = "Email,TrainingTitle,TrainingType,TrainingCompletionDate,ExpirationDate\na@x.com,AZ-104,Certification,2026-01-01,2027-01-01\n";
+    assert!(!warning_kinds(&skilling_as_of("dated.csv", dated, "2026-10")).contains(&"expiryUnknown".to_string()));
+    let simple = "Name,Email,Certification,DateEarned\nA,a@x.com,AZ-104,2026-01-01\n";
+    assert!(!warning_kinds(&skilling_as_of("simple.csv", simple, "2026-10")).contains(&"expiryUnknown".to_string()));
+}
+
+#[test]
+fn an_exam_code_is_its_certification_only_as_the_whole_title() {
+    // No TrainingType column: the title alone says what a row is.
+    let text = csv(
+        "Email,Name,Certification,DateEarned",
+        &[
+            "kai@x.com,Kai,AB-410,2026-09-01",
+            "kai@x.com,Kai,AB-210,2026-09-02",
+            "lea@x.com,Lea,AB-250,2026-09-03",
+            "ray@x.com,Ray,Intelligent Applications Builder Associate (AB-410),2026-09-04",
+            "mo@x.com,Mo,AB-100,2026-09-05",
+            "oz@x.com,Oz,Exam AB-100: Agentic AI Business Solutions Architect,2026-09-06",
+            "nia@x.com,Nia,AB-620,2026-09-07",
+            "pia@x.com,Pia,SC-500,2026-09-08",
+        ]
+        .map(String::from),
+    );
+    let r = skilling_as_of("skilling.csv", &text, "2026-10");
+    let ba = |id: &str| metric(&r, "business-applications", "smb", id)["value"].clone();
+    assert_eq!(ba("intermediateCertifications"), json!(3), "Kai once, Lea, Ray");
+    assert_eq!(ba("advancedCertifications"), json!(1), "Mo, not Oz");
+    assert_eq!(step_people(&r, "security", "intermediateCertifications", 0), json!(1));
+    let person = |id: &str| r["people"].as_array().unwrap().iter().find(|p| p["id"] == id).unwrap().clone();
+    let in_area = |id: &str| person(id)["certifications"][0]["areas"][0].clone();
+    let oz = in_area("oz@x.com");
+    assert_eq!(
+        (oz["area"].as_str(), oz["status"].as_str()),
+        (Some("business-applications"), Some("not_a_certification"))
+    );
+    assert!(oz["reason"].as_str().unwrap().starts_with("the title names exam AB-100, not the certification"), "{oz}");
+    // AB-620 is on no area's list.
+    assert_eq!(person("nia@x.com")["certifications"][0]["areas"], json!([]));
+    assert_eq!(person("nia@x.com")["certifications"][0]["status"], "not_on_list");
+    // An exam row never counts, whatever its title.
+    let exams = "Email,TrainingTitle,TrainingType,TrainingCompletionDate\npia@x.com,SC-500,Exam,2026-09-08\n";
+    assert_eq!(
+        step_people(&skilling_as_of("exams.csv", exams, "2026-10"), "security", "intermediateCertifications", 0),
+        json!(0)
+    );
+}
+
+#[test]
+fn windows_server_hybrid_administrator_counts_through_september_2027() {
+    let text = "Email,Certification,DateEarned\nx@x.com,Microsoft Certified: Windows Server Hybrid Administrator Associate,2025-02-01\n";
+    for (as_of, people) in [("2026-10", 1), ("2027-09", 1), ("2027-10", 0)] {
+        let r = skilling_as_of("skilling.csv", text, as_of);
+        assert_eq!(step_people(&r, "infrastructure", "intermediateCertifications", 1), json!(people), "{as_of}");
+    }
+}
