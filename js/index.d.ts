@@ -792,7 +792,8 @@ export type WarningKind =
   | 'usageOverEms'
   | 'subscriptionLevelAcr'
   | 'locationsUnknown'
-  | 'expiryUnknown';
+  | 'expiryUnknown'
+  | 'claimTypeName';
 
 export interface Warning {
   kind: WarningKind;

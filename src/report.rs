@@ -465,6 +465,9 @@ pub enum WarningKind {
     /// A TrainingCompletions file without expiry or activation columns (the
     /// API's): its certifications were taken as active.
     ExpiryUnknown,
+    /// Business applications rows whose association type is a claim-type
+    /// name (`Influenced Revenue Recognition`), read as its CPOR sub-type.
+    ClaimTypeName,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -1217,6 +1220,7 @@ mod tests {
             SubscriptionLevelAcr,
             LocationsUnknown,
             ExpiryUnknown,
+            ClaimTypeName,
         ];
         for kind in &all {
             match kind {
@@ -1247,7 +1251,8 @@ mod tests {
                 | UsageOverEms
                 | SubscriptionLevelAcr
                 | LocationsUnknown
-                | ExpiryUnknown => {}
+                | ExpiryUnknown
+                | ClaimTypeName => {}
             }
         }
         all

@@ -343,3 +343,34 @@ fn windows_server_hybrid_administrator_counts_through_september_2027() {
         assert_eq!(step_people(&r, "infrastructure", "intermediateCertifications", 1), json!(people), "{as_of}");
     }
 }
+
+#[test]
+fn claim_type_names_are_read_as_their_cpor_sub_types() {
+    let header = "FiscalMonthName,PartnerAssociationType,CustomerTenantID,CustomerTenantName,SubscriptionId,Workloads,AdjustedRevenueAmtCD";
+    let revenue = csv(
+        header,
+        &[
+            "Oct-2025,CPOR RevRec,span,Span,s0,Sales,0",
+            "Oct-2026,Influenced Revenue Recognition,t1,Adatum,s1,Sales,300",
+            "Oct-2026,Influenced Revenue Recognition – Non Incentivised,t2,Humongous,s2,Finance,300",
+            "Oct-2026,CPOR - Influenced Revenue Recognition,t3,Lucerne,s3,Finance,300",
+            // A usage type, and a type for incentives only: no revenue add.
+            "Oct-2026,Usage Recognition,t4,Margie,s4,Sales,300",
+            "Oct-2026,Build Intent – Advisor (Pre-sales),t5,Trey,s5,Sales,300",
+        ]
+        .map(String::from),
+    );
+    let r = score(&[("revenue.csv", revenue)]);
+    assert_eq!(metric(&r, "business-applications", "smb", "netCustomerAdds")["value"], json!(3));
+    let said = warning(&r, "claimTypeName");
+    for read in [
+        "\"Influenced Revenue Recognition\" as CPOR RevRec",
+        "\"Influenced Revenue Recognition – Non Incentivised\" as CPOR RevRec",
+        "\"Usage Recognition\" as CPOR OSU",
+    ] {
+        assert!(said.contains(read), "{said}");
+    }
+    assert!(!said.contains("Build Intent"), "{said}");
+    let set_aside = r["areas"]["business-applications"]["detail"]["setAside"].to_string();
+    assert!(set_aside.contains("Build Intent"), "{set_aside}");
+}

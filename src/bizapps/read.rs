@@ -10,6 +10,7 @@ use crate::month::Month;
 use crate::number::{parse_amount, parse_hundredths, CountError};
 use crate::report::{ErrorKind, SetAsideReason, Warning, WarningKind};
 use crate::ruleset::fold;
+use std::collections::BTreeMap;
 
 /// Largest revenue read, in cents (USD 10 trillion), and largest usage, in
 /// hundredths (10 billion users or profiles): far past any real figure, and
@@ -24,7 +25,13 @@ pub(crate) struct FileState {
     bare: u64,
     /// Counted rows, when the download has no subscription column.
     without_subscription: u64,
+    /// Claim-type names read as association types: the value as written
+    /// (the first few), the type.
+    claim_types: BTreeMap<String, String>,
 }
+
+/// Claim-type spellings named in a warning; a file of thousands says the first.
+const MAX_NAMED: usize = 8;
 
 /// The columns every row needs, read once; `None` when one is bad (its
 /// error is recorded).
@@ -51,9 +58,18 @@ fn key(row: &mut Row<'_, '_>, c: &BizappsColumns, common: &Common, workload: u16
     Key { tenant, subscription: store.subscription(&subscription), workload, month: common.month }
 }
 
-/// The association type of a row, or why it is set aside.
-fn association(rules: &Rules, text: &str) -> Result<AssociationId, (SetAsideReason, String)> {
-    rules.association(text).ok_or((SetAsideReason::UnknownAssociation, text.to_string()))
+/// The association type of a row, or why it is set aside. A claim-type
+/// name (`Influenced Revenue Recognition`) is read as its type, and said.
+fn association(row: &mut Row<'_, '_>, rules: &Rules, text: &str) -> Result<AssociationId, (SetAsideReason, String)> {
+    if let Some(a) = rules.association(text) {
+        return Ok(a);
+    }
+    let a = rules.claim_type(text).ok_or((SetAsideReason::UnknownAssociation, text.to_string()))?;
+    let named = &mut row.bizapps().claim_types;
+    if named.len() < MAX_NAMED && !named.contains_key(text) {
+        named.insert(text.to_string(), rules.associations[usize::from(a)].id.clone());
+    }
+    Ok(a)
 }
 
 /// A revenue row (inputs.md section 9): net customer adds workloads and
@@ -76,7 +92,7 @@ pub(crate) fn revenue_row(
             (reason, common.workload.clone())
         })
         .and_then(|workload| {
-            let a = association(rules, &common.association)?;
+            let a = association(row, rules, &common.association)?;
             let id = &rules.associations[usize::from(a)].id;
             rules.counts_for_adds(a).then_some((workload, a)).ok_or((SetAsideReason::AssociationNotCounted, id.clone()))
         });
@@ -107,7 +123,7 @@ pub(crate) fn usage_row(row: &mut Row<'_, '_>, c: &BizappsUsageColumns, rules: &
     } else {
         (rules.line(&common.workload).ok_or_else(|| (SetAsideReason::NotOnRateCard, common.workload.clone()))).and_then(
             |line| {
-                let a = association(rules, &common.association)?;
+                let a = association(row, rules, &common.association)?;
                 let (line_id, a_id) = (&rules.lines[usize::from(line)].id, &rules.associations[usize::from(a)].id);
                 let why = (SetAsideReason::AssociationNotCounted, format!("{a_id} ({line_id})"));
                 rules.counts_for_usage(line, a).then_some((line, a)).ok_or(why)
@@ -216,6 +232,16 @@ pub(crate) fn finish_file(state: &FileState, file: &str, warnings: &mut Vec<Warn
             format!(
                 "{} row(s) give the association type CPOR without its sub-type (RevRec, OSA, RevRec Performance, OSU): they were counted for both net customer adds and usage.",
                 state.bare
+            ),
+        ));
+    }
+    if !state.claim_types.is_empty() {
+        let read: Vec<String> = state.claim_types.iter().map(|(name, id)| format!("\"{name}\" as {id}")).collect();
+        warnings.push(warn(
+            WarningKind::ClaimTypeName,
+            format!(
+                "association types named as Partner Center's claim types were read as their CPOR sub-types: {}.",
+                read.join(", ")
             ),
         ));
     }

@@ -83,6 +83,17 @@ struct Written {
     usage_columns: Keyed<Vec<String>>,
     trial_metric_type_words: Vec<String>,
     paid_only: bool,
+    claim_types: WrittenClaimTypes,
+}
+
+/// Partner Center's claim-type names for association types (inputs.md
+/// section 9); none in a ruleset written before them.
+#[derive(Default)]
+struct WrittenClaimTypes {
+    /// (name, association type id).
+    names: Vec<(String, String)>,
+    prefixes: Vec<String>,
+    suffixes: Vec<String>,
 }
 
 #[derive(Default)]
@@ -140,6 +151,18 @@ impl Written {
             usage_columns: keyed_strings("usageColumns"),
             trial_metric_type_words: o.strings_or_default("trialMetricTypeWords"),
             paid_only: o.bool_or_default("paidOnly"),
+            claim_types: o.or_default("claimTypes", |at| {
+                let c = at.object();
+                let name = |at: At<'_, '_>| {
+                    let n = at.object();
+                    (n.string("name"), n.string("association"))
+                };
+                WrittenClaimTypes {
+                    names: c.get("names", |at| at.list(name)),
+                    prefixes: c.strings_or_default("prefixes"),
+                    suffixes: c.strings_or_default("suffixes"),
+                }
+            }),
         }
     }
 }
@@ -207,6 +230,11 @@ pub struct Rules {
     pub lines: Vec<Line>,
     line_keys: HashMap<String, LineId>,
     trial_words: Vec<String>,
+    /// Claim-type names (folded) to the association type they are read as.
+    claim_types: Vec<(String, AssociationId)>,
+    /// What a claim-type name may carry around it, folded.
+    claim_prefixes: Vec<String>,
+    claim_suffixes: Vec<String>,
 }
 
 /// How a spelling is compared: case, spaces and punctuation aside, with or
@@ -259,6 +287,12 @@ impl Rules {
             })
         };
         let nca_associations = mask(&w.net_customer_adds_associations)?;
+        let claim_types = (w.claim_types.names.iter())
+            .map(|(name, id)| match w.associations.iter().position(|a| &a.id == id) {
+                Some(i) => Ok((fold(name), i as AssociationId)),
+                None => Err(format!("claim type {name}: unknown association type {id}")),
+            })
+            .collect::<Result<_, String>>()?;
         let column = |name: &String| {
             UsageColumn::ALL
                 .into_iter()
@@ -322,11 +356,28 @@ impl Rules {
             lines,
             line_keys,
             trial_words: if w.paid_only { w.trial_metric_type_words.iter().map(|t| fold(t)).collect() } else { vec![] },
+            claim_types,
+            claim_prefixes: w.claim_types.prefixes.iter().map(|p| fold(p)).collect(),
+            claim_suffixes: w.claim_types.suffixes.iter().map(|p| fold(p)).collect(),
         })
     }
 
     pub fn association(&self, text: &str) -> Option<AssociationId> {
         find(&self.association_keys, text)
+    }
+    /// The association type a claim-type name is read as: the name as a
+    /// whole, case, space and punctuation aside, with or without one of the
+    /// ruleset's prefixes (`CPOR`) and suffixes (`Non Incentivised`).
+    pub fn claim_type(&self, text: &str) -> Option<AssociationId> {
+        let folded = fold(text);
+        let mut name = folded.as_str();
+        if let Some(rest) = self.claim_prefixes.iter().find_map(|p| name.strip_prefix(p.as_str())) {
+            name = rest;
+        }
+        if let Some(rest) = self.claim_suffixes.iter().find_map(|s| name.strip_suffix(s.as_str())) {
+            name = rest;
+        }
+        self.claim_types.iter().find(|(n, _)| n == name).map(|&(_, a)| a)
     }
     /// A net customer adds workload.
     pub fn workload(&self, text: &str) -> Option<WorkloadId> {
@@ -401,6 +452,14 @@ mod tests {
         assert_eq!(association("RevRec"), Some("CPOR RevRec"));
         assert_eq!(association("OSU"), Some("CPOR OSU"));
         assert_eq!(association("Transacting partner of record"), None);
+        // Partner Center's claim-type names, whole, with their prefix and suffix.
+        let claim = |t: &str| r.claim_type(t).map(|a| r.associations[usize::from(a)].id.as_str());
+        assert_eq!(claim("Influenced Revenue Recognition"), Some("CPOR RevRec"));
+        assert_eq!(claim("Influenced Revenue Recognition – Non Incentivised"), Some("CPOR RevRec"));
+        assert_eq!(claim("CPOR - Usage Recognition (Non-Incentivized)"), Some("CPOR OSU"));
+        assert_eq!(claim("Build Intent – Advisor (Pre-sales)"), None);
+        assert_eq!(claim("Usage Recognition Bonus"), None);
+        assert_eq!(association("Usage Recognition"), None);
         let bare = r.association("CPOR").unwrap();
         assert!(r.associations[usize::from(bare)].bare && r.counts_for_adds(bare));
         assert!(!r.counts_for_adds(r.association("PAL").unwrap()));
