@@ -793,7 +793,8 @@ export type WarningKind =
   | 'subscriptionLevelAcr'
   | 'locationsUnknown'
   | 'expiryUnknown'
-  | 'claimTypeName';
+  | 'claimTypeName'
+  | 'emsWorkloadWithoutSeats';
 
 export interface Warning {
   kind: WarningKind;

@@ -23,6 +23,8 @@ pub(crate) struct FileState {
     pairs: Option<Vec<(WorkloadId, usize, usize)>>,
     /// Column pairs that cannot be read, and why.
     unread: Vec<String>,
+    /// Active-user columns without paid units, as the header names them.
+    without_seats: Vec<String>,
     free_rows: u64,
     /// Workload figures a usage file had already given: not added.
     usage_wins: u64,
@@ -64,6 +66,7 @@ impl FileState {
             }
         }
         self.pairs = Some(pairs);
+        self.without_seats = c.without_seats.iter().map(|&i| column(i)).collect();
     }
 }
 
@@ -145,6 +148,17 @@ pub(crate) fn finish_file(state: &FileState, name: &str, store: &mut UsageStore,
     let mut warn = |kind, message: String| warnings.push(Warning { kind, file: Some(name.to_string()), message });
     if !state.unread.is_empty() {
         warn(WarningKind::UnreadColumns, format!("{}.", state.unread.join("; ")));
+    }
+    if !state.without_seats.is_empty() {
+        warn(
+            WarningKind::EmsWorkloadWithoutSeats,
+            format!(
+                "{} {} monthly active users with no paid-units column beside {}: not read (a workload's bands, activity and protected users need its own paid units). Defender for Identity counts only from a usage export that lists it as a workload.",
+                state.without_seats.join(" and "),
+                if state.without_seats.len() == 1 { "gives" } else { "give" },
+                if state.without_seats.len() == 1 { "it" } else { "them" },
+            ),
+        );
     }
     if state.free_rows > 0 {
         warn(

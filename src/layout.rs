@@ -65,6 +65,9 @@ pub const FREE_SKU: &str = "Free";
 /// `AADPMonthlyActiveUsers`), folded; the prefix names the workload.
 const EMS_PAU_SUFFIX: &str = "paidavailableunits";
 const EMS_MAU_SUFFIX: &str = "monthlyactiveusers";
+/// EMS usage: the end of a workload's active users with no paid units
+/// beside them (`AATPActiveUsage`, `MCASActiveUsage`), folded.
+const EMS_ACTIVE_ONLY_SUFFIX: &str = "activeusage";
 
 /// Business Applications' downloads (inputs.md sections 9 and 10).
 pub const BIZAPPS_WORKLOAD: Field = field!("workload", ["Workloads", "Workload", "WorkloadName"]);
@@ -196,6 +199,9 @@ pub struct EmsColumns {
     pub month: usize,
     pub free_vs_paid: Option<usize>,
     pub pairs: Vec<EmsPair>,
+    /// Workloads' active users without a paid-units column (Defender for
+    /// Identity, Defender for Cloud Apps): read and ignored (inputs.md section 6).
+    pub without_seats: Vec<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -406,6 +412,10 @@ pub fn recognise(columns: &[String]) -> Result<Layout, String> {
             month,
             free_vs_paid: header.find(FREE_VS_PAID),
             pairs,
+            without_seats: (header.0.iter().enumerate())
+                .filter(|(_, h)| h.strip_suffix(EMS_ACTIVE_ONLY_SUFFIX).is_some_and(|prefix| !prefix.is_empty()))
+                .map(|(i, _)| i)
+                .collect(),
         }));
     }
     let (service_level2, service_name) = (header.find(SERVICE_LEVEL2), header.find(SERVICE_NAME));
@@ -676,6 +686,13 @@ mod tests {
             c.pairs.iter().map(|p| (p.prefix.as_str(), p.pau, p.mau)).collect();
         // The all-workload columns are not a pair; Azip's active column is missing.
         assert_eq!(pairs, [("AADP", Some(8), Some(9)), ("Intune", Some(10), Some(11)), ("Azip", Some(12), None)]);
+        assert!(c.without_seats.is_empty());
+        // Defender for Identity's and Defender for Cloud Apps' active users have no paid units.
+        let Layout::EmsUsage(c) = recognise(&cols(&format!("{header},AATPActiveUsage,MCASActiveUsage"))).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!((c.pairs.len(), c.without_seats), (3, vec![13, 14]));
         // A workload column makes it another layout (PartnerAttachedMonthlyActiveUsers is PAMAU).
         let bizapps =
             "FiscalMonthName,PartnerAssociationType,CustomerTenantID,Workload,PartnerAttachedMonthlyActiveUsers";

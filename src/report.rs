@@ -468,6 +468,9 @@ pub enum WarningKind {
     /// Business applications rows whose association type is a claim-type
     /// name (`Influenced Revenue Recognition`), read as its CPOR sub-type.
     ClaimTypeName,
+    /// An EMS usage file's active-user columns without paid units
+    /// (`AATPActiveUsage`, `MCASActiveUsage`): not read.
+    EmsWorkloadWithoutSeats,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -1221,6 +1224,7 @@ mod tests {
             LocationsUnknown,
             ExpiryUnknown,
             ClaimTypeName,
+            EmsWorkloadWithoutSeats,
         ];
         for kind in &all {
             match kind {
@@ -1252,7 +1256,8 @@ mod tests {
                 | SubscriptionLevelAcr
                 | LocationsUnknown
                 | ExpiryUnknown
-                | ClaimTypeName => {}
+                | ClaimTypeName
+                | EmsWorkloadWithoutSeats => {}
             }
         }
         all

@@ -374,3 +374,28 @@ fn claim_type_names_are_read_as_their_cpor_sub_types() {
     let set_aside = r["areas"]["business-applications"]["detail"]["setAside"].to_string();
     assert!(set_aside.contains("Build Intent"), "{set_aside}");
 }
+
+#[test]
+fn ems_active_users_without_seats_are_read_and_ignored_with_a_warning() {
+    let header = "SubscriptionId,Month,CustomerName,CustomerTenantId,PartnerAttachType,FreeVsPaidSKU,PaidAvailableUnits,MonthlyActiveUsers,AADPPaidAvailableUnits,AADPMonthlyActiveUsers,IntunePaidAvailableUnits,IntuneMonthlyActiveUsers,AzipPaidAvailableUnits,AzipMonthlyActiveUsers";
+    let rows = [
+        "s1,2025-10-01,Northwind Traders,northwind,CSP Tier 2,Paid,40,35,40,31,40,35,40,6",
+        "s1,2024-10-01,Northwind Traders,northwind,CSP Tier 2,Paid,40,2,40,2,40,2,40,2",
+    ];
+    let without = score(&[("ems.csv", csv(header, &rows.map(String::from)))]);
+    // The same download with Defender for Identity's and Defender for Cloud
+    // Apps' active users (no paid units: 40 paid would make 38 protected users).
+    let rows = rows.map(|r| format!("{r},38,12"));
+    let with = score(&[("ems.csv", csv(&format!("{header},AATPActiveUsage,MCASActiveUsage"), &rows))]);
+    assert_eq!(with["areas"]["security"]["tracks"], without["areas"]["security"]["tracks"]);
+    assert_eq!(with["areas"]["modern-work"]["tracks"], without["areas"]["modern-work"]["tracks"]);
+    assert_eq!(with["errors"], json!([]));
+    let said = warning(&with, "emsWorkloadWithoutSeats");
+    assert!(
+        said.starts_with("AATPActiveUsage and MCASActiveUsage give monthly active users with no paid-units column"),
+        "{said}"
+    );
+    assert!(said.contains("Defender for Identity counts only from a usage export"), "{said}");
+    assert_eq!(warning_kinds(&with).iter().filter(|k| *k == "emsWorkloadWithoutSeats").count(), 1);
+    assert!(!warning_kinds(&without).contains(&"emsWorkloadWithoutSeats".to_string()));
+}
