@@ -751,7 +751,7 @@ export type CertificationStatus =
 export interface FileReport {
   name: string;
   /** `emsUsage`, `azureUsage`, `customersTenants`, `bizappsRevenue`, `bizappsUsage` are the spec's `ems-usage`, `azure-usage`, `customers-tenants`, `bizapps-revenue`, `bizapps-usage`. */
-  kind: 'usage' | 'emsUsage' | 'azureUsage' | 'customersTenants' | 'bizappsRevenue' | 'bizappsUsage' | 'skilling' | 'manual' | 'unknown';
+  kind: 'usage' | 'emsUsage' | 'azureUsage' | 'customersTenants' | 'bizappsRevenue' | 'bizappsUsage' | 'skilling' | 'manual' | 'bizappsLicenceUsage' | 'msLearn' | 'unknown';
   encoding: string | null;
   delimiter: string | null;
   /** Data rows read, not counting the header. */
@@ -820,7 +820,8 @@ export type ErrorKind =
   | 'unknownArea'
   | 'unknownTrack'
   | 'unknownMetric'
-  | 'badValue';
+  | 'badValue'
+  | 'unscoredDownload';
 
 export interface RowError {
   kind: ErrorKind;

@@ -173,6 +173,10 @@ pub enum FileKind {
     BizappsRevenue,
     /// Business Applications' usage report.
     BizappsUsage,
+    /// A Dynamics 365 / Power BI license usage download: recognised, refused.
+    BizappsLicenceUsage,
+    /// An MS Learn download: recognised, refused.
+    MsLearn,
     Unknown,
 }
 
@@ -381,9 +385,9 @@ impl Header {
     }
 }
 
-/// Recognises the layout of a header row, or says which fields are missing
-/// for each known layout.
-pub fn recognise(columns: &[String]) -> Result<Layout, String> {
+/// Recognises the layout of a header row; else a download recognised but
+/// not scored, or which fields each known layout misses.
+pub fn recognise(columns: &[String]) -> Result<Layout, Unrecognised> {
     let header = Header(columns.iter().map(|c| fold(c)).collect());
     let usage = [TENANT_ID, ASSOCIATION, WORKLOAD, MONTH, MAU, PAU];
     let found: Vec<Option<usize>> = usage.iter().map(|f| header.find(*f)).collect();
@@ -494,28 +498,106 @@ pub fn recognise(columns: &[String]) -> Result<Layout, String> {
             reported: header.find(REPORTED_MONTH),
         }));
     }
-    let missing_usage: Vec<String> =
-        usage.iter().zip(&found).filter(|(_, f)| f.is_none()).map(|(field, _)| describe(*field)).collect();
-    let mut missing_skilling = vec![];
-    if person.iter().all(Option::is_none) {
-        missing_skilling.push(format!(
-            "a person column ({})",
-            [EMAIL, PERSON_NAME, PERSON_ID].map(|f| f.aliases.join(", ")).join(", ")
-        ));
+    if let Some(download) = unscored(&header) {
+        return Err(Unrecognised::Unscored(download));
     }
-    if certification.is_none() {
-        missing_skilling.push(describe(CERTIFICATION));
+    Err(Unrecognised::Unknown(unknown_layout(columns, &header)))
+}
+
+/// Partner Center's downloads that look close to scored ones but cannot
+/// score a designation (inputs.md section 13): recognised, so that the
+/// user learns which download to take instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unscored {
+    /// The Insights `DynamicsUsage` and `PowerBIUsage` datasets: seats per SKU.
+    BizappsLicenceUsage,
+    /// The Insights `MSLearn` dataset: Learn modules and paths.
+    MsLearn,
+}
+
+impl Unscored {
+    pub fn kind(self) -> FileKind {
+        match self {
+            Unscored::BizappsLicenceUsage => FileKind::BizappsLicenceUsage,
+            Unscored::MsLearn => FileKind::MsLearn,
+        }
     }
-    Err(format!(
-        "the header matches no known layout. Columns found: {}. A usage export also needs {}. A skilling list also needs {}. Values typed from Partner Center need Area, Track, Metric and Value. An Azure usage export needs tenant, month, service (ServiceLevel2), association (PartnerAttributionType) and ACR (ACR_USD); a Customers and tenants download the same with Product instead of the service. Business applications downloads need {} and {}, with {} (revenue) or {} (usage).",
-        columns.iter().map(|c| format!("\"{}\"", c.trim())).collect::<Vec<_>>().join(", "),
-        missing_usage.join("; "),
-        missing_skilling.join("; "),
-        [TENANT_ID, ASSOCIATION, BIZAPPS_WORKLOAD].map(describe).join(", "),
-        describe(MONTH),
+
+    /// What the file is, why it cannot score, and what to download instead.
+    pub fn message(self) -> &'static str {
+        match self {
+            Unscored::BizappsLicenceUsage => "this is Partner Center's Dynamics 365 / Power BI license usage download (seats per SKU): it has no workload column, so it cannot score Business Applications; download the Business applications revenue and usage reports instead (Insights, Business applications).",
+            Unscored::MsLearn => "this is Partner Center's MS Learn download (Learn modules and learning paths completed): it lists no certifications, so it cannot score skilling; download the Trainings, exams and certifications report (TrainingCompletions) instead.",
+        }
+    }
+}
+
+/// Why a header is none of the layouts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unrecognised {
+    /// A download recognised but not scored.
+    Unscored(Unscored),
+    /// No known layout: the message says which columns were looked for.
+    Unknown(String),
+}
+
+/// Dynamics 365 / Power BI license usage: `RevSum...` columns, or assigned
+/// seats with their activity or deployment opportunity.
+const REV_SUM: Field = field!("revenue summary", ["RevSumDivisionName", "RevSumCategoryName"]);
+const ASSIGNED_SEATS: Field = field!("assigned seats", ["AssignedSeats"]);
+const SEAT_ACTIVITY: Field = field!("seat activity", ["ActiveUsagePercent", "DeploymentOpportunity"]);
+/// MS Learn: a training name with the products or roles it is about.
+const TRAINING_NAME: Field = field!("training name", ["TrainingName"]);
+const LEARN_TOPIC: Field = field!("products or roles", ["Products", "Roles"]);
+
+fn unscored(header: &Header) -> Option<Unscored> {
+    let has = |field: Field| header.find(field).is_some();
+    let workload = has(WORKLOAD) || has(BIZAPPS_WORKLOAD);
+    if !workload && (has(REV_SUM) || has(ASSIGNED_SEATS) && has(SEAT_ACTIVITY)) {
+        return Some(Unscored::BizappsLicenceUsage);
+    }
+    (has(TRAINING_NAME) && has(LEARN_TOPIC) && !has(CERTIFICATION)).then_some(Unscored::MsLearn)
+}
+
+/// The unknown-layout message (inputs.md section 3): the columns found, and
+/// per layout the columns it looks for that this header lacks.
+fn unknown_layout(columns: &[String], header: &Header) -> String {
+    let lacks = |fields: &[Field]| -> String {
+        let missing: Vec<String> = fields.iter().filter(|f| header.find(**f).is_none()).map(|f| describe(*f)).collect();
+        if missing.is_empty() {
+            "nothing".into()
+        } else {
+            missing.join("; ")
+        }
+    };
+    let service = Field { name: "service", aliases: &["ServiceLevel2", "ServiceName", "MeterCategory"] };
+    let person = [EMAIL, CORP_EMAIL, AAD_USER_ID, PERSON_ID, PERSON_NAME, FIRST_NAME, LAST_NAME];
+    let person_names: Vec<&str> = person.iter().flat_map(|f| f.aliases.iter().copied()).collect();
+    let skilling = match (person.iter().any(|f| header.find(*f).is_some()), header.find(CERTIFICATION).is_some()) {
+        (true, true) => "nothing".to_string(),
+        (true, false) => describe(CERTIFICATION),
+        (false, found) => {
+            let person = format!("a person column ({})", person_names.join(", "));
+            if found {
+                person
+            } else {
+                format!("{person}; {}", describe(CERTIFICATION))
+            }
+        }
+    };
+    let found: Vec<String> = columns.iter().map(|c| format!("\"{}\"", c.trim())).collect();
+    format!(
+        "the header matches no known layout. Columns found: {}. Columns each layout looks for that this header lacks (each with the names it is found under): a usage export (Office usage), {}. An EMS usage download, {}, and a pair of columns per workload (AADPPaidAvailableUnits and AADPMonthlyActiveUsers, ...). An Azure usage report, {}; a Customers and tenants download the same with {} instead of the service. Business applications downloads, {}, with {} (revenue) or {} (usage). A skilling list, {}. Values typed from Partner Center need Area, Track, Metric and Value.",
+        found.join(", "),
+        lacks(&[TENANT_ID, ASSOCIATION, WORKLOAD, MONTH, MAU, PAU]),
+        lacks(&[TENANT_ID, ASSOCIATION, MONTH]),
+        lacks(&[AZURE_TENANT, MONTH, service, AZURE_ASSOCIATION, ACR]),
+        describe(PRODUCT),
+        lacks(&[TENANT_ID, ASSOCIATION, BIZAPPS_WORKLOAD, MONTH]),
         describe(REVENUE),
-        [PAMAU, MAC, BIZAPPS_MAU].map(|f| f.name).join(", ")
-    ))
+        [PAMAU, MAC, BIZAPPS_MAU].map(|f| f.name).join(", "),
+        skilling,
+    )
 }
 
 /// The column pairs of an EMS usage header, by prefix in header order:
@@ -611,6 +693,23 @@ mod tests {
     }
 
     #[test]
+    fn office_365_license_usage_download_and_programmatic_office_usage() {
+        // As Microsoft's 2023 data definitions list the download: the global
+        // account is PGAPartnerID, the location PartnerID.
+        let header = "PGAPartnerID,CustomerTenantId,CustomerTpid,WorkloadName,Month,PaidAvailableUnits,MonthlyActiveUsers,CustomerName,CustomerMarket,CustomerSegment,IndustryName,VerticalName,EOU,PartnerID,PartnerName,PartnerLocation,PartnerAttributionType,IsDuplicateRowForPGA";
+        let Layout::Usage(c) = recognise(&cols(header)).unwrap() else { panic!() };
+        assert_eq!((c.tenant, c.tenant_name, c.workload, c.month, c.pau, c.mau), (1, Some(7), 3, 4, 5, 6));
+        assert_eq!((c.association, c.pga_duplicate), (16, Some(17)));
+        // The programmatic OfficeUsage query: no global-account column.
+        let header = "CustomerTenantId,CustomerTpid,WorkloadName,Month,PaidAvailableUnits,MonthlyActiveUsers,CustomerName,CustomerMarket,CustomerSegment,MPNId,PartnerName,PartnerLocationID,PartnerAttributionType,IsDuplicateRowForPGA";
+        let Layout::Usage(c) = recognise(&cols(header)).unwrap() else { panic!() };
+        assert_eq!((c.tenant, c.workload, c.month, c.association, c.pga_duplicate), (0, 2, 3, 12, Some(13)));
+        // Recognised by the usage fields alone: no partner column is needed.
+        let bare = "CustomerTenantId,WorkloadName,Month,PaidAvailableUnits,MonthlyActiveUsers,PartnerAttributionType";
+        assert!(matches!(recognise(&cols(bare)), Ok(Layout::Usage(_))));
+    }
+
+    #[test]
     fn azure_usage_layout() {
         let header = "CustomerTenantId,CustomerName,CustomerSegment,SubscriptionId,Month,ServiceLevel1,ServiceLevel2,ServiceLevel3,PartnerAttributionType,OfferType,IsACRDuplicateAtPGAAttachTypeLevel,IsACRDuplicateAtPGALevel,ACR_USD";
         let Layout::AzureUsage(c) = recognise(&cols(header)).unwrap() else { panic!() };
@@ -701,9 +800,46 @@ mod tests {
 
     #[test]
     fn unknown_header_lists_found_and_expected() {
-        let err = recognise(&cols("Foo,Bar")).unwrap_err();
+        let Err(Unrecognised::Unknown(err)) = recognise(&cols("Foo,Bar")) else { panic!() };
         assert!(err.contains("\"Foo\", \"Bar\""), "{err}");
         assert!(err.contains("MAU (ActiveUsage"), "{err}");
         assert!(err.contains("certification (Certification"), "{err}");
+        assert!(err.contains("service (ServiceLevel2, ServiceName, MeterCategory)"), "{err}");
+        assert!(err.contains("AADUserId"), "{err}");
+        // Only what a layout lacks is listed: a usage export missing its MAU.
+        let Err(Unrecognised::Unknown(err)) =
+            recognise(&cols("CustomerTenantId,PartnerAttributionType,Workload,Month,PAU"))
+        else {
+            panic!()
+        };
+        assert!(err.contains("a usage export (Office usage), MAU (ActiveUsage"), "{err}");
+        assert!(!err.contains("Office usage), tenant"), "{err}");
+    }
+
+    #[test]
+    fn downloads_recognised_but_not_scored() {
+        let dynamics = "Month,RevSumDivisionName,RevSumCategoryName,SKU,SKUId,FreeVsPaidSKU,SalesModel,DetailedSalesModel,CustomerName,CustomerTenantId,CustomerSegment,MPNID,PartnerName,PartnerLocation,PartnerAttachType,AvailableSeats,AssignedSeats,ActiveSeats,DeploymentOpportunity,ActiveUsagePercent";
+        let refused = |header: &str| match recognise(&cols(header)) {
+            Err(Unrecognised::Unscored(download)) => Some(download.kind()),
+            _ => None,
+        };
+        assert_eq!(refused(dynamics), Some(FileKind::BizappsLicenceUsage));
+        // Without the RevSum columns, by its seats; never with a workload column.
+        assert_eq!(
+            refused("Month,CustomerTenantId,SKU,AssignedSeats,ActiveUsagePercent"),
+            Some(FileKind::BizappsLicenceUsage)
+        );
+        assert_eq!(refused("Month,CustomerTenantId,SKU,AssignedSeats"), None);
+        assert_eq!(refused("Month,CustomerTenantId,Workload,RevSumDivisionName"), None);
+        let learn =
+            "UserName,UserId,TrainingName,TrainingType,Products,Roles,CompletionDate,MPNId,PartnerName,CustomerMarket";
+        assert_eq!(refused(learn), Some(FileKind::MsLearn));
+        assert_eq!(refused("UserId,TrainingName,Roles"), Some(FileKind::MsLearn));
+        assert_eq!(refused("UserId,TrainingName,CompletionDate"), None);
+        // With a certification column it is a skilling list.
+        assert!(matches!(recognise(&cols("UserId,TrainingName,Products,Certification")), Ok(Layout::Skilling(_))));
+        for download in [Unscored::BizappsLicenceUsage, Unscored::MsLearn] {
+            assert!(download.message().contains("instead"));
+        }
     }
 }

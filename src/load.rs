@@ -3,7 +3,9 @@
 
 use crate::azure::Outcome;
 use crate::decode::{field_text, sniff, Sniffed, Transcoder};
-use crate::layout::{recognise, FileKind, Layout, ManualColumns, SkillingColumns, UsageColumns};
+use crate::layout::{
+    recognise, FileKind, Layout, ManualColumns, SkillingColumns, Unrecognised, Unscored, UsageColumns,
+};
 use crate::manual::{ManualValue, TypedText};
 use crate::month::{Date, Month};
 use crate::number::{parse_count, parse_plain_count, Count, CountError};
@@ -207,6 +209,8 @@ struct Context {
     name: String,
     today: Option<Month>,
     layout: Option<Layout>,
+    /// A download recognised but not scored: its rows are not read.
+    unscored: Option<Unscored>,
     header: Vec<String>,
     /// The first record, when it is not a header, and its line.
     first_record: Option<(u64, Vec<String>)>,
@@ -266,6 +270,7 @@ impl FileLoader {
                 name: name.to_string(),
                 today,
                 layout: None,
+                unscored: None,
                 header: vec![],
                 first_record: None,
                 preamble: 0,
@@ -311,6 +316,14 @@ impl FileLoader {
                 reader.feed(&text, &mut |r| self.ctx.record(r, rulesets, loaded));
             }
             Stage::Rejected => {}
+        }
+        self.stop_if_unscored();
+    }
+
+    /// A download recognised but not scored is read no further.
+    fn stop_if_unscored(&mut self) {
+        if self.ctx.unscored.is_some() {
+            self.stage = Stage::Rejected;
         }
     }
 
@@ -365,6 +378,7 @@ impl FileLoader {
                 self.start(&head, rulesets, loaded);
             }
         }
+        self.stop_if_unscored();
         if let Stage::Body { transcoder, reader } = &mut self.stage {
             let rest = transcoder.finish();
             reader.feed(&rest, &mut |r| self.ctx.record(r, rulesets, loaded));
@@ -384,7 +398,19 @@ impl FileLoader {
         }
         let ctx = &self.ctx;
         let rejected = matches!(self.stage, Stage::Rejected);
-        if !rejected && ctx.layout.is_none() {
+        if let Some(download) = ctx.unscored {
+            // Listed with its kind; one error says which download to use instead.
+            let message = download.message().to_string();
+            let error = RowError {
+                kind: ErrorKind::UnscoredDownload,
+                file: ctx.name.clone(),
+                line: None,
+                column: None,
+                value: None,
+                message,
+            };
+            loaded.errors.push(error);
+        } else if !rejected && ctx.layout.is_none() {
             let (kind, line, message) = match &ctx.first_record {
                 // Only a byte-order mark, a `sep=` line, blank lines or
                 // delimiters: empty, as a file of only blank lines is
@@ -393,7 +419,11 @@ impl FileLoader {
                 // The line of the record whose columns are listed: blank
                 // lines or a `sep=` line may come before it.
                 Some((line, first)) => {
-                    (ErrorKind::UnknownHeader, Some(*line), recognise(first).err().unwrap_or_default())
+                    let message = match recognise(first) {
+                        Err(Unrecognised::Unknown(message)) => message,
+                        _ => String::new(),
+                    };
+                    (ErrorKind::UnknownHeader, Some(*line), message)
                 }
             };
             loaded.errors.push(RowError { kind, file: ctx.name.clone(), line, column: None, value: None, message });
@@ -461,7 +491,11 @@ impl FileLoader {
             // Say what the text was read as, as the warning does.
             report.encoding = Some("Windows-1252".to_string());
         }
-        report.kind = ctx.layout.as_ref().map_or(FileKind::Unknown, Layout::kind);
+        report.kind = match (&ctx.layout, ctx.unscored) {
+            (Some(layout), _) => layout.kind(),
+            (None, Some(download)) => download.kind(),
+            (None, None) => FileKind::Unknown,
+        };
         report.rows = ctx.rows;
         report.skipped_rows = ctx.skipped;
         report.duplicate_rows = ctx.duplicates;
@@ -641,7 +675,7 @@ impl<'r> Row<'r, '_> {
 
 impl Context {
     fn record(&mut self, record: Record<'_>, rulesets: &[Ruleset], loaded: &mut Loaded) {
-        if record.is_blank() {
+        if record.is_blank() || self.unscored.is_some() {
             return;
         }
         let Some(layout) = &self.layout else {
@@ -830,7 +864,11 @@ impl Context {
                 self.header = columns;
                 self.preamble = self.tried_lines;
             }
-            Err(_) => {
+            Err(Unrecognised::Unscored(download)) => {
+                self.unscored = Some(download);
+                self.header = columns;
+            }
+            Err(Unrecognised::Unknown(_)) => {
                 self.tried_lines += record.lines;
                 self.first_record.get_or_insert((record.line, columns));
             }

@@ -1009,6 +1009,9 @@ pub enum ErrorKind {
     UnknownMetric,
     /// A typed value is not a number (or, for `track`, not a track).
     BadValue,
+    /// A Partner Center download recognised but not scored (a Dynamics 365
+    /// license usage or MS Learn download): the message names the one to use.
+    UnscoredDownload,
 }
 
 /// Writes the report's JSON text (as `serde_json::to_string` or, `pretty`,
@@ -1180,13 +1183,14 @@ mod tests {
             UnknownTrack,
             UnknownMetric,
             BadValue,
+            UnscoredDownload,
         ];
         // A new kind stops this compiling until it is listed above.
         for kind in &all {
             match kind {
                 NotCsv | EmptyFile | UnknownHeader | RaggedRow | UnclosedQuote | NulByte | EmptyValue | BadNumber
                 | BadMonth | BadDate | FutureMonth | ConflictingDuplicate | UnknownArea | UnknownTrack
-                | UnknownMetric | BadValue => {}
+                | UnknownMetric | BadValue | UnscoredDownload => {}
             }
         }
         all

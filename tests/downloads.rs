@@ -399,3 +399,62 @@ fn ems_active_users_without_seats_are_read_and_ignored_with_a_warning() {
     assert_eq!(warning_kinds(&with).iter().filter(|k| *k == "emsWorkloadWithoutSeats").count(), 1);
     assert!(!warning_kinds(&without).contains(&"emsWorkloadWithoutSeats".to_string()));
 }
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/areas").join(name))
+        .unwrap()
+}
+
+#[test]
+fn a_licence_usage_and_an_ms_learn_download_are_refused_beside_good_files() {
+    let good = ["bizapps-claims-revenue.csv", "bizapps-claims-usage.csv", "skilling-fy27.csv"];
+    fn files<'a>(names: &[&'a str]) -> Vec<(&'a str, String)> {
+        names.iter().map(|n| (*n, fixture(n))).collect()
+    }
+    let alone = score(&files(&good));
+    let mut all = good.to_vec();
+    all.splice(2..2, ["dynamics-licence-usage.csv", "mslearn.csv"]);
+    let r = score(&files(&all));
+    // The good files score as if the other two were not there.
+    assert_eq!(r["areas"], alone["areas"]);
+    assert_eq!(r["overview"], alone["overview"]);
+    assert_eq!(r["warnings"], alone["warnings"]);
+    let file = |name: &str| r["files"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone();
+    for (name, kind, instead) in [
+        (
+            "dynamics-licence-usage.csv",
+            "bizappsLicenceUsage",
+            "download the Business applications revenue and usage reports instead",
+        ),
+        (
+            "mslearn.csv",
+            "msLearn",
+            "download the Trainings, exams and certifications report (TrainingCompletions) instead",
+        ),
+    ] {
+        assert_eq!((file(name)["kind"].as_str(), file(name)["rows"].as_u64()), (Some(kind), Some(0)), "{name}");
+        let errors: Vec<&Value> = r["errors"].as_array().unwrap().iter().filter(|e| e["file"] == name).collect();
+        assert_eq!(errors.len(), 1, "{name}: {errors:?}");
+        assert_eq!((errors[0]["kind"].as_str(), &errors[0]["line"]), (Some("unscoredDownload"), &Value::Null));
+        assert!(errors[0]["message"].as_str().unwrap().contains(instead), "{}", errors[0]["message"]);
+    }
+}
+
+#[test]
+fn a_refused_download_is_recognised_under_a_title_and_in_small_chunks() {
+    let text = format!("Dynamics 365 usage, October 2026\n\n{}", fixture("dynamics-licence-usage.csv"));
+    let mut book = Workbook::default();
+    book.begin_file("licences.csv");
+    for chunk in text.as_bytes().chunks(7) {
+        book.push(chunk);
+    }
+    book.end_file();
+    let r = serde_json::to_value(book.report(&ScoreOptions::default())).unwrap();
+    assert_eq!(r["files"][0]["kind"], "bizappsLicenceUsage");
+    assert_eq!(r["errors"].as_array().unwrap().len(), 1, "{}", r["errors"]);
+    assert_eq!(r["errors"][0]["kind"], "unscoredDownload");
+    // A header no layout knows says what each layout looks for.
+    let r = score(&[("other.csv", "Foo,Bar\n1,2\n".to_string())]);
+    assert_eq!(r["errors"][0]["kind"], "unknownHeader");
+    assert!(r["errors"][0]["message"].as_str().unwrap().contains("Columns each layout looks for"));
+}
