@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { load, rulesets, Scorer, version } from './node.js';
 // The page's words for statuses, sources and metrics (www/strings.js, copied
 // beside this file into dist/calculator/ by the build): one table for both.
-import { metricName, SOURCE, STATUS } from './calculator/strings.js';
+import { BADGE_TEXT, metricName, SOURCE, STATUS } from './calculator/strings.js';
 
 const HELP = `Usage: spd-score score [options] FILE...
 
@@ -34,7 +34,8 @@ Options:
   -v, --version             the version of the scoring core
 
 Without --json it prints a summary: the Solutions Partner overview (every
-area's score, status and track) and the Microsoft Cloud badge, then each
+area's score, status and track), the Microsoft Cloud badge and the badge
+groups, then each
 scored area: its tracks, their metrics and what to do next; then the files
 read, warnings and row errors.
 
@@ -161,6 +162,14 @@ function summary(report, only) {
     if (row.score === null && row.next) out.push(`  ${''.padEnd(26)} ${row.next}`);
   }
   out.push(`Solutions Partner for Microsoft Cloud: ${report.microsoftCloud.message}`);
+  if (report.badges?.length) {
+    out.push(`${BADGE_TEXT.title}:`);
+    const width = Math.max(...report.badges.map((b) => b.label.length));
+    for (const b of report.badges) {
+      const labels = b.qualified.map((id) => report.areas[id]?.label ?? id).join(', ');
+      out.push(`  ${b.label.padEnd(width)}  ${b.attained ? BADGE_TEXT.by(labels) : BADGE_TEXT.notAttained}`);
+    }
+  }
   if (report.bestAction) out.push(`Biggest single gain: ${report.areas[report.bestAction.area]?.label ?? report.bestAction.area}, ${report.bestAction.message}`);
   out.push('');
   for (const [id, area] of Object.entries(report.areas)) {

@@ -192,6 +192,8 @@ export interface Report {
   overview: OverviewRow[];
   /** Solutions Partner for Microsoft Cloud (all six qualified). */
   microsoftCloud: MicrosoftCloud;
+  /** The 2026 badge groups, in the catalogue's order (display only). */
+  badges: Badge[];
   /** The single action that gains the most points across all areas. */
   bestAction: Recommendation | null;
   /** Rules Microsoft does not publish that this report relied on. */
@@ -563,6 +565,22 @@ export interface OverviewRow {
   source: 'files' | 'manual' | 'both' | 'none';
   /** What would score an unknown metric, else the top recommendation. */
   next: string | null;
+  /** The badge group the area belongs to. */
+  badge: BadgeId | null;
+}
+
+export type BadgeId = 'ai-business-solutions' | 'cloud-ai-platforms' | 'security' | (string & {});
+
+/** A badge group (designations.md §13): attained when any of its areas is Qualified. */
+export interface Badge {
+  id: BadgeId;
+  /** "Solutions Partner for Cloud & AI Platforms". */
+  label: string;
+  /** Its areas scored in this report. */
+  areas: AreaId[];
+  /** Those of them Qualified. */
+  qualified: AreaId[];
+  attained: boolean;
 }
 
 export interface MicrosoftCloud {

@@ -10,10 +10,11 @@ use crate::manual::AreaTyped;
 use crate::month::Month;
 use crate::points::Points;
 use crate::report::{
-    AreaReport, Assumption, Classification, Keyed, MicrosoftCloud, OverviewRow, PersonReport, Recommendation,
+    AreaReport, Assumption, Badge, Classification, Keyed, MicrosoftCloud, OverviewRow, PersonReport, Recommendation,
     RulesetRef, Status, TrackReport, Warning, WarningKind,
 };
-use crate::ruleset::{Ruleset, TrackRule};
+use crate::ruleset::{Ruleset, TrackRule, CATALOGUE_JSON};
+use std::sync::OnceLock;
 
 /// What one area is scored from.
 pub(crate) struct AreaInput<'a> {
@@ -288,7 +289,66 @@ pub(crate) fn overview_row(area: &AreaReport) -> OverviewRow {
         as_of: area.as_of,
         source: area.source.clone(),
         next,
+        badge: None,
     }
+}
+
+/// The catalogue's badge groups (id, label, member areas) and the Decision
+/// they are attained by; read once.
+#[derive(Default)]
+struct BadgeGroups {
+    groups: Vec<(String, String, Vec<String>)>,
+    decision: Option<Assumption>,
+}
+
+fn badge_groups() -> &'static BadgeGroups {
+    static GROUPS: OnceLock<BadgeGroups> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let read = crate::json::read_named(CATALOGUE_JSON, "the catalogue", |at| {
+            at.object().or_default("badges", |at| {
+                let b = at.object();
+                let group = |at: crate::json::At<'_, '_>| {
+                    let g = at.object();
+                    (g.string("id"), g.string("label"), g.get("areas", |at| at.strings()))
+                };
+                let decision = |at: crate::json::At<'_, '_>| {
+                    let d = at.object();
+                    Assumption { id: d.string("id"), text: d.string("text") }
+                };
+                BadgeGroups { groups: b.get("groups", |at| at.list(group)), decision: b.opt("decision", decision) }
+            })
+        });
+        // The embedded catalogue is checked by the test suite.
+        read.unwrap_or_default()
+    })
+}
+
+/// The badge groups of the areas scored (designations.md section 13), each
+/// overview row naming its group, and the Decision a group is attained by
+/// (any of its areas Qualified). A group none of whose areas is in this
+/// build is left out.
+pub(crate) fn badges(areas: &Keyed<AreaReport>, overview: &mut [OverviewRow]) -> (Vec<Badge>, Option<Assumption>) {
+    let groups = badge_groups();
+    let mut out = vec![];
+    for (id, label, members) in &groups.groups {
+        let scored: Vec<String> = members.iter().filter(|a| areas.get(a).is_some()).cloned().collect();
+        if scored.is_empty() {
+            continue;
+        }
+        let qualified: Vec<String> =
+            scored.iter().filter(|a| areas.get(a).is_some_and(|r| r.status == Status::Qualified)).cloned().collect();
+        for row in overview.iter_mut().filter(|row| scored.contains(&row.area)) {
+            row.badge = Some(id.clone());
+        }
+        out.push(Badge {
+            id: id.clone(),
+            label: label.clone(),
+            attained: !qualified.is_empty(),
+            areas: scored,
+            qualified,
+        });
+    }
+    (out, groups.decision.clone())
 }
 
 /// Solutions Partner for Microsoft Cloud: "qualified" when all six are;

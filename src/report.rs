@@ -84,6 +84,9 @@ pub struct Report {
     pub overview: Vec<OverviewRow>,
     /// The Solutions Partner for Microsoft Cloud badge (all six qualified).
     pub microsoft_cloud: MicrosoftCloud,
+    /// The 2026 badge groups (designations.md section 13), in the
+    /// catalogue's order.
+    pub badges: Vec<Badge>,
     /// The single action that gains the most points across all areas.
     pub best_action: Option<Recommendation>,
     pub assumptions: Vec<Assumption>,
@@ -957,6 +960,23 @@ pub struct OverviewRow {
     pub source: String,
     /// The input that would score an unknown metric, else the top recommendation.
     pub next: Option<String>,
+    /// The badge group the area belongs to (`cloud-ai-platforms`), if any.
+    pub badge: Option<String>,
+}
+
+/// A badge group (designations.md section 13): display only, attained when
+/// any of its areas is Qualified.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Badge {
+    pub id: String,
+    /// `Solutions Partner for Cloud & AI Platforms`.
+    pub label: String,
+    /// Its areas scored here, in the catalogue's order.
+    pub areas: Vec<String>,
+    /// Those of them Qualified.
+    pub qualified: Vec<String>,
+    pub attained: bool,
 }
 
 /// Solutions Partner for Microsoft Cloud: all six areas qualified.

@@ -601,8 +601,12 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
             area.history = Some(by_area.remove(id).unwrap_or_default());
         }
     }
-    let overview = areas.values().map(crate::areas::overview_row).collect();
+    let mut overview: Vec<_> = areas.values().map(crate::areas::overview_row).collect();
     let microsoft_cloud = crate::areas::microsoft_cloud(&areas);
+    let (badges, badge_decision) = crate::areas::badges(&areas, &mut overview);
+    // The badge groups span areas: their Decision is the report's.
+    let mut assumptions = assumptions;
+    assumptions.extend(badge_decision);
     let best_action = areas
         .values()
         .flat_map(|a| a.recommendations.iter().filter(move |r| Some(&r.track) == a.track.as_ref()))
@@ -630,6 +634,7 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         areas,
         overview,
         microsoft_cloud,
+        badges,
         best_action,
         assumptions,
         ignored: Ignored {

@@ -3,7 +3,7 @@
 //! need no export, scored through values typed by hand (those that need
 //! Azure data: tests/azure.rs; Security's: tests/security.rs).
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use spd_score::{ManualValue, ScoreOptions, TypedText, Workbook};
 use std::path::Path;
 
@@ -736,4 +736,77 @@ fn every_area_has_a_history_on_request() {
         let m = month["month"].as_str().unwrap();
         assert_eq!(month["available"], span(m) >= span(first) + 23, "{m}");
     }
+}
+
+/// The typed-values scenario's rows of the areas named (by the area column's
+/// id or name, as the file writes it), as a file of their own.
+fn typed_rows_of(areas: &[&str]) -> Value {
+    let text = String::from_utf8(fixture("manual-values.csv")).unwrap();
+    let mut lines = text.lines();
+    let mut out = format!("{}\n", lines.next().unwrap());
+    for line in lines {
+        let area = line.split(',').next().unwrap().to_lowercase().replace(' ', "-");
+        if areas.contains(&area.as_str()) {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    let mut book = Workbook::default();
+    book.add_file("typed.csv", out.as_bytes());
+    serde_json::to_value(book.report(&ScoreOptions::default())).unwrap()
+}
+
+/// Each badge group's (attained, qualified areas), in the report's order.
+fn badges(r: &Value) -> Vec<(String, bool, Value)> {
+    let groups = r["badges"].as_array().unwrap().iter();
+    groups
+        .map(|b| (b["id"].as_str().unwrap().to_string(), b["attained"].as_bool().unwrap(), b["qualified"].clone()))
+        .collect()
+}
+
+#[test]
+fn badge_groups_are_attained_by_any_qualified_area() {
+    // Nothing qualified: no group attained.
+    let r = report(&["skilling-all-areas.csv"]);
+    let none = [("ai-business-solutions", false), ("cloud-ai-platforms", false), ("security", false)];
+    assert_eq!(badges(&r), none.map(|(id, on)| (id.to_string(), on, json!([]))));
+    assert_eq!(
+        r["badges"][1],
+        json!({ "id": "cloud-ai-platforms", "label": "Solutions Partner for Cloud & AI Platforms",
+                "areas": ["data-ai", "infrastructure", "digital-app-innovation"], "qualified": [], "attained": false })
+    );
+    // One qualified area attains its group, and only its group.
+    for (area, group) in [
+        ("infrastructure", "cloud-ai-platforms"),
+        ("security", "security"),
+        ("business-applications", "ai-business-solutions"),
+    ] {
+        let r = typed_rows_of(&[area]);
+        assert_eq!(r["areas"][area]["status"], "qualified", "{area}");
+        for (id, attained, qualified) in badges(&r) {
+            assert_eq!(attained, id == group, "{area}: {id}");
+            assert_eq!(qualified, if id == group { json!([area]) } else { json!([]) }, "{area}: {id}");
+        }
+    }
+    // Each overview row names its group; the Microsoft Cloud badge is as before.
+    let r = report(&["manual-values.csv"]);
+    let rows: Vec<(&str, &str)> = (r["overview"].as_array().unwrap().iter())
+        .map(|row| (row["area"].as_str().unwrap(), row["badge"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("modern-work", "ai-business-solutions"),
+            ("security", "security"),
+            ("data-ai", "cloud-ai-platforms"),
+            ("infrastructure", "cloud-ai-platforms"),
+            ("digital-app-innovation", "cloud-ai-platforms"),
+            ("business-applications", "ai-business-solutions"),
+        ]
+    );
+    assert_eq!(r["microsoftCloud"]["status"], "cannot_tell");
+    assert!(badges(&r).iter().all(|(_, attained, _)| *attained));
+    // The Decision a group is attained by is the report's assumption.
+    let said = r["assumptions"].as_array().unwrap().iter().find(|a| a["id"] == "badge-attained").unwrap();
+    assert!(said["text"].as_str().unwrap().contains("any of its areas is Qualified"), "{said}");
 }

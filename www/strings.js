@@ -341,3 +341,12 @@ export const PEOPLE_TEXT = {
   showAll: (n) => `Show all ${n}`,
   showFirst: (n) => `Show the first ${n} only`,
 };
+
+/** The 2026 badge groups (designations.md §13): their line in the CLI summary; the page may use them for its group headings. */
+export const BADGE_TEXT = {
+  title: 'Badge groups (display only; the designations above are what Partner Center scores)',
+  attained: 'attained',
+  notAttained: 'not attained',
+  /** "attained: Business Applications Qualified". */
+  by: (labels) => `attained: ${labels} Qualified`,
+};

@@ -36,9 +36,16 @@ test('the summary opens on the overview and the badge, then each scored area', (
   assert.match(result.stdout, /^Solutions Partner overview\n {2}Modern Work +at least 5 +Incomplete/);
   assert.match(result.stdout, /Infrastructure +78 +Qualified +SMB \(typed from Partner Center\)/);
   assert.match(result.stdout, /Solutions Partner for Microsoft Cloud: 3 of 6 qualified/);
+  // The badge groups, each attained by a qualified area of its own.
+  assert.match(result.stdout, /\nBadge groups \(display only[^\n]*\n {2}Solutions Partner for AI Business Solutions +attained: Business Applications Qualified\n {2}Solutions Partner for Cloud & AI Platforms +attained: Infrastructure Qualified\n {2}Solutions Partner for Security +attained: Security Qualified\n/);
   assert.match(result.stdout, /Solutions Partner for Data & AI/);
   assert.match(result.stdout, /Intermediate certifications +16\.0 \/ 40 +step 1 \(gate\) 2 met, step 2 \(gate\) 1 met, step 3 2/);
   assert.match(result.stdout, /manual-values\.csv:19 column Metric value "advancedCertifications": Security has no metric/);
+});
+
+test('a group none of whose areas qualifies is not attained', () => {
+  const result = run('score', path('areas/skilling-all-areas.csv'));
+  assert.match(result.stdout, / {2}Solutions Partner for Cloud & AI Platforms +not attained\n/);
 });
 
 test('an area read from its exports says what is within reach', () => {
