@@ -145,7 +145,7 @@ fn rules_2026_with_training_completions() {
     );
     let assumptions = r["assumptions"].to_string();
     assert!(assumptions.contains("smb-carry-over"), "{assumptions}");
-    assert_eq!(r["ruleset"]["version"], "2026.11");
+    assert_eq!(r["ruleset"]["version"], "2026.12");
     assert_eq!(r["ruleset"]["published"], "2026-04");
 }
 

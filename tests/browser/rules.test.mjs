@@ -31,12 +31,12 @@ async function plannerChoices(page) {
 }
 
 test("the ruleset's version and the date of Microsoft's text are shown, before and after scoring", async () => {
-  assert.equal(ruleset.version, '2026.11');
+  assert.equal(ruleset.version, '2026.12');
   assert.equal(ruleset.published, '2026-04');
   const page = await app.open();
   const intake = page.locator('.intake [data-field="rules"]');
   await page.waitForFunction(() => document.querySelector('spd-score-calculator').shadowRoot.querySelector('.intake [data-field="rules"]')?.textContent);
-  assert.equal(await intake.textContent(), "Rules: Modern Work 2026.11, following Microsoft's text of 2026-04.");
+  assert.equal(await intake.textContent(), "Rules: Modern Work 2026.12, following Microsoft's text of 2026-04.");
   await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
   assert.equal(await page.locator('.assumptions [data-field="rules"]').textContent(), rulesLine(ruleset));
   assert.deepEqual(page.errors, []);
