@@ -92,6 +92,18 @@ fn check(files: &[&str]) -> Value {
     actual
 }
 
+/// Every scenario of the manifest, as `compare-areas.py` checks it.
+#[test]
+fn every_scenario_gives_its_expected_figures() {
+    let manifest = String::from_utf8(fixture("manifest.txt")).unwrap();
+    let scenarios: Vec<Vec<&str>> =
+        manifest.lines().map(|l| l.split_whitespace().collect::<Vec<_>>()).filter(|f| !f.is_empty()).collect();
+    assert!(scenarios.len() >= 8);
+    for files in scenarios {
+        check(&files);
+    }
+}
+
 #[test]
 fn skilling_for_every_area_from_one_list() {
     let r = check(&["skilling-all-areas.csv"]);

@@ -40,7 +40,8 @@ const scoreInPage = (names) =>
   page.evaluate(async (names) => {
     const { score } = await import('/dist/index.js');
     const files = await Promise.all(
-      names.map(async (name) => ({ name, bytes: new Uint8Array(await (await fetch(`/tests/fixtures/${name}`)).arrayBuffer()) })),
+      // Named as a user's files are, without the folder.
+      names.map(async (name) => ({ name: name.split('/').pop(), bytes: new Uint8Array(await (await fetch(`/tests/fixtures/${name}`)).arrayBuffer()) })),
     );
     return score(files);
   }, names);
