@@ -38,6 +38,11 @@ for (const files of scenarios) {
       Object.fromEntries(trs.map((tr) => [tr.dataset.area, { score: tr.querySelector('[data-field="score"]').textContent, status: tr.querySelector('[data-field="area-status"]').textContent }])),
     );
     for (const [area, a] of Object.entries(want.areas)) {
+      // An expected file may pin only an area's status (the FY27 scenarios' Modern Work when Incomplete).
+      if (!('total' in a)) {
+        assert.equal(rows[area].status, STATUS[a.status], `${area}: overview status`);
+        continue;
+      }
       assert.deepEqual(rows[area], { score: scoreShown(a), status: STATUS[a.status] }, `${area}: overview`);
       const view = await openArea(page, area);
       if (area === 'modern-work') {
