@@ -452,7 +452,7 @@ pub(crate) fn finish_file(
     }
     if let Layout::AzureUsage(c) = layout {
         if c.service_alias {
-            warn(WarningKind::ServiceNameAlias, "the file has no ServiceLevel2 column: its service column was read as the Service Level 2 service, which it does not always name; deployments may count services differently.".into());
+            warn(WarningKind::ServiceNameAlias, "the file has no ServiceLevel2 column: its service column (ServiceName, else MeterCategory) was read as the Service Level 2 service for every area, Security's Azure services included, though it does not always name it; deployments may count services differently.".into());
         }
         if c.acr_per_subscription {
             warn(WarningKind::SubscriptionLevelAcr, "the file's only ACR column is MonthlySubscriptionLevelACR, named for the subscription's month: each service's ACR may be its subscription's, counted once per service. Download the report with ACR_USD (or TotalACR) if you can.".into());
