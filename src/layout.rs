@@ -321,30 +321,6 @@ pub enum Layout {
 }
 
 impl Layout {
-    /// The highest index among the columns a row cannot do without.
-    pub fn last_required(&self) -> usize {
-        match self {
-            Layout::Usage(c) => {
-                [c.tenant, c.association, c.workload, c.month, c.mau, c.pau].into_iter().max().unwrap_or(0)
-            }
-            Layout::EmsUsage(c) => c.tenant.max(c.association).max(c.month),
-            Layout::Skilling(c) => {
-                let person = [c.email, c.corp_email, c.aad_user_id, c.person_id, c.name, c.first_name, c.last_name];
-                let person = person.into_iter().flatten().min();
-                person.unwrap_or(0).max(c.certification)
-            }
-            Layout::AzureUsage(c) => {
-                [c.tenant, c.month, c.service, c.association, c.acr].into_iter().max().unwrap_or(0)
-            }
-            Layout::CustomersTenants(c) => {
-                [c.tenant, c.month, c.product, c.association, c.acr].into_iter().max().unwrap_or(0)
-            }
-            Layout::Manual(c) => c.area.max(c.metric).max(c.value),
-            Layout::BizappsRevenue(c, revenue) => c.last_required().max(*revenue),
-            Layout::BizappsUsage(c) => c.key.last_required(),
-        }
-    }
-
     pub fn kind(&self) -> FileKind {
         match self {
             Layout::Usage(_) => FileKind::Usage,
@@ -356,12 +332,6 @@ impl Layout {
             Layout::BizappsRevenue(..) => FileKind::BizappsRevenue,
             Layout::BizappsUsage(_) => FileKind::BizappsUsage,
         }
-    }
-}
-
-impl BizappsColumns {
-    fn last_required(&self) -> usize {
-        [self.tenant, self.association, self.workload, self.month].into_iter().max().unwrap_or(0)
     }
 }
 

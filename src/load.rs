@@ -9,7 +9,7 @@ use crate::layout::{
 use crate::manual::{ManualValue, TypedText};
 use crate::month::{Date, Month};
 use crate::number::{parse_count, parse_plain_count, Count, CountError};
-use crate::reader::{sniff_delimiter, Close, QuotedField, Record, RecordReader};
+use crate::reader::{sniff_delimiter, Close, Cut, QuotedField, Record, RecordReader, Then, MAX_FIELD, MAX_FIELDS};
 use crate::report::{ErrorKind, FileReport, RowError, Warning, WarningKind};
 use crate::ruleset::{AssociationId, Ruleset, WorkloadId};
 use crate::store::{CellKey, CertificationRow, FastMap, Insert, TenantId, Usage, UsageStore};
@@ -39,8 +39,10 @@ fn decisive(head: &[u8]) -> &[u8] {
     head.get(..end).unwrap_or(head)
 }
 const EMPTY: &str = "the file is empty: expected a CSV export with a header row.";
-/// Longest value quoted in a message.
-const MAX_QUOTED: usize = 80;
+/// Longest value quoted in a message or kept as a name (inputs.md section 3).
+const MAX_QUOTED: usize = 200;
+/// Widest header read: a wider one is no export, and the file is refused.
+const MAX_COLUMNS: usize = 1000;
 
 /// Spellings seen on earlier rows, resolved once: an export repeats a
 /// handful of association, workload and month spellings millions of times,
@@ -211,6 +213,8 @@ struct Context {
     layout: Option<Layout>,
     /// A download recognised but not scored: its rows are not read.
     unscored: Option<Unscored>,
+    /// A file refused whole (a header too wide): its rows are not read.
+    refused: bool,
     header: Vec<String>,
     /// The first record, when it is not a header, and its line.
     first_record: Option<(u64, Vec<String>)>,
@@ -271,6 +275,7 @@ impl FileLoader {
                 today,
                 layout: None,
                 unscored: None,
+                refused: false,
                 header: vec![],
                 first_record: None,
                 preamble: 0,
@@ -322,7 +327,7 @@ impl FileLoader {
 
     /// A download recognised but not scored is read no further.
     fn stop_if_unscored(&mut self) {
-        if self.ctx.unscored.is_some() {
+        if self.ctx.unscored.is_some() || self.ctx.refused {
             self.stage = Stage::Rejected;
         }
     }
@@ -513,28 +518,35 @@ fn delimiter_name(d: u8) -> String {
     }
 }
 
-/// A value quoted in a message, cut short when huge.
-fn quoted(value: &str) -> String {
+/// A value quoted in a message or kept as a name, cut short when huge
+/// (its length said), so that a hostile value never makes a large report.
+pub(crate) fn quoted(value: &str) -> String {
     match value.char_indices().nth(MAX_QUOTED) {
-        Some((i, _)) => format!("{}…", &value[..i]),
+        Some((i, _)) => format!("{}… ({} characters)", &value[..i], value.chars().count()),
         None => value.to_string(),
     }
 }
 
-/// What an unclosed quote did, for the error naming it.
+/// The field a cut record's error is about.
+fn long_field(cut: Cut, fields: usize) -> usize {
+    match cut {
+        Cut::LongField(field) => field,
+        Cut::Span | Cut::TooManyFields => fields.saturating_sub(1),
+    }
+}
+
+/// What an unclosed quote did, for the error naming it: `then` says what
+/// became of its row.
 fn unclosed_quote(quote: &QuotedField<'_>, then: &str) -> String {
     let (line, end) = (quote.line, quote.end_line);
-    match quote.close {
-        Close::Never if end == line => {
-            format!("a quote opened on line {line} is never closed: the rest of the line was read as one field{then}")
-        }
-        Close::Never => {
-            format!("a quote opened on line {line} is never closed: lines {line} to {end} were read as one field{then}")
-        }
-        Close::Proper | Close::Stray => format!(
-            "a quote opened on line {line} is never closed: lines {line} to {end} (up to the next quote) were read as one field{then}"
-        ),
+    if end == line {
+        return format!("a quote opened on line {line} is never closed: the rest of the line was read as one field{then}");
     }
+    let reach = match quote.close {
+        Close::Never => format!("it ran on to line {end}"),
+        Close::Proper | Close::Stray => format!("it ran on to the next quote, on line {end}"),
+    };
+    format!("a quote opened on line {line} is never closed ({reach}){then}; lines {} to {end} were read again, each as a row", line + 1)
 }
 
 /// True when a field reads as `name` once decoded and trimmed.
@@ -674,51 +686,42 @@ impl<'r> Row<'r, '_> {
 }
 
 impl Context {
-    fn record(&mut self, record: Record<'_>, rulesets: &[Ruleset], loaded: &mut Loaded) {
-        if record.is_blank() || self.unscored.is_some() {
-            return;
+    fn record(&mut self, record: Record<'_>, rulesets: &[Ruleset], loaded: &mut Loaded) -> Then {
+        if self.unscored.is_some() || self.refused {
+            return Then::Next;
         }
         let Some(layout) = &self.layout else {
-            if let Some(quote) = record.quote.filter(|q| q.close != Close::Proper) {
-                // Above the header: no column to name, no row to skip.
-                let message = unclosed_quote(&quote, "");
-                loaded.errors.push(RowError {
-                    kind: ErrorKind::UnclosedQuote,
-                    file: self.name.clone(),
-                    line: Some(quote.line),
-                    column: None,
-                    value: Some(quoted(&field_text(quote.start).0)),
-                    message,
-                });
-            }
-            self.header_candidate(&record);
-            return;
+            return self.before_header(&record, loaded);
         };
+        if record.cut.is_none() && record.is_blank() {
+            return Then::Next;
+        }
         if self.repeats_header(&record) {
             self.repeated_headers += 1;
-            return;
+            return Then::Next;
         }
         self.rows += 1;
         let layout = layout.clone();
         let mut row = Row { record: &record, ctx: self };
         let width = row.ctx.header.len();
-        // Short rows are fine while every required column is there (some
-        // tools drop trailing empty fields); long rows only when the extra
-        // fields are empty (trailing delimiters). Otherwise columns have
-        // shifted and no value can be trusted.
+        // Every field the header names must be there, and any beyond it
+        // empty (Excel writes trailing delimiters): otherwise columns have
+        // shifted and no value can be trusted (inputs.md section 3).
         let extra_filled =
             (width..record.len()).filter_map(|i| record.get(i)).any(|f| !f.iter().all(u8::is_ascii_whitespace));
-        let ragged = extra_filled || record.len() <= layout.last_required();
+        let short = record.len() < width;
         // A quote that never closes runs to the end of the file; one closed
         // by a quote not followed by a delimiter, or holding line breaks in
         // a row of the wrong width, ran on to whatever quote came next.
-        // Either way lines were swallowed into one field and no value of
-        // the row can be trusted. (A quoted field holding line breaks in a
+        // Either way lines were swallowed into one field: they are read
+        // again, each as a row. (A quoted field holding line breaks in a
         // row of the right width is a value with line breaks.)
-        let unclosed = record.quote.filter(|q| q.close != Close::Proper || ragged);
+        let unclosed =
+            record.quote.filter(|q| q.close != Close::Proper || short || extra_filled || record.cut.is_some());
         // A NUL byte is in no export: the file is damaged there (a
         // binary file, with them everywhere, was turned away whole).
-        let nul = if unclosed.is_none() { record.nul_field() } else { None };
+        let nul = if unclosed.is_none() && record.cut.is_none() { record.nul_field() } else { None };
+        let mut then = Then::Next;
         if let Some(quote) = unclosed {
             let column = row.ctx.column_name(quote.field);
             row.ctx.row_errors.push(RowError {
@@ -728,6 +731,36 @@ impl Context {
                 column: Some(column),
                 value: Some(quoted(&field_text(quote.start).0)),
                 message: unclosed_quote(&quote, "; the row was skipped"),
+            });
+            then = Then::Reread;
+        } else if let Some(cut) = record.cut {
+            let (kind, column, value, message) = match cut {
+                Cut::LongField(_) | Cut::Span => (
+                    ErrorKind::LongField,
+                    row.ctx.column_name(long_field(cut, record.len())),
+                    row.text(long_field(cut, record.len())).into_owned(),
+                    format!(
+                        "a field of more than {} KiB on line {} (no export has one): the row was skipped",
+                        MAX_FIELD / 1024,
+                        record.line
+                    ),
+                ),
+                Cut::TooManyFields => (
+                    ErrorKind::LongRow,
+                    format!("field {} (beyond the header)", width + 1),
+                    String::new(),
+                    format!(
+                        "the row has more than {MAX_FIELDS} fields but the header has {width}; the row was skipped"
+                    ),
+                ),
+            };
+            row.ctx.row_errors.push(RowError {
+                kind,
+                file: row.ctx.name.clone(),
+                line: Some(record.line),
+                column: Some(column),
+                value: Some(quoted(&value)),
+                message,
             });
         } else if let Some(field) = nul {
             let column = row.ctx.column_name(field);
@@ -744,20 +777,20 @@ impl Context {
                 value: Some(quoted(&value)),
                 message,
             });
-        } else if ragged {
+        } else if short || extra_filled {
             let hint = if record.len() > width { " (an unquoted number with a thousands separator?)" } else { "" };
             let message =
                 format!("the row has {} fields but the header has {width}{hint}; the row was skipped", record.len());
-            let (column, value) = if extra_filled {
+            let (kind, column, value) = if extra_filled {
                 // Name the first field beyond the header that holds something.
                 let extra = (width..record.len()).find(|&i| row.text(i).trim() != "").unwrap_or(width);
-                (format!("field {} (beyond the header)", extra + 1), row.text(extra).into_owned())
+                (ErrorKind::LongRow, format!("field {} (beyond the header)", extra + 1), row.text(extra).into_owned())
             } else {
                 let missing = record.len().min(width);
-                (row.ctx.header.get(missing).cloned().unwrap_or_default(), String::new())
+                (ErrorKind::ShortRow, row.ctx.header.get(missing).cloned().unwrap_or_default(), String::new())
             };
             row.ctx.row_errors.push(RowError {
-                kind: ErrorKind::RaggedRow,
+                kind,
                 file: row.ctx.name.clone(),
                 line: Some(record.line),
                 column: Some(column),
@@ -833,6 +866,48 @@ impl Context {
                 }
             }
         }
+        then
+    }
+
+    /// A record before the header: tried as the header, unless it breaks
+    /// a limit (then the file is refused when it is too wide, otherwise
+    /// the record is an error), or a quote opened on it never closes (the
+    /// lines after it are read again: the header may be one of them).
+    fn before_header(&mut self, record: &Record<'_>, loaded: &mut Loaded) -> Then {
+        let error = |kind, line, column, value: &str, message| RowError {
+            kind,
+            file: self.name.clone(),
+            line: Some(line),
+            column,
+            value: Some(quoted(value)),
+            message,
+        };
+        if record.cut == Some(Cut::TooManyFields) || record.len() > MAX_COLUMNS {
+            let columns = if record.cut.is_some() { format!("more than {MAX_FIELDS}") } else { record.len().to_string() };
+            let message = format!("line {} has {columns} columns; no export has more than {MAX_COLUMNS}: the file was not read", record.line);
+            loaded.errors.push(error(ErrorKind::TooManyColumns, record.line, None, "", message));
+            self.refused = true;
+            return Then::Next;
+        }
+        if let Some(quote) = record.quote.filter(|q| q.close != Close::Proper || record.cut.is_some()) {
+            // Above the header: no column to name, no row to skip.
+            let message = unclosed_quote(&quote, "");
+            loaded.errors.push(error(ErrorKind::UnclosedQuote, quote.line, None, &field_text(quote.start).0, message));
+            self.tried += 1;
+            return Then::Reread;
+        }
+        if let Some(cut @ Cut::LongField(_)) = record.cut {
+            let field = long_field(cut, record.len());
+            let value = field_text(record.get(field).unwrap_or_default()).0.into_owned();
+            let message = format!("a field of more than {} KiB on line {} (no export has one): the line was skipped", MAX_FIELD / 1024, record.line);
+            loaded.errors.push(error(ErrorKind::LongField, record.line, None, &value, message));
+            self.tried += 1;
+            return Then::Next;
+        }
+        if !record.is_blank() {
+            self.header_candidate(record);
+        }
+        Then::Next
     }
 
     /// The header's name for column `i`, or where it is beyond the header.

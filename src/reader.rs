@@ -20,6 +20,46 @@ pub struct Record<'a> {
     /// Its first quoted field that holds a line break or is never closed:
     /// what an unclosed quote looks like.
     pub quote: Option<QuotedField<'a>>,
+    /// Why the record is not whole: it broke a limit ([`MAX_FIELD`],
+    /// [`MAX_FIELDS`], [`MAX_SPAN`]) and was cut there.
+    pub cut: Option<Cut>,
+}
+
+/// Longest field: a row error beyond it (no download comes near).
+pub const MAX_FIELD: usize = 64 * 1024;
+/// Most fields a record is read with: the rest of a wider line is skipped,
+/// so a header of millions of empty fields costs no more than this.
+pub const MAX_FIELDS: usize = 4 * 1024;
+/// Longest record spanning several lines (a quoted field holding line
+/// breaks): beyond it, the quote is taken as never closed and the lines
+/// after the one it opened on are read again, each as a row.
+pub const MAX_SPAN: usize = 64 * 1024;
+/// Longest one-line record, however short its fields.
+const MAX_RECORD: usize = 1024 * 1024;
+
+/// A limit a record broke, and so was cut at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cut {
+    /// This field (0-based) is longer than [`MAX_FIELD`] (or the line
+    /// longer than [`MAX_RECORD`] while reading it): the rest of the line
+    /// was skipped unless the record was whole.
+    LongField(usize),
+    /// More than [`MAX_FIELDS`] fields: the rest of the line was skipped.
+    TooManyFields,
+    /// A quoted field ran over several lines past [`MAX_SPAN`]: its quote
+    /// is taken as never closed; the lines after it are read again.
+    Span,
+}
+
+/// What the reader does after handing over a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Then {
+    /// Goes on after it.
+    Next,
+    /// Reads the lines after its first one again, each on its own: its
+    /// quote was never closed (inputs.md section 3), so they are rows, not
+    /// the inside of a field. Asked only of a record with a `quote`.
+    Reread,
 }
 
 /// A quoted field that holds a line break, or whose quote is never closed.
@@ -74,6 +114,14 @@ impl<'a> Record<'a> {
         }
         (0..self.len()).find(|&i| self.get(i).is_some_and(|f| f.contains(&byte)))
     }
+    /// The first field longer than [`MAX_FIELD`].
+    fn long_field(&self) -> Option<usize> {
+        // Checked field by field only when the whole record is that long.
+        if self.bytes.len() <= MAX_FIELD {
+            return None;
+        }
+        (0..self.len()).find(|&i| self.get(i).is_some_and(|f| f.len() > MAX_FIELD))
+    }
     /// The first field holding a NUL byte (a damaged file).
     pub fn nul_field(&self) -> Option<usize> {
         // A plain line has none: it was not read as one.
@@ -114,6 +162,8 @@ pub struct RecordReader {
     plain_lines: bool,
     /// Where the fields of a plain line end.
     line_ends: Vec<usize>,
+    /// A record was cut at a limit: the rest of its line is skipped.
+    skipping: bool,
 }
 
 /// Counts line breaks, a `\r\n` split across chunks included.
@@ -179,6 +229,7 @@ impl RecordReader {
             between_records: false,
             plain_lines: !matches!(delimiter, b'"' | b'\n' | b'\r'),
             line_ends: Vec::new(),
+            skipping: false,
         }
     }
 
@@ -194,23 +245,76 @@ impl RecordReader {
     /// empty chunk in the middle of a file, or a UTF-16 chunk of one byte
     /// (which transcodes to nothing), ended the record being read and split
     /// it in two. The end of the file is [`finish`](Self::finish).
-    pub fn feed(&mut self, input: &[u8], on_record: &mut dyn FnMut(Record<'_>)) {
+    pub fn feed(&mut self, input: &[u8], on_record: &mut dyn FnMut(Record<'_>) -> Then) {
         if !input.is_empty() {
-            self.read(input, on_record);
+            self.read(input, false, on_record);
         }
     }
 
     /// Flushes the last record at the end of the file.
-    pub fn finish(&mut self, on_record: &mut dyn FnMut(Record<'_>)) {
-        self.read(b"", on_record);
+    pub fn finish(&mut self, on_record: &mut dyn FnMut(Record<'_>) -> Then) {
+        self.read(b"", true, on_record);
     }
 
-    fn read(&mut self, whole: &[u8], on_record: &mut dyn FnMut(Record<'_>)) {
-        let at_end = whole.is_empty();
+    /// Reads `whole`, and before the rest of it any lines to be read again
+    /// (after an unclosed quote). Those are at most one record's worth
+    /// ([`MAX_SPAN`]): lines read again that are read again once more are
+    /// a part of them, so one buffer holds them, and nothing recurses.
+    fn read(&mut self, whole: &[u8], at_end: bool, on_record: &mut dyn FnMut(Record<'_>) -> Then) {
+        let mut rest = whole;
+        let mut again: Vec<u8> = Vec::new();
+        loop {
+            if !again.is_empty() {
+                let lines = std::mem::take(&mut again);
+                if let Some((first, read)) = self.read_input(&lines, false, on_record) {
+                    again = first;
+                    again.extend_from_slice(lines.get(read..).unwrap_or_default());
+                }
+                continue;
+            }
+            // An empty input is the end of the file to csv-core.
+            if rest.is_empty() && !at_end {
+                return;
+            }
+            match self.read_input(rest, at_end, on_record) {
+                Some((first, read)) => {
+                    again = first;
+                    rest = rest.get(read..).unwrap_or_default();
+                }
+                None => return,
+            }
+        }
+    }
+
+    /// Reads `whole` until it is used up, or until lines are to be read
+    /// again: then returns them and how much of `whole` was read.
+    fn read_input(
+        &mut self,
+        whole: &[u8],
+        at_end: bool,
+        on_record: &mut dyn FnMut(Record<'_>) -> Then,
+    ) -> Option<(Vec<u8>, usize)> {
         let mut input = whole;
         // Where in `whole` the record being read began.
         let mut record_start = 0;
         loop {
+            if self.skipping {
+                // The rest of a line cut at a limit, up to its line break.
+                match input.iter().position(|&b| b == b'\n' || b == b'\r') {
+                    Some(at) => {
+                        let (skipped, after) = input.split_at(at + 1);
+                        self.breaks.add(skipped);
+                        input = after;
+                        self.skipping = false;
+                        self.restart();
+                        record_start = whole.len() - input.len();
+                    }
+                    None => {
+                        self.breaks.add(input);
+                        return None;
+                    }
+                }
+            }
             // Most lines hold no quote: read them here, without csv-core's
             // byte-by-byte state machine and the count of their line breaks.
             // After a `\r` ending the last input the next `\n` is its pair,
@@ -223,15 +327,25 @@ impl RecordReader {
                     input = input.get(taken..).unwrap_or_default();
                     // A blank line is no record, as csv-core skips it.
                     if content > 0 {
-                        on_record(Record { line, lines: 1, bytes: fields, ends: &self.line_ends, gap: 1, quote: None });
+                        let mut record =
+                            Record { line, lines: 1, bytes: fields, ends: &self.line_ends, gap: 1, quote: None, cut: None };
+                        record.cut = record.long_field().map(Cut::LongField);
+                        on_record(record);
                         record_start = whole.len() - input.len();
                         self.breaks_before_record = self.breaks.count;
                     }
                     continue;
                 }
             }
-            let (result, nin, nout, nend) =
-                self.csv.read_record(input, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);
+            // The output is handed over to one byte past `MAX_FIELD` of the
+            // field being read, so that a field growing past the limit is
+            // seen as it does.
+            let out_end = self.out.len().min(self.field_start() + MAX_FIELD + 1);
+            let (result, nin, nout, nend) = self.csv.read_record(
+                input,
+                self.out.get_mut(self.out_len..out_end).unwrap_or_default(),
+                self.ends.get_mut(self.ends_len..).unwrap_or_default(),
+            );
             // csv-core never reports more input read than it was given; the
             // checked forms only keep a broken promise from being a panic.
             let read = input.get(..nin).unwrap_or_default();
@@ -242,28 +356,43 @@ impl RecordReader {
             self.ends_len += nend;
             self.between_records = self.plain_lines && matches!(result, ReadRecordResult::Record);
             match result {
-                ReadRecordResult::InputEmpty => {
-                    if !at_end {
-                        self.carried.extend_from_slice(whole.get(record_start..).unwrap_or_default());
-                        return;
+                ReadRecordResult::InputEmpty | ReadRecordResult::OutputFull | ReadRecordResult::OutputEndsFull
+                    if !(at_end && matches!(result, ReadRecordResult::InputEmpty)) =>
+                {
+                    let read_to = whole.len() - input.len();
+                    if let Some(again) = self.cut_if_too_long(whole.get(record_start..read_to).unwrap_or_default(), on_record) {
+                        return Some((again, read_to));
+                    }
+                    if self.skipping {
+                        record_start = read_to;
+                        continue;
+                    }
+                    match result {
+                        ReadRecordResult::InputEmpty => {
+                            self.carried.extend_from_slice(whole.get(record_start..).unwrap_or_default());
+                            return None;
+                        }
+                        ReadRecordResult::OutputFull if self.out_len == self.out.len() => {
+                            let len = self.out.len() * 2;
+                            self.out.resize(len, 0);
+                        }
+                        ReadRecordResult::OutputEndsFull => {
+                            let len = self.ends.len() * 2;
+                            self.ends.resize(len, 0);
+                        }
+                        _ => {}
                     }
                 }
-                ReadRecordResult::OutputFull => {
-                    let len = self.out.len() * 2;
-                    self.out.resize(len, 0);
-                }
-                ReadRecordResult::OutputEndsFull => {
-                    let len = self.ends.len() * 2;
-                    self.ends.resize(len, 0);
-                }
+                ReadRecordResult::InputEmpty | ReadRecordResult::OutputFull | ReadRecordResult::OutputEndsFull => {}
                 ReadRecordResult::Record => {
                     let record = Record {
                         line: 0,
                         lines: 1,
-                        bytes: &self.out[..self.out_len],
+                        bytes: self.out.get(..self.out_len).unwrap_or_default(),
                         gap: 0,
-                        ends: &self.ends[..self.ends_len],
+                        ends: self.ends.get(..self.ends_len).unwrap_or_default(),
                         quote: None,
+                        cut: None,
                     };
                     // The breaks read so far include those inside quoted
                     // fields and the one ending the record, if one does (the
@@ -286,16 +415,107 @@ impl RecordReader {
                     } else {
                         None
                     };
-                    on_record(Record { line, lines, quote, ..record });
-                    self.carried.clear();
-                    record_start = record_end;
-                    self.breaks_before_record = self.breaks.count;
+                    let cut = record.long_field().map(Cut::LongField);
+                    let then = on_record(Record { line, lines, quote, cut, ..record });
                     self.out_len = 0;
                     self.ends_len = 0;
+                    record_start = record_end;
+                    if then == Then::Reread && quote.is_some() {
+                        let again = after_first_line(&self.carried).to_vec();
+                        self.carried.clear();
+                        self.reread_from(line);
+                        return Some((again, record_end));
+                    }
+                    self.carried.clear();
+                    self.breaks_before_record = self.breaks.count;
                 }
-                ReadRecordResult::End => return,
+                ReadRecordResult::End => return None,
             }
         }
+    }
+
+    /// The record being read (`pending`: its bytes read in this call, after
+    /// those `carried` from earlier ones) has broken a limit: it is handed
+    /// over cut. A record spanning lines is then read again after its first
+    /// line (returned); a one-line record's line is skipped to its end.
+    fn cut_if_too_long(&mut self, pending: &[u8], on_record: &mut dyn FnMut(Record<'_>) -> Then) -> Option<Vec<u8>> {
+        let span = self.carried.len() + pending.len();
+        let field_len = self.out_len - self.field_start().min(self.out_len);
+        let too_many = self.ends_len >= MAX_FIELDS;
+        if span <= MAX_SPAN && field_len <= MAX_FIELD && !too_many {
+            return None;
+        }
+        self.carried.extend_from_slice(pending);
+        // Blank lines before the record are not part of it.
+        let start = self.carried.iter().position(|&b| b != b'\n' && b != b'\r').unwrap_or(self.carried.len());
+        let line = self.breaks_before_record + 1 + Breaks::of(self.carried.get(..start).unwrap_or_default());
+        let body = self.carried.get(start..).unwrap_or_default();
+        let spans_lines = body.iter().any(|&b| b == b'\n' || b == b'\r');
+        if spans_lines && span > MAX_SPAN {
+            let quote = quoted_field(body, self.delimiter, line);
+            let lines = 1 + Breaks::of(body);
+            let bytes = self.out.get(..self.out_len).unwrap_or_default();
+            let ends = self.ends.get(..self.ends_len).unwrap_or_default();
+            on_record(Record { line, lines, bytes, ends, gap: 0, quote, cut: Some(Cut::Span) });
+            let again = after_first_line(&self.carried).to_vec();
+            self.carried.clear();
+            self.reread_from(line);
+            return Some(again);
+        }
+        if !spans_lines && (field_len > MAX_FIELD || self.out_len > MAX_RECORD || too_many) {
+            // The field being read is handed over as the record's last.
+            let mut ends = self.ends.get(..self.ends_len).unwrap_or_default().to_vec();
+            let cut = if too_many { Cut::TooManyFields } else { Cut::LongField(ends.len()) };
+            if !too_many {
+                ends.push(self.out_len);
+            }
+            let bytes = self.out.get(..self.out_len).unwrap_or_default();
+            on_record(Record { line, lines: 1, bytes, ends: &ends, gap: 0, quote: None, cut: Some(cut) });
+            self.carried.clear();
+            self.skipping = true;
+            return None;
+        }
+        // Not a limit after all: what was read stays carried.
+        self.carried.truncate(self.carried.len() - pending.len());
+        None
+    }
+
+    /// Where in the output the field being read starts.
+    fn field_start(&self) -> usize {
+        self.ends_len.checked_sub(1).and_then(|i| self.ends.get(i)).copied().unwrap_or(0)
+    }
+
+    /// Starts a record afresh, csv-core's state and the record's buffers
+    /// dropped.
+    fn restart(&mut self) {
+        self.csv.reset();
+        self.out_len = 0;
+        self.ends_len = 0;
+        self.carried.clear();
+        self.between_records = self.plain_lines;
+        self.breaks_before_record = self.breaks.count;
+    }
+
+    /// Gets ready to read again the lines after `line`, the one an
+    /// unclosed quote opened on.
+    fn reread_from(&mut self, line: u64) {
+        self.breaks = Breaks { count: line, after_cr: false };
+        self.restart();
+    }
+}
+
+/// `raw` (a record as written) after its first line holding text and the
+/// line break ending it.
+fn after_first_line(raw: &[u8]) -> &[u8] {
+    let is_break = |b: &u8| *b == b'\n' || *b == b'\r';
+    let start = raw.iter().position(|b| !is_break(b)).unwrap_or(raw.len());
+    let body = raw.get(start..).unwrap_or_default();
+    match body.iter().position(is_break) {
+        Some(at) => {
+            let skip = if body.get(at..at + 2) == Some(b"\r\n") { 2 } else { 1 };
+            body.get(at + skip..).unwrap_or_default()
+        }
+        None => &[],
     }
 }
 
@@ -522,6 +742,7 @@ mod tests {
         let mut records = vec![];
         let mut push = |r: Record<'_>| {
             records.push((r.line, r.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect()));
+            Then::Next
         };
         for c in chunks {
             reader.feed(c, &mut push);
@@ -576,6 +797,7 @@ mod tests {
             let quote =
                 r.quote.map(|q| (q.line, q.field, q.end_line, q.close, String::from_utf8_lossy(q.start).into_owned()));
             records.push((r.line, quote));
+            Then::Next
         };
         for c in chunks {
             reader.feed(c, &mut push);
@@ -628,6 +850,7 @@ mod tests {
             let quote =
                 r.quote.map(|q| (q.line, q.field, q.end_line, q.close, String::from_utf8_lossy(q.start).into_owned()));
             records.push((r.line, r.lines, r.iter().map(<[u8]>::to_vec).collect(), quote));
+            Then::Next
         };
         for c in chunks {
             reader.feed(c, &mut push);
@@ -665,9 +888,18 @@ mod tests {
         for cut in 0..text.len() {
             let mut reader = RecordReader::new(b',');
             let mut lines = vec![];
-            reader.feed(&text[..cut], &mut |r| lines.push((r.line, r.lines)));
-            reader.feed(&text[cut..], &mut |r| lines.push((r.line, r.lines)));
-            reader.finish(&mut |r| lines.push((r.line, r.lines)));
+            reader.feed(&text[..cut], &mut |r| {
+                lines.push((r.line, r.lines));
+                Then::Next
+            });
+            reader.feed(&text[cut..], &mut |r| {
+                lines.push((r.line, r.lines));
+                Then::Next
+            });
+            reader.finish(&mut |r| {
+                lines.push((r.line, r.lines));
+                Then::Next
+            });
             assert_eq!(lines, [(1, 1), (2, 3), (5, 1), (6, 2)], "cut at {cut}");
         }
     }
@@ -677,8 +909,14 @@ mod tests {
         let mut reader = RecordReader::new(b';');
         reader.skip_lines(1);
         let mut lines = vec![];
-        reader.feed(b"a;b\r\n1;2\r\n", &mut |r| lines.push(r.line));
-        reader.finish(&mut |r| lines.push(r.line));
+        reader.feed(b"a;b\r\n1;2\r\n", &mut |r| {
+            lines.push(r.line);
+            Then::Next
+        });
+        reader.finish(&mut |r| {
+            lines.push(r.line);
+            Then::Next
+        });
         assert_eq!(lines, [2, 3]);
     }
 
@@ -720,12 +958,131 @@ mod tests {
         }
     }
 
+    /// The records of `text` fed in `chunk`-byte pieces, every quoted
+    /// record read again as the loader asks: `(line, fields, cut)`, each
+    /// field cut to 8 bytes.
+    fn reread(text: &[u8], chunk: usize) -> Vec<(u64, Vec<String>, Option<Cut>)> {
+        let mut reader = RecordReader::new(b',');
+        let mut records = vec![];
+        let mut push = |r: Record<'_>| {
+            let fields = r.iter().map(|f| String::from_utf8_lossy(&f[..f.len().min(8)]).into_owned()).collect();
+            records.push((r.line, fields, r.cut));
+            if r.quote.is_some_and(|q| q.close != Close::Proper || r.len() != 2) {
+                Then::Reread
+            } else {
+                Then::Next
+            }
+        };
+        for piece in text.chunks(chunk.max(1)) {
+            reader.feed(piece, &mut push);
+        }
+        reader.finish(&mut push);
+        records
+    }
+
+    fn fields(line: u64, fields: &[&str]) -> (u64, Vec<String>, Option<Cut>) {
+        (line, fields.iter().map(|f| f.to_string()).collect(), None)
+    }
+
+    #[test]
+    fn lines_after_an_unclosed_quote_are_read_again() {
+        let text = b"a,b\n\"1,2\n3,4\r\n5,6\n\"7\",8\n9,\"x\ny\"\n";
+        let expected = vec![
+            fields(1, &["a", "b"]),
+            // Read to the next quote, on line 5: the row of line 2 alone is lost.
+            (2, vec!["1,2\n3,4\r".into(), "6\n7\",8".into()], None),
+            fields(3, &["3", "4"]),
+            fields(4, &["5", "6"]),
+            fields(5, &["7", "8"]),
+            // A quoted line break in a row of the right width is a value.
+            fields(6, &["9", "x\ny"]),
+        ];
+        // The stray quote's record is not compared field by field.
+        let first = |mut r: Vec<(u64, Vec<String>, Option<Cut>)>| {
+            r.remove(1);
+            r
+        };
+        for chunk in [1, 2, 3, 5, 7, text.len()] {
+            let got = reread(text, chunk);
+            assert_eq!(got[1].0, 2, "chunk {chunk}");
+            assert_eq!(first(got), first(expected.clone()), "chunk {chunk}");
+        }
+        // Open to the end of the file, with no line break after the last line.
+        let text = b"a,b\n1,\"2\n3,4\n5,6";
+        for chunk in [1, 2, 4, text.len()] {
+            let got = reread(text, chunk);
+            let lines: Vec<u64> = got.iter().map(|r| r.0).collect();
+            assert_eq!(lines, [1, 2, 3, 4], "chunk {chunk}");
+            assert_eq!(got[3], fields(4, &["5", "6"]), "chunk {chunk}");
+        }
+    }
+
+    #[test]
+    fn a_quote_opening_in_lines_read_again_stays_open_into_the_next_chunk() {
+        // The quote on line 4 runs to the one on line 6, which opens
+        // another: read again, line 6 stays open into the following
+        // input (an empty rest of a chunk is no end of file).
+        let text = b"a,b\n1,2\n3,4\n\"x,1\n5,6\n\"y,2\n7,8\n9,10\n";
+        let whole = reread(text, text.len());
+        let lines: Vec<u64> = whole.iter().map(|r| r.0).collect();
+        assert_eq!(lines, [1, 2, 3, 4, 5, 6, 7, 8]);
+        for chunk in 1..text.len() {
+            assert_eq!(reread(text, chunk), whole, "chunk {chunk}");
+        }
+    }
+
+    #[test]
+    fn a_field_too_long_is_cut_and_its_line_skipped() {
+        let long = "x".repeat(MAX_FIELD + 1);
+        let text = format!("a,b\n1,{long},\"q\n2,3\n");
+        for chunk in [1000, 4096, MAX_FIELD, text.len()] {
+            let got = reread(text.as_bytes(), chunk);
+            assert_eq!(got.len(), 3, "chunk {chunk}");
+            assert_eq!((got[1].0, got[1].2), (2, Some(Cut::LongField(1))), "chunk {chunk}");
+            assert_eq!(got[2], fields(3, &["2", "3"]), "chunk {chunk}");
+        }
+        // Exactly the limit is a field.
+        let text = format!("a,b\n1,{}\n", &long[1..]);
+        assert_eq!(reread(text.as_bytes(), 1000)[1].2, None);
+    }
+
+    #[test]
+    fn a_line_of_too_many_fields_is_cut() {
+        let text = format!("{}\n1,2\n", ",".repeat(10 * MAX_FIELDS));
+        for chunk in [100, 1000, text.len()] {
+            let got = reread(text.as_bytes(), chunk);
+            assert_eq!(got.len(), 2, "chunk {chunk}");
+            assert_eq!((got[0].0, got[0].2), (1, Some(Cut::TooManyFields)), "chunk {chunk}");
+            assert_eq!(got[1], fields(2, &["1", "2"]), "chunk {chunk}");
+        }
+    }
+
+    #[test]
+    fn a_quote_running_past_the_span_is_cut_and_its_lines_read_again() {
+        // A quote open to the end of a file of many lines: the record is
+        // cut at `MAX_SPAN`, every line after the quote's still counts.
+        let rows = 20_000;
+        let mut text = b"a,b\n\"open,1\n".to_vec();
+        for i in 0..rows {
+            text.extend_from_slice(format!("{i},{i}\n").as_bytes());
+        }
+        for chunk in [999, 64 * 1024, text.len()] {
+            let got = reread(&text, chunk);
+            assert_eq!(got.len(), 2 + rows, "chunk {chunk}");
+            assert_eq!((got[1].0, got[1].2), (2, Some(Cut::Span)), "chunk {chunk}");
+            assert_eq!(got[2 + 7], fields(10, &["7", "7"]), "chunk {chunk}");
+            assert_eq!(got.last(), Some(&fields(rows as u64 + 2, &[&(rows - 1).to_string(), &(rows - 1).to_string()])));
+        }
+    }
+
     #[test]
     fn long_fields_grow_the_buffer() {
-        let big = "x".repeat(100_000);
-        let text = format!("a,{big}\n");
+        // Up to the limit, quoted (read by csv-core) or not.
+        let big = "x".repeat(MAX_FIELD);
+        let text = format!("a,{big}\n\"{big}\",b\n");
         let records = read(&[text.as_bytes()]);
-        assert_eq!(records[0].1[1].len(), 100_000);
+        assert_eq!(records[0].1[1].len(), MAX_FIELD);
+        assert_eq!(records[1].1[0].len(), MAX_FIELD);
     }
 
     #[test]

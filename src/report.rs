@@ -1002,8 +1002,15 @@ pub enum ErrorKind {
     EmptyFile,
     /// The header matches no known layout.
     UnknownHeader,
-    /// A row with missing fields, or extra fields holding values.
-    RaggedRow,
+    /// A row with fewer fields than the header.
+    ShortRow,
+    /// A row with more fields than the header, the extra ones not empty
+    /// (or more fields than a row is read with).
+    LongRow,
+    /// A field longer than 64 KiB (the rest of its line is skipped).
+    LongField,
+    /// A header of more than 1,000 columns: the file is refused.
+    TooManyColumns,
     /// A quote that is never closed: the lines after it were read as one
     /// field (to the end of the file, or to the next quote).
     UnclosedQuote,
@@ -1190,7 +1197,10 @@ mod tests {
             NotCsv,
             EmptyFile,
             UnknownHeader,
-            RaggedRow,
+            ShortRow,
+            LongRow,
+            LongField,
+            TooManyColumns,
             UnclosedQuote,
             NulByte,
             EmptyValue,
@@ -1208,7 +1218,8 @@ mod tests {
         // A new kind stops this compiling until it is listed above.
         for kind in &all {
             match kind {
-                NotCsv | EmptyFile | UnknownHeader | RaggedRow | UnclosedQuote | NulByte | EmptyValue | BadNumber
+                NotCsv | EmptyFile | UnknownHeader | ShortRow | LongRow | LongField | TooManyColumns | UnclosedQuote
+                | NulByte | EmptyValue | BadNumber
                 | BadMonth | BadDate | FutureMonth | ConflictingDuplicate | UnknownArea | UnknownTrack
                 | UnknownMetric | BadValue | UnscoredDownload => {}
             }

@@ -351,7 +351,7 @@ fn ragged_rows_are_skipped_with_their_line() {
 #[test]
 fn unclosed_quote_names_the_line_it_opens_on() {
     let r = one("unclosed-quote.csv");
-    assert_eq!(counts(&r, 0), (3, 1, 0, "usage"));
+    assert_eq!(counts(&r, 0), (5, 1, 0, "usage"));
     assert_eq!(
         errors(&r),
         [err(
@@ -359,13 +359,16 @@ fn unclosed_quote_names_the_line_it_opens_on() {
             4,
             "CustomerTenantName",
             "\"T-BETA,CSP Tier1,Exchange,Oct-2025,20.00,50.00",
-            "a quote opened on line 4 is never closed: lines 4 to 6 were read as one field; the row was skipped"
+            "a quote opened on line 4 is never closed (it ran on to line 6); the row was skipped; lines 5 to 6 were read again, each as a row"
         )]
     );
     assert_eq!(r["errors"][0]["kind"], "unclosedQuote");
-    // The rows before the quote still count: T-ALPHA, 20 more CSP users.
+    // The rows before the quote still count (T-ALPHA, 20 more CSP users),
+    // and so do those after it (T-GAMMA, 50 more CPOR users: Enterprise
+    // 1.5); only T-BETA's row is lost (it was lines 4 to 6 before).
     assert_eq!(scores(&r)["smb"], json!([0.3, 0.0, 0.0, 0.0, 0.3, 0.0]));
-    assert_eq!(tenant_ids(&r), ["T-ALPHA"]);
+    assert_eq!(scores(&r)["enterprise"], json!([1.5, 0.0, 0.0, 0.0, 1.5, 0.0]));
+    assert_eq!(tenant_ids(&r), ["T-ALPHA", "T-GAMMA"]);
 }
 
 /// The quote opens on the last line: it was reported on line 8 of a
@@ -398,11 +401,12 @@ fn unclosed_quote_on_the_last_line() {
 /// A quote opened on line 3 runs on to the next quote, which opens the
 /// tenant id on line 4: csv-core reads lines 3 and 4 as one row of six
 /// fields whose tenant is `T-ALPHA,CSP Tier1,…\nT-BETA"`. It was loaded
-/// as a tenant without a word.
+/// as a tenant without a word, then skipped with line 4; now line 4 is
+/// read again and counts.
 #[test]
 fn unclosed_quote_in_the_middle_swallows_up_to_the_next_quote() {
     let r = one("unclosed-quote-middle.csv");
-    assert_eq!(counts(&r, 0), (5, 1, 0, "usage"));
+    assert_eq!(counts(&r, 0), (6, 1, 0, "usage"));
     assert_eq!(
         errors(&r),
         [err(
@@ -410,34 +414,40 @@ fn unclosed_quote_in_the_middle_swallows_up_to_the_next_quote() {
             3,
             "CustomerTenantName",
             "\"T-ALPHA,CSP Tier1,Teams,Oct-2025,30.00,40.00",
-            "a quote opened on line 3 is never closed: lines 3 to 4 (up to the next quote) were read as one field; the row was skipped"
+            "a quote opened on line 3 is never closed (it ran on to the next quote, on line 4); the row was skipped; lines 4 to 4 were read again, each as a row"
         )]
     );
-    // T-ALPHA's and T-BETA's Oct-2025 rows are lost: SMB has a net loss
-    // (T-ALPHA) and no growth; Enterprise keeps T-GAMMA's 1.5.
+    // T-ALPHA's Oct-2025 row is lost: SMB has T-BETA's net add against
+    // T-ALPHA's loss (0) and T-BETA's 20 CSP users less T-ALPHA's 10
+    // (0.15); Enterprise keeps T-GAMMA's 1.5.
     assert_eq!(
         scores(&r),
-        json!({ "enterprise": [1.5, 0.0, 0.0, 0.0, 1.5, 0.0], "smb": [0.0, 0.0, 0.0, 0.0, 0.0, 0.0] })
+        json!({ "enterprise": [1.5, 0.0, 0.0, 0.0, 1.5, 0.0], "smb": [0.15, 0.0, 0.0, 0.0, 0.15, 0.0] })
     );
-    assert_eq!(r["tracks"]["smb"]["metrics"]["netCustomerAdds"]["value"], -1);
-    assert_eq!(tenant_ids(&r), ["T-ALPHA", "T-GAMMA", "T-DELTA"]);
+    assert_eq!(r["tracks"]["smb"]["metrics"]["netCustomerAdds"]["value"], 0);
+    assert_eq!(tenant_ids(&r), ["T-ALPHA", "T-BETA", "T-GAMMA", "T-DELTA"]);
     // Closed by a lone quote, in a row of the wrong width: the same error,
     // naming the column the quote opened in.
     let text = format!(
         "{HEADER}\nT-1,\"CSP Tier1,Teams,Oct-2025,1,2\nT-2,CSP Tier1,Teams,Oct-2025,1,2\n\"\nT-3,CSP Tier1,Teams,Oct-2025,1,2\n"
     );
     let r = report(&[("lone.csv", text.as_bytes())]);
-    assert_eq!(counts(&r, 0), (2, 1, 0, "usage"));
+    // Line 3 is read again and counts; line 4 (the lone quote) opens a
+    // quote of its own, and line 5 is read again after it.
+    assert_eq!(counts(&r, 0), (4, 2, 0, "usage"));
     assert_eq!(
-        errors(&r),
+        errors(&r)[..1],
         [err(
             "lone.csv",
             2,
             "PartnerAttachType",
             "\"CSP Tier1,Teams,Oct-2025,1,2",
-            "a quote opened on line 2 is never closed: lines 2 to 4 (up to the next quote) were read as one field; the row was skipped"
+            "a quote opened on line 2 is never closed (it ran on to the next quote, on line 4); the row was skipped; lines 3 to 4 were read again, each as a row"
         )]
     );
+    assert_eq!(kinds(&r, "errors"), ["unclosedQuote", "unclosedQuote"]);
+    assert_eq!(errors(&r)[1].1, Some(4));
+    assert_eq!(tenant_ids(&r), ["T-2", "T-3"]);
     // A quoted value holding a line break, in a row of the right width, is a value.
     let text =
         format!("{HEADER},Notes\nT-1,CSP Tier1,Teams,Oct-2025,1,2,\"two\nlines\"\nT-2,CSP Tier1,Teams,Oct-2025,1,2,\n");
@@ -446,8 +456,10 @@ fn unclosed_quote_in_the_middle_swallows_up_to_the_next_quote() {
     assert_eq!(errors(&r), vec![]);
 }
 
-/// A quote never closed in the header swallows the file: the error says
-/// so, before the header error (whose "columns found" are the swallowed text).
+/// A quote never closed in the header swallowed the file; now the header
+/// line is an error and the lines after it are read again: a second
+/// header below it is found (a title line with a stray quote above the
+/// header loses nothing).
 #[test]
 fn unclosed_quote_in_the_header() {
     let text = format!("\"{HEADER}\nT-1,CSP Tier1,Teams,Oct-2025,1,2\n");
@@ -455,16 +467,21 @@ fn unclosed_quote_in_the_header() {
     assert_eq!(counts(&r, 0), (0, 0, 0, "unknown"));
     let e = errors(&r);
     assert_eq!(kinds(&r, "errors"), ["unclosedQuote", "unknownHeader"]);
-    let start = format!("\"{}…", &HEADER[..79]);
     assert_eq!(
         (e[0].1, &e[0].2, e[0].3.as_deref(), e[0].4.as_str()),
         (
             Some(1),
             &None,
-            Some(start.as_str()),
-            "a quote opened on line 1 is never closed: lines 1 to 2 were read as one field"
+            Some(format!("\"{HEADER}").as_str()),
+            "a quote opened on line 1 is never closed (it ran on to line 2); lines 2 to 2 were read again, each as a row"
         )
     );
+    assert_eq!(e[1].1, Some(2));
+    let text = format!("\"Usage report, October\n{HEADER}\nT-1,CSP Tier1,Teams,Oct-2025,1,2\n");
+    let r = report(&[("title.csv", text.as_bytes())]);
+    assert_eq!(counts(&r, 0), (1, 0, 0, "usage"));
+    assert_eq!(kinds(&r, "errors"), ["unclosedQuote"]);
+    assert_eq!(tenant_ids(&r), ["T-1"]);
 }
 
 /// The errors of an unclosed quote are the same fed whole or in chunks,
@@ -502,20 +519,25 @@ fn a_10_mb_field_is_an_error_quoted_short_and_the_other_rows_count() {
     }
     book.end_file();
     let r = serde_json::to_value(book.report(&ScoreOptions::default())).unwrap();
-    assert_eq!(counts(&r, 0), (5, 2, 0, "usage"));
-    let quoted = |s: &str| format!("{}…", &s[..80]);
+    // Each field over 64 KiB is an error (inputs.md section 3), its value
+    // quoted as its first 200 characters and its length; the rest of its
+    // line is skipped unread.
+    assert_eq!(counts(&r, 0), (5, 3, 0, "usage"));
+    let message = |line| format!("a field of more than 64 KiB on line {line} (no export has one): the row was skipped");
+    let cut = |s: &str, len: usize| format!("{}… ({len} characters)", &s[..200]);
+    let kept = 64 * 1024 + 1;
     assert_eq!(
         errors(&r),
         [
-            err("huge.csv", 3, "ActiveUsage", &quoted(&digits), "number too large for a user count (over 42,949,672)"),
-            err("huge.csv", 4, "QualifiedUsage", &quoted(&dashes), "not a number"),
+            err("huge.csv", 3, "ActiveUsage", &cut(&digits, kept), &message(3)),
+            err("huge.csv", 4, "QualifiedUsage", &cut(&dashes, kept), &message(4)),
+            err("huge.csv", 5, "CustomerTenantName", &cut(&format!("T-4 {digits}"), kept), &message(5)),
         ]
     );
-    // A 10 MB tenant id is odd but not wrong: it is a tenant.
-    assert_eq!(r["tenants"][1]["id"].as_str().map(str::len), Some(4 + digits.len()));
-    // T-1 (2 -> 12 users of 20) and T-4 (12 of 20, new): one SMB net add
-    // (2), 22 CSP growth (0.33), two net deployments (5).
-    assert_eq!(scores(&r)["smb"], json!([7.33, 2.0, 0.0, 0.0, 0.33, 5.0]));
+    assert_eq!(kinds(&r, "errors"), ["longField"; 3]);
+    // T-1 (2 -> 12 users of 20): 10 CSP growth (0.15), one net deployment
+    // (2.5); T-4 was a tenant of a 10 MB id, and is lost.
+    assert_eq!(scores(&r)["smb"], json!([2.65, 0.0, 0.0, 0.0, 0.15, 2.5]));
 }
 
 #[test]
@@ -996,7 +1018,7 @@ fn errors_and_warnings_have_a_kind() {
     assert_eq!(kinds(&f("bad-months.csv"), "errors"), ["badMonth", "emptyValue"]);
     let today = report_with(&[("bad-months.csv", &corpus("bad-months.csv"))], Month::new(2025, 10));
     assert_eq!(kinds(&today, "errors"), ["badMonth", "futureMonth", "emptyValue"]);
-    assert_eq!(kinds(&f("ragged-rows.csv"), "errors"), ["raggedRow"; 3]);
+    assert_eq!(kinds(&f("ragged-rows.csv"), "errors"), ["shortRow", "longRow", "longRow"]);
     assert_eq!(kinds(&f("empty.csv"), "errors"), ["emptyFile"]);
     assert_eq!(kinds(&f("header-only.csv"), "warnings"), ["noDataRows", "noUsage", "noSkilling"]);
     assert_eq!(kinds(&f("excel-europe.csv"), "warnings"), ["preamble", "noSkilling"]);
