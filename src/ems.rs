@@ -96,14 +96,10 @@ pub(crate) fn ems_row(row: &mut Row<'_, '_>, c: &EmsColumns, ruleset: &Ruleset, 
     };
     let raw = row.raw(c.tenant);
     let known = row.ems().tenant.as_ref().filter(|(last, _)| **last == *raw).map(|&(_, id)| id);
+    // A new tenant is made only once the row is good: a bad row adds none.
     let tenant = match known {
-        Some(id) => Some(id),
-        None => row.required(c.tenant, "tenant").map(|text| {
-            let name = c.tenant_name.map(|i| row.text(i).trim().to_string()).filter(|n| !n.is_empty());
-            let id = store.tenant(&text, name.as_deref());
-            row.ems().tenant = Some((raw.into(), id));
-            id
-        }),
+        Some(id) => Some(Ok(id)),
+        None => row.required(c.tenant, "tenant").map(Err),
     };
     let month = row.month(c.month);
     // Every value is read, so that a row's errors are all listed; an empty
@@ -119,6 +115,15 @@ pub(crate) fn ems_row(row: &mut Row<'_, '_>, c: &EmsColumns, ruleset: &Ruleset, 
     }
     row.ems().pairs = Some(pairs);
     let (Some(tenant), Some(month), false) = (tenant, month, bad) else { return };
+    let tenant = match tenant {
+        Ok(id) => id,
+        Err(text) => {
+            let name = c.tenant_name.and_then(|i| row.name(i));
+            let id = store.tenant(&text, name.as_deref());
+            row.ems().tenant = Some((raw.into(), id));
+            id
+        }
+    };
     row.note_month(month);
     if store.ems_months.contains(&month) {
         *row.ems().overlap.entry(month).or_insert(0) += 1;

@@ -540,7 +540,9 @@ fn long_field(cut: Cut, fields: usize) -> usize {
 fn unclosed_quote(quote: &QuotedField<'_>, then: &str) -> String {
     let (line, end) = (quote.line, quote.end_line);
     if end == line {
-        return format!("a quote opened on line {line} is never closed: the rest of the line was read as one field{then}");
+        return format!(
+            "a quote opened on line {line} is never closed: the rest of the line was read as one field{then}"
+        );
     }
     let reach = match quote.close {
         Close::Never => format!("it ran on to line {end}"),
@@ -589,6 +591,14 @@ impl<'r> Row<'r, '_> {
         let (text, fallback) = field_text(bytes);
         self.ctx.windows_1252 |= fallback;
         text
+    }
+
+    /// A name kept for the report (a customer's), trimmed and cut to 200
+    /// characters; `None` when empty.
+    pub(crate) fn name(&mut self, column: usize) -> Option<String> {
+        let text = self.text(column);
+        let name = text.trim();
+        (!name.is_empty()).then(|| quoted(name))
     }
 
     pub(crate) fn error(&mut self, column: usize, value: &str, kind: ErrorKind, message: String) {
@@ -661,6 +671,22 @@ impl<'r> Row<'r, '_> {
             return None;
         }
         Some(month)
+    }
+
+    /// An optional date column that cannot be after today (a completion
+    /// date, a reporting month): a later one is a `futureMonth` error, so
+    /// that it never dates the rest of the file (inputs.md section 3).
+    fn past_date(&mut self, column: Option<usize>) -> Result<Option<Date>, ()> {
+        let date = self.date(column)?;
+        if let (Some(date), Some(today), Some(column)) = (date, self.ctx.today, column) {
+            if date.month > today {
+                let text = self.text(column).trim().to_string();
+                let message = format!("month {} is in the future", date.month);
+                self.error(column, &text, ErrorKind::FutureMonth, message);
+                return Err(());
+            }
+        }
+        Ok(date)
     }
 
     /// An optional date column: empty is fine, a bad date is an error.
@@ -883,8 +909,12 @@ impl Context {
             message,
         };
         if record.cut == Some(Cut::TooManyFields) || record.len() > MAX_COLUMNS {
-            let columns = if record.cut.is_some() { format!("more than {MAX_FIELDS}") } else { record.len().to_string() };
-            let message = format!("line {} has {columns} columns; no export has more than {MAX_COLUMNS}: the file was not read", record.line);
+            let columns =
+                if record.cut.is_some() { format!("more than {MAX_FIELDS}") } else { record.len().to_string() };
+            let message = format!(
+                "line {} has {columns} columns; no export has more than {MAX_COLUMNS}: the file was not read",
+                record.line
+            );
             loaded.errors.push(error(ErrorKind::TooManyColumns, record.line, None, "", message));
             self.refused = true;
             return Then::Next;
@@ -899,7 +929,11 @@ impl Context {
         if let Some(cut @ Cut::LongField(_)) = record.cut {
             let field = long_field(cut, record.len());
             let value = field_text(record.get(field).unwrap_or_default()).0.into_owned();
-            let message = format!("a field of more than {} KiB on line {} (no export has one): the line was skipped", MAX_FIELD / 1024, record.line);
+            let message = format!(
+                "a field of more than {} KiB on line {} (no export has one): the line was skipped",
+                MAX_FIELD / 1024,
+                record.line
+            );
             loaded.errors.push(error(ErrorKind::LongField, record.line, None, &value, message));
             self.tried += 1;
             return Then::Next;
@@ -1005,7 +1039,7 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
     let tenant = match tenant {
         TenantRef::Seen(id) => id,
         TenantRef::New(text) => {
-            let name = c.tenant_name.map(|i| row.text(i).trim().to_string()).filter(|n| !n.is_empty());
+            let name = c.tenant_name.and_then(|i| row.name(i));
             let id = store.tenant(&text, name.as_deref());
             let (last, last_id) = &mut row.ctx.lookups.tenant;
             last.clear();
@@ -1060,6 +1094,8 @@ fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<Certif
         let parts: Vec<String> = [c.first_name, c.last_name].into_iter().filter_map(|col| text(row, col)).collect();
         (!parts.is_empty()).then(|| parts.join(" "))
     });
+    // Kept for the report: cut as any value quoted (the key is the whole).
+    let shown = name.as_deref().map(quoted);
     let Some(person) =
         email.clone().or_else(|| id.map(|i| i.to_lowercase())).or_else(|| name.as_ref().map(|n| n.to_lowercase()))
     else {
@@ -1069,9 +1105,9 @@ fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<Certif
         return;
     };
     let Some(certification) = row.required(c.certification, "certification") else { return };
-    let earned = row.date(c.earned);
+    let earned = row.past_date(c.earned);
     let expires = row.date(c.expires);
-    let reported = row.date(c.reported);
+    let reported = row.past_date(c.reported);
     let (Ok(earned), Ok(expires), Ok(reported)) = (earned, expires, reported) else { return };
     if let Some(d) = earned {
         row.ctx.months.insert(d.month);
@@ -1081,7 +1117,7 @@ fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<Certif
     let reported = reported.map(|d| d.month);
     out.push(CertificationRow {
         person,
-        name,
+        name: shown,
         email,
         certification,
         earned,

@@ -199,6 +199,20 @@ fn resolve_one(value: &ManualValue, rulesets: &[Ruleset]) -> Result<Checked, Rej
             format!("\"{text}\" is not a number (e.g. 12, 12.5 %, USD 9,000, -1)"),
         )
     })?;
+    // A number of certified people is whole and not negative; nets,
+    // growth and money may be below zero (inputs.md section 3).
+    let people = (ruleset.data.tracks.iter())
+        .flat_map(|t| t.metrics.0.iter().flat_map(|(id, m)| m.lists(id)))
+        .any(|(counted, _)| counted == path);
+    if people && (number.as_f64() < 0.0 || !number.is_whole()) {
+        let text = value.value.text();
+        return Err((
+            ErrorKind::BadValue,
+            "Value",
+            text.clone(),
+            format!("\"{text}\" is not a number of people (a whole number, 0 or more)"),
+        ));
+    }
     Ok((ruleset.data.id.clone(), tracks, path, Typed1::Number(number)))
 }
 

@@ -47,6 +47,32 @@ impl Month {
             _ => 31,
         }
     }
+    /// This month by the system clock (UTC), where there is one: never in
+    /// WebAssembly, where "today" is the caller's to give.
+    pub fn current() -> Option<Month> {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+            Month::of_unix_day(i64::try_from(secs / 86_400).ok()?)
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            None
+        }
+    }
+    /// The month of a day counted from 1970-01-01 (Howard Hinnant's
+    /// days_from_civil, inverted).
+    fn of_unix_day(days: i64) -> Option<Month> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z.rem_euclid(146_097);
+        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let mp = (5 * day_of_year + 2) / 153;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Month::new(u32::try_from(year).ok()?, u32::try_from(month).ok()?)
+    }
     /// The canonical `YYYY-MM` form, also what the report uses.
     pub fn parse_iso(text: &str) -> Option<Month> {
         let (y, m) = text.trim().split_once('-')?;
@@ -222,6 +248,19 @@ fn parse_date_parts(text: &str) -> Option<(Month, Option<u32>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_of_days_since_1970() {
+        let month = |days| Month::of_unix_day(days).map(|m| m.to_string());
+        assert_eq!(month(0).as_deref(), Some("1970-01"));
+        assert_eq!(month(31).as_deref(), Some("1970-02"));
+        // 2024-02-29, 2024-03-01, 2026-12-05, 2000-12-31.
+        assert_eq!(month(19_782).as_deref(), Some("2024-02"));
+        assert_eq!(month(19_783).as_deref(), Some("2024-03"));
+        assert_eq!(month(20_792).as_deref(), Some("2026-12"));
+        assert_eq!(month(11_322).as_deref(), Some("2000-12"));
+        assert!(Month::current().is_some());
+    }
 
     fn m(text: &str) -> Option<String> {
         Month::parse_export(text).map(|m| m.to_string())

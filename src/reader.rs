@@ -327,8 +327,15 @@ impl RecordReader {
                     input = input.get(taken..).unwrap_or_default();
                     // A blank line is no record, as csv-core skips it.
                     if content > 0 {
-                        let mut record =
-                            Record { line, lines: 1, bytes: fields, ends: &self.line_ends, gap: 1, quote: None, cut: None };
+                        let mut record = Record {
+                            line,
+                            lines: 1,
+                            bytes: fields,
+                            ends: &self.line_ends,
+                            gap: 1,
+                            quote: None,
+                            cut: None,
+                        };
                         record.cut = record.long_field().map(Cut::LongField);
                         on_record(record);
                         record_start = whole.len() - input.len();
@@ -360,7 +367,9 @@ impl RecordReader {
                     if !(at_end && matches!(result, ReadRecordResult::InputEmpty)) =>
                 {
                     let read_to = whole.len() - input.len();
-                    if let Some(again) = self.cut_if_too_long(whole.get(record_start..read_to).unwrap_or_default(), on_record) {
+                    if let Some(again) =
+                        self.cut_if_too_long(whole.get(record_start..read_to).unwrap_or_default(), on_record)
+                    {
                         return Some((again, read_to));
                     }
                     if self.skipping {
@@ -448,8 +457,10 @@ impl RecordReader {
         self.carried.extend_from_slice(pending);
         // Blank lines before the record are not part of it.
         let start = self.carried.iter().position(|&b| b != b'\n' && b != b'\r').unwrap_or(self.carried.len());
-        let line = self.breaks_before_record + 1 + Breaks::of(self.carried.get(..start).unwrap_or_default());
         let body = self.carried.get(start..).unwrap_or_default();
+        // Counted back from the breaks read (a `\n` left of a `\r\n`
+        // ending the record before is no line of its own).
+        let line = (self.breaks.count + 1).saturating_sub(Breaks::of(body)).max(1);
         let spans_lines = body.iter().any(|&b| b == b'\n' || b == b'\r');
         if spans_lines && span > MAX_SPAN {
             let quote = quoted_field(body, self.delimiter, line);
@@ -1040,6 +1051,13 @@ mod tests {
             assert_eq!(got.len(), 3, "chunk {chunk}");
             assert_eq!((got[1].0, got[1].2), (2, Some(Cut::LongField(1))), "chunk {chunk}");
             assert_eq!(got[2], fields(3, &["2", "3"]), "chunk {chunk}");
+        }
+        // With CRLF line ends, the line is still the one the field is on.
+        let text = format!("a,b\r\n1,2\r\n1,{long}\r\n2,3\r\n");
+        for chunk in [1000, text.len()] {
+            let got = reread(text.as_bytes(), chunk);
+            assert_eq!((got[2].0, got[2].2), (3, Some(Cut::LongField(1))), "chunk {chunk}");
+            assert_eq!(got[3], fields(4, &["2", "3"]), "chunk {chunk}");
         }
         // Exactly the limit is a field.
         let text = format!("a,b\n1,{}\n", &long[1..]);

@@ -64,7 +64,9 @@ impl Workbook {
     }
 
     /// Rows dated after this month are rejected as errors (a month typed
-    /// as `Feb-30` is read as February 2030).
+    /// as `Feb-30` is read as February 2030). Without it, natively, the
+    /// system clock's month is today; in WebAssembly the caller gives it
+    /// (the JavaScript front end gives the current month).
     pub fn set_today(&mut self, today: Month) {
         self.today = Some(today);
     }
@@ -80,7 +82,7 @@ impl Workbook {
     /// still open is finished first.
     pub fn begin_file(&mut self, name: &str) {
         self.end_file();
-        self.open = Some(FileLoader::new(name, self.today, &mut self.loaded));
+        self.open = Some(FileLoader::new(name, self.today.or_else(Month::current), &mut self.loaded));
     }
 
     pub fn push(&mut self, chunk: &[u8]) {

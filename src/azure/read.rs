@@ -89,7 +89,7 @@ fn common(
     let tenant = match (known, tenant_text) {
         (Some(id), _) => id,
         (None, Some(text)) => {
-            let name = tenant_name.map(|i| row.text(i).trim().to_string()).filter(|n| !n.is_empty());
+            let name = tenant_name.and_then(|i| row.name(i));
             let id = store.tenant(&text, name.as_deref());
             let file = store.file.as_mut()?;
             file.lookups.tenant.set(row.raw(tenant), id)

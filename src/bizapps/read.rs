@@ -52,7 +52,7 @@ fn common(row: &mut Row<'_, '_>, c: &BizappsColumns) -> Option<Common> {
 
 /// The key of a counted row: tenant (with its name), subscription, workload.
 fn key(row: &mut Row<'_, '_>, c: &BizappsColumns, common: &Common, workload: u16, store: &mut Store) -> Key {
-    let name = c.tenant_name.map(|i| row.text(i).trim().to_string()).filter(|n| !n.is_empty());
+    let name = c.tenant_name.and_then(|i| row.name(i));
     let tenant = store.tenant(&common.tenant, name.as_deref());
     let subscription = c.subscription.map(|i| row.text(i).trim().to_string()).unwrap_or_default();
     Key { tenant, subscription: store.subscription(&subscription), workload, month: common.month }
