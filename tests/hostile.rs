@@ -1037,3 +1037,76 @@ fn errors_and_warnings_have_a_kind() {
     let skilling = f("skilling.csv");
     assert_eq!(kinds(&skilling, "warnings")[0], "noUsage");
 }
+
+/// Huge hostile inputs (issue 25), sized down from the bench's 100 MB and
+/// 300 MB (bench/hostile.mjs): each dropped beside a good Azure usage file,
+/// fed in 1 MB chunks as the page and the CLI feed files. The good file
+/// still scores exactly as alone; the hostile one is one clear error; the
+/// report is no more than a few KB larger than the good file's.
+mod huge {
+    use super::*;
+
+    fn good() -> Vec<u8> {
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus-layouts/azure-usage.csv")).unwrap()
+    }
+
+    /// The report's JSON with the good file alone and with `hostile` beside it.
+    fn beside(hostile: &[u8]) -> (String, String, Value) {
+        let json = |files: &[(&str, &[u8])]| {
+            let mut book = Workbook::default();
+            for (name, bytes) in files {
+                book.begin_file(name);
+                for chunk in bytes.chunks(1 << 20) {
+                    book.push(chunk);
+                }
+                book.end_file();
+            }
+            serde_json::to_string(&book.report(&ScoreOptions::default())).unwrap()
+        };
+        let good = good();
+        let alone = json(&[("azure.csv", &good)]);
+        let both = json(&[("hostile.csv", hostile), ("azure.csv", &good)]);
+        let value = serde_json::from_str(&both).unwrap();
+        (alone, both, value)
+    }
+
+    fn check(hostile: &[u8], kind: &str, line: u64) {
+        let (alone, both, r) = beside(hostile);
+        let alone: Value = serde_json::from_str(&alone).unwrap();
+        assert_eq!(r["areas"], alone["areas"], "the good file scores as alone");
+        assert!(alone["areas"]["data-ai"]["total"].as_f64().is_some(), "the good file scores");
+        let errors = r["errors"].as_array().unwrap();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0]["kind"].as_str(), errors[0]["file"].as_str()), (Some(kind), Some("hostile.csv")));
+        assert_eq!(errors[0]["line"].as_u64(), Some(line));
+        let growth = both.len() - alone.to_string().len();
+        assert!(growth < 4096, "the report grew by {growth} bytes");
+    }
+
+    #[test]
+    fn a_header_of_200_000_empty_fields() {
+        let header = format!("{}\nT-1,CSP Tier1,Teams,Oct-2025,1,2\n", ",".repeat(200_000));
+        check(header.as_bytes(), "tooManyColumns", 1);
+        // `x,` as in the issue, and a header just over the limit.
+        check(format!("{}\n", "x,".repeat(200_000)).as_bytes(), "tooManyColumns", 1);
+        check(format!("{}\n", "x,".repeat(1000)).as_bytes(), "tooManyColumns", 1);
+    }
+
+    #[test]
+    fn a_5_mb_line() {
+        let line = format!("{HEADER}\n{}\n", "7".repeat(5 << 20));
+        check(line.as_bytes(), "longField", 2);
+    }
+
+    #[test]
+    fn a_5_mb_name() {
+        let good = String::from_utf8(good()).unwrap();
+        let (header, rows) = good.split_once('\n').unwrap();
+        let first = rows.lines().next().unwrap();
+        // CustomerName is the second column of the Azure layout.
+        let (tenant, rest) = first.split_once(',').unwrap();
+        let rest = rest.split_once(',').unwrap().1;
+        let hostile = format!("{header}\n{tenant}-2,{},{rest}\n", "N".repeat(5 << 20));
+        check(hostile.as_bytes(), "longField", 2);
+    }
+}
