@@ -24,6 +24,7 @@ Options:
   --pretty                  with --json: indented by two spaces
   --history                 include every month's score
   --today YYYY-MM-DD        include the qualification window as of this date
+                            (rows dated after its month are errors)
   --anniversary YYYY-MM-DD  the designation's anniversary, when enrolled
   --tenant-limit N          report at most N tenants, contributing ones first
   --area ID                 only this area after the overview (with --json:
@@ -231,7 +232,8 @@ async function main() {
   if (options.version) return console.log(version());
   const areas = options.area ? rulesets().map((r) => r.id) : [];
   if (options.area && !areas.includes(options.area)) fail(`--area must be one of ${areas.join(', ')}, not '${options.area}'`);
-  const scorer = new Scorer();
+  // `--today` is also the month after which a row's month is an error.
+  const scorer = new Scorer(options.today ? { today: options.today } : {});
   let opened = 0;
   for (const path of options.files) {
     try {
