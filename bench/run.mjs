@@ -5,6 +5,8 @@
 //   npm run bench -- --sizes 1,100   throughput on these sizes (MB) only
 //   npm run bench -- --sizes 78k     only the 78,000-tenant file (Nk: N thousand tenants)
 //   npm run bench -- --size-only     the .wasm size only
+// and hostile inputs at full size beside a good file (bench/hostile.mjs:
+// a 100 MB header, a 300 MB line, a 300 MB name; peak memory, report size).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { printSizes } from './size.mjs';
@@ -16,4 +18,8 @@ printSizes();
 if (!args.includes('--size-only')) {
   console.log('\n== throughput and memory');
   execFileSync('node', ['bench/throughput.mjs', ...args], { cwd: root, stdio: 'inherit' });
+}
+if (!args.includes('--size-only')) {
+  console.log('\n== hostile inputs beside a good file');
+  execFileSync('node', ['bench/hostile.mjs'], { cwd: root, stdio: 'inherit' });
 }
