@@ -527,6 +527,15 @@ pub(crate) fn quoted(value: &str) -> String {
     }
 }
 
+/// A field too long to keep, as its error quotes it: its start, and its
+/// length in bytes (only the start is decoded: a whole line of a file fed
+/// at once may be hundreds of MB).
+fn long_value(bytes: &[u8]) -> String {
+    let start = field_text(bytes.get(..4 * MAX_QUOTED).unwrap_or(bytes)).0;
+    let cut: String = start.chars().take(MAX_QUOTED).collect();
+    format!("{cut}… ({} bytes)", bytes.len())
+}
+
 /// The field a cut record's error is about.
 fn long_field(cut: Cut, fields: usize) -> usize {
     match cut {
@@ -764,7 +773,7 @@ impl Context {
                 Cut::LongField(_) | Cut::Span => (
                     ErrorKind::LongField,
                     row.ctx.column_name(long_field(cut, record.len())),
-                    row.text(long_field(cut, record.len())).into_owned(),
+                    long_value(record.get(long_field(cut, record.len())).unwrap_or_default()),
                     format!(
                         "a field of more than {} KiB on line {} (no export has one): the row was skipped",
                         MAX_FIELD / 1024,
@@ -785,7 +794,7 @@ impl Context {
                 file: row.ctx.name.clone(),
                 line: Some(record.line),
                 column: Some(column),
-                value: Some(quoted(&value)),
+                value: Some(value),
                 message,
             });
         } else if let Some(field) = nul {
@@ -905,7 +914,7 @@ impl Context {
             file: self.name.clone(),
             line: Some(line),
             column,
-            value: Some(quoted(value)),
+            value: Some(value.to_string()),
             message,
         };
         if record.cut == Some(Cut::TooManyFields) || record.len() > MAX_COLUMNS {
@@ -922,13 +931,19 @@ impl Context {
         if let Some(quote) = record.quote.filter(|q| q.close != Close::Proper || record.cut.is_some()) {
             // Above the header: no column to name, no row to skip.
             let message = unclosed_quote(&quote, "");
-            loaded.errors.push(error(ErrorKind::UnclosedQuote, quote.line, None, &field_text(quote.start).0, message));
+            loaded.errors.push(error(
+                ErrorKind::UnclosedQuote,
+                quote.line,
+                None,
+                &quoted(&field_text(quote.start).0),
+                message,
+            ));
             self.tried += 1;
             return Then::Reread;
         }
         if let Some(cut @ Cut::LongField(_)) = record.cut {
             let field = long_field(cut, record.len());
-            let value = field_text(record.get(field).unwrap_or_default()).0.into_owned();
+            let value = long_value(record.get(field).unwrap_or_default());
             let message = format!(
                 "a field of more than {} KiB on line {} (no export has one): the line was skipped",
                 MAX_FIELD / 1024,

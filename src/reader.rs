@@ -542,6 +542,10 @@ fn plain_line(input: &[u8], delimiter: u8, ends: &mut Vec<usize>) -> Option<(usi
         at = next_that_may_matter(input, at, delimiter);
         let &b = input.get(at)?;
         if b == delimiter {
+            // A line of too many fields is csv-core's to cut.
+            if ends.len() >= MAX_FIELDS {
+                return None;
+            }
             ends.push(at);
         } else if b == b'\n' {
             ends.push(at);
@@ -1073,6 +1077,12 @@ mod tests {
             assert_eq!((got[0].0, got[0].2), (1, Some(Cut::TooManyFields)), "chunk {chunk}");
             assert_eq!(got[1], fields(2, &["1", "2"]), "chunk {chunk}");
         }
+        // After the first line too, where plain lines are read without
+        // csv-core, and whole in one input.
+        let text = format!("a,b\n{}\n1,2\n", ",".repeat(10 * MAX_FIELDS));
+        let got = reread(text.as_bytes(), text.len());
+        assert_eq!((got[1].0, got[1].2), (2, Some(Cut::TooManyFields)));
+        assert_eq!(got[2], fields(3, &["1", "2"]));
     }
 
     #[test]

@@ -524,7 +524,7 @@ fn a_10_mb_field_is_an_error_quoted_short_and_the_other_rows_count() {
     // line is skipped unread.
     assert_eq!(counts(&r, 0), (5, 3, 0, "usage"));
     let message = |line| format!("a field of more than 64 KiB on line {line} (no export has one): the row was skipped");
-    let cut = |s: &str, len: usize| format!("{}… ({len} characters)", &s[..200]);
+    let cut = |s: &str, len: usize| format!("{}… ({len} bytes)", &s[..200]);
     let kept = 64 * 1024 + 1;
     assert_eq!(
         errors(&r),
