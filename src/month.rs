@@ -62,6 +62,7 @@ impl Month {
     }
     /// The month of a day counted from 1970-01-01 (Howard Hinnant's
     /// days_from_civil, inverted).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     fn of_unix_day(days: i64) -> Option<Month> {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
