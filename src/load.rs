@@ -981,7 +981,8 @@ impl Context {
             return;
         }
         self.tried += 1;
-        let columns: Vec<String> = record.iter().map(|f| field_text(f).0.trim().to_string()).collect();
+        // Cut as quoted values are: column names are in every row error.
+        let columns: Vec<String> = record.iter().map(|f| quoted(field_text(f).0.trim())).collect();
         match recognise(&columns) {
             Ok(layout) => {
                 self.layout = Some(layout);

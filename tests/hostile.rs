@@ -1098,6 +1098,24 @@ mod huge {
         check(line.as_bytes(), "longField", 2);
     }
 
+    /// A column name of 60 KB (under the field limit), named by the error
+    /// of each of 300 short rows: named cut to 200 characters.
+    #[test]
+    fn a_60_kb_column_name_in_every_error() {
+        let name = "C".repeat(60 << 10);
+        let rows = "T-1,CSP Tier1,Teams,Oct-2025,1,2\n".repeat(300);
+        let text = format!("{HEADER},{name}\n{rows}");
+        let r = report(&[("wide.csv", text.as_bytes())]);
+        let errors = r["errors"].as_array().unwrap();
+        assert_eq!(errors.len(), 200);
+        assert_eq!(errors[0]["kind"], "shortRow");
+        assert_eq!(
+            errors[0]["column"].as_str().map(|c| c.chars().count()),
+            Some(200 + " (61440 characters)".len() + 1)
+        );
+        assert!(r.to_string().len() < 200 << 10, "{} bytes", r.to_string().len());
+    }
+
     #[test]
     fn a_5_mb_name() {
         let good = String::from_utf8(good()).unwrap();
