@@ -1,6 +1,6 @@
 // Builds the WebAssembly core into dist/ (the npm package) and www/pkg/ (the page).
 //   node scripts/build.mjs [--dev] [--features=LIST]
-// --features=LIST: exactly these cargo features (README, "Cargo
+// --features=LIST: exactly these cargo features (docs/performance.md, "Cargo
 // features"); `--features=` builds Modern Work alone. Default: all areas.
 // dist/: index.js (browsers and bundlers), node.js (Node, ESM), index.cjs
 // (Node, CommonJS: node.js bundled by esbuild), cli.js, the declarations

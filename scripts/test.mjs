@@ -27,7 +27,7 @@ const steps = [
   ['lint', 'cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']],
   ['lint (wasm)', 'cargo', ['clippy', '--lib', '--target', 'wasm32-unknown-unknown', '--', '-D', 'warnings']],
   ['native tests', 'cargo', ['test']],
-  // Modern Work alone (README, "Cargo features"): the build a distributor
+  // Modern Work alone (docs/performance.md, "Cargo features"): the build a distributor
   // may ship must lint clean and score its fixtures.
   ['lint, Modern Work alone', 'cargo', ['clippy', '--all-targets', '--no-default-features', '--', '-D', 'warnings']],
   ['native tests, Modern Work alone', 'cargo', ['test', '--no-default-features', '--lib', '--test', 'features', '--test', 'fixtures', '--test', 'rules']],
