@@ -161,3 +161,28 @@ fn a_1_mb_field_in_every_layout() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// As a new user would (issue 25): a TrainingCompletions download edited
+/// in Excel with a stray quote opening one surname, dropped beside the
+/// Azure usage report. Only that person's row is lost: every other person
+/// and every Azure figure counts, and the error names the line.
+#[test]
+fn a_stray_quote_in_one_name_beside_the_azure_usage_report() {
+    let skilling = String::from_utf8(read("skilling.csv")).unwrap();
+    let mut lines: Vec<String> = skilling.lines().map(str::to_string).collect();
+    let without: String = lines.iter().enumerate().filter(|(i, _)| *i != 4).map(|(_, l)| format!("{l}\n")).collect();
+    // Line 5: `…,Ben,Okafor,…` becomes `…,Ben,"Okafor,…`.
+    let fields: Vec<&str> = lines[4].split(',').collect();
+    lines[4] = format!("{},\"{}", fields[..3].join(","), fields[3..].join(","));
+    let edited: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let azure = read("azure-usage.csv");
+    let with_quote = report(&[("TrainingCompletions.csv", edited.into_bytes()), ("azure.csv", azure.clone())]);
+    let without_row = report(&[("TrainingCompletions.csv", without.into_bytes()), ("azure.csv", azure)]);
+    let errors = with_quote["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!((errors[0]["kind"].as_str(), errors[0]["line"].as_u64()), (Some("unclosedQuote"), Some(5)));
+    assert_eq!(errors[0]["column"], "IndividualLastName");
+    // Everything else is as if the row were not there.
+    assert_eq!(figures(&with_quote), figures(&without_row));
+    assert!(with_quote["people"].as_array().unwrap().len() > 5);
+}
