@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { load, rulesets, Scorer, version } from './node.js';
 // The page's words for statuses, sources and metrics (www/strings.js, copied
 // beside this file into dist/calculator/ by the build): one table for both.
-import { BADGE_TEXT, metricName, SOURCE, STATUS } from './calculator/strings.js';
+import { BADGE_TEXT, INCENTIVE_TEXT, metricName, SOURCE, STATUS } from './calculator/strings.js';
 
 const HELP = `Usage: spd-score score [options] FILE...
 
@@ -34,8 +34,8 @@ Options:
   -v, --version             the version of the scoring core
 
 Without --json it prints a summary: the Solutions Partner overview (every
-area's score, status and track), the Microsoft Cloud badge and the badge
-groups, then each
+area's score, status, track and 25-point incentive line), the Microsoft
+Cloud badge and the badge groups, then each
 scored area: its tracks, their metrics and what to do next; then the files
 read, warnings and row errors.
 
@@ -124,7 +124,9 @@ function areaSummary(area, topLevel) {
   const trackId = topLevel ? topLevel.bestTrack : area.track;
   const tracks = topLevel ? topLevel.tracks : area.tracks;
   const how = { best: 'best track', classified: 'classified', user: 'your choice', default: 'not classified from the files' }[area.trackChoice] ?? 'track';
-  out.push(`Status: ${STATUS[status]}${trackId && tracks[trackId] ? ` (${how}: ${tracks[trackId].label})` : ''}${area.source === 'manual' || area.source === 'both' ? `; values ${SOURCE[area.source]}` : ''}`, '');
+  out.push(`Status: ${STATUS[status]}${trackId && tracks[trackId] ? ` (${how}: ${tracks[trackId].label})` : ''}${area.source === 'manual' || area.source === 'both' ? `; values ${SOURCE[area.source]}` : ''}`);
+  if (area.incentiveLine) out.push(`${INCENTIVE_TEXT.title(area.incentiveLine)}: ${INCENTIVE_TEXT.state(area.incentiveLine, area.total)}`);
+  out.push('');
   for (const track of Object.values(tracks)) {
     // Partner Center shows whole points for totals; the exact total follows.
     out.push(`${track.label}: ${score(track.total)}, ${STATUS[track.status]}${track.complete ? '' : ' (incomplete: some metrics are unknown, see the warnings)'}`);
@@ -158,7 +160,8 @@ function summary(report, only) {
   const out = ['Solutions Partner overview'];
   for (const row of report.overview) {
     const shown = row.score === null ? '—' : `${row.atLeast ? 'at least ' : ''}${Math.round(row.score)}`;
-    out.push(`  ${row.label.padEnd(26)} ${shown.padStart(12)}  ${STATUS[row.status].padEnd(12)} ${row.track ? row.trackLabel : ''}`.trimEnd());
+    const line = row.incentiveLine ? `  · ${INCENTIVE_TEXT.title(row.incentiveLine)}: ${INCENTIVE_TEXT.state(row.incentiveLine, row.score)}` : '';
+    out.push(`  ${row.label.padEnd(26)} ${shown.padStart(12)}  ${STATUS[row.status].padEnd(12)} ${row.track ? row.trackLabel : ''}${line}`.trimEnd());
     if (row.score === null && row.next) out.push(`  ${''.padEnd(26)} ${row.next}`);
   }
   out.push(`Solutions Partner for Microsoft Cloud: ${report.microsoftCloud.message}`);

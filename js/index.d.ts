@@ -309,6 +309,8 @@ export interface AreaReport {
   trackChoice: 'best' | 'classified' | 'user' | 'default' | null;
   classification: { track: TrackId; basis: string; value: number | null } | null;
   source: 'files' | 'manual' | 'both' | 'none';
+  /** The 25-point incentive line (designations.md §12); null for an area without one (Business Applications). */
+  incentiveLine: IncentiveLine | null;
   /** Empty when not scored. */
   tracks: Partial<Record<TrackId, AreaTrack>>;
   recommendations: Recommendation[];
@@ -567,6 +569,18 @@ export interface OverviewRow {
   next: string | null;
   /** The badge group the area belongs to. */
   badge: BadgeId | null;
+  /** The area's incentive line (null: the area has none). */
+  incentiveLine: IncentiveLine | null;
+}
+
+/**
+ * The incentive line (designations.md §12): shown, not incentive eligibility.
+ * `met`: a deciding track's total is at least `points` (even as a lower bound);
+ * false: every deciding total is known in full and below; null: cannot tell.
+ */
+export interface IncentiveLine {
+  points: number;
+  met: boolean | null;
 }
 
 export type BadgeId = 'ai-business-solutions' | 'cloud-ai-platforms' | 'security' | (string & {});

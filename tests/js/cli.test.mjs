@@ -193,8 +193,7 @@ test("every area scenario passes ../shared/tools/compare-areas.py on the CLI's -
     assert.equal(result.status, 0, result.stderr);
     writeFileSync(out, result.stdout);
     const compared = spawnSync('python3', [tool, path(first.replace('.csv', '.expected.json')), out], { encoding: 'utf8' });
-    // The 25-point incentive line is the `portfolio` branch's (designations.md §12): its lines are left out until it lands.
-    const mismatches = compared.stdout.split('\n').filter((line) => line && !line.includes('.incentiveLine'));
+    const mismatches = compared.stdout.split('\n').filter(Boolean);
     assert.deepEqual(mismatches, [], first);
   }
 });
