@@ -108,7 +108,8 @@ mod tests {
 
     #[test]
     fn the_specs_cases() {
-        let cases: &[(&str, &[(Points, bool)], Option<bool>)] = &[
+        type Case<'a> = (&'a str, &'a [(Points, bool)], Option<bool>);
+        let cases: &[Case] = &[
             ("1 classified SMB 26", &[(p(260), true)], Some(true)),
             ("2 classified Enterprise 24.5", &[(p(245), true)], Some(false)),
             ("3 Security 20 and exactly 25", &[(p(200), true), (p(250), true)], Some(true)),
