@@ -108,6 +108,8 @@ export class Scorer {
   simulate(plan: Plan, options?: ReportOptions): Simulation;
   /** What a plan may name (association types, workloads, Azure services, certifications), each with the areas it counts for. */
   planChoices(): PlanChoices;
+  /** This scorer's files as one partner's rows of a portfolio; `unread`: files that could not be opened. */
+  portfolioRows(partner: string, options?: { unread?: string[]; asOf?: Month }): PortfolioRow[];
   /** Releases the WebAssembly memory held by this scorer. */
   free(): void;
 }
@@ -578,6 +580,40 @@ export interface OverviewRow {
  * `met`: a deciding track's total is at least `points` (even as a lower bound);
  * false: every deciding total is known in full and below; null: cannot tell.
  */
+/** One partner and designation of a portfolio (docs/portfolio.md). */
+export interface PortfolioRow {
+  /** The partner's folder or manifest name. */
+  partner: string;
+  /** null: the partner could not be scored (`errors` says why). */
+  area: AreaId | null;
+  score: number | null;
+  atLeast: boolean;
+  status: Status | null;
+  track: TrackId | null;
+  /** The 25-point incentive line: null when it cannot tell or the area has none. */
+  incentiveLineMet: boolean | null;
+  next: string | null;
+  asOf: Month | null;
+  /** The partner's files read with a known layout. */
+  files: number;
+  skippedRows: number;
+  /** One line per file with errors, and files that could not be opened. */
+  errors: string[];
+}
+
+export interface PortfolioSummary {
+  partners: number;
+  /** Partners that could not be scored. */
+  unscored: string[];
+  /** Partners scored despite errors in some files. */
+  withErrors: string[];
+  areas: Array<{ area: AreaId; label: string; scored: number; qualified: number; withinTen: number; incentiveLineMet: number | null }>;
+}
+
+/** Rows in the portfolio's order as CSV or JSON lines, or their summary. */
+export function portfolio(rows: PortfolioRow[], format: 'csv' | 'jsonl'): string;
+export function portfolio(rows: PortfolioRow[], format: 'summary'): PortfolioSummary;
+
 export interface IncentiveLine {
   points: number;
   met: boolean | null;

@@ -51,6 +51,11 @@ pub(crate) fn apply(ruleset: &Ruleset, area: &mut AreaReport) {
     }
 }
 
+/// Whether the area has the line (the catalogue names it).
+pub(crate) fn has_line(area: &str) -> bool {
+    rule().areas.iter().any(|a| a == area)
+}
+
 /// The area's line, `None` for an area without one.
 fn line(rule: &Rule, ruleset: &Ruleset, area: &AreaReport) -> Option<IncentiveLine> {
     if !rule.areas.contains(&ruleset.data.id) {

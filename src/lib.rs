@@ -24,6 +24,7 @@ mod month;
 mod number;
 mod people;
 mod points;
+pub mod portfolio;
 mod reader;
 mod report;
 mod ruleset;
