@@ -388,7 +388,7 @@ mod tests {
         assert_eq!((security.area.as_str(), security.label.as_str()), ("security", "Security"));
         assert_eq!(
             (security.scored, security.qualified, security.within_ten, security.incentive_line_met),
-            (2, 1, 1, 2)
+            (2, 1, 1, Some(2))
         );
         let data = &s.areas[1];
         // 61.5 (a lower bound) is within 10 of 70; 59.9 is not.
