@@ -13,15 +13,14 @@ use crate::ruleset::Ruleset;
 use serde::Serialize;
 
 /// One partner and designation.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     /// The partner's folder or manifest name.
     pub partner: String,
     /// The area id; `None` for a partner that could not be scored.
     pub area: Option<String>,
     /// The total on the area's deciding track; `None` when not scored.
-    pub score: Option<f64>,
+    pub score: Option<Score>,
     /// The score is a lower bound (Incomplete).
     pub at_least: bool,
     /// `qualified`, `incomplete` ... as in the report.
@@ -41,6 +40,25 @@ pub struct Row {
     /// The partner's errors, one line per file (a file-level error, or its
     /// rows in error counted with the first), then any the caller adds.
     pub errors: Vec<String>,
+}
+
+/// A score as the report writes it (its JSON number text), so that rows
+/// gathered from their JSON are written again digit for digit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Score(String);
+
+impl Score {
+    pub fn from_points(points: Points) -> Score {
+        Score(serde_json::to_string(&points.as_f64()).unwrap_or_default())
+    }
+
+    pub fn as_f64(&self) -> f64 {
+        crate::json::read(&self.0, |at| at.f64()).unwrap_or(f64::NAN)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// The columns of a row, in CSV order (the JSON names).
@@ -91,7 +109,7 @@ pub fn rows(partner: &str, report: &Report, unread: &[String]) -> Vec<Row> {
     (report.overview.iter())
         .map(|o| Row {
             area: Some(o.area.clone()),
-            score: o.score.map(Points::as_f64),
+            score: o.score.map(Score::from_points),
             at_least: o.at_least,
             status: Some(status_id(o.status).into()),
             track: o.track.clone(),
@@ -251,7 +269,8 @@ pub fn summary(rows: &[Row], rulesets: &[Ruleset]) -> Summary {
         let qualified = row.status.as_deref() == Some("qualified");
         a.scored += u64::from(row.status.as_deref() != Some("not_scored"));
         a.qualified += u64::from(qualified);
-        a.within_ten += u64::from(!qualified && row.score.is_some_and(|s| s >= f64::from(min) - 10.0));
+        a.within_ten +=
+            u64::from(!qualified && row.score.as_ref().is_some_and(|s| s.as_f64() >= f64::from(min) - 10.0));
         if let Some(met) = a.incentive_line_met.as_mut() {
             *met += u64::from(row.incentive_line_met == Some(true));
         }
@@ -259,9 +278,34 @@ pub fn summary(rows: &[Row], rulesets: &[Ruleset]) -> Summary {
     out
 }
 
-/// A row as one JSON line (no newline).
+/// A row as one JSON line (no newline), its fields in `COLUMNS` order.
+/// Written here rather than derived: the score goes out as the text it
+/// came in as.
 pub fn json_line(row: &Row) -> String {
-    serde_json::to_string(row).unwrap_or_default()
+    let text = |s: Option<&str>| s.map_or("null".to_string(), |s| serde_json::to_string(s).unwrap_or_default());
+    let flag = |b: Option<bool>| b.map_or("null".to_string(), |b| b.to_string());
+    let values = [
+        text(Some(&row.partner)),
+        text(row.area.as_deref()),
+        row.score.as_ref().map_or("null".to_string(), |s| s.as_str().to_string()),
+        row.at_least.to_string(),
+        text(row.status.as_deref()),
+        text(row.track.as_deref()),
+        flag(row.incentive_line_met),
+        text(row.next.as_deref()),
+        text(row.as_of.as_deref()),
+        row.files.to_string(),
+        row.skipped_rows.to_string(),
+        serde_json::to_string(&row.errors).unwrap_or_default(),
+    ];
+    let fields: Vec<String> = COLUMNS.iter().zip(values).map(|(name, value)| format!("\"{name}\":{value}")).collect();
+    format!("{{{}}}", fields.join(","))
+}
+
+/// Rows as a JSON array.
+pub fn json_array(rows: &[Row]) -> String {
+    let lines: Vec<String> = rows.iter().map(json_line).collect();
+    format!("[{}]", lines.join(","))
 }
 
 /// The CSV header line (with its newline).
@@ -277,7 +321,7 @@ pub fn csv_line(row: &Row) -> String {
     let fields = [
         quote(&row.partner),
         text(row.area.as_deref()),
-        row.score.map_or(String::new(), |s| serde_json::to_string(&s).unwrap_or_default()),
+        row.score.as_ref().map_or(String::new(), |s| s.as_str().to_string()),
         row.at_least.to_string(),
         text(row.status.as_deref()),
         text(row.track.as_deref()),
@@ -320,7 +364,16 @@ pub fn read_rows(json: &str) -> Result<Vec<Row>, String> {
             Row {
                 partner: o.string("partner"),
                 area: o.opt_string("area"),
-                score: o.opt_f64("score"),
+                // The number's text as written: read as a double and written
+                // again, its last digit could change.
+                score: o.opt("score", |at| match at.json() {
+                    crate::json::Json::Number(text) => Score(text.to_string()),
+                    _ => {
+                        // (No float formatting in the module: a score is a number.)
+                        at.fail("a number");
+                        Score("null".into())
+                    }
+                }),
                 at_least: o.bool_or_default("atLeast"),
                 status: o.opt_string("status"),
                 track: o.opt_string("track"),
@@ -343,7 +396,7 @@ mod tests {
         Row {
             partner: partner.into(),
             area: area.map(Into::into),
-            score: area.map(|_| score),
+            score: area.map(|_| Score(score.to_string())),
             at_least: status == "incomplete",
             status: area.map(|_| status.into()),
             track: None,
@@ -406,5 +459,11 @@ mod tests {
         );
         let back = read_rows(&format!("[{}]", json_line(&r))).unwrap();
         assert_eq!(back, [r]);
+        // Seventeen digits, which a double read and written again may not keep.
+        let mut r = row("a", Some("security"), "incomplete", 0.0, None);
+        r.score = Some(Score("21.997333333333334".into()));
+        let line = json_line(&r);
+        assert!(line.contains(r#""score":21.997333333333334,"#), "{line}");
+        assert_eq!(json_line(&read_rows(&format!("[{line}]")).unwrap()[0]), line);
     }
 }

@@ -237,7 +237,7 @@ impl Scorer {
         let unread = crate::json::read_named(unread_json, "unread", |at| at.strings()).map_err(|e| JsError::new(&e))?;
         let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
         let options = ScoreOptions { detail: DetailLevel::Summary, ..options.into_score_options()? };
-        to_json(&crate::portfolio::rows(partner, &self.book.report(&options), &unread))
+        Ok(crate::portfolio::json_array(&crate::portfolio::rows(partner, &self.book.report(&options), &unread)))
     }
 
     /// The report as it would be with a plan carried out, as JSON:
