@@ -5,6 +5,7 @@
 //   npm run bench -- --sizes 1,100   throughput on these sizes (MB) only
 //   npm run bench -- --sizes 78k     only the 78,000-tenant file (Nk: N thousand tenants)
 //   npm run bench -- --size-only     the .wasm size only
+//   (then spd-score batch on 1,000 generated partners: bench/batch.mjs)
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { printSizes } from './size.mjs';
@@ -16,4 +17,6 @@ printSizes();
 if (!args.includes('--size-only')) {
   console.log('\n== throughput and memory');
   execFileSync('node', ['bench/throughput.mjs', ...args], { cwd: root, stdio: 'inherit' });
+  console.log('\n== a portfolio: spd-score batch');
+  execFileSync('node', ['bench/batch.mjs'], { cwd: root, stdio: 'inherit' });
 }
