@@ -415,8 +415,8 @@ mod tests {
         let mut broken = row("c", None, "", 0.0, None);
         broken.errors = vec!["c: no such folder".into()];
         let mut rows = vec![
-            row("b", Some("security"), "partial", 72.0, Some(true)),
-            row("a", Some("security"), "qualified", 80.0, Some(true)),
+            row("b", Some("modern-work"), "partial", 72.0, Some(true)),
+            row("a", Some("modern-work"), "qualified", 80.0, Some(true)),
             broken,
             row("a", Some("data-ai"), "incomplete", 61.5, Some(true)),
             row("b", Some("data-ai"), "in_progress", 59.9, Some(true)),
@@ -427,9 +427,9 @@ mod tests {
         assert_eq!(
             order,
             [
-                ("a", Some("security")),
+                ("a", Some("modern-work")),
                 ("a", Some("data-ai")),
-                ("b", Some("security")),
+                ("b", Some("modern-work")),
                 ("b", Some("data-ai")),
                 ("c", None),
                 ("d", Some("data-ai"))
@@ -437,10 +437,10 @@ mod tests {
         );
         let s = summary(&rows, &rulesets);
         assert_eq!((s.partners, s.unscored.as_slice()), (4, ["c".to_string()].as_slice()));
-        let security = &s.areas[0];
-        assert_eq!((security.area.as_str(), security.label.as_str()), ("security", "Security"));
+        let mw = &s.areas[0];
+        assert_eq!((mw.area.as_str(), mw.label.as_str()), ("modern-work", "Modern Work"));
         assert_eq!(
-            (security.scored, security.qualified, security.within_ten, security.incentive_line_met),
+            (mw.scored, mw.qualified, mw.within_ten, mw.incentive_line_met),
             (2, 1, 1, Some(2))
         );
         let data = &s.areas[1];
