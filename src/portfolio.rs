@@ -439,10 +439,7 @@ mod tests {
         assert_eq!((s.partners, s.unscored.as_slice()), (4, ["c".to_string()].as_slice()));
         let mw = &s.areas[0];
         assert_eq!((mw.area.as_str(), mw.label.as_str()), ("modern-work", "Modern Work"));
-        assert_eq!(
-            (mw.scored, mw.qualified, mw.within_ten, mw.incentive_line_met),
-            (2, 1, 1, Some(2))
-        );
+        assert_eq!((mw.scored, mw.qualified, mw.within_ten, mw.incentive_line_met), (2, 1, 1, Some(2)));
         let data = &s.areas[1];
         // 61.5 (a lower bound) is within 10 of 70; 59.9 is not.
         assert_eq!((data.scored, data.qualified, data.within_ten, data.incentive_line_met), (3, 0, 1, Some(2)));
