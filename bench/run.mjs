@@ -7,6 +7,7 @@
 //   npm run bench -- --size-only     the .wasm size only
 // and hostile inputs at full size beside a good file (bench/hostile.mjs:
 // a 100 MB header, a 300 MB line, a 300 MB name; peak memory, report size).
+//   (then spd-score batch on 1,000 generated partners: bench/batch.mjs)
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { printSizes } from './size.mjs';
@@ -18,6 +19,8 @@ printSizes();
 if (!args.includes('--size-only')) {
   console.log('\n== throughput and memory');
   execFileSync('node', ['bench/throughput.mjs', ...args], { cwd: root, stdio: 'inherit' });
+  console.log('\n== a portfolio: spd-score batch');
+  execFileSync('node', ['bench/batch.mjs'], { cwd: root, stdio: 'inherit' });
 }
 if (!args.includes('--size-only')) {
   console.log('\n== hostile inputs beside a good file');

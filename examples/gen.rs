@@ -13,6 +13,14 @@
 //! offers and customer segments. The two business applications layouts are
 //! Partner Center's Insights downloads (inputs.md sections 9 and 10), with
 //! `--fiscal` month labels such as `FY26-M04`.
+//!
+//! `--portfolio N --out DIR [--seed S]` writes a distributor's portfolio
+//! instead: DIR/partner-0001/ ... one folder per partner, each with a usage
+//! export (small to large), a skilling list, and for some the Azure usage
+//! report or the business applications downloads; some partners are
+//! broken (a file of no known layout beside good ones, only such a file,
+//! an empty folder); and DIR/manifest.csv (`partner,file`) naming the same
+//! files, plus a partner whose one file is missing.
 
 use std::io::{BufWriter, Write};
 
@@ -66,6 +74,17 @@ fn main() {
     let size_limit = arg("--size-mb").and_then(|v| v.parse::<f64>().ok()).map(|mb| (mb * 1_000_000.0) as u64);
     let tenants = if size_limit.is_some() { u64::MAX } else { num("--tenants", 1000) };
     let cpor = arg("--layout").is_some_and(|l| l == "cpor");
+    if let Some(partners) = arg("--portfolio").and_then(|v| v.parse().ok()) {
+        let Some(dir) = arg("--out") else {
+            eprintln!("gen: --portfolio needs --out DIR");
+            std::process::exit(2);
+        };
+        if let Err(e) = portfolio(partners, std::path::Path::new(dir), seed) {
+            eprintln!("gen: {dir}: {e}");
+            std::process::exit(1);
+        }
+        return;
+    }
     if arg("--layout").is_some_and(|l| l == "azure-usage") {
         let months = num("--months", 24).max(1);
         let subscriptions = arg("--subscriptions").and_then(|v| v.parse().ok());
@@ -409,4 +428,112 @@ fn azure_usage(limits: Limits, months: u64, seed: u64) {
         t += 1;
     }
     let _ = out.out.flush();
+}
+
+/// Certifications a partner's people hold, as TrainingCompletions titles.
+const CERTIFICATIONS: [&str; 8] = [
+    "Microsoft 365 Certified: Teams Administrator Associate",
+    "Microsoft 365 Certified: Endpoint Administrator Associate",
+    "Microsoft 365 Certified: Enterprise Administrator Expert",
+    "Microsoft Certified: Azure Administrator Associate",
+    "Microsoft Certified: Azure Solutions Architect Expert",
+    "Microsoft Certified: Security Operations Analyst Associate",
+    "Microsoft Certified: Azure Data Engineer Associate",
+    "Microsoft Certified: Azure Developer Associate",
+];
+
+/// `--portfolio N --out DIR`: each partner's files are made by this same
+/// program (its other layouts, run once per file), so a partner's exports
+/// are exactly what the single-file generator writes.
+fn portfolio(partners: u64, dir: &std::path::Path, seed: u64) -> std::io::Result<()> {
+    use std::fs::{create_dir_all, write, File};
+    use std::process::Command;
+    let me = std::env::current_exe()?;
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut manifest = String::from("partner,file\n");
+    create_dir_all(dir)?;
+    for i in 1..=partners {
+        let name = format!("partner-{i:04}");
+        let folder = dir.join(&name);
+        create_dir_all(&folder)?;
+        let mut files: Vec<String> = vec![];
+        let mut generate = |file: &str, args: &[String]| -> std::io::Result<()> {
+            let out = File::create(folder.join(file))?;
+            let status = Command::new(&me).args(args).stdout(out).status()?;
+            if !status.success() {
+                return Err(std::io::Error::other(format!("{file}: the generator failed")));
+            }
+            files.push(file.to_string());
+            Ok(())
+        };
+        let s = |n: u64| n.to_string();
+        // A few broken partners, at fixed places so that small portfolios have them.
+        match i % 50 {
+            3 => {
+                write(folder.join("notes.csv"), "Partner notes,Owner\nCall back in May,Ana\n")?;
+                files.push("notes.csv".into());
+            }
+            5 => {} // an empty folder
+            _ => {
+                // Sizes: mostly small, some mid-size, a few large.
+                let tenants = match rng.below(100) {
+                    0..=59 => 3 + rng.below(25),
+                    60..=89 => 30 + rng.below(200),
+                    _ => 300 + rng.below(700),
+                };
+                let layout = if rng.below(2) == 0 { "cpor" } else { "deck" };
+                let args = [
+                    "--tenants",
+                    &s(tenants),
+                    "--months",
+                    "13",
+                    "--seed",
+                    &s(rng.next() % 1_000_000),
+                    "--layout",
+                    layout,
+                ];
+                generate("usage.csv", &args.map(String::from))?;
+                if rng.below(100) < 40 {
+                    let args = [
+                        "--layout",
+                        "azure-usage",
+                        "--tenants",
+                        &s(2 + rng.below(40)),
+                        "--seed",
+                        &s(rng.next() % 1_000_000),
+                    ];
+                    generate("azure-usage.csv", &args.map(String::from))?;
+                }
+                if rng.below(100) < 20 {
+                    let seed = s(rng.next() % 1_000_000);
+                    let tenants = s(3 + rng.below(30));
+                    for (file, layout) in
+                        [("bizapps-revenue.csv", "bizapps-revenue"), ("bizapps-usage.csv", "bizapps-usage")]
+                    {
+                        let args = ["--layout", layout, "--tenants", &tenants, "--months", "13", "--seed", &seed];
+                        generate(file, &args.map(String::from))?;
+                    }
+                }
+                let mut skilling = String::from("Email,IndividualFirstName,IndividualLastName,TrainingTitle,TrainingType,TrainingCompletionDate,ExpirationDate\n");
+                for person in 0..rng.below(12) {
+                    let cert = rng.pick(&CERTIFICATIONS);
+                    let (year, month) = (2023 + rng.below(3), 1 + rng.below(12));
+                    skilling.push_str(&format!(
+                        "p{person}@{name}.example.com,Person,{person},{cert},Certification,{year}-{month:02}-15,\n"
+                    ));
+                }
+                write(folder.join("skilling.csv"), skilling)?;
+                files.push("skilling.csv".into());
+                if i % 10 == 7 {
+                    write(folder.join("readme.csv"), "What,Where\nExports,Partner Center\n")?;
+                    files.push("readme.csv".into());
+                }
+            }
+        }
+        for file in files {
+            manifest.push_str(&format!("{name},{name}/{file}\n"));
+        }
+    }
+    manifest.push_str("partner-missing,partner-missing/usage.csv\n");
+    write(dir.join("manifest.csv"), manifest)
 }

@@ -6,9 +6,10 @@ import { basename } from 'node:path';
 import { load, rulesets, Scorer, version } from './node.js';
 // The page's words for statuses, sources and metrics (www/strings.js, copied
 // beside this file into dist/calculator/ by the build): one table for both.
-import { BADGE_TEXT, metricName, SOURCE, STATUS } from './calculator/strings.js';
+import { BADGE_TEXT, INCENTIVE_TEXT, metricName, SOURCE, STATUS } from './calculator/strings.js';
 
 const HELP = `Usage: spd-score score [options] FILE...
+       spd-score batch [options] INPUT   (every partner of a portfolio: spd-score batch --help)
 
 Scores the six Solutions Partner designations (Modern Work, Security,
 Data & AI, Infrastructure, Digital & App Innovation, Business Applications)
@@ -35,13 +36,64 @@ Options:
   -v, --version             the version of the scoring core
 
 Without --json it prints a summary: the Solutions Partner overview (every
-area's score, status and track), the Microsoft Cloud badge and the badge
-groups, then each
+area's score, status, track and 25-point incentive line), the Microsoft
+Cloud badge and the badge groups, then each
 scored area: its tracks, their metrics and what to do next; then the files
 read, warnings and row errors.
 
 Exit status: 0 a report was produced (even with row errors), 1 no file
 could be read, 2 bad arguments.`;
+
+const BATCH_HELP = `Usage: spd-score batch [options] INPUT
+
+Scores every partner of a portfolio: INPUT is a folder of partner folders
+(each folder's files are one partner's, named by the folder) or a manifest
+CSV of partner,file lines (paths relative to the manifest). One row per
+partner and designation (docs/portfolio.md): partner, area, score, atLeast,
+status, track, incentiveLineMet, next, asOf, files, skippedRows, errors; a
+partner that could not be scored gets one row with no area and the reason.
+Rows are in partner name order, then the designations' order.
+
+Options:
+  --out FILE.csv|FILE.jsonl write the rows as CSV or as JSON lines
+  --json                    print the rows as JSON lines, then a last line
+                            {"summary": ...}
+  --summary                 print the portfolio summary (on standard error
+                            with --json); the default without --json or --out
+  --workers N               worker threads (default: one per core)
+  --as-of YYYY-MM           month to score (default: each partner's latest)
+  -h, --help                this help
+
+Exit status: 0 every partner was scored, 1 some partner could not be (its
+row says why; every other partner is scored), 2 bad arguments.`;
+
+function parseBatch(args) {
+  const options = { batch: true, json: false, summary: false, workers: undefined };
+  const inputs = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? args[++i];
+    if (flag === '-h' || flag === '--help') return { batchHelp: true };
+    else if ((flag === '--json' || flag === '--summary') && inline === undefined) options[flag.slice(2)] = true;
+    else if (flag === '--out') {
+      options.out = value();
+      if (!/\.(csv|jsonl)$/i.test(options.out ?? '')) return { error: `--out needs a file ending in .csv or .jsonl${options.out ? `, not '${options.out}'` : ''}` };
+    } else if (flag === '--workers') {
+      const v = value();
+      if (!/^[1-9]\d*$/.test(v ?? '')) return { error: `--workers needs a whole number above 0${v === undefined ? '' : `, not '${v}'`}` };
+      options.workers = Number(v);
+    } else if (flag === '--as-of') {
+      const v = value();
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v ?? '')) return { error: `--as-of needs a month as YYYY-MM${v === undefined ? '' : `, not '${v}'`}` };
+      options.asOf = v;
+    } else if (arg.startsWith('-') && arg !== '-') return { error: `unknown option '${arg}'` };
+    else inputs.push(arg);
+  }
+  if (inputs.length !== 1) return { error: inputs.length ? 'batch takes one INPUT (a folder or a manifest)' : 'batch needs an INPUT: a folder of partner folders or a manifest CSV' };
+  options.input = inputs[0];
+  return options;
+}
 
 function fail(message) {
   console.error(`spd-score: ${message}\nTry 'spd-score --help'.`);
@@ -60,6 +112,7 @@ function parseArgs(argv) {
   const args = [...argv];
   if (args[0] === '-h' || args[0] === '--help' || args[0] === 'help') return { help: true };
   if (args[0] === '-v' || args[0] === '--version') return { version: true };
+  if (args[0] === 'batch') return parseBatch(args.slice(1));
   if (args[0] !== 'score') return { error: args.length ? `unknown command '${args[0]}'` : 'no command given' };
   let onlyFiles = false;
   for (let i = 1; i < args.length; i++) {
@@ -125,7 +178,9 @@ function areaSummary(area, topLevel) {
   const trackId = topLevel ? topLevel.bestTrack : area.track;
   const tracks = topLevel ? topLevel.tracks : area.tracks;
   const how = { best: 'best track', classified: 'classified', user: 'your choice', default: 'not classified from the files' }[area.trackChoice] ?? 'track';
-  out.push(`Status: ${STATUS[status]}${trackId && tracks[trackId] ? ` (${how}: ${tracks[trackId].label})` : ''}${area.source === 'manual' || area.source === 'both' ? `; values ${SOURCE[area.source]}` : ''}`, '');
+  out.push(`Status: ${STATUS[status]}${trackId && tracks[trackId] ? ` (${how}: ${tracks[trackId].label})` : ''}${area.source === 'manual' || area.source === 'both' ? `; values ${SOURCE[area.source]}` : ''}`);
+  if (area.incentiveLine) out.push(`${INCENTIVE_TEXT.title(area.incentiveLine)}: ${INCENTIVE_TEXT.state(area.incentiveLine, area.total)}`);
+  out.push('');
   for (const track of Object.values(tracks)) {
     // Partner Center shows whole points for totals; the exact total follows.
     out.push(`${track.label}: ${score(track.total)}, ${STATUS[track.status]}${track.complete ? '' : ' (incomplete: some metrics are unknown, see the warnings)'}`);
@@ -159,7 +214,8 @@ function summary(report, only) {
   const out = ['Solutions Partner overview'];
   for (const row of report.overview) {
     const shown = row.score === null ? '—' : `${row.atLeast ? 'at least ' : ''}${Math.round(row.score)}`;
-    out.push(`  ${row.label.padEnd(26)} ${shown.padStart(12)}  ${STATUS[row.status].padEnd(12)} ${row.track ? row.trackLabel : ''}`.trimEnd());
+    const line = row.incentiveLine ? `  · ${INCENTIVE_TEXT.title(row.incentiveLine)}: ${INCENTIVE_TEXT.state(row.incentiveLine, row.score)}` : '';
+    out.push(`  ${row.label.padEnd(26)} ${shown.padStart(12)}  ${STATUS[row.status].padEnd(12)} ${row.track ? row.trackLabel : ''}${line}`.trimEnd());
     if (row.score === null && row.next) out.push(`  ${''.padEnd(26)} ${row.next}`);
   }
   out.push(`Solutions Partner for Microsoft Cloud: ${report.microsoftCloud.message}`);
@@ -228,6 +284,13 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.help) return console.log(HELP);
   if (options.error) fail(options.error);
+  if (options.batchHelp) return console.log(BATCH_HELP);
+  if (options.batch) {
+    await load();
+    const { batch } = await import('./batch.js');
+    process.exitCode = await batch(options);
+    return;
+  }
   await load();
   if (options.version) return console.log(version());
   const areas = options.area ? rulesets().map((r) => r.id) : [];

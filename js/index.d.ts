@@ -108,6 +108,8 @@ export class Scorer {
   simulate(plan: Plan, options?: ReportOptions): Simulation;
   /** What a plan may name (association types, workloads, Azure services, certifications), each with the areas it counts for. */
   planChoices(): PlanChoices;
+  /** This scorer's files as one partner's rows of a portfolio; `unread`: files that could not be opened. */
+  portfolioRows(partner: string, options?: { unread?: string[]; asOf?: Month }): PortfolioRow[];
   /** Releases the WebAssembly memory held by this scorer. */
   free(): void;
 }
@@ -309,6 +311,8 @@ export interface AreaReport {
   trackChoice: 'best' | 'classified' | 'user' | 'default' | null;
   classification: { track: TrackId; basis: string; value: number | null } | null;
   source: 'files' | 'manual' | 'both' | 'none';
+  /** The 25-point incentive line (designations.md §12); null for an area without one (Business Applications). */
+  incentiveLine: IncentiveLine | null;
   /** Empty when not scored. */
   tracks: Partial<Record<TrackId, AreaTrack>>;
   recommendations: Recommendation[];
@@ -567,6 +571,52 @@ export interface OverviewRow {
   next: string | null;
   /** The badge group the area belongs to. */
   badge: BadgeId | null;
+  /** The area's incentive line (null: the area has none). */
+  incentiveLine: IncentiveLine | null;
+}
+
+/**
+ * The incentive line (designations.md §12): shown, not incentive eligibility.
+ * `met`: a deciding track's total is at least `points` (even as a lower bound);
+ * false: every deciding total is known in full and below; null: cannot tell.
+ */
+/** One partner and designation of a portfolio (docs/portfolio.md). */
+export interface PortfolioRow {
+  /** The partner's folder or manifest name. */
+  partner: string;
+  /** null: the partner could not be scored (`errors` says why). */
+  area: AreaId | null;
+  score: number | null;
+  atLeast: boolean;
+  status: Status | null;
+  track: TrackId | null;
+  /** The 25-point incentive line: null when it cannot tell or the area has none. */
+  incentiveLineMet: boolean | null;
+  next: string | null;
+  asOf: Month | null;
+  /** The partner's files read with a known layout. */
+  files: number;
+  skippedRows: number;
+  /** One line per file with errors, and files that could not be opened. */
+  errors: string[];
+}
+
+export interface PortfolioSummary {
+  partners: number;
+  /** Partners that could not be scored. */
+  unscored: string[];
+  /** Partners scored despite errors in some files. */
+  withErrors: string[];
+  areas: Array<{ area: AreaId; label: string; scored: number; qualified: number; withinTen: number; incentiveLineMet: number | null }>;
+}
+
+/** Rows in the portfolio's order as CSV or JSON lines, or their summary. */
+export function portfolio(rows: PortfolioRow[], format: 'csv' | 'jsonl'): string;
+export function portfolio(rows: PortfolioRow[], format: 'summary'): PortfolioSummary;
+
+export interface IncentiveLine {
+  points: number;
+  met: boolean | null;
 }
 
 export type BadgeId = 'ai-business-solutions' | 'cloud-ai-platforms' | 'security' | (string & {});

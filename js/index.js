@@ -8,6 +8,7 @@
 import init, {
   Scorer as RawScorer,
   catalogue as rawCatalogue,
+  portfolioWrite as rawPortfolioWrite,
   rulesets as rawRulesets,
   version as rawVersion,
 } from './spd_score.js';
@@ -157,6 +158,19 @@ export class Scorer {
     return JSON.parse(this.#raw.planChoices());
   }
 
+  /**
+   * This scorer's files as one partner's rows of a portfolio (docs/portfolio.md):
+   * one per area, in the catalogue's order, or one with `area: null` when no
+   * file could be read. Takes `report`'s options and `unread`: messages for
+   * the partner's files that could not be opened (they go to `errors`).
+   * @param {string} partner
+   * @param {{unread?: string[], asOf?: string}} [options]
+   */
+  portfolioRows(partner, options = {}) {
+    const { unread = [], ...reportOptions } = options;
+    return JSON.parse(this.#raw.portfolioRows(partner, JSON.stringify(unread), JSON.stringify(reportOptions)));
+  }
+
   /** Releases the WebAssembly memory held by this scorer. */
   free() {
     this.#raw.free();
@@ -183,6 +197,18 @@ export async function score(files, options = {}) {
   } finally {
     scorer.free();
   }
+}
+
+/**
+ * Portfolio rows (as `Scorer#portfolioRows` gives them, any order) in the
+ * portfolio's order (partner name, then the catalogue's), written as `'csv'`
+ * (with its header) or `'jsonl'` (text), or their `'summary'` (an object:
+ * per designation the partners qualified, within 10 points, above the
+ * incentive line; the partners that could not be scored). Call `load()` first.
+ */
+export function portfolio(rows, format) {
+  const text = rawPortfolioWrite(JSON.stringify(rows), format);
+  return format === 'summary' ? JSON.parse(text) : text;
 }
 
 /**

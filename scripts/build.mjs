@@ -15,7 +15,7 @@ const dev = process.argv.includes('--dev');
 const featuresArg = process.argv.find((a) => a.startsWith('--features='));
 const features = featuresArg === undefined ? null : featuresArg.slice('--features='.length).split(',').filter(Boolean);
 buildWasm({ outDir: 'dist', dev, features });
-for (const f of ['index.js', 'index.d.ts', 'node.js', 'cli.js']) cpSync(`${root}/js/${f}`, `${root}/dist/${f}`);
+for (const f of ['index.js', 'index.d.ts', 'node.js', 'cli.js', 'batch.js']) cpSync(`${root}/js/${f}`, `${root}/dist/${f}`);
 // The same declarations for require(): in a .d.cts they describe CommonJS.
 cpSync(`${root}/js/index.d.ts`, `${root}/dist/index.d.cts`);
 

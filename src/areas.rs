@@ -131,6 +131,7 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
         track_choice: None,
         classification: None,
         source: source.into(),
+        incentive_line: None,
         tracks: Keyed::default(),
         recommendations: vec![],
         missing: None,
@@ -290,6 +291,7 @@ pub(crate) fn overview_row(area: &AreaReport) -> OverviewRow {
         source: area.source.clone(),
         next,
         badge: None,
+        incentive_line: area.incentive_line,
     }
 }
 

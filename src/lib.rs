@@ -14,6 +14,7 @@ mod cells;
 mod data;
 mod decode;
 mod ems;
+mod incentive;
 mod json;
 mod kinds;
 mod layout;
@@ -23,6 +24,7 @@ mod month;
 mod number;
 mod people;
 mod points;
+pub mod portfolio;
 mod reader;
 mod report;
 mod ruleset;
@@ -45,8 +47,8 @@ pub use manual::{ManualValue, TypedText};
 pub use month::{Date, Month};
 pub use points::Points;
 pub use report::{
-    indented, write_json, AreaReport, Keyed, MicrosoftCloud, OverviewRow, PersonReport, Recommendation, Report,
-    RowError, Status, TrackReport, Warning,
+    indented, write_json, AreaReport, IncentiveLine, Keyed, MicrosoftCloud, OverviewRow, PersonReport, Recommendation,
+    Report, RowError, Status, TrackReport, Warning,
 };
 pub use ruleset::{Ruleset, RulesetData, RulesetError};
 pub use score::{DetailLevel, ScoreOptions};

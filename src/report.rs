@@ -506,6 +506,9 @@ pub struct AreaReport {
     pub classification: Option<Classification>,
     /// What feeds the area: `files`, `manual`, `both` or `none`.
     pub source: String,
+    /// The 25-point incentive line (designations.md section 12); `None` for
+    /// an area without one.
+    pub incentive_line: Option<IncentiveLine>,
     /// Both tracks, each in full; empty when not scored.
     pub tracks: Keyed<TrackReport>,
     pub recommendations: Vec<Recommendation>,
@@ -962,6 +965,16 @@ pub struct OverviewRow {
     pub next: Option<String>,
     /// The badge group the area belongs to (`cloud-ai-platforms`), if any.
     pub badge: Option<String>,
+    /// The area's incentive line.
+    pub incentive_line: Option<IncentiveLine>,
+}
+
+/// An area's incentive line (designations.md section 12): `met` is `None`
+/// when a lower bound below the line (or no score) cannot tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct IncentiveLine {
+    pub points: Points,
+    pub met: Option<bool>,
 }
 
 /// A badge group (designations.md section 13): display only, attained when

@@ -601,6 +601,9 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
             area.history = Some(by_area.remove(id).unwrap_or_default());
         }
     }
+    for (area, (_, report)) in rulesets.iter().zip(areas.0.iter_mut()) {
+        crate::incentive::apply(area, report);
+    }
     let mut overview: Vec<_> = areas.values().map(crate::areas::overview_row).collect();
     let microsoft_cloud = crate::areas::microsoft_cloud(&areas);
     let (badges, badge_decision) = crate::areas::badges(&areas, &mut overview);

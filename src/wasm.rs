@@ -223,6 +223,23 @@ impl Scorer {
         Ok(to_json(&report.files)?)
     }
 
+    /// The partner's rows of a portfolio (`crate::portfolio`), as a JSON
+    /// array: one per area, or one without an area when no file could be
+    /// read. `unread_json`: the files the caller could not open, as a JSON
+    /// array of messages. Scored without lists (the summary detail).
+    #[wasm_bindgen(js_name = portfolioRows)]
+    pub fn portfolio_rows(
+        &self,
+        partner: &str,
+        unread_json: &str,
+        options_json: Option<String>,
+    ) -> Result<String, JsError> {
+        let unread = crate::json::read_named(unread_json, "unread", |at| at.strings()).map_err(|e| JsError::new(&e))?;
+        let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
+        let options = ScoreOptions { detail: DetailLevel::Summary, ..options.into_score_options()? };
+        Ok(crate::portfolio::json_array(&crate::portfolio::rows(partner, &self.book.report(&options), &unread)))
+    }
+
     /// The report as it would be with a plan carried out, as JSON:
     /// `{"simulated": true, "plan", "report", "changes", "areas", "problems", "assumptions"}`.
     pub fn simulate(&self, plan_json: &str, options_json: Option<String>) -> Result<String, JsError> {
@@ -237,6 +254,14 @@ impl Scorer {
     pub fn plan_choices(&self) -> Result<String, JsError> {
         to_json(&self.book.plan_choices())
     }
+}
+
+/// Portfolio rows (a JSON array, as `portfolioRows` gives them) in the
+/// portfolio's order, written as `csv`, `jsonl` or `summary` (JSON).
+#[wasm_bindgen(js_name = portfolioWrite)]
+pub fn portfolio_write(rows_json: &str, format: &str) -> Result<String, JsError> {
+    let rows = crate::portfolio::read_rows(rows_json).map_err(|e| JsError::new(&e))?;
+    crate::portfolio::write(rows, format, &Ruleset::embedded()).map_err(|e| JsError::new(&e))
 }
 
 /// The embedded Modern Work ruleset, as JSON: the text it is read from,

@@ -31,11 +31,6 @@ fn assert_matches(expected: &Value, actual: &Value, path: &str) {
                 if key == "value" && value.is_null() {
                     continue;
                 }
-                // The 25-point incentive line is the `portfolio` branch's
-                // (designations.md section 12): checked once reports carry it.
-                if key == "incentiveLine" && !a.contains_key(key) {
-                    continue;
-                }
                 let found = a.get(key).unwrap_or_else(|| panic!("{path}.{key} missing"));
                 match key.as_str() {
                     "badges" => assert_listed(value, found, "id", &format!("{path}.badges")),

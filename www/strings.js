@@ -350,3 +350,19 @@ export const BADGE_TEXT = {
   /** "attained: Business Applications Qualified". */
   by: (labels) => `attained: ${labels} Qualified`,
 };
+
+/** The 25-point incentive line (designations.md §12): the overview's column and the area's card, in the CLI and on the page. */
+export const INCENTIVE_TEXT = {
+  column: 'Incentive line',
+  none: '—',
+  /** "25-point incentive line". */
+  title: (line) => `${line.points}-point incentive line`,
+  /** "met", "not met: 3.5 points to go", "cannot tell: at least 18" (score: the area's total, a lower bound when Incomplete). */
+  state: (line, score) => {
+    if (line.met === true) return 'met';
+    const shown = (x) => String(Math.round(x * 100) / 100);
+    // Never "0 points to go" for 24.999: the points still missing, rounded up.
+    if (line.met === false) return `not met: ${shown(Math.max(0.01, Math.ceil((line.points - score) * 100 - 1e-9) / 100))} points to go`;
+    return score === null || score === undefined ? 'cannot tell' : `cannot tell: at least ${shown(score)}`;
+  },
+};

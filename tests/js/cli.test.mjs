@@ -193,8 +193,18 @@ test("every area scenario passes ../shared/tools/compare-areas.py on the CLI's -
     assert.equal(result.status, 0, result.stderr);
     writeFileSync(out, result.stdout);
     const compared = spawnSync('python3', [tool, path(first.replace('.csv', '.expected.json')), out], { encoding: 'utf8' });
-    // The 25-point incentive line is the `portfolio` branch's (designations.md §12): its lines are left out until it lands.
-    const mismatches = compared.stdout.split('\n').filter((line) => line && !line.includes('.incentiveLine'));
+    const mismatches = compared.stdout.split('\n').filter(Boolean);
     assert.deepEqual(mismatches, [], first);
   }
+});
+
+test('the overview and each area card show the 25-point incentive line (designations.md §12)', () => {
+  const result = run('score', path('areas/azure-programmatic.csv'), path('areas/training-programmatic.csv'));
+  assert.equal(result.status, 0, result.stderr);
+  // Data & AI: SMB 23.83 known in full; Infrastructure: SMB above 25; Security: a lower bound below 25.
+  assert.match(result.stdout, /Data & AI +24 +In progress .*· 25-point incentive line: not met: 1\.18 points to go/);
+  assert.match(result.stdout, /Infrastructure +32 +In progress .*· 25-point incentive line: met\n/);
+  assert.match(result.stdout, /Security +at least 4 +Incomplete .*· 25-point incentive line: cannot tell: at least 4\n/);
+  assert.doesNotMatch(result.stdout, /Business Applications .*incentive line/);
+  assert.match(result.stdout, /Solutions Partner for Data & AI \(Azure\), as of [^\n]*\nStatus: [^\n]*\n25-point incentive line: not met: 1\.18 points to go\n/);
 });

@@ -66,8 +66,6 @@ export function assertAreas(expected, actual, path = 'report') {
     assert.ok(actual !== null && typeof actual === 'object', `${path} is missing`);
     for (const [key, value] of Object.entries(expected)) {
       if (key === 'value' && value === null) continue;
-      // The 25-point incentive line is the `portfolio` branch's (designations.md §12): checked once reports carry it.
-      if (key === 'incentiveLine' && !(key in actual)) continue;
       assertAreas(value, actual[key], `${path}.${key}`);
     }
   } else if (path.endsWith('.kind')) {

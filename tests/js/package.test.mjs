@@ -27,6 +27,7 @@ test('the package holds what consumers need and nothing else', () => {
     [
       'LICENSE',
       'README.md',
+      'dist/batch.js',
       'dist/cli.js',
       'dist/index.cjs',
       'dist/index.d.cts',
@@ -144,7 +145,7 @@ test('require("spd-score"): the CommonJS entry, the same API loaded at once, the
   writeFileSync(join(project, 'use.cjs'), source);
   const [stdout, expected] = await Promise.all([run('node', ['use.cjs'], { cwd: project }), cliTotals(project)]);
   const result = JSON.parse(stdout);
-  assert.deepEqual(result.exports, ['Scorer', 'defaultRuleset', 'load', 'rulesets', 'score', 'version']);
+  assert.deepEqual(result.exports, ['Scorer', 'defaultRuleset', 'load', 'portfolio', 'rulesets', 'score', 'version']);
   assert.match(result.version, /^\d+\.\d+\.\d+$/);
   assert.equal(result.rulesets, 6);
   assert.equal(result.modernWork, 'modern-work');
