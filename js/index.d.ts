@@ -839,7 +839,8 @@ export type ErrorKind =
   | 'unknownTrack'
   | 'unknownMetric'
   | 'badValue'
-  | 'unscoredDownload';
+  | 'unscoredDownload'
+  | 'noRulesets';
 
 export interface RowError {
   kind: ErrorKind;

@@ -401,10 +401,15 @@ pub(crate) fn best_of(tracks: &Keyed<TrackReport>) -> (Status, Option<String>) {
     (status, best.filter(|(_, t)| !t.total.is_zero()).map(|(id, _)| id.clone()))
 }
 
-/// Scores every area. `rulesets[0]` is Modern Work, the ruleset usage
-/// exports are read with; the others follow in Partner Center's order.
+/// Scores every area (`rulesets` in the catalogue's order). The report's
+/// top level describes the headline area (Modern Work); the usage exports
+/// were read with the usage reader (`crate::ruleset::usage_reader`).
 pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> Report {
-    let ruleset = &rulesets[0];
+    let Some(ruleset) = crate::ruleset::headline(rulesets) else { return without_rulesets(loaded) };
+    let reader = crate::ruleset::usage_reader(rulesets);
+    // The ruleset the usage store's association types and workloads are
+    // indexed by (without a reader, nothing was read into it).
+    let usage = reader.unwrap_or(ruleset);
     let mut warnings = loaded.warnings.clone();
     let mut errors = loaded.errors.clone();
     let mut files = loaded.files.clone();
@@ -469,10 +474,10 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
     let other_as_of = crate::data::any_latest(loaded).or_else(|| skilling_month(loaded));
     let people = people::evaluate(&loaded.certifications, ruleset, as_of.or(other_as_of));
     let full = options.detail.is_full();
-    let facts = period.map(|p| (facts_for(ruleset, store, p), p));
+    let facts = period.map(|p| (facts_for(usage, store, p), p));
     let mut contributes = vec![false; store.tenants.len()];
     let detail = Detail { contributes: &mut contributes, warnings: &mut warnings, applied: &mut applied };
-    let measures = usage_measures(ruleset, store, facts.as_ref().map(|(f, p)| (f, *p)), Some(detail));
+    let measures = usage_measures(usage, store, facts.as_ref().map(|(f, p)| (f, *p)), Some(detail));
     // Built again for the tenants' detail, after the areas: kept meanwhile,
     // they were in memory together with the Security area's own (19 MB
     // each for a 1 GB export).
@@ -480,24 +485,34 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
     let skilling_loaded = files.iter().any(|f| f.kind == FileKind::Skilling);
     let mut areas = Keyed::default();
     let mut all_people = vec![];
-    for (i, area) in rulesets.iter().enumerate() {
+    for area in rulesets {
         let id = area.data.id.as_str();
+        // The area the usage exports were read with is measured by the
+        // usage model above, with its tenant detail, when its metrics are
+        // fed from it (not parts of them: Security's model runs its own).
+        let is_reader = reader.is_some_and(|r| std::ptr::eq(r, area)) && area.fed_by("usage");
         // Each area is as of the latest month of its own exports
         // (designations.md section 4); Modern Work's are the usage exports.
-        let own = if i == 0 || area.reads_usage() {
+        let own = if area.reads_usage() {
             latest.max(crate::data::latest(loaded, area))
         } else {
             crate::data::latest(loaded, area)
         };
-        let (area_as_of, area_people) = if i == 0 {
-            (as_of.or(other_as_of), people.clone())
+        let (area_as_of, area_people) = if is_reader {
+            let month = as_of.or(other_as_of);
+            let area_people = if std::ptr::eq(area, ruleset) {
+                people.clone()
+            } else {
+                people::evaluate(&loaded.certifications, area, month)
+            };
+            (month, area_people)
         } else {
             let month = options.as_of.or(own).or(other_as_of);
             (month, people::evaluate(&loaded.certifications, area, month))
         };
-        let owned = crate::data::models(loaded, area, area_as_of, i > 0, options.detail);
+        let owned = crate::data::models(loaded, area, area_as_of, !is_reader, options.detail);
         let mut models: Vec<&dyn Measures> = owned.iter().map(|m| m.as_ref() as &dyn Measures).collect();
-        if i == 0 {
+        if is_reader {
             models.insert(0, &measures);
         }
         let models = crate::kinds::Models(models);
@@ -509,7 +524,7 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
             typed: typed_for(id),
             fed_by_files: skilling_loaded || own.is_some(),
             user_track: options.tracks.get(id).map(String::as_str),
-            missing: if i == 0 { missing.clone() } else { models.missing() },
+            missing: if is_reader { missing.clone() } else { models.missing() },
             notes: if area.reads_usage() { workload_notes(area, store) } else { vec![] },
         };
         let report = crate::areas::score_area(&input);
@@ -542,7 +557,7 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         }
     }
     applied.note("area-either-track");
-    let mut rows_per_workload = store.workload_rows.iter().zip(&ruleset.data.workloads);
+    let mut rows_per_workload = store.workload_rows.iter().zip(&usage.data.workloads);
     if rows_per_workload.any(|(&rows, workload)| rows > 0 && !workload.confirmed) {
         applied.note("unconfirmed-workloads");
     }
@@ -555,15 +570,16 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         .filter_map(|id| ruleset.decision(id))
         .map(|d| Assumption { id: d.id.clone(), text: d.text.clone() })
         .collect();
-    if let Some((_, mw)) = areas.0.first_mut() {
-        // Modern Work's assumptions are the ones its data relied on.
-        mw.assumptions = assumptions.clone();
+    let measured_here = |id: &str| id == usage.data.id && usage.fed_by("usage");
+    if let Some((_, headline)) = areas.0.iter_mut().find(|(id, _)| *id == ruleset.data.id && measured_here(id)) {
+        // The headline area's assumptions are the ones its data relied on.
+        headline.assumptions = assumptions.clone();
     }
 
     let (status, best_track) = best_of(&tracks);
-    let facts = if full { period.map(|p| (facts_for(ruleset, store, p), p)) } else { None };
+    let facts = if full { period.map(|p| (facts_for(usage, store, p), p)) } else { None };
     let tenant_actions = match &facts {
-        Some((facts, p)) if full => crate::actions::tenant_actions(ruleset, store, facts, *p, &tracks),
+        Some((facts, p)) if full => crate::actions::tenant_actions(usage, store, facts, *p, &tracks),
         _ => vec![],
     };
     // Detail only for the tenants reported: with a limit, the contributing
@@ -587,7 +603,7 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         .iter()
         .map(|&id| {
             let i = id as usize;
-            tenant_report(ruleset, store, facts_ref, id, (contributes[i], association_masks[i]))
+            tenant_report(usage, store, facts_ref, id, (contributes[i], association_masks[i]))
         })
         .collect();
     let history = (options.history || options.today.is_some()).then(|| crate::window::history(ruleset, loaded));
@@ -639,10 +655,53 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         assumptions,
         ignored: Ignored {
             associations: Keyed(store.ignored_associations.iter().map(|(k, v)| (k.clone(), *v)).collect()),
-            workloads: Keyed(ignored_workloads(ruleset, store).into_iter().collect()),
+            workloads: Keyed(ignored_workloads(usage, store).into_iter().collect()),
         },
         files,
         warnings,
+        errors,
+    }
+}
+
+/// The report when there is no area to score: what was read, and an error.
+fn without_rulesets(loaded: &Loaded) -> Report {
+    let areas = Keyed::default();
+    let mut overview = vec![];
+    let (badges, _) = crate::areas::badges(&areas, &mut overview);
+    let mut errors = loaded.errors.clone();
+    errors.push(RowError {
+        kind: ErrorKind::NoRulesets,
+        file: String::new(),
+        line: None,
+        column: None,
+        value: None,
+        message: "No area to score: the workbook was given no rulesets.".into(),
+    });
+    Report {
+        schema_version: SCHEMA_VERSION,
+        ruleset: RulesetRef { id: String::new(), version: String::new(), published: None, name: String::new() },
+        as_of: None,
+        baseline: None,
+        months: loaded.usage.months.iter().copied().collect(),
+        status: Status::NotScored,
+        best_track: None,
+        tracks: Keyed::default(),
+        tenants: vec![],
+        tenant_count: loaded.usage.tenants.len(),
+        people: vec![],
+        recommendations: vec![],
+        tenant_actions: vec![],
+        history: None,
+        window: None,
+        microsoft_cloud: crate::areas::microsoft_cloud(&areas),
+        areas,
+        overview,
+        badges,
+        best_action: None,
+        assumptions: vec![],
+        ignored: Ignored::default(),
+        files: loaded.files.clone(),
+        warnings: loaded.warnings.clone(),
         errors,
     }
 }
