@@ -311,19 +311,6 @@ pub(crate) struct Detail<'a> {
 /// The month scored and its baseline, when both have usage data.
 pub(crate) type Period = (Month, Month);
 
-/// Every track of Modern Work for one as-of month, with the framework's
-/// statuses. `facts` must cover the period's months.
-pub(crate) fn track_reports(
-    ruleset: &Ruleset,
-    store: &UsageStore,
-    facts: Option<(&Facts, Period)>,
-    people: &[PersonReport],
-    typed: &AreaTyped,
-) -> Keyed<TrackReport> {
-    let measures = usage_measures(ruleset, store, facts, None);
-    crate::areas::tracks(ruleset, &crate::areas::certified(people), &measures, typed)
-}
-
 /// Net customer adds, usage growth and deployments of every track: sums of
 /// every tenant's part.
 pub(crate) fn usage_measures(
@@ -410,138 +397,39 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
     // The ruleset the usage store's association types and workloads are
     // indexed by (without a reader, nothing was read into it).
     let usage = reader.unwrap_or(ruleset);
-    let mut warnings = loaded.warnings.clone();
-    let mut errors = loaded.errors.clone();
-    let mut files = loaded.files.clone();
-    let mut applied = Applied::default();
     let store = &loaded.usage;
     let months: Vec<Month> = store.months.iter().copied().collect();
-    let latest = months.last().copied();
-    let as_of = match options.as_of {
-        Some(m) if store.months.contains(&m) => Some(m),
-        Some(m) => {
-            if let Some(latest) = latest {
-                warnings.push(Warning {
-                    kind: WarningKind::AsOfMissing,
-                    file: None,
-                    message: format!("There is no usage data for {m}; the latest month, {latest}, was scored instead."),
-                });
-            }
-            latest.or(Some(m))
-        }
-        None => {
-            applied.note("as-of-latest-month");
-            latest
-        }
-    };
+    let Pass {
+        as_of,
+        period,
+        mut areas,
+        people,
+        all_people,
+        measures,
+        typed,
+        contributes,
+        warnings,
+        mut applied,
+        errors,
+        files,
+    } = areas_pass(rulesets, loaded, options, Typing::FilesAndOptions, None);
     let baseline = as_of.and_then(|m| m.minus(12));
-    let period = period(store, as_of);
-    let mut missing = None;
-    if latest.is_none() {
-        warnings.push(Warning {
-            kind: WarningKind::NoUsage,
-            file: None,
-            message: "No usage export was loaded: net customer adds, usage growth and deployments need the contribution export from Partner Center.".into(),
-        });
-    } else if let (Some(m), Some(b), None) = (as_of, baseline, period) {
-        let message = format!("The baseline month {b} (12 months before {m}) is not in the usage data, so net customer adds, usage growth and deployments cannot be computed. Add the export that covers {b}.");
-        missing = Some(message.clone());
-        warnings.push(Warning { kind: WarningKind::MissingBaseline, file: None, message });
-    }
-    if loaded.certifications.is_empty() {
-        warnings.push(Warning {
-            kind: WarningKind::NoSkilling,
-            file: None,
-            message: "No skilling list was loaded: certification metrics count no one.".into(),
-        });
-    }
-
-    let mut typed_values = loaded.manual.clone();
-    typed_values.extend(options.manual_values.iter().cloned());
-    let typed = crate::manual::resolve(&typed_values, rulesets);
-    errors.extend(typed.errors.iter().cloned());
-    warnings.extend(typed.warnings.iter().cloned());
-    for (file, skipped) in &typed.skipped {
-        if let Some(report) = files.iter_mut().find(|f| &f.name == file) {
-            report.skipped_rows += skipped;
-        }
-    }
-    let no_typed = AreaTyped::default();
-    let typed_for = |id: &str| typed.areas.get(id).unwrap_or(&no_typed);
-
-    // Areas without an export of their own are as of the latest month of
-    // any export, else the skilling list's (designations.md section 11).
-    let other_as_of = crate::data::any_latest(loaded).or_else(|| skilling_month(loaded));
-    let people = people::evaluate(&loaded.certifications, ruleset, as_of.or(other_as_of));
     let full = options.detail.is_full();
-    let facts = period.map(|p| (facts_for(usage, store, p), p));
-    let mut contributes = vec![false; store.tenants.len()];
-    let detail = Detail { contributes: &mut contributes, warnings: &mut warnings, applied: &mut applied };
-    let measures = usage_measures(usage, store, facts.as_ref().map(|(f, p)| (f, *p)), Some(detail));
-    // Built again for the tenants' detail, after the areas: kept meanwhile,
-    // they were in memory together with the Security area's own (19 MB
-    // each for a 1 GB export).
-    drop(facts);
-    let skilling_loaded = files.iter().any(|f| f.kind == FileKind::Skilling);
-    let mut areas = Keyed::default();
-    let mut all_people = vec![];
-    for area in rulesets {
-        let id = area.data.id.as_str();
-        // The area the usage exports were read with is measured by the
-        // usage model above, with its tenant detail, when its metrics are
-        // fed from it (not parts of them: Security's model runs its own).
-        let is_reader = reader.is_some_and(|r| std::ptr::eq(r, area)) && area.fed_by("usage");
-        // Each area is as of the latest month of its own exports
-        // (designations.md section 4); Modern Work's are the usage exports.
-        let own = if area.reads_usage() {
-            latest.max(crate::data::latest(loaded, area))
-        } else {
-            crate::data::latest(loaded, area)
-        };
-        let (area_as_of, area_people) = if is_reader {
-            let month = as_of.or(other_as_of);
-            let area_people = if std::ptr::eq(area, ruleset) {
-                people.clone()
-            } else {
-                people::evaluate(&loaded.certifications, area, month)
-            };
-            (month, area_people)
-        } else {
-            let month = options.as_of.or(own).or(other_as_of);
-            (month, people::evaluate(&loaded.certifications, area, month))
-        };
-        let owned = crate::data::models(loaded, area, area_as_of, !is_reader, options.detail);
-        let mut models: Vec<&dyn Measures> = owned.iter().map(|m| m.as_ref() as &dyn Measures).collect();
-        if is_reader {
-            models.insert(0, &measures);
-        }
-        let models = crate::kinds::Models(models);
-        let input = crate::areas::AreaInput {
-            ruleset: area,
-            as_of: area_as_of,
-            people: &area_people,
-            measures: &models,
-            typed: typed_for(id),
-            fed_by_files: skilling_loaded || own.is_some(),
-            user_track: options.tracks.get(id).map(String::as_str),
-            missing: if is_reader { missing.clone() } else { models.missing() },
-            notes: if area.reads_usage() { workload_notes(area, store) } else { vec![] },
-        };
-        let report = crate::areas::score_area(&input);
-        if full {
-            all_people.push((area, area_people));
-        }
-        areas.0.push((id.to_string(), report));
-    }
+    let no_typed = AreaTyped::default();
 
-    // The top-level fields describe Modern Work as they always have.
-    let tracks = match areas.get(&ruleset.data.id) {
+    // The top level describes the headline area in schema 2's shape, built
+    // here from its area and nothing else: the same tracks and status.
+    let headline_area = areas.get(&ruleset.data.id);
+    let tracks = match headline_area {
         Some(area) if !area.tracks.0.is_empty() => area.tracks.clone(),
-        _ => crate::areas::tracks(ruleset, &crate::areas::certified(&people), &measures, typed_for(&ruleset.data.id)),
+        _ => {
+            let typed = typed.areas.get(&ruleset.data.id).unwrap_or(&no_typed);
+            crate::areas::tracks(ruleset, &crate::areas::certified(&people), &measures, typed)
+        }
     };
+    let (status, best_track) = headline(headline_area, &tracks);
     // People are listed only in full; their counts are in the metrics.
     let people = if full { people::across_areas(people, &all_people) } else { vec![] };
-    let tracks = legacy(ruleset, tracks);
     if period.is_some() {
         for id in ["eligibility-per-month", "growth-eligible-months", "deployment-per-workload"] {
             applied.note(id);
@@ -576,7 +464,6 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         headline.assumptions = assumptions.clone();
     }
 
-    let (status, best_track) = best_of(&tracks);
     let facts = if full { period.map(|p| (facts_for(usage, store, p), p)) } else { None };
     let tenant_actions = match &facts {
         Some((facts, p)) if full => crate::actions::tenant_actions(usage, store, facts, *p, &tracks),
@@ -606,17 +493,30 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
             tenant_report(usage, store, facts_ref, id, (contributes[i], association_masks[i]))
         })
         .collect();
-    let history = (options.history || options.today.is_some()).then(|| crate::window::history(ruleset, loaded));
-    let window = options.today.map(|today| {
-        crate::window::qualification_window(ruleset, today, options.anniversary, history.as_deref().unwrap_or_default())
-    });
-    let history = history.filter(|_| options.history);
-    if options.history {
-        let mut by_area = crate::window::area_history(rulesets, loaded, options);
-        for (id, area) in areas.0.iter_mut() {
-            area.history = Some(by_area.remove(id).unwrap_or_default());
+    // One history: every area scored month by month; the top level's is
+    // the headline area's (also what the qualification window reads).
+    let (history, window) = if options.history || options.today.is_some() {
+        let only = (!options.history).then_some(ruleset.data.id.as_str());
+        let mut by_area = crate::window::area_history(rulesets, loaded, options, only);
+        let history =
+            crate::window::headline_history(ruleset, loaded, by_area.get(&ruleset.data.id).map(Vec::as_slice));
+        let window = options
+            .today
+            .map(|today| crate::window::qualification_window(ruleset, today, options.anniversary, &history));
+        if options.history {
+            for (id, area) in areas.0.iter_mut() {
+                area.history = Some(
+                    by_area
+                        .remove(id)
+                        .map(|months| months.into_iter().map(|m| m.summary).collect())
+                        .unwrap_or_default(),
+                );
+            }
         }
-    }
+        (options.history.then_some(history), window)
+    } else {
+        (None, None)
+    };
     let mut overview: Vec<_> = areas.values().map(crate::areas::overview_row).collect();
     let microsoft_cloud = crate::areas::microsoft_cloud(&areas);
     let (badges, badge_decision) = crate::areas::badges(&areas, &mut overview);
@@ -706,13 +606,186 @@ fn without_rulesets(loaded: &Loaded) -> Report {
     }
 }
 
-/// The tracks with Modern Work's statuses as the report has always given
-/// them at its top level (by total; `complete` says a metric is unknown).
-pub(crate) fn legacy(ruleset: &Ruleset, mut tracks: Keyed<TrackReport>) -> Keyed<TrackReport> {
-    for (_, track) in tracks.0.iter_mut() {
-        track.status = crate::areas::legacy_status(ruleset, track);
+/// The top level's status and best track: the headline area's, by the one
+/// status rule (designations.md section 2). The best track is named only
+/// when it scores (as schema 2 always did).
+fn headline(area: Option<&AreaReport>, tracks: &Keyed<TrackReport>) -> (Status, Option<String>) {
+    match area {
+        Some(area) => {
+            let scoring = |id: &&String| tracks.get(id).is_some_and(|t| !t.total.is_zero());
+            (area.status, area.track.as_ref().filter(scoring).cloned())
+        }
+        None => best_of(tracks),
     }
-    tracks
+}
+
+/// Which typed values a scoring pass applies: all of them for today's
+/// report; none for a past month (typed values describe today).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Typing {
+    FilesAndOptions,
+    None,
+}
+
+/// One scoring pass: every area (or only the one named) as of the month
+/// the options say, and what the report's top level is assembled from.
+pub(crate) struct Pass<'r> {
+    pub as_of: Option<Month>,
+    pub period: Option<Period>,
+    pub areas: Keyed<AreaReport>,
+    /// The headline area's people.
+    pub people: Vec<PersonReport>,
+    /// Every area's people, in full detail only.
+    pub all_people: Vec<(&'r Ruleset, Vec<PersonReport>)>,
+    /// The usage model's figures, with the usage reader's tracks.
+    pub measures: UsageMeasures,
+    pub typed: crate::manual::Resolved,
+    /// Per tenant: does it contribute to a metric?
+    pub contributes: Vec<bool>,
+    pub warnings: Vec<Warning>,
+    pub applied: Applied,
+    pub errors: Vec<RowError>,
+    pub files: Vec<FileReport>,
+}
+
+/// Scores the areas (all of `rulesets`, or with `only` the one of that id)
+/// as of the options' month. Needs at least one ruleset.
+pub(crate) fn areas_pass<'r>(
+    rulesets: &'r [Ruleset],
+    loaded: &Loaded,
+    options: &ScoreOptions,
+    typing: Typing,
+    only: Option<&str>,
+) -> Pass<'r> {
+    let ruleset = crate::ruleset::headline(rulesets).unwrap_or_else(|| unreachable!("a pass needs a ruleset"));
+    let reader = crate::ruleset::usage_reader(rulesets);
+    let usage = reader.unwrap_or(ruleset);
+    let mut warnings = loaded.warnings.clone();
+    let mut errors = loaded.errors.clone();
+    let mut files = loaded.files.clone();
+    let mut applied = Applied::default();
+    let store = &loaded.usage;
+    let latest = store.months.last().copied();
+    let as_of = match options.as_of {
+        Some(m) if store.months.contains(&m) => Some(m),
+        Some(m) => {
+            if let Some(latest) = latest {
+                warnings.push(Warning {
+                    kind: WarningKind::AsOfMissing,
+                    file: None,
+                    message: format!("There is no usage data for {m}; the latest month, {latest}, was scored instead."),
+                });
+            }
+            latest.or(Some(m))
+        }
+        None => {
+            applied.note("as-of-latest-month");
+            latest
+        }
+    };
+    let baseline = as_of.and_then(|m| m.minus(12));
+    let period = period(store, as_of);
+    let mut missing = None;
+    if latest.is_none() {
+        warnings.push(Warning {
+            kind: WarningKind::NoUsage,
+            file: None,
+            message: "No usage export was loaded: net customer adds, usage growth and deployments need the contribution export from Partner Center.".into(),
+        });
+    } else if let (Some(m), Some(b), None) = (as_of, baseline, period) {
+        let message = format!("The baseline month {b} (12 months before {m}) is not in the usage data, so net customer adds, usage growth and deployments cannot be computed. Add the export that covers {b}.");
+        missing = Some(message.clone());
+        warnings.push(Warning { kind: WarningKind::MissingBaseline, file: None, message });
+    }
+    if loaded.certifications.is_empty() {
+        warnings.push(Warning {
+            kind: WarningKind::NoSkilling,
+            file: None,
+            message: "No skilling list was loaded: certification metrics count no one.".into(),
+        });
+    }
+
+    let mut typed_values = vec![];
+    if typing == Typing::FilesAndOptions {
+        typed_values.extend(loaded.manual.iter().cloned());
+        typed_values.extend(options.manual_values.iter().cloned());
+    }
+    let typed = crate::manual::resolve(&typed_values, rulesets);
+    errors.extend(typed.errors.iter().cloned());
+    warnings.extend(typed.warnings.iter().cloned());
+    for (file, skipped) in &typed.skipped {
+        if let Some(report) = files.iter_mut().find(|f| &f.name == file) {
+            report.skipped_rows += skipped;
+        }
+    }
+    let no_typed = AreaTyped::default();
+    let typed_for = |id: &str| typed.areas.get(id).unwrap_or(&no_typed);
+
+    // Areas without an export of their own are as of the latest month of
+    // any export, else the skilling list's (designations.md section 11).
+    let other_as_of = crate::data::any_latest(loaded).or_else(|| skilling_month(loaded));
+    let people = people::evaluate(&loaded.certifications, ruleset, as_of.or(other_as_of));
+    let full = options.detail.is_full();
+    let facts = period.map(|p| (facts_for(usage, store, p), p));
+    let mut contributes = vec![false; store.tenants.len()];
+    let detail = Detail { contributes: &mut contributes, warnings: &mut warnings, applied: &mut applied };
+    let measures = usage_measures(usage, store, facts.as_ref().map(|(f, p)| (f, *p)), Some(detail));
+    // Built again for the tenants' detail, after the areas: kept meanwhile,
+    // they were in memory together with the Security area's own (19 MB
+    // each for a 1 GB export).
+    drop(facts);
+    let skilling_loaded = files.iter().any(|f| f.kind == FileKind::Skilling);
+    let mut areas = Keyed::default();
+    let mut all_people = vec![];
+    for area in rulesets.iter().filter(|r| only.is_none_or(|id| r.data.id == id)) {
+        let id = area.data.id.as_str();
+        // The area the usage exports were read with is measured by the
+        // usage model above, with its tenant detail, when its metrics are
+        // fed from it (not parts of them: Security's model runs its own).
+        let is_reader = reader.is_some_and(|r| std::ptr::eq(r, area)) && area.fed_by("usage");
+        // Each area is as of the latest month of its own exports
+        // (designations.md section 4); Modern Work's are the usage exports.
+        let own = if area.reads_usage() {
+            latest.max(crate::data::latest(loaded, area))
+        } else {
+            crate::data::latest(loaded, area)
+        };
+        let (area_as_of, area_people) = if is_reader {
+            let month = as_of.or(other_as_of);
+            let area_people = if std::ptr::eq(area, ruleset) {
+                people.clone()
+            } else {
+                people::evaluate(&loaded.certifications, area, month)
+            };
+            (month, area_people)
+        } else {
+            let month = options.as_of.or(own).or(other_as_of);
+            (month, people::evaluate(&loaded.certifications, area, month))
+        };
+        let owned = crate::data::models(loaded, area, area_as_of, !is_reader, options.detail);
+        let mut models: Vec<&dyn Measures> = owned.iter().map(|m| m.as_ref() as &dyn Measures).collect();
+        if is_reader {
+            models.insert(0, &measures);
+        }
+        let models = crate::kinds::Models(models);
+        let input = crate::areas::AreaInput {
+            ruleset: area,
+            as_of: area_as_of,
+            people: &area_people,
+            measures: &models,
+            typed: typed_for(id),
+            fed_by_files: skilling_loaded || own.is_some(),
+            user_track: options.tracks.get(id).map(String::as_str),
+            missing: if is_reader { missing.clone() } else { models.missing() },
+            notes: if area.reads_usage() { workload_notes(area, store) } else { vec![] },
+        };
+        let report = crate::areas::score_area(&input);
+        if full {
+            all_people.push((area, area_people));
+        }
+        areas.0.push((id.to_string(), report));
+    }
+    Pass { as_of, period, areas, people, all_people, measures, typed, contributes, warnings, applied, errors, files }
 }
 
 /// The warnings an area's ruleset attaches to workloads it names (those

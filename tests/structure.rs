@@ -85,3 +85,30 @@ fn without_modern_work_security_still_reads_usage() {
     assert_eq!(area_ids(&alone), ["security"]);
     assert_eq!(alone["areas"]["security"], all["areas"]["security"]);
 }
+
+#[test]
+fn the_top_level_status_is_the_headline_areas() {
+    for files in [&FILES[..1], &FILES[1..2], FILES] {
+        let mut book = Workbook::default();
+        for name in files {
+            book.add_file(name, &std::fs::read(fixtures().join(name)).unwrap());
+        }
+        let r = serde_json::to_value(book.report(&ScoreOptions { history: true, ..ScoreOptions::default() })).unwrap();
+        let area = &r["areas"]["modern-work"];
+        assert_eq!(r["status"], area["status"], "{files:?}");
+        for (id, track) in r["tracks"].as_object().unwrap() {
+            if let Some(own) = area["tracks"].get(id) {
+                assert_eq!(track["status"], own["status"], "{files:?} {id}");
+            }
+        }
+        // One history: the top level's months are the area's, month by month.
+        for month in r["history"].as_array().unwrap() {
+            let own = area["history"].as_array().unwrap().iter().find(|m| m["month"] == month["month"]).unwrap();
+            assert_eq!(month["available"], own["available"]);
+            if month["available"] == true {
+                assert_eq!(month["status"], own["status"]);
+                assert_eq!(month["total"], own["total"]);
+            }
+        }
+    }
+}
