@@ -112,3 +112,45 @@ fn the_top_level_status_is_the_headline_areas() {
         }
     }
 }
+
+#[test]
+fn a_misspelled_measure_is_a_ruleset_error() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("rulesets/modern-work.json")).unwrap();
+    assert!(Ruleset::from_json(&text).is_ok());
+    let misspelled = text.replacen("\"measure\": \"customers\"", "\"measure\": \"custmers\"", 1);
+    assert_ne!(misspelled, text);
+    let error = Ruleset::from_json(&misspelled).unwrap_err().to_string();
+    assert!(error.contains("enterprise, netCustomerAdds"), "{error}");
+    assert!(error.contains("no measure \"custmers\""), "{error}");
+    let unknown_model = text.replacen("\"from\": \"usage\"", "\"from\": \"usgae\"", 1);
+    let error = Ruleset::from_json(&unknown_model).unwrap_err().to_string();
+    assert!(error.contains("no data model \"usgae\""), "{error}");
+}
+
+#[test]
+fn a_seventh_area_from_a_ruleset_alone_is_scored() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("rulesets/modern-work.json")).unwrap();
+    let copy = text.replacen("\"id\": \"modern-work\"", "\"id\": \"modern-work-copy\"", 1).replacen(
+        "\"label\": \"Modern Work\"",
+        "\"label\": \"Modern Work (copy)\"",
+        1,
+    );
+    let mut book = Workbook::default();
+    book.replace_ruleset(Ruleset::from_json(&copy).unwrap());
+    let r = report_of(book, &ScoreOptions::default());
+    assert_eq!(area_ids(&r).len(), 7);
+    // Not named by the catalogue's order: after the six.
+    assert_eq!(area_ids(&r)[6], "modern-work-copy");
+    let copy = &r["areas"]["modern-work-copy"];
+    let original = &r["areas"]["modern-work"];
+    assert_eq!(copy["status"], original["status"]);
+    assert_eq!(copy["total"], original["total"]);
+    assert_eq!(copy["tracks"], original["tracks"]);
+    assert!(!copy["recommendations"].as_array().unwrap().is_empty());
+    let row = r["overview"].as_array().unwrap().iter().find(|row| row["area"] == "modern-work-copy").unwrap();
+    assert_eq!(row["label"], "Modern Work (copy)");
+    // The headline is still Modern Work.
+    assert_eq!(r["ruleset"]["id"], "modern-work");
+}
