@@ -1,68 +1,9 @@
-//! Month-by-month history and the qualification window (spec section 7).
+//! The qualification window (spec section 7), read from the headline
+//! area's month-by-month history (built in score.rs).
 
-use crate::load::Loaded;
 use crate::month::Date;
-use crate::report::{
-    AreaMonth, HistoryMonth, Keyed, QualificationWindow, Status, TrackReport, TrackSummary, WindowMonth,
-};
+use crate::report::{HistoryMonth, QualificationWindow, Status, WindowMonth};
 use crate::ruleset::Ruleset;
-use crate::score::{areas_pass, DetailLevel, ScoreOptions, Typing};
-use std::collections::BTreeMap;
-
-/// The headline area's history in the top level's shape: every month
-/// from the first to the last of its own data (the usage exports' for an
-/// area that reads them), from the one history of every area; a month
-/// without data or without its baseline is "Data unavailable", never a
-/// score.
-pub fn headline_history(area: &Ruleset, loaded: &Loaded, months: Option<&[MonthScore]>) -> Vec<HistoryMonth> {
-    let months = months.unwrap_or_default();
-    let covered = |m: &MonthScore| {
-        if area.reads_usage() {
-            loaded.usage.months.contains(&m.summary.month)
-        } else {
-            m.own_month
-        }
-    };
-    let (Some(first), Some(last)) = (months.iter().position(covered), months.iter().rposition(covered)) else {
-        return vec![];
-    };
-    months[first..=last].iter().map(|m| month_entry(m, covered(m))).collect()
-}
-
-fn month_entry(score: &MonthScore, covered: bool) -> HistoryMonth {
-    let m = score.summary.month;
-    if !covered || !score.summary.available {
-        let reason = if covered {
-            format!("the baseline month {} is missing", m.minus(12).map(|b| b.to_string()).unwrap_or_default())
-        } else {
-            format!("no export covers {m}")
-        };
-        return HistoryMonth {
-            month: m,
-            available: false,
-            reason: Some(reason),
-            best_track: None,
-            total: None,
-            status: None,
-            metrics: None,
-            tracks: Keyed::default(),
-        };
-    }
-    let tracks = &score.tracks;
-    let best = score.summary.track.as_deref().and_then(|id| tracks.get(id)).or_else(|| tracks.values().next());
-    HistoryMonth {
-        month: m,
-        available: true,
-        reason: None,
-        best_track: score.summary.track.clone().filter(|id| tracks.get(id).is_some_and(|t| !t.total.is_zero())),
-        total: best.map(|t| t.total),
-        status: Some(score.summary.status),
-        metrics: best.map(|t| Keyed(t.metrics.0.iter().map(|(id, m)| (id.clone(), m.points())).collect())),
-        tracks: Keyed(
-            tracks.0.iter().map(|(id, t)| (id.clone(), TrackSummary { total: t.total, status: t.status })).collect(),
-        ),
-    }
-}
 
 /// The next anniversary on or after `today` (the designation renews yearly
 /// on the same day).
@@ -138,57 +79,6 @@ pub fn qualification_window(
         eligible,
         message,
     }
-}
-
-/// One area in one month of the history: its summary and its tracks.
-pub struct MonthScore {
-    pub summary: AreaMonth,
-    /// The month is the area's own as-of month (its data covers it).
-    pub own_month: bool,
-    pub tracks: Keyed<TrackReport>,
-}
-
-/// Every area's score month by month (designations.md section 4): each
-/// month from the first to the last of any loaded export, scored as if it
-/// were the as-of month, or with `only` that area's. It is of the files:
-/// typed values describe today, not past months.
-pub fn area_history(
-    rulesets: &[Ruleset],
-    loaded: &Loaded,
-    options: &ScoreOptions,
-    only: Option<&str>,
-) -> BTreeMap<String, Vec<MonthScore>> {
-    let mut out: BTreeMap<String, Vec<MonthScore>> = BTreeMap::new();
-    let (Some(first), Some(last)) = (crate::data::any_earliest(loaded), crate::data::any_latest(loaded)) else {
-        return out;
-    };
-    let mut m = first;
-    while m <= last {
-        let month_options = ScoreOptions {
-            as_of: Some(m),
-            // Only the areas' scores are kept: no tenant, person or pair lists.
-            detail: DetailLevel::Summary,
-            tracks: options.tracks.clone(),
-            ..ScoreOptions::default()
-        };
-        let pass = areas_pass(rulesets, loaded, &month_options, Typing::None, only);
-        for (id, area) in pass.areas.0 {
-            // An area scored as of another month (Modern Work falls back to
-            // its latest when the month has no usage) has no verdict for `m`.
-            let own_month = area.as_of == Some(m);
-            let verdict = !matches!(area.status, Status::NotScored | Status::Incomplete);
-            let summary = AreaMonth {
-                month: m,
-                available: own_month && verdict,
-                status: if own_month { area.status } else { Status::NotScored },
-                total: area.total.filter(|_| own_month),
-                track: area.track.filter(|_| own_month),
-            };
-            out.entry(id).or_default().push(MonthScore { summary, own_month, tracks: area.tracks });
-        }
-        m = m.plus(1);
-    }
-    out
 }
 
 #[cfg(test)]
