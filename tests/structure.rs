@@ -154,3 +154,13 @@ fn a_seventh_area_from_a_ruleset_alone_is_scored() {
     // The headline is still Modern Work.
     assert_eq!(r["ruleset"]["id"], "modern-work");
 }
+
+#[test]
+fn the_reports_types_are_named_from_rust() {
+    use spd_score::{ErrorKind, Status, WarningKind};
+    let report = Workbook::with_rulesets(vec![]).report(&ScoreOptions::default());
+    assert_eq!(report.status, Status::NotScored);
+    assert_eq!(report.errors.last().map(|e| e.kind), Some(ErrorKind::NoRulesets));
+    let report = Workbook::default().report(&ScoreOptions::default());
+    assert!(report.warnings.iter().any(|w| w.kind == WarningKind::NoUsage));
+}
