@@ -183,7 +183,7 @@ function areaSummary(area, topLevel) {
   out.push('');
   for (const track of Object.values(tracks)) {
     // Partner Center shows whole points for totals; the exact total follows.
-    out.push(`${track.label}: ${score(track.total)}, ${STATUS[track.status]}${track.complete ? '' : ' (incomplete: some metrics are unknown, see the warnings)'}`);
+    out.push(`${track.label}: ${score(track.total)}, ${STATUS[track.status]}${track.complete ? '' : ' (some metrics are unknown, see the warnings)'}`);
     for (const [id, m] of Object.entries(track.metrics)) {
       const manual = m.source === 'manual' ? ' [entered by hand]' : '';
       out.push(`  ${metricName(id).padEnd(28)} ${points(m.points)} / ${String(m.max).padEnd(3)} ${metricDetail(m)}${manual}`);

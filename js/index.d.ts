@@ -892,7 +892,8 @@ export type ErrorKind =
   | 'unknownTrack'
   | 'unknownMetric'
   | 'badValue'
-  | 'unscoredDownload';
+  | 'unscoredDownload'
+  | 'noRulesets';
 
 export interface RowError {
   kind: ErrorKind;

@@ -89,25 +89,6 @@ fn status(ruleset: &Ruleset, metrics: &Keyed<Metric>, total: Points) -> Status {
     }
 }
 
-/// Modern Work's statuses as the report gave them before the framework:
-/// by total alone, with `complete` saying whether a metric is unknown.
-pub(crate) fn legacy_status(ruleset: &Ruleset, track: &TrackReport) -> Status {
-    let q = &ruleset.data.qualification;
-    let every_metric =
-        !q.every_metric_above_zero || track.metrics.values().all(|m| m.points().is_some_and(|p| !p.is_zero()));
-    if track.total >= Points::whole(q.min_total) {
-        if track.complete && every_metric {
-            Status::Qualified
-        } else {
-            Status::Partial
-        }
-    } else if track.total.is_zero() {
-        Status::NotStarted
-    } else {
-        Status::InProgress
-    }
-}
-
 /// Scores one area: its tracks, the one that decides and how, the status,
 /// recommendations, assumptions; Not scored when nothing feeds it.
 pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {

@@ -46,13 +46,21 @@ pub use layout::FileKind;
 pub use manual::{ManualValue, TypedText};
 pub use month::{Date, Month};
 pub use points::Points;
+// Every type the report holds, so that a Rust caller can name what it reads.
 pub use report::{
-    indented, write_json, AreaReport, IncentiveLine, Keyed, MicrosoftCloud, OverviewRow, PersonReport, Recommendation,
-    Report, RowError, Status, TrackReport, Warning,
+    indented, write_json, ActionKind, AreaDetail, AreaMonth, AreaReport, Assumption, AzureClassification, AzureDetail,
+    AzureIgnored, AzureRows, AzureService, AzureTenant, AzureTenantAcr, AzureTenantTrack, AzureTtm, Badge, Both,
+    BusinessApplicationsDetail, CertificationInArea, CertificationStatus, Classification, ClassificationDetail,
+    ConsumptionPair, DeploymentGap, ErrorKind, FileReport, HistoryMonth, Ignored, IncentiveLine, Keyed, MicrosoftCloud, OverviewRow,
+    PairCount, PairName, PairUsage, PersonCertification, PersonReport, QualificationWindow, Recommendation, Report,
+    RevenuePair, RowError, RulesetRef, SecurityAzureDetail, SecurityAzureTenant, SecurityAzureTrack, SecurityDetail,
+    SecurityM365Detail, SecurityM365Tenant, SecurityM365Track, SecurityTenant, SetAside, SetAsideReason, Status,
+    TenantAction, TenantMonth, TenantOption, TenantReport, TenantTrack, TrackReport, TrackSummary, Warning,
+    WarningKind, WindowMonth, SCHEMA_VERSION,
 };
 pub use ruleset::{Ruleset, RulesetData, RulesetError};
 pub use score::{DetailLevel, ScoreOptions};
-pub use simulate::{Choice, Plan, PlanChoices, PlannedCustomer, PlannedPerson, Simulation};
+pub use simulate::{AreaChange, Choice, Plan, PlanChoices, PlannedCustomer, PlannedPerson, Simulation, TrackChange};
 pub use workbook::Workbook;
 
 /// Scores a set of whole files with the embedded rulesets: the one-call

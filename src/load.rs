@@ -396,7 +396,7 @@ impl FileLoader {
             let rules = rulesets.iter().find_map(Ruleset::azure);
             crate::azure::finish_file(&mut loaded.azure, &self.ctx.name, layout, rules, &mut loaded.warnings);
         }
-        if let (Some(Layout::EmsUsage(c)), Some(ruleset)) = (&self.ctx.layout, rulesets.first()) {
+        if let (Some(Layout::EmsUsage(c)), Some(ruleset)) = (&self.ctx.layout, crate::ruleset::usage_reader(rulesets)) {
             // Resolved here too, so that a file without rows still says what it cannot read.
             self.ctx.ems.resolve(c, ruleset, &self.ctx.header);
             crate::ems::finish_file(&self.ctx.ems, &self.ctx.name, &mut loaded.usage, &mut loaded.warnings);
@@ -838,13 +838,13 @@ impl Context {
             let security = || rulesets.iter().find_map(Ruleset::security);
             let outcome = match &layout {
                 Layout::Usage(columns) => {
-                    if let Some(ruleset) = rulesets.first() {
+                    if let Some(ruleset) = crate::ruleset::usage_reader(rulesets) {
                         usage_row(&mut row, columns, ruleset, &mut loaded.usage);
                     }
                     None
                 }
                 Layout::EmsUsage(columns) => {
-                    if let Some(ruleset) = rulesets.first() {
+                    if let Some(ruleset) = crate::ruleset::usage_reader(rulesets) {
                         crate::ems::ems_row(&mut row, columns, ruleset, &mut loaded.usage);
                     }
                     None

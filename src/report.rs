@@ -1052,6 +1052,8 @@ pub enum ErrorKind {
     /// A Partner Center download recognised but not scored (a Dynamics 365
     /// license usage or MS Learn download): the message names the one to use.
     UnscoredDownload,
+    /// No ruleset was given: there is no area to score.
+    NoRulesets,
 }
 
 /// Writes the report's JSON text (as `serde_json::to_string` or, `pretty`,
@@ -1227,13 +1229,14 @@ mod tests {
             UnknownMetric,
             BadValue,
             UnscoredDownload,
+            NoRulesets,
         ];
         // A new kind stops this compiling until it is listed above.
         for kind in &all {
             match kind {
                 NotCsv | EmptyFile | UnknownHeader | ShortRow | LongRow | LongField | TooManyColumns
                 | UnclosedQuote | NulByte | EmptyValue | BadNumber | BadMonth | BadDate | FutureMonth
-                | ConflictingDuplicate | UnknownArea | UnknownTrack | UnknownMetric | BadValue | UnscoredDownload => {}
+                | ConflictingDuplicate | UnknownArea | UnknownTrack | UnknownMetric | BadValue | UnscoredDownload | NoRulesets => {}
             }
         }
         all

@@ -35,6 +35,11 @@ include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 pub const CATALOGUE_JSON: &str = embedded!("catalogue.json");
 
 struct Catalogue {
+    /// Area ids in Partner Center's order: the report lists areas so.
+    area_order: Vec<String>,
+    /// The area the report's top-level fields describe (schema 3 keeps
+    /// Modern Work's shape there).
+    headline: Option<String>,
     associations: Vec<Association>,
     other_associations: Vec<Association>,
     workloads: Vec<Workload>,
@@ -328,7 +333,14 @@ impl Catalogue {
     fn from_json(json: &str) -> Result<Catalogue, String> {
         crate::json::read(json, |at| {
             let o = at.object();
+            let areas = o.opt("areas", |at| {
+                let a = at.object();
+                (a.strings_or_default("order"), a.opt_string("headline"))
+            });
+            let (area_order, headline) = areas.unwrap_or_default();
             Catalogue {
+                area_order,
+                headline,
                 associations: o.or_default("associations", |at| at.list(read_association)),
                 other_associations: o.or_default("otherAssociations", |at| at.list(read_association)),
                 workloads: o.or_default("workloads", |at| at.list(read_workload)),
@@ -449,6 +461,35 @@ pub struct Ruleset {
     security: Option<Box<crate::security::Rules>>,
     /// A data model its metrics are fed from is not in this build.
     model_left_out: bool,
+    /// Its place in the catalogue's area order (areas it does not name
+    /// come after, by id): see [`in_order`].
+    rank: usize,
+    /// The catalogue names it as the area of the report's top level.
+    headline: bool,
+}
+
+/// The rulesets in the catalogue's order (Partner Center's), whatever
+/// order a caller gave them in: a report never depends on it.
+pub(crate) fn in_order(mut rulesets: Vec<Ruleset>) -> Vec<Ruleset> {
+    rulesets.sort_by(Ruleset::order);
+    rulesets
+}
+
+/// The ruleset Microsoft 365 usage exports are read with (their association
+/// types and workloads indexed by it): the headline area when it reads
+/// usage, else the first area that does in the catalogue's order. `None`
+/// when no area reads usage.
+pub(crate) fn usage_reader(rulesets: &[Ruleset]) -> Option<&Ruleset> {
+    let readers = || rulesets.iter().filter(|r| r.reads_usage());
+    readers().find(|r| r.headline).or_else(|| readers().min_by(|a, b| a.order(b)))
+}
+
+/// The area the report's top-level fields describe: the catalogue's
+/// headline area, else the usage reader, else the first area in the
+/// catalogue's order. `None` only without rulesets.
+pub(crate) fn headline(rulesets: &[Ruleset]) -> Option<&Ruleset> {
+    let by_catalogue = rulesets.iter().find(|r| r.headline);
+    by_catalogue.or_else(|| usage_reader(rulesets)).or_else(|| rulesets.iter().min_by(|a, b| a.order(b)))
 }
 
 /// Which customer metrics' workload lists name a workload.
@@ -475,6 +516,11 @@ fn certification_key(text: &str) -> String {
         }
     }
     folded
+}
+
+/// True when a metric of `data` (not a part of one) is fed from `model`.
+fn fed_by(data: &RulesetData, model: &str) -> bool {
+    data.tracks.iter().flat_map(|t| t.metrics.values()).any(|m| m.from() == Some(model))
 }
 
 /// A folded exam code: two letters and three digits (`ab100`).
@@ -603,7 +649,7 @@ impl Ruleset {
             };
             carry_from.push(from);
         }
-        let fed_by = |model: &str| data.tracks.iter().flat_map(|t| t.metrics.values()).any(|m| m.from() == Some(model));
+        let fed_by = |model: &str| fed_by(&data, model);
         // A model compiled out (its cargo feature off) reads no rules: its
         // metrics stay unknown, as if its exports were not loaded.
         let bizapps = if cfg!(feature = "bizapps") && fed_by("bizapps") {
@@ -641,7 +687,11 @@ impl Ruleset {
         let model_left_out = (!cfg!(feature = "bizapps") && fed_by("bizapps"))
             || (!cfg!(feature = "azure") && fed_by("azure"))
             || (!cfg!(feature = "security") && parts_fed_by("azure"));
+        let rank = catalogue.area_order.iter().position(|id| *id == data.id).unwrap_or(catalogue.area_order.len());
+        let headline = catalogue.headline.as_ref() == Some(&data.id);
         Ok(Ruleset {
+            rank,
+            headline,
             model_left_out,
             data,
             associations,
@@ -770,6 +820,15 @@ impl Ruleset {
     }
     pub fn decision(&self, id: &str) -> Option<&Decision> {
         self.data.decisions.iter().find(|d| d.id == id)
+    }
+    /// Catalogue order, then id.
+    fn order(&self, other: &Ruleset) -> std::cmp::Ordering {
+        self.rank.cmp(&other.rank).then_with(|| self.data.id.cmp(&other.data.id))
+    }
+    /// True when a metric of the area (not a part of one) is fed from
+    /// `model` and that model is in this build.
+    pub(crate) fn fed_by(&self, model: &str) -> bool {
+        !self.model_left_out && fed_by(&self.data, model)
     }
     /// True when the area reads Microsoft 365 usage exports (its tracks
     /// have paid-seat bands).

@@ -311,19 +311,6 @@ pub(crate) struct Detail<'a> {
 /// The month scored and its baseline, when both have usage data.
 pub(crate) type Period = (Month, Month);
 
-/// Every track of Modern Work for one as-of month, with the framework's
-/// statuses. `facts` must cover the period's months.
-pub(crate) fn track_reports(
-    ruleset: &Ruleset,
-    store: &UsageStore,
-    facts: Option<(&Facts, Period)>,
-    people: &[PersonReport],
-    typed: &AreaTyped,
-) -> Keyed<TrackReport> {
-    let measures = usage_measures(ruleset, store, facts, None);
-    crate::areas::tracks(ruleset, &crate::areas::certified(people), &measures, typed)
-}
-
 /// Net customer adds, usage growth and deployments of every track: sums of
 /// every tenant's part.
 pub(crate) fn usage_measures(
@@ -401,132 +388,48 @@ pub(crate) fn best_of(tracks: &Keyed<TrackReport>) -> (Status, Option<String>) {
     (status, best.filter(|(_, t)| !t.total.is_zero()).map(|(id, _)| id.clone()))
 }
 
-/// Scores every area. `rulesets[0]` is Modern Work, the ruleset usage
-/// exports are read with; the others follow in Partner Center's order.
+/// Scores every area (`rulesets` in the catalogue's order). The report's
+/// top level describes the headline area (Modern Work); the usage exports
+/// were read with the usage reader (`crate::ruleset::usage_reader`).
 pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> Report {
-    let ruleset = &rulesets[0];
-    let mut warnings = loaded.warnings.clone();
-    let mut errors = loaded.errors.clone();
-    let mut files = loaded.files.clone();
-    let mut applied = Applied::default();
+    let Some(ruleset) = crate::ruleset::headline(rulesets) else { return without_rulesets(loaded) };
+    let reader = crate::ruleset::usage_reader(rulesets);
+    // The ruleset the usage store's association types and workloads are
+    // indexed by (without a reader, nothing was read into it).
+    let usage = reader.unwrap_or(ruleset);
     let store = &loaded.usage;
     let months: Vec<Month> = store.months.iter().copied().collect();
-    let latest = months.last().copied();
-    let as_of = match options.as_of {
-        Some(m) if store.months.contains(&m) => Some(m),
-        Some(m) => {
-            if let Some(latest) = latest {
-                warnings.push(Warning {
-                    kind: WarningKind::AsOfMissing,
-                    file: None,
-                    message: format!("There is no usage data for {m}; the latest month, {latest}, was scored instead."),
-                });
-            }
-            latest.or(Some(m))
-        }
-        None => {
-            applied.note("as-of-latest-month");
-            latest
-        }
-    };
+    let Pass {
+        as_of,
+        period,
+        mut areas,
+        people,
+        all_people,
+        measures,
+        typed,
+        contributes,
+        warnings,
+        mut applied,
+        errors,
+        files,
+    } = areas_pass(rulesets, loaded, options, Typing::FilesAndOptions, None);
     let baseline = as_of.and_then(|m| m.minus(12));
-    let period = period(store, as_of);
-    let mut missing = None;
-    if latest.is_none() {
-        warnings.push(Warning {
-            kind: WarningKind::NoUsage,
-            file: None,
-            message: "No usage export was loaded: net customer adds, usage growth and deployments need the contribution export from Partner Center.".into(),
-        });
-    } else if let (Some(m), Some(b), None) = (as_of, baseline, period) {
-        let message = format!("The baseline month {b} (12 months before {m}) is not in the usage data, so net customer adds, usage growth and deployments cannot be computed. Add the export that covers {b}.");
-        missing = Some(message.clone());
-        warnings.push(Warning { kind: WarningKind::MissingBaseline, file: None, message });
-    }
-    if loaded.certifications.is_empty() {
-        warnings.push(Warning {
-            kind: WarningKind::NoSkilling,
-            file: None,
-            message: "No skilling list was loaded: certification metrics count no one.".into(),
-        });
-    }
-
-    let mut typed_values = loaded.manual.clone();
-    typed_values.extend(options.manual_values.iter().cloned());
-    let typed = crate::manual::resolve(&typed_values, rulesets);
-    errors.extend(typed.errors.iter().cloned());
-    warnings.extend(typed.warnings.iter().cloned());
-    for (file, skipped) in &typed.skipped {
-        if let Some(report) = files.iter_mut().find(|f| &f.name == file) {
-            report.skipped_rows += skipped;
-        }
-    }
-    let no_typed = AreaTyped::default();
-    let typed_for = |id: &str| typed.areas.get(id).unwrap_or(&no_typed);
-
-    // Areas without an export of their own are as of the latest month of
-    // any export, else the skilling list's (designations.md section 11).
-    let other_as_of = crate::data::any_latest(loaded).or_else(|| skilling_month(loaded));
-    let people = people::evaluate(&loaded.certifications, ruleset, as_of.or(other_as_of));
     let full = options.detail.is_full();
-    let facts = period.map(|p| (facts_for(ruleset, store, p), p));
-    let mut contributes = vec![false; store.tenants.len()];
-    let detail = Detail { contributes: &mut contributes, warnings: &mut warnings, applied: &mut applied };
-    let measures = usage_measures(ruleset, store, facts.as_ref().map(|(f, p)| (f, *p)), Some(detail));
-    // Built again for the tenants' detail, after the areas: kept meanwhile,
-    // they were in memory together with the Security area's own (19 MB
-    // each for a 1 GB export).
-    drop(facts);
-    let skilling_loaded = files.iter().any(|f| f.kind == FileKind::Skilling);
-    let mut areas = Keyed::default();
-    let mut all_people = vec![];
-    for (i, area) in rulesets.iter().enumerate() {
-        let id = area.data.id.as_str();
-        // Each area is as of the latest month of its own exports
-        // (designations.md section 4); Modern Work's are the usage exports.
-        let own = if i == 0 || area.reads_usage() {
-            latest.max(crate::data::latest(loaded, area))
-        } else {
-            crate::data::latest(loaded, area)
-        };
-        let (area_as_of, area_people) = if i == 0 {
-            (as_of.or(other_as_of), people.clone())
-        } else {
-            let month = options.as_of.or(own).or(other_as_of);
-            (month, people::evaluate(&loaded.certifications, area, month))
-        };
-        let owned = crate::data::models(loaded, area, area_as_of, i > 0, options.detail);
-        let mut models: Vec<&dyn Measures> = owned.iter().map(|m| m.as_ref() as &dyn Measures).collect();
-        if i == 0 {
-            models.insert(0, &measures);
-        }
-        let models = crate::kinds::Models(models);
-        let input = crate::areas::AreaInput {
-            ruleset: area,
-            as_of: area_as_of,
-            people: &area_people,
-            measures: &models,
-            typed: typed_for(id),
-            fed_by_files: skilling_loaded || own.is_some(),
-            user_track: options.tracks.get(id).map(String::as_str),
-            missing: if i == 0 { missing.clone() } else { models.missing() },
-            notes: if area.reads_usage() { workload_notes(area, store) } else { vec![] },
-        };
-        let report = crate::areas::score_area(&input);
-        if full {
-            all_people.push((area, area_people));
-        }
-        areas.0.push((id.to_string(), report));
-    }
+    let no_typed = AreaTyped::default();
 
-    // The top-level fields describe Modern Work as they always have.
-    let tracks = match areas.get(&ruleset.data.id) {
+    // The top level describes the headline area in schema 2's shape, built
+    // here from its area and nothing else: the same tracks and status.
+    let headline_area = areas.get(&ruleset.data.id);
+    let tracks = match headline_area {
         Some(area) if !area.tracks.0.is_empty() => area.tracks.clone(),
-        _ => crate::areas::tracks(ruleset, &crate::areas::certified(&people), &measures, typed_for(&ruleset.data.id)),
+        _ => {
+            let typed = typed.areas.get(&ruleset.data.id).unwrap_or(&no_typed);
+            crate::areas::tracks(ruleset, &crate::areas::certified(&people), &measures, typed)
+        }
     };
+    let (status, best_track) = headline(headline_area, &tracks);
     // People are listed only in full; their counts are in the metrics.
     let people = if full { people::across_areas(people, &all_people) } else { vec![] };
-    let tracks = legacy(ruleset, tracks);
     if period.is_some() {
         for id in ["eligibility-per-month", "growth-eligible-months", "deployment-per-workload"] {
             applied.note(id);
@@ -542,7 +445,7 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         }
     }
     applied.note("area-either-track");
-    let mut rows_per_workload = store.workload_rows.iter().zip(&ruleset.data.workloads);
+    let mut rows_per_workload = store.workload_rows.iter().zip(&usage.data.workloads);
     if rows_per_workload.any(|(&rows, workload)| rows > 0 && !workload.confirmed) {
         applied.note("unconfirmed-workloads");
     }
@@ -555,15 +458,15 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         .filter_map(|id| ruleset.decision(id))
         .map(|d| Assumption { id: d.id.clone(), text: d.text.clone() })
         .collect();
-    if let Some((_, mw)) = areas.0.first_mut() {
-        // Modern Work's assumptions are the ones its data relied on.
-        mw.assumptions = assumptions.clone();
+    let measured_here = |id: &str| id == usage.data.id && usage.fed_by("usage");
+    if let Some((_, headline)) = areas.0.iter_mut().find(|(id, _)| *id == ruleset.data.id && measured_here(id)) {
+        // The headline area's assumptions are the ones its data relied on.
+        headline.assumptions = assumptions.clone();
     }
 
-    let (status, best_track) = best_of(&tracks);
-    let facts = if full { period.map(|p| (facts_for(ruleset, store, p), p)) } else { None };
+    let facts = if full { period.map(|p| (facts_for(usage, store, p), p)) } else { None };
     let tenant_actions = match &facts {
-        Some((facts, p)) if full => crate::actions::tenant_actions(ruleset, store, facts, *p, &tracks),
+        Some((facts, p)) if full => crate::actions::tenant_actions(usage, store, facts, *p, &tracks),
         _ => vec![],
     };
     // Detail only for the tenants reported: with a limit, the contributing
@@ -587,22 +490,36 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         .iter()
         .map(|&id| {
             let i = id as usize;
-            tenant_report(ruleset, store, facts_ref, id, (contributes[i], association_masks[i]))
+            tenant_report(usage, store, facts_ref, id, (contributes[i], association_masks[i]))
         })
         .collect();
-    let history = (options.history || options.today.is_some()).then(|| crate::window::history(ruleset, loaded));
-    let window = options.today.map(|today| {
-        crate::window::qualification_window(ruleset, today, options.anniversary, history.as_deref().unwrap_or_default())
-    });
-    let history = history.filter(|_| options.history);
-    if options.history {
-        let mut by_area = crate::window::area_history(rulesets, loaded, options);
-        for (id, area) in areas.0.iter_mut() {
-            area.history = Some(by_area.remove(id).unwrap_or_default());
+    // One history: every area scored month by month; the top level's is
+    // the headline area's (also what the qualification window reads).
+    let (history, window) = if options.history || options.today.is_some() {
+        let only = (!options.history).then_some(ruleset.data.id.as_str());
+        let mut by_area = area_history(rulesets, loaded, options, only);
+        let history = headline_history(ruleset, loaded, by_area.get(&ruleset.data.id).map(Vec::as_slice));
+        let window = options
+            .today
+            .map(|today| crate::window::qualification_window(ruleset, today, options.anniversary, &history));
+        if options.history {
+            for (id, area) in areas.0.iter_mut() {
+                area.history = Some(
+                    by_area
+                        .remove(id)
+                        .map(|months| months.into_iter().map(|m| m.summary).collect())
+                        .unwrap_or_default(),
+                );
+            }
         }
-    }
-    for (area, (_, report)) in rulesets.iter().zip(areas.0.iter_mut()) {
-        crate::incentive::apply(area, report);
+        (options.history.then_some(history), window)
+    } else {
+        (None, None)
+    };
+    for (id, report) in areas.0.iter_mut() {
+        if let Some(area) = rulesets.iter().find(|r| &r.data.id == id) {
+            crate::incentive::apply(area, report);
+        }
     }
     let mut overview: Vec<_> = areas.values().map(crate::areas::overview_row).collect();
     let microsoft_cloud = crate::areas::microsoft_cloud(&areas);
@@ -642,7 +559,7 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         assumptions,
         ignored: Ignored {
             associations: Keyed(store.ignored_associations.iter().map(|(k, v)| (k.clone(), *v)).collect()),
-            workloads: Keyed(ignored_workloads(ruleset, store).into_iter().collect()),
+            workloads: Keyed(ignored_workloads(usage, store).into_iter().collect()),
         },
         files,
         warnings,
@@ -650,13 +567,229 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
     }
 }
 
-/// The tracks with Modern Work's statuses as the report has always given
-/// them at its top level (by total; `complete` says a metric is unknown).
-pub(crate) fn legacy(ruleset: &Ruleset, mut tracks: Keyed<TrackReport>) -> Keyed<TrackReport> {
-    for (_, track) in tracks.0.iter_mut() {
-        track.status = crate::areas::legacy_status(ruleset, track);
+/// The report when there is no area to score: what was read, and an error.
+fn without_rulesets(loaded: &Loaded) -> Report {
+    let areas = Keyed::default();
+    let mut overview = vec![];
+    let (badges, _) = crate::areas::badges(&areas, &mut overview);
+    let mut errors = loaded.errors.clone();
+    errors.push(RowError {
+        kind: ErrorKind::NoRulesets,
+        file: String::new(),
+        line: None,
+        column: None,
+        value: None,
+        message: "No area to score: the workbook was given no rulesets.".into(),
+    });
+    Report {
+        schema_version: SCHEMA_VERSION,
+        ruleset: RulesetRef { id: String::new(), version: String::new(), published: None, name: String::new() },
+        as_of: None,
+        baseline: None,
+        months: loaded.usage.months.iter().copied().collect(),
+        status: Status::NotScored,
+        best_track: None,
+        tracks: Keyed::default(),
+        tenants: vec![],
+        tenant_count: loaded.usage.tenants.len(),
+        people: vec![],
+        recommendations: vec![],
+        tenant_actions: vec![],
+        history: None,
+        window: None,
+        microsoft_cloud: crate::areas::microsoft_cloud(&areas),
+        areas,
+        overview,
+        badges,
+        best_action: None,
+        assumptions: vec![],
+        ignored: Ignored::default(),
+        files: loaded.files.clone(),
+        warnings: loaded.warnings.clone(),
+        errors,
     }
-    tracks
+}
+
+/// The top level's status and best track: the headline area's, by the one
+/// status rule (designations.md section 2). The best track is named only
+/// when it scores (as schema 2 always did).
+fn headline(area: Option<&AreaReport>, tracks: &Keyed<TrackReport>) -> (Status, Option<String>) {
+    match area {
+        Some(area) => {
+            let scoring = |id: &&String| tracks.get(id).is_some_and(|t| !t.total.is_zero());
+            (area.status, area.track.as_ref().filter(scoring).cloned())
+        }
+        None => best_of(tracks),
+    }
+}
+
+/// Which typed values a scoring pass applies: all of them for today's
+/// report; none for a past month (typed values describe today).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Typing {
+    FilesAndOptions,
+    None,
+}
+
+/// One scoring pass: every area (or only the one named) as of the month
+/// the options say, and what the report's top level is assembled from.
+pub(crate) struct Pass<'r> {
+    pub as_of: Option<Month>,
+    pub period: Option<Period>,
+    pub areas: Keyed<AreaReport>,
+    /// The headline area's people.
+    pub people: Vec<PersonReport>,
+    /// Every area's people, in full detail only.
+    pub all_people: Vec<(&'r Ruleset, Vec<PersonReport>)>,
+    /// The usage model's figures, with the usage reader's tracks.
+    pub measures: UsageMeasures,
+    pub typed: crate::manual::Resolved,
+    /// Per tenant: does it contribute to a metric?
+    pub contributes: Vec<bool>,
+    pub warnings: Vec<Warning>,
+    pub applied: Applied,
+    pub errors: Vec<RowError>,
+    pub files: Vec<FileReport>,
+}
+
+/// Scores the areas (all of `rulesets`, or with `only` the one of that id)
+/// as of the options' month. Needs at least one ruleset.
+pub(crate) fn areas_pass<'r>(
+    rulesets: &'r [Ruleset],
+    loaded: &Loaded,
+    options: &ScoreOptions,
+    typing: Typing,
+    only: Option<&str>,
+) -> Pass<'r> {
+    let ruleset = crate::ruleset::headline(rulesets).unwrap_or_else(|| unreachable!("a pass needs a ruleset"));
+    let reader = crate::ruleset::usage_reader(rulesets);
+    let usage = reader.unwrap_or(ruleset);
+    let mut warnings = loaded.warnings.clone();
+    let mut errors = loaded.errors.clone();
+    let mut files = loaded.files.clone();
+    let mut applied = Applied::default();
+    let store = &loaded.usage;
+    let latest = store.months.last().copied();
+    let as_of = match options.as_of {
+        Some(m) if store.months.contains(&m) => Some(m),
+        Some(m) => {
+            if let Some(latest) = latest {
+                warnings.push(Warning {
+                    kind: WarningKind::AsOfMissing,
+                    file: None,
+                    message: format!("There is no usage data for {m}; the latest month, {latest}, was scored instead."),
+                });
+            }
+            latest.or(Some(m))
+        }
+        None => {
+            applied.note("as-of-latest-month");
+            latest
+        }
+    };
+    let baseline = as_of.and_then(|m| m.minus(12));
+    let period = period(store, as_of);
+    let mut missing = None;
+    if latest.is_none() {
+        warnings.push(Warning {
+            kind: WarningKind::NoUsage,
+            file: None,
+            message: "No usage export was loaded: net customer adds, usage growth and deployments need the contribution export from Partner Center.".into(),
+        });
+    } else if let (Some(m), Some(b), None) = (as_of, baseline, period) {
+        let message = format!("The baseline month {b} (12 months before {m}) is not in the usage data, so net customer adds, usage growth and deployments cannot be computed. Add the export that covers {b}.");
+        missing = Some(message.clone());
+        warnings.push(Warning { kind: WarningKind::MissingBaseline, file: None, message });
+    }
+    if loaded.certifications.is_empty() {
+        warnings.push(Warning {
+            kind: WarningKind::NoSkilling,
+            file: None,
+            message: "No skilling list was loaded: certification metrics count no one.".into(),
+        });
+    }
+
+    let mut typed_values = vec![];
+    if typing == Typing::FilesAndOptions {
+        typed_values.extend(loaded.manual.iter().cloned());
+        typed_values.extend(options.manual_values.iter().cloned());
+    }
+    let typed = crate::manual::resolve(&typed_values, rulesets);
+    errors.extend(typed.errors.iter().cloned());
+    warnings.extend(typed.warnings.iter().cloned());
+    for (file, skipped) in &typed.skipped {
+        if let Some(report) = files.iter_mut().find(|f| &f.name == file) {
+            report.skipped_rows += skipped;
+        }
+    }
+    let no_typed = AreaTyped::default();
+    let typed_for = |id: &str| typed.areas.get(id).unwrap_or(&no_typed);
+
+    // Areas without an export of their own are as of the latest month of
+    // any export, else the skilling list's (designations.md section 11).
+    let other_as_of = crate::data::any_latest(loaded).or_else(|| skilling_month(loaded));
+    let people = people::evaluate(&loaded.certifications, ruleset, as_of.or(other_as_of));
+    let full = options.detail.is_full();
+    let facts = period.map(|p| (facts_for(usage, store, p), p));
+    let mut contributes = vec![false; store.tenants.len()];
+    let detail = Detail { contributes: &mut contributes, warnings: &mut warnings, applied: &mut applied };
+    let measures = usage_measures(usage, store, facts.as_ref().map(|(f, p)| (f, *p)), Some(detail));
+    // Built again for the tenants' detail, after the areas: kept meanwhile,
+    // they were in memory together with the Security area's own (19 MB
+    // each for a 1 GB export).
+    drop(facts);
+    let skilling_loaded = files.iter().any(|f| f.kind == FileKind::Skilling);
+    let mut areas = Keyed::default();
+    let mut all_people = vec![];
+    for area in rulesets.iter().filter(|r| only.is_none_or(|id| r.data.id == id)) {
+        let id = area.data.id.as_str();
+        // The area the usage exports were read with is measured by the
+        // usage model above, with its tenant detail, when its metrics are
+        // fed from it (not parts of them: Security's model runs its own).
+        let is_reader = reader.is_some_and(|r| std::ptr::eq(r, area)) && area.fed_by("usage");
+        // Each area is as of the latest month of its own exports
+        // (designations.md section 4); Modern Work's are the usage exports.
+        let own = if area.reads_usage() {
+            latest.max(crate::data::latest(loaded, area))
+        } else {
+            crate::data::latest(loaded, area)
+        };
+        let (area_as_of, area_people) = if is_reader {
+            let month = as_of.or(other_as_of);
+            let area_people = if std::ptr::eq(area, ruleset) {
+                people.clone()
+            } else {
+                people::evaluate(&loaded.certifications, area, month)
+            };
+            (month, area_people)
+        } else {
+            let month = options.as_of.or(own).or(other_as_of);
+            (month, people::evaluate(&loaded.certifications, area, month))
+        };
+        let owned = crate::data::models(loaded, area, area_as_of, !is_reader, options.detail);
+        let mut models: Vec<&dyn Measures> = owned.iter().map(|m| m.as_ref() as &dyn Measures).collect();
+        if is_reader {
+            models.insert(0, &measures);
+        }
+        let models = crate::kinds::Models(models);
+        let input = crate::areas::AreaInput {
+            ruleset: area,
+            as_of: area_as_of,
+            people: &area_people,
+            measures: &models,
+            typed: typed_for(id),
+            fed_by_files: skilling_loaded || own.is_some(),
+            user_track: options.tracks.get(id).map(String::as_str),
+            missing: if is_reader { missing.clone() } else { models.missing() },
+            notes: if area.reads_usage() { workload_notes(area, store) } else { vec![] },
+        };
+        let report = crate::areas::score_area(&input);
+        if full {
+            all_people.push((area, area_people));
+        }
+        areas.0.push((id.to_string(), report));
+    }
+    Pass { as_of, period, areas, people, all_people, measures, typed, contributes, warnings, applied, errors, files }
 }
 
 /// The warnings an area's ruleset attaches to workloads it names (those
@@ -960,4 +1093,113 @@ fn customer_metrics(
 fn option_ids(ruleset: &Ruleset, t: usize, measure: &str) -> Vec<AssociationId> {
     let options = ruleset.options(t, measure).map_or(&[][..], |rule| &rule.options[..]);
     options.iter().filter_map(|o| ruleset.association_index(&o.association)).collect()
+}
+
+// The one history (designations.md section 4): every area scored month by
+// month with the pass the report is scored with.
+
+/// One area in one month of the history: its summary and its tracks.
+pub struct MonthScore {
+    pub summary: AreaMonth,
+    /// The month is the area's own as-of month (its data covers it).
+    pub own_month: bool,
+    pub tracks: Keyed<TrackReport>,
+}
+
+/// Every area's score month by month (designations.md section 4): each
+/// month from the first to the last of any loaded export, scored as if it
+/// were the as-of month, or with `only` that area's. It is of the files:
+/// typed values describe today, not past months.
+pub fn area_history(
+    rulesets: &[Ruleset],
+    loaded: &Loaded,
+    options: &ScoreOptions,
+    only: Option<&str>,
+) -> BTreeMap<String, Vec<MonthScore>> {
+    let mut out: BTreeMap<String, Vec<MonthScore>> = BTreeMap::new();
+    let (Some(first), Some(last)) = (crate::data::any_earliest(loaded), crate::data::any_latest(loaded)) else {
+        return out;
+    };
+    let mut m = first;
+    while m <= last {
+        let month_options = ScoreOptions {
+            as_of: Some(m),
+            // Only the areas' scores are kept: no tenant, person or pair lists.
+            detail: DetailLevel::Summary,
+            tracks: options.tracks.clone(),
+            ..ScoreOptions::default()
+        };
+        let pass = areas_pass(rulesets, loaded, &month_options, Typing::None, only);
+        for (id, area) in pass.areas.0 {
+            // An area scored as of another month (Modern Work falls back to
+            // its latest when the month has no usage) has no verdict for `m`.
+            let own_month = area.as_of == Some(m);
+            let verdict = !matches!(area.status, Status::NotScored | Status::Incomplete);
+            let summary = AreaMonth {
+                month: m,
+                available: own_month && verdict,
+                status: if own_month { area.status } else { Status::NotScored },
+                total: area.total.filter(|_| own_month),
+                track: area.track.filter(|_| own_month),
+            };
+            out.entry(id).or_default().push(MonthScore { summary, own_month, tracks: area.tracks });
+        }
+        m = m.plus(1);
+    }
+    out
+}
+
+/// The headline area's history in the top level's shape: every month
+/// from the first to the last of its own data (the usage exports' for an
+/// area that reads them), from the one history of every area; a month
+/// without data or without its baseline is "Data unavailable", never a
+/// score.
+pub fn headline_history(area: &Ruleset, loaded: &Loaded, months: Option<&[MonthScore]>) -> Vec<HistoryMonth> {
+    let months = months.unwrap_or_default();
+    let covered = |m: &MonthScore| {
+        if area.reads_usage() {
+            loaded.usage.months.contains(&m.summary.month)
+        } else {
+            m.own_month
+        }
+    };
+    let (Some(first), Some(last)) = (months.iter().position(covered), months.iter().rposition(covered)) else {
+        return vec![];
+    };
+    months[first..=last].iter().map(|m| month_entry(m, covered(m))).collect()
+}
+
+fn month_entry(score: &MonthScore, covered: bool) -> HistoryMonth {
+    let m = score.summary.month;
+    if !covered || !score.summary.available {
+        let reason = if covered {
+            format!("the baseline month {} is missing", m.minus(12).map(|b| b.to_string()).unwrap_or_default())
+        } else {
+            format!("no export covers {m}")
+        };
+        return HistoryMonth {
+            month: m,
+            available: false,
+            reason: Some(reason),
+            best_track: None,
+            total: None,
+            status: None,
+            metrics: None,
+            tracks: Keyed::default(),
+        };
+    }
+    let tracks = &score.tracks;
+    let best = score.summary.track.as_deref().and_then(|id| tracks.get(id)).or_else(|| tracks.values().next());
+    HistoryMonth {
+        month: m,
+        available: true,
+        reason: None,
+        best_track: score.summary.track.clone().filter(|id| tracks.get(id).is_some_and(|t| !t.total.is_zero())),
+        total: best.map(|t| t.total),
+        status: Some(score.summary.status),
+        metrics: best.map(|t| Keyed(t.metrics.0.iter().map(|(id, m)| (id.clone(), m.points())).collect())),
+        tracks: Keyed(
+            tracks.0.iter().map(|(id, t)| (id.clone(), TrackSummary { total: t.total, status: t.status })).collect(),
+        ),
+    }
 }

@@ -421,7 +421,12 @@ fn add_customer(
     }
     let tenants = tenant_ids(customer, &name);
     if !customer.workloads.is_empty() {
-        add_microsoft_365(&rulesets[0], &mut changed.usage, as_of.usage, customer, (&name, mau, pau), &tenants, notes);
+        match crate::ruleset::usage_reader(rulesets) {
+            Some(reader) => {
+                add_microsoft_365(reader, &mut changed.usage, as_of.usage, customer, (&name, mau, pau), &tenants, notes)
+            }
+            None => notes.problem(format!("{name}: no area counts Microsoft 365 workloads, so they were not added.")),
+        }
     }
     // The TTM revenue is shared by the Azure services and the Business
     // Applications workloads the customer names.
@@ -764,11 +769,11 @@ fn add_area(c: &mut Choice, area: &Ruleset) {
 
 pub fn plan_choices(rulesets: &[Ruleset], loaded: &Loaded) -> PlanChoices {
     let mut out = PlanChoices::default();
-    let usage_reader = &rulesets[0];
+    let usage_reader = crate::ruleset::usage_reader(rulesets);
     let azure = rulesets.iter().find_map(|r| r.azure());
     let bizapps = crate::bizapps::rules_of(rulesets);
     // Association types: each part's own list, then where each counts.
-    for a in &usage_reader.data.associations {
+    for a in usage_reader.iter().flat_map(|r| &r.data.associations) {
         choice(&mut out.associations, &a.id, Some(&a.label).filter(|l| !l.is_empty()).map(String::as_str));
     }
     for a in azure.iter().flat_map(|r| &r.associations) {
@@ -778,7 +783,8 @@ pub fn plan_choices(rulesets: &[Ruleset], loaded: &Loaded) -> PlanChoices {
         choice(&mut out.associations, &a.id, None);
     }
     for c in &mut out.associations {
-        if usage_reader.association(&c.id).is_some() {
+        let read_from_usage = usage_reader.is_some_and(|r| r.association(&c.id).is_some());
+        if read_from_usage {
             c.parts.push("workloads");
         }
         if azure.is_some_and(|r| r.association(&c.id).is_some()) {
@@ -789,7 +795,7 @@ pub fn plan_choices(rulesets: &[Ruleset], loaded: &Loaded) -> PlanChoices {
         }
         for area in rulesets {
             let usage = area.reads_usage()
-                && usage_reader.association(&c.id).is_some()
+                && read_from_usage
                 && area
                     .association(&c.id)
                     .is_some_and(|a| (0..area.data.tracks.len()).any(|t| area.customer_mask(t) & 1 << a != 0));
@@ -809,7 +815,7 @@ pub fn plan_choices(rulesets: &[Ruleset], loaded: &Loaded) -> PlanChoices {
     for area in rulesets.iter().filter(|r| r.reads_usage()) {
         for (i, w) in area.data.workloads.iter().enumerate() {
             let used = area.workload_use(i as u8);
-            if (used.customers || used.customer_success) && usage_reader.workload(&w.id).is_some() {
+            if (used.customers || used.customer_success) && usage_reader.is_some_and(|r| r.workload(&w.id).is_some()) {
                 add_area(choice(&mut out.workloads, &w.id, None), area);
             }
         }

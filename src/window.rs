@@ -1,67 +1,9 @@
-//! Month-by-month history and the qualification window (spec section 7).
+//! The qualification window (spec section 7), read from the headline
+//! area's month-by-month history (built in score.rs).
 
-use crate::load::Loaded;
-use crate::manual::AreaTyped;
-use crate::month::{Date, Month};
-use crate::people;
-use crate::report::{AreaMonth, HistoryMonth, Keyed, QualificationWindow, Status, TrackSummary, WindowMonth};
+use crate::month::Date;
+use crate::report::{HistoryMonth, QualificationWindow, Status, WindowMonth};
 use crate::ruleset::Ruleset;
-use crate::score::{best_of, facts_for, legacy, period, score, track_reports, DetailLevel, ScoreOptions};
-use std::collections::BTreeMap;
-
-/// Every month from the first to the last with usage data, each scored as
-/// if it were the as-of month; a month without data or without its
-/// baseline is "Data unavailable", never a score.
-pub fn history(ruleset: &Ruleset, loaded: &Loaded) -> Vec<HistoryMonth> {
-    let store = &loaded.usage;
-    let (Some(&first), Some(&last)) = (store.months.first(), store.months.last()) else { return vec![] };
-    let mut out = vec![];
-    let mut m = first;
-    while m <= last {
-        out.push(month_entry(ruleset, loaded, m));
-        m = m.plus(1);
-    }
-    out
-}
-
-fn month_entry(ruleset: &Ruleset, loaded: &Loaded, m: Month) -> HistoryMonth {
-    let store = &loaded.usage;
-    let Some(p) = period(store, Some(m)) else {
-        let reason = if store.months.contains(&m) {
-            format!("the baseline month {} is missing", m.minus(12).map(|b| b.to_string()).unwrap_or_default())
-        } else {
-            format!("no export covers {m}")
-        };
-        return HistoryMonth {
-            month: m,
-            available: false,
-            reason: Some(reason),
-            best_track: None,
-            total: None,
-            status: None,
-            metrics: None,
-            tracks: Keyed::default(),
-        };
-    };
-    let people = people::evaluate(&loaded.certifications, ruleset, Some(m));
-    let facts = facts_for(ruleset, store, p);
-    // History is of the files: values typed for today do not apply to past months.
-    let tracks = legacy(ruleset, track_reports(ruleset, store, Some((&facts, p)), &people, &AreaTyped::default()));
-    let (status, best_track) = best_of(&tracks);
-    let best = best_track.as_deref().and_then(|id| tracks.get(id)).or_else(|| tracks.values().next());
-    HistoryMonth {
-        month: m,
-        available: true,
-        reason: None,
-        best_track: best_track.clone(),
-        total: best.map(|t| t.total),
-        status: Some(status),
-        metrics: best.map(|t| Keyed(t.metrics.0.iter().map(|(id, m)| (id.clone(), m.points())).collect())),
-        tracks: Keyed(
-            tracks.0.iter().map(|(id, t)| (id.clone(), TrackSummary { total: t.total, status: t.status })).collect(),
-        ),
-    }
-}
 
 /// The next anniversary on or after `today` (the designation renews yearly
 /// on the same day).
@@ -137,43 +79,6 @@ pub fn qualification_window(
         eligible,
         message,
     }
-}
-
-/// Every area's score month by month (designations.md section 4): each
-/// month from the first to the last of any loaded export, scored as if it
-/// were the as-of month. Like Modern Work's history, it is of the files:
-/// typed values describe today, not past months.
-pub fn area_history(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> BTreeMap<String, Vec<AreaMonth>> {
-    let mut out: BTreeMap<String, Vec<AreaMonth>> = BTreeMap::new();
-    let (Some(first), Some(last)) = (crate::data::any_earliest(loaded), crate::data::any_latest(loaded)) else {
-        return out;
-    };
-    let mut m = first;
-    while m <= last {
-        let month_options = ScoreOptions {
-            as_of: Some(m),
-            // Only the areas' scores are kept: no tenant, person or pair lists.
-            detail: DetailLevel::Summary,
-            tracks: options.tracks.clone(),
-            ..ScoreOptions::default()
-        };
-        let report = score(rulesets, loaded, &month_options);
-        for (id, area) in report.areas.0 {
-            // An area scored as of another month (Modern Work falls back to
-            // its latest when the month has no usage) has no verdict for `m`.
-            let own_month = area.as_of == Some(m);
-            let verdict = !matches!(area.status, Status::NotScored | Status::Incomplete);
-            out.entry(id).or_default().push(AreaMonth {
-                month: m,
-                available: own_month && verdict,
-                status: if own_month { area.status } else { Status::NotScored },
-                total: area.total.filter(|_| own_month),
-                track: area.track.filter(|_| own_month),
-            });
-        }
-        m = m.plus(1);
-    }
-    out
 }
 
 #[cfg(test)]

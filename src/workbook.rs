@@ -3,7 +3,7 @@
 use crate::load::{FileLoader, Loaded};
 use crate::month::Month;
 use crate::report::Report;
-use crate::ruleset::Ruleset;
+use crate::ruleset::{in_order, Ruleset};
 use crate::score::{score, ScoreOptions};
 use crate::simulate::{plan_choices, simulate, Plan, PlanChoices, Simulation};
 
@@ -17,8 +17,8 @@ use crate::simulate::{plan_choices, simulate, Plan, PlanChoices, Simulation};
 /// assert_eq!(report.as_of.map(|m| m.to_string()).as_deref(), Some("2025-10"));
 /// ```
 pub struct Workbook {
-    /// Every area's ruleset, Modern Work first: usage exports are read
-    /// with it.
+    /// Every area's ruleset, in the catalogue's order (whatever order they
+    /// were given in).
     rulesets: Vec<Ruleset>,
     loaded: Loaded,
     open: Option<FileLoader>,
@@ -40,9 +40,11 @@ impl Workbook {
         book
     }
 
-    /// Exactly these rulesets; the first is the one usage exports are read with.
+    /// Exactly these rulesets, in any order: areas are reported in the
+    /// catalogue's order, and each export is read by the area that declares
+    /// its data model. Without any, a report is an error.
     pub fn with_rulesets(rulesets: Vec<Ruleset>) -> Workbook {
-        Workbook { rulesets, loaded: Loaded::default(), open: None, today: None }
+        Workbook { rulesets: in_order(rulesets), loaded: Loaded::default(), open: None, today: None }
     }
 
     /// Uses `ruleset` instead of the one of the same id, or adds it as one
@@ -50,13 +52,17 @@ impl Workbook {
     pub fn replace_ruleset(&mut self, ruleset: Ruleset) {
         match self.rulesets.iter_mut().find(|r| r.data.id == ruleset.data.id) {
             Some(slot) => *slot = ruleset,
-            None => self.rulesets.push(ruleset),
+            None => {
+                self.rulesets.push(ruleset);
+                self.rulesets = in_order(std::mem::take(&mut self.rulesets));
+            }
         }
     }
 
-    /// Modern Work's ruleset (the one usage exports are read with).
-    pub fn ruleset(&self) -> &Ruleset {
-        &self.rulesets[0]
+    /// The ruleset of the area the report's top level describes (Modern
+    /// Work's); `None` without rulesets.
+    pub fn ruleset(&self) -> Option<&Ruleset> {
+        crate::ruleset::headline(&self.rulesets)
     }
 
     pub fn rulesets(&self) -> &[Ruleset] {

@@ -231,7 +231,11 @@ proptest! {
             let total = track["total"].as_f64().unwrap();
             prop_assert!((total - sum).abs() < 1e-9, "{}: total {} != sum {}", name, total, sum);
             let status = track["status"].as_str().unwrap();
+            // designations.md section 2: an unknown metric makes the track
+            // Incomplete (never Qualified), whatever its total.
+            let unknown = track["metrics"].as_object().unwrap().values().any(|m| m["points"].is_null());
             let expected = match total {
+                _ if unknown => "incomplete",
                 t if t >= 70.0 && all_positive => "qualified",
                 t if t >= 70.0 => "partial",
                 t if t > 0.0 => "in_progress",

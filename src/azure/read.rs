@@ -3,7 +3,7 @@
 //! what does not and why, as azure.md sections 7 and 8 say.
 
 use super::rules::Rules;
-use super::store::{AzureStore, Entry, FileRows, Source, TenantId, FLAGGED};
+use super::store::{AzureStore, Entry, FileRows, Lookups, Source, TenantId, FLAGGED};
 use crate::layout::{AzureColumns, Layout, TenantsColumns, SERVICE_LEVEL2};
 use crate::load::{flag_set, Row};
 use crate::month::Month;
@@ -24,41 +24,6 @@ pub(crate) enum Outcome {
     /// Its month was loaded from an earlier file of the same kind.
     Overlap(Month),
     Error,
-}
-
-/// Values seen on earlier rows of the file, resolved once: an export
-/// repeats a tenant's id, its segment, association and offer spellings on
-/// row after row.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Lookups {
-    tenant: Last<TenantId>,
-    segment: Last<u16>,
-    offer: Last<Option<String>>,
-    /// Raw association spelling: its eligible type, or the name it is
-    /// ignored under.
-    associations: FastMap<Box<[u8]>, Result<u8, String>>,
-    /// Raw association spelling: Security's type, if it is one.
-    security_associations: FastMap<Box<[u8]>, Option<u8>>,
-    /// A key being built (service levels joined, a subscription folded).
-    buffer: Vec<u8>,
-}
-
-/// The previous row's raw value and what it resolved to.
-#[derive(Clone, Debug, Default)]
-struct Last<T> {
-    raw: Option<Vec<u8>>,
-    value: T,
-}
-
-impl<T: Clone> Last<T> {
-    fn get(&self, raw: &[u8]) -> Option<T> {
-        (self.raw.as_deref() == Some(raw)).then(|| self.value.clone())
-    }
-    fn set(&mut self, raw: &[u8], value: T) -> T {
-        self.raw = Some(raw.to_vec());
-        self.value = value.clone();
-        value
-    }
 }
 
 /// Spellings remembered; a hostile file of unique ones is resolved row by row.

@@ -155,7 +155,7 @@ pub struct FileRows {
     pub overlap: BTreeMap<Month, u64>,
     /// Header columns whose `1` drops the row (the ruleset's drop flags).
     pub drop_columns: Vec<usize>,
-    pub lookups: super::read::Lookups,
+    pub lookups: Lookups,
 }
 
 impl FileRows {
@@ -507,6 +507,41 @@ fn merge(kept: Vec<TenantMonth>, added: impl Iterator<Item = TenantMonth>) -> Ve
             }
         },
     )
+}
+
+/// Values seen on earlier rows of the file, resolved once: an export
+/// repeats a tenant's id, its segment, association and offer spellings on
+/// row after row.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lookups {
+    pub(super) tenant: Last<TenantId>,
+    pub(super) segment: Last<u16>,
+    pub(super) offer: Last<Option<String>>,
+    /// Raw association spelling: its eligible type, or the name it is
+    /// ignored under.
+    pub(super) associations: FastMap<Box<[u8]>, Result<u8, String>>,
+    /// Raw association spelling: Security's type, if it is one.
+    pub(super) security_associations: FastMap<Box<[u8]>, Option<u8>>,
+    /// A key being built (service levels joined, a subscription folded).
+    pub(super) buffer: Vec<u8>,
+}
+
+/// The previous row's raw value and what it resolved to.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Last<T> {
+    raw: Option<Vec<u8>>,
+    value: T,
+}
+
+impl<T: Clone> Last<T> {
+    pub(super) fn get(&self, raw: &[u8]) -> Option<T> {
+        (self.raw.as_deref() == Some(raw)).then(|| self.value.clone())
+    }
+    pub(super) fn set(&mut self, raw: &[u8], value: T) -> T {
+        self.raw = Some(raw.to_vec());
+        self.value = value.clone();
+        value
+    }
 }
 
 #[cfg(test)]

@@ -416,6 +416,10 @@ impl MetricRule {
 
     /// Checks the numbers a ruleset gives; `Err` says what is wrong.
     pub fn validate(&self, ruleset_lists: &dyn Fn(&str) -> bool) -> Result<(), String> {
+        let fed = self.from().zip(self.measure()).into_iter();
+        for (from, measure) in fed.chain(self.parts().into_iter().map(|(from, measure, _)| (from, measure))) {
+            known_measure(from, measure)?;
+        }
         let positive = |threshold: u32| {
             if threshold == 0 {
                 Err("every threshold must be above zero".to_string())
@@ -574,5 +578,26 @@ fn unit_words<'a>(unit: &'a Option<[String; 2]>, fallback: (&'a str, &'a str)) -
     match unit {
         Some([one, many]) => (one.as_str(), many.as_str()),
         None => fallback,
+    }
+}
+
+/// The measures each data model answers (a ruleset's `from` and
+/// `measure`): a ruleset naming another is refused when it loads, rather
+/// than scoring a metric no model can answer as unknown.
+const MEASURES: &[(&str, &[&str])] = &[
+    ("usage", &["customers", "activeUsers", "protectedUsers", "deployedTenants"]),
+    ("azure", &["customers", "acrGrowth", "services", "deployedTenants"]),
+    ("bizapps", &["workloadAdds", "mcvGrowth", "deployments"]),
+];
+
+fn known_measure(from: &str, measure: &str) -> Result<(), String> {
+    let Some((_, measures)) = MEASURES.iter().find(|(model, _)| *model == from) else {
+        let models: Vec<&str> = MEASURES.iter().map(|(model, _)| *model).collect();
+        return Err(format!("no data model \"{from}\" (the models: {})", models.join(", ")));
+    };
+    if measures.contains(&measure) {
+        Ok(())
+    } else {
+        Err(format!("the {from} model answers no measure \"{measure}\" (it answers: {})", measures.join(", ")))
     }
 }

@@ -6,8 +6,8 @@
 //! ([`AzurePart::evaluate`]): once for the sums, again for the few tenants
 //! the detail lists, so that no per-tenant detail is held for all.
 
-use super::points_text;
 use super::rules::{Rules, Use};
+use super::{per_unit_from, points_text};
 use crate::azure::{month_name, usd_text, AzureStore, SecurityMonth, Source, TenantId, Totals};
 use crate::month::Month;
 use crate::points::Points;
@@ -252,7 +252,7 @@ impl<'a> AzurePart<'a> {
         let id = |r: &Reach| self.store.tenants.get(r.tenant as usize).map_or("", |t| t.id.as_str());
         reach.sort_unstable_by(|a, b| {
             (a.short.cmp(&b.short))
-                .then_with(|| super::model::caseless(id(a)).cmp(super::model::caseless(id(b))))
+                .then_with(|| super::caseless(id(a)).cmp(super::caseless(id(b))))
                 .then((a.track, a.use_).cmp(&(b.track, b.use_)))
         });
         reach.truncate(n);
@@ -296,16 +296,6 @@ impl<'a> AzurePart<'a> {
             set_aside: usd(self.totals.security_set_aside),
         }
     }
-}
-
-/// Points one more unit of the part fed by `from` with `measure` earns on
-/// track `t`: the metric's max over the part's threshold.
-pub(crate) fn per_unit_from(area: &Ruleset, t: usize, from: &str, measure: &str) -> Option<Points> {
-    let metrics = &area.data.tracks.get(t)?.metrics;
-    metrics.values().find_map(|metric| {
-        let (_, _, threshold) = metric.parts().into_iter().find(|&(f, m, _)| f == from && m == measure)?;
-        Some(Points::linear(Points::whole(1), threshold, metric.max()))
-    })
 }
 
 fn usd(cents: i64) -> f64 {

@@ -5,7 +5,7 @@
 
 use super::azure::AzurePart;
 use super::m365::M365Part;
-use super::Rules;
+use super::{caseless, Rules};
 use crate::kinds::Measures;
 use crate::load::Loaded;
 use crate::month::Month;
@@ -78,11 +78,6 @@ impl<'a> Model<'a> {
             format!("No Office usage or EMS usage download was loaded: Security's Microsoft 365 part needs {m} and {b} (12 months before).")
         })
     }
-}
-
-/// A tenant id's bytes compared without case, as tenant ids are matched.
-pub(crate) fn caseless(id: &str) -> impl Iterator<Item = u8> + '_ {
-    id.bytes().map(|b| b.to_ascii_lowercase())
 }
 
 /// One tenant in either part: indexes into each part's candidates.

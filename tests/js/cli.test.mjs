@@ -117,7 +117,7 @@ test('a missing baseline: unknown metrics and an incomplete track, not zeros', (
   writeFileSync(join(dir, 'one-month.csv'), [csv[0], ...csv.filter((l) => l.includes('2025'))].join('\n'));
   const result = run('score', join(dir, 'one-month.csv'));
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout, /Enterprise: 0 \/ 100, Not started \(incomplete/);
+  assert.match(result.stdout, /Enterprise: 0 \/ 100, Incomplete \(some metrics are unknown/);
   assert.match(result.stdout, /Net customer adds\s+\? \/ 20 +unknown of 5/);
   assert.match(result.stdout, /The baseline month 2024-10 .* is not in the usage data/);
 });

@@ -155,7 +155,7 @@ test('bad options are Errors with a message, not traps', () => {
   assert.throws(() => new Scorer({ ruleset }), /threshold must be above zero/);
   assert.throws(() => new Scorer().simulate({ customers: 'no' }), /invalid plan/);
   // The scorer still works after a thrown error.
-  assert.equal(new Scorer().report().status, 'not_started');
+  assert.equal(new Scorer().report().status, 'not_scored');
 });
 
 test('a newer ruleset replaces the embedded one', () => {

@@ -111,7 +111,7 @@ test('import "spd-score" in Node: the Node entry, loaded already, with the same 
   `;
   const [stdout, expected] = await Promise.all([run('node', ['--input-type=module', '-e', source], { cwd: project }), cliTotals(project)]);
   const result = JSON.parse(stdout);
-  assert.equal(result.empty, 'not_started');
+  assert.equal(result.empty, 'not_scored');
   assert.match(result.version, /^\d+\.\d+\.\d+$/);
   assert.match(result.entry, /node_modules\/spd-score\/dist\/node\.js$/);
   assert.deepEqual(result.out, expected);
