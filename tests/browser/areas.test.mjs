@@ -21,7 +21,7 @@ const load = (page, names) => loadFiles(page, names.map((n) => fixture(n)));
 
 /** The overview as shown: one object per row, in the page's order. */
 function overviewRows(page) {
-  return page.locator('[data-table="overview"] tbody tr').evaluateAll((rows) =>
+  return page.locator('[data-view="overview"] li[data-area]').evaluateAll((rows) =>
     rows.map((tr) => {
       const field = (f) => tr.querySelector(`[data-field="${f}"]`)?.textContent ?? null;
       return {
@@ -151,7 +151,7 @@ test('a skilling list alone: each area shows its skilling points, the gates met 
       [true, '8.0 points'],
     ],
   );
-  assert.match(await view.locator('[data-area-track="smb"] [data-metric="intermediateCertifications"]').textContent(), /each gate needs 1/);
+  assert.match(await view.locator('.area-track[data-track="smb"] [data-metric="intermediateCertifications"]').textContent(), /each gate needs 1/);
   assert.match(await view.textContent(), /Enterprise: you need 1 more person with Azure Solutions Architect Expert to unlock 8 points/);
 
   // Security SMB: 32 from three steps, Sue's retired certification still counting.
@@ -166,7 +166,7 @@ test('a skilling list alone: each area shows its skilling points, the gates met 
     ],
   );
   // Security's two-part metrics show each part, unknown here.
-  const parts = await view.locator('[data-area-track="smb"] [data-metric="deployments"] [data-part]').evaluateAll((li) => li.map((l) => [l.dataset.part, l.querySelector('[data-field="part-value"]').textContent]));
+  const parts = await view.locator('.area-track[data-track="smb"] [data-metric="deployments"] [data-part]').evaluateAll((li) => li.map((l) => [l.dataset.part, l.querySelector('[data-field="part-value"]').textContent]));
   assert.deepEqual(parts, [
     ['azure', 'unknown; full points at 6'],
     ['m365', 'unknown; full points at 6'],
@@ -186,7 +186,7 @@ test('a skilling list alone: each area shows its skilling points, the gates met 
 
   // Business Applications SMB: advanced 15 (Vic and Xia), people counted without steps.
   view = await openArea(page, 'business-applications');
-  const bizapps = view.locator('[data-area-track="smb"] [data-metric="advancedCertifications"]');
+  const bizapps = view.locator('.area-track[data-track="smb"] [data-metric="advancedCertifications"]');
   assert.equal(await bizapps.locator('[data-field="points"]').textContent(), '15.0');
   assert.equal(await bizapps.getAttribute('data-kind'), 'people');
   assert.match(await bizapps.locator('.value').textContent(), /^2 people; full points at 2$/);
@@ -238,8 +238,8 @@ test('values typed from Partner Center: Infrastructure 78 Qualified on SMB, ente
   assert.equal(got.enterprise.status, 'In progress');
   assert.deepEqual(got.smb.metrics, { netCustomerAdds: '30.0', intermediateCertifications: '16.0', advancedCertifications: '12.0', usageGrowth: '12.0', deployments: '8.0' });
   // Every metric says it was entered by hand.
-  assert.equal(await view.locator('[data-area-track="smb"] [data-metric] > .metric-head [data-field="manual"]').count(), 5);
-  assert.equal(await view.locator('[data-area-track="smb"] [data-metric="usageGrowth"] .value').first().textContent(), '12% growth; full points at 20%');
+  assert.equal(await view.locator('.area-track[data-track="smb"] [data-metric] > .metric-head [data-field="manual"]').count(), 5);
+  assert.equal(await view.locator('.area-track[data-track="smb"] [data-metric="usageGrowth"] .value').first().textContent(), '12% growth; full points at 20%');
   assert.match(await view.locator('[data-field="source"]').textContent(), /entered by hand/);
   // A typed count of one architect leaves Enterprise's advanced gate unmet.
   const advanced = await steps(view, 'enterprise', 'advancedCertifications');
@@ -250,7 +250,7 @@ test('values typed from Partner Center: Infrastructure 78 Qualified on SMB, ente
   const sec = await areaPoints(security);
   assert.deepEqual([sec.smb.total, sec.smb.status, sec.enterprise.total], ['72', 'Qualified', 'at least 61']);
   assert.deepEqual(
-    await security.locator('[data-area-track="smb"] [data-metric="usageGrowth"] [data-part]').evaluateAll((li) => li.map((l) => l.querySelector('[data-field="part-value"]').textContent)),
+    await security.locator('.area-track[data-track="smb"] [data-metric="usageGrowth"] [data-part]').evaluateAll((li) => li.map((l) => l.querySelector('[data-field="part-value"]').textContent)),
     ['9,000; full points at 15,000', 'unknown; full points at 1,000'],
   );
 
@@ -258,7 +258,7 @@ test('values typed from Partner Center: Infrastructure 78 Qualified on SMB, ente
   const dataAi = await openArea(page, 'data-ai');
   assert.equal(await dataAi.locator('[data-field="area-status"]').textContent(), 'Not scored');
   assert.match(await dataAi.locator('[data-field="missing"]').textContent(), /^What would score it: Load Partner Center's Azure usage export/);
-  assert.equal(await dataAi.locator('[data-area-track]').count(), 0);
+  assert.equal(await dataAi.locator('.area-track').count(), 0);
   assert.deepEqual(page.errors, []);
 });
 
@@ -283,7 +283,7 @@ test('keyboard: the overview rows are reached with Tab and open their area; back
   await page.locator('.area-view[data-area="security"]').waitFor();
   // The view opened and the keyboard is on its heading.
   assert.deepEqual(await active().then((f) => [f.id, f.text]), ['area-title', 'Solutions Partner for Security']);
-  assert.equal(await page.locator('[data-table="overview"] tr[data-area="security"] [data-field="open-area"]').getAttribute('aria-current'), 'true');
+  assert.equal(await page.locator('[data-view="overview"] [data-area="security"] [data-field="open-area"]').getAttribute('aria-current'), 'true');
   assert.equal(await page.locator('.modern-work-view').isVisible(), false);
   await page.locator('.area-view').getByRole('button', { name: 'Back to the overview' }).press('Enter');
   assert.deepEqual(await active().then((f) => [f.field, f.area]), ['open-area', 'security']);
@@ -307,7 +307,7 @@ test('the sample "Try all six designations": typed values and a skilling list sc
       ['manual-values.csv', 'manual'],
     ],
   );
-  await page.locator('[data-table="overview"]').waitFor();
+  await page.locator('[data-view="overview"]').waitFor();
   const rows = await overviewRows(page);
   assert.equal(rows.filter((r) => r.score !== '—').length, 6);
   assert.deepEqual(
@@ -339,7 +339,7 @@ test('the sample "Try the Azure, Security and Business Applications exports": ev
     report.files.map((f) => f.kind),
     ['azureUsage', 'usage', 'azureUsage', 'bizappsRevenue', 'bizappsUsage', 'skilling'],
   );
-  await page.locator('[data-table="overview"]').waitFor();
+  await page.locator('[data-view="overview"]').waitFor();
   const rows = await overviewRows(page);
   assert.deepEqual(rows.map((r) => r.area), AREAS);
   for (const row of rows) {

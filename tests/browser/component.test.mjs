@@ -65,10 +65,10 @@ test('a ruleset that cannot be loaded is reported as spd-score:error', async () 
 test('the track attribute puts a track first, the as-of attribute picks the month', async () => {
   const page = await app.open();
   await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
-  const order = () => page.locator('.tracks [data-track]').evaluateAll((s) => s.map((e) => e.dataset.track));
+  const order = () => page.locator('.area-view .area-track[data-track]').evaluateAll((s) => s.map((e) => e.dataset.track));
   assert.deepEqual(await order(), ['enterprise', 'smb']);
   await page.evaluate(() => document.querySelector('spd-score-calculator').setAttribute('track', 'smb'));
-  await page.waitForFunction(() => document.querySelector('spd-score-calculator').shadowRoot.querySelector('.tracks [data-track]')?.dataset.track === 'smb');
+  await page.waitForFunction(() => document.querySelector('spd-score-calculator').shadowRoot.querySelector('.area-view .area-track[data-track]')?.dataset.track === 'smb');
   await page.evaluate(() => document.querySelector('spd-score-calculator').setAttribute('as-of', '2025-09'));
   await page.waitForFunction(() => document.querySelector('spd-score-calculator').report?.asOf === '2025-09');
   assert.equal(await page.locator('#as-of').inputValue(), '2025-09');

@@ -19,7 +19,7 @@ after(() => app.close());
 async function openDetail(page, names, area) {
   await page.locator('.drop').waitFor();
   const report = await reportAfter(page, () => page.locator('spd-score-calculator input[type="file"]').first().setInputFiles(names.map((n) => fixture(n))));
-  await page.locator(`[data-table="overview"] tr[data-area="${area}"] [data-field="open-area"]`).click();
+  await page.locator(`[data-view="overview"] [data-area="${area}"] [data-field="open-area"]`).click();
   const detail = page.locator(`.area-view[data-area="${area}"] .area-detail`);
   await detail.waitFor();
   return { report, detail };
@@ -140,10 +140,10 @@ test('Security from the Microsoft 365 and Azure exports: 70 Qualified on SMB, se
   const page = await app.open();
   await page.locator('.drop').waitFor();
   const report = await reportAfter(page, () => page.locator('spd-score-calculator input[type="file"]').first().setInputFiles(SECURITY.map((n) => fixture(n))));
-  const overviewRow = page.locator('[data-table="overview"] tr[data-area="security"]');
+  const overviewRow = page.locator('[data-view="overview"] [data-area="security"]');
   assert.equal(report.areas.security.track, 'smb');
   assert.equal(Math.round(report.areas.security.total * 10) / 10, 70.4);
-  assert.equal(await text(overviewRow.locator('[data-field="score"]')), '70');
+  assert.equal(await text(overviewRow.locator('[data-field="total"]')), '70');
   assert.equal(await text(overviewRow.locator('[data-field="area-status"]')), 'Qualified');
   await overviewRow.locator('[data-field="open-area"]').click();
   const detail = page.locator('.area-view[data-area="security"] .area-detail');

@@ -34,8 +34,8 @@ for (const files of scenarios) {
     const want = expectedFor(files);
     const page = await app.open();
     await load(page, files);
-    const rows = await page.locator('[data-table="overview"] tbody tr').evaluateAll((trs) =>
-      Object.fromEntries(trs.map((tr) => [tr.dataset.area, { score: tr.querySelector('[data-field="score"]').textContent, status: tr.querySelector('[data-field="area-status"]').textContent }])),
+    const rows = await page.locator('[data-view="overview"] li[data-area]').evaluateAll((trs) =>
+      Object.fromEntries(trs.map((tr) => [tr.dataset.area, { score: tr.querySelector('[data-field="total"]').textContent, status: tr.querySelector('[data-field="status"]').textContent }])),
     );
     for (const [area, a] of Object.entries(want.areas)) {
       // An expected file may pin only an area's status (the FY27 scenarios' Modern Work when Incomplete).
@@ -123,8 +123,8 @@ test('Enter values: Infrastructure typed by hand scores as the typed-values file
   assert.equal(infra.track, want.track);
   const shownNow = await areaPoints(page.locator('.area-view[data-area="infrastructure"]'));
   for (const [track, t] of Object.entries(want.tracks)) for (const [metric, m] of Object.entries(t.metrics)) assert.equal(shownNow[track].metrics[metric], metricShown(m.points), `${track} ${metric}`);
-  assert.equal(await page.locator('[data-table="overview"] tr[data-area="infrastructure"] [data-field="score"]').textContent(), scoreShown(want));
-  assert.equal(await page.locator('[data-table="overview"] tr[data-area="infrastructure"] [data-field="source"]').textContent(), 'files and entered by hand');
+  assert.equal(await page.locator('[data-view="overview"] [data-area="infrastructure"] [data-field="total"]').textContent(), scoreShown(want));
+  assert.equal(await page.locator('[data-view="overview"] [data-area="infrastructure"] [data-field="source"]').textContent(), 'files and entered by hand');
   // The form stays open, the keyboard on Apply.
   assert.equal(await page.evaluate(() => document.querySelector('spd-score-calculator').shadowRoot.activeElement?.dataset.action), 'apply-values');
 
@@ -167,7 +167,7 @@ for (const area of ['security', 'business-applications']) {
     assert.ok(Math.abs(got.total - want.total) < 1e-6, `${got.total} ${want.total}`);
     const shownNow = await areaPoints(page.locator(`.area-view[data-area="${area}"]`));
     for (const [track, t] of Object.entries(want.tracks)) for (const [metric, m] of Object.entries(t.metrics)) assert.equal(shownNow[track].metrics[metric], metricShown(m.points), `${track} ${metric}`);
-    assert.equal(await page.locator(`[data-table="overview"] tr[data-area="${area}"] [data-field="score"]`).textContent(), scoreShown(want));
+    assert.equal(await page.locator(`[data-view="overview"] [data-area="${area}"] [data-field="total"]`).textContent(), scoreShown(want));
     assert.deepEqual(page.errors, []);
   });
 }
@@ -272,7 +272,7 @@ test('next steps across designations: every area’s steps, the biggest gain fir
   const first = card.locator('[data-table="next-steps"] tbody tr').first();
   await first.getByRole('button').click();
   await page.locator(`.area-view[data-area="${rows[0].area}"], .modern-work-view:not([hidden])`).first().waitFor();
-  assert.equal(await page.locator(`[data-table="overview"] tr[data-area="${rows[0].area}"] [data-field="open-area"]`).getAttribute('aria-current'), 'true');
+  assert.equal(await page.locator(`[data-view="overview"] [data-area="${rows[0].area}"] [data-field="open-area"]`).getAttribute('aria-current'), 'true');
   assert.deepEqual(page.errors, []);
 });
 
