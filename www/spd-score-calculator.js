@@ -202,6 +202,9 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#asOf = null;
     this.#lastArea = null;
     this.#typed = [];
+    // The next files start on the overview.
+    this.#route = { view: 'overview' };
+    if (this.#hashRouting && location.hash) history.replaceState(null, '', '#/');
     this.#els.results.hidden = true;
     this.#els.main.classList.remove('has-report');
     this.#els.files.replaceChildren();
@@ -317,7 +320,7 @@ export class SpdScoreCalculator extends HTMLElement {
       this.#show(report);
       // One status per question: each area's own, as the overview shows it.
       const rows = (report.overview ?? []).filter((r) => r.status !== 'not_scored');
-      this.#els.progressStatus.textContent = N.scored(rows.length, rows.filter((r) => r.status === 'qualified').length);
+      this.#els.progressStatus.textContent = N.scored(rows.length, rows.filter((r) => r.status === 'qualified').map((r) => r.label));
       this.dispatchEvent(new CustomEvent('spd-score:report', { detail: report, bubbles: true, composed: true }));
       return report;
     } catch (e) {

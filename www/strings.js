@@ -133,7 +133,7 @@ export const NAV_TEXT = {
   downloadReport: 'Download report (JSON)',
   downloadTenants: 'Download tenants (CSV)',
   print: 'Print',
-  scored: (n, qualified) => `Scored: ${n} ${n === 1 ? 'designation' : 'designations'}, ${qualified} qualified.`,
+  scored: (n, qualified) => `Scored: ${n} ${n === 1 ? 'designation' : 'designations'}, ${qualified.length} qualified${qualified.length ? `: ${qualified.join(', ')}` : ''}.`,
   filesRead: (n, unread) => `${n} ${n === 1 ? 'file' : 'files'} read${unread ? `, ${unread} not used` : ''}.`,
   guideLink: 'Which files do I need?',
 };
