@@ -7,8 +7,13 @@
 import { h, scoreText } from './dom.js';
 import { AREA_TEXT as T, CLOUD_STATUS, OVERVIEW_TEXT as O, STATUS } from './strings.js';
 
-/** The step without its track prefix, capitalised: "You need 2 more people…". */
-const step = (message) => String(message ?? '').replace(/^[^:]+: /, '').replace(/^./, (c) => c.toUpperCase());
+/** The step without its track's prefix ("SMB: "), capitalised: "You need 2 more people…". */
+function step(message, area) {
+  const text = String(message ?? '');
+  const label = Object.values(area?.tracks ?? {}).map((t) => `${t.label}: `).find((prefix) => text.startsWith(prefix));
+  const rest = label ? text.slice(label.length) : text;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
 
 /** The report's incentive line for an area, whatever its shape (text or {message}). */
 function incentive(row, area) {
@@ -40,7 +45,7 @@ function card(report, row, { link, current }) {
       h('span', { class: `badge ${row.status}`, 'data-field': 'status', part: 'badge' }, STATUS[row.status] ?? row.status),
     ),
     h('p', { class: 'card-track', 'data-field': 'track' }, scored ? O.decidedBy(row.trackLabel ?? T.notScored) : O.notScored),
-    row.next ? h('p', { class: 'card-next', 'data-field': 'next' }, h('span', { class: 'label' }, `${O.next} `), step(row.next)) : null,
+    row.next ? h('p', { class: 'card-next', 'data-field': 'next' }, h('span', { class: 'label' }, `${O.next} `), step(row.next, area)) : null,
     line ? h('p', { class: 'card-incentive', 'data-field': 'incentive' }, line) : null,
   );
 }
@@ -84,7 +89,7 @@ export function overview(report, { link, current }) {
             h('strong', {}, `${T.bestAction} `),
             bestArea ? link({ view: 'area', area: best.area }, { class: 'link' }, T.in(bestArea.label)) : null,
             ': ',
-            h('span', { 'data-field': 'best-message' }, step(best.message)),
+            h('span', { 'data-field': 'best-message' }, step(best.message, bestArea)),
           )
         : null,
     ),
