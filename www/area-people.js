@@ -51,7 +51,7 @@ export function areaPeople(report, id, { ruleset } = {}) {
                         c.status === 'counted'
                           ? h('span', { class: 'tag met', 'data-field': 'counts-in' }, c.countsIn.length ? c.countsIn.map(countsInText).join('; ') : T.counts)
                           : h('span', { class: 'tag not-met', 'data-field': 'why-not' }, CERTIFICATION_STATUS[c.status] ?? c.status.replaceAll('_', ' ')),
-                        c.status === 'counted' || !c.reason ? null : h('span', { class: 'muted reason' }, ` ${c.reason}`),
+                        c.reason ? h('span', { class: 'muted reason' }, ` ${c.reason}`) : null,
                       ),
                     ),
                   ),
