@@ -190,6 +190,45 @@ impl std::fmt::Display for Points {
     }
 }
 
+/// Points in a sentence: at most one decimal (`16.7`, `22.5`, `30`), with
+/// thousands separators, as a person reads them (`16.6667` is for JSON).
+pub fn prose(points: Points) -> String {
+    let tenths = (points.times(10) + Points::fraction(if points.num < 0 { -1 } else { 1 }, 2)).whole_part();
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    match tenth {
+        0 => format!("{sign}{}", grouped(whole)),
+        t => format!("{sign}{}.{t}", grouped(whole)),
+    }
+}
+
+/// A whole number with thousands separators: `16,000`.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "16,000 more people" or, for an amount in dollars, "USD 16,000 more":
+/// `unit` names the unit ("people", "USD of security consumption growth");
+/// `what` is put before the unit's remaining words (an option, a part).
+pub fn more_of(needed: u64, what: &str, unit: &str) -> String {
+    let spaced = |parts: &[&str]| parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" ");
+    match unit.strip_prefix("USD") {
+        Some(rest) if rest.is_empty() || rest.starts_with(' ') => {
+            let rest = rest.trim_start().strip_prefix("of ").unwrap_or(rest.trim_start());
+            spaced(&[&format!("USD {} more", grouped(needed)), what, rest])
+        }
+        _ => spaced(&[&format!("{} more", grouped(needed)), what, unit]),
+    }
+}
+
 impl Serialize for Points {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_f64(self.as_f64())
@@ -217,6 +256,22 @@ mod tests {
         assert_eq!(Points::scaled(22500, 100, 2000, 30).as_f64(), 3.375);
         assert_eq!(Points::scaled(1500, 1, 1000, 30), Points::whole(30));
         assert_eq!(Points::scaled(-3, 1, 5, 20), Points::ZERO);
+    }
+
+    #[test]
+    fn prose_has_one_decimal_and_separators() {
+        let p = |num, den| prose(Points::fraction(num, den));
+        assert_eq!(
+            [p(50, 3), p(45, 2), p(30, 1), p(1, 400), p(-50, 3), p(123_456, 1)],
+            ["16.7", "22.5", "30", "0", "-16.7", "123,456"]
+        );
+        assert_eq!(
+            more_of(16_000, "Azure", "USD of security consumption growth"),
+            "USD 16,000 more Azure security consumption growth"
+        );
+        assert_eq!(more_of(16_000, "", "USD"), "USD 16,000 more");
+        assert_eq!(more_of(5599, "qualified CSP", "MAU growth"), "5,599 more qualified CSP MAU growth");
+        assert_eq!(more_of(1, "", "person"), "1 more person");
     }
 
     #[test]

@@ -149,7 +149,7 @@ fn values_typed_from_partner_center() {
     assert_eq!(infrastructure["tracks"]["smb"]["metrics"]["usageGrowth"]["source"], "manual");
     // Business Applications: a typed baseline under the SMB minimum earns nothing, and says why.
     let smb_growth = &r["areas"]["business-applications"]["tracks"]["smb"]["metrics"]["usageGrowth"];
-    assert!(smb_growth["reason"].as_str().unwrap().contains("below the minimum of 25000"), "{smb_growth}");
+    assert!(smb_growth["reason"].as_str().unwrap().contains("below the minimum of 25,000"), "{smb_growth}");
     // Not scored is never 0.
     assert_eq!(r["areas"]["data-ai"]["total"], Value::Null);
     assert!(r["areas"]["data-ai"]["missing"].as_str().unwrap().contains("Azure usage"));
@@ -391,7 +391,7 @@ fn business_applications_from_partner_center_downloads() {
     assert_eq!((area["asOf"].clone(), area["baseline"].clone()), ("2025-10".into(), "2024-10".into()));
     let growth = &area["tracks"]["enterprise"]["metrics"]["usageGrowth"];
     assert_eq!(growth["baseline"], 49000);
-    assert!(growth["reason"].as_str().unwrap().contains("below the minimum of 50000"), "{growth}");
+    assert!(growth["reason"].as_str().unwrap().contains("below the minimum of 50,000"), "{growth}");
     let detail = &area["detail"];
     assert_eq!(detail["model"], "businessApplications");
     assert_eq!(detail["mcv"], serde_json::json!({"asOf": 59400.0, "baseline": 49000.0}));
@@ -725,7 +725,7 @@ fn security_from_office_usage_and_azure_usage() {
     assert!(tenant("Litware Inc")["azure"].is_null());
     // Woodgrove's 700: a customer, USD 50 short of an SMB deployment.
     let hints = detail["hints"].to_string();
-    assert!(hints.contains("SMB: USD 50 more security consumption from Woodgrove Bank over the 12 months to October 2025 makes it a deployment (+1 net deployment, up to 3.33 points)."), "{hints}");
+    assert!(hints.contains("SMB: USD 50 more security consumption from Woodgrove Bank over the 12 months to October 2025 makes it a deployment (+1 net deployment, up to 3.3 points)."), "{hints}");
     assert!(hints.contains("USD 200 more security consumption from Proseware Inc"), "{hints}");
     // Defender for Endpoint without a plan counts, with the ruleset's warning.
     let warnings = security["warnings"].to_string();

@@ -97,7 +97,7 @@ fn vectors_18_to_20_usage_growth() {
     assert_eq!(metric(&r, "smb", "usageGrowth"), (json!(0.0), json!(525)));
     let m = &r["areas"]["data-ai"]["tracks"]["smb"]["metrics"]["usageGrowth"];
     assert_eq!(m["baseline"], 800);
-    assert!(m["reason"].as_str().unwrap().contains("below the minimum of 1000"), "{m}");
+    assert!(m["reason"].as_str().unwrap().contains("below the minimum of 1,000"), "{m}");
     // No baseline at all: no percentage, and no points.
     assert_eq!(metric(&growth("0", "5000"), "smb", "usageGrowth").0, json!(0.0));
 }

@@ -76,7 +76,7 @@ fn vector_20_smb_band_and_the_deployment_ratio() {
     // One more active user makes 15 %: the hint says so, with its points.
     let hints = security(&r)["detail"]["hints"].to_string();
     assert!(
-        hints.contains("SMB: 1 more Microsoft Defender for Endpoint P2 tenant at 15 % active adds up to 3.33 points: t1 Ltd (1 more active user)."),
+        hints.contains("SMB: 1 more Microsoft Defender for Endpoint P2 tenant at 15 % active adds up to 3.3 points: t1 Ltd (1 more active user)."),
         "{hints}"
     );
     // The Azure part is unknown, and the report says what would score it.
@@ -417,7 +417,7 @@ fn tenants_in_band_below_the_ratio_are_hinted_per_workload() {
     let hints = security(&r)["detail"]["hints"].as_array().unwrap().clone();
     assert_eq!(
         hints[0],
-        "SMB: 2 more Microsoft Defender for Office 365 tenants at 15 % active add up to 6.67 points: b Ltd (2 more active users), a Ltd (4 more active users)."
+        "SMB: 2 more Microsoft Defender for Office 365 tenants at 15 % active add up to 6.7 points: b Ltd (2 more active users), a Ltd (4 more active users)."
     );
     assert_eq!(hints.len(), 1, "{hints:?}");
 }

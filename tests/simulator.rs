@@ -42,7 +42,7 @@ fn deck_recommendation_vectors() {
     assert_eq!(smb["usageGrowth"]["options"]["CSP"]["value"], -3599.0);
     let growth = recommendation(&r, "smb", "usageGrowth", Some("CSP"));
     assert_eq!(growth["needed"], 5599);
-    assert_eq!(growth["message"], "SMB: you need 5599 more qualified CSP MAU growth to achieve 30 points.");
+    assert_eq!(growth["message"], "SMB: you need 5,599 more qualified CSP MAU growth to achieve 30 points.");
     let adds = recommendation(&r, "smb", "netCustomerAdds", None);
     assert_eq!(adds["needed"], 69);
     assert_eq!(adds["gain"], 20.0);

@@ -58,7 +58,7 @@ function tenants(d, kit) {
       ],
       months.map((text) => ({ text, class: 'num' })),
     ],
-    items: list,
+    page: kit.page('area-tenants'),
     row: (t) =>
       h(
         'tr',
@@ -84,18 +84,17 @@ function tenants(d, kit) {
           tracks.map((id) => t.tracks?.[id]?.hint).filter(Boolean).map((hint) => h('span', {}, hint)),
         ),
       ),
-    more: (n) => T.showAll(number(n)),
-    fewer: (n) => T.showFirst(number(n)),
+    pages: T.pages,
   });
 }
 
-function services(d) {
+function services(d, kit) {
   const list = d.services ?? [];
   return table({
     name: 'detail-services',
     caption: T.servicesCaption(number(list.length)),
     head: [[T.service, { text: T.serviceAcr, class: 'num' }, T.deployment]],
-    items: list,
+    page: kit.page('services'),
     row: (s) =>
       h(
         'tr',
@@ -104,8 +103,7 @@ function services(d) {
         h('td', { class: 'num', 'data-field': 'acr' }, amount(s.acr)),
         h('td', { 'data-field': 'deployment' }, s.deployment ? T.yes : (T.notDeployment[s.reason] ?? `No: ${s.reason ?? ''}`)),
       ),
-    more: (n) => T.showAll(number(n)),
-    fewer: (n) => T.showFirst(number(n)),
+    pages: T.pages,
   });
 }
 
@@ -125,7 +123,7 @@ export function azureDetail(d, kit) {
   return [
     summary(d, kit),
     d.tenants?.length ? tenants(d, kit) : null,
-    d.services?.length ? services(d) : null,
+    d.services?.length ? services(d, kit) : null,
     notCounted(d),
     d.hints?.length ? [h('h4', {}, T.withinReach), h('ul', { class: 'detail-list', 'data-field': 'hints' }, d.hints.map((hint) => h('li', {}, hint)))] : null,
   ];

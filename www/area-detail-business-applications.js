@@ -8,7 +8,6 @@ import { amount, h, monthName, number, table, usd } from './dom.js';
 import { DETAIL_TEXT as T } from './strings.js';
 
 const tenantName = (p) => p.tenantName ?? p.tenant;
-const pages = { more: (n) => T.showAll(number(n)), fewer: (n) => T.showFirst(number(n)) };
 
 function monthsText(months) {
   const names = months.map((m) => monthName(m));
@@ -58,7 +57,8 @@ function revenue(d, kit) {
       ],
       [d.asOf, d.baseline].map((m) => ({ text: monthName(m, true), class: 'num' })),
     ],
-    items: list,
+    page: kit.page('revenue'),
+    pages: T.pages,
     row: (p) =>
       h(
         'tr',
@@ -69,7 +69,6 @@ function revenue(d, kit) {
         h('td', { class: 'num', 'data-field': 'baseline' }, amount(p.baseline)),
         tracks.map((id) => h('td', { 'data-track': id }, kit.count(p.adds?.[id]))),
       ),
-    ...pages,
   });
 }
 
@@ -96,7 +95,8 @@ function consumption(d, kit) {
       ],
       [...months, ...months],
     ],
-    items: list,
+    page: kit.page('consumption'),
+    pages: T.pages,
     row: (p) =>
       h(
         'tr',
@@ -110,17 +110,17 @@ function consumption(d, kit) {
         h('td', { class: 'num', 'data-field': 'mcv-baseline' }, p.baseline ? number(p.baseline.mcv) : T.none),
         tracks.map((id) => h('td', { 'data-track': id }, kit.count(p.deployments?.[id]))),
       ),
-    ...pages,
   });
 }
 
-function setAside(d) {
+function setAside(d, kit) {
   const list = d.setAside ?? [];
   return table({
     name: 'detail-set-aside',
     caption: T.setAsideCaption(number(list.length)),
     head: [[T.name, T.download, T.why, { text: T.rowsColumn, class: 'num' }]],
-    items: list,
+    page: kit.page('set-aside'),
+    pages: T.pages,
     row: (s) =>
       h(
         'tr',
@@ -130,7 +130,6 @@ function setAside(d) {
         h('td', {}, T.reason[s.reason] ?? s.reason),
         h('td', { class: 'num' }, number(s.rows)),
       ),
-    ...pages,
   });
 }
 
@@ -141,6 +140,6 @@ export function businessApplicationsDetail(d, kit) {
     d.revenue?.length ? revenue(d, kit) : null,
     d.consumption?.length ? consumption(d, kit) : null,
     d.withinReach?.length ? [h('h4', {}, T.withinReach), h('ul', { class: 'detail-list', 'data-field': 'within-reach' }, d.withinReach.map((w) => h('li', { 'data-tenant': w.tenant, 'data-workload': w.workload, 'data-track': w.track }, w.message)))] : null,
-    d.setAside?.length ? setAside(d) : null,
+    d.setAside?.length ? setAside(d, kit) : null,
   ];
 }

@@ -89,7 +89,7 @@ function azurePart(d, kit, tracks) {
         [{ text: T.tenant, rowspan: 2 }, { text: T.secTtm, colspan: 2, class: 'group' }, ...tracks.map((id) => ({ text: kit.label(id), colspan: 2, class: 'group' }))],
         [month(d.asOf), month(d.baseline), ...tracks.flatMap(() => [T.bands, T.net])],
       ],
-      items: list,
+      page: kit.page('area-tenants', (t) => t.azure),
       row: (t) =>
         h(
           'tr',
@@ -102,8 +102,7 @@ function azurePart(d, kit, tracks) {
             return [bands(id, x, ['customer', 'deployment', 'usage']), net(id, x, signed)];
           }),
         ),
-      more: (n) => T.showAll(number(n)),
-      fewer: (n) => T.showFirst(number(n)),
+      pages: T.pages,
     }),
   );
   return out;
@@ -149,7 +148,7 @@ function m365Part(d, kit, tracks) {
         ],
         tracks.flatMap(() => [T.bands, { text: T.protectedColumn, class: 'wrap' }, T.net]),
       ],
-      items: list,
+      page: kit.page('area-tenants', (t) => t.m365),
       row: (t) => {
         const pau = first(t, 'maxPau');
         const active = first(t, 'bestActive');
@@ -170,8 +169,7 @@ function m365Part(d, kit, tracks) {
           }),
         );
       },
-      more: (n) => T.showAll(number(n)),
-      fewer: (n) => T.showFirst(number(n)),
+      pages: T.pages,
     }),
   );
   return out;

@@ -8,6 +8,7 @@ import { azureDetail } from './area-detail-azure.js';
 import { businessApplicationsDetail } from './area-detail-business-applications.js';
 import { securityDetail } from './area-detail-security.js';
 import { h, signed } from './dom.js';
+import { rows } from './rows.js';
 import { DETAIL_TEXT as T } from './strings.js';
 
 const MODELS = { azure: azureDetail, businessApplications: businessApplicationsDetail, security: securityDetail };
@@ -20,7 +21,8 @@ function count(c) {
 }
 
 /** The explanation of report.areas[id], or null. */
-export function areaDetail(area, areaId) {
+export function areaDetail(report, areaId) {
+  const area = report.areas?.[areaId];
   const detail = area?.detail;
   const draw = MODELS[detail?.model];
   if (!draw) return null;
@@ -33,6 +35,8 @@ export function areaDetail(area, areaId) {
       return ids;
     },
     count,
+    /** A table's pages of the area's list `list` (www/rows.js), rows kept by `filter`. */
+    page: (list, filter) => (offset, limit) => rows(report, { list, area: areaId, filter, offset, limit }),
   };
   const titleId = `area-${areaId}-detail`;
   return h(

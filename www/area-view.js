@@ -1,59 +1,109 @@
-// One designation's view, built from report.areas[id] alone: both tracks
-// (the deciding one marked, with how it was chosen), each metric drawn by
-// its kind (metric-views.js), what is unknown and what would score it, the recommendations,
-// the data model's explanation of the figures (area-detail.js), warnings and
-// assumptions. Modern Work has its own, fuller view (modern-work.js); this
-// one serves every area the report has.
+// One designation's view, the same for all six, built from report.areas[id]:
+// its score and status (the report's, the one the overview shows), both
+// tracks (the deciding one marked) with their metrics by category, each drawn
+// by its kind (metric-views.js), the score by month, what to do next, "Enter
+// values", the tables of its data model a page at a time (area-detail.js),
+// its people (only the certifications its lists name), warnings and
+// assumptions.
 
 import { areaDetail } from './area-detail.js';
-import { badge, bar, h, totalPoints } from './dom.js';
+import { areaPeople } from './area-people.js';
+import { badge, bar, h, plural, totalPoints } from './dom.js';
 import { metric } from './metric-views.js';
 import { rulesLine } from './rules.js';
-import { AREA_TEXT as T, SOURCE, metricName } from './strings.js';
+import { AREA_TEXT as T, METRIC_CATEGORY, SOURCE } from './strings.js';
+
+/** A track's metrics by category, in the categories' order; a metric no table names goes under "Other". */
+function byCategory(metrics) {
+  const groups = new Map();
+  for (const [id, m] of Object.entries(metrics ?? {})) {
+    const category = METRIC_CATEGORY[id] ?? T.otherCategory;
+    if (!groups.has(category)) groups.set(category, []);
+    groups.get(category).push([id, m]);
+  }
+  const order = [...new Set(Object.values(METRIC_CATEGORY)), T.otherCategory];
+  return [...groups].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+}
 
 function track(areaId, trackId, t, deciding, how, missingId) {
   // A track with an unknown metric is Incomplete and shows "at least"; one that qualifies anyway stands.
   const atLeast = t.status === 'incomplete';
   const score = totalPoints(t.total);
+  const titleId = `area-${areaId}-${trackId}`;
   return h(
     'section',
-    { class: `area-track${deciding ? ' deciding' : ''}`, 'data-area-track': trackId, 'aria-labelledby': `area-${areaId}-${trackId}` },
+    { class: `area-track${deciding ? ' deciding' : ''}`, 'data-track': trackId, part: 'track', 'aria-labelledby': titleId },
     h(
       'header',
       {},
-      h('h3', { id: `area-${areaId}-${trackId}` }, t.label, deciding ? h('span', { class: 'tag decides', 'data-field': 'decides', title: how }, T.decides) : null),
-      badge(t.status, 'track-status'),
+      h('h3', { id: titleId }, t.label, deciding ? h('span', { class: 'tag decides', 'data-field': 'decides', title: how }, T.decides) : null),
+      badge(t.status),
       h(
         'p',
         { class: 'total' },
-        h('span', { 'data-field': 'area-total', 'data-exact': t.total, title: `Exact total ${t.total}` }, atLeast ? T.atLeast(score) : score),
+        h('span', { 'data-field': 'total', 'data-exact': t.total, title: `Exact total ${t.total}` }, atLeast ? T.atLeast(score) : score),
         h('span', { class: 'of' }, ' / 100'),
       ),
       bar(t.total / 100, `${t.label}: ${T.total(score, atLeast)}`),
       atLeast ? h('p', { class: 'note' }, T.incompleteTrack) : !t.complete ? h('p', { class: 'note' }, T.standsUnknown) : null,
     ),
-    h('div', { class: 'area-metrics' }, Object.entries(t.metrics ?? {}).map(([id, m]) => metric(id, m, missingId))),
+    byCategory(t.metrics).map(([category, list]) =>
+      h('div', { class: 'category', 'data-category': category }, h('h4', { class: 'subhead' }, category), h('div', { class: 'area-metrics' }, list.map(([id, m]) => metric(id, m, missingId)))),
+    ),
+  );
+}
+
+/** "What to do next": the area's recommendations, its best per metric first; the report's tenant actions when they are this area's. */
+function nextSteps(report, id, area) {
+  const recs = (area.recommendations ?? []).filter((r) => r.best !== false);
+  const actions = id === report.ruleset?.id ? (report.tenantActions ?? []) : [];
+  if (!recs.length && !actions.length) return null;
+  return h(
+    'section',
+    { class: 'next area-next', 'aria-labelledby': `area-${id}-next` },
+    h('h3', { id: `area-${id}-next` }, T.next),
+    recs.length
+      ? h(
+          'ul',
+          {},
+          recs.map((r) => h('li', { class: r.top ? 'top' : '', 'data-rec-track': r.track }, r.message, r.top ? [' ', h('span', { class: 'tag' }, T.mostPerStep)] : null)),
+        )
+      : null,
+    actions.length
+      ? h(
+          'details',
+          { 'data-field': 'tenant-actions' },
+          h('summary', {}, T.tenantActions(plural(actions.length, 'action', 'actions'))),
+          Object.entries(T.actionKinds).map(([kind, title]) => {
+            const list = actions.filter((a) => a.kind === kind);
+            return list.length ? h('div', {}, h('h4', { class: 'subhead' }, title), h('ul', { class: 'actions' }, list.slice(0, 20).map((a) => h('li', {}, a.message)))) : null;
+          }),
+        )
+      : null,
   );
 }
 
 /**
- * The view of report.areas[id]; `onBack()` returns to the overview;
- * `enterValues` (an element or null) is its "Enter values" block; `charts`
- * its score by month (an element or null).
+ * The view of report.areas[id]. `back` is the element that returns to the
+ * overview; `enterValues` its "Enter values" block (or null); `charts` its
+ * score by month (or null); `tables` the tables of its data model when the
+ * report keeps them outside the area (schema 2: the usage tenants); `ruleset`
+ * the area's ruleset; `firstTrack` the track shown first.
  */
-export function areaView(report, id, { onBack, enterValues, charts } = {}) {
+export function areaView(report, id, { back, enterValues, charts, tables, ruleset, firstTrack } = {}) {
   const area = report.areas?.[id];
   if (!area) return null;
   const row = (report.overview ?? []).find((r) => r.area === id);
   const how = row?.trackLabel ?? area.track;
   const scored = area.status !== 'not_scored';
-  const tracks = Object.entries(area.tracks ?? {});
+  // The host's track attribute puts its track first.
+  const tracks = Object.entries(area.tracks ?? {}).sort(([a], [b]) => (b === firstTrack) - (a === firstTrack));
   const missingId = `area-${id}-missing`;
   const anyUnknown = tracks.some(([, t]) => Object.values(t.metrics ?? {}).some((m) => m.points === null));
   const showMissing = Boolean(area.missing) && (!scored || anyUnknown);
   return h(
     'section',
-    { class: 'card area-view', part: 'area', 'data-area': id, 'aria-labelledby': 'area-title' },
+    { class: 'card area-view', part: 'area', 'data-view': 'area', 'data-area': id, 'aria-labelledby': 'area-title' },
     h(
       'div',
       { class: 'headline' },
@@ -77,57 +127,19 @@ export function areaView(report, id, { onBack, enterValues, charts } = {}) {
       ' ',
       h('span', { 'data-field': 'rules' }, rulesLine(area.ruleset, area.label)),
     ),
-    enterValues,
     showMissing
-      ? h(
-          'div',
-          { class: 'missing', id: missingId, 'data-field': 'missing' },
-          h('strong', {}, `${scored ? T.toScoreUnknown : T.whatWouldScore}: `),
-          area.missing,
-        )
+      ? h('div', { class: 'missing', id: missingId, 'data-field': 'missing' }, h('strong', {}, `${scored ? T.toScoreUnknown : T.whatWouldScore}: `), area.missing)
       : null,
     area.warnings?.length ? h('ul', { class: 'notes', 'aria-label': T.warnings }, area.warnings.map((w) => h('li', { class: 'warning' }, w.message))) : null,
-    charts,
     tracks.length ? h('div', { class: 'area-tracks' }, tracks.map(([trackId, t]) => track(id, trackId, t, trackId === area.track, how, showMissing ? missingId : null))) : null,
-    area.recommendations?.length
-      ? h(
-          'div',
-          { class: 'next area-next' },
-          h('h3', { class: 'subhead' }, T.next),
-          h(
-            'ul',
-            {},
-            area.recommendations.map((r) =>
-              h('li', { class: r.top ? 'top' : '', 'data-rec-track': r.track }, r.message, r.top ? [' ', h('span', { class: 'tag' }, T.mostPerStep)] : null),
-            ),
-          ),
-        )
-      : null,
-    areaDetail(area, id),
+    charts,
+    nextSteps(report, id, area),
+    enterValues,
+    areaDetail(report, id) ?? tables ?? null,
+    areaPeople(report, id, { ruleset }),
     area.assumptions?.length
       ? h('details', { class: 'area-assumptions' }, h('summary', {}, T.assumptions(area.assumptions.length)), h('ul', {}, area.assumptions.map((a) => h('li', {}, a.text))))
       : null,
-    onBack ? h('p', {}, h('button', { type: 'button', class: 'secondary', part: 'button', onclick: onBack }, T.back)) : null,
+    back ? h('p', { class: 'back' }, back) : null,
   );
-}
-
-/**
- * Where else a certification counts: "Data & AI (intermediate certifications,
- * step 1), Infrastructure (…)" from report.people[].certifications[].areas,
- * leaving out the area `except` (the view it is shown in).
- */
-export function countsElsewhere(report, areas, except) {
-  const label = (id) => report.areas?.[id]?.label ?? id;
-  const where = (countsIn) =>
-    countsIn
-      .map((path) => {
-        const [metricId, step] = path.split('.');
-        const n = /^step(\d+)$/.exec(step ?? '')?.[1];
-        return [metricName(metricId).toLowerCase(), n ? T.step(n).toLowerCase() : step].filter(Boolean).join(', ');
-      })
-      .join('; ');
-  return (areas ?? [])
-    .filter((a) => a.area !== except && a.status === 'counted')
-    .map((a) => (a.countsIn?.length ? `${label(a.area)} (${where(a.countsIn)})` : label(a.area)))
-    .join(', ');
 }

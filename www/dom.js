@@ -5,6 +5,7 @@ import { STATUS } from './strings.js';
 
 // The DOM-free formatting, re-exported so that a view imports its helpers from one place.
 export * from './format.js';
+import { number } from './format.js';
 
 /** Creates an element; strings and numbers become text nodes, never HTML. */
 export function h(tag, attributes = {}, ...children) {
@@ -61,13 +62,15 @@ export function badge(status, field = 'status') {
 }
 
 /**
- * A table in a scrolling region: a visible caption, header rows (`head`: rows
- * of cells, each a text or { text, colspan, rowspan, class }), one row per
- * item built by `row(item)`, its cells labelled with their column's headers
- * (data-label, shown when a narrow page draws each row as a card). Past `limit` items the rest wait behind a
- * "Show all n" button (`more(n)`), which then offers the first ones again (`fewer(limit)`).
+ * A table in a scrolling region, a page at a time: a visible caption, header
+ * rows (`head`: rows of cells, each a text or { text, colspan, rowspan, class }),
+ * one row per item built by `row(item)`, its cells labelled with their
+ * column's headers (data-label, shown when a narrow page draws each row as a
+ * card). `page(offset, limit)` answers {total, rows} (www/rows.js); beyond
+ * `limit` rows, "Previous" and "Next" page through them and `pages(from, to, total)`
+ * says which are shown.
  */
-export function table({ name, caption, head, items, row, limit = 50, more, fewer }) {
+export function table({ name, caption, head, page, row, limit = 50, pages = (from, to, total) => `Rows ${from} to ${to} of ${total}` }) {
   const th = (cell) => {
     const c = typeof cell === 'object' && cell !== null ? cell : { text: cell };
     const scope = c.colspan > 1 ? 'colgroup' : 'col';
@@ -90,22 +93,21 @@ export function table({ name, caption, head, items, row, limit = 50, more, fewer
     return tr;
   };
   const body = h('tbody');
-  let all = false;
-  const fill = () => body.replaceChildren(...(all ? items : items.slice(0, limit)).map((item) => labelled(row(item))));
-  fill();
-  const button =
-    items.length > limit
-      ? h('button', {
-          type: 'button',
-          class: 'secondary show-all',
-          'data-field': 'show-all',
-          onclick: () => {
-            all = !all;
-            fill();
-            button.textContent = all ? fewer(limit) : more(items.length);
-          },
-        }, more(items.length))
-      : null;
+  const status = h('span', { class: 'page-status', 'data-field': 'page', 'aria-live': 'polite' });
+  const previous = h('button', { type: 'button', class: 'secondary', 'data-action': 'previous-page', onclick: () => fill(offset - limit) }, 'Previous');
+  const next = h('button', { type: 'button', class: 'secondary', 'data-action': 'next-page', onclick: () => fill(offset + limit) }, 'Next');
+  const pager = h('div', { class: 'pager', 'data-field': 'pager' }, previous, status, next);
+  let offset = 0;
+  const fill = (at) => {
+    offset = Math.max(0, at);
+    const { total, rows } = page(offset, limit);
+    body.replaceChildren(...rows.map((item) => labelled(row(item))));
+    pager.hidden = total <= limit;
+    status.textContent = pages(number(offset + 1), number(offset + rows.length), number(total));
+    previous.disabled = offset === 0;
+    next.disabled = offset + rows.length >= total;
+  };
+  fill(0);
   return h(
     'div',
     { class: 'detail-table', 'data-table-wrap': name },
@@ -114,6 +116,6 @@ export function table({ name, caption, head, items, row, limit = 50, more, fewer
       { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': caption },
       h('table', { 'data-table': name }, h('caption', {}, caption), h('thead', {}, head.map((cells) => h('tr', {}, cells.map(th)))), body),
     ),
-    button,
+    pager,
   );
 }

@@ -2,7 +2,8 @@
 // "Start over", the rules line, reading progress, the alert and the list of
 // files read with their errors and warnings.
 
-import { h, number, plural } from './dom.js';
+import { h, monthName, number, plural } from './dom.js';
+import { DOWNLOADS, FILE_KIND } from './strings.js';
 
 /**
  * The intake section and its parts the component updates. `onFiles(files)`
@@ -43,7 +44,7 @@ export function intake({ samples, onFiles, onSample, onReset }) {
     h(
       'span',
       { id: 'drop-help' },
-      'or press Enter to choose files: usage (contribution) exports, skilling lists and values typed from Partner Center (columns Area, Track, Metric, Value), CSV in any delimiter or encoding. Files added later join the score.',
+      'or press Enter to choose files: the Partner Center downloads the guide lists (which report, where, which months), skilling lists and values typed from Partner Center (columns Area, Track, Metric, Value), CSV in any delimiter or encoding. Files added later join the score.',
     ),
   );
   const sampleButtons = samples.map(({ label, files }) => h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => onSample(files) }, label));
@@ -53,6 +54,7 @@ export function intake({ samples, onFiles, onSample, onReset }) {
   const progressStatus = h('span', { class: 'visually-hidden', role: 'status' });
   const alert = h('p', { class: 'alert', role: 'alert', hidden: true });
   const rules = h('p', { class: 'rules', 'data-field': 'rules' });
+  // The files read: shown in the files guide (files-guide.js).
   const files = h('ul', { class: 'files', 'aria-label': 'Files' });
   const section = h(
     'section',
@@ -64,7 +66,6 @@ export function intake({ samples, onFiles, onSample, onReset }) {
     h('div', { class: 'progress', hidden: true }, progress, progressLabel),
     progressStatus,
     alert,
-    files,
   );
   return { section, input, drop, clear, progress, progressLabel, progressStatus, alert, files, rules };
 }
@@ -73,19 +74,18 @@ export function intake({ samples, onFiles, onSample, onReset }) {
 export function fileList(list, report) {
   const warningsFor = (name) => report.warnings.filter((w) => w.file === name);
   const errorsFor = (name) => report.errors.filter((e) => e.file === name);
-  const kinds = { usage: 'Usage export', skilling: 'Skilling list', manual: 'Typed values', unknown: 'Not recognised' };
   list.replaceChildren(
     ...report.files.map((f) => {
       const errors = errorsFor(f.name);
       const warnings = warningsFor(f.name);
-      const months = f.months.length ? `${f.months[0]} to ${f.months.at(-1)}` : 'no months';
+      const months = f.months.length ? `${monthName(f.months[0])} to ${monthName(f.months.at(-1))}` : null;
       const details = [...errors.map((e) => errorLine(e)), ...warnings.map((w) => h('li', { class: 'warning' }, w.message))];
       return h(
         'li',
         { class: `file ${f.kind}`, part: 'file' },
         h('span', { class: 'file-name' }, f.name),
-        h('span', { class: 'file-kind' }, kinds[f.kind] ?? f.kind),
-        h('span', {}, [`${number(f.rows)} rows read`, `${number(f.skippedRows)} skipped`, f.duplicateRows ? `${number(f.duplicateRows)} duplicates counted once` : null, f.kind === 'usage' ? months : null].filter(Boolean).join(', ')),
+        h('span', { class: 'file-kind', 'data-kind': f.kind, title: DOWNLOADS[f.kind]?.name }, FILE_KIND[f.kind] ?? FILE_KIND.unknown),
+        h('span', {}, [`${number(f.rows)} rows read`, `${number(f.skippedRows)} skipped`, f.duplicateRows ? `${number(f.duplicateRows)} duplicates counted once` : null, months].filter(Boolean).join(', ')),
         details.length
           ? h(
               'details',

@@ -1,91 +1,116 @@
-// The Solutions Partner overview: one row per designation in Partner
-// Center's order (report.overview), the Microsoft Cloud badge and the single
+// The dashboard: the six designations as cards, grouped the way Partner
+// Center groups their badges (report.badges), each with its score and
+// status, the track that decides it, the single best next step and, when the
+// report has one, its incentive line; then the Microsoft Cloud badge and the
 // step worth the most points. Everything shown is read from the report.
 
-import { badge, h, scoreText } from './dom.js';
-import { AREA_TEXT as T, CLOUD_STATUS, SOURCE } from './strings.js';
+import { h, scoreText } from './dom.js';
+import { AREA_TEXT as T, CLOUD_STATUS, OVERVIEW_TEXT as O, STATUS } from './strings.js';
+
+/** The step without its track's prefix ("SMB: "), capitalised: "You need 2 more people…". */
+function step(message, area) {
+  const text = String(message ?? '');
+  const label = Object.values(area?.tracks ?? {}).map((t) => `${t.label}: `).find((prefix) => text.startsWith(prefix));
+  const rest = label ? text.slice(label.length) : text;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/** The report's incentive line for an area, whatever its shape (text or {message}). */
+function incentive(row, area) {
+  const value = row.incentive ?? area?.incentive;
+  if (!value) return null;
+  return typeof value === 'string' ? value : (value.message ?? value.text ?? null);
+}
+
+/** One designation's card; `link(route, attributes, ...children)` opens its view. */
+function card(report, row, { link, current }) {
+  const area = report.areas?.[row.area] ?? {};
+  const scored = row.status !== 'not_scored';
+  const line = incentive(row, area);
+  const titleId = `card-${row.area}`;
+  return h(
+    'li',
+    { class: `area-card ${row.status}`, 'data-area': row.area, 'aria-labelledby': titleId },
+    h(
+      'h4',
+      { id: titleId },
+      link({ view: 'area', area: row.area }, { 'data-field': 'open-area', class: 'card-link', 'aria-current': current === row.area ? 'true' : undefined }, row.label),
+    ),
+    h(
+      'p',
+      { class: 'card-score' },
+      h('span', { class: 'score', 'data-field': 'total', 'data-exact': row.score ?? undefined }, scoreText(row.score, row.atLeast)),
+      scored ? h('span', { class: 'of' }, ' / 100') : null,
+      ' ',
+      h('span', { class: `badge ${row.status}`, 'data-field': 'status', part: 'badge' }, STATUS[row.status] ?? row.status),
+    ),
+    h('p', { class: 'card-track', 'data-field': 'track' }, scored ? O.decidedBy(row.trackLabel ?? T.notScored) : O.notScored),
+    row.next ? h('p', { class: 'card-next', 'data-field': 'next' }, h('span', { class: 'label' }, `${O.next} `), step(row.next, area)) : null,
+    line ? h('p', { class: 'card-incentive', 'data-field': 'incentive' }, line) : null,
+  );
+}
 
 /**
- * The overview card. `selected` is the area whose view is shown; `onSelect(id)`
- * opens another. `controls` is the id of the element the rows open.
+ * The overview. `link(route, attributes, ...children)` makes the element that
+ * opens a route (a link on the standalone page, a button when embedded);
+ * `current` is the area last opened (its card says so).
  */
-export function overview(report, { selected, onSelect, controls }) {
-  const areas = report.areas ?? {};
+export function overview(report, { link, current }) {
   const rows = report.overview ?? [];
-  const c = T.columns;
-  const otherTrack = (row) => {
-    if (!row.otherTrack || row.otherTotal === null || row.otherTotal === undefined) return T.notScored;
-    const track = areas[row.area]?.tracks?.[row.otherTrack];
-    const label = track?.label ?? row.otherTrack;
-    return `${label}: ${scoreText(row.otherTotal, track?.status === 'incomplete')}`;
-  };
-  const body = rows.map((row) => {
-    const open = h(
-      'button',
-      {
-        type: 'button',
-        class: 'area-link',
-        'data-field': 'open-area',
-        'aria-controls': controls,
-        'aria-current': row.area === selected ? 'true' : undefined,
-        onclick: (e) => (e.stopPropagation(), onSelect(row.area)),
-      },
-      row.label,
-    );
-    return h(
-      'tr',
-      { 'data-area': row.area, class: row.area === selected ? 'selected' : '', onclick: () => onSelect(row.area) },
-      h(
-        'th',
-        { scope: 'row' },
-        open,
-        row.area === selected ? h('span', { class: 'visually-hidden' }, ` (${T.shown})`) : null,
-        row.next ? h('span', { class: 'next-text', 'data-field': 'next' }, row.next) : null,
-      ),
-      h('td', { 'data-label': c.score, 'data-field': 'score', title: row.score === null ? undefined : `Exact ${row.score}` }, scoreText(row.score, row.atLeast)),
-      h('td', { 'data-label': c.status }, badge(row.status, 'area-status')),
-      h('td', { 'data-label': c.track, 'data-field': 'track' }, row.trackLabel ?? T.notScored),
-      h('td', { 'data-label': c.other, 'data-field': 'other-track' }, otherTrack(row)),
-      h('td', { 'data-label': c.asOf, 'data-field': 'as-of' }, row.asOf ?? T.notScored),
-      h('td', { 'data-label': c.source, 'data-field': 'source' }, SOURCE[row.source] ?? row.source),
-    );
-  });
+  const badges = report.badges ?? [];
+  const known = new Set(badges.map((b) => b.id));
+  const groups = badges.map((b) => ({ ...b, rows: rows.filter((r) => r.badge === b.id) })).filter((g) => g.rows.length);
+  const others = rows.filter((r) => !known.has(r.badge));
+  if (others.length) groups.push({ id: 'other', label: O.otherGroup, rows: others, attained: null });
   const cloud = report.microsoftCloud;
   const best = report.bestAction;
-  const bestArea = best ? areas[best.area] : null;
+  const bestArea = best ? report.areas?.[best.area] : null;
   return h(
     'section',
-    { class: 'card overview', part: 'overview', 'aria-labelledby': 'overview-title' },
-    h('h2', { id: 'overview-title' }, T.overviewTitle),
-    h('p', { class: 'intro' }, T.overviewIntro),
+    { class: 'card overview', part: 'overview', 'data-view': 'overview', 'aria-labelledby': 'overview-title' },
+    h('h2', { id: 'overview-title', tabindex: '-1' }, T.overviewTitle),
     h(
-      'table',
-      { 'data-table': 'overview' },
-      h('caption', { class: 'visually-hidden' }, T.overviewCaption),
-      h('thead', {}, h('tr', {}, [c.area, c.score, c.status, c.track, c.other, c.asOf, c.source].map((label) => h('th', { scope: 'col' }, label)))),
-      h('tbody', {}, body),
+      'div',
+      { class: 'overview-lines' },
+      cloud
+        ? h(
+            'p',
+            { class: 'cloud', 'data-field': 'microsoft-cloud', 'data-status': cloud.status },
+            h('strong', {}, `${T.cloud}: `),
+            h('span', { class: `badge ${cloud.status}`, part: 'badge', 'data-field': 'cloud-status' }, CLOUD_STATUS[cloud.status] ?? cloud.status),
+            ' ',
+            h('span', { 'data-field': 'cloud-message' }, cloud.message),
+          )
+        : null,
+      best
+        ? h(
+            'p',
+            { class: 'best-action', 'data-field': 'best-action', 'data-area': best.area },
+            h('strong', {}, `${T.bestAction} `),
+            bestArea ? link({ view: 'area', area: best.area }, { class: 'link' }, T.in(bestArea.label)) : null,
+            ': ',
+            h('span', { 'data-field': 'best-message' }, step(best.message, bestArea)),
+          )
+        : null,
     ),
-    cloud
-      ? h(
-          'p',
-          { class: 'cloud', 'data-field': 'microsoft-cloud', 'data-status': cloud.status },
-          h('strong', {}, `${T.cloud}: `),
-          h('span', { class: `badge ${cloud.status}`, part: 'badge', 'data-field': 'cloud-status' }, CLOUD_STATUS[cloud.status] ?? cloud.status),
-          ' ',
-          h('span', { 'data-field': 'cloud-message' }, cloud.message),
-        )
-      : null,
-    best
-      ? h(
-          'p',
-          { class: 'best-action', 'data-field': 'best-action', 'data-area': best.area },
-          h('strong', {}, `${T.bestAction} `),
-          bestArea
-            ? h('button', { type: 'button', class: 'link', 'aria-controls': controls, onclick: () => onSelect(best.area) }, T.in(bestArea.label))
-            : null,
-          ': ',
-          h('span', { 'data-field': 'best-message' }, best.message),
-        )
-      : null,
+    h(
+      'div',
+      { class: 'badge-groups' },
+      groups.map((g) =>
+        h(
+          'section',
+          { class: 'badge-group', 'data-badge': g.id, 'aria-labelledby': `badge-${g.id}` },
+          h(
+            'h3',
+            { id: `badge-${g.id}` },
+            g.label,
+            g.attained === null || g.attained === undefined
+              ? null
+              : [' ', h('span', { class: `badge ${g.attained ? 'qualified' : 'not_started'}`, 'data-field': 'badge-status' }, g.attained ? O.attained : O.notAttained)],
+          ),
+          h('ul', { class: 'area-cards' }, g.rows.map((row) => card(report, row, { link, current }))),
+        ),
+      ),
+    ),
   );
 }

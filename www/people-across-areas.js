@@ -1,12 +1,11 @@
 // "People across designations": one row per person of the skilling list,
 // one column per designation, each cell listing the person's certifications
-// that area's lists name: where it counts (metric and step) or why not. The
-// other areas' verdicts come from report.people[].certifications[].areas;
-// Modern Work's is the certification's own status, placed in the metrics of
-// Modern Work's ruleset that read its lists.
+// that area's lists name: where it counts (metric and step) or why not
+// (rows.js certificationsIn says which matter to which area).
 
-import { h, table } from './dom.js';
+import { h, number, table } from './dom.js';
 import { CERTIFICATION_STATUS } from './rules.js';
+import { certificationsIn, rows } from './rows.js';
 import { AREA_TEXT, PEOPLE_TEXT as T, metricName } from './strings.js';
 
 /** "intermediate certifications, step 1" from "intermediateCertifications.step1". */
@@ -16,47 +15,10 @@ export function countsInText(path) {
   return [metricName(metricId).toLowerCase(), n ? AREA_TEXT.step(n).toLowerCase() : step].filter(Boolean).join(', ');
 }
 
-/** The metrics (and steps) of a ruleset that count people from `lists`, as "metric" or "metric.stepN". */
-export function usesLists(ruleset, lists) {
-  const out = [];
-  for (const track of ruleset?.tracks ?? []) {
-    for (const [id, metric] of Object.entries(track.metrics ?? {})) {
-      if (metric.list && lists.includes(metric.list) && !out.includes(id)) out.push(id);
-      (metric.steps ?? []).forEach((s, i) => {
-        const path = `${id}.step${i + 1}`;
-        if (lists.includes(s.list) && !out.includes(path)) out.push(path);
-      });
-    }
-  }
-  return out;
-}
-
-/** Without the vendor prefix every certification's name starts with. */
-const shortName = (name) => String(name ?? '').replace(/^Microsoft Certified:\s*/i, '');
-
-/**
- * Every person's certifications per area: { [areaId]: [{ name, status, reason, countsIn }] }.
- * `modernWork` is Modern Work's area id, `ruleset` its ruleset (for where a counted certification counts).
- */
-export function peopleByArea(person, { modernWork, ruleset }) {
-  const byArea = {};
-  // A certification listed twice (two rows of the file) shows once per verdict.
-  const add = (area, entry) => {
-    const list = (byArea[area] ??= []);
-    if (!list.some((e) => e.name === entry.name && e.status === entry.status && e.countsIn.join() === entry.countsIn.join())) list.push(entry);
-  };
-  for (const c of person.certifications ?? []) {
-    const name = shortName(c.matched ?? c.name);
-    if (c.status !== 'not_on_list') add(modernWork, { name, status: c.status, reason: c.reason, countsIn: c.status === 'counted' ? usesLists(ruleset, c.lists ?? []) : [] });
-    for (const a of c.areas ?? []) add(a.area, { name, status: a.status, reason: a.reason, countsIn: a.countsIn ?? [] });
-  }
-  return byArea;
-}
-
-/** The card; `modernWork` is Modern Work's area id and `ruleset` its ruleset. */
-export function peopleAcrossAreas(report, { modernWork, ruleset }) {
+/** The view; `rulesets` holds every area's ruleset by id. */
+export function peopleAcrossAreas(report, { rulesets = {} } = {}) {
   const areas = (report.overview ?? []).map((row) => [row.area, row.label]);
-  const people = report.people ?? [];
+  const { total } = rows(report, { list: 'people', limit: 0 });
   const cell = (entries) =>
     entries?.length
       ? h(
@@ -77,28 +39,25 @@ export function peopleAcrossAreas(report, { modernWork, ruleset }) {
       : h('span', { class: 'muted' }, T.none);
   return h(
     'section',
-    { class: 'card people-all', 'aria-labelledby': 'people-all-title' },
-    h('h2', { id: 'people-all-title' }, T.title),
-    people.length
+    { class: 'card people-all', 'data-view': 'people', 'aria-labelledby': 'people-all-title' },
+    h('h2', { id: 'people-all-title', tabindex: '-1' }, T.title),
+    total
       ? [
           h('p', { class: 'intro' }, T.intro),
           table({
             name: 'people-areas',
-            caption: T.caption(people.length),
+            caption: T.caption(number(total)),
             head: [[T.person, ...areas.map(([, label]) => label)]],
-            items: people,
+            page: (offset, limit) => rows(report, { list: 'people', offset, limit }),
             limit: 25,
-            more: (n) => T.showAll(n),
-            fewer: (n) => T.showFirst(n),
-            row: (p) => {
-              const byArea = peopleByArea(p, { modernWork, ruleset });
-              return h(
+            pages: T.pages,
+            row: (p) =>
+              h(
                 'tr',
                 { 'data-person': p.id },
                 h('th', { scope: 'row' }, p.name ?? p.email ?? p.id, p.email && p.name ? h('span', { class: 'muted person-email' }, p.email) : null),
-                areas.map(([id]) => h('td', { 'data-area': id }, cell(byArea[id]))),
-              );
-            },
+                areas.map(([id]) => h('td', { 'data-area': id }, cell(certificationsIn(report, p, id, rulesets[id])))),
+              ),
           }),
         ]
       : h('p', {}, T.empty),

@@ -11,51 +11,54 @@
 // The worker, the styles, the core and the samples are found by literal
 // `new URL('./…', import.meta.url)`, which bundlers follow.
 // Attributes  as-of="YYYY-MM"   month scored (default: latest in the data)
-//             track="smb"       track shown first (and in the tenant table)
+//             track="smb"       track shown first in an area's view (and in the tenant table)
+//             routing="hash"    the views are the URL's hash (#/area/security): the
+//                               standalone page sets it; embedded, the element keeps
+//                               its view itself and never touches the host's URL
 //             ruleset-url       a ruleset JSON fetched from the host's origin
 //             module-url        folder holding index.js (default: the worker's own ./pkg/index.js)
 //             wasm-url          the .wasm itself (default: spd_score_bg.wasm beside index.js)
 //             sample-url        folder of the sample files (default: ./samples/)
 // Events      spd-score:report  detail = the report (bubbles, composed)
 //             spd-score:error   detail = {message}
-// Methods     scoreFiles([File | {name, bytes}]) -> Promise<report>; reset(); .report
+// Methods     scoreFiles([File | {name, bytes}]) -> Promise<report>; reset(); .report;
+//             show({view, area}) opens a view ('overview', 'area', 'people', 'what-if', 'files')
 // Theming     --spd-accent, --spd-accent-text, --spd-bg, --spd-surface, --spd-text,
 //             --spd-muted, --spd-border, --spd-track, --spd-good, --spd-warn,
 //             --spd-bad, --spd-font, --spd-radius; ::part(container | dropzone |
-//             file | overview | area | summary | track | metric | badge | bar | button |
+//             file | nav | overview | area | track | metric | badge | bar | button |
 //             tenants | simulator | chart)
 //
-// The element itself (this file) talks to the worker and keeps the state;
-// each section is its own module:
+// The element itself (this file) talks to the worker, keeps the state and
+// the route (router.js); each view is its own module:
 //   intake.js          drop zone, samples, progress, files read
-//   overview.js        the six designations, the Microsoft Cloud badge
+//   overview.js        the dashboard: the designations as cards by badge group
 //   next-steps-all.js  every area's recommendations, the biggest gain first
-//   area-view.js       an area's view from the report; metric-views.js draws a metric by kind;
-//                      area-detail*.js explain how its files were read
+//   area-view.js       a designation's view, the same for all six; metric-views.js draws
+//                      a metric by kind; area-detail*.js its data model's tables;
+//                      area-people.js its people; tenants.js the report's usage tenants
+//   people-across-areas.js  where each person counts in every area
+//   planner.js         the what-if across designations
+//   files-guide.js     which downloads feed which designation, ticked as files are read
 //   enter-values.js    "Enter values": typed scorecard figures, saved and loaded as CSV
 //   charts.js          score by month and progress per metric, as inline SVG
-//   modern-work.js     Modern Work's own detailed view (summary, tracks, metrics)
-//   next-steps.js, planner.js, history.js, tenants.js, people.js, assumptions.js: its other cards
-//   people-across-areas.js  where each person counts in every area
+//   rows.js            every list read a page at a time (the one place lists are read)
 //   format.js          DOM-free formatting (numbers, months, CSV); dom.js: the DOM helpers
 //   strings.js, rules.js    the words, and what the page says about the rules
 
 import { areaView } from './area-view.js';
-import { download, h, tenantsCsv, totalPoints } from './dom.js';
+import { download, h, monthName, tenantsCsv } from './dom.js';
 import { enterValues } from './enter-values.js';
-import { history } from './history.js';
+import { filesGuide } from './files-guide.js';
 import { fileList, intake } from './intake.js';
-import { assumptions } from './assumptions.js';
 import { metricChart, modernWorkMonths, scoreChart } from './charts.js';
-import { METRIC_LABEL, MODERN_WORK, summary, track } from './modern-work.js';
-import { nextSteps } from './next-steps.js';
 import { nextStepsAll } from './next-steps-all.js';
 import { overview } from './overview.js';
-import { people } from './people.js';
 import { peopleAcrossAreas } from './people-across-areas.js';
 import { planner } from './planner.js';
+import { formatRoute, parseRoute, sameRoute } from './router.js';
 import { rulesLine } from './rules.js';
-import { STATUS } from './strings.js';
+import { METRIC_NAME, NAV_TEXT as N } from './strings.js';
 import { tenants, tenantView } from './tenants.js';
 
 /** The styles, fetched once (literal, so that bundlers emit the file). */
@@ -132,14 +135,26 @@ export class SpdScoreCalculator extends HTMLElement {
   #options = {};
   /** The what-if planner's plan and whether it is open, kept across refreshes. */
   #planner = { plan: { customers: [], people: [], removeTenants: [] }, open: false };
-  /** The area whose view is shown under the overview (null: chosen on the next report). */
-  #area = null;
+  /** The view shown ({view, area}): from the URL's hash when routing="hash", else the element's own. */
+  #route = { view: 'overview' };
+  /** The area last opened: its card in the overview says so, and "Back" returns to it. */
+  #lastArea = null;
+  #onHash = () => this.#go(parseRoute(location.hash), { fromUrl: true });
   #tenantView = tenantView();
   /** The anniversary date typed in the history card ('' when not enrolled). */
   #anniversary = '';
   #els = {};
 
+  /** Whether the views are the URL's hash (the standalone page asks with routing="hash"). */
+  get #hashRouting() {
+    return this.getAttribute('routing') === 'hash';
+  }
+
   connectedCallback() {
+    if (this.#hashRouting) {
+      this.#route = parseRoute(location.hash);
+      window.addEventListener('hashchange', this.#onHash);
+    }
     if (this.#els.main) return;
     this.#render();
     this.#ready = this.#start();
@@ -147,6 +162,7 @@ export class SpdScoreCalculator extends HTMLElement {
   }
 
   disconnectedCallback() {
+    window.removeEventListener('hashchange', this.#onHash);
     this.#worker?.terminate();
     this.#worker = undefined;
     this.#stopped(new Error('The calculator was removed from the page.'));
@@ -164,6 +180,11 @@ export class SpdScoreCalculator extends HTMLElement {
     return this.#report;
   }
 
+  /** Opens a view: {view: 'overview' | 'area' | 'people' | 'what-if' | 'files', area}. */
+  show(route) {
+    this.#go(route);
+  }
+
   /** Scores files the host already has: File objects or {name, bytes}. */
   async scoreFiles(files) {
     const list = [...files].map((f) => (f instanceof Blob ? f : new File([f.bytes], f.name)));
@@ -179,10 +200,15 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#worker.postMessage({ type: 'reset' });
     this.#report = null;
     this.#asOf = null;
-    this.#area = null;
+    this.#lastArea = null;
     this.#typed = [];
+    // The next files start on the overview.
+    this.#route = { view: 'overview' };
+    if (this.#hashRouting && location.hash) history.replaceState(null, '', '#/');
     this.#els.results.hidden = true;
+    this.#els.main.classList.remove('has-report');
     this.#els.files.replaceChildren();
+    this.#showLanding();
     this.#els.clear.hidden = true;
     this.#els.alert.hidden = true;
     this.#els.progressStatus.textContent = 'All files forgotten.';
@@ -218,6 +244,7 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#ruleset = ready.ruleset ?? ruleset ?? null;
     this.#rulesets = Object.fromEntries((ready.rulesets ?? []).map((r) => [r.id, r]));
     this.#els.rules.textContent = rulesLine(this.#ruleset);
+    this.#showLanding();
   }
 
   #ask(message, answer) {
@@ -291,14 +318,9 @@ export class SpdScoreCalculator extends HTMLElement {
       this.#options = options;
       this.#els.alert.hidden = true;
       this.#show(report);
-      const best = report.bestTrack ? report.tracks[report.bestTrack] : null;
-      // Modern Work's outcome, or, when only other areas were scored, the overview's.
-      const modernWorkScored = report.areas?.[MODERN_WORK]?.status !== 'not_scored';
-      this.#els.progressStatus.textContent = !modernWorkScored && report.microsoftCloud
-        ? `Scored: ${report.microsoftCloud.message}`
-        : best
-          ? `Scored: ${STATUS[report.status]}, best track ${best.label} with ${totalPoints(best.total)} of 100 points.`
-          : `Scored: ${STATUS[report.status] ?? report.status}.`;
+      // One status per question: each area's own, as the overview shows it.
+      const rows = (report.overview ?? []).filter((r) => r.status !== 'not_scored');
+      this.#els.progressStatus.textContent = N.scored(rows.length, rows.filter((r) => r.status === 'qualified').map((r) => r.label));
       this.dispatchEvent(new CustomEvent('spd-score:report', { detail: report, bubbles: true, composed: true }));
       return report;
     } catch (e) {
@@ -316,7 +338,12 @@ export class SpdScoreCalculator extends HTMLElement {
       onSample: (names) => this.#loadSample(names),
       onReset: () => this.reset(),
     });
-    const results = h('div', { class: 'results', hidden: true });
+    // Before any file: the guide to the downloads, under the drop zone.
+    const landing = h('div', { class: 'landing' });
+    const nav = h('nav', { class: 'views', part: 'nav', 'aria-label': N.label });
+    const toolbar = h('div', { class: 'toolbar', 'data-field': 'toolbar' });
+    const view = h('div', { class: 'view', id: 'view' });
+    const results = h('div', { class: 'results', hidden: true }, nav, toolbar, view);
     const hasFiles = (e) => e.dataTransfer?.types.includes('Files');
     const main = h(
       'div',
@@ -331,6 +358,7 @@ export class SpdScoreCalculator extends HTMLElement {
         },
       },
       parts.section,
+      landing,
       results,
     );
     this.#root.replaceChildren(main);
@@ -342,7 +370,15 @@ export class SpdScoreCalculator extends HTMLElement {
         .finally(() => (main.hidden = false));
     } else link();
     const { section, ...els } = parts;
-    Object.assign(this.#els, els, { main, results });
+    Object.assign(this.#els, els, { main, results, landing, nav, toolbar, view });
+  }
+
+  /** The guide under the drop zone while no file is loaded. */
+  #showLanding() {
+    const { landing } = this.#els;
+    if (!landing) return;
+    landing.hidden = Boolean(this.#report);
+    landing.replaceChildren(this.#report ? '' : filesGuide(null, { rulesets: this.#rulesets }));
   }
 
   /** A sample set replaces the files loaded, so that it shows as it is. */
@@ -359,66 +395,144 @@ export class SpdScoreCalculator extends HTMLElement {
     await this.#ready;
     this.#worker.postMessage({ type: 'reset' });
     this.#asOf = null;
-    this.#area = null;
+    this.#lastArea = null;
     this.#typed = [];
     // scoreFiles shows its own errors.
     await this.scoreFiles(files).catch(() => {});
   }
 
+  /**
+   * The element that opens `route`: on the standalone page a link to its
+   * hash (the browser's history keeps it), embedded a button.
+   */
+  #link(route, attributes, ...children) {
+    if (this.#hashRouting) return h('a', { ...attributes, href: formatRoute(route) }, ...children);
+    return h('button', { type: 'button', ...attributes, class: `link ${attributes.class ?? ''}`.trim(), onclick: () => this.#go(route) }, ...children);
+  }
+
+  /** Opens `route`; the keyboard moves to its heading. `fromUrl`: the hash changed (a link, back or forward). */
+  #go(route, { fromUrl = false } = {}) {
+    const previous = this.#route;
+    if (this.#hashRouting && !fromUrl && formatRoute(route) !== (location.hash || '#/')) {
+      // The hashchange that follows draws it.
+      location.hash = formatRoute(route);
+      return;
+    }
+    this.#route = route;
+    if (!this.#report) return;
+    this.#showView();
+    if (sameRoute(previous, route) && fromUrl) return;
+    // Back to the overview: to the card of the area left; elsewhere: the view's heading.
+    const card = route.view === 'overview' && previous.view === 'area' ? this.#els.view.querySelector(`[data-area="${previous.area}"] [data-field="open-area"]`) : null;
+    (card ?? this.#els.view.querySelector('h2[tabindex="-1"]'))?.focus();
+  }
+
   #show(report) {
     fileList(this.#els.files, report);
     this.#els.clear.hidden = !report.files.length;
-    const { results } = this.#els;
-    results.hidden = false;
-    const tracks = Object.entries(report.tracks);
+    this.#els.results.hidden = false;
+    this.#els.main.classList.add('has-report');
+    this.#showLanding();
+    this.#toolbar(report);
+    this.#showView();
+  }
+
+  /** The bar of views: the overview, each designation, people, the what-if and the files guide. */
+  #nav(report) {
+    const route = this.#route;
+    const item = (target, label, extra = {}) =>
+      h('li', {}, this.#link(target, { class: 'nav-link', 'aria-current': sameRoute(route, target) ? 'page' : undefined, 'data-route': formatRoute(target), ...extra }, label));
+    const unread = report.files.filter((f) => f.kind === 'unknown' || report.errors.some((e) => e.file === f.name && e.kind === 'unscoredDownload')).length;
+    this.#els.nav.replaceChildren(
+      h(
+        'ul',
+        {},
+        item({ view: 'overview' }, N.overview),
+        (report.overview ?? []).map((row) => item({ view: 'area', area: row.area }, row.label, { 'data-area': row.area })),
+        item({ view: 'people' }, N.people),
+        item({ view: 'what-if' }, N.whatIf),
+        item({ view: 'files' }, N.files, { title: N.filesRead(report.files.length, unread) }),
+      ),
+    );
+  }
+
+  /** The month scored, the anniversary, the qualification window and the downloads: for every view. */
+  #toolbar(report) {
+    const select = h(
+      'select',
+      { id: 'as-of', onchange: () => ((this.#asOf = select.value), this.#refresh()) },
+      (report.months ?? []).map((m) => h('option', { value: m, selected: m === report.asOf }, monthName(m))),
+    );
+    const anniversary = h('input', {
+      type: 'date',
+      id: 'anniversary',
+      value: this.#anniversary ?? '',
+      onchange: () => ((this.#anniversary = anniversary.value), this.#refresh()),
+    });
+    const general = report.warnings.filter((w) => !w.file);
+    this.#els.toolbar.replaceChildren(
+      report.months?.length
+        ? h('label', { class: 'inline' }, `${N.asOf} `, select, report.baseline ? h('span', { class: 'muted' }, ` ${N.comparedWith(monthName(report.baseline))}`) : null)
+        : null,
+      h('label', { class: 'inline' }, `${N.anniversary} `, anniversary),
+      h(
+        'span',
+        { class: 'downloads' },
+        h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => download('spd-score-report.json', 'application/json', JSON.stringify(this.#report, null, 2)) }, N.downloadReport),
+        report.tenants?.length
+          ? h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => download('spd-score-tenants.csv', 'text/csv', tenantsCsv(this.#report)) }, N.downloadTenants)
+          : null,
+        h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => window.print() }, N.print),
+      ),
+      report.window ? h('p', { class: 'window', 'data-field': 'window' }, report.window.message) : null,
+      general.length ? h('ul', { class: 'notes' }, general.map((w) => h('li', { class: 'warning' }, w.message))) : null,
+    );
+  }
+
+  /** Draws the view of the current route (an area the report lacks: the overview). */
+  #showView() {
+    const report = this.#report;
+    if (!report) return;
+    if (this.#route.view === 'area' && !report.areas?.[this.#route.area]) this.#route = { view: 'overview' };
+    const route = this.#route;
+    if (route.view === 'area') this.#lastArea = route.area;
+    this.#nav(report);
+    const link = (target, attributes, ...children) => this.#link(target, attributes, ...children);
+    const { view } = this.#els;
+    view.dataset.route = formatRoute(route);
+    switch (route.view) {
+      case 'area':
+        view.replaceChildren(this.#areaView(report, route.area));
+        break;
+      case 'people':
+        view.replaceChildren(peopleAcrossAreas(report, { rulesets: this.#rulesets }));
+        break;
+      case 'what-if':
+        view.replaceChildren(
+          planner(report, { options: this.#options, ruleset: this.#ruleset, state: this.#planner, ask: (message, answer) => this.#ask(message, answer), fail: (e) => this.#fail(e), metricLabel: METRIC_NAME }),
+        );
+        break;
+      case 'files':
+        view.replaceChildren(filesGuide(report, { rulesets: this.#rulesets, files: this.#els.files }));
+        break;
+      default:
+        view.replaceChildren(overview(report, { link, current: this.#lastArea }), nextStepsAll(report, { link }) ?? '');
+    }
+  }
+
+  /** A designation's view: the same for every area. */
+  #areaView(report, id) {
     const first = this.getAttribute('track');
-    if (first && report.tracks[first]) tracks.sort(([a]) => (a === first ? -1 : 1));
-    const areas = report.areas ?? {};
-    if (!this.#area || !areas[this.#area]) this.#area = this.#defaultArea(report);
-    // The overview, then the view of the area chosen in it: another area's, or Modern Work's below.
-    const overviewSlot = h('div', { class: 'overview-slot' });
-    const areaSlot = h('div', { class: 'area-slot' });
-    const modernWork = h('div', { class: 'modern-work-view', 'data-area': MODERN_WORK });
-    this.#els.overviewSlot = overviewSlot;
-    this.#els.areaSlot = areaSlot;
-    this.#els.modernWork = modernWork;
-    // Across designations (with an overview): every area's next steps above the area, its people below.
-    const across = Boolean(report.overview?.length);
-    const selectArea = (area) => this.#selectArea(area);
-    results.replaceChildren(
-      across ? overviewSlot : null,
-      across ? nextStepsAll(report, { onSelect: selectArea, controls: 'area-view' }) : null,
-      h('div', { id: 'area-view', class: 'area-pane' }, areaSlot, modernWork),
-      // The what-if planner spans every area: after the area shown, whichever it is.
-      planner(report, { options: this.#options, ruleset: this.#ruleset, state: this.#planner, ask: (message, answer) => this.#ask(message, answer), fail: (e) => this.#fail(e), metricLabel: METRIC_LABEL }),
-      across ? peopleAcrossAreas(report, { modernWork: MODERN_WORK, ruleset: this.#rulesets[MODERN_WORK] ?? this.#ruleset }) : null,
-    );
-    modernWork.replaceChildren(
-      summary(report, {
-        ruleset: this.#ruleset,
-        onAsOf: (month) => ((this.#asOf = month), this.#refresh()),
-        onDownloadReport: () => download('spd-score-report.json', 'application/json', JSON.stringify(this.#report, null, 2)),
-        onDownloadTenants: () => download('spd-score-tenants.csv', 'text/csv', tenantsCsv(this.#report)),
-        enterValues: this.#enterValues(report, MODERN_WORK),
-      }),
-      h('div', { class: 'tracks' }, tracks.map(([id, t]) => track(id, t, report))),
-      nextSteps(report),
-      history(report, {
-        anniversary: this.#anniversary,
-        onAnniversary: (date) => ((this.#anniversary = date), this.#refresh()),
-        metricLabel: METRIC_LABEL,
-        chart: scoreChart({
-          months: report.areas?.[MODERN_WORK]?.history ?? modernWorkMonths(report.history),
-          window: report.window,
-          qualifyAt: this.#ruleset?.qualification?.minTotal ?? 70,
-          label: report.areas?.[MODERN_WORK]?.label ?? 'Modern Work',
-        }),
-      }),
-      tenants(report, { view: this.#tenantView, firstTrack: this.getAttribute('track'), ruleset: this.#ruleset }),
-      people(report),
-      assumptions(report, this.#ruleset),
-    );
-    this.#showArea();
+    // The report's own usage tenants (schema 2) are its ruleset's area's data model.
+    const own = id === report.ruleset?.id && report.tenants?.length;
+    return areaView(report, id, {
+      back: this.#link({ view: 'overview' }, { class: 'secondary', part: 'button', 'data-action': 'back' }, N.back),
+      enterValues: this.#enterValues(report, id),
+      charts: this.#charts(report, id),
+      tables: own ? tenants(report, { view: this.#tenantView, firstTrack: first, ruleset: this.#rulesets[id] ?? this.#ruleset }) : null,
+      ruleset: this.#rulesets[id] ?? (this.#ruleset?.id === id ? this.#ruleset : null),
+      firstTrack: first,
+    });
   }
 
   /** An area's score by month and its deciding track's points by metric. */
@@ -426,10 +540,12 @@ export class SpdScoreCalculator extends HTMLElement {
     const area = report.areas?.[id];
     if (!area || area.status === 'not_scored') return null;
     const track = area.tracks?.[area.track];
+    // Schema 2 keeps the report's own area's months at the top.
+    const months = area.history ?? (id === report.ruleset?.id ? modernWorkMonths(report.history) : null);
     return h(
       'div',
       { class: 'area-charts' },
-      scoreChart({ months: area.history, window: report.window, qualifyAt: this.#rulesets[id]?.qualification?.minTotal ?? 70, label: area.label }),
+      scoreChart({ months, window: report.window, qualifyAt: this.#rulesets[id]?.qualification?.minTotal ?? 70, label: area.label }),
       metricChart(track, { label: track?.label ?? area.track }),
     );
   }
@@ -448,43 +564,6 @@ export class SpdScoreCalculator extends HTMLElement {
         this.#root.querySelector(`[data-enter="${id}"] [data-action="apply-values"]`)?.focus();
       },
     });
-  }
-
-  /** Modern Work, unless only other areas were scored: then the first of them. */
-  #defaultArea(report) {
-    const areas = report.areas ?? {};
-    if (!areas[MODERN_WORK] || areas[MODERN_WORK].status !== 'not_scored') return MODERN_WORK;
-    return (report.overview ?? []).find((row) => row.status !== 'not_scored')?.area ?? MODERN_WORK;
-  }
-
-  /** Opens an area from the overview; `focus` moves the keyboard to its heading. */
-  #selectArea(id, focus = true) {
-    if (!this.#report?.areas?.[id]) return;
-    this.#area = id;
-    this.#showArea();
-    if (!focus) return;
-    const heading = id === MODERN_WORK ? this.#els.modernWork.querySelector('#summary-title') : this.#els.areaSlot.querySelector('#area-title');
-    heading?.focus();
-  }
-
-  #showArea() {
-    const report = this.#report;
-    const { overviewSlot, areaSlot, modernWork } = this.#els;
-    if (!report || !areaSlot) return;
-    const id = this.#area;
-    const other = id !== MODERN_WORK && report.areas?.[id];
-    overviewSlot.replaceChildren(overview(report, { selected: id, controls: 'area-view', onSelect: (area) => this.#selectArea(area) }));
-    areaSlot.replaceChildren(
-      other
-        ? areaView(report, id, {
-            onBack: () => this.#els.overviewSlot.querySelector(`tr[data-area="${id}"] [data-field="open-area"]`)?.focus(),
-            enterValues: this.#enterValues(report, id),
-            charts: this.#charts(report, id),
-          })
-        : '',
-    );
-    areaSlot.hidden = !other;
-    modernWork.hidden = Boolean(other);
   }
 }
 

@@ -35,6 +35,15 @@ export function metricName(id) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** Metrics by category, as Partner Center groups a scorecard; a metric no table names goes under AREA_TEXT.otherCategory. */
+export const METRIC_CATEGORY = {
+  netCustomerAdds: 'Performance',
+  intermediateCertifications: 'Skilling',
+  advancedCertifications: 'Skilling',
+  usageGrowth: 'Customer success',
+  deployments: 'Customer success',
+};
+
 /** What a count metric counts, [one, many]: by metric id first, else by kind. */
 const UNIT_BY_METRIC = { netCustomerAdds: ['net customer add', 'net customer adds'], deployments: ['net deployment', 'net deployments'] };
 const UNIT_BY_KIND = { tenants: ['customer', 'customers'], people: ['person', 'people'], services: ['service', 'services'] };
@@ -95,13 +104,139 @@ export const AREA_TEXT = {
   warnings: 'Warnings',
   assumptions: (n) => `What this score assumes (${n})`,
   countsIn: 'Also counts in',
+  otherCategory: 'Other',
+  tenantActions: (n) => `Tenant by tenant: ${n} Partner Center does not show`,
+  actionKinds: { activateUsers: 'Activate users', removeSeats: 'Remove unused seats', addSeats: 'Add seats', lostCustomer: 'Lost customers' },
+};
+
+/** The dashboard's words (www/overview.js). */
+export const OVERVIEW_TEXT = {
+  decidedBy: (track) => `Track: ${track}`,
+  notScored: 'Not scored yet: see the files guide for what would score it.',
+  next: 'Next:',
+  attained: 'badge attained',
+  notAttained: 'badge not attained',
+  otherGroup: 'Other designations',
+};
+
+/** The views and the bar that switches between them. */
+export const NAV_TEXT = {
+  label: 'Views',
+  overview: 'Overview',
+  people: 'People',
+  whatIf: 'What if',
+  files: 'Files guide',
+  back: 'Back to the overview',
+  asOf: 'Score as of',
+  comparedWith: (month) => `compared with ${month}`,
+  anniversary: 'Anniversary date',
+  downloadReport: 'Download report (JSON)',
+  downloadTenants: 'Download tenants (CSV)',
+  print: 'Print',
+  scored: (n, qualified) => `Scored: ${n} ${n === 1 ? 'designation' : 'designations'}, ${qualified.length} qualified${qualified.length ? `: ${qualified.join(', ')}` : ''}.`,
+  filesRead: (n, unread) => `${n} ${n === 1 ? 'file' : 'files'} read${unread ? `, ${unread} not used` : ''}.`,
+  guideLink: 'Which files do I need?',
+};
+
+/**
+ * Partner Center's downloads, by file kind (report.files[].kind): the name
+ * Partner Center gives them, where to find them and which period to choose.
+ * The CLI and the page say the same.
+ */
+export const DOWNLOADS = {
+  usage: {
+    name: 'Office usage report (OfficeUsage)',
+    where: 'Partner Center › Insights › Reports › Office usage; or the detailed contribution export of a Solutions Partner scorecard',
+    period: 'the last 13 months: the month scored and the same month a year before',
+  },
+  emsUsage: {
+    name: 'EMS usage report (EMSUsage)',
+    where: 'Partner Center › Insights › Reports › EMS usage',
+    period: 'the last 13 months',
+  },
+  azureUsage: {
+    name: 'Azure usage report (AzureUsage)',
+    where: 'Partner Center › Insights › Reports › Azure usage',
+    period: 'the last 24 months (choose the longest period: the default six months is not enough)',
+  },
+  customersTenants: {
+    name: 'Customers report (CustomersAndTenants)',
+    where: 'Partner Center › Insights › Reports › Customers',
+    period: 'the last 24 months',
+  },
+  bizappsRevenue: {
+    name: 'Business applications revenue report',
+    where: 'Partner Center › Insights › Reports › Business applications › Revenue',
+    period: 'the last 13 months',
+  },
+  bizappsUsage: {
+    name: 'Business applications usage report',
+    where: 'Partner Center › Insights › Reports › Business applications › Usage',
+    period: 'the last 13 months',
+  },
+  skilling: {
+    name: 'Trainings, exams and certifications report (TrainingCompletions)',
+    where: 'Partner Center › Insights › Reports › Trainings, exams and certifications; or any list of your people and their certifications',
+    period: 'the latest (today’s certifications)',
+  },
+  manual: {
+    name: 'Values typed from Partner Center (optional)',
+    where: 'Columns Area, Track, Metric, Value; made by "Enter values" in a designation’s view',
+    period: 'the month Partner Center shows',
+  },
+};
+
+/** A file's kind (report.files[].kind) in a word or two. */
+export const FILE_KIND = {
+  usage: 'Office usage',
+  emsUsage: 'EMS usage',
+  azureUsage: 'Azure usage',
+  customersTenants: 'Customers',
+  bizappsRevenue: 'Business applications revenue',
+  bizappsUsage: 'Business applications usage',
+  skilling: 'Skilling list',
+  manual: 'Typed values',
+  bizappsLicenceUsage: 'Dynamics 365 / Power BI licence usage (not scored)',
+  msLearn: 'MS Learn (not scored)',
+  unknown: 'Not recognised',
+};
+
+/** The files guide's words (www/files-guide.js). */
+export const GUIDE_TEXT = {
+  title: 'Which files to download',
+  intro: 'Download each report below from Partner Center as CSV and drop them all at once. Each designation lists the downloads that feed it; a tick means a file of that kind was read.',
+  downloads: 'Where to find each download',
+  read: 'read',
+  notRead: 'not loaded yet',
+  oneOf: 'or',
+  covers: (from, to, n) => `${from} to ${to} (${n} ${n === 1 ? 'month' : 'months'})`,
+  noMonths: 'no months',
+  feeds: (metrics) => `Feeds ${metrics}.`,
+  missingFor: (metrics) => `Missing: without it ${metrics} cannot be scored.`,
+  stillUnknown: 'Still unknown',
+  filesTitle: 'Files read',
+  unreadTitle: 'Files not used',
+  probably: (name) => `This looks like it was meant to be the ${name}: check that it is that download, as Partner Center writes it.`,
+  where: 'Where',
+  period: 'Period',
+  feedsAreas: 'Feeds',
+  /** A file's name hints at a download: the first pattern that matches. */
+  hints: [
+    [/azure|acr/i, 'azureUsage'],
+    [/\bems\b|intune|entra/i, 'emsUsage'],
+    [/customer|tenant/i, 'customersTenants'],
+    [/revenue/i, 'bizappsRevenue'],
+    [/dynamics|bizapp|business.?app|power.?bi/i, 'bizappsUsage'],
+    [/skill|training|cert|learn|exam/i, 'skilling'],
+    [/office|o365|m365|usage|contribution|cpor/i, 'usage'],
+  ],
 };
 
 /** The words of an area's explanation (report.areas[id].detail), by data model. */
 export const DETAIL_TEXT = {
   title: 'How the files were read',
-  showAll: (n) => `Show all ${n}`,
-  showFirst: (n) => `Show the first ${n} only`,
+  /** A table's page: "Rows 51 to 100 of 230". */
+  pages: (from, to, total) => `Rows ${from} to ${to} of ${total}`,
   /** A track's count in the as-of month and its baseline: "+1", "now only". */
   when: { both: 'both months', asOf: 'now only', baseline: 'a year ago only', neither: 'neither month' },
   tenant: 'Tenant',
@@ -325,8 +460,7 @@ export const NEXT_TEXT = {
   step: 'Step',
   points: (p) => `+${p} points`,
   mostPerStep: 'most points per step',
-  showAll: (n) => `Show all ${n}`,
-  showFirst: (n) => `Show the first ${n} only`,
+  pages: (from, to, total) => `Steps ${from} to ${to} of ${total}`,
 };
 
 /** The words of the people table across designations. */
@@ -338,8 +472,12 @@ export const PEOPLE_TEXT = {
   counts: 'counts',
   none: '—',
   empty: 'No skilling list yet: add a list of your people and their certifications (one row per person and certification) to see where each counts.',
-  showAll: (n) => `Show all ${n}`,
-  showFirst: (n) => `Show the first ${n} only`,
+  pages: (from, to, total) => `People ${from} to ${to} of ${total}`,
+  certifications: 'Certifications on this designation’s lists',
+  areaTitle: (area) => `People for ${area}`,
+  areaIntro: (counted, total, area) => `${counted} of ${total} people with a certification ${area} lists count.`,
+  areaCaption: (area, n) => `People with a certification ${area} lists (${n})`,
+  areaNone: (area) => `Nobody on the skilling list holds a certification ${area} lists.`,
 };
 
 /** The 2026 badge groups (designations.md §13): their line in the CLI summary; the page may use them for its group headings. */

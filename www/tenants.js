@@ -4,6 +4,7 @@
 
 import { h, number, percent, signed } from './dom.js';
 import { tenantNotes } from './rules.js';
+import { rows } from './rows.js';
 
 /** Rows shown at first, and added by "Show more". */
 const PAGE_SIZE = 100;
@@ -32,31 +33,30 @@ export function tenants(report, { view, firstTrack, ruleset }) {
     const tt = t.tracks[view.track];
     return Boolean(tt && (tt.netAdd || Object.values(tt.options).some((o) => o.deployment || o.growth)));
   };
-  const rows = () => {
-    const search = view.search.toLowerCase();
-    let list = report.tenants.filter((t) => {
-      if (search && !t.id.toLowerCase().includes(search) && !(t.name ?? '').toLowerCase().includes(search)) return false;
-      if (view.filter === 'counts' && !counts(t)) return false;
-      if (view.filter === 'not' && counts(t)) return false;
-      return view.association === 'all' || t.associations.includes(view.association);
-    });
-    const key = (t) => {
-      const tt = t.tracks[view.track];
-      if (!tt) return 0;
-      const options = Object.values(tt.options);
-      switch (view.sort) {
-        case 'tenant': return t.id;
-        case 'eligible': return Number(tt.eligible.asOf) * 2 + Number(tt.eligible.baseline);
-        case 'pau': return tt.maxPau.asOf;
-        case 'mau': return options.reduce((s, o) => s + o.asOf.mau, 0);
-        case 'deployed': return Math.max(0, ...options.map((o) => o.asOf.bestRatio ?? 0));
-        default: return Math.abs(tt.netAdd) * 1e9 + options.reduce((s, o) => s + Math.abs(o.growth ?? 0) + Math.abs(o.deployment) * 1e6, 0);
-      }
-    };
-    list = list.map((t) => [key(t), t]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t);
-    if (view.descending) list.reverse();
-    return list;
+  const filters = { counts: (t) => counts(t), not: (t) => !counts(t) };
+  const key = (t) => {
+    const tt = t.tracks[view.track];
+    if (!tt) return 0;
+    const options = Object.values(tt.options);
+    switch (view.sort) {
+      case 'tenant': return t.id;
+      case 'eligible': return Number(tt.eligible.asOf) * 2 + Number(tt.eligible.baseline);
+      case 'pau': return tt.maxPau.asOf;
+      case 'mau': return options.reduce((s, o) => s + o.asOf.mau, 0);
+      case 'deployed': return Math.max(0, ...options.map((o) => o.asOf.bestRatio ?? 0));
+      default: return Math.abs(tt.netAdd) * 1e9 + options.reduce((s, o) => s + Math.abs(o.growth ?? 0) + Math.abs(o.deployment) * 1e6, 0);
+    }
   };
+  /** The first `view.shown` tenants the choices select, and how many they select (rows.js). */
+  const page = () =>
+    rows(report, {
+      list: 'tenants',
+      search: view.search,
+      filter: (t) => (filters[view.filter]?.(t) ?? true) && (view.association === 'all' || t.associations.includes(view.association)),
+      sort: key,
+      descending: view.descending,
+      limit: view.shown,
+    });
   const yesNo = (b) => (b ? 'yes' : 'no');
   const draw = () => {
     headRow.replaceChildren(
@@ -68,8 +68,7 @@ export function tenants(report, { view, firstTrack, ruleset }) {
         ),
       ),
     );
-    const list = rows();
-    const shown = list.slice(0, view.shown);
+    const { total, rows: shown } = page();
     body.replaceChildren(
       ...shown.map((t) => {
         const tt = t.tracks[view.track];
@@ -98,8 +97,8 @@ export function tenants(report, { view, firstTrack, ruleset }) {
       }),
     );
     const omitted = report.tenantCount - report.tenants.length;
-    count.textContent = `${list.length === 1 ? '1 tenant' : `${number(list.length)} tenants`} shown${list.length > shown.length ? `, first ${number(shown.length)} listed` : ''}${omitted > 0 ? `; ${number(omitted)} more that change no metric are left out` : ''}.`;
-    more.hidden = list.length <= shown.length;
+    count.textContent = `${total === 1 ? '1 tenant' : `${number(total)} tenants`} shown${total > shown.length ? `, first ${number(shown.length)} listed` : ''}${omitted > 0 ? `; ${number(omitted)} more that change no metric are left out` : ''}.`;
+    more.hidden = total <= shown.length;
   };
   const search = h('input', { type: 'search', placeholder: 'Tenant id or name', value: view.search, oninput: () => ((view.search = search.value), (view.shown = PAGE_SIZE), draw()) });
   const filter = h(
@@ -122,8 +121,8 @@ export function tenants(report, { view, firstTrack, ruleset }) {
   draw();
   return h(
     'section',
-    { class: 'card tenants', part: 'tenants', 'aria-labelledby': 'tenants-title' },
-    h('h2', { id: 'tenants-title' }, 'Tenants'),
+    { class: 'tenants', part: 'tenants', 'aria-labelledby': 'tenants-title' },
+    h('h3', { id: 'tenants-title' }, 'Tenants'),
     h(
       'div',
       { class: 'filters' },

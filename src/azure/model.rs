@@ -98,14 +98,7 @@ fn usd(cents: i64) -> f64 {
 
 /// `USD 1,234.50`, `USD 180`.
 pub(crate) fn usd_text(cents: i64) -> String {
-    let whole = (cents / 100).unsigned_abs().to_string();
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
+    let grouped = crate::points::grouped((cents / 100).unsigned_abs());
     let sign = if cents < 0 { "-" } else { "" };
     match (cents % 100).unsigned_abs() {
         0 => format!("USD {sign}{grouped}"),

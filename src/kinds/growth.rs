@@ -4,7 +4,7 @@
 //! which it earns nothing.
 
 use super::{Advice, Input, Source};
-use crate::points::{serialize_value, Points};
+use crate::points::{grouped, more_of, prose, serialize_value, Points};
 use crate::report::Recommendation;
 use serde::Serialize;
 
@@ -54,8 +54,9 @@ impl Rule {
         let below = baseline.filter(|b| *b < minimum);
         let reason = below.map(|b| {
             format!(
-                "the baseline ({b}) is below the minimum of {}: usage growth earns no points",
-                self.minimum_baseline
+                "the baseline ({}) is below the minimum of {}: usage growth earns no points",
+                prose(b),
+                grouped(self.minimum_baseline)
             )
         });
         let points =
@@ -83,14 +84,18 @@ impl Rule {
         if let Some(reason) = &m.reason {
             let message = format!(
                 "{label}: {reason}; a baseline of at least {} unlocks up to {} points.",
-                m.minimum_baseline, m.max
+                grouped(m.minimum_baseline),
+                m.max
             );
             return vec![advice.recommendation(1, "baseline", gain, Points::ZERO, message)];
         }
         let needed = value.units_to(Points::whole(m.threshold), Points::whole(1)).max(1);
         let per_point = Points::linear(Points::whole(1), m.threshold, m.max);
-        let message =
-            format!("{label}: you need {needed} more percentage points of usage growth to achieve {gain} points.");
+        let message = format!(
+            "{label}: you need {} of usage growth to achieve {} points.",
+            more_of(needed, "", "percentage points"),
+            prose(gain)
+        );
         vec![advice.recommendation(needed, "percentage points of usage growth", gain, per_point.min(gain), message)]
     }
 }

@@ -19,7 +19,7 @@ pub use parts::{PartScore, PartsMetric};
 pub use steps::{StepScore, StepsMetric};
 
 use crate::json::At;
-use crate::points::{serialize_value, Points};
+use crate::points::{more_of, prose, serialize_value, Points};
 use crate::report::Recommendation;
 use crate::ruleset::Ruleset;
 use serde::Serialize;
@@ -568,7 +568,7 @@ fn count_recommendation(m: &CountMetric, advice: &Advice<'_>, (one, many): (&str
     let gain = Points::difference(Points::whole(m.max), points);
     let label = advice.track_label;
     let unit = if needed == 1 { one } else { many };
-    let message = format!("{label}: you need {needed} more {unit} to achieve {gain} points.");
+    let message = format!("{label}: you need {} to achieve {} points.", more_of(needed, "", unit), prose(gain));
     vec![advice.recommendation(needed, many, gain, per_unit.min(gain), message)]
 }
 

@@ -3,7 +3,7 @@
 //! best option's points, not the sum.
 
 use super::{figure, Advice, Input, Source};
-use crate::points::Points;
+use crate::points::{more_of, prose, Points};
 use crate::report::{Keyed, Recommendation};
 use serde::Serialize;
 
@@ -92,9 +92,10 @@ impl Rule {
             let needed = (f64::from(score.threshold) - value).ceil().max(1.0) as u64;
             let unit_gain = Points::linear(Points::whole(1), score.threshold, m.max).min(gain);
             let message = format!(
-                "{}: you need {needed} more qualified {option} {} to achieve {gain} points.",
+                "{}: you need {} to achieve {} points.",
                 advice.track_label,
-                if needed == 1 { one } else { many },
+                more_of(needed, &format!("qualified {option}"), if needed == 1 { one } else { many }),
+                prose(gain),
             );
             let mut r = advice.recommendation(needed, many, gain, unit_gain, message);
             r.option = Some(option.clone());

@@ -4,7 +4,7 @@
 //! shows the other part's points, flagged as incomplete.
 
 use super::{Advice, Input, Source};
-use crate::points::{serialize_value, Points};
+use crate::points::{more_of, prose, serialize_value, Points};
 use crate::report::{Keyed, Recommendation};
 use serde::Serialize;
 
@@ -93,10 +93,10 @@ impl Rule {
                 },
             };
             let message = format!(
-                "{}: you need {needed} more {} {} to achieve {gain} points.",
+                "{}: you need {} to achieve {} points.",
                 advice.track_label,
-                score.label,
-                if needed == 1 { one } else { many }
+                more_of(needed, &score.label, if needed == 1 { one } else { many }),
+                prose(gain)
             );
             let mut r = advice.recommendation(needed, many, gain, per_unit.min(gain), message);
             r.option = Some(part.id.clone());

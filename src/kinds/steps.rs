@@ -5,7 +5,7 @@
 //! may count in several.
 
 use super::{Advice, Input, Source};
-use crate::points::Points;
+use crate::points::{more_of, prose, Points};
 use crate::report::Recommendation;
 use serde::Serialize;
 
@@ -142,11 +142,17 @@ impl Rule {
             let names = or_list(&step.certifications);
             let message = if unlocked > Points::ZERO {
                 format!(
-                    "{label}: you need {needed} more {} with {names} to unlock {unlocked} points.",
-                    whom(needed.into())
+                    "{label}: you need {} with {names} to unlock {} points.",
+                    more_of(needed.into(), "", whom(needed.into())),
+                    prose(unlocked)
                 )
             } else {
-                format!("{label}: you need {needed} more {} with {names} to meet step {} (it unlocks the points of step {}).", whom(needed.into()), i + 1, m.steps.len())
+                format!(
+                    "{label}: you need {} with {names} to meet step {} (it unlocks the points of step {}).",
+                    more_of(needed.into(), "", whom(needed.into())),
+                    i + 1,
+                    m.steps.len()
+                )
             };
             let unit_gain = Points::fraction(0, 1).max(unlocked);
             out.push(advice.recommendation(u64::from(needed), "people", unlocked, unit_gain, message));
@@ -156,8 +162,11 @@ impl Rule {
             let gain = Points::difference(Points::whole(m.max), points);
             let needed = points.units_to(Points::whole(m.max), per_person).max(1);
             let scoring = m.steps.last().map(|s| or_list(&s.certifications)).unwrap_or_default();
-            let message =
-                format!("{label}: you need {needed} more {} with {scoring} to achieve {gain} points.", whom(needed));
+            let message = format!(
+                "{label}: you need {} with {scoring} to achieve {} points.",
+                more_of(needed, "", whom(needed)),
+                prose(gain)
+            );
             out.push(advice.recommendation(needed, "people", gain, per_person.min(gain), message));
         }
         out

@@ -14,16 +14,9 @@ pub use rules::Rules;
 
 use crate::points::Points;
 
-/// Points as a page shows them in a sentence: two decimals at most
-/// (`3.33`, `6.67`, `20`), without formatting a float.
+/// Points as a page shows them in a sentence: one decimal at most (`3.3`, `20`).
 fn points_text(points: Points) -> String {
-    let hundredths = (points.times(100) + Points::fraction(1, 2)).whole_part();
-    let (whole, cents) = (hundredths / 100, hundredths % 100);
-    match cents {
-        0 => whole.to_string(),
-        c if c % 10 == 0 => format!("{whole}.{}", c / 10),
-        c => format!("{whole}.{c:02}"),
-    }
+    crate::points::prose(points)
 }
 
 /// A tenant id's bytes compared without case, as tenant ids are matched.
@@ -46,11 +39,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn points_read_with_two_decimals() {
+    fn points_read_with_one_decimal() {
         let text = |num, den| points_text(Points::fraction(num, den));
-        assert_eq!(
-            [text(20, 6), text(40, 6), text(20, 1), text(3, 2), text(1, 400)],
-            ["3.33", "6.67", "20", "1.5", "0"]
-        );
+        assert_eq!([text(20, 6), text(40, 6), text(20, 1), text(3, 2), text(1, 400)], ["3.3", "6.7", "20", "1.5", "0"]);
     }
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { areaPoints, axeViolations, fixture, loadFiles, openArea, reportAfter, root, screenshots, shown, start } from './harness.mjs';
+import { areaPoints, axeViolations, fixture, go, loadFiles, openArea, reportAfter, root, screenshots, shown, start } from './harness.mjs';
 
 const AREAS = ['modern-work', 'security', 'data-ai', 'infrastructure', 'digital-app-innovation', 'business-applications'];
 const STATUS = { qualified: 'Qualified', incomplete: 'Incomplete', in_progress: 'In progress', not_scored: 'Not scored' };
@@ -21,14 +21,14 @@ const load = (page, names) => loadFiles(page, names.map((n) => fixture(n)));
 
 /** The overview as shown: one object per row, in the page's order. */
 function overviewRows(page) {
-  return page.locator('[data-table="overview"] tbody tr').evaluateAll((rows) =>
+  return page.locator('[data-view="overview"] li[data-area]').evaluateAll((rows) =>
     rows.map((tr) => {
       const field = (f) => tr.querySelector(`[data-field="${f}"]`)?.textContent ?? null;
       return {
         area: tr.dataset.area,
         label: field('open-area'),
-        score: field('score'),
-        status: field('area-status'),
+        score: field('total'),
+        status: field('status'),
         track: field('track'),
         other: field('other-track'),
         asOf: field('as-of'),
@@ -41,7 +41,7 @@ function overviewRows(page) {
 
 /** The steps of a metric on a track: [{step, gate, met, people, names, short, points}]. */
 function steps(view, track, metric) {
-  return view.locator(`[data-area-track="${track}"] [data-metric="${metric}"] li[data-step]`).evaluateAll((items) =>
+  return view.locator(`.area-track[data-track="${track}"] [data-metric="${metric}"] li[data-step]`).evaluateAll((items) =>
     items.map((li) => ({
       step: Number(li.dataset.step),
       gate: li.dataset.gate === 'true',
@@ -61,20 +61,27 @@ test('a skilling list alone: six areas in the overview, every one Incomplete, th
   const page = await app.open();
   const report = await load(page, ['areas/skilling-all-areas.csv']);
   const rows = await overviewRows(page);
+  // Cards grouped by the report's badges, in its order: AI Business Solutions, Cloud & AI Platforms, Security.
+  const byBadge = report.badges.flatMap((b) => report.overview.filter((r) => r.badge === b.id).map((r) => r.area));
+  assert.deepEqual(byBadge, ['modern-work', 'business-applications', 'data-ai', 'infrastructure', 'digital-app-innovation', 'security']);
   assert.deepEqual(
     rows.map((r) => r.area),
-    AREAS,
+    byBadge,
   );
+  assert.deepEqual(await page.locator('[data-view="overview"] [data-badge]').evaluateAll((g) => g.map((e) => [e.dataset.badge, [...e.querySelectorAll('[data-area]')].map((c) => c.dataset.area)])), [
+    ['ai-business-solutions', ['modern-work', 'business-applications']],
+    ['cloud-ai-platforms', ['data-ai', 'infrastructure', 'digital-app-innovation']],
+    ['security', ['security']],
+  ]);
   // Labels come from the report.
   assert.deepEqual(
     rows.map((r) => r.label),
-    AREAS.map((a) => report.areas[a].label),
+    byBadge.map((a) => report.areas[a].label),
   );
+  assert.deepEqual(new Set(rows.map((r) => r.area)), new Set(AREAS));
   for (const row of rows) {
     assert.equal(row.status, 'Incomplete', row.area);
     assert.match(row.score, /^at least \d+$/, row.area);
-    assert.equal(row.asOf, '2025-10', row.area);
-    assert.equal(row.source, 'files', row.area);
   }
   const want = wanted('skilling-all-areas.csv');
   const score = (area) => rows.find((r) => r.area === area).score;
@@ -83,15 +90,13 @@ test('a skilling list alone: six areas in the overview, every one Incomplete, th
   assert.equal(score('business-applications'), 'at least 31');
   // Data & AI is decided by Enterprise by default (not classified); its SMB would give 16.
   const dataAi = rows.find((r) => r.area === 'data-ai');
-  assert.equal(dataAi.track, 'Enterprise (default: not classified from the files)');
-  assert.equal(dataAi.other, 'SMB: at least 16');
+  assert.equal(dataAi.track, 'Track: Enterprise (default: not classified from the files)');
   assert.match(dataAi.next, /Azure usage export/);
   // The Microsoft Cloud badge and the step worth the most points.
   assert.equal(await page.locator('[data-field="cloud-status"]').textContent(), 'Cannot tell');
   assert.match(await page.locator('[data-field="microsoft-cloud"]').textContent(), /0 of 6 qualified; the others cannot be told/);
-  assert.equal(await page.locator('[data-field="best-message"]').textContent(), report.bestAction.message);
-  // Modern Work's detailed view is shown below by default.
-  assert.equal(await page.locator('.modern-work-view').isVisible(), true);
+  assert.equal(await page.locator('[data-field="best-message"]').textContent(), report.bestAction.message.replace(/^[^:]+: /, '').replace(/^./, (c) => c.toUpperCase()));
+  // The dashboard comes first: no area's view until one is opened.
   assert.equal(await page.locator('.area-view').count(), 0);
   assert.deepEqual(page.errors, []);
 });
@@ -151,7 +156,7 @@ test('a skilling list alone: each area shows its skilling points, the gates met 
       [true, '8.0 points'],
     ],
   );
-  assert.match(await view.locator('[data-area-track="smb"] [data-metric="intermediateCertifications"]').textContent(), /each gate needs 1/);
+  assert.match(await view.locator('.area-track[data-track="smb"] [data-metric="intermediateCertifications"]').textContent(), /each gate needs 1/);
   assert.match(await view.textContent(), /Enterprise: you need 1 more person with Azure Solutions Architect Expert to unlock 8 points/);
 
   // Security SMB: 32 from three steps, Sue's retired certification still counting.
@@ -166,7 +171,7 @@ test('a skilling list alone: each area shows its skilling points, the gates met 
     ],
   );
   // Security's two-part metrics show each part, unknown here.
-  const parts = await view.locator('[data-area-track="smb"] [data-metric="deployments"] [data-part]').evaluateAll((li) => li.map((l) => [l.dataset.part, l.querySelector('[data-field="part-value"]').textContent]));
+  const parts = await view.locator('.area-track[data-track="smb"] [data-metric="deployments"] [data-part]').evaluateAll((li) => li.map((l) => [l.dataset.part, l.querySelector('[data-field="part-value"]').textContent]));
   assert.deepEqual(parts, [
     ['azure', 'unknown; full points at 6'],
     ['m365', 'unknown; full points at 6'],
@@ -186,48 +191,51 @@ test('a skilling list alone: each area shows its skilling points, the gates met 
 
   // Business Applications SMB: advanced 15 (Vic and Xia), people counted without steps.
   view = await openArea(page, 'business-applications');
-  const bizapps = view.locator('[data-area-track="smb"] [data-metric="advancedCertifications"]');
+  const bizapps = view.locator('.area-track[data-track="smb"] [data-metric="advancedCertifications"]');
   assert.equal(await bizapps.locator('[data-field="points"]').textContent(), '15.0');
   assert.equal(await bizapps.getAttribute('data-kind'), 'people');
   assert.match(await bizapps.locator('.value').textContent(), /^2 people; full points at 2$/);
   assert.match(await view.locator('[data-field="decided-by"]').textContent(), /SMB \(default: not classified from the files\)/);
-  assert.equal(await page.locator('.modern-work-view').isVisible(), false);
 
-  // Modern Work opens its own detailed view, unchanged.
-  await openArea(page, 'modern-work');
-  assert.equal(await page.locator('.area-view').count(), 0);
+  // Modern Work's view is built like the others, from areas["modern-work"].
+  const mwView = await openArea(page, 'modern-work');
+  assert.equal(await mwView.getAttribute('data-view'), 'area');
   const mw = await shown(page);
   assert.equal(mw.smb.metrics.intermediateCertifications, '5.0');
   assert.equal(mw.enterprise.metrics.intermediateCertifications, '2.5');
-  // The people table says where else a certification counts.
-  const ana = page.locator('[data-table="people"] tbody tr', { hasText: 'Ana Silva' });
-  assert.match(await ana.locator('[data-field="counts-elsewhere"]').first().textContent(), /^Also counts in: Data & AI \(intermediate certifications, step 1\), Infrastructure/);
+  // An area's people are the ones its lists name: Ana's Azure and Security certifications are not Modern Work's business.
+  const mwPeople = mwView.locator('[data-table="area-people"] tbody tr');
+  assert.ok((await mwPeople.count()) > 0);
+  assert.equal(await mwPeople.filter({ hasText: 'Ana Silva' }).count(), 0);
+  assert.doesNotMatch(await mwView.textContent(), /not on Microsoft's Modern Work list/);
+  const dataAiView = await openArea(page, 'data-ai');
+  const ana = dataAiView.locator('[data-table="area-people"] tbody tr', { hasText: 'Ana Silva' });
+  assert.equal(await ana.locator('[data-field="counts-in"]').first().textContent(), 'intermediate certifications, step 1');
   assert.deepEqual(page.errors, []);
 });
 
 test('values typed from Partner Center: Infrastructure 78 Qualified on SMB, entered by hand; Data & AI not scored', async () => {
   const page = await app.open();
   await load(page, ['areas/manual-values.csv']);
+  await go(page, '#/files');
   assert.equal(await page.locator('.file .file-kind').textContent(), 'Typed values');
+  await go(page, '#/');
   const rows = await overviewRows(page);
   const row = (area) => rows.find((r) => r.area === area);
   assert.deepEqual(
-    { score: row('infrastructure').score, status: row('infrastructure').status, track: row('infrastructure').track, source: row('infrastructure').source, asOf: row('infrastructure').asOf },
-    { score: '78', status: 'Qualified', track: 'SMB (typed from Partner Center)', source: 'entered by hand', asOf: '—' },
+    { score: row('infrastructure').score, status: row('infrastructure').status, track: row('infrastructure').track },
+    { score: '78', status: 'Qualified', track: 'Track: SMB (typed from Partner Center)' },
   );
-  assert.equal(row('infrastructure').other, 'Enterprise: 62');
   assert.deepEqual([row('security').score, row('security').status], ['72', 'Qualified']);
   assert.deepEqual([row('business-applications').score, row('business-applications').status], ['75', 'Qualified']);
   for (const area of ['modern-work', 'data-ai', 'digital-app-innovation']) {
-    assert.deepEqual([row(area).score, row(area).status, row(area).source], ['—', 'Not scored', 'none'], area);
+    assert.deepEqual([row(area).score, row(area).status], ['—', 'Not scored'], area);
     assert.match(row(area).next, /or enter the values Partner Center shows/, area);
   }
   assert.equal(await page.locator('[data-field="cloud-status"]').textContent(), 'Cannot tell');
   assert.match(await page.locator('[data-field="cloud-message"]').textContent(), /^3 of 6 qualified/);
-  // Screen readers hear the overview's outcome, Modern Work having none.
-  assert.equal(await page.getByRole('status').textContent(), 'Scored: 3 of 6 qualified; the others cannot be told from what was loaded.');
-  // Modern Work was not scored, so the first area scored is shown.
-  assert.equal(await page.locator('.area-view').getAttribute('data-area'), 'security');
+  // Screen readers hear the overview's outcome.
+  assert.equal(await page.getByRole('status').textContent(), 'Scored: 3 designations, 3 qualified: Security, Infrastructure, Business Applications.');
 
   const view = await openArea(page, 'infrastructure');
   const got = await areaPoints(view);
@@ -238,8 +246,8 @@ test('values typed from Partner Center: Infrastructure 78 Qualified on SMB, ente
   assert.equal(got.enterprise.status, 'In progress');
   assert.deepEqual(got.smb.metrics, { netCustomerAdds: '30.0', intermediateCertifications: '16.0', advancedCertifications: '12.0', usageGrowth: '12.0', deployments: '8.0' });
   // Every metric says it was entered by hand.
-  assert.equal(await view.locator('[data-area-track="smb"] [data-metric] > .metric-head [data-field="manual"]').count(), 5);
-  assert.equal(await view.locator('[data-area-track="smb"] [data-metric="usageGrowth"] .value').first().textContent(), '12% growth; full points at 20%');
+  assert.equal(await view.locator('.area-track[data-track="smb"] [data-metric] > .metric-head [data-field="manual"]').count(), 5);
+  assert.equal(await view.locator('.area-track[data-track="smb"] [data-metric="usageGrowth"] .value').first().textContent(), '12% growth; full points at 20%');
   assert.match(await view.locator('[data-field="source"]').textContent(), /entered by hand/);
   // A typed count of one architect leaves Enterprise's advanced gate unmet.
   const advanced = await steps(view, 'enterprise', 'advancedCertifications');
@@ -250,7 +258,7 @@ test('values typed from Partner Center: Infrastructure 78 Qualified on SMB, ente
   const sec = await areaPoints(security);
   assert.deepEqual([sec.smb.total, sec.smb.status, sec.enterprise.total], ['72', 'Qualified', 'at least 61']);
   assert.deepEqual(
-    await security.locator('[data-area-track="smb"] [data-metric="usageGrowth"] [data-part]').evaluateAll((li) => li.map((l) => l.querySelector('[data-field="part-value"]').textContent)),
+    await security.locator('.area-track[data-track="smb"] [data-metric="usageGrowth"] [data-part]').evaluateAll((li) => li.map((l) => l.querySelector('[data-field="part-value"]').textContent)),
     ['9,000; full points at 15,000', 'unknown; full points at 1,000'],
   );
 
@@ -258,7 +266,7 @@ test('values typed from Partner Center: Infrastructure 78 Qualified on SMB, ente
   const dataAi = await openArea(page, 'data-ai');
   assert.equal(await dataAi.locator('[data-field="area-status"]').textContent(), 'Not scored');
   assert.match(await dataAi.locator('[data-field="missing"]').textContent(), /^What would score it: Load Partner Center's Azure usage export/);
-  assert.equal(await dataAi.locator('[data-area-track]').count(), 0);
+  assert.equal(await dataAi.locator('.area-track').count(), 0);
   assert.deepEqual(page.errors, []);
 });
 
@@ -272,27 +280,28 @@ test('keyboard: the overview rows are reached with Tab and open their area; back
     });
   await page.locator('.drop').focus();
   let focused = await active();
-  for (let i = 0; i < 20 && focused?.field !== 'open-area'; i++) {
+  for (let i = 0; i < 60 && focused?.field !== 'open-area'; i++) {
     await page.keyboard.press('Tab');
     focused = await active();
   }
   assert.deepEqual([focused.field, focused.area], ['open-area', 'modern-work']);
   await page.keyboard.press('Tab');
-  assert.deepEqual(await active().then((f) => [f.field, f.area]), ['open-area', 'security']);
+  assert.deepEqual(await active().then((f) => [f.field, f.area]), ['open-area', 'business-applications']);
   await page.keyboard.press('Enter');
-  await page.locator('.area-view[data-area="security"]').waitFor();
-  // The view opened and the keyboard is on its heading.
-  assert.deepEqual(await active().then((f) => [f.id, f.text]), ['area-title', 'Solutions Partner for Security']);
-  assert.equal(await page.locator('[data-table="overview"] tr[data-area="security"] [data-field="open-area"]').getAttribute('aria-current'), 'true');
-  assert.equal(await page.locator('.modern-work-view').isVisible(), false);
-  await page.locator('.area-view').getByRole('button', { name: 'Back to the overview' }).press('Enter');
-  assert.deepEqual(await active().then((f) => [f.field, f.area]), ['open-area', 'security']);
-  // Shift+Tab to Modern Work, Space opens its detailed view.
+  await page.locator('.area-view[data-area="business-applications"]').waitFor();
+  // The view opened, its route is in the URL and the keyboard is on its heading.
+  assert.equal(new URL(page.url()).hash, '#/area/business-applications');
+  assert.deepEqual(await active().then((f) => [f.id, f.text]), ['area-title', 'Solutions Partner for Business Applications']);
+  await page.locator('.area-view [data-action="back"]').press('Enter');
+  await page.locator('[data-view="overview"]').waitFor();
+  // Back on the overview, the keyboard is on the card it left, which says it was the one open.
+  assert.deepEqual(await active().then((f) => [f.field, f.area]), ['open-area', 'business-applications']);
+  assert.equal(await page.locator('[data-view="overview"] [data-area="business-applications"] [data-field="open-area"]').getAttribute('aria-current'), 'true');
+  // Shift+Tab to Modern Work, Enter opens its view, built like every other.
   await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press(' ');
-  await page.locator('.modern-work-view').waitFor();
-  assert.equal(await page.locator('.area-view').count(), 0);
-  assert.equal(await active().then((f) => f.id), 'summary-title');
+  await page.keyboard.press('Enter');
+  await page.locator('.area-view[data-area="modern-work"]').waitFor();
+  assert.equal(await active().then((f) => f.id), 'area-title');
   assert.deepEqual(page.errors, []);
 });
 
@@ -307,19 +316,17 @@ test('the sample "Try all six designations": typed values and a skilling list sc
       ['manual-values.csv', 'manual'],
     ],
   );
-  await page.locator('[data-table="overview"]').waitFor();
+  await page.locator('[data-view="overview"]').waitFor();
   const rows = await overviewRows(page);
   assert.equal(rows.filter((r) => r.score !== '—').length, 6);
   assert.deepEqual(
     rows.filter((r) => r.status === 'Qualified').map((r) => [r.area, r.score]),
     [
-      ['security', '72'],
-      ['infrastructure', '78'],
       ['business-applications', '75'],
+      ['infrastructure', '78'],
+      ['security', '72'],
     ],
   );
-  assert.equal(rows.find((r) => r.area === 'infrastructure').source, 'files and entered by hand');
-  assert.equal(rows.find((r) => r.area === 'data-ai').source, 'files');
   assert.deepEqual(page.errors, []);
 });
 
@@ -339,14 +346,13 @@ test('the sample "Try the Azure, Security and Business Applications exports": ev
     report.files.map((f) => f.kind),
     ['azureUsage', 'usage', 'azureUsage', 'bizappsRevenue', 'bizappsUsage', 'skilling'],
   );
-  await page.locator('[data-table="overview"]').waitFor();
+  await page.locator('[data-view="overview"]').waitFor();
   const rows = await overviewRows(page);
-  assert.deepEqual(rows.map((r) => r.area), AREAS);
+  assert.deepEqual(new Set(rows.map((r) => r.area)), new Set(AREAS));
   for (const row of rows) {
     const area = core.areas[row.area];
     assert.equal(row.status, STATUS[area.status], row.area);
     assert.equal(row.score, String(Math.round(area.total)), row.area);
-    assert.equal(row.source, 'files', row.area);
   }
   // Every area is scored from files: none is left unknown.
   assert.ok(rows.every((r) => r.score !== '—'));
@@ -371,6 +377,12 @@ for (const [name, options] of [
     await view.locator('details.step-certs').first().locator('summary').click();
     await view.screenshot({ path: `${screenshots}/area-data-ai-${name}.png` });
     assert.deepEqual(await axeViolations(page), []);
+    // The people across designations and the files guide, too.
+    for (const route of ['#/people', '#/files']) {
+      await go(page, route);
+      await page.locator('.view').screenshot({ path: `${screenshots}/${route.slice(2)}-${name}.png` });
+      assert.deepEqual(await axeViolations(page), [], route);
+    }
     assert.deepEqual(page.errors, []);
   });
 }

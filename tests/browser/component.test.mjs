@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { defaultRuleset, drop, fixture, root, shown, start } from './harness.mjs';
+import { defaultRuleset, drop, fixture, go, openArea, root, shown, start } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -24,6 +24,7 @@ test('files added later join the score', async () => {
   assert.equal(later.smb.metrics.intermediateCertifications, '10.0');
   // 74.5 (semicolon-excel.expected.json), shown rounded.
   assert.equal(later.enterprise.total, '75');
+  await go(page, '#/files');
   assert.equal(await page.locator('.file').count(), 2);
 });
 
@@ -44,7 +45,8 @@ test('ruleset-url: a newer ruleset, fetched from the origin, changes the thresho
   assert.equal(result.version, 'test');
   assert.equal(result.advanced.threshold, 2);
   assert.equal(result.advanced.points, 7.5);
-  assert.equal(await page.locator('[data-track="smb"] [data-metric="advancedCertifications"] [data-field="points"]').textContent(), '7.5');
+  const view = await openArea(page, 'modern-work');
+  assert.equal(await view.locator('.area-track[data-track="smb"] [data-metric="advancedCertifications"] [data-field="points"]').textContent(), '7.5');
 });
 
 test('a ruleset that cannot be loaded is reported as spd-score:error', async () => {
@@ -65,10 +67,11 @@ test('a ruleset that cannot be loaded is reported as spd-score:error', async () 
 test('the track attribute puts a track first, the as-of attribute picks the month', async () => {
   const page = await app.open();
   await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
-  const order = () => page.locator('.tracks [data-track]').evaluateAll((s) => s.map((e) => e.dataset.track));
+  await openArea(page, 'modern-work');
+  const order = () => page.locator('.area-view .area-track[data-track]').evaluateAll((s) => s.map((e) => e.dataset.track));
   assert.deepEqual(await order(), ['enterprise', 'smb']);
   await page.evaluate(() => document.querySelector('spd-score-calculator').setAttribute('track', 'smb'));
-  await page.waitForFunction(() => document.querySelector('spd-score-calculator').shadowRoot.querySelector('.tracks [data-track]')?.dataset.track === 'smb');
+  await page.waitForFunction(() => document.querySelector('spd-score-calculator').shadowRoot.querySelector('.area-view .area-track[data-track]')?.dataset.track === 'smb');
   await page.evaluate(() => document.querySelector('spd-score-calculator').setAttribute('as-of', '2025-09'));
   await page.waitForFunction(() => document.querySelector('spd-score-calculator').report?.asOf === '2025-09');
   assert.equal(await page.locator('#as-of').inputValue(), '2025-09');
@@ -88,6 +91,8 @@ test('thousands of tenants: the table shows a page at a time and the page stays 
     new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
   });
   await page.locator('spd-score-calculator input[type="file"]').first().setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await page.locator('[data-view="overview"]').waitFor();
+  await openArea(page, 'modern-work');
   const body = page.locator('[data-table="tenants"] tbody tr');
   await body.first().waitFor();
   assert.equal(await body.count(), 100);
@@ -134,7 +139,7 @@ test('accessibility in dark mode on a narrow screen: axe finds no serious or cri
 test('screen readers hear the outcome once scored, not every percent read', async () => {
   const page = await app.open();
   await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
-  assert.equal(await page.getByRole('status').textContent(), 'Scored: Qualified, best track SMB with 74 of 100 points.');
+  assert.equal(await page.getByRole('status').textContent(), 'Scored: 6 designations, 1 qualified: Modern Work.');
   assert.equal(await page.locator('.progress').isHidden(), true);
 });
 
@@ -146,7 +151,7 @@ test('styles are one constructable sheet and the page breaks none of its own CSP
   await page.goto(`${app.origin}/`);
   await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load ${e.blockedURI} (${e.violatedDirective})`), true));
   await page.getByRole('button', { name: 'Try it with sample data' }).click();
-  await page.locator('[data-track="smb"] [data-field="total"]').waitFor();
+  await page.locator('[data-view="overview"] [data-field="total"]').first().waitFor();
   const sheets = await page.evaluate(() => {
     const root = document.querySelector('spd-score-calculator').shadowRoot;
     return { adopted: root.adoptedStyleSheets.length, elements: root.querySelectorAll('style, link').length };
@@ -160,6 +165,7 @@ test('styles are one constructable sheet and the page breaks none of its own CSP
 test("a host's partial theme stays readable when the system is dark (axe on the embed page)", async () => {
   const page = await app.open('/embed/', { bypassCSP: true, colorScheme: 'dark' });
   await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
+  await openArea(page, 'modern-work');
   // Muted text derives from the host's text and surface colours, not from the dark defaults.
   const muted = await page.evaluate(() => getComputedStyle(document.querySelector('spd-score-calculator').shadowRoot.querySelector('.metric .value')).color);
   assert.notEqual(muted, 'rgb(164, 171, 184)');
@@ -182,11 +188,12 @@ test('files dropped with the mouse are scored, and Start over forgets them', asy
   }, text);
   await page.locator('.drop').dispatchEvent('dragover', { dataTransfer });
   await page.locator('.drop').dispatchEvent('drop', { dataTransfer });
-  await page.locator('[data-track="enterprise"] [data-field="total"]').waitFor();
+  await page.locator('[data-view="overview"] [data-field="total"]').first().waitFor();
   // Without the skilling list: customer metrics only.
   const figures = await shown(page);
   assert.equal(figures.enterprise.total, '52');
   assert.equal(figures.enterprise.metrics.intermediateCertifications, '0.0');
+  await go(page, '#/files');
   assert.equal(await page.locator('.file').count(), 1);
   await page.getByRole('button', { name: 'Start over' }).click();
   await page.locator('.results').waitFor({ state: 'hidden' });
@@ -194,13 +201,14 @@ test('files dropped with the mouse are scored, and Start over forgets them', asy
   // A file after starting over is scored alone.
   await drop(page, [fixture('skilling-people.csv')]);
   await page.waitForFunction(() => document.querySelector('spd-score-calculator').report?.files.length === 1);
-  assert.equal((await shown(page)).smb.metrics.netCustomerAdds, '–');
+  assert.equal((await shown(page)).smb.metrics.netCustomerAdds, '—');
 });
 
 test('tenant table: sort by a column, filter by what counts and by association; the report downloads as JSON', async () => {
   const page = await app.open();
   await drop(page, ['mixed-60-tenants.csv', 'skilling-people.csv'].map(fixture));
   const report = await page.evaluate(() => document.querySelector('spd-score-calculator').report);
+  await openArea(page, 'modern-work');
   const tenants = page.locator('.tenants');
   const rows = tenants.locator('[data-table="tenants"] tbody tr');
   const ids = () => rows.locator('.tenant-id').allTextContents();

@@ -19,7 +19,7 @@ after(() => app.close());
 async function openDetail(page, names, area) {
   await page.locator('.drop').waitFor();
   const report = await reportAfter(page, () => page.locator('spd-score-calculator input[type="file"]').first().setInputFiles(names.map((n) => fixture(n))));
-  await page.locator(`[data-table="overview"] tr[data-area="${area}"] [data-field="open-area"]`).click();
+  await page.locator(`[data-view="overview"] [data-area="${area}"] [data-field="open-area"]`).click();
   const detail = page.locator(`.area-view[data-area="${area}"] .area-detail`);
   await detail.waitFor();
   return { report, detail };
@@ -82,7 +82,7 @@ test('Data & AI from the Azure usage export: classification, TTM growth, tenants
   assert.equal(await text(ignored.locator('[data-ignored="set-aside"]')), 'USD 9,000 counted once: the same consumption under a second association type.');
   assert.match(await text(ignored.locator('[data-ignored="flagged"]')), /IsACRDuplicateAtPGAAttachTypeLevel\): 1 row, USD 1,000\.$/);
   assert.deepEqual(await detail.locator('[data-field="hints"] li').allTextContents(), d.hints);
-  assert.equal(await detail.locator('[data-field="show-all"]').count(), 0);
+  assert.equal(await detail.locator('[data-field="pager"]:visible').count(), 0);
   assert.deepEqual(page.errors, []);
 });
 
@@ -140,11 +140,11 @@ test('Security from the Microsoft 365 and Azure exports: 70 Qualified on SMB, se
   const page = await app.open();
   await page.locator('.drop').waitFor();
   const report = await reportAfter(page, () => page.locator('spd-score-calculator input[type="file"]').first().setInputFiles(SECURITY.map((n) => fixture(n))));
-  const overviewRow = page.locator('[data-table="overview"] tr[data-area="security"]');
+  const overviewRow = page.locator('[data-view="overview"] [data-area="security"]');
   assert.equal(report.areas.security.track, 'smb');
   assert.equal(Math.round(report.areas.security.total * 10) / 10, 70.4);
-  assert.equal(await text(overviewRow.locator('[data-field="score"]')), '70');
-  assert.equal(await text(overviewRow.locator('[data-field="area-status"]')), 'Qualified');
+  assert.equal(await text(overviewRow.locator('[data-field="total"]')), '70');
+  assert.equal(await text(overviewRow.locator('[data-field="status"]')), 'Qualified');
   await overviewRow.locator('[data-field="open-area"]').click();
   const detail = page.locator('.area-view[data-area="security"] .area-detail');
   await detail.waitFor();
@@ -216,7 +216,7 @@ test('Security from the Microsoft 365 and Azure exports: 70 Qualified on SMB, se
   assert.equal(await m365.locator('tbody tr').count(), d.tenants.filter((t) => t.m365).length);
 
   assert.deepEqual(await detail.locator('[data-field="hints"] li').allTextContents(), d.hints);
-  assert.equal(await detail.locator('[data-field="show-all"]').count(), 0);
+  assert.equal(await detail.locator('[data-field="pager"]:visible').count(), 0);
   assert.deepEqual(page.errors, []);
 });
 
@@ -230,9 +230,9 @@ test('Security without an Azure export, or with months missing, says the Azure p
     const m365Track = { eligible: both(true, false), carriedOver: both(false, true), maxPau: both(20, 0), protectedUsers: both(5, 0), deployed: both(true, false), bestActive: both(0.2, null), netAdd: 1, netDeployment: 1, growth: 5 };
     const base = { model: 'security', asOf: '2025-10', baseline: '2024-10', m365: { protectedUsers: { smb: both(5, 0) }, deploymentRatio: 0.15 }, hints: [] };
     const tenants = Array.from({ length: 60 }, (_, i) => ({ id: `t${i}`, name: `Tenant ${i}`, contributes: true, azure: null, m365: { tracks: { smb: m365Track } } }));
-    const none = areaDetail({ tracks, detail: { ...base, azure: null, tenantCount: 1500, tenants } }, 'security');
+    const none = areaDetail({ areas: { security: { tracks, detail: { ...base, azure: null, tenantCount: 1500, tenants } } } }, 'security');
     const missing = areaDetail(
-      { tracks, detail: { ...base, azure: { firstMonth: '2024-06', lastMonth: '2025-10', known: false, secAcr: { enterprise: null, smb: null }, setAside: 0 }, m365: null, tenantCount: 0, tenants: [] } },
+      { areas: { security: { tracks, detail: { ...base, azure: { firstMonth: '2024-06', lastMonth: '2025-10', known: false, secAcr: { enterprise: null, smb: null }, setAside: 0 }, m365: null, tenantCount: 0, tenants: [] } } } },
       'security',
     );
     document.body.append(none, missing);
@@ -248,8 +248,9 @@ test('Security without an Azure export, or with months missing, says the Azure p
       secAcr: missing.querySelectorAll('[data-field="sec-acr"]').length,
       m365: missing.querySelector('[data-field="m365-unknown"]').textContent,
     };
-    none.querySelector('[data-field="show-all"]').click();
-    out.all = shown();
+    none.querySelector('[data-action="next-page"]').click();
+    out.next = shown();
+    out.page = none.querySelector('[data-table-wrap="detail-security-m365"] [data-field="page"]').textContent;
     return out;
   });
   assert.deepEqual(got, {
@@ -263,12 +264,13 @@ test('Security without an Azure export, or with months missing, says the Azure p
       'Months missing: the Azure usage export covers June 2024 to October 2025, and the twelve months to October 2025 and to October 2024 need every month: the Azure part is unknown.',
     secAcr: 0,
     m365: 'No Microsoft 365 usage data for both months: the Microsoft 365 part is unknown.',
-    all: 60,
+    next: 10,
+    page: 'Rows 51 to 60 of 60',
   });
   assert.deepEqual(page.errors, []);
 });
 
-test('long tables show 50 rows and "Show all n"; a model the page does not know, or none, shows nothing', async () => {
+test('long tables show 50 rows a page, with Previous and Next; a model the page does not know, or none, shows nothing', async () => {
   const page = await app.open();
   await page.locator('.drop').waitFor();
   const got = await page.evaluate(async () => {
@@ -301,26 +303,31 @@ test('long tables show 50 rows and "Show all n"; a model the page does not know,
       offersChecked: false,
       hints: [],
     };
-    const el = areaDetail({ tracks, detail }, 'test');
+    const el = areaDetail({ areas: { test: { tracks, detail } } }, 'test');
     document.body.append(el);
     const shown = () => el.querySelectorAll('[data-table="detail-tenants"] tbody tr').length;
-    const button = el.querySelector('[data-field="show-all"]');
+    const wrap = el.querySelector('[data-table-wrap="detail-tenants"]');
+    const next = wrap.querySelector('[data-action="next-page"]');
+    const previous = wrap.querySelector('[data-action="previous-page"]');
+    const page = () => wrap.querySelector('[data-field="page"]').textContent;
     const out = {
       caption: el.querySelector('caption').textContent,
       classification: el.querySelector('[data-field="classification"]').textContent,
       ttm: el.querySelector('[data-field="ttm"]').textContent,
       unchecked: el.querySelector('[data-ignored="offers-unchecked"]')?.textContent,
       first: shown(),
-      button: button.textContent,
+      page: page(),
+      previousDisabled: previous.disabled,
       // The SMB column is there though no tenant has SMB figures.
       smbCell: el.querySelector('tbody tr td[data-track="smb"]').textContent,
     };
-    button.click();
-    Object.assign(out, { all: shown(), after: button.textContent, last: el.querySelector('tbody tr:last-child th').textContent });
-    button.click();
+    next.click();
+    next.click();
+    Object.assign(out, { third: shown(), after: page(), nextDisabled: next.disabled, last: el.querySelector('tbody tr:last-child th').textContent });
+    previous.click();
     Object.assign(out, { again: shown() });
-    out.unknown = areaDetail({ tracks, detail: { model: 'someday', anything: [1, 2] } }, 'someday');
-    out.none = areaDetail({ tracks, detail: null }, 'modern-work');
+    out.unknown = areaDetail({ areas: { someday: { tracks, detail: { model: 'someday', anything: [1, 2] } } } }, 'someday');
+    out.none = areaDetail({ areas: { 'modern-work': { tracks, detail: null } } }, 'modern-work');
     return out;
   });
   assert.deepEqual(got, {
@@ -329,10 +336,12 @@ test('long tables show 50 rows and "Show all n"; a model the page does not know,
     ttm: 'ACR over the twelve months to January 2025: unknown (a month is missing); to January 2024: unknown (a month is missing); growth unknown.',
     unchecked: 'The Azure usage file has no offer column: offers were not checked.',
     first: 50,
-    button: 'Show all 120',
+    page: 'Rows 1 to 50 of 120',
+    previousDisabled: true,
     smbCell: '—',
-    all: 120,
-    after: 'Show the first 50 only',
+    third: 20,
+    after: 'Rows 101 to 120 of 120',
+    nextDisabled: true,
     last: 'Tenant 119',
     again: 50,
     unknown: null,

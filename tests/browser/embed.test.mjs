@@ -23,7 +23,7 @@ test('the embedded component scores a dropped file and tells the host', async ()
   assert.equal(figures.enterprise.total, '75');
   assert.equal(figures.smb.status, 'In progress');
   // track="smb": the SMB section comes first.
-  const order = await page.evaluate(() => [...document.querySelector('spd-score-calculator').shadowRoot.querySelectorAll('.tracks [data-track]')].map((s) => s.dataset.track));
+  const order = await page.evaluate(() => [...document.querySelector('spd-score-calculator').shadowRoot.querySelectorAll('.area-view .area-track[data-track]')].map((s) => s.dataset.track));
   assert.deepEqual(order, ['smb', 'enterprise']);
   assert.equal(await page.locator('#host-status').textContent(), 'Host received a report: Enterprise 75 / 100 (qualified).');
   const foreign = page.requests.filter((url) => !url.startsWith(app.origin) && !url.startsWith('data:') && !url.startsWith('blob:'));

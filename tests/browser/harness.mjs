@@ -43,10 +43,10 @@ export async function start() {
   };
 }
 
-/** Chooses files in the component's picker and waits for the scores. */
+/** Chooses files in the component's picker and waits for the dashboard. */
 export async function drop(page, files, host = page) {
   await host.locator('spd-score-calculator input[type="file"]').first().setInputFiles(files);
-  await page.locator('[data-track="smb"] [data-field="total"]').first().waitFor();
+  await page.locator('[data-view="overview"] [data-area] [data-field="total"]').first().waitFor();
 }
 
 /** Waits until the component has shown a report after `action`. */
@@ -58,12 +58,13 @@ export async function reportAfter(page, action) {
   return done;
 }
 
-/** The displayed figures of each track, as Partner Center rounds them. */
-export async function shown(page) {
-  return page.evaluate(() => {
+/** The displayed figures of each track of an area (default: Modern Work), as Partner Center rounds them; opens its view. */
+export async function shown(page, area = 'modern-work') {
+  await openArea(page, area);
+  return page.evaluate((area) => {
     const root = document.querySelector('spd-score-calculator').shadowRoot;
     const out = {};
-    for (const section of root.querySelectorAll('.tracks [data-track]')) {
+    for (const section of root.querySelectorAll(`.area-view[data-area="${area}"] .area-track[data-track]`)) {
       const metrics = {};
       for (const card of section.querySelectorAll('[data-metric]')) metrics[card.dataset.metric] = card.querySelector('[data-field="points"]').textContent;
       out[section.dataset.track] = {
@@ -74,7 +75,7 @@ export async function shown(page) {
       };
     }
     return out;
-  });
+  }, area);
 }
 
 /** Serious and critical axe violations on the page (open it with bypassCSP: axe is injected inline). */
@@ -93,27 +94,25 @@ export async function defaultRuleset() {
   return api.defaultRuleset();
 }
 
-/** Opens an area from its overview row; returns its view. */
+/** Opens an area from its card in the overview (going to the overview first); returns its view. */
 export async function openArea(page, area) {
-  await page.locator(`[data-table="overview"] tr[data-area="${area}"] [data-field="open-area"]`).click();
-  if (area === 'modern-work') {
-    await page.locator('.modern-work-view').waitFor();
-    return page.locator('.modern-work-view');
-  }
   const view = page.locator(`.area-view[data-area="${area}"]`);
+  if (await view.count()) return view;
+  await page.locator('nav.views [data-route="#/"]').click();
+  await page.locator(`[data-view="overview"] [data-area="${area}"] [data-field="open-area"]`).click();
   await view.waitFor();
   return view;
 }
 
 /** The metric points of each track of an area view, as shown ("16.0", "—"). */
 export function areaPoints(view) {
-  return view.locator('[data-area-track]').evaluateAll((tracks) =>
+  return view.locator('.area-track[data-track]').evaluateAll((tracks) =>
     Object.fromEntries(
       tracks.map((t) => [
-        t.dataset.areaTrack,
+        t.dataset.track,
         {
-          total: t.querySelector('[data-field="area-total"]').textContent,
-          status: t.querySelector('[data-field="track-status"]').textContent,
+          total: t.querySelector('[data-field="total"]').textContent,
+          status: t.querySelector('[data-field="status"]').textContent,
           decides: Boolean(t.querySelector('[data-field="decides"]')),
           metrics: Object.fromEntries([...t.querySelectorAll('[data-metric]')].map((m) => [m.dataset.metric, m.querySelector('[data-field="points"]').textContent])),
         },
@@ -126,6 +125,12 @@ export function areaPoints(view) {
 export async function loadFiles(page, paths) {
   await page.locator('.drop').waitFor();
   const report = await reportAfter(page, () => page.locator('spd-score-calculator input[type="file"]').first().setInputFiles(paths));
-  await page.locator('[data-table="overview"]').waitFor();
+  await page.locator('[data-view="overview"]').waitFor();
   return report;
+}
+
+/** Opens a view from the bar of views: '#/', '#/people', '#/what-if', '#/files', '#/area/<id>'. */
+export async function go(page, route) {
+  await page.locator(`nav.views [data-route="${route}"]`).click();
+  await page.locator(`.view[data-route="${route}"]`).waitFor();
 }

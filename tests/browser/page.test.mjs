@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { drop, expected, fixture, reportAfter, root, screenshots, shown, start } from './harness.mjs';
+import { drop, expected, fixture, go, openArea, reportAfter, root, screenshots, shown, start } from './harness.mjs';
 
 const STATUS = { qualified: 'Qualified', partial: 'Partial', in_progress: 'In progress', not_started: 'Not started' };
 const cases = [
@@ -57,6 +57,7 @@ test('a bad file beside a good one: the good one scores, the error names line, c
   const bad = file('bad.csv', 'CustomerTenantName,PartnerAttachType,WorkloadName,MonthName,ActiveUsage,QualifiedUsage\nT1,CSP Tier1,Teams,Oct-2025,12,20\nT2,CSP Tier1,Teams,Oct-2025,abc,20\n');
   await drop(page, [fixture('semicolon-excel.csv'), fixture('skilling-people.csv'), bad]);
   assert.equal((await shown(page)).enterprise.total, SEMICOLON_ENTERPRISE);
+  await go(page, '#/files');
   const badFile = page.locator('.file', { hasText: 'bad.csv' });
   await badFile.locator('summary').click();
   const error = badFile.locator('.error').first();
@@ -68,6 +69,7 @@ test('CSV text is rendered as text: a tenant named <img onerror> runs nothing', 
   const evil = '<img src=x onerror=alert(1)>';
   const csv = `CustomerTenantName,PartnerAttachType,WorkloadName,MonthName,ActiveUsage,QualifiedUsage\n"${evil}",CSP Tier1,Teams,Oct-2024,10,20\n"${evil}",CSP Tier1,Teams,Oct-2025,15,20\n`;
   await drop(page, [file('evil.csv', csv)]);
+  await openArea(page, 'modern-work');
   const table = page.locator('[data-table="tenants"]');
   await table.waitFor();
   assert.equal(await table.locator('.tenant-id').first().textContent(), evil);
@@ -80,7 +82,7 @@ test('CSV text is rendered as text: a tenant named <img onerror> runs nothing', 
 test('no request leaves the page origin, and the CSP forbids it', async () => {
   const page = await app.open();
   await page.getByRole('button', { name: 'Try it with sample data' }).click();
-  await page.locator('[data-track="smb"] [data-field="total"]').waitFor();
+  await page.locator('[data-view="overview"] [data-area="modern-work"] [data-field="total"]').waitFor();
   const foreign = page.requests.filter((url) => !url.startsWith(app.origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
   assert.deepEqual(foreign, []);
   assert.ok(page.requests.some((url) => url.endsWith('.wasm')), 'the wasm came from the origin');
@@ -148,6 +150,7 @@ test('accessibility: axe finds no serious or critical violations', async () => {
 test('the simulator: a planned customer changes the simulated total', async () => {
   const page = await app.open();
   await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
+  await go(page, '#/what-if');
   const simulator = page.locator('.simulator');
   // The planner is closed until asked for.
   assert.equal(await simulator.getByLabel('How many').isVisible(), false);
@@ -164,13 +167,13 @@ test('the simulator: a planned customer changes the simulated total', async () =
   assert.match(await simulator.textContent(), /Simulated: an approximation/);
 });
 
-test('a 13-month export fills the history table', async () => {
+test('a 13-month export draws Modern Work\'s score by month: one month with a complete score', async () => {
   const page = await app.open();
   await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
-  const rows = page.locator('[data-table="history"] tbody tr');
-  assert.equal(await rows.count(), 2);
-  assert.match(await rows.nth(0).textContent(), /2024-10 to 2025-09.*Data unavailable/);
-  assert.match(await rows.nth(1).textContent(), /2025-10\s*74\s*Qualified\s*4\.0\s*10\.0\s*15\.0\s*30\.0\s*15\.0/);
+  const view = await openArea(page, 'modern-work');
+  const chart = view.locator('.area-charts figure').first();
+  assert.match(await chart.locator('figcaption').textContent(), /Oct 2024 to Oct 2025: one month has a complete score/);
+  assert.match(await chart.textContent(), /October 2025: 74 points, Qualified/);
 });
 
 test('the as-of month can be changed', async () => {
@@ -187,6 +190,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.screenshot({ path: `${screenshots}/start-${colorScheme}.png` });
     await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
     await page.screenshot({ path: `${screenshots}/results-${colorScheme}.png`, fullPage: true });
+    await openArea(page, 'modern-work');
     await page.locator('.tenants').screenshot({ path: `${screenshots}/tenants-${colorScheme}.png` });
     const narrow = await app.open('/', { colorScheme, viewport: { width: 390, height: 844 } });
     await drop(narrow, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));

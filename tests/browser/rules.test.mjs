@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { axeViolations, defaultRuleset, drop, expected, fixture, reportAfter, screenshots, shown, start } from './harness.mjs';
+import { axeViolations, defaultRuleset, drop, expected, fixture, go, openArea, reportAfter, screenshots, shown, start } from './harness.mjs';
 
 let app;
 let ruleset;
@@ -20,6 +20,7 @@ const rulesLine = (r) => `Rules: ${r.label} ${r.version}, following Microsoft's 
 /** The planner's workload checkboxes and certification groups, as shown. */
 async function plannerChoices(page) {
   const simulator = page.locator('.simulator');
+  await go(page, '#/what-if');
   await simulator.getByRole('button', { name: 'Plan a what-if' }).click();
   const workloads = await simulator.locator('[data-field="workloads"] label.check').evaluateAll((labels) =>
     labels.map((l) => ({ value: l.querySelector('input').value, label: l.textContent, checked: l.querySelector('input').checked })),
@@ -38,7 +39,8 @@ test("the ruleset's version and the date of Microsoft's text are shown, before a
   await page.waitForFunction(() => document.querySelector('spd-score-calculator').shadowRoot.querySelector('.intake [data-field="rules"]')?.textContent);
   assert.equal(await intake.textContent(), "Rules: Modern Work 2026.12, following Microsoft's text of 2026-04.");
   await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
-  assert.equal(await page.locator('.assumptions [data-field="rules"]').textContent(), rulesLine(ruleset));
+  const view = await openArea(page, 'modern-work');
+  assert.equal(await view.locator('[data-field="rules"]').textContent(), rulesLine(ruleset));
   assert.deepEqual(page.errors, []);
 });
 
@@ -88,6 +90,7 @@ async function simulate(workloadLabels, certification) {
   const page = await app.open();
   await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
   const simulator = page.locator('.simulator');
+  await go(page, '#/what-if');
   await simulator.getByRole('button', { name: 'Plan a what-if' }).click();
   if (workloadLabels) {
     const boxes = simulator.locator('[data-field="workloads"] input');
@@ -148,7 +151,8 @@ test('ruleset-url: the planner and the rules line follow the custom ruleset', as
     await el.scoreFiles([{ name: 'people.csv', bytes: new TextEncoder().encode('Email,Certification\nana@example.com,MS-700\n') }]);
   });
   assert.equal(await page.locator('.intake [data-field="rules"]').textContent(), "Rules: Modern Work test, following Microsoft's text of 2027-01.");
-  assert.equal(await page.locator('.assumptions [data-field="rules"]').textContent(), "Rules: Modern Work test, following Microsoft's text of 2027-01.");
+  const view = await openArea(page, 'modern-work');
+  assert.equal(await view.locator('[data-field="rules"]').textContent(), "Rules: Modern Work test, following Microsoft's text of 2027-01.");
   const { workloads, groups } = await plannerChoices(page);
   assert.equal(workloads.at(-1).label, 'Contoso Boards (net customer adds only)');
   assert.deepEqual(
@@ -161,6 +165,7 @@ test('ruleset-url: the planner and the rules line follow the custom ruleset', as
 test('2026 rules: the tenant table explains the SMB carry-over and tenants that count for usage only', async () => {
   const page = await app.open();
   await drop(page, ['rules-2026.csv', 'training-completions.csv'].map(fixture));
+  await openArea(page, 'modern-work');
   const tenants = page.locator('.tenants');
   const row = (id) => tenants.locator('[data-table="tenants"] tbody tr', { has: page.locator('.tenant-id', { hasText: new RegExp(`^${id}$`) }) });
   const notes = (id) => row(id).locator('[data-note]').allTextContents();
@@ -196,29 +201,26 @@ test('2026 rules: the tenant table explains the SMB carry-over and tenants that 
 test('2026 rules: the people table says why each certification counts or not', async () => {
   const page = await app.open();
   await drop(page, ['rules-2026.csv', 'training-completions.csv'].map(fixture));
-  const person = (name) => page.locator('[data-table="people"] tbody tr', { hasText: name });
+  const view = await openArea(page, 'modern-work');
+  const person = (name) => view.locator('[data-table="area-people"] tbody tr', { hasText: name });
   const cert = async (name) => {
-    const li = person(name).locator('.certs li');
+    const li = person(name).locator('.where li');
     assert.equal(await li.count(), 1, name);
-    return { status: await li.getAttribute('data-status'), tag: await li.locator('.tag').textContent(), reason: (await li.locator('.muted').textContent()).trim() };
+    return { status: await li.getAttribute('data-status'), tag: await li.locator('.tag').textContent(), reason: (await li.locator('.reason').textContent()).trim() };
   };
   assert.deepEqual(await cert('Jon Berg'), { status: 'dropped', tag: 'no longer on the list', reason: "no longer on Microsoft's Modern Work list" });
   assert.deepEqual(await cert('Kai Lund'), { status: 'expired', tag: 'expired', reason: 'expired on 2025-06-30, before the as-of month 2025-10' });
   assert.deepEqual(await cert('Mo Diaz'), { status: 'not_yet_earned', tag: 'earned after the as-of month', reason: 'earned on 2025-11-20, after the as-of month 2025-10' });
-  assert.deepEqual(await cert('Ines Moreau'), { status: 'counted', tag: 'counts', reason: 'counts for intermediate certifications' });
-  assert.deepEqual(await cert('Lea Ng'), { status: 'counted', tag: 'counts', reason: 'counts for advanced certifications (retiring: eligible through 2027-06-15)' });
-  // Who counts where.
-  const columns = async (name) => (await person(name).locator('td').allTextContents()).slice(0, 2);
-  assert.deepEqual(await columns('Ines Moreau'), ['counts', '–']);
-  assert.deepEqual(await columns('Lea Ng'), ['–', 'counts']);
-  for (const name of ['Jon Berg', 'Kai Lund', 'Mo Diaz']) assert.deepEqual(await columns(name), ['–', '–'], name);
-  await page.locator('.people').screenshot({ path: `${screenshots}/people-2026.png` });
+  // Where a counted certification counts: the metric it feeds.
+  assert.deepEqual(await cert('Ines Moreau'), { status: 'counted', tag: 'intermediate certifications', reason: 'counts for intermediate certifications' });
+  assert.deepEqual(await cert('Lea Ng'), { status: 'counted', tag: 'advanced certifications', reason: 'counts for advanced certifications (retiring: eligible through 2027-06-15)' });
+  await view.locator('.area-people').screenshot({ path: `${screenshots}/people-2026.png` });
   assert.deepEqual(page.errors, []);
 });
 
 test('the sample buttons: the 2026 set and the first set, each replacing what was loaded', async () => {
   const page = await app.open();
-  const names = () => page.locator('.file .file-name').allTextContents();
+  const names = async () => (await go(page, '#/files'), page.locator('.file .file-name').allTextContents());
   const figures = async (usage) => {
     const got = await shown(page);
     for (const [track, want] of Object.entries(expected(usage).tracks)) assert.equal(got[track].exact, want.total, `${usage} ${track}`);
@@ -241,6 +243,7 @@ for (const colorScheme of ['light', 'dark']) {
     const page = await app.open('/', { bypassCSP: true, colorScheme });
     await page.locator('.drop').waitFor();
     await reportAfter(page, () => page.getByRole('button', { name: 'Try the 2026 rule changes' }).click());
+    await go(page, '#/what-if');
     await page.locator('.simulator').getByRole('button', { name: 'Plan a what-if' }).click();
     await page.screenshot({ path: `${screenshots}/results-2026-${colorScheme}.png`, fullPage: true });
     assert.deepEqual(await axeViolations(page), []);

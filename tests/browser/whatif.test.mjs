@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { axeViolations, fixture, loadFiles, reportAfter, root, screenshots, start } from './harness.mjs';
+import { axeViolations, fixture, go, loadFiles, reportAfter, root, screenshots, start } from './harness.mjs';
 
 const FILES = ['areas/azure-usage-24-months.csv', 'areas/security-m365.csv', 'areas/skilling-all-areas.csv'];
 /** What the page's form below produces. */
@@ -40,6 +40,7 @@ const load = (page) => loadFiles(page, FILES.map(fixture));
 
 /** Enters PLAN in the form: the Azure customer by keyboard, the Microsoft 365 one by mouse. */
 async function enterPlan(page) {
+  await go(page, '#/what-if');
   const simulator = page.locator('.simulator');
   const toggle = simulator.locator('button[aria-controls="sim-body"]');
   assert.equal(await toggle.textContent(), 'Plan a what-if');

@@ -71,7 +71,7 @@ test('security-m365.csv: Security from both parts, explained tenant by tenant', 
   const fabrikam = area.detail.tenants.find((t) => t.name === 'Fabrikam Inc');
   assert.equal(fabrikam.azure.tracks.smb.carriedOver.asOf, true);
   assert.equal(fabrikam.m365.tracks.smb.carriedOver.asOf, true);
-  assert.ok(area.detail.hints.includes('SMB: USD 50 more security consumption from Woodgrove Bank over the 12 months to October 2025 makes it a deployment (+1 net deployment, up to 3.33 points).'));
+  assert.ok(area.detail.hints.includes('SMB: USD 50 more security consumption from Woodgrove Bank over the 12 months to October 2025 makes it a deployment (+1 net deployment, up to 3.3 points).'));
 });
 
 test('values typed through the API score as the manual CSV does', async () => {

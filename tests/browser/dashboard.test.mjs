@@ -1,0 +1,109 @@
+// The dashboard's navigation and the files guide: hash routes on the
+// standalone page (a direct link, back and forward), an embedded element that
+// never touches its host's URL, the guide ticking the downloads read and
+// naming what is missing, the overview's height, and no null, undefined or
+// NaN in any view.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { fixture, go, loadFiles, start } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await start();
+});
+after(() => app.close());
+
+const SIX = ['azure-usage-24-months.csv', 'security-m365.csv', 'security-azure.csv', 'bizapps-revenue.csv', 'bizapps-usage.csv', 'skilling-all-areas.csv'].map((n) => fixture(`areas/${n}`));
+const text = (page) => page.evaluate(() => document.querySelector('spd-score-calculator').shadowRoot.textContent);
+
+test('a direct link opens its area once files are read; back and forward move between views', async () => {
+  const page = await app.open('/#/area/security');
+  await loadFiles(page, SIX).catch(() => {});
+  const security = page.locator('.area-view[data-view="area"][data-area="security"]');
+  await security.waitFor();
+  // Its tracks carry the stable hooks.
+  for (const track of ['enterprise', 'smb']) {
+    assert.match(await security.locator(`.area-track[data-track="${track}"] [data-field="total"]`).textContent(), /^(at least )?\d+$/);
+    assert.ok((await security.locator(`.area-track[data-track="${track}"] [data-field="status"]`).textContent()).length > 0);
+  }
+  await go(page, '#/people');
+  await go(page, '#/area/data-ai');
+  await page.goBack();
+  await page.locator('.people-all').waitFor();
+  assert.equal(new URL(page.url()).hash, '#/people');
+  await page.goBack();
+  await security.waitFor();
+  await page.goForward();
+  await page.locator('.people-all').waitFor();
+  // The bar marks the view shown.
+  assert.equal(await page.locator('nav.views [aria-current="page"]').getAttribute('data-route'), '#/people');
+  assert.deepEqual(page.errors, []);
+});
+
+test('embedded, the element keeps its own view and leaves the host URL alone', async () => {
+  const page = await app.open('/embed/');
+  const before = page.url();
+  await page.locator('spd-score-calculator .drop').waitFor();
+  await page.locator('spd-score-calculator input[type="file"]').first().setInputFiles([fixture('cpor-report-13-months.csv'), fixture('skilling-people.csv')]);
+  await page.locator('[data-view="overview"] [data-area="modern-work"] [data-field="open-area"]').click();
+  await page.locator('.area-view[data-area="modern-work"]').waitFor();
+  await go(page, '#/files');
+  assert.equal(page.url(), before);
+  // The host can open a view itself.
+  await page.evaluate(() => document.querySelector('spd-score-calculator').show({ view: 'area', area: 'security' }));
+  await page.locator('.area-view[data-area="security"]').waitFor();
+  assert.equal(page.url(), before);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the files guide: before any file every download is missing; after, each recognised file is ticked with its months, the rest named as missing', async () => {
+  const page = await app.open('/');
+  const landing = page.locator('.landing [data-section="files-guide"]');
+  await landing.waitFor();
+  assert.equal(await landing.locator('.guide-area').count(), 6);
+  assert.equal(await landing.locator('.need[data-read="true"]').count(), 0);
+  assert.match(await landing.locator('.guide-area[data-area="data-ai"]').textContent(), /Azure usage report \(AzureUsage\).*Missing: without it net customer adds, usage growth and deployments cannot be scored/);
+  assert.match(await landing.locator('.guide-downloads').textContent(), /the last 24 months/);
+  // Only Azure usage and skilling: Security's Microsoft 365 part and Business Applications stay missing.
+  await loadFiles(page, [fixture('areas/azure-usage-24-months.csv'), fixture('areas/skilling-all-areas.csv')]);
+  await go(page, '#/files');
+  const guide = page.locator('.view [data-section="files-guide"]');
+  const need = (area, kinds) => guide.locator(`.guide-area[data-area="${area}"] .need[data-kinds="${kinds}"]`);
+  assert.equal(await need('data-ai', 'azureUsage customersTenants').getAttribute('data-read'), 'true');
+  assert.match(await need('data-ai', 'azureUsage customersTenants').locator('[data-field="months"]').textContent(), /^azure-usage-24-months\.csv: November 2023 to October 2025 \(\d+ months\)$/);
+  assert.equal(await need('data-ai', 'skilling').getAttribute('data-read'), 'true');
+  assert.equal(await need('security', 'usage emsUsage').getAttribute('data-read'), 'false');
+  assert.match(await need('security', 'usage emsUsage').locator('[data-field="missing"]').textContent(), /net customer adds, usage growth and deployments/);
+  assert.equal(await need('business-applications', 'bizappsRevenue').getAttribute('data-read'), 'false');
+  assert.equal(await need('modern-work', 'usage emsUsage').getAttribute('data-read'), 'false');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a file the product does not read says which download was probably meant', async () => {
+  const page = await app.open('/');
+  await page.locator('spd-score-calculator .drop').waitFor();
+  const odd = { name: 'azure-export-final.csv', mimeType: 'text/csv', buffer: Buffer.from('Foo,Bar\n1,2\n') };
+  await page.locator('spd-score-calculator input[type="file"]').first().setInputFiles([{ name: 'skilling-people.csv', mimeType: 'text/csv', buffer: readFileSync(fixture('skilling-people.csv')) }, odd]);
+  await page.locator('[data-view="overview"]').waitFor();
+  await go(page, '#/files');
+  assert.match(await page.locator('[data-field="unread"] li[data-file="azure-export-final.csv"]').textContent(), /meant to be the Azure usage report \(AzureUsage\)/);
+});
+
+test('the overview of the six-area sample fits two screens at 1280x900, and no view shows null, undefined or NaN or scrolls sideways at 390 px', async () => {
+  const page = await app.open('/');
+  await loadFiles(page, SIX);
+  const bottom = await page.locator('[data-view="overview"]').evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+  assert.ok(bottom <= 1800, `the overview ends at ${bottom} px`);
+  const routes = ['#/', '#/people', '#/what-if', '#/files', ...['modern-work', 'security', 'data-ai', 'infrastructure', 'digital-app-innovation', 'business-applications'].map((a) => `#/area/${a}`)];
+  for (const route of routes) {
+    await go(page, route);
+    assert.doesNotMatch(await text(page), /\b(null|undefined|NaN)\b/, route);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const route of routes) {
+    await go(page, route);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, route);
+  }
+  assert.deepEqual(page.errors, []);
+});
