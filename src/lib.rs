@@ -51,12 +51,12 @@ pub use report::{
     indented, write_json, ActionKind, AreaDetail, AreaMonth, AreaReport, Assumption, AzureClassification, AzureDetail,
     AzureIgnored, AzureRows, AzureService, AzureTenant, AzureTenantAcr, AzureTenantTrack, AzureTtm, Badge, Both,
     BusinessApplicationsDetail, CertificationInArea, CertificationStatus, Classification, ClassificationDetail,
-    ConsumptionPair, DeploymentGap, ErrorKind, FileReport, HistoryMonth, Ignored, IncentiveLine, Keyed, MicrosoftCloud, OverviewRow,
-    PairCount, PairName, PairUsage, PersonCertification, PersonReport, QualificationWindow, Recommendation, Report,
-    RevenuePair, RowError, RulesetRef, SecurityAzureDetail, SecurityAzureTenant, SecurityAzureTrack, SecurityDetail,
-    SecurityM365Detail, SecurityM365Tenant, SecurityM365Track, SecurityTenant, SetAside, SetAsideReason, Status,
-    TenantAction, TenantMonth, TenantOption, TenantReport, TenantTrack, TrackReport, TrackSummary, Warning,
-    WarningKind, WindowMonth, SCHEMA_VERSION,
+    ConsumptionPair, DeploymentGap, ErrorKind, FileReport, HistoryMonth, Ignored, IncentiveLine, Keyed, MicrosoftCloud,
+    OverviewRow, PairCount, PairName, PairUsage, PersonCertification, PersonReport, QualificationWindow,
+    Recommendation, Report, RevenuePair, RowError, RulesetRef, SecurityAzureDetail, SecurityAzureTenant,
+    SecurityAzureTrack, SecurityDetail, SecurityM365Detail, SecurityM365Tenant, SecurityM365Track, SecurityTenant,
+    SetAside, SetAsideReason, Status, TenantAction, TenantMonth, TenantOption, TenantReport, TenantTrack, TrackReport,
+    TrackSummary, Warning, WarningKind, WindowMonth, SCHEMA_VERSION,
 };
 pub use ruleset::{Ruleset, RulesetData, RulesetError};
 pub use score::{DetailLevel, ScoreOptions};

@@ -1236,7 +1236,8 @@ mod tests {
             match kind {
                 NotCsv | EmptyFile | UnknownHeader | ShortRow | LongRow | LongField | TooManyColumns
                 | UnclosedQuote | NulByte | EmptyValue | BadNumber | BadMonth | BadDate | FutureMonth
-                | ConflictingDuplicate | UnknownArea | UnknownTrack | UnknownMetric | BadValue | UnscoredDownload | NoRulesets => {}
+                | ConflictingDuplicate | UnknownArea | UnknownTrack | UnknownMetric | BadValue | UnscoredDownload
+                | NoRulesets => {}
             }
         }
         all
