@@ -5,7 +5,7 @@
 // step worth the most points. Everything shown is read from the report.
 
 import { h, scoreText } from './dom.js';
-import { AREA_TEXT as T, CLOUD_STATUS, OVERVIEW_TEXT as O, STATUS } from './strings.js';
+import { AREA_TEXT as T, CLOUD_STATUS, INCENTIVE_TEXT, OVERVIEW_TEXT as O, STATUS } from './strings.js';
 
 /** The step without its track's prefix ("SMB: "), capitalised: "You need 2 more people…". */
 function step(message, area) {
@@ -15,11 +15,11 @@ function step(message, area) {
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
-/** The report's incentive line for an area, whatever its shape (text or {message}). */
+/** The area's 25-point incentive line, in the CLI's words ("25-point incentive line: met"); null where the area has none. */
 function incentive(row, area) {
-  const value = row.incentive ?? area?.incentive;
-  if (!value) return null;
-  return typeof value === 'string' ? value : (value.message ?? value.text ?? null);
+  const line = row.incentiveLine ?? area?.incentiveLine;
+  if (!line) return null;
+  return `${INCENTIVE_TEXT.title(line)}: ${INCENTIVE_TEXT.state(line, row.score)}`;
 }
 
 /** One designation's card; `link(route, attributes, ...children)` opens its view. */
