@@ -12,8 +12,8 @@ import { portfolio, Scorer } from './node.js';
 const CHUNK = 1 << 20;
 const WHY = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied', ENOTDIR: 'not a folder' };
 
-/** A file fed to the scorer a megabyte at a time (as `spd-score score` does). */
-async function addPath(scorer, path, name) {
+/** A file fed to the scorer a megabyte at a time, never held whole (`spd-score score` and `batch`). */
+export async function addPath(scorer, path, name = basename(path)) {
   const file = await open(path);
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);

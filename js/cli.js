@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // spd-score: the scoring core from the command line, through the same
 // WebAssembly module the page uses.
-import { open } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { load, rulesets, Scorer, version } from './node.js';
+import { addPath } from './batch.js';
 // The page's words for statuses, sources and metrics (www/strings.js, copied
 // beside this file into dist/calculator/ by the build): one table for both.
 import { BADGE_TEXT, INCENTIVE_TEXT, metricName, SOURCE, STATUS } from './calculator/strings.js';
@@ -253,31 +252,12 @@ function summary(report, only) {
   return out.join('\n');
 }
 
-// Files are fed to the core a megabyte at a time: neither the file nor a
-// copy of it in the module's memory is ever whole.
-const CHUNK = 1 << 20;
-
+// Files are fed to the core a megabyte at a time (addPath, shared with
+// batch): neither the file nor a copy of it in the module's memory is ever whole.
 async function addStdin(scorer) {
   scorer.beginFile('stdin');
   for await (const chunk of process.stdin) scorer.push(chunk);
   scorer.endFile();
-}
-
-async function addPath(scorer, path) {
-  const file = await open(path);
-  try {
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    // The first read fails on a directory, before the file is begun.
-    let { bytesRead } = await file.read(buffer, 0, CHUNK, null);
-    scorer.beginFile(basename(path));
-    while (bytesRead > 0) {
-      scorer.push(buffer.subarray(0, bytesRead));
-      ({ bytesRead } = await file.read(buffer, 0, CHUNK, null));
-    }
-    scorer.endFile();
-  } finally {
-    await file.close();
-  }
 }
 
 async function main() {

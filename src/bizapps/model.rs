@@ -8,6 +8,7 @@ use super::store::Store;
 use super::{Units, UNIT};
 use crate::kinds::Measures;
 use crate::month::Month;
+use crate::points::grouped;
 use crate::points::Points;
 use crate::report::{
     AreaDetail, Both, BusinessApplicationsDetail, Classification, ClassificationDetail, ConsumptionPair, DeploymentGap,
@@ -263,19 +264,6 @@ fn unit_words(unit: &str) -> (&str, &str) {
         "MAU" => ("monthly user", "monthly users"),
         other => (other.strip_suffix('s').unwrap_or(other), other),
     }
-}
-
-/// `4200` as `4,200`.
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Pairs counted in M minus pairs counted in B.
