@@ -10,8 +10,10 @@
 //! Waiting entries that come in key order (exports mostly list them so) are
 //! a sorted vector, the others a small hash table sorted when merged.
 
+use crate::hash::FastMap;
 use crate::month::Month;
-use crate::store::{CellKey, FastMap, TenantId, Usage};
+use crate::number::Count;
+use crate::ruleset::{AssociationId, WorkloadId};
 
 /// How many entries wait before a merge: small enough to stay in cache,
 /// large enough that a tenant's rows are mostly merged at once.
@@ -19,6 +21,58 @@ const PENDING: usize = 1 << 16;
 /// How far from its end a new entry may go into the sorted run: a tenant's
 /// workloads in a month come in the export's order, not the key's.
 const TAIL: usize = 64;
+
+/// Index of a tenant in the store's list of tenants.
+pub type TenantId = u32;
+
+/// One tenant x association x workload x month: the unit Partner Center
+/// reports, and the unit duplicates are detected on.
+///
+/// Packed into 64 bits, as there is one per stored row: tenant (32) | month
+/// index (17) | association (5) | workload (8), so that keys sort by tenant,
+/// then month. The month index (`year * 12 + month - 1`) needs 17 bits for
+/// the years 1900..=9999 that [`Month`] accepts (16 let a row dated
+/// `Oct-9999` spill into the tenant bits; found by fuzzing), and a ruleset
+/// has at most 32 association types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CellKey(u64);
+
+const MONTH_BITS: u32 = 17;
+const ASSOCIATION_BITS: u32 = 5;
+
+impl CellKey {
+    pub fn new(tenant: TenantId, month: Month, association: AssociationId, workload: WorkloadId) -> CellKey {
+        let month = u64::from(month.index()) & ((1 << MONTH_BITS) - 1);
+        let association = u64::from(association) & ((1 << ASSOCIATION_BITS) - 1);
+        CellKey(u64::from(tenant) << 32 | month << (8 + ASSOCIATION_BITS) | association << 8 | u64::from(workload))
+    }
+    pub fn tenant(self) -> TenantId {
+        (self.0 >> 32) as u32
+    }
+    pub fn month(self) -> Month {
+        // The month put in, whatever it is: no check that could panic.
+        Month::from_index(((self.0 >> (8 + ASSOCIATION_BITS)) & ((1 << MONTH_BITS) - 1)) as u32)
+    }
+    pub fn association(self) -> AssociationId {
+        ((self.0 >> 8) & ((1 << ASSOCIATION_BITS) - 1)) as u8
+    }
+    pub fn workload(self) -> WorkloadId {
+        self.0 as u8
+    }
+    /// Month, association and workload: the key among one tenant's.
+    pub fn within_tenant(self) -> u32 {
+        self.0 as u32
+    }
+    pub fn from_parts(tenant: TenantId, within_tenant: u32) -> CellKey {
+        CellKey(u64::from(tenant) << 32 | u64::from(within_tenant))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Usage {
+    pub mau: Count,
+    pub pau: Count,
+}
 
 /// One entry of a tenant: the key without its tenant, and the usage.
 #[derive(Clone, Copy, Debug)]

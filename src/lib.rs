@@ -14,6 +14,7 @@ mod cells;
 mod data;
 mod decode;
 mod ems;
+mod hash;
 mod incentive;
 mod json;
 mod kinds;

@@ -2,113 +2,20 @@
 //! and month, and the certification rows. Rows themselves are not kept.
 
 use crate::cells::Cells;
+// The cell's key and usage live with the cells; named here too, as the store's.
+pub use crate::cells::{CellKey, TenantId, Usage};
+pub use crate::hash::FastMap;
+use crate::hash::KeyHasher;
 use crate::month::{Date, Month};
 use crate::number::Count;
-use crate::ruleset::{AssociationId, WorkloadId};
+use crate::ruleset::AssociationId;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-
-/// Index of a tenant in [`UsageStore::tenants`].
-pub type TenantId = u32;
 
 #[derive(Clone, Debug)]
 pub struct Tenant {
     /// The id as first written in the data.
     pub id: String,
     pub name: Option<String>,
-}
-
-/// One tenant x association x workload x month: the unit Partner Center
-/// reports, and the unit duplicates are detected on.
-///
-/// Packed into 64 bits, as there is one per stored row: tenant (32) | month
-/// index (17) | association (5) | workload (8), so that keys sort by tenant,
-/// then month. The month index (`year * 12 + month - 1`) needs 17 bits for
-/// the years 1900..=9999 that [`Month`] accepts (16 let a row dated
-/// `Oct-9999` spill into the tenant bits; found by fuzzing), and a ruleset
-/// has at most 32 association types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CellKey(u64);
-
-const MONTH_BITS: u32 = 17;
-const ASSOCIATION_BITS: u32 = 5;
-
-impl CellKey {
-    pub fn new(tenant: TenantId, month: Month, association: AssociationId, workload: WorkloadId) -> CellKey {
-        let month = u64::from(month.index()) & ((1 << MONTH_BITS) - 1);
-        let association = u64::from(association) & ((1 << ASSOCIATION_BITS) - 1);
-        CellKey(u64::from(tenant) << 32 | month << (8 + ASSOCIATION_BITS) | association << 8 | u64::from(workload))
-    }
-    pub fn tenant(self) -> TenantId {
-        (self.0 >> 32) as u32
-    }
-    pub fn month(self) -> Month {
-        // The month put in, whatever it is: no check that could panic.
-        Month::from_index(((self.0 >> (8 + ASSOCIATION_BITS)) & ((1 << MONTH_BITS) - 1)) as u32)
-    }
-    pub fn association(self) -> AssociationId {
-        ((self.0 >> 8) & ((1 << ASSOCIATION_BITS) - 1)) as u8
-    }
-    pub fn workload(self) -> WorkloadId {
-        self.0 as u8
-    }
-    /// Month, association and workload: the key among one tenant's.
-    pub fn within_tenant(self) -> u32 {
-        self.0 as u32
-    }
-    pub fn from_parts(tenant: TenantId, within_tenant: u32) -> CellKey {
-        CellKey(u64::from(tenant) << 32 | u64::from(within_tenant))
-    }
-}
-
-/// A fast hasher for the loader's own keys: packed integers, short
-/// spellings and tenant ids, where SipHash's defence against chosen
-/// collisions costs a noticeable part of load time (tens of thousands of
-/// tenants, each hashed again whenever the table grows). The file is the
-/// user's own, read on their machine: no one else chooses its keys.
-#[derive(Default, Clone, Copy)]
-pub struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    /// Short byte strings (spellings of months, workloads): eight bytes at a time.
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-        let mut word = [0; 8];
-        word[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-        self.write_u64(u64::from_le_bytes(word) ^ bytes.len() as u64);
-    }
-    fn write_u128(&mut self, n: u128) {
-        self.write_u64(n as u64);
-        self.write_u64((n >> 64) as u64);
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_u64(&mut self, n: u64) {
-        // Every output bit depends on every input bit: hashbrown takes the
-        // bucket from the low bits and a tag from the high ones.
-        let mut h = self.0 ^ n;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        self.0 = h ^ (h >> 33);
-    }
-}
-
-pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<KeyHasher>>;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Usage {
-    pub mau: Count,
-    pub pau: Count,
 }
 
 /// What happened to a usage row offered to the store.
