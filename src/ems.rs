@@ -11,8 +11,9 @@ use crate::load::Row;
 use crate::month::Month;
 use crate::number::Count;
 use crate::report::{Warning, WarningKind};
-use crate::ruleset::{fold, Ruleset, WorkloadId};
+use crate::ruleset::{Ruleset, WorkloadId};
 use crate::store::{CellKey, TenantId, Usage, UsageStore};
+use crate::text::fold;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What an EMS usage file's rows come to while it is read.

@@ -4,7 +4,7 @@
 //! list of aliases, compared case-, space-, underscore- and
 //! punctuation-insensitively (see `spec/inputs.md`).
 
-use crate::ruleset::fold;
+use crate::text::fold;
 use serde::Serialize;
 
 /// A column the reader knows, with the aliases it is found under.

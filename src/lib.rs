@@ -33,6 +33,7 @@ mod score;
 mod security;
 mod simulate;
 mod store;
+mod text;
 mod window;
 mod workbook;
 

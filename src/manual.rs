@@ -7,7 +7,8 @@ use crate::json::{At, Json, Number};
 use crate::kinds::Typed;
 use crate::points::Points;
 use crate::report::{ErrorKind, RowError, Warning};
-use crate::ruleset::{fold, Ruleset};
+use crate::ruleset::Ruleset;
+use crate::text::fold;
 use std::collections::BTreeMap;
 
 /// One typed value as read, before it is checked.

@@ -3,8 +3,9 @@
 
 use crate::month::Month;
 use crate::report::{CertificationInArea, CertificationStatus, PersonCertification, PersonReport};
-use crate::ruleset::{fold, CertificationId, Ruleset};
+use crate::ruleset::{CertificationId, Ruleset};
 use crate::store::CertificationRow;
+use crate::text::fold;
 use std::collections::BTreeMap;
 
 /// One certification of a person: its key (catalogue id, else the folded

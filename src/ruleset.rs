@@ -11,6 +11,7 @@ use crate::json::At;
 use crate::kinds::MetricRule;
 use crate::month::Date;
 use crate::report::Keyed;
+use crate::text::fold;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -400,12 +401,6 @@ fn read_certification(at: At<'_, '_>) -> Certification {
         retires: c.opt_string("retires"),
         eligible_through: c.opt_string("eligibleThrough"),
     }
-}
-
-/// Case-, space- and punctuation-insensitive form used for every lookup:
-/// `Teams Meetings`, `TeamsMeetings` and `teams-meetings` are one name.
-pub fn fold(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Looks a name up by its folded form; failing that, by the part in

@@ -17,9 +17,10 @@ use crate::month::Month;
 use crate::number::Count;
 use crate::points::Points;
 use crate::report::{Keyed, Report, Status};
-use crate::ruleset::{fold, Ruleset};
+use crate::ruleset::Ruleset;
 use crate::score::{score, ScoreOptions};
 use crate::store::{CellKey, CertificationRow, Tenant, Usage, UsageStore};
+use crate::text::fold;
 use serde::{Deserialize, Serialize};
 
 /// A trailing-twelve-month revenue is spread over this many months.

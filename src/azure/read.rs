@@ -9,9 +9,9 @@ use crate::load::{flag_set, Row};
 use crate::month::Month;
 use crate::number::{parse_amount, parse_plain_amount, CountError};
 use crate::report::{ErrorKind, Warning, WarningKind};
-use crate::ruleset::fold;
 use crate::security::Rules as SecurityRules;
 use crate::store::FastMap;
+use crate::text::fold;
 use std::collections::BTreeMap;
 
 /// What became of a row; the month is the row's, for the file's months.

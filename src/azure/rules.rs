@@ -4,7 +4,7 @@
 //! of its own: every threshold, spelling and word comes from the ruleset.
 
 use crate::json::At;
-use crate::ruleset::fold;
+use crate::text::fold;
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Clone, Debug)]

@@ -23,8 +23,8 @@
 //! (overlapping downloads), so one month's rows always come from one file.
 
 use crate::month::Month;
-use crate::ruleset::fold;
 use crate::store::{FastMap, Tenant};
+use crate::text::fold;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

@@ -9,7 +9,7 @@ use crate::load::Row;
 use crate::month::Month;
 use crate::number::{parse_amount, parse_hundredths, CountError};
 use crate::report::{ErrorKind, SetAsideReason, Warning, WarningKind};
-use crate::ruleset::fold;
+use crate::text::fold;
 use std::collections::BTreeMap;
 
 /// Largest revenue read, in cents (USD 10 trillion), and largest usage, in

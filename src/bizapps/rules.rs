@@ -6,7 +6,7 @@
 use super::Units;
 use crate::json::{At, Number};
 use crate::report::Keyed;
-use crate::ruleset::fold;
+use crate::text::fold;
 use std::collections::HashMap;
 
 /// Association type index into [`Rules::associations`].

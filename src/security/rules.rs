@@ -5,7 +5,7 @@
 
 use crate::azure::DuplicateFlags;
 use crate::json::At;
-use crate::ruleset::fold;
+use crate::text::fold;
 use std::collections::{BTreeMap, HashMap};
 
 /// A name with its spellings (the ruleset's association shape).
