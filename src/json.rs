@@ -37,8 +37,47 @@ pub struct Member<'a> {
     pub raw: &'a str,
 }
 
+/// Why a JSON text could not be read: what kind of fault, where, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonError {
+    pub kind: JsonErrorKind,
+    /// The field at fault (`tracks[1].metrics.customers.max`), or what the
+    /// whole text is (`the ruleset`); empty for a syntax error.
+    pub path: String,
+    /// Line and column (from 1) of a syntax error.
+    pub position: Option<(u32, u32)>,
+    /// What is wrong, without the place.
+    pub message: String,
+}
+
+/// What kind of fault a [`JsonError`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonErrorKind {
+    /// The text is not JSON.
+    Syntax,
+    /// JSON, but a field is missing, unknown, repeated or of another type.
+    Field,
+}
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.position, self.path.as_str()) {
+            (Some((line, column)), _) => write!(f, "{} at line {line} column {column}", self.message),
+            (None, "") => f.write_str(&self.message),
+            (None, path) => write!(f, "{path}: {}", self.message),
+        }
+    }
+}
+
+/// For readers whose callers take errors as text.
+impl From<JsonError> for String {
+    fn from(error: JsonError) -> String {
+        error.to_string()
+    }
+}
+
 /// Parses a whole text: one value, white space around it.
-pub fn parse(text: &str) -> Result<Json<'_>, String> {
+pub fn parse(text: &str) -> Result<Json<'_>, JsonError> {
     let mut parser = Parser { text, at: 0 };
     let value = parser.value(0)?;
     parser.space();
@@ -54,11 +93,12 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    fn error(&self, what: &str) -> String {
+    fn error(&self, what: &str) -> JsonError {
         let before = &self.text.as_bytes()[..self.at.min(self.text.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-        format!("{what} at line {line} column {column}")
+        let position = Some((line as u32, column as u32));
+        JsonError { kind: JsonErrorKind::Syntax, path: String::new(), position, message: what.to_string() }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -71,7 +111,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn expect(&mut self, byte: u8) -> Result<(), String> {
+    fn expect(&mut self, byte: u8) -> Result<(), JsonError> {
         self.space();
         if self.peek() == Some(byte) {
             self.at += 1;
@@ -81,7 +121,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: u32) -> Result<Json<'a>, String> {
+    fn value(&mut self, depth: u32) -> Result<Json<'a>, JsonError> {
         if depth > MAX_DEPTH {
             return Err(self.error("recursion limit exceeded"));
         }
@@ -162,7 +202,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
-    fn number(&mut self) -> Result<Json<'a>, String> {
+    fn number(&mut self) -> Result<Json<'a>, JsonError> {
         let start = self.at;
         if self.peek() == Some(b'-') {
             self.at += 1;
@@ -190,7 +230,7 @@ impl<'a> Parser<'a> {
         Ok(Json::Number(&self.text[start..self.at]))
     }
 
-    fn hex4(&mut self) -> Result<u32, String> {
+    fn hex4(&mut self) -> Result<u32, JsonError> {
         let hex = self.text.get(self.at..self.at + 4).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
         let value = hex.and_then(|h| u32::from_str_radix(h, 16).ok()).ok_or_else(|| self.error("invalid escape"))?;
         self.at += 4;
@@ -198,7 +238,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A string, the opening quote next.
-    fn string(&mut self) -> Result<String, String> {
+    fn string(&mut self) -> Result<String, JsonError> {
         self.at += 1;
         let mut out = String::new();
         loop {
@@ -271,12 +311,12 @@ impl Json<'_> {
 /// Early returns would make every struct's reader drop, at every field,
 /// the fields read before it: that drop code was most of the reader's size.
 /// Errors at the top say "the ruleset".
-pub fn read<T>(text: &str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, String> {
+pub fn read<T>(text: &str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, JsonError> {
     read_named(text, "the ruleset", read)
 }
 
 /// As [`read`], errors at the top naming `whole` (nothing when empty).
-pub fn read_named<T>(text: &str, whole: &'static str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, String> {
+pub fn read_named<T>(text: &str, whole: &'static str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, JsonError> {
     let tree = parse(text)?;
     let errors = Errors { first: RefCell::new(None), whole };
     let value = read(At { value: &tree, path: "", errors: &errors });
@@ -296,13 +336,14 @@ where
 
 /// The first error met while reading.
 pub struct Errors {
-    first: RefCell<Option<String>>,
+    first: RefCell<Option<JsonError>>,
     /// What the whole text is, for errors at the top.
     whole: &'static str,
 }
 
 impl Errors {
-    fn note(&self, error: String) {
+    fn note(&self, path: String, message: String) {
+        let error = JsonError { kind: JsonErrorKind::Field, path, position: None, message };
         self.first.borrow_mut().get_or_insert(error);
     }
 }
@@ -320,7 +361,7 @@ impl<'j, 'a> At<'j, 'a> {
     /// Notes an error at this path (the first one is the one told).
     pub fn fail(&self, what: &str) {
         let path = if self.path.is_empty() { self.errors.whole } else { self.path };
-        self.errors.note(if path.is_empty() { what.to_string() } else { format!("{path}: {what}") });
+        self.errors.note(path.to_string(), what.to_string());
     }
 
     /// The value as parsed, for readers of more than one type.
@@ -423,7 +464,7 @@ impl<'j, 'a> At<'j, 'a> {
         };
         let repeated = members.iter().enumerate().find(|(i, m)| members[..*i].iter().any(|o| o.key == m.key));
         if let Some((_, m)) = repeated {
-            self.errors.note(format!("{}: duplicate field `{}`", self.child(&m.key), m.key));
+            self.errors.note(self.child(&m.key), format!("duplicate field `{}`", m.key));
         }
         Object { members, at: *self }
     }
@@ -506,8 +547,7 @@ impl<'a> Object<'_, 'a> {
     /// The field `key`, which must be there.
     pub fn get<T: Default>(&self, key: &str, read: impl FnOnce(At<'_, 'a>) -> T) -> T {
         self.opt(key, read).unwrap_or_else(|| {
-            let at = if self.at.path.is_empty() { String::new() } else { format!("{}: ", self.at.path) };
-            self.at.errors.note(format!("{at}missing field `{key}`"));
+            self.at.errors.note(self.at.path.to_string(), format!("missing field `{key}`"));
             T::default()
         })
     }
@@ -550,7 +590,7 @@ impl<'a> Object<'_, 'a> {
     /// Notes the first field not in `known` (serde's `deny_unknown_fields`).
     pub fn only(&self, known: &[&str]) {
         if let Some(m) = self.members.iter().find(|m| !known.contains(&m.key.as_str())) {
-            self.at.errors.note(format!("{}: unknown field `{}`", self.at.child(&m.key), m.key));
+            self.at.errors.note(self.at.child(&m.key), format!("unknown field `{}`", m.key));
         }
     }
     /// The field `key`, an object read in the order written as (key, value) pairs.
@@ -626,13 +666,15 @@ mod tests {
         ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
-        assert!(parse(&"[".repeat(200)).unwrap_err().contains("recursion"));
+        assert!(parse(&"[".repeat(200)).unwrap_err().message.contains("recursion"));
     }
 
     #[test]
     fn the_first_error_is_told_with_its_path() {
         let text = r#"{"tracks": [{"max": -1}, {"max": 1.5}, {"id": 1, "id": 2}]}"#;
-        let max = |text| read(text, |at| at.object().get("tracks", |t| t.list(|t| t.object().u32("max"))));
+        let max = |text| {
+            read(text, |at| at.object().get("tracks", |t| t.list(|t| t.object().u32("max")))).map_err(String::from)
+        };
         assert_eq!(max(text).unwrap_err(), "tracks[0].max: expected a whole number from 0, found a number");
         let text = r#"{"tracks": [{"max": 1}, {"max": 4294967296}]}"#;
         assert_eq!(max(text).unwrap_err(), "tracks[1].max: 4294967296 is too large");
@@ -642,5 +684,16 @@ mod tests {
         assert_eq!(max(r#"{"track": []}"#).unwrap_err(), "missing field `tracks`");
         assert_eq!(max(r#"{"tracks": [{"max": 3}, {"max": 4}]}"#).unwrap(), [3, 4]);
         assert_eq!(max("[]").unwrap_err(), "the ruleset: expected an object, found an array");
+    }
+
+    #[test]
+    fn errors_carry_their_kind_and_place() {
+        let text = "{\"tracks\": [{\"max\": 1}, {\"max\": true}]}";
+        let error = read(text, |at| at.object().get("tracks", |t| t.list(|t| t.object().u32("max")))).unwrap_err();
+        assert_eq!((error.kind, error.path.as_str(), error.position), (JsonErrorKind::Field, "tracks[1].max", None));
+        assert_eq!(error.message, "expected a whole number, found a boolean");
+        let error = parse("{\n  \"a\": 1,\n  x").unwrap_err();
+        assert_eq!((error.kind, error.path.as_str(), error.position), (JsonErrorKind::Syntax, "", Some((3, 3))));
+        assert_eq!(error.to_string(), "key must be a string at line 3 column 3");
     }
 }

@@ -60,7 +60,7 @@ pub use report::{
     SetAside, SetAsideReason, Status, TenantAction, TenantMonth, TenantOption, TenantReport, TenantTrack, TrackReport,
     TrackSummary, Warning, WarningKind, WindowMonth, SCHEMA_VERSION,
 };
-pub use ruleset::{Ruleset, RulesetData, RulesetError};
+pub use ruleset::{Ruleset, RulesetData, RulesetError, RulesetErrorKind};
 pub use score::{DetailLevel, ScoreOptions};
 pub use simulate::{AreaChange, Choice, Plan, PlanChoices, PlannedCustomer, PlannedPerson, Simulation, TrackChange};
 pub use workbook::Workbook;

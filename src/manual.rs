@@ -290,7 +290,8 @@ mod tests {
 
     #[test]
     fn typed_values_read_from_json() {
-        let read = |json: &str| crate::json::read_named(json, "", |at| at.list(ManualValue::read));
+        let read =
+            |json: &str| crate::json::read_named(json, "", |at| at.list(ManualValue::read)).map_err(String::from);
         let values = read(
             r#"[{"area": "Modern Work", "metric": "deployments", "value": 12, "note": "ignored"},
                 {"area": "security", "track": "smb", "metric": "m", "value": 1.5},

@@ -386,6 +386,7 @@ pub fn read_rows(json: &str) -> Result<Vec<Row>, String> {
             }
         })
     })
+    .map_err(String::from)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! rulesets are embedded from `rulesets/*.json`; a newer one can be loaded
 //! from JSON of the same shape and replaces the embedded one of its id.
 
-use crate::json::At;
+use crate::json::{At, JsonError, JsonErrorKind};
 use crate::kinds::MetricRule;
 use crate::month::Date;
 use crate::report::Keyed;
@@ -250,14 +250,14 @@ pub struct Decision {
 /// its options): the value's text is read as [`RulesetData::from_json`] does.
 impl<'de> Deserialize<'de> for RulesetData {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::json::deserialize(d, RulesetData::from_json)
+        crate::json::deserialize(d, |json| Ok(crate::json::read(json, RulesetData::read)?))
     }
 }
 
 impl RulesetData {
     /// Reads a ruleset as written in `rulesets/*.json`.
-    pub fn from_json(json: &str) -> Result<RulesetData, String> {
-        crate::json::read(json, RulesetData::read)
+    pub fn from_json(json: &str) -> Result<RulesetData, RulesetError> {
+        Ok(crate::json::read(json, RulesetData::read)?)
     }
 
     /// Reads a ruleset where it is (the page's options hold some).
@@ -348,6 +348,7 @@ impl Catalogue {
                 certifications: o.get("certifications", |at| at.list(read_certification)),
             }
         })
+        .map_err(String::from)
     }
 }
 
@@ -418,13 +419,69 @@ fn lookup<'a, V>(table: &'a HashMap<String, V>, text: &str) -> Option<&'a V> {
     candidates.chain(without_brand).find_map(|key| table.get(&key))
 }
 
-/// Why a ruleset could not be used.
+/// Why a ruleset could not be used: what kind of fault, where (the
+/// field's path in the ruleset's JSON, or the line and column of a text
+/// that is not JSON), and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RulesetError(pub String);
+pub struct RulesetError {
+    pub kind: RulesetErrorKind,
+    /// The field at fault (`tracks[0].metrics.netCustomerAdds`); empty
+    /// when it is the ruleset as a whole or a syntax error.
+    pub path: String,
+    /// Line and column (from 1) of a text that is not JSON.
+    pub position: Option<(u32, u32)>,
+    /// What is wrong, without the place.
+    pub message: String,
+}
+
+/// What kind of fault a [`RulesetError`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RulesetErrorKind {
+    /// The text is not JSON.
+    Syntax,
+    /// A field is missing, unknown, repeated or of another type.
+    Field,
+    /// Well-formed, but a rule cannot be used: a name no list holds, a
+    /// threshold not above zero, a measure no data model answers.
+    Rule,
+}
+
+impl RulesetErrorKind {
+    /// The kind as programs name it (`syntax`, `field`, `rule`).
+    pub fn name(self) -> &'static str {
+        match self {
+            RulesetErrorKind::Syntax => "syntax",
+            RulesetErrorKind::Field => "field",
+            RulesetErrorKind::Rule => "rule",
+        }
+    }
+}
+
+impl RulesetError {
+    fn rule(path: impl Into<String>, message: impl Into<String>) -> RulesetError {
+        RulesetError { kind: RulesetErrorKind::Rule, path: path.into(), position: None, message: message.into() }
+    }
+}
+
+impl From<JsonError> for RulesetError {
+    fn from(e: JsonError) -> RulesetError {
+        let kind = match e.kind {
+            JsonErrorKind::Syntax => RulesetErrorKind::Syntax,
+            JsonErrorKind::Field => RulesetErrorKind::Field,
+        };
+        RulesetError { kind, path: e.path, position: e.position, message: e.message }
+    }
+}
 
 impl fmt::Display for RulesetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid ruleset: {}", self.0)
+        let place = JsonError {
+            kind: JsonErrorKind::Field,
+            path: self.path.clone(),
+            position: self.position,
+            message: self.message.clone(),
+        };
+        write!(f, "invalid ruleset: {place}")
     }
 }
 
@@ -533,7 +590,7 @@ impl Ruleset {
     }
 
     pub fn from_json(json: &str) -> Result<Ruleset, RulesetError> {
-        let data = RulesetData::from_json(json).map_err(RulesetError)?;
+        let data = RulesetData::from_json(json)?;
         Ruleset::new(data)
     }
 
@@ -546,8 +603,9 @@ impl Ruleset {
     /// Validates a ruleset; certifications it names come from the shared
     /// catalogue unless it defines them itself.
     pub fn new(mut data: RulesetData) -> Result<Ruleset, RulesetError> {
-        let err = |msg: String| Err(RulesetError(msg));
-        let catalogue = Catalogue::from_json(CATALOGUE_JSON).map_err(|e| RulesetError(format!("catalogue: {e}")))?;
+        let err = |path: String, message: String| Err(RulesetError::rule(path, message));
+        let catalogue =
+            Catalogue::from_json(CATALOGUE_JSON).map_err(|e| RulesetError::rule("", format!("catalogue: {e}")))?;
         for c in catalogue.certifications {
             if !data.certifications.iter().any(|own| own.id == c.id) {
                 data.certifications.push(c);
@@ -571,10 +629,10 @@ impl Ruleset {
         data.workloads =
             merge(catalogue.workloads.into_iter().map(none).collect(), &data.workloads, |w| &w.id, selection);
         if data.associations.len() > 32 || data.workloads.len() > 255 || data.tracks.len() > 8 {
-            return err("at most 32 associations, 255 workloads and 8 tracks".into());
+            return err(String::new(), "at most 32 associations, 255 workloads and 8 tracks".into());
         }
         if data.tracks.is_empty() {
-            return err("no tracks".into());
+            return err("tracks".into(), "no tracks".into());
         }
         let mut associations = HashMap::new();
         for (i, a) in data.associations.iter().enumerate() {
@@ -585,11 +643,12 @@ impl Ruleset {
         let mut workloads = HashMap::new();
         let mut workload_use = Vec::with_capacity(data.workloads.len());
         for (i, w) in data.workloads.iter().enumerate() {
+            let at = || format!("workloads.{}", w.id);
             for s in w.spellings.iter().chain([&w.id]) {
                 workloads.insert(fold(s), i as u8);
             }
             if w.counts_for("usageGrowth") != w.counts_for("deployments") {
-                return err(format!("workload {}: usage growth and deployments share one workload list", w.id));
+                return err(at(), "usage growth and deployments share one workload list".into());
             }
             workload_use.push(WorkloadUse {
                 customers: w.counts_for("netCustomerAdds"),
@@ -604,41 +663,53 @@ impl Ruleset {
             }
             for date in [&c.retires, &c.eligible_through].into_iter().flatten() {
                 if Date::parse(date).is_none() {
-                    return err(format!("certification {}: \"{date}\" is not a date (YYYY-MM-DD)", c.id));
+                    return err(format!("certifications.{}", c.id), format!("\"{date}\" is not a date (YYYY-MM-DD)"));
                 }
             }
             eligible_through.push(c.eligible_through.as_deref().and_then(Date::parse));
         }
         let known_certification = |id: &String| data.certifications.iter().any(|c| &c.id == id);
-        let listed = data.certification_lists.values().flatten().chain(&data.dropped_certifications);
-        if let Some(id) = listed.into_iter().find(|id| !known_certification(id)) {
-            return err(format!("certification list names unknown certification {id}"));
+        let listed =
+            data.certification_lists.iter().flat_map(|(list, ids)| ids.iter().map(move |id| (list.as_str(), id)));
+        let dropped = data.dropped_certifications.iter().map(|id| ("droppedCertifications", id));
+        if let Some((list, id)) = listed.chain(dropped).find(|(_, id)| !known_certification(id)) {
+            let path =
+                if list == "droppedCertifications" { list.to_string() } else { format!("certificationLists.{list}") };
+            return err(path, format!("unknown certification {id}"));
         }
         let index_of = |id: &str| data.associations.iter().position(|a| a.id == id);
         let mut customer_masks = Vec::new();
         let mut carry_from = Vec::new();
-        for track in &data.tracks {
+        for (t, track) in data.tracks.iter().enumerate() {
             let mut mask = 0u32;
             for id in &track.customer_associations {
                 match index_of(id) {
                     Some(i) => mask |= 1 << i,
-                    None => return err(format!("track {} names unknown association {id}", track.id)),
+                    None => {
+                        return err(format!("tracks[{t}].customerAssociations"), format!("unknown association {id}"))
+                    }
                 }
             }
             customer_masks.push(mask);
             let known_list = |list: &str| data.certification_lists.contains_key(list);
             for (id, metric) in &track.metrics.0 {
-                metric.validate(&known_list).map_err(|e| RulesetError(format!("track {}, {id}: {e}", track.id)))?;
+                let at = || format!("tracks[{t}].metrics.{id}");
+                metric.validate(&known_list).map_err(|e| RulesetError::rule(at(), e))?;
                 if let MetricRule::Options(rule) = metric {
                     if let Some(o) = rule.options.iter().find(|o| index_of(&o.association).is_none()) {
-                        return err(format!("track {} names unknown association {}", track.id, o.association));
+                        return err(at() + ".options", format!("unknown association {}", o.association));
                     }
                 }
             }
             let from = match &track.carry_over {
                 Some(c) => match data.tracks.iter().position(|t| t.id == c.from_track) {
                     Some(i) => Some(i),
-                    None => return err(format!("track {} carries over from unknown track {}", track.id, c.from_track)),
+                    None => {
+                        return err(
+                            format!("tracks[{t}].carryOver.fromTrack"),
+                            format!("unknown track {}", c.from_track),
+                        )
+                    }
                 },
                 None => None,
             };
@@ -650,8 +721,7 @@ impl Ruleset {
         let bizapps = if cfg!(feature = "bizapps") && fed_by("bizapps") {
             let json = data.data.as_deref().unwrap_or("null");
             let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
-            let rules =
-                crate::bizapps::Rules::from_json(json, &tracks).map_err(|e| RulesetError(format!("data: {e}")))?;
+            let rules = crate::bizapps::Rules::from_json(json, &tracks).map_err(|e| RulesetError::rule("data", e))?;
             Some(Box::new(rules))
         } else {
             None
@@ -659,9 +729,9 @@ impl Ruleset {
         let azure = match (&data.data, cfg!(feature = "azure") && fed_by("azure")) {
             (Some(json), true) => {
                 let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
-                Some(crate::azure::Rules::from_json(json, &tracks).map_err(RulesetError)?)
+                Some(crate::azure::Rules::from_json(json, &tracks).map_err(|e| RulesetError::rule("data", e))?)
             }
-            (None, true) => return err("metrics fed from azure need the model's \"data\"".into()),
+            (None, true) => return err("data".into(), "metrics fed from azure need the model's \"data\"".into()),
             _ => None,
         };
         let parts_fed_by = |model: &str| {
@@ -672,9 +742,11 @@ impl Ruleset {
         let security = match (&data.data, cfg!(feature = "security") && parts_fed_by("azure")) {
             (Some(json), true) => {
                 let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
-                Some(Box::new(crate::security::Rules::from_json(json, &tracks).map_err(RulesetError)?))
+                Some(Box::new(
+                    crate::security::Rules::from_json(json, &tracks).map_err(|e| RulesetError::rule("data", e))?,
+                ))
             }
-            (None, true) => return err("parts fed from azure need the model's \"data\"".into()),
+            (None, true) => return err("data".into(), "parts fed from azure need the model's \"data\"".into()),
             _ => None,
         };
         // Its metrics fed by a model this build left out (a cargo feature
@@ -941,7 +1013,7 @@ mod tests {
 
     #[test]
     fn the_reader_names_what_is_wrong() {
-        let err = |json: &str| Ruleset::from_json(json).unwrap_err().0;
+        let err = |json: &str| Ruleset::from_json(json).unwrap_err().to_string().replacen("invalid ruleset: ", "", 1);
         assert_eq!(err(&DEFAULT_JSON.replacen("\"version\":", "\"versio\":", 1)), "missing field `version`");
         let text = DEFAULT_JSON.replacen("\"max\":20,\"threshold\":5", "\"max\":\"20\",\"threshold\":5", 1);
         let error = err(&text);
@@ -988,9 +1060,9 @@ mod tests {
     fn bad_rulesets_are_errors() {
         assert!(Ruleset::from_json("{").is_err());
         let zero = DEFAULT_JSON.replacen("\"max\":20,\"threshold\":5", "\"max\":20,\"threshold\":0", 1);
-        assert!(Ruleset::from_json(&zero).unwrap_err().0.contains("threshold"));
+        assert!(Ruleset::from_json(&zero).unwrap_err().to_string().contains("threshold"));
         let mut data = Ruleset::modern_work().data;
         data.tracks[1].customer_associations.push("XYZ".into());
-        assert!(Ruleset::new(data).unwrap_err().0.contains("XYZ"));
+        assert!(Ruleset::new(data).unwrap_err().to_string().contains("XYZ"));
     }
 }

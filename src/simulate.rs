@@ -108,6 +108,7 @@ impl Plan {
                 remove_tenants: o.strings_or_default("removeTenants"),
             }
         })
+        .map_err(String::from)
     }
 }
 

@@ -234,7 +234,8 @@ impl Scorer {
         unread_json: &str,
         options_json: Option<String>,
     ) -> Result<String, JsError> {
-        let unread = crate::json::read_named(unread_json, "unread", |at| at.strings()).map_err(|e| JsError::new(&e))?;
+        let unread = crate::json::read_named(unread_json, "unread", |at| at.strings())
+            .map_err(|e| JsError::new(&e.to_string()))?;
         let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
         let options = ScoreOptions { detail: DetailLevel::Summary, ..options.into_score_options()? };
         Ok(crate::portfolio::json_array(&crate::portfolio::rows(partner, &self.book.report(&options), &unread)))

@@ -3,7 +3,7 @@
 //! that cannot be read is an error with its kind and the field's path.
 
 use serde_json::Value;
-use spd_score::{Ruleset, ScoreOptions, Workbook};
+use spd_score::{Ruleset, RulesetErrorKind, ScoreOptions, Workbook};
 use std::path::{Path, PathBuf};
 
 fn fixtures() -> PathBuf {
@@ -120,9 +120,9 @@ fn a_misspelled_measure_is_a_ruleset_error() {
     assert!(Ruleset::from_json(&text).is_ok());
     let misspelled = text.replacen("\"measure\": \"customers\"", "\"measure\": \"custmers\"", 1);
     assert_ne!(misspelled, text);
-    let error = Ruleset::from_json(&misspelled).unwrap_err().to_string();
-    assert!(error.contains("enterprise, netCustomerAdds"), "{error}");
-    assert!(error.contains("no measure \"custmers\""), "{error}");
+    let error = Ruleset::from_json(&misspelled).unwrap_err();
+    assert_eq!((error.kind, error.path.as_str()), (RulesetErrorKind::Rule, "tracks[0].metrics.netCustomerAdds"));
+    assert!(error.message.contains("no measure \"custmers\""), "{error}");
     let unknown_model = text.replacen("\"from\": \"usage\"", "\"from\": \"usgae\"", 1);
     let error = Ruleset::from_json(&unknown_model).unwrap_err().to_string();
     assert!(error.contains("no data model \"usgae\""), "{error}");

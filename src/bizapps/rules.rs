@@ -489,7 +489,7 @@ mod tests {
         ] {
             assert!(json.contains(from), "{from}");
             let err = Ruleset::from_json(&json.replacen(from, to, 1)).unwrap_err();
-            assert!(err.0.contains(says), "{err}");
+            assert!(err.to_string().contains(says), "{err}");
         }
     }
 }

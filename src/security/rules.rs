@@ -188,7 +188,7 @@ mod tests {
     use super::*;
 
     fn band(json: &str) -> Result<TtmBand, String> {
-        crate::json::read_named(json, "", TtmBand::read)
+        Ok(crate::json::read_named(json, "", TtmBand::read)?)
     }
 
     #[test]
