@@ -2,7 +2,9 @@
 //! Work, Business Applications): a person counts once however many of the
 //! list's certifications they hold.
 
-use super::{count, count_recommendation, Advice, CountMetric, Input, Source};
+use super::{
+    count, count_recommendation, known_list, positive, unit_words, Advice, Input, Kind, Metric, Source, Written,
+};
 use crate::points::Points;
 use crate::report::Recommendation;
 
@@ -13,29 +15,41 @@ pub struct Rule {
     pub threshold: u32,
     /// The key of the area's `certificationLists` people count from.
     pub list: String,
+    /// Words for one person and several, in recommendations.
+    pub unit: Option<[String; 2]>,
 }
 
-impl Rule {
+impl Kind for Rule {
+    fn read(w: Written) -> Result<Rule, String> {
+        let list = Written::need(w.list, &w.kind, "list")?;
+        Ok(Rule { max: w.max, threshold: w.threshold, list, unit: w.unit })
+    }
+
+    fn max(&self) -> u32 {
+        self.max
+    }
+
     /// The skilling list gives a known count, 0 without a list; a typed
     /// count replaces it.
-    pub fn score(&self, id: &str, input: &Input<'_>) -> CountMetric {
+    fn score(&self, id: &str, input: &Input<'_>) -> Metric {
         let figure = match input.typed.get(id) {
             Some(typed) => (Some(typed), Some(Source::Manual)),
             None => (Some(Points::whole(input.people.on(&self.list).len() as u32)), Some(Source::File)),
         };
-        count("people", self.max, self.threshold, figure)
+        Metric::Count(count("people", self.max, self.threshold, figure))
     }
 
-    pub fn recommend(&self, m: &CountMetric, advice: &Advice<'_>) -> Vec<Recommendation> {
-        let words = match advice.metric {
-            "advancedCertifications" => {
-                ("person with an advanced certification", "people with an advanced certification")
-            }
-            "intermediateCertifications" => {
-                ("person with an intermediate certification", "people with an intermediate certification")
-            }
-            _ => ("certified person", "certified people"),
-        };
-        count_recommendation(m, advice, words)
+    fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation> {
+        let Metric::Count(m) = metric else { return vec![] };
+        count_recommendation(m, advice, unit_words(&self.unit, ("certified person", "certified people")))
+    }
+
+    fn lists(&self, id: &str) -> Vec<(String, String)> {
+        vec![(id.to_string(), self.list.clone())]
+    }
+
+    fn validate(&self, known: &dyn Fn(&str) -> bool) -> Result<(), String> {
+        positive(self.threshold)?;
+        known_list(&self.list, known)
     }
 }

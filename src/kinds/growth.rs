@@ -3,7 +3,7 @@
 //! Applications' monthly consumption value), with a minimum baseline below
 //! which it earns nothing.
 
-use super::{Advice, Input, Source};
+use super::{positive, Advice, Input, Kind, Metric, Source, Written};
 use crate::points::{grouped, more_of, prose, serialize_value, Points};
 use crate::report::Recommendation;
 use serde::Serialize;
@@ -38,10 +38,42 @@ pub struct GrowthMetric {
     pub source: Option<Source>,
 }
 
+impl Kind for Rule {
+    fn read(mut w: Written) -> Result<Rule, String> {
+        let (from, measure) = w.fed()?;
+        Ok(Rule { max: w.max, threshold: w.threshold, minimum_baseline: w.minimum_baseline, from, measure })
+    }
+
+    fn max(&self) -> u32 {
+        self.max
+    }
+
+    fn fed_by(&self) -> Option<(&str, &str)> {
+        Some((&self.from, &self.measure))
+    }
+
+    fn score(&self, id: &str, input: &Input<'_>) -> Metric {
+        Metric::Growth(self.growth(id, input))
+    }
+
+    fn typed_paths(&self, id: &str) -> Vec<String> {
+        vec![id.to_string(), format!("{id}.baseline")]
+    }
+
+    fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation> {
+        let Metric::Growth(m) = metric else { return vec![] };
+        self.growth_needed(m, advice)
+    }
+
+    fn validate(&self, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+        positive(self.threshold)
+    }
+}
+
 impl Rule {
     /// A typed growth is Partner Center's own figure: the minimum is only
     /// checked against a baseline typed with it (designations.md section 7).
-    pub fn score(&self, id: &str, input: &Input<'_>) -> GrowthMetric {
+    fn growth(&self, id: &str, input: &Input<'_>) -> GrowthMetric {
         let data = |part: Option<&str>| input.data.measure(&self.from, &self.measure, input.track, part);
         let (value, baseline, source) = match input.typed.get(id) {
             Some(typed) => (Some(typed), input.typed.sub(id, "baseline"), Some(Source::Manual)),
@@ -74,7 +106,8 @@ impl Rule {
         }
     }
 
-    pub fn recommend(&self, m: &GrowthMetric, advice: &Advice<'_>) -> Vec<Recommendation> {
+    /// The growth still needed, or the baseline that would unlock points.
+    fn growth_needed(&self, m: &GrowthMetric, advice: &Advice<'_>) -> Vec<Recommendation> {
         let (Some(points), Some(value)) = (m.points, m.value) else { return vec![] };
         if points >= Points::whole(m.max) {
             return vec![];

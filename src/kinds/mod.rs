@@ -25,28 +25,93 @@ use crate::ruleset::Ruleset;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// One metric of one track, as a ruleset writes it.
-#[derive(Clone, Debug)]
-pub enum MetricRule {
+/// What a metric kind does. Each kind's module implements it for its
+/// rule; the kinds are listed once, in [`kinds!`] below.
+pub trait Kind {
+    /// The kind's rule from a metric as written; `Err` says what is missing.
+    fn read(written: Written) -> Result<Self, String>
+    where
+        Self: Sized;
+    /// The most points the metric earns.
+    fn max(&self) -> u32;
+    /// The data model and the measure that feed the metric directly, if
+    /// one does (the parts of a parts metric name their own).
+    fn fed_by(&self) -> Option<(&str, &str)> {
+        None
+    }
+    /// The parts of a parts metric, each as (data model, measure, threshold).
+    fn parts(&self) -> Vec<(&str, &str, u32)> {
+        vec![]
+    }
+    /// Scores the metric `id` of one track.
+    fn score(&self, id: &str, input: &Input<'_>) -> Metric;
+    /// The paths a value can be typed under (designations.md section 7).
+    fn typed_paths(&self, id: &str) -> Vec<String> {
+        vec![id.to_string()]
+    }
+    /// What would bring the metric to its maximum, phrased as Partner
+    /// Center's score simulator phrases it.
+    fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation>;
+    /// The certification lists people count from, with the path each
+    /// counts under (`intermediateCertifications.step2`).
+    fn lists(&self, _id: &str) -> Vec<(String, String)> {
+        vec![]
+    }
+    /// Checks the numbers the ruleset gives (the measures named are checked
+    /// for every kind alike); `Err` says what is wrong.
+    fn validate(&self, known_list: &dyn Fn(&str) -> bool) -> Result<(), String>;
+}
+
+/// The kinds: a variant of [`MetricRule`] each, with the name rulesets
+/// write in `"kind"`. Adding a kind is its module and one line here.
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $variant:ident($rule:ty) = $name:literal,)*) => {
+        /// One metric of one track, as a ruleset writes it.
+        #[derive(Clone, Debug)]
+        pub enum MetricRule {
+            $($(#[$doc])* $variant($rule),)*
+        }
+
+        impl MetricRule {
+            fn from_written(w: Written) -> Result<MetricRule, String> {
+                match w.kind.as_str() {
+                    $($name => <$rule as Kind>::read(w).map(MetricRule::$variant),)*
+                    other => {
+                        let kinds = [$($name),*].join(", ");
+                        Err(format!("unknown metric kind \"{other}\"; the kinds are {kinds}"))
+                    }
+                }
+            }
+
+            fn kind(&self) -> &dyn Kind {
+                match self {
+                    $(MetricRule::$variant(rule) => rule,)*
+                }
+            }
+        }
+    };
+}
+
+kinds! {
     /// A net count of tenants (or tenant-workload pairs) in M minus B.
-    Tenants(tenants::Rule),
+    Tenants(tenants::Rule) = "tenants",
     /// Certified people on a certification list.
-    People(certified::Rule),
+    People(certified::Rule) = "people",
     /// Certified people in gated steps (Azure areas, Security).
-    Steps(steps::Rule),
+    Steps(steps::Rule) = "steps",
     /// The best of per-association options (Modern Work's customer success).
-    Options(options::Rule),
+    Options(options::Rule) = "options",
     /// Percent growth of a consumption measure, with a minimum baseline.
-    Growth(growth::Rule),
+    Growth(growth::Rule) = "growth",
     /// Distinct services with consumption.
-    Services(services::Rule),
+    Services(services::Rule) = "services",
     /// Parts computed separately and added (Security).
-    Parts(parts::Rule),
+    Parts(parts::Rule) = "parts",
 }
 
 /// A metric as written: the fields of every kind, read in one place and
 /// then checked into the kind's rule.
-struct Written {
+pub struct Written {
     kind: String,
     max: u32,
     threshold: u32,
@@ -117,41 +182,16 @@ impl MetricRule {
     }
 }
 
-impl MetricRule {
-    fn from_written(w: Written) -> Result<MetricRule, String> {
-        let kind = w.kind.as_str();
-        let need = |field: Option<String>, name: &str| field.ok_or(format!("a {kind} metric needs \"{name}\""));
-        let (max, threshold, unit) = (w.max, w.threshold, w.unit);
-        Ok(match kind {
-            "tenants" => {
-                let (from, measure) = (need(w.from, "from")?, need(w.measure, "measure")?);
-                MetricRule::Tenants(tenants::Rule { max, threshold, from, measure, unit })
-            }
-            "services" => {
-                let (from, measure) = (need(w.from, "from")?, need(w.measure, "measure")?);
-                MetricRule::Services(services::Rule { max, threshold, from, measure, unit })
-            }
-            "people" => MetricRule::People(certified::Rule { max, threshold, list: need(w.list, "list")? }),
-            "steps" => {
-                let gate = w.gate.ok_or("a steps metric needs \"gate\"")?;
-                MetricRule::Steps(steps::Rule { max, threshold, gate, steps: w.steps })
-            }
-            "options" => {
-                let (from, measure) = (need(w.from, "from")?, need(w.measure, "measure")?);
-                MetricRule::Options(options::Rule { max, options: w.options, from, measure, unit })
-            }
-            "growth" => {
-                let (from, measure) = (need(w.from, "from")?, need(w.measure, "measure")?);
-                let minimum_baseline = w.minimum_baseline;
-                MetricRule::Growth(growth::Rule { max, threshold, minimum_baseline, from, measure })
-            }
-            "parts" => MetricRule::Parts(parts::Rule { max, parts: w.parts }),
-            other => {
-                return Err(format!(
-                    "unknown metric kind \"{other}\"; the kinds are tenants, people, steps, options, growth, services, parts"
-                ))
-            }
-        })
+impl Written {
+    /// A field the kind needs.
+    fn need(field: Option<String>, kind: &str, name: &str) -> Result<String, String> {
+        field.ok_or(format!("a {kind} metric needs \"{name}\""))
+    }
+
+    /// The data model and measure a data-fed kind needs.
+    fn fed(&mut self) -> Result<(String, String), String> {
+        let from = Written::need(self.from.take(), &self.kind, "from")?;
+        Ok((from, Written::need(self.measure.take(), &self.kind, "measure")?))
     }
 }
 
@@ -315,146 +355,64 @@ impl Advice<'_> {
 
 impl MetricRule {
     pub fn max(&self) -> u32 {
-        match self {
-            MetricRule::Tenants(r) => r.max,
-            MetricRule::People(r) => r.max,
-            MetricRule::Steps(r) => r.max,
-            MetricRule::Options(r) => r.max,
-            MetricRule::Growth(r) => r.max,
-            MetricRule::Services(r) => r.max,
-            MetricRule::Parts(r) => r.max,
-        }
+        self.kind().max()
     }
 
     /// The data model the metric is fed from (`usage`, `azure`, `bizapps`),
     /// when it is fed from one directly (the parts of a parts metric name
     /// their own).
     pub fn from(&self) -> Option<&str> {
-        match self {
-            MetricRule::Tenants(r) => Some(&r.from),
-            MetricRule::Options(r) => Some(&r.from),
-            MetricRule::Growth(r) => Some(&r.from),
-            MetricRule::Services(r) => Some(&r.from),
-            MetricRule::People(_) | MetricRule::Steps(_) | MetricRule::Parts(_) => None,
-        }
+        self.kind().fed_by().map(|(from, _)| from)
+    }
+
+    /// What the metric measures in its data model, when it is data-fed.
+    pub fn measure(&self) -> Option<&str> {
+        self.kind().fed_by().map(|(_, measure)| measure)
     }
 
     /// The parts of a parts metric, each as (data model, measure,
     /// threshold): the figure that alone earns the metric's max.
     pub fn parts(&self) -> Vec<(&str, &str, u32)> {
-        match self {
-            MetricRule::Parts(r) => {
-                r.parts.iter().map(|p| (p.from.as_str(), p.measure.as_str(), p.threshold)).collect()
-            }
-            _ => vec![],
-        }
-    }
-
-    /// What the metric measures in its data model, when it is data-fed.
-    pub fn measure(&self) -> Option<&str> {
-        match self {
-            MetricRule::Tenants(r) => Some(&r.measure),
-            MetricRule::Options(r) => Some(&r.measure),
-            MetricRule::Growth(r) => Some(&r.measure),
-            MetricRule::Services(r) => Some(&r.measure),
-            MetricRule::People(_) | MetricRule::Steps(_) | MetricRule::Parts(_) => None,
-        }
+        self.kind().parts()
     }
 
     /// Scores the metric `id` of one track.
     pub fn score(&self, id: &str, input: &Input<'_>) -> Metric {
-        match self {
-            MetricRule::Tenants(r) => Metric::Count(tenants::score(r, id, input)),
-            MetricRule::People(r) => Metric::Count(r.score(id, input)),
-            MetricRule::Steps(r) => Metric::Steps(r.score(id, input)),
-            MetricRule::Options(r) => Metric::Options(r.score(id, input)),
-            MetricRule::Growth(r) => Metric::Growth(r.score(id, input)),
-            MetricRule::Services(r) => Metric::Count(services::score(r, id, input)),
-            MetricRule::Parts(r) => Metric::Parts(r.score(id, input)),
-        }
+        self.kind().score(id, input)
     }
 
     /// The paths a value can be typed under for the metric `id`
     /// (designations.md section 7).
     pub fn typed_paths(&self, id: &str) -> Vec<String> {
-        let sub = |parts: Vec<String>| parts.into_iter().map(|p| format!("{id}.{p}")).collect();
-        match self {
-            MetricRule::Tenants(_) | MetricRule::People(_) | MetricRule::Services(_) => vec![id.to_string()],
-            MetricRule::Growth(_) => vec![id.to_string(), format!("{id}.baseline")],
-            MetricRule::Steps(r) => sub((1..=r.steps.len()).map(|i| format!("step{i}")).collect()),
-            MetricRule::Options(r) => sub(r.options.iter().map(|o| o.association.clone()).collect()),
-            MetricRule::Parts(r) => sub(r.parts.iter().map(|p| p.id.clone()).collect()),
-        }
+        self.kind().typed_paths(id)
     }
 
-    /// What would bring the metric to its maximum, phrased as Partner
-    /// Center's score simulator phrases it.
+    /// What would bring the metric to its maximum.
     pub fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation> {
-        match (self, metric) {
-            (MetricRule::Tenants(r), Metric::Count(m)) => tenants::recommend(r, m, advice),
-            (MetricRule::People(r), Metric::Count(m)) => r.recommend(m, advice),
-            (MetricRule::Services(r), Metric::Count(m)) => services::recommend(r, m, advice),
-            (MetricRule::Steps(r), Metric::Steps(m)) => r.recommend(m, advice),
-            (MetricRule::Options(r), Metric::Options(m)) => r.recommend(m, advice),
-            (MetricRule::Growth(r), Metric::Growth(m)) => r.recommend(m, advice),
-            (MetricRule::Parts(r), Metric::Parts(m)) => r.recommend(m, advice),
-            _ => vec![],
-        }
+        self.kind().recommend(metric, advice)
     }
 
-    /// The certification lists the metric `id` counts people from, with
-    /// the path each counts under (`intermediateCertifications.step2`).
+    /// The certification lists the metric `id` counts people from.
     pub fn lists(&self, id: &str) -> Vec<(String, String)> {
-        match self {
-            MetricRule::People(r) => vec![(id.to_string(), r.list.clone())],
-            MetricRule::Steps(r) => {
-                (r.steps.iter().enumerate()).map(|(i, s)| (format!("{id}.step{}", i + 1), s.list.clone())).collect()
-            }
-            _ => vec![],
-        }
+        self.kind().lists(id)
     }
 
-    /// Checks the numbers a ruleset gives; `Err` says what is wrong.
+    /// Checks the data models and measures it names, then the kind's numbers.
     pub fn validate(&self, ruleset_lists: &dyn Fn(&str) -> bool) -> Result<(), String> {
-        let fed = self.from().zip(self.measure()).into_iter();
+        let fed = self.kind().fed_by().into_iter();
         for (from, measure) in fed.chain(self.parts().into_iter().map(|(from, measure, _)| (from, measure))) {
             known_measure(from, measure)?;
         }
-        let positive = |threshold: u32| {
-            if threshold == 0 {
-                Err("every threshold must be above zero".to_string())
-            } else {
-                Ok(())
-            }
-        };
-        match self {
-            MetricRule::Tenants(r) => positive(r.threshold),
-            MetricRule::Services(r) => positive(r.threshold),
-            MetricRule::Growth(r) => positive(r.threshold),
-            MetricRule::People(r) => {
-                positive(r.threshold)?;
-                known_list(&r.list, ruleset_lists)
-            }
-            MetricRule::Steps(r) => {
-                positive(r.threshold)?;
-                if r.steps.last().is_none_or(|s| s.gate) {
-                    return Err("the last step must be the scoring step (not a gate)".into());
-                }
-                r.steps.iter().try_for_each(|s| known_list(&s.list, ruleset_lists))
-            }
-            MetricRule::Options(r) => {
-                if r.options.is_empty() {
-                    return Err("options metrics need options".into());
-                }
-                r.options.iter().try_for_each(|o| positive(o.threshold))
-            }
-            MetricRule::Parts(r) => {
-                if r.parts.is_empty() {
-                    return Err("parts metrics need parts".into());
-                }
-                r.parts.iter().try_for_each(|p| positive(p.threshold))
-            }
-        }
+        self.kind().validate(ruleset_lists)
+    }
+}
+
+/// A threshold must be above zero (it divides the points).
+fn positive(threshold: u32) -> Result<(), String> {
+    if threshold == 0 {
+        Err("every threshold must be above zero".to_string())
+    } else {
+        Ok(())
     }
 }
 
@@ -540,6 +498,15 @@ pub struct FedCount {
 }
 
 impl FedCount {
+    fn read(mut w: Written) -> Result<FedCount, String> {
+        let (from, measure) = w.fed()?;
+        Ok(FedCount { max: w.max, threshold: w.threshold, from, measure, unit: w.unit })
+    }
+
+    fn fed_by(&self) -> Option<(&str, &str)> {
+        Some((&self.from, &self.measure))
+    }
+
     fn count(&self, kind: &'static str, id: &str, input: &Input<'_>) -> CountMetric {
         let computed = input.data.measure(&self.from, &self.measure, input.track, None);
         count(kind, self.max, self.threshold, figure(input, id, computed))

@@ -2,7 +2,7 @@
 //! deployments): each option is scored on its own and the metric takes the
 //! best option's points, not the sum.
 
-use super::{figure, Advice, Input, Source};
+use super::{figure, positive, unit_words, Advice, Input, Kind, Metric, Source, Written};
 use crate::points::{more_of, prose, Points};
 use crate::report::{Keyed, Recommendation};
 use serde::Serialize;
@@ -44,9 +44,44 @@ pub struct OptionScore {
     pub source: Option<Source>,
 }
 
+impl Kind for Rule {
+    fn read(mut w: Written) -> Result<Rule, String> {
+        let (from, measure) = w.fed()?;
+        Ok(Rule { max: w.max, options: w.options, from, measure, unit: w.unit })
+    }
+
+    fn max(&self) -> u32 {
+        self.max
+    }
+
+    fn fed_by(&self) -> Option<(&str, &str)> {
+        Some((&self.from, &self.measure))
+    }
+
+    fn score(&self, id: &str, input: &Input<'_>) -> Metric {
+        Metric::Options(self.best_option(id, input))
+    }
+
+    fn typed_paths(&self, id: &str) -> Vec<String> {
+        self.options.iter().map(|o| format!("{id}.{}", o.association)).collect()
+    }
+
+    fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation> {
+        let Metric::Options(m) = metric else { return vec![] };
+        self.per_option(m, advice)
+    }
+
+    fn validate(&self, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+        if self.options.is_empty() {
+            return Err("options metrics need options".into());
+        }
+        self.options.iter().try_for_each(|o| positive(o.threshold))
+    }
+}
+
 impl Rule {
     /// Ties go to the first option in ruleset order.
-    pub fn score(&self, id: &str, input: &Input<'_>) -> OptionMetric {
+    fn best_option(&self, id: &str, input: &Input<'_>) -> OptionMetric {
         let mut options = Keyed::default();
         let mut best: Option<(Points, String)> = None;
         let mut sources = vec![];
@@ -74,16 +109,13 @@ impl Rule {
         }
     }
 
-    pub fn recommend(&self, m: &OptionMetric, advice: &Advice<'_>) -> Vec<Recommendation> {
+    /// A step per option: what that option alone needs to reach the maximum.
+    fn per_option(&self, m: &OptionMetric, advice: &Advice<'_>) -> Vec<Recommendation> {
         let Some(points) = m.points else { return vec![] };
         if points >= Points::whole(m.max) {
             return vec![];
         }
-        let (one, many) = match &self.unit {
-            Some([one, many]) => (one.as_str(), many.as_str()),
-            None if self.measure == "activeUsers" => ("MAU growth", "MAU growth"),
-            None => ("deployment", "deployments"),
-        };
+        let (one, many) = unit_words(&self.unit, ("unit", "units"));
         let gain = Points::difference(Points::whole(m.max), points);
         let mut out: Vec<Recommendation> = vec![];
         for (option, score) in &m.options.0 {

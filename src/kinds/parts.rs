@@ -3,7 +3,7 @@
 //! the sum capped at the metric's maximum. With one part unknown the metric
 //! shows the other part's points, flagged as incomplete.
 
-use super::{Advice, Input, Source};
+use super::{positive, unit_words, Advice, Input, Kind, Metric, Source, Written};
 use crate::points::{more_of, prose, serialize_value, Points};
 use crate::report::{Keyed, Recommendation};
 use serde::Serialize;
@@ -47,8 +47,42 @@ pub struct PartScore {
     pub source: Option<Source>,
 }
 
+impl Kind for Rule {
+    fn read(w: Written) -> Result<Rule, String> {
+        Ok(Rule { max: w.max, parts: w.parts })
+    }
+
+    fn max(&self) -> u32 {
+        self.max
+    }
+
+    fn parts(&self) -> Vec<(&str, &str, u32)> {
+        self.parts.iter().map(|p| (p.from.as_str(), p.measure.as_str(), p.threshold)).collect()
+    }
+
+    fn score(&self, id: &str, input: &Input<'_>) -> Metric {
+        Metric::Parts(self.by_part(id, input))
+    }
+
+    fn typed_paths(&self, id: &str) -> Vec<String> {
+        self.parts.iter().map(|p| format!("{id}.{}", p.id)).collect()
+    }
+
+    fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation> {
+        let Metric::Parts(m) = metric else { return vec![] };
+        self.per_part(m, advice)
+    }
+
+    fn validate(&self, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+        if self.parts.is_empty() {
+            return Err("parts metrics need parts".into());
+        }
+        self.parts.iter().try_for_each(|p| positive(p.threshold))
+    }
+}
+
 impl Rule {
-    pub fn score(&self, id: &str, input: &Input<'_>) -> PartsMetric {
+    fn by_part(&self, id: &str, input: &Input<'_>) -> PartsMetric {
         let mut parts = Keyed::default();
         for part in &self.parts {
             let (value, source) = match input.typed.sub(id, &part.id) {
@@ -69,7 +103,8 @@ impl Rule {
         PartsMetric { points, max: self.max, parts, kind: "parts", source }
     }
 
-    pub fn recommend(&self, m: &PartsMetric, advice: &Advice<'_>) -> Vec<Recommendation> {
+    /// A step per part: what that part alone needs to reach the maximum.
+    fn per_part(&self, m: &PartsMetric, advice: &Advice<'_>) -> Vec<Recommendation> {
         let Some(points) = m.points else { return vec![] };
         if points >= Points::whole(m.max) {
             return vec![];
@@ -83,15 +118,7 @@ impl Rule {
             // earns nothing until it is back above it).
             let behind = Points::ZERO.max(Points::ZERO.difference_from(value));
             let needed = Points::ZERO.units_to(gain, per_unit).saturating_add(behind.whole_part() as u64).max(1);
-            let (one, many) = match &part.unit {
-                Some([one, many]) => (one.as_str(), many.as_str()),
-                None => match part.measure.as_str() {
-                    "protectedUsers" => ("protected user", "protected users"),
-                    "acrGrowth" => ("USD of security consumption growth", "USD of security consumption growth"),
-                    "deployedTenants" => ("net deployment", "net deployments"),
-                    _ => ("net customer", "net customers"),
-                },
-            };
+            let (one, many) = unit_words(&part.unit, ("unit", "units"));
             let message = format!(
                 "{}: you need {} to achieve {} points.",
                 advice.track_label,

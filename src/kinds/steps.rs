@@ -4,7 +4,7 @@
 //! person only when every gate is met. A person counts once per step and
 //! may count in several.
 
-use super::{Advice, Input, Source};
+use super::{known_list, positive, Advice, Input, Kind, Metric, Source, Written};
 use crate::points::{more_of, prose, Points};
 use crate::report::Recommendation;
 use serde::Serialize;
@@ -66,8 +66,44 @@ pub struct StepScore {
     pub source: Source,
 }
 
+impl Kind for Rule {
+    fn read(w: Written) -> Result<Rule, String> {
+        let gate = w.gate.ok_or("a steps metric needs \"gate\"")?;
+        Ok(Rule { max: w.max, threshold: w.threshold, gate, steps: w.steps })
+    }
+
+    fn max(&self) -> u32 {
+        self.max
+    }
+
+    fn score(&self, id: &str, input: &Input<'_>) -> Metric {
+        Metric::Steps(self.by_step(id, input))
+    }
+
+    fn typed_paths(&self, id: &str) -> Vec<String> {
+        (1..=self.steps.len()).map(|i| format!("{id}.step{i}")).collect()
+    }
+
+    fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation> {
+        let Metric::Steps(m) = metric else { return vec![] };
+        self.next_people(m, advice)
+    }
+
+    fn lists(&self, id: &str) -> Vec<(String, String)> {
+        (self.steps.iter().enumerate()).map(|(i, s)| (format!("{id}.step{}", i + 1), s.list.clone())).collect()
+    }
+
+    fn validate(&self, known: &dyn Fn(&str) -> bool) -> Result<(), String> {
+        positive(self.threshold)?;
+        if self.steps.last().is_none_or(|s| s.gate) {
+            return Err("the last step must be the scoring step (not a gate)".into());
+        }
+        self.steps.iter().try_for_each(|s| known_list(&s.list, known))
+    }
+}
+
 impl Rule {
-    pub fn score(&self, id: &str, input: &Input<'_>) -> StepsMetric {
+    fn by_step(&self, id: &str, input: &Input<'_>) -> StepsMetric {
         let counts: Vec<(u32, Vec<String>, Source)> = (self.steps.iter().enumerate())
             .map(|(i, step)| match input.typed.sub(id, &format!("step{}", i + 1)) {
                 Some(typed) => (u32::try_from(typed.whole_part()).unwrap_or(0), vec![], Source::Manual),
@@ -125,7 +161,8 @@ impl Rule {
         (total.min(Points::whole(self.max)), per_step)
     }
 
-    pub fn recommend(&self, m: &StepsMetric, advice: &Advice<'_>) -> Vec<Recommendation> {
+    /// The people each unmet gate needs, else those the scoring step needs.
+    fn next_people(&self, m: &StepsMetric, advice: &Advice<'_>) -> Vec<Recommendation> {
         let Some(points) = m.points else { return vec![] };
         if points >= Points::whole(m.max) {
             return vec![];

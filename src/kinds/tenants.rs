@@ -3,20 +3,35 @@
 //! deployments. The data model decides which tenants count; the kind turns
 //! the net into points.
 
-use super::{count_recommendation, unit_words, Advice, CountMetric, FedCount, Input};
+use super::{count_recommendation, positive, unit_words, Advice, FedCount, Input, Kind, Metric, Written};
 use crate::report::Recommendation;
 
-pub type Rule = FedCount;
+#[derive(Clone, Debug)]
+pub struct Rule(pub FedCount);
 
-pub fn score(rule: &Rule, id: &str, input: &Input<'_>) -> CountMetric {
-    rule.count("tenants", id, input)
-}
+impl Kind for Rule {
+    fn read(written: Written) -> Result<Rule, String> {
+        FedCount::read(written).map(Rule)
+    }
 
-pub fn recommend(rule: &Rule, m: &CountMetric, advice: &Advice<'_>) -> Vec<Recommendation> {
-    let fallback = match rule.measure.as_str() {
-        "workloadAdds" => ("net workload add", "net workload adds"),
-        "deployments" | "deployedTenants" => ("net deployment", "net deployments"),
-        _ => ("net customer add", "net customer adds"),
-    };
-    count_recommendation(m, advice, unit_words(&rule.unit, fallback))
+    fn max(&self) -> u32 {
+        self.0.max
+    }
+
+    fn fed_by(&self) -> Option<(&str, &str)> {
+        self.0.fed_by()
+    }
+
+    fn score(&self, id: &str, input: &Input<'_>) -> Metric {
+        Metric::Count(self.0.count("tenants", id, input))
+    }
+
+    fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation> {
+        let Metric::Count(m) = metric else { return vec![] };
+        count_recommendation(m, advice, unit_words(&self.0.unit, ("net tenant add", "net tenant adds")))
+    }
+
+    fn validate(&self, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+        positive(self.0.threshold)
+    }
 }
