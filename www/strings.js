@@ -146,37 +146,37 @@ export const NAV_TEXT = {
 export const DOWNLOADS = {
   usage: {
     name: 'Office usage report (OfficeUsage)',
-    where: 'Partner Center › Insights › Reports › Office usage; or the detailed contribution export of a Solutions Partner scorecard',
+    where: 'Partner Center › Insights › Download reports › OfficeUsage (Microsoft 365 usage); or Insights › Solutions Partner › Download on a scorecard (the detailed contribution export)',
     period: 'the last 13 months: the month scored and the same month a year before',
   },
   emsUsage: {
     name: 'EMS usage report (EMSUsage)',
-    where: 'Partner Center › Insights › Reports › EMS usage',
+    where: 'Partner Center › Insights › Download reports › EMSUsage',
     period: 'the last 13 months',
   },
   azureUsage: {
     name: 'Azure usage report (AzureUsage)',
-    where: 'Partner Center › Insights › Reports › Azure usage',
-    period: 'the last 24 months (choose the longest period: the default six months is not enough)',
+    where: 'Partner Center › Insights › Download reports › AzureUsage',
+    period: 'the last 24 months, the longest Insights offers (the default six months is not enough)',
   },
   customersTenants: {
     name: 'Customers report (CustomersAndTenants)',
-    where: 'Partner Center › Insights › Reports › Customers',
+    where: 'Partner Center › Insights › Download reports › CustomersAndTenants',
     period: 'the last 24 months',
   },
   bizappsRevenue: {
     name: 'Business applications revenue report',
-    where: 'Partner Center › Insights › Reports › Business applications › Revenue',
+    where: 'Partner Center › Insights › Download reports › BusinessApplicationsRevenue',
     period: 'the last 13 months',
   },
   bizappsUsage: {
     name: 'Business applications usage report',
-    where: 'Partner Center › Insights › Reports › Business applications › Usage',
+    where: 'Partner Center › Insights › Download reports › BusinessApplicationsUsage',
     period: 'the last 13 months',
   },
   skilling: {
     name: 'Trainings, exams and certifications report (TrainingCompletions)',
-    where: 'Partner Center › Insights › Reports › Trainings, exams and certifications; or any list of your people and their certifications',
+    where: 'Partner Center › Insights › Download reports › TrainingCompletions; or any list of your people and their certifications',
     period: 'the latest (today’s certifications)',
   },
   manual: {
