@@ -7,10 +7,10 @@
 //! provisional), and the clash is counted.
 
 use crate::layout::{EmsColumns, FREE_SKU};
-use crate::load::Row;
 use crate::month::Month;
 use crate::number::Count;
 use crate::report::{Warning, WarningKind};
+use crate::row::Row;
 use crate::ruleset::{Ruleset, WorkloadId};
 use crate::store::{CellKey, TenantId, Usage, UsageStore};
 use crate::text::fold;
@@ -78,14 +78,20 @@ fn prefixes(ruleset: &Ruleset) -> String {
 }
 
 /// A row of the EMS usage dataset.
-pub(crate) fn ems_row(row: &mut Row<'_, '_>, c: &EmsColumns, ruleset: &Ruleset, store: &mut UsageStore) {
-    if row.ems().pairs.is_none() {
+pub(crate) fn ems_row(
+    row: &mut Row<'_, '_>,
+    state: &mut FileState,
+    c: &EmsColumns,
+    ruleset: &Ruleset,
+    store: &mut UsageStore,
+) {
+    if state.pairs.is_none() {
         let header = row.header().to_vec();
-        row.ems().resolve(c, ruleset, &header);
+        state.resolve(c, ruleset, &header);
     }
     if let Some(column) = c.free_vs_paid {
         if fold(&row.text(column)) == fold(FREE_SKU) {
-            row.ems().free_rows += 1;
+            state.free_rows += 1;
             return;
         }
     }
@@ -96,7 +102,7 @@ pub(crate) fn ems_row(row: &mut Row<'_, '_>, c: &EmsColumns, ruleset: &Ruleset, 
         return;
     };
     let raw = row.raw(c.tenant);
-    let known = row.ems().tenant.as_ref().filter(|(last, _)| **last == *raw).map(|&(_, id)| id);
+    let known = state.tenant.as_ref().filter(|(last, _)| **last == *raw).map(|&(_, id)| id);
     // A new tenant is made only once the row is good: a bad row adds none.
     let tenant = match known {
         Some(id) => Some(Ok(id)),
@@ -105,7 +111,7 @@ pub(crate) fn ems_row(row: &mut Row<'_, '_>, c: &EmsColumns, ruleset: &Ruleset, 
     let month = row.month(c.month);
     // Every value is read, so that a row's errors are all listed; an empty
     // one is a workload the subscription does not have.
-    let pairs = row.ems().pairs.take().unwrap_or_default();
+    let pairs = state.pairs.take().unwrap_or_default();
     let mut figures = Vec::with_capacity(pairs.len());
     let mut bad = false;
     for &(workload, pau, mau) in &pairs {
@@ -114,29 +120,29 @@ pub(crate) fn ems_row(row: &mut Row<'_, '_>, c: &EmsColumns, ruleset: &Ruleset, 
             _ => bad = true,
         }
     }
-    row.ems().pairs = Some(pairs);
+    state.pairs = Some(pairs);
     let (Some(tenant), Some(month), false) = (tenant, month, bad) else { return };
     let tenant = match tenant {
         Ok(id) => id,
         Err(text) => {
             let name = c.tenant_name.and_then(|i| row.name(i));
             let id = store.tenant(&text, name.as_deref());
-            row.ems().tenant = Some((raw.into(), id));
+            state.tenant = Some((raw.into(), id));
             id
         }
     };
     row.note_month(month);
     if store.ems_months.contains(&month) {
-        *row.ems().overlap.entry(month).or_insert(0) += 1;
+        *state.overlap.entry(month).or_insert(0) += 1;
         return;
     }
-    row.ems().months.insert(month);
+    state.months.insert(month);
     for (workload, usage) in figures {
         if usage.pau.0 == 0 && usage.mau.0 == 0 {
             continue;
         }
         if !store.add_ems(CellKey::new(tenant, month, association, workload), usage) {
-            row.ems().usage_wins += 1;
+            state.usage_wins += 1;
         }
     }
 }

@@ -28,6 +28,7 @@ mod points;
 pub mod portfolio;
 mod reader;
 mod report;
+mod row;
 mod ruleset;
 mod score;
 mod security;

@@ -7,14 +7,13 @@ use crate::layout::{
     recognise, FileKind, Layout, ManualColumns, SkillingColumns, Unrecognised, Unscored, UsageColumns,
 };
 use crate::manual::{ManualValue, TypedText};
-use crate::month::{Date, Month};
-use crate::number::{parse_count, parse_plain_count, Count, CountError};
+use crate::month::Month;
 use crate::reader::{sniff_delimiter, Close, Cut, QuotedField, Record, RecordReader, Then, MAX_FIELD, MAX_FIELDS};
 use crate::report::{ErrorKind, FileReport, RowError, Warning, WarningKind};
+use crate::row::{flag_set, quoted, Row, RowContext, Spellings, FEW, MAX_CACHED, MAX_QUOTED};
 use crate::ruleset::{AssociationId, Ruleset, WorkloadId};
 use crate::store::{CellKey, CertificationRow, FastMap, Insert, TenantId, Usage, UsageStore};
-use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Errors listed per file; further ones are counted in a warning, so that
 /// a file of a million bad rows does not make a million-entry report.
@@ -39,8 +38,6 @@ fn decisive(head: &[u8]) -> &[u8] {
     head.get(..end).unwrap_or(head)
 }
 const EMPTY: &str = "the file is empty: expected a CSV export with a header row.";
-/// Longest value quoted in a message or kept as a name (inputs.md section 3).
-const MAX_QUOTED: usize = 200;
 /// Widest header read: a wider one is no export, and the file is refused.
 const MAX_COLUMNS: usize = 1000;
 
@@ -51,7 +48,6 @@ const MAX_COLUMNS: usize = 1000;
 struct Lookups {
     associations: Spellings<AssociationId>,
     workloads: Spellings<WorkloadId>,
-    months: Spellings<Month>,
     /// The previous row's tenant as written, and its id.
     tenant: (Vec<u8>, Option<TenantId>),
     ignored_associations: IgnoredNames,
@@ -100,77 +96,6 @@ fn count_under(counts: &mut BTreeMap<String, u64>, name: &str) {
     }
 }
 
-/// Distinct spellings remembered per kind; a hostile file of unique values
-/// falls back to resolving each row instead of growing the cache.
-const MAX_CACHED: usize = 4096;
-
-/// Spellings looked through one by one before the hash table: an export
-/// has a handful of workloads or associations, and comparing a few short
-/// strings is quicker than hashing one.
-const FEW: usize = 16;
-
-/// Raw field bytes to what they resolve to (`None`: not a known name).
-struct Spellings<T> {
-    /// The first spellings seen (at most `FEW`), with their fingerprints.
-    few: Vec<(u64, Box<[u8]>, Option<T>)>,
-    /// The others.
-    seen: FastMap<Box<[u8]>, Option<T>>,
-    /// The previous row's, checked first: consecutive rows mostly agree.
-    last: (Vec<u8>, Option<T>),
-}
-
-impl<T> Default for Spellings<T> {
-    fn default() -> Self {
-        Spellings { few: Vec::new(), seen: FastMap::default(), last: (Vec::new(), None) }
-    }
-}
-
-/// The first eight bytes of a spelling and its length, in one word: two
-/// spellings that differ there (`Oct-2025`, `Nov-2025`; `Teams`,
-/// `TeamsPhone`) are told apart without comparing them byte by byte.
-fn fingerprint(raw: &[u8]) -> u64 {
-    let head = match raw.first_chunk::<8>() {
-        Some(&head) => head,
-        None => {
-            let mut word = [0; 8];
-            for (w, &b) in word.iter_mut().zip(raw) {
-                *w = b;
-            }
-            word
-        }
-    };
-    u64::from_le_bytes(head) ^ (raw.len() as u64).rotate_right(8)
-}
-
-impl<T: Copy> Spellings<T> {
-    fn resolve(&mut self, raw: &[u8], resolve: impl FnOnce() -> Option<T>) -> Option<T> {
-        if !raw.is_empty() && self.last.0 == raw {
-            return self.last.1;
-        }
-        let print = fingerprint(raw);
-        let known = match self.few.iter().find(|(p, spelling, _)| *p == print && **spelling == *raw) {
-            Some(&(_, _, value)) => Some(value),
-            None => self.seen.get(raw).copied(),
-        };
-        let value = match known {
-            Some(value) => value,
-            None => {
-                let value = resolve();
-                if self.few.len() < FEW {
-                    self.few.push((print, raw.into(), value));
-                } else if self.seen.len() < MAX_CACHED {
-                    self.seen.insert(raw.into(), value);
-                }
-                value
-            }
-        };
-        self.last.0.clear();
-        self.last.0.extend_from_slice(raw);
-        self.last.1 = value;
-        value
-    }
-}
-
 /// Everything loaded so far, from every file.
 #[derive(Debug, Default)]
 pub struct Loaded {
@@ -208,14 +133,13 @@ enum Stage {
 }
 
 struct Context {
-    name: String,
-    today: Option<Month>,
+    /// What every row reader sees of the file (row.rs).
+    common: RowContext,
     layout: Option<Layout>,
     /// A download recognised but not scored: its rows are not read.
     unscored: Option<Unscored>,
     /// A file refused whole (a header too wide): its rows are not read.
     refused: bool,
-    header: Vec<String>,
     /// The first record, when it is not a header, and its line.
     first_record: Option<(u64, Vec<String>)>,
     /// Lines above the header holding text (a title, a quoted title
@@ -233,14 +157,6 @@ struct Context {
     conflicts: u64,
     listed_errors: usize,
     unlisted_errors: u64,
-    /// The errors of the row being read; one buffer for every row.
-    row_errors: Vec<RowError>,
-    windows_1252: bool,
-    /// The delimiter lets a comma be a decimal mark (`;` or tab).
-    decimal_comma: bool,
-    months: BTreeSet<Month>,
-    /// The month of the last usage row, already in `months`.
-    last_month: Option<Month>,
     lookups: Lookups,
     /// What a business applications download's rows add up to.
     bizapps: crate::bizapps::FileState,
@@ -271,12 +187,10 @@ impl FileLoader {
             file: loaded.files.len() - 1,
             stage: Stage::Head(Vec::new()),
             ctx: Context {
-                name: name.to_string(),
-                today,
+                common: RowContext { name: name.to_string(), today, ..RowContext::default() },
                 layout: None,
                 unscored: None,
                 refused: false,
-                header: vec![],
                 first_record: None,
                 preamble: 0,
                 tried_lines: 0,
@@ -289,11 +203,6 @@ impl FileLoader {
                 conflicts: 0,
                 listed_errors: 0,
                 unlisted_errors: 0,
-                row_errors: Vec::new(),
-                windows_1252: false,
-                decimal_comma: false,
-                months: BTreeSet::new(),
-                last_month: None,
                 lookups: Lookups::default(),
                 bizapps: Default::default(),
                 ems: Default::default(),
@@ -352,7 +261,7 @@ impl FileLoader {
         let report = &mut loaded.files[self.file];
         report.encoding = Some(encoding.label().to_string());
         report.delimiter = Some(delimiter_name(delimiter));
-        self.ctx.decimal_comma = matches!(delimiter, b';' | b'\t');
+        self.ctx.common.decimal_comma = matches!(delimiter, b';' | b'\t');
         let mut reader = Box::new(RecordReader::new(delimiter));
         if skip > 0 {
             // The `sep=` line is line 1 of the file.
@@ -365,7 +274,7 @@ impl FileLoader {
     fn reject(&mut self, kind: ErrorKind, message: String, loaded: &mut Loaded) {
         loaded.errors.push(RowError {
             kind,
-            file: self.ctx.name.clone(),
+            file: self.ctx.common.name.clone(),
             line: None,
             column: None,
             value: None,
@@ -394,12 +303,12 @@ impl FileLoader {
             (&self.ctx.layout, azure_read)
         {
             let rules = rulesets.iter().find_map(Ruleset::azure);
-            crate::azure::finish_file(&mut loaded.azure, &self.ctx.name, layout, rules, &mut loaded.warnings);
+            crate::azure::finish_file(&mut loaded.azure, &self.ctx.common.name, layout, rules, &mut loaded.warnings);
         }
         if let (Some(Layout::EmsUsage(c)), Some(ruleset)) = (&self.ctx.layout, crate::ruleset::usage_reader(rulesets)) {
             // Resolved here too, so that a file without rows still says what it cannot read.
-            self.ctx.ems.resolve(c, ruleset, &self.ctx.header);
-            crate::ems::finish_file(&self.ctx.ems, &self.ctx.name, &mut loaded.usage, &mut loaded.warnings);
+            self.ctx.ems.resolve(c, ruleset, &self.ctx.common.header);
+            crate::ems::finish_file(&self.ctx.ems, &self.ctx.common.name, &mut loaded.usage, &mut loaded.warnings);
         }
         let ctx = &self.ctx;
         let rejected = matches!(self.stage, Stage::Rejected);
@@ -408,7 +317,7 @@ impl FileLoader {
             let message = download.message().to_string();
             let error = RowError {
                 kind: ErrorKind::UnscoredDownload,
-                file: ctx.name.clone(),
+                file: ctx.common.name.clone(),
                 line: None,
                 column: None,
                 value: None,
@@ -431,26 +340,33 @@ impl FileLoader {
                     (ErrorKind::UnknownHeader, Some(*line), message)
                 }
             };
-            loaded.errors.push(RowError { kind, file: ctx.name.clone(), line, column: None, value: None, message });
+            loaded.errors.push(RowError {
+                kind,
+                file: ctx.common.name.clone(),
+                line,
+                column: None,
+                value: None,
+                message,
+            });
         }
         if let (Some(Layout::Skilling(c)), true) = (&ctx.layout, ctx.rows > 0) {
             if c.activity_unknown() {
-                loaded.warn(&ctx.name, WarningKind::ExpiryUnknown, "this skilling file has no expiry or activation column: certifications were taken as active; a lapsed one is counted (each counts from its completion date through its eligible-through date).".into());
+                loaded.warn(&ctx.common.name, WarningKind::ExpiryUnknown, "this skilling file has no expiry or activation column: certifications were taken as active; a lapsed one is counted (each counts from its completion date through its eligible-through date).".into());
             }
         }
         if ctx.layout.is_some() && ctx.rows == 0 {
-            loaded.warn(&ctx.name, WarningKind::NoDataRows, "the file has a header but no data rows.".into());
+            loaded.warn(&ctx.common.name, WarningKind::NoDataRows, "the file has a header but no data rows.".into());
         }
         if ctx.preamble > 0 {
             loaded.warn(
-                &ctx.name,
+                &ctx.common.name,
                 WarningKind::Preamble,
                 format!("{} line(s) above the header were skipped.", ctx.preamble),
             );
         }
-        if ctx.windows_1252 {
+        if ctx.common.windows_1252 {
             loaded.warn(
-                &ctx.name,
+                &ctx.common.name,
                 WarningKind::Windows1252,
                 "the file is not valid UTF-8; text was read as Windows-1252 (Excel's \"CSV\" on Western Windows)."
                     .into(),
@@ -458,7 +374,7 @@ impl FileLoader {
         }
         if ctx.repeated_headers > 0 {
             loaded.warn(
-                &ctx.name,
+                &ctx.common.name,
                 WarningKind::RepeatedHeader,
                 format!(
                     "{} line(s) repeat the header (exports pasted one after another?) and were skipped.",
@@ -467,7 +383,7 @@ impl FileLoader {
             );
         }
         if ctx.duplicates > 0 {
-            loaded.warn(&ctx.name, WarningKind::DuplicateRows, format!("{} row(s) repeat rows already loaded (same tenant, association, workload and month) and were counted once.", ctx.duplicates));
+            loaded.warn(&ctx.common.name, WarningKind::DuplicateRows, format!("{} row(s) repeat rows already loaded (same tenant, association, workload and month) and were counted once.", ctx.duplicates));
         }
         if ctx.pga_duplicates > 0 {
             let n = ctx.pga_duplicates;
@@ -476,23 +392,23 @@ impl FileLoader {
                 Some(Layout::CustomersTenants(_)) => format!("{n} row(s) flagged IsDuplicateRowForPGA repeat another location's row of the same partner global account (same tenant, association and month) and count only where no unflagged row is there."),
                 _ => format!("{n} row(s) flagged IsDuplicateRowForPGA repeat another location's row of the same partner global account (same tenant, association, workload and month) and were dropped."),
             };
-            loaded.warn(&ctx.name, WarningKind::PgaDuplicates, message);
+            loaded.warn(&ctx.common.name, WarningKind::PgaDuplicates, message);
         }
         if cfg!(feature = "bizapps") {
-            crate::bizapps::finish_file(&ctx.bizapps, &ctx.name, &mut loaded.warnings);
+            crate::bizapps::finish_file(&ctx.bizapps, &ctx.common.name, &mut loaded.warnings);
         }
         if ctx.ems_replaced > 0 {
-            loaded.warn(&ctx.name, WarningKind::UsageOverEms, format!("{} row(s) give a tenant, association type, workload and month an EMS usage file gave too: this file's figures count, the EMS file's were replaced.", ctx.ems_replaced));
+            loaded.warn(&ctx.common.name, WarningKind::UsageOverEms, format!("{} row(s) give a tenant, association type, workload and month an EMS usage file gave too: this file's figures count, the EMS file's were replaced.", ctx.ems_replaced));
         }
         if ctx.unlisted_errors > 0 {
             loaded.warn(
-                &ctx.name,
+                &ctx.common.name,
                 WarningKind::MoreErrors,
                 format!("{} more row error(s) not listed.", ctx.unlisted_errors),
             );
         }
         let report = &mut loaded.files[self.file];
-        if ctx.windows_1252 {
+        if ctx.common.windows_1252 {
             // Say what the text was read as, as the warning does.
             report.encoding = Some("Windows-1252".to_string());
         }
@@ -505,7 +421,7 @@ impl FileLoader {
         report.skipped_rows = ctx.skipped;
         report.duplicate_rows = ctx.duplicates;
         report.pga_duplicate_rows = ctx.pga_duplicates;
-        report.months = ctx.months.iter().copied().collect();
+        report.months = ctx.common.months.iter().copied().collect();
     }
 }
 
@@ -515,15 +431,6 @@ fn delimiter_name(d: u8) -> String {
         b',' => "comma".into(),
         b';' => "semicolon".into(),
         other => char::from(other).to_string(),
-    }
-}
-
-/// A value quoted in a message or kept as a name, cut short when huge
-/// (its length said), so that a hostile value never makes a large report.
-pub(crate) fn quoted(value: &str) -> String {
-    match value.char_indices().nth(MAX_QUOTED) {
-        Some((i, _)) => format!("{}… ({} characters)", &value[..i], value.chars().count()),
-        None => value.to_string(),
     }
 }
 
@@ -572,154 +479,6 @@ fn field_is(field: &[u8], name: &str) -> bool {
     field_text(field).0.trim() == name
 }
 
-/// A row being read: its fields decoded on demand, its errors collected
-/// in the context's `row_errors`.
-pub(crate) struct Row<'r, 'c> {
-    record: &'r Record<'r>,
-    ctx: &'c mut Context,
-}
-
-/// A flag column set on the row (`1`, `true`).
-pub(crate) fn flag_set(raw: &[u8]) -> bool {
-    matches!(raw.trim_ascii(), b"1" | b"1.0" | b"true" | b"True" | b"TRUE")
-}
-
-impl<'r> Row<'r, '_> {
-    /// A field's bytes as read (empty past the row's end).
-    pub(crate) fn raw(&self, column: usize) -> &'r [u8] {
-        self.record.get(column).unwrap_or_default()
-    }
-
-    /// The file's header row.
-    pub(crate) fn header(&self) -> &[String] {
-        &self.ctx.header
-    }
-
-    pub(crate) fn text(&mut self, column: usize) -> Cow<'_, str> {
-        let bytes = self.record.get(column).unwrap_or_default();
-        let (text, fallback) = field_text(bytes);
-        self.ctx.windows_1252 |= fallback;
-        text
-    }
-
-    /// A name kept for the report (a customer's), trimmed and cut to 200
-    /// characters; `None` when empty.
-    pub(crate) fn name(&mut self, column: usize) -> Option<String> {
-        let text = self.text(column);
-        let name = text.trim();
-        (!name.is_empty()).then(|| quoted(name))
-    }
-
-    pub(crate) fn error(&mut self, column: usize, value: &str, kind: ErrorKind, message: String) {
-        self.ctx.row_errors.push(RowError {
-            kind,
-            file: self.ctx.name.clone(),
-            line: Some(self.record.line),
-            column: self.ctx.header.get(column).cloned(),
-            value: Some(quoted(value)),
-            message,
-        });
-    }
-
-    pub(crate) fn required(&mut self, column: usize, what: &str) -> Option<String> {
-        let text = self.text(column).trim().to_string();
-        if text.is_empty() {
-            self.error(column, "", ErrorKind::EmptyValue, format!("empty {what}"));
-            return None;
-        }
-        Some(text)
-    }
-
-    pub(crate) fn count(&mut self, column: usize) -> Option<Count> {
-        if let Some(count) = parse_plain_count(self.record.get(column).unwrap_or_default()) {
-            return Some(count);
-        }
-        let text = self.text(column).into_owned();
-        parse_count(&text)
-            .map_err(|e| {
-                let kind = if e == CountError::Empty { ErrorKind::EmptyValue } else { ErrorKind::BadNumber };
-                self.error(column, &text, kind, e.message().to_string())
-            })
-            .ok()
-    }
-
-    /// What a business applications download's rows add up to so far.
-    pub(crate) fn bizapps(&mut self) -> &mut crate::bizapps::FileState {
-        &mut self.ctx.bizapps
-    }
-
-    /// What an EMS usage file's rows come to so far.
-    pub(crate) fn ems(&mut self) -> &mut crate::ems::FileState {
-        &mut self.ctx.ems
-    }
-
-    /// The file's months, as its report lists them.
-    pub(crate) fn note_month(&mut self, month: Month) {
-        if self.ctx.last_month != Some(month) {
-            self.ctx.months.insert(month);
-            self.ctx.last_month = Some(month);
-        }
-    }
-
-    pub(crate) fn month(&mut self, column: usize) -> Option<Month> {
-        let raw = self.record.get(column).unwrap_or_default();
-        let parsed = self.ctx.lookups.months.resolve(raw, || Month::parse_export(&field_text(raw).0));
-        let text = || field_text(raw).0.into_owned();
-        let Some(month) = parsed else {
-            let text = text();
-            let (kind, message) = if text.trim().is_empty() {
-                (ErrorKind::EmptyValue, "empty month")
-            } else {
-                (ErrorKind::BadMonth, "not a month (expected e.g. Oct-2024, 2024-10 or 10/1/2024)")
-            };
-            self.error(column, &text, kind, message.to_string());
-            return None;
-        };
-        if self.ctx.today.is_some_and(|today| month > today) {
-            self.error(column, &text(), ErrorKind::FutureMonth, format!("month {month} is in the future"));
-            return None;
-        }
-        Some(month)
-    }
-
-    /// An optional date column that cannot be after today (a completion
-    /// date, a reporting month): a later one is a `futureMonth` error, so
-    /// that it never dates the rest of the file (inputs.md section 3).
-    fn past_date(&mut self, column: Option<usize>) -> Result<Option<Date>, ()> {
-        let date = self.date(column)?;
-        if let (Some(date), Some(today), Some(column)) = (date, self.ctx.today, column) {
-            if date.month > today {
-                let text = self.text(column).trim().to_string();
-                let message = format!("month {} is in the future", date.month);
-                self.error(column, &text, ErrorKind::FutureMonth, message);
-                return Err(());
-            }
-        }
-        Ok(date)
-    }
-
-    /// An optional date column: empty is fine, a bad date is an error.
-    fn date(&mut self, column: Option<usize>) -> Result<Option<Date>, ()> {
-        let Some(column) = column else { return Ok(None) };
-        let text = self.text(column).trim().to_string();
-        if text.is_empty() {
-            return Ok(None);
-        }
-        match Date::parse(&text) {
-            Some(date) => Ok(Some(date)),
-            None => {
-                self.error(
-                    column,
-                    &text,
-                    ErrorKind::BadDate,
-                    "not a date (expected e.g. 2024-10-01 or 10/1/2024)".into(),
-                );
-                Err(())
-            }
-        }
-    }
-}
-
 impl Context {
     fn record(&mut self, record: Record<'_>, rulesets: &[Ruleset], loaded: &mut Loaded) -> Then {
         if self.unscored.is_some() || self.refused {
@@ -737,7 +496,7 @@ impl Context {
         }
         self.rows += 1;
         let layout = layout.clone();
-        let mut row = Row { record: &record, ctx: self };
+        let mut row = Row { record: &record, ctx: &mut self.common };
         let width = row.ctx.header.len();
         // Every field the header names must be there, and any beyond it
         // empty (Excel writes trailing delimiters): otherwise columns have
@@ -838,14 +597,21 @@ impl Context {
             let security = || rulesets.iter().find_map(Ruleset::security);
             let outcome = match &layout {
                 Layout::Usage(columns) => {
-                    if let Some(ruleset) = crate::ruleset::usage_reader(rulesets) {
-                        usage_row(&mut row, columns, ruleset, &mut loaded.usage);
+                    let inserted = crate::ruleset::usage_reader(rulesets).and_then(|ruleset| {
+                        usage_row(&mut row, &mut self.lookups, columns, ruleset, &mut loaded.usage)
+                    });
+                    match inserted {
+                        Some(Insert::Duplicate) => self.duplicates += 1,
+                        Some(Insert::PgaDuplicate) => self.pga_duplicates += 1,
+                        Some(Insert::ReplacedEms) => self.ems_replaced += 1,
+                        Some(Insert::Conflict(_)) => self.conflicts += 1,
+                        Some(Insert::New) | None => {}
                     }
                     None
                 }
                 Layout::EmsUsage(columns) => {
                     if let Some(ruleset) = crate::ruleset::usage_reader(rulesets) {
-                        crate::ems::ems_row(&mut row, columns, ruleset, &mut loaded.usage);
+                        crate::ems::ems_row(&mut row, &mut self.ems, columns, ruleset, &mut loaded.usage);
                     }
                     None
                 }
@@ -868,13 +634,19 @@ impl Context {
                 Layout::BizappsRevenue(columns, revenue) => {
                     // No area reads these rows without a ruleset fed by them.
                     if let Some(rules) = bizapps {
-                        crate::bizapps::revenue_row(&mut row, (columns, *revenue), rules, &mut loaded.bizapps);
+                        crate::bizapps::revenue_row(
+                            &mut row,
+                            &mut self.bizapps,
+                            (columns, *revenue),
+                            rules,
+                            &mut loaded.bizapps,
+                        );
                     }
                     None
                 }
                 Layout::BizappsUsage(columns) => {
                     if let Some(rules) = bizapps {
-                        crate::bizapps::usage_row(&mut row, columns, rules, &mut loaded.bizapps);
+                        crate::bizapps::usage_row(&mut row, &mut self.bizapps, columns, rules, &mut loaded.bizapps);
                     }
                     None
                 }
@@ -882,17 +654,17 @@ impl Context {
             match outcome {
                 Some(Outcome::Flagged(month)) => {
                     self.pga_duplicates += 1;
-                    self.months.insert(month);
+                    self.common.months.insert(month);
                 }
                 Some(Outcome::Counted(month) | Outcome::NotCounted(month) | Outcome::Overlap(month)) => {
-                    self.months.insert(month);
+                    self.common.months.insert(month);
                 }
                 Some(Outcome::Error) | None => {}
             }
         }
-        if !self.row_errors.is_empty() {
+        if !self.common.row_errors.is_empty() {
             self.skipped += 1;
-            for error in self.row_errors.drain(..) {
+            for error in self.common.row_errors.drain(..) {
                 if self.listed_errors < MAX_LISTED_ERRORS {
                     self.listed_errors += 1;
                     loaded.errors.push(error);
@@ -911,7 +683,7 @@ impl Context {
     fn before_header(&mut self, record: &Record<'_>, loaded: &mut Loaded) -> Then {
         let error = |kind, line, column, value: &str, message| RowError {
             kind,
-            file: self.name.clone(),
+            file: self.common.name.clone(),
             line: Some(line),
             column,
             value: Some(value.to_string()),
@@ -959,19 +731,12 @@ impl Context {
         Then::Next
     }
 
-    /// The header's name for column `i`, or where it is beyond the header.
-    fn column_name(&self, i: usize) -> String {
-        match self.header.get(i) {
-            Some(name) => name.clone(),
-            None => format!("field {} (beyond the header)", i + 1),
-        }
-    }
-
     /// True when `record` is the header again, as when exports are pasted
     /// one below the other: skipped rather than reported as a row whose
     /// every value is wrong.
     fn repeats_header(&self, record: &Record<'_>) -> bool {
-        record.len() == self.header.len() && record.iter().zip(&self.header).all(|(field, name)| field_is(field, name))
+        record.len() == self.common.header.len()
+            && record.iter().zip(&self.common.header).all(|(field, name)| field_is(field, name))
     }
 
     /// Records before the header are tried as headers: the first that
@@ -986,12 +751,12 @@ impl Context {
         match recognise(&columns) {
             Ok(layout) => {
                 self.layout = Some(layout);
-                self.header = columns;
+                self.common.header = columns;
                 self.preamble = self.tried_lines;
             }
             Err(Unrecognised::Unscored(download)) => {
                 self.unscored = Some(download);
-                self.header = columns;
+                self.common.header = columns;
             }
             Err(Unrecognised::Unknown(_)) => {
                 self.tried_lines += record.lines;
@@ -1008,35 +773,43 @@ enum TenantRef {
     New(String),
 }
 
-fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: &mut UsageStore) {
+/// A usage row into the store: what became of it, `None` when it had an
+/// error (or names nothing any area counts).
+fn usage_row(
+    row: &mut Row<'_, '_>,
+    lookups: &mut Lookups,
+    c: &UsageColumns,
+    ruleset: &Ruleset,
+    store: &mut UsageStore,
+) -> Option<Insert> {
     let record = row.record;
     let raw = |column: usize| record.get(column).unwrap_or_default();
     let resolve_association = || ruleset.association(&field_text(raw(c.association)).0);
-    let Some(association) = row.ctx.lookups.associations.resolve(raw(c.association), resolve_association) else {
+    let Some(association) = lookups.associations.resolve(raw(c.association), resolve_association) else {
         let spelling = raw(c.association);
-        if !row.ctx.lookups.ignored_associations.count(spelling, &mut store.ignored_associations) {
+        if !lookups.ignored_associations.count(spelling, &mut store.ignored_associations) {
             if let Some(text) = row.required(c.association, "association type") {
                 // Known other types (PAL, spelled two ways) are counted under one name.
                 let name = ruleset.other_association(&text).map_or(text, str::to_string);
                 count_under(&mut store.ignored_associations, &name);
-                row.ctx.lookups.ignored_associations.remember(spelling, name);
+                lookups.ignored_associations.remember(spelling, name);
             }
         }
-        return;
+        return None;
     };
     let resolve_workload = || ruleset.workload(&field_text(raw(c.workload)).0);
-    let Some(workload) = row.ctx.lookups.workloads.resolve(raw(c.workload), resolve_workload) else {
+    let Some(workload) = lookups.workloads.resolve(raw(c.workload), resolve_workload) else {
         let spelling = raw(c.workload);
-        if !row.ctx.lookups.ignored_workloads.count(spelling, &mut store.ignored_workloads) {
+        if !lookups.ignored_workloads.count(spelling, &mut store.ignored_workloads) {
             if let Some(name) = row.required(c.workload, "workload") {
                 count_under(&mut store.ignored_workloads, &name);
-                row.ctx.lookups.ignored_workloads.remember(spelling, name);
+                lookups.ignored_workloads.remember(spelling, name);
             }
         }
-        return;
+        return None;
     };
     let tenant_raw = raw(c.tenant);
-    let cached_tenant = match &row.ctx.lookups.tenant {
+    let cached_tenant = match &lookups.tenant {
         (last, Some(id)) if **last == *tenant_raw => Some(*id),
         _ => None,
     };
@@ -1050,14 +823,14 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
     let associated = row.date(c.associated);
     let (Some(tenant), Some(month), Some(mau), Some(pau), Ok(associated)) = (tenant, month, mau, pau, associated)
     else {
-        return;
+        return None;
     };
     let tenant = match tenant {
         TenantRef::Seen(id) => id,
         TenantRef::New(text) => {
             let name = c.tenant_name.and_then(|i| row.name(i));
             let id = store.tenant(&text, name.as_deref());
-            let (last, last_id) = &mut row.ctx.lookups.tenant;
+            let (last, last_id) = &mut lookups.tenant;
             last.clear();
             last.extend_from_slice(tenant_raw);
             *last_id = Some(id);
@@ -1072,21 +845,14 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
         }
         None => store.insert(key, Usage { mau, pau }),
     };
-    match inserted {
-        Insert::New => {}
-        Insert::Duplicate => row.ctx.duplicates += 1,
-        Insert::PgaDuplicate => row.ctx.pga_duplicates += 1,
-        Insert::ReplacedEms => row.ctx.ems_replaced += 1,
-        Insert::Conflict(first) => {
-            row.ctx.conflicts += 1;
-            let message = format!(
+    if let Insert::Conflict(first) = &inserted {
+        let message = format!(
                 "conflicting duplicate: this tenant, association, workload and month was already loaded with MAU {} and PAU {}; this row (MAU {mau}, PAU {pau}) was skipped",
                 first.mau, first.pau
             );
-            let value = row.text(c.tenant).trim().to_string();
-            row.error(c.tenant, &value, ErrorKind::ConflictingDuplicate, message);
-            return;
-        }
+        let value = row.text(c.tenant).trim().to_string();
+        row.error(c.tenant, &value, ErrorKind::ConflictingDuplicate, message);
+        return Some(inserted);
     }
     if let Some(date) = associated {
         store.associated.entry((tenant, association)).or_insert(date.month);
@@ -1096,6 +862,7 @@ fn usage_row(row: &mut Row<'_, '_>, c: &UsageColumns, ruleset: &Ruleset, store: 
         row.ctx.months.insert(month);
         row.ctx.last_month = Some(month);
     }
+    Some(inserted)
 }
 
 fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<CertificationRow>) {

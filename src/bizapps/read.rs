@@ -5,10 +5,10 @@
 use super::rules::{AssociationId, Rules, UsageColumn};
 use super::store::{Dataset, Kept, Key, Store};
 use crate::layout::{BizappsColumns, BizappsUsageColumns};
-use crate::load::Row;
 use crate::month::Month;
 use crate::number::{parse_amount, parse_hundredths, CountError};
 use crate::report::{ErrorKind, SetAsideReason, Warning, WarningKind};
+use crate::row::Row;
 use crate::text::fold;
 use std::collections::BTreeMap;
 
@@ -60,12 +60,12 @@ fn key(row: &mut Row<'_, '_>, c: &BizappsColumns, common: &Common, workload: u16
 
 /// The association type of a row, or why it is set aside. A claim-type
 /// name (`Influenced Revenue Recognition`) is read as its type, and said.
-fn association(row: &mut Row<'_, '_>, rules: &Rules, text: &str) -> Result<AssociationId, (SetAsideReason, String)> {
+fn association(state: &mut FileState, rules: &Rules, text: &str) -> Result<AssociationId, (SetAsideReason, String)> {
     if let Some(a) = rules.association(text) {
         return Ok(a);
     }
     let a = rules.claim_type(text).ok_or((SetAsideReason::UnknownAssociation, text.to_string()))?;
-    let named = &mut row.bizapps().claim_types;
+    let named = &mut state.claim_types;
     if named.len() < MAX_NAMED && !named.contains_key(text) {
         named.insert(text.to_string(), rules.associations[usize::from(a)].id.clone());
     }
@@ -76,6 +76,7 @@ fn association(row: &mut Row<'_, '_>, rules: &Rules, text: &str) -> Result<Assoc
 /// association types only; the revenue taken as USD.
 pub(crate) fn revenue_row(
     row: &mut Row<'_, '_>,
+    state: &mut FileState,
     (c, revenue): (&BizappsColumns, usize),
     rules: &Rules,
     store: &mut Store,
@@ -92,7 +93,7 @@ pub(crate) fn revenue_row(
             (reason, common.workload.clone())
         })
         .and_then(|workload| {
-            let a = association(row, rules, &common.association)?;
+            let a = association(state, rules, &common.association)?;
             let id = &rules.associations[usize::from(a)].id;
             rules.counts_for_adds(a).then_some((workload, a)).ok_or((SetAsideReason::AssociationNotCounted, id.clone()))
         });
@@ -109,13 +110,19 @@ pub(crate) fn revenue_row(
     let name = &rules.workloads[usize::from(workload)];
     let kept = Kept { value: cents, association: a, line: 0, column: None };
     store.keep_largest(Dataset::Revenue, key, kept, name);
-    counted_row(row, store, Dataset::Revenue, (c, common.month), rules.associations[usize::from(a)].bare);
+    counted_row(row, state, store, Dataset::Revenue, (c, common.month), rules.associations[usize::from(a)].bare);
 }
 
 /// A usage row (inputs.md section 10): paid rows of rate-card workloads
 /// under the association types of the workload's family; the usage number
 /// the ruleset names first that is filled.
-pub(crate) fn usage_row(row: &mut Row<'_, '_>, c: &BizappsUsageColumns, rules: &Rules, store: &mut Store) {
+pub(crate) fn usage_row(
+    row: &mut Row<'_, '_>,
+    state: &mut FileState,
+    c: &BizappsUsageColumns,
+    rules: &Rules,
+    store: &mut Store,
+) {
     let Some(common) = common(row, &c.key) else { return };
     let trial = c.metric_type.is_some_and(|i| rules.is_trial(&row.text(i)));
     let counted = if trial {
@@ -123,7 +130,7 @@ pub(crate) fn usage_row(row: &mut Row<'_, '_>, c: &BizappsUsageColumns, rules: &
     } else {
         (rules.line(&common.workload).ok_or_else(|| (SetAsideReason::NotOnRateCard, common.workload.clone()))).and_then(
             |line| {
-                let a = association(row, rules, &common.association)?;
+                let a = association(state, rules, &common.association)?;
                 let (line_id, a_id) = (&rules.lines[usize::from(line)].id, &rules.associations[usize::from(a)].id);
                 let why = (SetAsideReason::AssociationNotCounted, format!("{a_id} ({line_id})"));
                 rules.counts_for_usage(line, a).then_some((line, a)).ok_or(why)
@@ -160,7 +167,7 @@ pub(crate) fn usage_row(row: &mut Row<'_, '_>, c: &BizappsUsageColumns, rules: &
     let key = key(row, &c.key, &common, workload, store);
     let kept = Kept { value: users as i64, association: a, line, column: Some(column) };
     store.keep_largest(Dataset::Usage, key, kept, &rules.lines[usize::from(line)].id);
-    counted_row(row, store, Dataset::Usage, (&c.key, common.month), rules.associations[usize::from(a)].bare);
+    counted_row(row, state, store, Dataset::Usage, (&c.key, common.month), rules.associations[usize::from(a)].bare);
 }
 
 /// `value` unless `size` is past `max`.
@@ -210,6 +217,7 @@ fn set_aside(
 
 fn counted_row(
     row: &mut Row<'_, '_>,
+    state: &mut FileState,
     store: &mut Store,
     dataset: Dataset,
     (c, month): (&BizappsColumns, Month),
@@ -217,7 +225,6 @@ fn counted_row(
 ) {
     store.note_month(dataset, month);
     row.note_month(month);
-    let state = row.bizapps();
     state.bare += u64::from(bare);
     state.without_subscription += u64::from(c.subscription.is_none());
 }
