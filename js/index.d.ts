@@ -1040,10 +1040,13 @@ export interface Ruleset {
   data?: Record<string, unknown>;
 }
 
-/** A metric of a ruleset track: its kind and numbers (points = value x max / threshold, within 0..max). */
+/**
+ * A metric of a ruleset track: its kind and numbers (points = value x max / threshold, within 0..max).
+ * `unit`: the words for one and several units in its recommendations (`['net customer add', 'net customer adds']`).
+ */
 export type MetricRule =
   | { kind: 'tenants' | 'services'; max: number; threshold: number; from: string; measure: string; unit?: [string, string] }
-  | { kind: 'people'; max: number; threshold: number; list: string }
+  | { kind: 'people'; max: number; threshold: number; list: string; unit?: [string, string] }
   | {
       kind: 'steps';
       max: number;
