@@ -504,3 +504,25 @@ export const INCENTIVE_TEXT = {
     return score === null || score === undefined ? 'cannot tell' : `cannot tell: at least ${shown(score)}`;
   },
 };
+
+/** A portfolio: `spd-score batch` rows dropped on the page (www/portfolio-view.js). */
+export const PORTFOLIO_TEXT = {
+  title: 'Portfolio',
+  intro: (file, partners) => `${file}: ${partners} ${partners === 1 ? 'partner' : 'partners'}, as spd-score batch scored them. Read on this computer, nothing uploaded.`,
+  close: 'Close the portfolio',
+  summaryCaption: 'Per designation',
+  summaryColumns: { area: 'Designation', scored: 'Scored', qualified: 'Qualified', withinTen: 'Within 10 points', incentive: 'At or above the incentive line', errors: 'Partners with file errors' },
+  unscored: (n) => `Not scored (${n}):`,
+  withErrors: (n) => `Scored despite file errors (${n}):`,
+  tableCaption: 'Partners by designation',
+  partner: 'Partner',
+  files: 'Files',
+  errors: 'File errors',
+  search: 'Find a partner',
+  sortBy: (column) => `Sort by ${column}`,
+  notScored: 'could not be scored',
+  withinTen: 'within 10 points',
+  incentiveMet: 'incentive line met',
+  pages: (from, to, total) => `Partners ${from} to ${to} of ${total}`,
+  notPortfolio: (file) => `${file} is neither a report downloaded from this page nor spd-score batch output (JSON lines or a JSON array of rows).`,
+};
