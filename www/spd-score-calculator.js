@@ -39,6 +39,7 @@
 //                      area-people.js its people; tenants.js the report's usage tenants
 //   people-across-areas.js  where each person counts in every area
 //   planner.js         the what-if across designations
+//   changes.js         what changed since a result remembered here (IndexedDB) or a report dropped
 //   portfolio-view.js  spd-score batch output dropped on the page: partners x designations
 //   files-guide.js     which downloads feed which designation, ticked as files are read
 //   enter-values.js    "Enter values": typed scorecard figures, saved and loaded as CSV
@@ -48,6 +49,7 @@
 //   strings.js, rules.js    the words, and what the page says about the rules
 
 import { areaView } from './area-view.js';
+import { ChangesPanel, readReport } from './changes.js';
 import { download, h, monthName, tenantsCsv } from './dom.js';
 import { enterValues } from './enter-values.js';
 import { filesGuide } from './files-guide.js';
@@ -143,6 +145,8 @@ export class SpdScoreCalculator extends HTMLElement {
   #lastArea = null;
   #onHash = () => this.#go(parseRoute(location.hash), { fromUrl: true });
   #tenantView = tenantView();
+  /** "What changed": the overview's panel, kept across views and reports. */
+  #changes = new ChangesPanel();
   /** The anniversary date typed in the history card ('' when not enrolled). */
   #anniversary = '';
   #els = {};
@@ -206,6 +210,7 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#asOf = null;
     this.#lastArea = null;
     this.#typed = [];
+    this.#changes.clear();
     // The next files start on the overview.
     this.#route = { view: 'overview' };
     if (this.#hashRouting && location.hash) history.replaceState(null, '', '#/');
@@ -221,7 +226,8 @@ export class SpdScoreCalculator extends HTMLElement {
 
   /**
    * Takes the JSON files out of `files`: `spd-score batch` output opens the
-   * portfolio; anything else is said to be of no known kind. Returns the others.
+   * portfolio, a report downloaded earlier is compared with (changes.js);
+   * anything else is said to be of no known kind. Returns the others.
    */
   async #takeJson(files) {
     const rest = [];
@@ -232,7 +238,10 @@ export class SpdScoreCalculator extends HTMLElement {
       }
       const text = await file.text();
       const rows = readPortfolio(text);
+      const report = rows ? null : readReport(text);
       if (rows) await this.#showPortfolio(file.name, rows).catch((e) => this.#fail(e));
+      // A report downloaded earlier: what changed since.
+      else if (report) await this.#changes.compareWith(report, file.name).catch((e) => this.#fail(e));
       else this.#fail(new Error(PORTFOLIO_TEXT.notPortfolio(file.name)));
     }
     return rest;
@@ -359,6 +368,7 @@ export class SpdScoreCalculator extends HTMLElement {
       this.#options = options;
       this.#els.alert.hidden = true;
       this.#show(report);
+      this.#changes.update(report).catch(() => {});
       // One status per question: each area's own, as the overview shows it.
       const rows = (report.overview ?? []).filter((r) => r.status !== 'not_scored');
       this.#els.progressStatus.textContent = N.scored(rows.length, rows.filter((r) => r.status === 'qualified').map((r) => r.label));
@@ -560,7 +570,7 @@ export class SpdScoreCalculator extends HTMLElement {
         view.replaceChildren(filesGuide(report, { rulesets: this.#rulesets, files: this.#els.files }));
         break;
       default:
-        view.replaceChildren(overview(report, { link, current: this.#lastArea }), nextStepsAll(report, { link }) ?? '');
+        view.replaceChildren(overview(report, { link, current: this.#lastArea }), this.#changes.element, nextStepsAll(report, { link }) ?? '');
     }
   }
 
