@@ -39,6 +39,7 @@
 //                      area-people.js its people; tenants.js the report's usage tenants
 //   people-across-areas.js  where each person counts in every area
 //   planner.js         the what-if across designations
+//   print-summary.js   the overview on one printed page (shown only in print)
 //   changes.js         what changed since a result remembered here (IndexedDB) or a report dropped
 //   portfolio-view.js  spd-score batch output dropped on the page: partners x designations
 //   files-guide.js     which downloads feed which designation, ticked as files are read
@@ -60,6 +61,7 @@ import { overview } from './overview.js';
 import { peopleAcrossAreas } from './people-across-areas.js';
 import { planner } from './planner.js';
 import { portfolioView, readPortfolio } from './portfolio-view.js';
+import { printSummary } from './print-summary.js';
 import { formatRoute, parseRoute, sameRoute } from './router.js';
 import { rulesLine } from './rules.js';
 import { METRIC_NAME, NAV_TEXT as N, PORTFOLIO_TEXT } from './strings.js';
@@ -570,7 +572,7 @@ export class SpdScoreCalculator extends HTMLElement {
         view.replaceChildren(filesGuide(report, { rulesets: this.#rulesets, files: this.#els.files }));
         break;
       default:
-        view.replaceChildren(overview(report, { link, current: this.#lastArea }), this.#changes.element, nextStepsAll(report, { link }) ?? '');
+        view.replaceChildren(overview(report, { link, current: this.#lastArea }), printSummary(report), this.#changes.element, nextStepsAll(report, { link }) ?? '');
     }
   }
 

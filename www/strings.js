@@ -556,3 +556,11 @@ export const CHANGES_TEXT = {
   certification: (person, name, why) => `${person}: ${name}${why ? ` (${why})` : ''}`,
   notReport: (name) => `${name} is not a report downloaded from this page.`,
 };
+
+/** The one-page print of the overview (www/print-summary.js). */
+export const PRINT_TEXT = {
+  title: 'Solutions Partner designations',
+  dated: (asOf, printed) => `Scores as of ${asOf}, printed ${printed}, by spd-score from Partner Center's downloads.`,
+  columns: { area: 'Designation', score: 'Score', status: 'Status', track: 'Track', next: 'Top next steps' },
+  nothingToDo: 'Nothing: every metric is at its maximum.',
+};
