@@ -400,7 +400,8 @@ export class ChangesPanel {
       ),
       h('p', { class: 'muted', id: 'remember-help' }, C.rememberHelp),
       rememberedMonths.length ? h('p', { class: 'muted', 'data-field': 'remembered' }, C.remembered(rememberedMonths)) : null,
-      this.#note ? h('p', { role: 'status', 'data-field': 'note' }, this.#note) : h('p', { role: 'status', class: 'visually-hidden' }),
+      // Polite, not a second role="status": the element's own status line says what was scored.
+      h('p', { 'aria-live': 'polite', 'data-field': this.#note ? 'note' : null, class: this.#note ? null : 'visually-hidden' }, this.#note),
     ];
     // replaceChildren would write a null as the text "null".
     this.element.replaceChildren(...parts.filter(Boolean));
