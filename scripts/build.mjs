@@ -7,6 +7,7 @@
 // (index.d.ts, and index.d.cts for CommonJS), the wasm-bindgen glue and the
 // .wasm; dist/calculator/: <spd-score-calculator>, copied from www/.
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { buildWasm, root } from './wasm.mjs';
@@ -72,4 +73,21 @@ for (const name of modules) {
 rmSync(`${root}/www/pkg`, { recursive: true, force: true });
 mkdirSync(`${root}/www/pkg`, { recursive: true });
 for (const f of ['index.js', 'spd_score.js', 'spd_score_bg.wasm']) cpSync(`${root}/dist/${f}`, `${root}/www/pkg/${f}`);
+// The standalone page's service worker (www/sw.js) keeps exactly the page's
+// own files: the page, its modules and what they name, the core and the
+// samples; versioned by a hash of their contents, so a new build replaces them.
+const pageFiles = new Set(['./', 'page.css', 'offline.js', 'manifest.webmanifest', 'icon.svg', ...[...modules].sort(), 'pkg/index.js', 'pkg/spd_score.js', 'pkg/spd_score_bg.wasm']);
+for (const name of modules) {
+  for (const [, asset] of readFileSync(`${root}/www/${name}`, 'utf8').matchAll(/new URL\('\.\/(\w[\w./-]*)', import\.meta\.url\)/g)) pageFiles.add(asset);
+}
+const hash = createHash('sha256');
+for (const name of pageFiles) {
+  const file = `${root}/www/${name === './' ? 'index.html' : name}`;
+  if (!existsSync(file)) throw new Error(`the service worker's list names www/${name}, which is not there`);
+  hash.update(`${name}\0`).update(readFileSync(file));
+}
+writeFileSync(
+  `${root}/www/sw-files.js`,
+  `// Written by scripts/build.mjs: the files www/sw.js keeps for offline use, and their version.\nself.SPD_VERSION = ${JSON.stringify(hash.digest('hex').slice(0, 16))};\nself.SPD_FILES = ${JSON.stringify([...pageFiles], null, 1)};\n`,
+);
 console.log(`built dist/spd_score_bg.wasm: ${statSync(`${root}/dist/spd_score_bg.wasm`).size} bytes; dist/calculator/: ${readdirSync(calculator).join(', ')}`);

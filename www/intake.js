@@ -13,7 +13,7 @@ export function intake({ samples, onFiles, onSample, onReset }) {
   const input = h('input', {
     type: 'file',
     multiple: true,
-    accept: '.csv,.txt,.tsv,text/csv',
+    accept: '.csv,.txt,.tsv,text/csv,.json,.jsonl',
     class: 'visually-hidden',
     id: 'file-input',
     tabindex: '-1',

@@ -11,13 +11,15 @@
 //               {type: 'report', options}      {asOf, history, today, anniversary, tenantLimit, manualValues}
 //               {type: 'simulate', plan, options}
 //               {type: 'planChoices'}          what a plan may name (the what-if planner)
+//               {type: 'portfolio', rows}      spd-score batch rows: ordered, and their summary
 //               {type: 'reset', ruleset?}
 // Messages out: {type: 'ready', version, ruleset, rulesets}  ruleset: the one in use (the init
 //                                              message's, else the core's defaultRuleset()), for what the
 //                                              page shows of the rules (planner choices, version);
 //                                              rulesets: every area's (the boxes of "Enter values")
 //               {type: 'progress', file, loaded, total}, {type: 'report', report},
-//               {type: 'simulation', simulation}, {type: 'planChoices', choices}, {type: 'error', message}
+//               {type: 'simulation', simulation}, {type: 'planChoices', choices},
+//               {type: 'portfolio', rows, summary}, {type: 'error', message}
 let api;
 let scorer;
 let ruleset;
@@ -83,6 +85,10 @@ async function handle(data) {
         break;
       case 'simulate':
         self.postMessage({ type: 'simulation', simulation: scorer.simulate(data.plan, data.options), id: data.id });
+        break;
+      case 'portfolio':
+        // Batch rows dropped on the page: in the portfolio's order, with its summary, as the CLI writes them.
+        self.postMessage({ type: 'portfolio', rows: JSON.parse(`[${api.portfolio(data.rows, 'jsonl').trim().split('\n').join(',')}]`), summary: api.portfolio(data.rows, 'summary'), id: data.id });
         break;
       case 'planChoices':
         self.postMessage({ type: 'planChoices', choices: scorer.planChoices(), id: data.id });

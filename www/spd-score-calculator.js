@@ -39,6 +39,9 @@
 //                      area-people.js its people; tenants.js the report's usage tenants
 //   people-across-areas.js  where each person counts in every area
 //   planner.js         the what-if across designations
+//   print-summary.js   the overview on one printed page (shown only in print)
+//   changes.js         what changed since a result remembered here (IndexedDB) or a report dropped
+//   portfolio-view.js  spd-score batch output dropped on the page: partners x designations
 //   files-guide.js     which downloads feed which designation, ticked as files are read
 //   enter-values.js    "Enter values": typed scorecard figures, saved and loaded as CSV
 //   charts.js          score by month and progress per metric, as inline SVG
@@ -47,6 +50,7 @@
 //   strings.js, rules.js    the words, and what the page says about the rules
 
 import { areaView } from './area-view.js';
+import { ChangesPanel, readReport } from './changes.js';
 import { download, h, monthName, tenantsCsv } from './dom.js';
 import { enterValues } from './enter-values.js';
 import { filesGuide } from './files-guide.js';
@@ -56,9 +60,11 @@ import { nextStepsAll } from './next-steps-all.js';
 import { overview } from './overview.js';
 import { peopleAcrossAreas } from './people-across-areas.js';
 import { planner } from './planner.js';
+import { portfolioView, readPortfolio } from './portfolio-view.js';
+import { printSummary } from './print-summary.js';
 import { formatRoute, parseRoute, sameRoute } from './router.js';
 import { rulesLine } from './rules.js';
-import { METRIC_NAME, NAV_TEXT as N } from './strings.js';
+import { METRIC_NAME, NAV_TEXT as N, PORTFOLIO_TEXT } from './strings.js';
 import { tenants, tenantView } from './tenants.js';
 
 /** The styles, fetched once (literal, so that bundlers emit the file). */
@@ -141,6 +147,8 @@ export class SpdScoreCalculator extends HTMLElement {
   #lastArea = null;
   #onHash = () => this.#go(parseRoute(location.hash), { fromUrl: true });
   #tenantView = tenantView();
+  /** "What changed": the overview's panel, kept across views and reports. */
+  #changes = new ChangesPanel();
   /** The anniversary date typed in the history card ('' when not enrolled). */
   #anniversary = '';
   #els = {};
@@ -185,9 +193,11 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#go(route);
   }
 
-  /** Scores files the host already has: File objects or {name, bytes}. */
+  /** Scores files the host already has: File objects or {name, bytes}. JSON files are batch output or an earlier report. */
   async scoreFiles(files) {
-    const list = [...files].map((f) => (f instanceof Blob ? f : new File([f.bytes], f.name)));
+    const list = await this.#takeJson([...files].map((f) => (f instanceof Blob ? f : new File([f.bytes], f.name))));
+    // Only JSON: nothing to score.
+    if (!list.length) return this.#report;
     await this.#ready;
     this.#progress(0);
     this.#worker.postMessage({ type: 'add', files: list });
@@ -202,6 +212,7 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#asOf = null;
     this.#lastArea = null;
     this.#typed = [];
+    this.#changes.clear();
     // The next files start on the overview.
     this.#route = { view: 'overview' };
     if (this.#hashRouting && location.hash) history.replaceState(null, '', '#/');
@@ -213,6 +224,47 @@ export class SpdScoreCalculator extends HTMLElement {
     this.#els.alert.hidden = true;
     this.#els.progressStatus.textContent = 'All files forgotten.';
     this.#els.drop.focus();
+  }
+
+  /**
+   * Takes the JSON files out of `files`: `spd-score batch` output opens the
+   * portfolio, a report downloaded earlier is compared with (changes.js);
+   * anything else is said to be of no known kind. Returns the others.
+   */
+  async #takeJson(files) {
+    const rest = [];
+    for (const file of files) {
+      if (!/\.(json|jsonl|ndjson)$/i.test(file.name)) {
+        rest.push(file);
+        continue;
+      }
+      const text = await file.text();
+      const rows = readPortfolio(text);
+      const report = rows ? null : readReport(text);
+      if (rows) await this.#showPortfolio(file.name, rows).catch((e) => this.#fail(e));
+      // A report downloaded earlier: what changed since.
+      else if (report) await this.#changes.compareWith(report, file.name).catch((e) => this.#fail(e));
+      else this.#fail(new Error(PORTFOLIO_TEXT.notPortfolio(file.name)));
+    }
+    return rest;
+  }
+
+  /** A portfolio (batch rows) above the results, in the core's order with the core's summary. */
+  async #showPortfolio(name, dropped) {
+    await this.#ready;
+    const { rows, summary } = await this.#ask({ type: 'portfolio', rows: dropped }, 'portfolio');
+    const slot = this.#els.portfolio;
+    const close = () => {
+      slot.replaceChildren();
+      slot.hidden = true;
+      this.#showLanding();
+      this.#els.drop.focus();
+    };
+    slot.replaceChildren(portfolioView({ name, rows, summary, rulesets: this.#rulesets, onClose: close }));
+    slot.hidden = false;
+    this.#els.alert.hidden = true;
+    this.#showLanding();
+    slot.querySelector('h2')?.focus();
   }
 
   async #start() {
@@ -318,6 +370,7 @@ export class SpdScoreCalculator extends HTMLElement {
       this.#options = options;
       this.#els.alert.hidden = true;
       this.#show(report);
+      this.#changes.update(report).catch(() => {});
       // One status per question: each area's own, as the overview shows it.
       const rows = (report.overview ?? []).filter((r) => r.status !== 'not_scored');
       this.#els.progressStatus.textContent = N.scored(rows.length, rows.filter((r) => r.status === 'qualified').map((r) => r.label));
@@ -340,6 +393,8 @@ export class SpdScoreCalculator extends HTMLElement {
     });
     // Before any file: the guide to the downloads, under the drop zone.
     const landing = h('div', { class: 'landing' });
+    // A portfolio dropped (batch output): above any report.
+    const portfolio = h('div', { class: 'portfolio-slot', hidden: true });
     const nav = h('nav', { class: 'views', part: 'nav', 'aria-label': N.label });
     const toolbar = h('div', { class: 'toolbar', 'data-field': 'toolbar' });
     const view = h('div', { class: 'view', id: 'view' });
@@ -358,6 +413,7 @@ export class SpdScoreCalculator extends HTMLElement {
         },
       },
       parts.section,
+      portfolio,
       landing,
       results,
     );
@@ -370,14 +426,14 @@ export class SpdScoreCalculator extends HTMLElement {
         .finally(() => (main.hidden = false));
     } else link();
     const { section, ...els } = parts;
-    Object.assign(this.#els, els, { main, results, landing, nav, toolbar, view });
+    Object.assign(this.#els, els, { main, results, landing, portfolio, nav, toolbar, view });
   }
 
   /** The guide under the drop zone while no file is loaded. */
   #showLanding() {
     const { landing } = this.#els;
     if (!landing) return;
-    landing.hidden = Boolean(this.#report);
+    landing.hidden = Boolean(this.#report) || this.#els.portfolio?.hidden === false;
     landing.replaceChildren(this.#report ? '' : filesGuide(null, { rulesets: this.#rulesets }));
   }
 
@@ -516,7 +572,7 @@ export class SpdScoreCalculator extends HTMLElement {
         view.replaceChildren(filesGuide(report, { rulesets: this.#rulesets, files: this.#els.files }));
         break;
       default:
-        view.replaceChildren(overview(report, { link, current: this.#lastArea }), nextStepsAll(report, { link }) ?? '');
+        view.replaceChildren(overview(report, { link, current: this.#lastArea }), printSummary(report), this.#changes.element, nextStepsAll(report, { link }) ?? '');
     }
   }
 

@@ -504,3 +504,63 @@ export const INCENTIVE_TEXT = {
     return score === null || score === undefined ? 'cannot tell' : `cannot tell: at least ${shown(score)}`;
   },
 };
+
+/** A portfolio: `spd-score batch` rows dropped on the page (www/portfolio-view.js). */
+export const PORTFOLIO_TEXT = {
+  title: 'Portfolio',
+  intro: (file, partners) => `${file}: ${partners} ${partners === 1 ? 'partner' : 'partners'}, as spd-score batch scored them. Read on this computer, nothing uploaded.`,
+  close: 'Close the portfolio',
+  summaryCaption: 'Per designation',
+  summaryColumns: { area: 'Designation', scored: 'Scored', qualified: 'Qualified', withinTen: 'Within 10 points', incentive: 'At or above the incentive line', errors: 'Partners with file errors' },
+  unscored: (n) => `Not scored (${n}):`,
+  withErrors: (n) => `Scored despite file errors (${n}):`,
+  tableCaption: 'Partners by designation',
+  partner: 'Partner',
+  files: 'Files',
+  errors: 'File errors',
+  search: 'Find a partner',
+  sortBy: (column) => `Sort by ${column}`,
+  notScored: 'could not be scored',
+  withinTen: 'within 10 points',
+  incentiveMet: 'incentive line met',
+  pages: (from, to, total) => `Partners ${from} to ${to} of ${total}`,
+  notPortfolio: (file) => `${file} is neither a report downloaded from this page nor spd-score batch output (JSON lines or a JSON array of rows).`,
+};
+
+/** What changed since last time (www/changes.js): a result remembered on this computer, or a report downloaded earlier. */
+export const CHANGES_TEXT = {
+  title: 'What changed',
+  since: (month) => `Since ${month}`,
+  remember: 'Remember this result on this computer',
+  rememberHelp: 'A summary of each month\'s result (scores, metrics, the tenants and people that counted) is kept in this browser, never uploaded, so that next month this shows what changed.',
+  remembered: (months) => `Remembered on this computer: ${months.join(', ')}.`,
+  forget: 'Forget',
+  forgotten: 'Nothing is remembered on this computer any more.',
+  firstTime: 'Next month, drop the new downloads here to see what changed. You can also drop a report downloaded from this page (JSON) to compare with it.',
+  sameMonth: (month) => `${month} is remembered. Drop a later month's downloads to see what changed, or a report downloaded earlier (JSON) to compare with it.`,
+  fromSaved: (date) => `Compared with the result remembered on this computer on ${date}.`,
+  fromFile: (name) => `Compared with ${name}.`,
+  score: (before, now, delta) => `Score ${before} → ${now}${delta ? ` (${delta})` : ''}`,
+  status: (before, now) => `${before} → ${now}`,
+  track: (before, now) => `Deciding track: ${before} → ${now}`,
+  metric: (name, before, now, values) => `${name}: ${before} → ${now} points${values ? ` (${values})` : ''}`,
+  values: (before, now) => `${before} → ${now}`,
+  gained: (n) => `Tenants gained (${n}):`,
+  lost: (n) => `Tenants lost (${n}):`,
+  added: (n) => `Certifications added (${n}):`,
+  gone: (n) => `Certifications no longer counted (${n}):`,
+  newArea: 'scored for the first time',
+  noLongerScored: 'no longer scored',
+  noChange: 'No change:',
+  more: (n) => `and ${n} more`,
+  certification: (person, name, why) => `${person}: ${name}${why ? ` (${why})` : ''}`,
+  notReport: (name) => `${name} is not a report downloaded from this page.`,
+};
+
+/** The one-page print of the overview (www/print-summary.js). */
+export const PRINT_TEXT = {
+  title: 'Solutions Partner designations',
+  dated: (asOf, printed) => `Scores as of ${asOf}, printed ${printed}, by spd-score from Partner Center's downloads.`,
+  columns: { area: 'Designation', score: 'Score', status: 'Status', track: 'Track', next: 'Top next steps' },
+  nothingToDo: 'Nothing: every metric is at its maximum.',
+};
