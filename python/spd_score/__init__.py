@@ -260,7 +260,10 @@ def batch(
 def write(rows: Sequence[dict], format: str) -> Union[str, dict]:
     """Rows written as the CLI writes them: `"csv"` (with its header, CRLF)
     or `"jsonl"` (text), in the portfolio's order; `"summary"` is a dict."""
-    text = _core.write(json.dumps(list(rows)), format)
+    # A whole score as the CLI writes it: 79, not 79.0 (rows that went
+    # through a float column, such as Spark's, come back as floats).
+    whole = lambda s: int(s) if isinstance(s, float) and s.is_integer() else s  # noqa: E731
+    text = _core.write(json.dumps([{**r, "score": whole(r.get("score"))} for r in rows]), format)
     return json.loads(text) if format == "summary" else text
 
 
