@@ -6,7 +6,8 @@
 //   5. the build (scripts/build.mjs)
 //   6. tests/js: the wasm core in Node and in headless Chromium, the CLI,
 //      the types, the `npm start` server
-//   7. tests/browser (the page's end-to-end tests), when that folder has tests
+//   7. the Python package and the Spark job (scripts/python-test.sh)
+//   8. tests/browser (the page's end-to-end tests), when that folder has tests
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,8 @@ const steps = [
   ['native tests, Modern Work alone', 'cargo', ['test', '--no-default-features', '--lib', '--test', 'features', '--test', 'fixtures', '--test', 'rules']],
   ['build', 'node', ['scripts/build.mjs']],
   ['wasm in Node and Chromium, CLI, types, server', 'node', ['--test', ...testsIn('tests/js')]],
+  // The wheel (maturin) in .venv, the fixtures and batch rows through Python, the Spark job.
+  ['Python package and Spark (python/)', 'bash', ['scripts/python-test.sh']],
 ];
 // The page's end-to-end tests (tests/browser/, owned by the page): one file
 // at a time, as they share a browser and a server port range.

@@ -1,8 +1,9 @@
 //! spd-score: the Solutions Partner designation scores, computed from
 //! Partner Center's CSV exports and values typed from its scorecards.
 //!
-//! The core is pure Rust and knows nothing of JavaScript; the `wasm` module
-//! is the only binding. Start with [`Workbook`]: add files, then ask for a
+//! The core is pure Rust and knows nothing of JavaScript or Python; the
+//! bindings are thin modules beside it: `wasm` (the browser and Node) and
+//! `python` (the `python` feature, built by maturin). Start with [`Workbook`]: add files, then ask for a
 //! [`Report`]. How a file travels from bytes to report, and where an area,
 //! a metric kind and a certification live: `ARCHITECTURE.md`.
 
@@ -40,6 +41,9 @@ mod workbook;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+#[cfg(feature = "python")]
+mod python;
 
 pub use kinds::{
     CountMetric, GrowthMetric, Metric, MetricRule, OptionMetric, OptionScore, PartScore, PartsMetric, Source,

@@ -48,8 +48,15 @@ pub struct Row {
 pub struct Score(String);
 
 impl Score {
+    /// Written as JavaScript writes a number (`79`, not serde_json's
+    /// `79.0`), so that every front end's rows read the same.
     pub fn from_points(points: Points) -> Score {
-        Score(serde_json::to_string(&points.as_f64()).unwrap_or_default())
+        let value = points.as_f64();
+        if value.fract() == 0.0 && value.abs() < 1e15 {
+            Score(format!("{}", value as i64))
+        } else {
+            Score(serde_json::to_string(&value).unwrap_or_default())
+        }
     }
 
     pub fn as_f64(&self) -> f64 {
@@ -456,6 +463,10 @@ mod tests {
             "\"Contoso, \"\"West\"\"\",modern-work,61.2625,true,incomplete,,,Load a usage export,,1,0,a.csv: 2 rows in error | b.csv: no known layout\r\n"
         );
         let back = read_rows(&format!("[{}]", json_line(&r))).unwrap();
+        // Whole scores as JavaScript writes them (the CLI's rows).
+        assert_eq!(Score::from_points(Points::whole(79)).as_str(), "79");
+        assert_eq!(Score::from_points(Points::whole(0)).as_str(), "0");
+        assert_eq!(Score::from_points(Points::fraction(245, 4)).as_str(), "61.25");
         assert_eq!(back, [r]);
         // Seventeen digits, which a double read and written again may not keep.
         let mut r = row("a", Some("security"), "incomplete", 0.0, None);

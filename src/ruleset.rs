@@ -596,8 +596,12 @@ impl Ruleset {
 
     /// The six embedded rulesets, in Partner Center's order.
     pub fn embedded() -> Vec<Ruleset> {
+        // Read once and cloned: every workbook starts from them (a portfolio
+        // makes one per partner), and reading them, the catalogue six times
+        // over, costs more than scoring a small partner's files.
+        static READ: std::sync::OnceLock<Vec<Ruleset>> = std::sync::OnceLock::new();
         // The embedded JSON is checked by the test suite.
-        EMBEDDED.iter().filter_map(|json| Ruleset::from_json(json).ok()).collect()
+        READ.get_or_init(|| EMBEDDED.iter().filter_map(|json| Ruleset::from_json(json).ok()).collect()).clone()
     }
 
     /// Validates a ruleset; certifications it names come from the shared

@@ -1,0 +1,251 @@
+//! The Python binding (`spd_score._core`, feature `python`): the only place
+//! `pyo3` appears, as `wasm.rs` is for `wasm_bindgen`.
+//!
+//! As thin: files are read here a megabyte at a time (never held whole),
+//! options and results cross as JSON text, which `python/spd_score/__init__.py`
+//! writes and parses. Scoring runs with the interpreter released, so that
+//! threads (`spd_score.batch`) score partners on every core. Errors are
+//! Python exceptions with a message, never a crash.
+
+use crate::json::At;
+use crate::{Date, DetailLevel, ManualValue, Month, Ruleset, RulesetData, ScoreOptions, Workbook};
+use pyo3::exceptions::{PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError, PyValueError};
+use pyo3::prelude::*;
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+const CHUNK: usize = 1 << 20;
+
+// Options are the JavaScript API's, read with crate::json as wasm.rs reads
+// them: camelCase names, every field optional, fields not named ignored.
+
+/// `{"ruleset": {...}, "rulesets": [...], "today": "YYYY-MM"}`.
+fn workbook(options_json: &str) -> Result<Workbook, String> {
+    let (ruleset, rulesets, today) = crate::json::read_named(options_json, "", |at: At<'_, '_>| {
+        let o = at.object();
+        let ruleset: Option<RulesetData> = o.opt("ruleset", RulesetData::read);
+        let rulesets: Vec<RulesetData> = o.or_default("rulesets", |at| at.list(RulesetData::read));
+        (ruleset, rulesets, o.opt_string("today"))
+    })
+    .map_err(|e| format!("invalid options: {e}"))?;
+    let mut book = Workbook::default();
+    for data in ruleset.into_iter().chain(rulesets) {
+        book.replace_ruleset(Ruleset::new(data).map_err(|e| e.to_string())?);
+    }
+    if let Some(today) = month(today, "today")? {
+        book.set_today(today);
+    }
+    Ok(book)
+}
+
+/// `{"asOf", "history", "today", "anniversary", "tenantLimit", "manualValues",
+/// "tracks", "detail"}`, as the JavaScript `report(options)`.
+fn score_options(options_json: &str) -> Result<ScoreOptions, String> {
+    struct Read {
+        as_of: Option<String>,
+        history: bool,
+        today: Option<String>,
+        anniversary: Option<String>,
+        tenant_limit: Option<u64>,
+        manual_values: Vec<ManualValue>,
+        tracks: BTreeMap<String, String>,
+        detail: Option<String>,
+    }
+    let read = crate::json::read_named(options_json, "", |at: At<'_, '_>| {
+        let o = at.object();
+        Read {
+            as_of: o.opt_string("asOf"),
+            history: o.bool_or_default("history"),
+            today: o.opt_string("today"),
+            anniversary: o.opt_string("anniversary"),
+            tenant_limit: o.opt("tenantLimit", |at| at.u64()),
+            manual_values: o.or_default("manualValues", |at| at.list(ManualValue::read)),
+            tracks: o
+                .or_default("tracks", |at| at.entries(|key, at| (key.to_string(), at.string())))
+                .into_iter()
+                .collect(),
+            detail: o.opt_string("detail"),
+        }
+    })
+    .map_err(|e| format!("invalid report options: {e}"))?;
+    let detail = match read.detail.as_deref() {
+        None | Some("full") => DetailLevel::Full,
+        Some("summary") => DetailLevel::Summary,
+        Some(other) => return Err(format!("detail must be \"full\" or \"summary\", not \"{other}\"")),
+    };
+    let tenant_limit = match read.tenant_limit {
+        Some(n) => Some(usize::try_from(n).map_err(|_| format!("tenantLimit: {n} is too large"))?),
+        None => None,
+    };
+    Ok(ScoreOptions {
+        detail,
+        as_of: month(read.as_of, "asOf")?,
+        history: read.history,
+        today: date(read.today, "today")?,
+        anniversary: date(read.anniversary, "anniversary")?,
+        tenant_limit,
+        manual_values: read.manual_values,
+        tracks: read.tracks,
+    })
+}
+
+fn month(text: Option<String>, what: &str) -> Result<Option<Month>, String> {
+    text.map(|t| Month::parse_iso(&t).ok_or_else(|| format!("{what} must be a month as YYYY-MM, not \"{t}\"")))
+        .transpose()
+}
+
+fn date(text: Option<String>, what: &str) -> Result<Option<Date>, String> {
+    text.map(|t| Date::parse(&t).ok_or_else(|| format!("{what} must be a date as YYYY-MM-DD, not \"{t}\""))).transpose()
+}
+
+/// A file for `report`: a path, read here, or a name and its bytes.
+#[derive(FromPyObject)]
+enum Source {
+    Named(String, Vec<u8>),
+    Path(PathBuf),
+}
+
+/// The name a path's file goes by in the report: its last part, as the CLI.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.to_string_lossy().into_owned(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Feeds a file to the workbook a megabyte at a time. The first read fails
+/// on a directory, before the file is begun.
+fn add_path(book: &mut Workbook, path: &Path) -> io::Result<()> {
+    let mut file = File::open(path)?;
+    let mut buffer = vec![0; CHUNK];
+    let mut read = file.read(&mut buffer)?;
+    book.begin_file(&file_name(path));
+    while read > 0 {
+        book.push(&buffer[..read]);
+        read = match file.read(&mut buffer) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            other => other?,
+        };
+    }
+    book.end_file();
+    Ok(())
+}
+
+/// Why a file could not be read, in the CLI's words.
+fn why(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::IsADirectory => "is a directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::NotADirectory => "not a folder".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// A Python `OSError` of the matching kind, with `filename` set.
+fn os_error(path: &Path, e: &io::Error) -> PyErr {
+    let args = (e.raw_os_error().unwrap_or(0), why(e), path.to_string_lossy().into_owned());
+    match e.kind() {
+        io::ErrorKind::NotFound => PyFileNotFoundError::new_err(args),
+        io::ErrorKind::IsADirectory => PyIsADirectoryError::new_err(args),
+        io::ErrorKind::PermissionDenied => PyPermissionError::new_err(args),
+        _ => PyOSError::new_err(args),
+    }
+}
+
+/// The report's JSON text, as `spd-score score --json` writes it. A file
+/// that cannot be read raises its `OSError`.
+#[pyfunction]
+fn report(py: Python<'_>, files: Vec<Source>, options_json: &str, report_options_json: &str) -> PyResult<String> {
+    let mut book = workbook(options_json).map_err(PyValueError::new_err)?;
+    let options = score_options(report_options_json).map_err(PyValueError::new_err)?;
+    let result: Result<String, PyErrSource> = py.detach(|| {
+        for source in &files {
+            match source {
+                Source::Named(name, bytes) => book.add_file(name, bytes),
+                Source::Path(path) => add_path(&mut book, path).map_err(|e| PyErrSource::Io(path.clone(), e))?,
+            }
+        }
+        let mut report = book.report(&options);
+        let mut out = Vec::new();
+        crate::report::write_json(&mut report, false, CHUNK, &mut |bytes: &[u8]| {
+            out.extend_from_slice(bytes);
+            Ok::<(), ()>(())
+        })
+        .map_err(|()| PyErrSource::Message("the report could not be written".into()))?;
+        String::from_utf8(out).map_err(|e| PyErrSource::Message(e.to_string()))
+    });
+    result.map_err(PyErrSource::into_py_err)
+}
+
+/// An error made without the interpreter, raised once it is back.
+enum PyErrSource {
+    Io(PathBuf, io::Error),
+    Message(String),
+}
+
+impl PyErrSource {
+    fn into_py_err(self) -> PyErr {
+        match self {
+            PyErrSource::Io(path, e) => os_error(&path, &e),
+            PyErrSource::Message(m) => PyValueError::new_err(m),
+        }
+    }
+}
+
+/// One partner's portfolio rows as a JSON array (`crate::portfolio::rows`,
+/// as the CLI's batch): its files read, the ones that cannot be opened
+/// named in `errors` after `unread`. Scored without lists (the summary
+/// detail).
+#[pyfunction]
+fn partner_rows(
+    py: Python<'_>,
+    partner: &str,
+    paths: Vec<PathBuf>,
+    unread: Vec<String>,
+    options_json: &str,
+    report_options_json: &str,
+) -> PyResult<String> {
+    let mut book = workbook(options_json).map_err(PyValueError::new_err)?;
+    let options = score_options(report_options_json).map_err(PyValueError::new_err)?;
+    let options = ScoreOptions { detail: DetailLevel::Summary, ..options };
+    Ok(py.detach(|| {
+        let mut unread = unread;
+        for path in &paths {
+            if let Err(e) = add_path(&mut book, path) {
+                unread.push(format!("{}: {}", file_name(path), why(&e)));
+            }
+        }
+        crate::portfolio::json_array(&crate::portfolio::rows(partner, &book.report(&options), &unread))
+    }))
+}
+
+/// Rows (a JSON array, as `partner_rows` gives them) in the portfolio's
+/// order, written as `csv`, `jsonl` or `summary` (JSON).
+#[pyfunction]
+fn write(rows_json: &str, format: &str) -> PyResult<String> {
+    let rows = crate::portfolio::read_rows(rows_json).map_err(PyValueError::new_err)?;
+    crate::portfolio::write(rows, format, &Ruleset::embedded()).map_err(PyValueError::new_err)
+}
+
+/// Every embedded area ruleset as JSON text, in Partner Center's order.
+#[pyfunction]
+fn rulesets() -> Vec<String> {
+    crate::ruleset::EMBEDDED.iter().map(|json| json.to_string()).collect()
+}
+
+/// The version of the scoring core.
+#[pyfunction]
+fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+#[pymodule]
+#[pyo3(name = "_core")]
+fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(report, m)?)?;
+    m.add_function(wrap_pyfunction!(partner_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(write, m)?)?;
+    m.add_function(wrap_pyfunction!(rulesets, m)?)?;
+    m.add_function(wrap_pyfunction!(version, m)?)?;
+    Ok(())
+}
