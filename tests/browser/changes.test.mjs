@@ -21,11 +21,14 @@ const OCTOBER = [fixture('cpor-report-13-months.csv'), fixture('skilling-people.
 const SEPTEMBER = [join(dir, 'cpor-report-september.csv'), join(dir, 'skilling-september.csv')];
 let expected;
 
+/** Modern Work's usage tenants: rows() where the core answers it (schema 3), else the schema-2 report's own list. */
+const tenantsOf = (scorer, report) => (typeof scorer.rows === 'function' ? scorer.rows({ list: 'tenants', area: 'modern-work' }).rows : report.tenants);
+
 /** The tenants that move `track`'s points (the core's rows({only: 'contributing'})), by name. */
 function contributing(scorer, report, area, track) {
   if (typeof scorer.rows === 'function') return scorer.rows({ list: 'tenants', area, track, only: 'contributing' }).rows.map((t) => t.name);
   const nonzero = (v) => typeof v === 'number' && v !== 0;
-  return report.tenants
+  return tenantsOf(scorer, report)
     .filter((t) => {
       const p = t.tracks[track];
       return p && (nonzero(p.netAdd) || Object.values(p.options).some((o) => nonzero(o.growth) || nonzero(o.deployment)));
@@ -43,7 +46,7 @@ async function modernWork(files, track) {
   // October's deciding track decides which tenants are compared, on both months.
   const tenants = contributing(scorer, report, 'modern-work', track ?? area.track);
   // Tenant ids of the new customers on the deciding track (net customer adds).
-  const added = (report.tenants ?? []).filter((t) => t.tracks[area.track]?.netAdd === 1).map((t) => t.id);
+  const added = tenantsOf(scorer, report).filter((t) => t.tracks[area.track]?.netAdd === 1).map((t) => t.id);
   const out = { area, tenants, added };
   scorer.free();
   return out;
