@@ -254,7 +254,8 @@ function areaChanges(change) {
   if (!b || !n) {
     return h('li', { class: 'change', 'data-area': change.area }, h('h4', {}, change.label), h('p', { 'data-field': 'score-change' }, n ? `${scoreText(n.total, n.atLeast)}: ${C.newArea}` : C.noLongerScored));
   }
-  const delta = n.total !== null && b.total !== null ? Math.round((n.total - b.total) * 10) / 10 : null;
+  // The change of the scores as shown (whole points, as the cards round them), so the sum reads right.
+  const delta = n.total !== null && b.total !== null ? Math.round(n.total) - Math.round(b.total) : null;
   const trackLabel = (s, t) => s.tracks[t]?.label ?? t;
   return h(
     'li',

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fixture, loadFiles, root, screenshots, start } from './harness.mjs';
+import { axeViolations, fixture, loadFiles, root, screenshots, start } from './harness.mjs';
 
 let app;
 const dir = mkdtempSync(join(tmpdir(), 'spd-changes-'));
@@ -105,7 +105,7 @@ async function assertModernWork(panel) {
   const score = mw.locator('[data-field="score-change"]');
   assert.equal(Number(await score.getAttribute('data-before')), expected.before);
   assert.equal(Number(await score.getAttribute('data-now')), expected.now);
-  assert.match(await score.textContent(), new RegExp(`^Score ${Math.round(expected.before)} → ${Math.round(expected.now)} \\(\\+${Math.round((expected.now - expected.before) * 10) / 10}\\)$`));
+  assert.match(await score.textContent(), new RegExp(`^Score ${Math.round(expected.before)} → ${Math.round(expected.now)} \\(\\+${Math.round(expected.now) - Math.round(expected.before)}\\)$`));
   if (expected.statuses[0] !== expected.statuses[1]) assert.equal(await mw.locator('[data-field="status-change"]').textContent(), `${STATUS[expected.statuses[0]]} → ${STATUS[expected.statuses[1]]}`);
   assert.deepEqual((await mw.locator('[data-field="metrics"] [data-metric]').evaluateAll((li) => li.map((l) => l.dataset.metric))).sort(), [...expected.moved].sort());
   const gained = await mw.locator('[data-field="gained"]').textContent();
@@ -175,5 +175,17 @@ test('last month\'s report downloaded from the page and dropped back: the same c
   await assertModernWork(panel);
   assert.deepEqual(await databases(page), []);
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the changes panel at 390 px in dark mode: no sideways scroll, axe finds nothing serious', async () => {
+  const page = await app.open('/', { bypassCSP: true, colorScheme: 'dark', viewport: { width: 390, height: 844 } });
+  await loadFiles(page, OCTOBER);
+  await page.locator('spd-score-calculator input[type="file"]').first().setInputFiles([join(dir, 'spd-score-report-september.json')]);
+  const panel = page.locator('[data-section="changes"]');
+  await panel.locator('.change[data-area="modern-work"]').waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
+  assert.deepEqual(await axeViolations(page), []);
+  await panel.screenshot({ path: `${screenshots}/changes-390-dark.png` });
   await page.context().close();
 });
