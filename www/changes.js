@@ -13,7 +13,6 @@
 // so that scoring the same month again still compares with last month.
 
 import { h, metricPoints, monthName, number, scoreText, signed } from './dom.js';
-import * as lists from './rows.js';
 import { CHANGES_TEXT as C, STATUS, metricName } from './strings.js';
 
 /** Names listed in full before "and N more". */
@@ -23,12 +22,13 @@ const SHOWN = 8;
 
 /**
  * The one place this module reads a list: {list, area, track, only}. The
- * page's live report in schema 3 answers through www/rows.js (`await
- * rows(query)`, asked of the worker); a report with its lists inline (schema
- * 2, or one downloaded with every list) answers from itself.
+ * page's live report in schema 3 keeps no list: `rows(query)` asks the worker
+ * (the contract's {type: 'rows', query} message, as www/rows.js does); a
+ * report with its lists inline (schema 2, or a downloaded one with every
+ * list) answers from itself.
  */
-async function listRows(report, query, { live }) {
-  if (live && report.schemaVersion >= 3) return (await lists.rows(query)).rows;
+async function listRows(report, query, rows) {
+  if (rows && report.schemaVersion >= 3) return (await rows(query)).rows;
   return inlineRows(report, query);
 }
 
@@ -99,10 +99,11 @@ function tenantLists(report, area) {
  * What is remembered of a report: {month, savedAt, areas: {id: {label, total,
  * atLeast, status, track, asOf, tracks: {t: {label, total, metrics: {m:
  * {points, value}}}}, tenants: {t: [{id, name}]}, certifications: [{person,
- * personName, name, status, reason}]}}}. `live`: the page's own report (its
- * lists asked for), else a report read from a file (its lists inline, if any).
+ * personName, name, status, reason}]}}}. `rows(query)`: for the page's own
+ * report, how to ask for its lists; without it, a report read from a file
+ * (its lists inline, if any).
  */
-export async function summarize(report, { live = false, savedAt = null } = {}) {
+export async function summarize(report, { rows = null, savedAt = null } = {}) {
   const areas = {};
   for (const [id, a] of Object.entries(report.areas ?? {})) {
     if (!a || a.status === 'not_scored') continue;
@@ -116,7 +117,7 @@ export async function summarize(report, { live = false, savedAt = null } = {}) {
       };
       const seen = new Map();
       for (const list of tenantLists(report, id)) {
-        for (const row of await listRows(report, { list, area: id, track: t, only: 'contributing' }, { live })) {
+        for (const row of await listRows(report, { list, area: id, track: t, only: 'contributing' }, rows)) {
           const tenantId = String(row.id ?? row.tenant ?? '');
           if (tenantId && !seen.has(tenantId)) seen.set(tenantId, { id: tenantId, name: row.name ?? row.tenantName ?? tenantId });
         }
@@ -124,7 +125,7 @@ export async function summarize(report, { live = false, savedAt = null } = {}) {
       tenants[t] = [...seen.values()];
     }
     const certs = [];
-    for (const person of await listRows(report, { list: 'people', area: id }, { live })) {
+    for (const person of await listRows(report, { list: 'people', area: id }, rows)) {
       for (const c of certifications(report, person, id)) certs.push({ person: String(person.id ?? person.email ?? person.name), personName: person.name ?? person.email ?? person.id, ...c });
     }
     areas[id] = { label: a.label ?? id, total: a.total ?? null, atLeast: Boolean(a.atLeast), status: a.status, track: a.track ?? null, asOf: a.asOf ?? null, tracks, tenants, certifications: certs };
@@ -253,7 +254,8 @@ function areaChanges(change) {
   if (!b || !n) {
     return h('li', { class: 'change', 'data-area': change.area }, h('h4', {}, change.label), h('p', { 'data-field': 'score-change' }, n ? `${scoreText(n.total, n.atLeast)}: ${C.newArea}` : C.noLongerScored));
   }
-  const delta = n.total !== null && b.total !== null ? Math.round((n.total - b.total) * 10) / 10 : null;
+  // The change of the scores as shown (whole points, as the cards round them), so the sum reads right.
+  const delta = n.total !== null && b.total !== null ? Math.round(n.total) - Math.round(b.total) : null;
   const trackLabel = (s, t) => s.tracks[t]?.label ?? t;
   return h(
     'li',
@@ -302,7 +304,11 @@ export class ChangesPanel {
   #loaded;
   #turn = 0;
 
-  constructor() {
+  #rows;
+
+  /** `rows(query)` answers {total, rows} for the page's own report (schema 3). */
+  constructor({ rows = null } = {}) {
+    this.#rows = rows;
     this.#loaded = this.#reload().catch(() => {
       // No IndexedDB (a private window may refuse it): nothing to remember, nothing to compare.
     });
@@ -318,7 +324,7 @@ export class ChangesPanel {
   /** The page's own report was drawn: summarise it and, when remembering, keep it. */
   async update(report) {
     const turn = ++this.#turn;
-    const summary = await summarize(report, { live: true, savedAt: new Date().toISOString().slice(0, 10) });
+    const summary = await summarize(report, { rows: this.#rows, savedAt: new Date().toISOString().slice(0, 10) });
     await this.#loaded;
     if (turn !== this.#turn) return;
     this.#current = summary;

@@ -148,7 +148,7 @@ export class SpdScoreCalculator extends HTMLElement {
   #onHash = () => this.#go(parseRoute(location.hash), { fromUrl: true });
   #tenantView = tenantView();
   /** "What changed": the overview's panel, kept across views and reports. */
-  #changes = new ChangesPanel();
+  #changes = new ChangesPanel({ rows: (query) => this.#ask({ type: 'rows', query }, 'rows').then((answer) => answer.result) });
   /** The anniversary date typed in the history card ('' when not enrolled). */
   #anniversary = '';
   #els = {};

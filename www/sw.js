@@ -5,7 +5,8 @@
 //
 // It serves only the page's own files, the list scripts/build.mjs writes to
 // sw-files.js with a hash of their contents; it never fetches anything else.
-// Every other request goes to the network untouched, as without it. A new
+// Those it answers from the network, or from its copy when the network is
+// off; every other request goes to the network untouched, as without it. A new
 // build changes sw-files.js, so the browser installs the new list and the old
 // cache is deleted.
 importScripts('./sw-files.js');
@@ -44,7 +45,14 @@ self.addEventListener('fetch', (event) => {
   let key = url.origin === scope.origin && url.pathname === `${scope.pathname}index.html` ? scope.href : url.href;
   if (request.mode === 'navigate' && url.origin === scope.origin && url.pathname === scope.pathname) key = scope.href;
   if (!OWN.has(key)) return;
-  // Cache first: the build's hash names these files' contents; the network
-  // only if the cache lost one.
-  event.respondWith(caches.open(CACHE).then(async (cache) => (await cache.match(key)) ?? fetch(request)));
+  // The network first, so that online the page is always the server's (and a
+  // developer's edit shows without a rebuild); offline, the copy kept at
+  // install, one consistent build. The cache is written only at install.
+  event.respondWith(
+    fetch(request).catch(async (error) => {
+      const kept = await caches.open(CACHE).then((cache) => cache.match(key));
+      if (kept) return kept;
+      throw error;
+    }),
+  );
 });

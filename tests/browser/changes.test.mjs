@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fixture, loadFiles, root, screenshots, start } from './harness.mjs';
+import { axeViolations, fixture, loadFiles, root, screenshots, start } from './harness.mjs';
 
 let app;
 const dir = mkdtempSync(join(tmpdir(), 'spd-changes-'));
@@ -21,11 +21,14 @@ const OCTOBER = [fixture('cpor-report-13-months.csv'), fixture('skilling-people.
 const SEPTEMBER = [join(dir, 'cpor-report-september.csv'), join(dir, 'skilling-september.csv')];
 let expected;
 
+/** Modern Work's usage tenants: rows() where the core answers it (schema 3), else the schema-2 report's own list. */
+const tenantsOf = (scorer, report) => (typeof scorer.rows === 'function' ? scorer.rows({ list: 'tenants', area: 'modern-work' }).rows : report.tenants);
+
 /** The tenants that move `track`'s points (the core's rows({only: 'contributing'})), by name. */
 function contributing(scorer, report, area, track) {
   if (typeof scorer.rows === 'function') return scorer.rows({ list: 'tenants', area, track, only: 'contributing' }).rows.map((t) => t.name);
   const nonzero = (v) => typeof v === 'number' && v !== 0;
-  return report.tenants
+  return tenantsOf(scorer, report)
     .filter((t) => {
       const p = t.tracks[track];
       return p && (nonzero(p.netAdd) || Object.values(p.options).some((o) => nonzero(o.growth) || nonzero(o.deployment)));
@@ -43,7 +46,7 @@ async function modernWork(files, track) {
   // October's deciding track decides which tenants are compared, on both months.
   const tenants = contributing(scorer, report, 'modern-work', track ?? area.track);
   // Tenant ids of the new customers on the deciding track (net customer adds).
-  const added = (report.tenants ?? []).filter((t) => t.tracks[area.track]?.netAdd === 1).map((t) => t.id);
+  const added = tenantsOf(scorer, report).filter((t) => t.tracks[area.track]?.netAdd === 1).map((t) => t.id);
   const out = { area, tenants, added };
   scorer.free();
   return out;
@@ -102,7 +105,7 @@ async function assertModernWork(panel) {
   const score = mw.locator('[data-field="score-change"]');
   assert.equal(Number(await score.getAttribute('data-before')), expected.before);
   assert.equal(Number(await score.getAttribute('data-now')), expected.now);
-  assert.match(await score.textContent(), new RegExp(`^Score ${Math.round(expected.before)} → ${Math.round(expected.now)} \\(\\+${Math.round((expected.now - expected.before) * 10) / 10}\\)$`));
+  assert.match(await score.textContent(), new RegExp(`^Score ${Math.round(expected.before)} → ${Math.round(expected.now)} \\(\\+${Math.round(expected.now) - Math.round(expected.before)}\\)$`));
   if (expected.statuses[0] !== expected.statuses[1]) assert.equal(await mw.locator('[data-field="status-change"]').textContent(), `${STATUS[expected.statuses[0]]} → ${STATUS[expected.statuses[1]]}`);
   assert.deepEqual((await mw.locator('[data-field="metrics"] [data-metric]').evaluateAll((li) => li.map((l) => l.dataset.metric))).sort(), [...expected.moved].sort());
   const gained = await mw.locator('[data-field="gained"]').textContent();
@@ -172,5 +175,17 @@ test('last month\'s report downloaded from the page and dropped back: the same c
   await assertModernWork(panel);
   assert.deepEqual(await databases(page), []);
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the changes panel at 390 px in dark mode: no sideways scroll, axe finds nothing serious', async () => {
+  const page = await app.open('/', { bypassCSP: true, colorScheme: 'dark', viewport: { width: 390, height: 844 } });
+  await loadFiles(page, OCTOBER);
+  await page.locator('spd-score-calculator input[type="file"]').first().setInputFiles([join(dir, 'spd-score-report-september.json')]);
+  const panel = page.locator('[data-section="changes"]');
+  await panel.locator('.change[data-area="modern-work"]').waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
+  assert.deepEqual(await axeViolations(page), []);
+  await panel.screenshot({ path: `${screenshots}/changes-390-dark.png` });
   await page.context().close();
 });

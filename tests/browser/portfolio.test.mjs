@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fixture, root, screenshots, start } from './harness.mjs';
+import { axeViolations, fixture, root, screenshots, start } from './harness.mjs';
 
 let app;
 const dir = mkdtempSync(join(tmpdir(), 'spd-portfolio-'));
@@ -131,4 +131,15 @@ test('embedded in a host portal, a dropped portfolio shows the same and the host
   assert.match(await page.locator('.alert').textContent(), /other\.json is neither a report/);
   await page.screenshot({ path: `${screenshots}/portfolio-embedded.png`, fullPage: true });
   assert.deepEqual(page.errors, []);
+});
+
+test('at 390 px in dark mode the portfolio scrolls inside its table, never sideways, and axe finds nothing serious', async () => {
+  // axe is injected inline, which the page's CSP rightly refuses.
+  const page = await app.open('/', { bypassCSP: true, colorScheme: 'dark', viewport: { width: 390, height: 844 } });
+  await page.locator('spd-score-calculator .drop').waitFor();
+  await page.locator('spd-score-calculator input[type="file"]').first().setInputFiles([jsonl]);
+  await page.locator('[data-section="portfolio"] [data-table="portfolio"]').waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.screenshot({ path: `${screenshots}/portfolio-390-dark.png`, fullPage: true });
 });
