@@ -2,7 +2,7 @@
 //! browser feeds it; prints one JSON line of figures for `bench/`:
 //! `cargo run --release --example bench_native -- FILE [TENANT_LIMIT]`
 
-use spd_score::{ScoreOptions, Workbook};
+use spd_score::{DetailLevel, ScoreOptions, Workbook};
 use std::io::Read;
 use std::time::Instant;
 
@@ -46,19 +46,27 @@ fn main() {
     book.end_file();
     let loaded = start.elapsed();
     let tenant_limit = std::env::args().nth(2).and_then(|n| n.parse().ok());
-    let report = book.report(&ScoreOptions { tenant_limit, ..Default::default() });
+    let options = ScoreOptions { tenant_limit, ..Default::default() };
+    let report = book.report(&options);
     let scored = start.elapsed();
-    let json = serde_json::to_string(&report).unwrap_or_default();
+    // The full report (every list inline), counted as it is written.
+    let full = ScoreOptions { detail: DetailLevel::Full, ..options };
+    let mut json_bytes = 0;
+    let _ = book.write_report::<()>(&full, None, false, 1 << 20, &mut |bytes| {
+        json_bytes += bytes.len();
+        Ok(())
+    });
     let total = start.elapsed();
+    let tenants = report.areas.values().find_map(|area| area.lists.get("tenants")).copied().unwrap_or(0);
     println!(
         "{{\"bytes\":{bytes},\"rows\":{},\"tenants\":{},\"loadSeconds\":{:.3},\"scoreSeconds\":{:.3},\"jsonSeconds\":{:.3},\"totalSeconds\":{:.3},\"reportBytes\":{},\"peakBytes\":{}}}",
         report.files.first().map_or(0, |f| f.rows),
-        report.tenant_count,
+        tenants,
         loaded.as_secs_f64(),
         (scored - loaded).as_secs_f64(),
         (total - scored).as_secs_f64(),
         total.as_secs_f64(),
-        json.len(),
+        json_bytes,
         peak_rss()
     );
 }

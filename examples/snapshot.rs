@@ -13,7 +13,7 @@
 //! with its history, and a what-if with a plan that touches every area. The
 //! plan choices and the report with no file at all come too.
 
-use spd_score::{Plan, ScoreOptions, Workbook};
+use spd_score::{DetailLevel, Plan, ScoreOptions, Workbook};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -73,11 +73,12 @@ fn main() -> ExitCode {
                 Err(e) => eprintln!("{}: {e}", file.display()),
             }
         }
-        let plain = ScoreOptions::default();
-        let history = ScoreOptions { history: true, ..ScoreOptions::default() };
+        // The full report, every list inline, as the CLI's --json writes it.
+        let plain = ScoreOptions { detail: DetailLevel::Full, ..ScoreOptions::default() };
+        let history = ScoreOptions { history: true, ..plain.clone() };
         let outputs = [
-            ("report", to_json(&book.report(&plain))),
-            ("history", to_json(&book.report(&history))),
+            ("report", full_report(&book, &plain)),
+            ("history", full_report(&book, &history)),
             ("whatif", to_json(&book.simulate(&plan, &plain))),
             ("choices", to_json(&book.plan_choices())),
         ];
@@ -91,6 +92,16 @@ fn main() -> ExitCode {
     }
     println!("{} cases written to {}", cases.len(), out.display());
     ExitCode::SUCCESS
+}
+
+fn full_report(book: &Workbook, options: &ScoreOptions) -> String {
+    let mut text = vec![];
+    let written = book.write_report::<()>(options, None, true, 1 << 16, &mut |bytes| {
+        text.extend_from_slice(bytes);
+        Ok(())
+    });
+    written.expect("a Vec takes every piece");
+    String::from_utf8(text).expect("JSON text is UTF-8")
 }
 
 fn to_json(value: &impl serde::Serialize) -> String {

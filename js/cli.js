@@ -19,14 +19,16 @@ standard input. Nothing leaves this machine.
 
 Options:
   --as-of YYYY-MM           month to score (default: the latest in the data)
-  --json                    print the whole report as JSON (schema: README),
-                            compact, on one line
+  --json                    print the whole report as JSON (schema 3:
+                            docs/report.md) with every list inline, compact,
+                            on one line
   --pretty                  with --json: indented by two spaces
   --history                 include every month's score
   --today YYYY-MM-DD        include the qualification window as of this date
                             (rows dated after its month are errors)
   --anniversary YYYY-MM-DD  the designation's anniversary, when enrolled
-  --tenant-limit N          report at most N tenants, contributing ones first
+  --tenant-limit N          with --json, list at most N of Modern Work's
+                            tenants, contributing ones first
   --area ID                 only this area after the overview (with --json:
                             its part of the report): modern-work, security,
                             data-ai, infrastructure, digital-app-innovation,
@@ -167,15 +169,12 @@ function metricDetail(m) {
 }
 
 /** One area's tracks and metrics, and what to do next. */
-function areaSummary(area, topLevel) {
+function areaSummary(area) {
   const out = [];
   const asOf = area.asOf ? `as of ${area.asOf}${area.baseline ? ` (baseline ${area.baseline})` : ''}` : 'no month in the data';
   const rules = `rules ${area.ruleset.version}${area.ruleset.published ? `, Microsoft's text of ${area.ruleset.published}` : ''}`;
   out.push(`${area.ruleset.name}, ${asOf}; ${rules}`);
-  // Modern Work keeps the report's top-level figures and wording.
-  const status = topLevel ? topLevel.status : area.status;
-  const trackId = topLevel ? topLevel.bestTrack : area.track;
-  const tracks = topLevel ? topLevel.tracks : area.tracks;
+  const { status, tracks, track: trackId } = area;
   const how = { best: 'best track', classified: 'classified', user: 'your choice', default: 'not classified from the files' }[area.trackChoice] ?? 'track';
   out.push(`Status: ${STATUS[status]}${trackId && tracks[trackId] ? ` (${how}: ${tracks[trackId].label})` : ''}${area.source === 'manual' || area.source === 'both' ? `; values ${SOURCE[area.source]}` : ''}`);
   if (area.incentiveLine) out.push(`${INCENTIVE_TEXT.title(area.incentiveLine)}: ${INCENTIVE_TEXT.state(area.incentiveLine, area.total)}`);
@@ -190,7 +189,7 @@ function areaSummary(area, topLevel) {
     out.push('');
   }
   if (area.missing) out.push(`Missing: ${area.missing}`, '');
-  const next = (topLevel ? topLevel.recommendations : area.recommendations).filter((r) => r.best);
+  const next = area.recommendations.filter((r) => r.best);
   if (next.length) {
     out.push('What to do next:');
     for (const r of next) out.push(`  - ${r.message}`);
@@ -230,7 +229,7 @@ function summary(report, only) {
   out.push('');
   for (const [id, area] of Object.entries(report.areas)) {
     if (only ? id !== only : area.status === 'not_scored') continue;
-    out.push(...areaSummary(area, id === report.ruleset.id ? report : null));
+    out.push(...areaSummary(area));
   }
   out.push('Files:');
   for (const f of report.files) {
@@ -303,9 +302,10 @@ async function main() {
     if (opened) console.log(summary(report, options.area));
   } else if (opened) {
     // Rust writes the JSON text in pieces straight to standard output
-    // (synchronous for files and pipes): no giant string, no JS objects.
+    // (synchronous for files and pipes), every list row by row: no giant
+    // string, no JS objects, no list built whole.
     const write = (bytes) => process.stdout.write(bytes);
-    ({ files } = scorer.writeReport(write, { ...reportOptions, pretty: options.pretty, area: options.area }));
+    ({ files } = scorer.writeReport(write, { ...reportOptions, detail: 'full', pretty: options.pretty, area: options.area }));
     process.stdout.write('\n');
   } else {
     files = scorer.summary(reportOptions).files;

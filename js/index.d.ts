@@ -1,4 +1,4 @@
-// Types of the spd-score JavaScript API and of the report (schemaVersion 2).
+// Types of the spd-score JavaScript API and of the report (schemaVersion 3).
 // The report is plain JSON: keys are camelCase, months are "YYYY-MM", dates
 // "YYYY-MM-DD", points are exact values (round only to display them).
 
@@ -43,21 +43,22 @@ export interface ReportOptions {
   asOf?: string;
   /** Score every month too, for the history table. */
   history?: boolean;
-  /** "YYYY-MM-DD": with it, the report has the qualification window. */
+  /** "YYYY-MM-DD": with it, each area has its qualification window. */
   today?: string;
   /** "YYYY-MM-DD": the designation's anniversary, when enrolled. */
   anniversary?: string;
-  /** At most this many tenants in `tenants`, contributing ones first. */
+  /** With `detail: 'full'`: at most this many of Modern Work's tenants inline, contributing ones first. */
   tenantLimit?: number;
   /** Metric values typed from Partner Center's scorecards (designations.md section 7). */
   manualValues?: ManualValue[];
   /** The track chosen per classified area id, e.g. `{ 'business-applications': 'smb' }`. */
   tracks?: Record<string, TrackId>;
   /**
-   * `'full'` (the default), or `'summary'`: the report without its lists,
-   * which are then never computed (see `Scorer.summary`).
+   * `'summary'` (the default): each list counted in `lists`, asked for with
+   * `Scorer.rows`; `'full'`: every list inline too (`areas[id].tenants`,
+   * `people`, ...), a large object.
    */
-  detail?: 'full' | 'summary';
+  detail?: 'summary' | 'full';
 }
 
 /** What `Scorer.writeReport` takes besides the report's options. */
@@ -89,19 +90,20 @@ export class Scorer {
   beginFile(name: string): this;
   push(chunk: Uint8Array | ArrayBuffer): this;
   endFile(): this;
+  /** The report (schema 3); with `detail: 'full'` every list inline. */
   report(options?: ReportOptions): Report;
-  /**
-   * The report without what it lists one by one, which is never computed:
-   * `tenants`, `people` and `tenantActions` are empty, and each area's
-   * `detail` lists no tenants or pairs (its counts, hints and `withinReach`
-   * stay). Scores, statuses, recommendations, files, warnings and errors are
-   * those of `report`.
-   */
+  /** `report` with `detail: 'summary'` (the default). */
   summary(options?: ReportOptions): Report;
+  /**
+   * One page of a list, from the data as the last `report` scored it. Never
+   * throws for a query: one it cannot answer has no rows and an `error`.
+   */
+  rows(query: RowsQuery): Rows;
   /**
    * Writes the report's JSON text without building it in JavaScript:
    * `write` gets pieces of about a megabyte of UTF-8 (each its own copy), in
-   * order. Returns the report's `files`. Throws what `write` throws.
+   * order; with `detail: 'full'` each list row by row. Returns the report's
+   * `files`. Throws what `write` throws.
    */
   writeReport(write: (bytes: Uint8Array) => void, options?: WriteReportOptions): { files: FileReport[] };
   /** The report as it would be with `plan` carried out. */
@@ -137,7 +139,7 @@ export type Month = string;
 export type DateString = string;
 export type TrackId = 'enterprise' | 'smb' | (string & {});
 export type AssociationId = 'CPOR' | 'DPOR' | 'CSP' | (string & {});
-/** `incomplete` and `not_scored` are given to areas (`report.areas`), not to the top-level tracks. */
+/** `incomplete` and `not_scored` are given to areas, not to tracks. */
 export type Status = 'qualified' | 'partial' | 'incomplete' | 'in_progress' | 'not_started' | 'not_scored';
 export type AreaId =
   | 'modern-work'
@@ -156,39 +158,12 @@ export type MetricId =
   | 'usageGrowth'
   | 'deployments';
 
+/** The report, schema 3 (docs/report.md): every area in one shape. */
 export interface Report {
-  schemaVersion: 2;
-  ruleset: {
-    id: string;
-    version: string;
-    /** When Microsoft's text the ruleset follows was published, `YYYY-MM`. */
-    published: string | null;
-    name: string;
-  };
-  /** The month scored; null when no usage data was loaded. */
-  asOf: Month | null;
-  /** asOf minus 12 months. */
-  baseline: Month | null;
-  /** Every month present in the usage data, oldest first. */
-  months: Month[];
-  /** The best status of the tracks. */
-  status: Status;
-  /** The track with the higher total; null when both are 0. */
-  bestTrack: TrackId | null;
-  /** Every track of the ruleset, in its order: `enterprise` and `smb`. */
-  tracks: Record<TrackId, TrackReport>;
-  /** Every tenant, or with `tenantLimit` the contributing ones first. */
-  tenants: TenantReport[];
-  /** How many tenants the data has. */
-  tenantCount: number;
-  people: PersonReport[];
-  recommendations: Recommendation[];
-  tenantActions: TenantAction[];
-  /** With the `history` option: every month from the first to the last with data. */
-  history: HistoryMonth[] | null;
-  /** With the `today` option. */
-  window: QualificationWindow | null;
-  /** Every designation, Modern Work included, in Partner Center's order. */
+  schemaVersion: 3;
+  /** What wrote it. */
+  generator: { name: 'spd-score'; version: string };
+  /** Every designation, Modern Work like the others, in Partner Center's order. */
   areas: Record<AreaId, AreaReport>;
   /** The Solutions Partner overview: one row per area. */
   overview: OverviewRow[];
@@ -198,7 +173,11 @@ export interface Report {
   badges: Badge[];
   /** The single action that gains the most points across all areas. */
   bestAction: Recommendation | null;
-  /** Rules Microsoft does not publish that this report relied on. */
+  /** The lists that span areas, with how many rows each holds (`Scorer.rows`). */
+  lists: { people: number };
+  /** With `detail: 'full'`: every person and certification, where it counts and why not. */
+  people?: PersonReport[];
+  /** The rules Microsoft does not publish that span areas (each area has its own). */
   assumptions: Array<{ id: string; text: string }>;
   ignored: {
     /** Rows per association type that counts on no track (PAL, ...). */
@@ -211,6 +190,53 @@ export interface Report {
   errors: RowError[];
 }
 
+/** What `Scorer.rows` is asked (docs/report.md, "Lists on demand"). */
+export interface RowsQuery {
+  /** One of `report.areas[area].lists`, or `people` (across areas). */
+  list: ListName;
+  /** The area whose list it is; for `people`, only those with a certification that matters there. */
+  area?: AreaId;
+  /** The track `only` and the `contribution` sort look at; the area's deciding track by default. */
+  track?: TrackId;
+  /** Text of a row's id, name, e-mail, tenant or workload, case aside. */
+  search?: string;
+  /** Only rows that add to the track's points. */
+  only?: 'contributing';
+  /** Exact association type (a tenant's associations, an action's option). */
+  association?: AssociationId;
+  /** Exact band (an Azure tenant's customer segment). */
+  band?: string;
+  /** `contribution`, or a dotted path into the row (`name`, `tracks.smb.maxPau.asOf`). */
+  sort?: 'contribution' | (string & {});
+  descending?: boolean;
+  offset?: number;
+  /** All by default. */
+  limit?: number;
+}
+
+export type ListName = 'tenants' | 'tenantActions' | 'services' | 'revenue' | 'consumption' | 'setAside' | 'people' | (string & {});
+
+/** A row of a list: its entry as `detail: 'full'` writes it. */
+export type Row =
+  | TenantReport
+  | TenantAction
+  | SecurityTenant
+  | AzureTenant
+  | AzureService
+  | BusinessApplicationsRevenuePair
+  | BusinessApplicationsConsumptionPair
+  | BusinessApplicationsSetAside
+  | PersonReport;
+
+/** One page of a list: how many rows the query selects, and the page's. */
+export interface Rows<R = Row> {
+  total: number;
+  rows: R[];
+  /** A query it cannot answer. */
+  error?: { kind: 'unknownList' | 'unknownArea' | 'unknownTrack' | 'badQuery' | 'noRulesets'; message: string };
+}
+
+/** A Modern Work track (`report.areas['modern-work'].tracks[id]`), its metrics by name. */
 export interface TrackReport {
   label: string;
   /** Exact total of the metrics that could be computed (Partner Center shows it rounded). */
@@ -300,13 +326,18 @@ export interface AreaTrack {
 }
 
 export interface AreaReport {
-  ruleset: { id: AreaId; version: string; published: string | null; name: string };
   label: string;
+  ruleset: { id: AreaId; version: string; published: string | null; name: string };
+  /** The month the area is scored as of; null when nothing dates it. */
   asOf: Month | null;
   baseline: Month | null;
+  /** Every month the area's data covers, oldest first. */
+  months: Month[];
   status: Status;
   /** The deciding track's total; null when not scored. */
   total: number | null;
+  /** The total is a lower bound (Incomplete). */
+  atLeast: boolean;
   track: TrackId | null;
   trackChoice: 'best' | 'classified' | 'user' | 'default' | null;
   classification: { track: TrackId; basis: string; value: number | null } | null;
@@ -320,15 +351,35 @@ export interface AreaReport {
   missing: string | null;
   assumptions: Array<{ id: string; text: string }>;
   warnings: Warning[];
-  /** The area's data model explained (tenants, services), when its exports are read. */
+  /** The area's data model summed up (counts, hints, what is within reach), when its exports are read; never a list. */
   detail: AreaDetail | null;
+  /** The lists `Scorer.rows` answers for this area, with how many rows each holds. */
+  lists: Partial<Record<ListName, number>>;
   /** With the `history` option: the area month by month, from the first
    * month of any loaded export to the last (files only, no typed values). */
   history?: AreaMonth[];
+  /** With the `today` option: the area's qualification window. */
+  window?: QualificationWindow;
+  /** With `detail: 'full'`, each list of `lists` inline. */
+  tenants?: TenantReport[] | SecurityTenant[] | AzureTenant[];
+  tenantActions?: TenantAction[];
+  services?: AzureService[];
+  revenue?: BusinessApplicationsRevenuePair[];
+  consumption?: BusinessApplicationsConsumptionPair[];
+  setAside?: BusinessApplicationsSetAside[];
+}
+
+/** The Microsoft 365 usage model's counts (Modern Work): its tenants are listed on demand. */
+export interface UsageDetail {
+  model: 'usage';
+  /** Tenants in the usage data. */
+  tenantCount: number;
+  /** Those that change a metric on some track. */
+  contributingTenants: number;
 }
 
 /** A data model's explanation of an area's figures; `model` says which. */
-export type AreaDetail = BusinessApplicationsDetail | AzureDetail | SecurityDetail;
+export type AreaDetail = UsageDetail | BusinessApplicationsDetail | AzureDetail | SecurityDetail;
 
 /**
  * Business Applications explained: every (tenant, workload) pair of the revenue
@@ -339,10 +390,6 @@ export interface BusinessApplicationsDetail {
   model: 'businessApplications';
   asOf: Month | null;
   baseline: Month | null;
-  /** Revenue pairs (net customer adds workloads and association types). */
-  revenue: BusinessApplicationsRevenuePair[];
-  /** Consumption pairs (rate-card workloads, usage association types). */
-  consumption: BusinessApplicationsConsumptionPair[];
   /** Monthly consumption value over every pair; null without usage data for the month. */
   mcv: Both<number | null>;
   /** null without revenue data for every month the classification needs. */
@@ -364,13 +411,14 @@ export interface BusinessApplicationsDetail {
     /** "Enterprise: 4,000 more MCV in Northwind Traders' Power BI makes it a deployment: 20 more monthly users." */
     message: string;
   }>;
-  /** Rows that do not count, by download, reason and name (a workload, an association type). */
-  setAside: Array<{
-    dataset: 'revenue' | 'usage';
-    reason: 'smallerDuplicate' | 'trial' | 'notOnRateCard' | 'notNcaWorkload' | 'droppedWorkload' | 'unknownAssociation' | 'associationNotCounted';
-    name: string;
-    rows: number;
-  }>;
+}
+
+/** Rows of a business applications download that do not count, by download, reason and name (a workload, an association type): list `setAside`. */
+export interface BusinessApplicationsSetAside {
+  dataset: 'revenue' | 'usage';
+  reason: 'smallerDuplicate' | 'trial' | 'notOnRateCard' | 'notNcaWorkload' | 'droppedWorkload' | 'unknownAssociation' | 'associationNotCounted';
+  name: string;
+  rows: number;
 }
 
 /** One tenant's workload (a rate-card line for consumption). */
@@ -444,23 +492,8 @@ export interface AzureDetail {
   };
   /** Trailing-twelve-month ACR of the whole customer base; null when a month is missing. */
   ttm: { asOf: number | null; baseline: number | null; growth: number | null };
-  /** Tenants with ACR in the months net customer adds look at. */
+  /** Tenants with ACR in the months net customer adds look at (list `tenants`; the services: list `services`). */
   tenantCount: number;
-  /** Those tenants, the ones whose net add is not 0 first, then by ACR in the as-of month; at most 1,000. */
-  tenants: Array<{
-    id: string;
-    name: string | null;
-    segment: string | null;
-    /** Counted as SMB in the classification; null without a segment. */
-    smb: boolean | null;
-    /** Eligible ACR in the as-of month. */
-    customer: boolean;
-    /** Eligible ACR per month; null when the month is missing. */
-    acr: { asOf: number | null; previous: number | null; baseline: number | null; baselinePrevious: number | null };
-    tracks: Partial<Record<TrackId, { eligible: Both<boolean>; netAdd: number; hint: string | null }>>;
-  }>;
-  /** Service Level 2 services with ACR over the deployment months, across all tenants. */
-  services: Array<{ name: string; acr: number; deployment: boolean; reason: 'excluded' | 'noPositiveAcr' | null }>;
   /** ACR of the same consumption under a second association type, not counted twice. */
   setAside: number;
   /** Rows dropped by a duplicate flag (IsACRDuplicateAtPGAAttachTypeLevel). */
@@ -473,6 +506,28 @@ export interface AzureDetail {
   offersChecked: boolean;
   /** Tenants within reach of a customer threshold, nearest first. */
   hints: string[];
+}
+
+/** An Azure area's tenant (list `tenants`: the ones whose net add is not 0 first, then by ACR in the as-of month). */
+export interface AzureTenant {
+  id: string;
+  name: string | null;
+  segment: string | null;
+  /** Counted as SMB in the classification; null without a segment. */
+  smb: boolean | null;
+  /** Eligible ACR in the as-of month. */
+  customer: boolean;
+  /** Eligible ACR per month; null when the month is missing. */
+  acr: { asOf: number | null; previous: number | null; baseline: number | null; baselinePrevious: number | null };
+  tracks: Partial<Record<TrackId, { eligible: Both<boolean>; netAdd: number; hint: string | null }>>;
+}
+
+/** A Service Level 2 service with ACR over the deployment months, across all tenants (list `services`). */
+export interface AzureService {
+  name: string;
+  acr: number;
+  deployment: boolean;
+  reason: 'excluded' | 'noPositiveAcr' | null;
 }
 
 /**
@@ -503,10 +558,8 @@ export interface SecurityDetail {
     /** 0.15 = a workload 15 % active deploys a tenant in band. */
     deploymentRatio: number;
   } | null;
-  /** Tenants with security consumption or seats in either month, in either part. */
+  /** Tenants with security consumption or seats in either month, in either part (list `tenants`: matched by id across the exports, the ones that change a metric first). */
   tenantCount: number;
-  /** Those tenants (matched by id across the exports), the ones that change a metric first; at most 1,000. */
-  tenants: SecurityTenant[];
   /** "SMB: 2 more Microsoft Defender for Office 365 tenants at 15 % active add up to 6.67 points: ...", nearest first. */
   hints: string[];
 }
@@ -776,20 +829,6 @@ export interface AreaMonth {
   /** The deciding track's total (a lower bound when not available). */
   total: number | null;
   track: string | null;
-}
-
-export interface HistoryMonth {
-  month: Month;
-  /** False shows as "Data unavailable": the month or its baseline is missing. */
-  available: boolean;
-  reason: string | null;
-  bestTrack: TrackId | null;
-  total: number | null;
-  status: Status | null;
-  /** The best track's five metrics' points. */
-  metrics: Record<MetricId, number | null> | null;
-  /** Every track's total and status; empty when the month is unavailable. */
-  tracks: Partial<Record<TrackId, { total: number; status: Status }>>;
 }
 
 export interface QualificationWindow {

@@ -98,36 +98,48 @@ export class Scorer {
   }
 
   /**
-   * The report, a plain object (see index.d.ts and the README).
+   * The report (schema 3), a plain object (see index.d.ts and docs/report.md):
+   * every area in one shape, each list counted in `lists` and asked for a
+   * page at a time with `rows`.
    * @param {{asOf?: string, history?: boolean, today?: string, anniversary?: string, tenantLimit?: number,
    *   manualValues?: Array<{area: string, track?: string, metric: string, value: number|string}>,
-   *   tracks?: Record<string, string>, detail?: 'full'|'summary'}} [options]
-   *   `today` and `anniversary` are `YYYY-MM-DD`; with `today` the report has the qualification window.
+   *   tracks?: Record<string, string>, detail?: 'summary'|'full'}} [options]
+   *   `today` and `anniversary` are `YYYY-MM-DD`; with `today` each area has its qualification window.
    *   `manualValues`: values typed from Partner Center's scorecards; `tracks`: the track chosen per classified area.
-   *   `detail: 'summary'`: the report without its lists (see `summary`).
+   *   `detail: 'full'`: every list inline too (`areas[id].tenants`, `people`, ...): a large object.
    */
   report(options = {}) {
     return JSON.parse(this.#raw.report(JSON.stringify(options)));
   }
 
-  /**
-   * The report without what it lists one by one, which is never computed:
-   * `tenants`, `people` and `tenantActions` are empty, and each area's
-   * `detail` lists no tenants or pairs (its counts, hints and what is within
-   * reach stay). Every score, status, recommendation, file, warning and
-   * error is as in `report`. Takes `report`'s options.
-   */
+  /** The report without its lists (the default): takes `report`'s options. */
   summary(options = {}) {
     return this.report({ ...options, detail: 'summary' });
+  }
+
+  /**
+   * One page of a list, from the data as the last `report` scored it:
+   * `{total, rows}`, or with no rows and `error: {kind, message}` when the
+   * query names no list there (it never throws for a query).
+   * @param {{list: string, area?: string, track?: string, search?: string, only?: 'contributing',
+   *   association?: string, band?: string, sort?: string, descending?: boolean, offset?: number,
+   *   limit?: number}} query `list`: one of `report.areas[area].lists` (`tenants`,
+   *   `tenantActions`, `services`, `revenue`, `consumption`, `setAside`) or `people`
+   *   (across areas; with `area`, those with a certification that matters there).
+   *   `sort`: `contribution` or a dotted path into the row (`name`, `tracks.smb.maxPau.asOf`).
+   */
+  rows(query) {
+    return JSON.parse(this.#raw.rows(JSON.stringify(query ?? {})));
   }
 
   /**
    * Writes the report as JSON text without building it in JavaScript:
    * `write(bytes)` is called with pieces of about a megabyte of UTF-8 (each a
    * Uint8Array of its own), in order; together they are the report's JSON.
-   * Takes `report`'s options, and `pretty: true` (indented by two spaces) or
-   * `area: id` (only `report.areas[id]`). Returns `{files}`, the report's
-   * `files`.
+   * Takes `report`'s options (with `detail: 'full'` every list is written
+   * inline, row by row, never whole in memory), and `pretty: true` (indented
+   * by two spaces) or `area: id` (only `report.areas[id]`). Returns `{files}`,
+   * the report's `files`.
    * @param {(bytes: Uint8Array) => void} write
    * @param {object} [options]
    */
@@ -182,7 +194,7 @@ export class Scorer {
  * @param {Array<{name: string, bytes: Uint8Array|ArrayBuffer}>} files
  * @param {{asOf?: string, ruleset?: object, rulesets?: object[], today?: string, history?: boolean,
  *   anniversary?: string, tenantLimit?: number, manualValues?: object[], tracks?: Record<string, string>,
- *   detail?: 'full'|'summary'}} [options] `today` as
+ *   detail?: 'summary'|'full'}} [options] `today` as
  *   `YYYY-MM-DD` also adds the qualification window; as `YYYY-MM` it only
  *   sets the month after which rows are errors.
  */

@@ -32,6 +32,8 @@ pub(crate) struct AreaInput<'a> {
     pub missing: Option<String>,
     /// What the data models noticed that the score relies on.
     pub notes: Vec<Warning>,
+    /// Every month the area's data covers.
+    pub months: Vec<Month>,
 }
 
 /// The people of each certification list, by the name shown.
@@ -102,12 +104,14 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
         (false, false) => "none",
     };
     let mut report = AreaReport {
-        ruleset: ruleset_ref(ruleset),
         label: ruleset.label().to_string(),
+        ruleset: ruleset_ref(ruleset),
         as_of: input.as_of,
         baseline: input.as_of.and_then(baseline),
+        months: input.months.clone(),
         status: Status::NotScored,
         total: None,
+        at_least: false,
         track: None,
         track_choice: None,
         classification: None,
@@ -119,7 +123,9 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
         assumptions: vec![],
         warnings: vec![],
         detail: None,
+        lists: Keyed::default(),
         history: None,
+        window: None,
     };
     if source == "none" {
         report.missing = Some(ruleset.data.not_scored.clone());
@@ -159,6 +165,7 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
     };
     let chosen = track.as_deref().and_then(|t| tracks.get(t));
     report.status = chosen.map_or(Status::NotStarted, |t| t.status);
+    report.at_least = report.status == Status::Incomplete;
     report.total = chosen.map(|t| t.total);
     report.track = track;
     report.track_choice = Some(choice.into());
@@ -174,6 +181,7 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
     report.tracks = tracks;
     report.warnings = warnings;
     report.detail = input.measures.detail();
+    report.lists = Keyed(input.measures.lists().into_iter().map(|(name, count)| (name.to_string(), count)).collect());
     report
 }
 
@@ -262,7 +270,7 @@ pub(crate) fn overview_row(area: &AreaReport) -> OverviewRow {
         area: area.ruleset.id.clone(),
         label: area.label.clone(),
         score: area.total,
-        at_least: area.status == Status::Incomplete,
+        at_least: area.at_least,
         status: area.status,
         track: area.track.clone(),
         track_label: how,

@@ -23,6 +23,26 @@ pub(crate) fn latest(loaded: &Loaded, area: &Ruleset) -> Option<Month> {
     bizapps.max(azure).max(security)
 }
 
+/// Every month the exports that feed `area` cover, oldest first (the usage
+/// exports' for an area that reads them).
+pub(crate) fn months(loaded: &Loaded, area: &Ruleset) -> Vec<Month> {
+    let mut months = std::collections::BTreeSet::new();
+    if area.reads_usage() {
+        months.extend(&loaded.usage.months);
+    }
+    if area.bizapps().is_some() {
+        months.extend(&loaded.bizapps.revenue_months);
+        months.extend(&loaded.bizapps.usage_months);
+    }
+    if area.azure().is_some() {
+        months.extend(loaded.azure.totals.months.iter().flatten());
+    }
+    if area.security().is_some() {
+        months.extend(&loaded.azure.totals.months[crate::azure::Source::AzureUsage as usize]);
+    }
+    months.into_iter().collect()
+}
+
 /// The latest month of any export loaded.
 pub(crate) fn any_latest(loaded: &Loaded) -> Option<Month> {
     loaded.usage.months.last().copied().max(loaded.bizapps.latest()).max(loaded.azure.latest())
@@ -53,8 +73,7 @@ pub(crate) fn models<'a>(
     // Business Applications' downloads, when one was read.
     if let (Some(rules), Some(as_of), false) = (area.bizapps(), as_of, loaded.bizapps.is_empty()) {
         out.extend(
-            crate::bizapps::Model::new(&loaded.bizapps, rules, area, as_of, level)
-                .map(|m| Box::new(m) as Box<dyn Measures>),
+            crate::bizapps::Model::new(&loaded.bizapps, rules, area, as_of).map(|m| Box::new(m) as Box<dyn Measures>),
         );
     }
     // The Azure usage and customers downloads, for the three Azure areas.

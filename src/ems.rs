@@ -6,11 +6,11 @@
 //! cell wins, whichever file is loaded first (the store's EMS cells are
 //! provisional), and the clash is counted.
 
+use crate::input_row::Row;
 use crate::layout::{EmsColumns, FREE_SKU};
 use crate::month::Month;
 use crate::number::Count;
 use crate::report::{Warning, WarningKind};
-use crate::row::Row;
 use crate::ruleset::{Ruleset, WorkloadId};
 use crate::store::{CellKey, TenantId, Usage, UsageStore};
 use crate::text::fold;

@@ -17,6 +17,7 @@ mod decode;
 mod ems;
 mod hash;
 mod incentive;
+mod input_row;
 mod json;
 mod kinds;
 mod layout;
@@ -29,7 +30,7 @@ mod points;
 pub mod portfolio;
 mod reader;
 mod report;
-mod row;
+mod rows;
 mod ruleset;
 mod score;
 mod security;
@@ -55,16 +56,17 @@ pub use month::{Date, Month};
 pub use points::Points;
 // Every type the report holds, so that a Rust caller can name what it reads.
 pub use report::{
-    indented, write_json, ActionKind, AreaDetail, AreaMonth, AreaReport, Assumption, AzureClassification, AzureDetail,
+    indented, ActionKind, AreaDetail, AreaMonth, AreaReport, Assumption, AzureClassification, AzureDetail,
     AzureIgnored, AzureRows, AzureService, AzureTenant, AzureTenantAcr, AzureTenantTrack, AzureTtm, Badge, Both,
     BusinessApplicationsDetail, CertificationInArea, CertificationStatus, Classification, ClassificationDetail,
-    ConsumptionPair, DeploymentGap, ErrorKind, FileReport, HistoryMonth, Ignored, IncentiveLine, Keyed, MicrosoftCloud,
+    ConsumptionPair, DeploymentGap, ErrorKind, FileReport, Generator, Ignored, IncentiveLine, Keyed, MicrosoftCloud,
     OverviewRow, PairCount, PairName, PairUsage, PersonCertification, PersonReport, QualificationWindow,
-    Recommendation, Report, RevenuePair, RowError, RulesetRef, SecurityAzureDetail, SecurityAzureTenant,
+    Recommendation, Report, RevenuePair, Row, RowError, RulesetRef, SecurityAzureDetail, SecurityAzureTenant,
     SecurityAzureTrack, SecurityDetail, SecurityM365Detail, SecurityM365Tenant, SecurityM365Track, SecurityTenant,
     SetAside, SetAsideReason, Status, TenantAction, TenantMonth, TenantOption, TenantReport, TenantTrack, TrackReport,
-    TrackSummary, Warning, WarningKind, WindowMonth, SCHEMA_VERSION,
+    UsageDetail, Warning, WarningKind, WindowMonth, SCHEMA_VERSION,
 };
+pub use rows::{Rows, RowsError, RowsErrorKind, RowsQuery};
 pub use ruleset::{Ruleset, RulesetData, RulesetError, RulesetErrorKind};
 pub use score::{DetailLevel, ScoreOptions};
 pub use simulate::{AreaChange, Choice, Plan, PlanChoices, PlannedCustomer, PlannedPerson, Simulation, TrackChange};

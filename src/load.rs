@@ -3,6 +3,7 @@
 
 use crate::azure::Outcome;
 use crate::decode::{field_text, sniff, Sniffed, Transcoder};
+use crate::input_row::{flag_set, quoted, Row, RowContext, Spellings, FEW, MAX_CACHED, MAX_QUOTED};
 use crate::layout::{
     recognise, FileKind, Layout, ManualColumns, SkillingColumns, Unrecognised, Unscored, UsageColumns,
 };
@@ -10,7 +11,6 @@ use crate::manual::{ManualValue, TypedText};
 use crate::month::Month;
 use crate::reader::{sniff_delimiter, Close, Cut, QuotedField, Record, RecordReader, Then, MAX_FIELD, MAX_FIELDS};
 use crate::report::{ErrorKind, FileReport, RowError, Warning, WarningKind};
-use crate::row::{flag_set, quoted, Row, RowContext, Spellings, FEW, MAX_CACHED, MAX_QUOTED};
 use crate::ruleset::{AssociationId, Ruleset, WorkloadId};
 use crate::store::{CellKey, CertificationRow, FastMap, Insert, TenantId, Usage, UsageStore};
 use std::collections::BTreeMap;

@@ -8,9 +8,12 @@ use crate::month::{Date, Month};
 use crate::points::Points;
 use serde::{Serialize, Serializer};
 
-/// 2: a tenant's options list only the association types it has rows
-/// under; ratios (`bestRatio`, `bestActive`) are rounded to four decimals.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: every area in one shape (Modern Work's too, no longer at the top
+/// level); what is listed one by one (tenants, people, pairs...) is asked
+/// for by list (`Workbook::rows`), or inline with `DetailLevel::Full`.
+/// (2: a tenant's options list only the association types it has rows
+/// under; ratios are rounded to four decimals.)
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A ratio (0.4 = 40 %) to four decimals (0.01 %): finer than any threshold
 /// the rules compare it with, and 6 bytes rather than 18 in the JSON.
@@ -25,6 +28,31 @@ fn serialize_ratio<S: Serializer>(ratio: &Option<f64>, s: S) -> Result<S::Ok, S:
 fn serialize_ratios<S: Serializer>(ratios: &Both<Option<f64>>, s: S) -> Result<S::Ok, S::Error> {
     Both { as_of: ratios.as_of.map(round_ratio), baseline: ratios.baseline.map(round_ratio) }.serialize(s)
 }
+
+/// One row of a list (`Workbook::rows`), written as the row itself.
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum Row {
+    /// Modern Work's usage tenants (`tenants`).
+    Tenant(Box<TenantReport>),
+    TenantAction(Box<TenantAction>),
+    /// Security's tenants, in either part (`tenants`).
+    SecurityTenant(Box<SecurityTenant>),
+    /// The Azure areas' tenants (`tenants`) and services (`services`).
+    AzureTenant(Box<AzureTenant>),
+    Service(Box<AzureService>),
+    /// Business Applications' pairs (`revenue`, `consumption`) and the rows
+    /// it set aside (`setAside`).
+    Revenue(Box<RevenuePair>),
+    Consumption(Box<ConsumptionPair>),
+    SetAside(Box<SetAside>),
+    /// A person and their certifications, across areas (`people`).
+    Person(Box<PersonReport>),
+}
+
+/// What a data model hands each row of a list to: a function that builds
+/// the row, called only for a row that is looked at.
+pub type EachRow<'a> = dyn FnMut(&dyn Fn() -> Row) + 'a;
 
 /// A JSON object whose keys keep the ruleset's order (tracks, options).
 #[derive(Clone, Debug, PartialEq)]
@@ -55,30 +83,10 @@ impl<V: Serialize> Serialize for Keyed<V> {
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub schema_version: u32,
-    pub ruleset: RulesetRef,
-    /// The month scored; `None` when no usage data was loaded.
-    pub as_of: Option<Month>,
-    pub baseline: Option<Month>,
-    /// Every month present in the usage data, oldest first.
-    pub months: Vec<Month>,
-    pub status: Status,
-    pub best_track: Option<String>,
-    pub tracks: Keyed<TrackReport>,
-    /// Every tenant, or with a `tenantLimit` the contributing ones first,
-    /// up to the limit.
-    pub tenants: Vec<TenantReport>,
-    /// How many tenants the data has (more than `tenants` holds when limited).
-    pub tenant_count: usize,
-    pub people: Vec<PersonReport>,
-    pub recommendations: Vec<Recommendation>,
-    /// Tenant by tenant, what would change a metric.
-    pub tenant_actions: Vec<TenantAction>,
-    /// Every month's score, when asked for (`history` option).
-    pub history: Option<Vec<HistoryMonth>>,
-    /// The qualification window, when today's date is given.
-    pub window: Option<QualificationWindow>,
-    /// Every designation, Modern Work included, by ruleset id in Partner
-    /// Center's order (designations.md section 8).
+    /// What wrote the report: `spd-score` and its version.
+    pub generator: Generator,
+    /// Every designation, Modern Work like the others, by ruleset id in
+    /// Partner Center's order (designations.md section 8).
     pub areas: Keyed<AreaReport>,
     /// Partner Center's Solutions Partner overview: one row per area.
     pub overview: Vec<OverviewRow>,
@@ -89,11 +97,26 @@ pub struct Report {
     pub badges: Vec<Badge>,
     /// The single action that gains the most points across all areas.
     pub best_action: Option<Recommendation>,
+    /// The lists that span areas (`people`), with how many rows each holds:
+    /// asked for one page at a time (`Workbook::rows`).
+    pub lists: Keyed<usize>,
+    /// The Decisions that span areas (each area's are its own).
     pub assumptions: Vec<Assumption>,
     pub ignored: Ignored,
     pub files: Vec<FileReport>,
     pub warnings: Vec<Warning>,
     pub errors: Vec<RowError>,
+}
+
+/// What wrote a report.
+#[derive(Clone, Debug, Serialize)]
+pub struct Generator {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+impl Generator {
+    pub const THIS: Generator = Generator { name: "spd-score", version: env!("CARGO_PKG_VERSION") };
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -315,29 +338,6 @@ pub struct TenantAction {
 
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct HistoryMonth {
-    pub month: Month,
-    /// False shows as "Data unavailable": the month or its baseline is missing.
-    pub available: bool,
-    pub reason: Option<String>,
-    pub best_track: Option<String>,
-    /// The best track's total and status, and its five metrics' points.
-    pub total: Option<Points>,
-    pub status: Option<Status>,
-    pub metrics: Option<Keyed<Option<Points>>>,
-    /// Every track's total and status.
-    pub tracks: Keyed<TrackSummary>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TrackSummary {
-    pub total: Points,
-    pub status: Status,
-}
-
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct QualificationWindow {
     pub enrolled: bool,
     pub today: Date,
@@ -488,17 +488,22 @@ pub struct RowError {
 }
 
 /// One designation scored: what the overview and the area's page show.
+/// The same shape for every area.
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AreaReport {
-    pub ruleset: RulesetRef,
     /// The short name (`Data & AI`).
     pub label: String,
+    pub ruleset: RulesetRef,
     pub as_of: Option<Month>,
     pub baseline: Option<Month>,
+    /// Every month the area's data covers, oldest first.
+    pub months: Vec<Month>,
     pub status: Status,
     /// The deciding track's total; `None` when not scored.
     pub total: Option<Points>,
+    /// True when the total is a lower bound (Incomplete).
+    pub at_least: bool,
     /// The track that decides.
     pub track: Option<String>,
     /// How that track was chosen: `best`, `classified`, `user`, `default`.
@@ -518,12 +523,19 @@ pub struct AreaReport {
     /// What the area's score relies on that the user should know (a track
     /// chosen by default, a typed value that differs from the files).
     pub warnings: Vec<Warning>,
-    /// The area's data model explained (tenants, services), when it has one.
+    /// The area's data model explained (counts, hints, what is within
+    /// reach), when it has one; never a list.
     pub detail: Option<AreaDetail>,
+    /// The lists `Workbook::rows` answers for this area, with how many rows
+    /// each holds (`tenants`, `tenantActions`, `services`, ...).
+    pub lists: Keyed<usize>,
     /// With the `history` option: the area's score month by month, from the
     /// first month of any loaded export to the last.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<AreaMonth>>,
+    /// With today's date: the area's qualification window.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<QualificationWindow>,
 }
 
 /// One month of an area's history: the area scored as if that month were
@@ -545,9 +557,23 @@ pub struct AreaMonth {
 #[derive(Clone, Debug, Serialize)]
 #[serde(untagged)]
 pub enum AreaDetail {
+    Usage(UsageDetail),
     BusinessApplications(Box<BusinessApplicationsDetail>),
     Azure(Box<AzureDetail>),
     Security(Box<SecurityDetail>),
+}
+
+/// The Microsoft 365 usage model's counts (modern-work.md): its tenants are
+/// listed on demand (`tenants`, `tenantActions`).
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UsageDetail {
+    /// `usage`.
+    pub model: &'static str,
+    /// Tenants in the usage data.
+    pub tenant_count: usize,
+    /// Those that change a metric on some track.
+    pub contributing_tenants: usize,
 }
 
 /// Security explained (security.md): tenant by tenant, each part's bands on
@@ -564,10 +590,9 @@ pub struct SecurityDetail {
     pub azure: Option<SecurityAzureDetail>,
     /// The Microsoft 365 part; null without usage data for both months.
     pub m365: Option<SecurityM365Detail>,
-    /// Tenants with security consumption or seats in either month, in either part.
+    /// Tenants with security consumption or seats in either month, in
+    /// either part (list `tenants`).
     pub tenant_count: usize,
-    /// Those tenants, the ones that change a metric first; at most 1,000.
-    pub tenants: Vec<SecurityTenant>,
     /// What would add points, nearest first.
     pub hints: Vec<String>,
 }
@@ -675,17 +700,12 @@ pub struct BusinessApplicationsDetail {
     pub model: &'static str,
     pub as_of: Option<Month>,
     pub baseline: Option<Month>,
-    /// Revenue pairs (net customer adds workloads and association types).
-    pub revenue: Vec<RevenuePair>,
-    /// Consumption pairs (rate-card workloads, usage association types).
-    pub consumption: Vec<ConsumptionPair>,
     /// Monthly consumption value over every pair; null without usage data for the month.
     pub mcv: Both<Option<f64>>,
     /// `None` without revenue data for every month the classification needs.
     pub classification: Option<ClassificationDetail>,
     /// Pairs within reach of a deployment, per track: what they miss.
     pub within_reach: Vec<DeploymentGap>,
-    pub set_aside: Vec<SetAside>,
 }
 
 /// One tenant's workload.
@@ -826,12 +846,9 @@ pub struct AzureDetail {
     pub classification: AzureClassification,
     /// Trailing-twelve-month ACR of the whole customer base.
     pub ttm: AzureTtm,
-    /// Tenants with ACR in the months net customer adds look at.
+    /// Tenants with ACR in the months net customer adds look at (list
+    /// `tenants`; the distinct services are list `services`).
     pub tenant_count: usize,
-    /// Those tenants, the ones whose net add is not 0 first, then by ACR in
-    /// the as-of month; at most 1,000.
-    pub tenants: Vec<AzureTenant>,
-    pub services: Vec<AzureService>,
     /// ACR of the same consumption under a second association type, not
     /// counted twice (azure.md section 8).
     pub set_aside: f64,
@@ -1056,45 +1073,6 @@ pub enum ErrorKind {
     NoRulesets,
 }
 
-/// Writes the report's JSON text (as `serde_json::to_string` or, `pretty`,
-/// `to_string_pretty` would) to `emit` in pieces of about `piece` bytes, so
-/// that a report of 300,000 tenants is never one string: the tenants are
-/// written one by one between the rest of the report's text.
-pub fn write_json<E>(
-    report: &mut Report,
-    pretty: bool,
-    piece: usize,
-    emit: &mut dyn FnMut(&[u8]) -> Result<(), E>,
-) -> Result<(), E> {
-    let mut out = Pieces { buffer: Vec::with_capacity(piece + 4096), piece, indent: pretty.then(Indent::default) };
-    let tenants = std::mem::take(&mut report.tenants);
-    let rest = to_vec(report);
-    // Field order puts `"tenants":[]` just before the first `,"tenantCount":`
-    // (the areas' own counts come later).
-    const NEXT: &[u8] = b",\"tenantCount\":";
-    let split = rest.windows(NEXT.len()).position(|w| w == NEXT).filter(|&at| rest[..at].ends_with(b"\"tenants\":[]"));
-    report.tenants = tenants;
-    let Some(at) = split else {
-        let whole = to_vec(report);
-        out.push(&whole, emit)?;
-        return out.flush(emit);
-    };
-    out.push(&rest[..at - 1], emit)?;
-    let mut text = vec![];
-    for (i, tenant) in report.tenants.iter().enumerate() {
-        text.clear();
-        if i > 0 {
-            text.push(b',');
-        }
-        // The same serializer as `serde_json::to_string`: no second copy of
-        // the serialization code in the module.
-        let _ = serde_json::to_writer(&mut text, tenant);
-        out.push(&text, emit)?;
-    }
-    out.push(&rest[at - 1..], emit)?;
-    out.flush(emit)
-}
-
 /// Compact JSON text as it is, or indented as `serde_json::to_string_pretty`.
 pub fn indented(compact: &[u8], pretty: bool) -> std::borrow::Cow<'_, [u8]> {
     if !pretty {
@@ -1105,22 +1083,20 @@ pub fn indented(compact: &[u8], pretty: bool) -> std::borrow::Cow<'_, [u8]> {
     out.into()
 }
 
-fn to_vec<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut text = Vec::with_capacity(4096);
-    // Writing plain data to a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut text, value);
-    text
-}
-
-/// The output buffer of [`write_json`], indenting on the way when pretty.
-struct Pieces {
+/// The output buffer of a report written in pieces (`rows::write_report`),
+/// indenting on the way when pretty.
+pub(crate) struct Pieces {
     buffer: Vec<u8>,
     piece: usize,
     indent: Option<Indent>,
 }
 
 impl Pieces {
-    fn push<E>(&mut self, text: &[u8], emit: &mut dyn FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
+    pub(crate) fn new(pretty: bool, piece: usize) -> Pieces {
+        Pieces { buffer: Vec::with_capacity(piece + 4096), piece, indent: pretty.then(Indent::default) }
+    }
+
+    pub(crate) fn push<E>(&mut self, text: &[u8], emit: &mut dyn FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
         match &mut self.indent {
             Some(indent) => indent.write(text, &mut self.buffer),
             None => self.buffer.extend_from_slice(text),
@@ -1131,7 +1107,7 @@ impl Pieces {
         Ok(())
     }
 
-    fn flush<E>(&mut self, emit: &mut dyn FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
+    pub(crate) fn flush<E>(&mut self, emit: &mut dyn FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
         if !self.buffer.is_empty() {
             emit(&self.buffer)?;
             self.buffer.clear();
@@ -1348,31 +1324,6 @@ mod tests {
             indent.write(byte, &mut out);
         }
         assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&value).unwrap());
-    }
-
-    #[test]
-    fn the_report_written_in_pieces_is_the_report() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let files: Vec<(String, Vec<u8>)> = ["mixed-60-tenants.csv", "skilling-people.csv"]
-            .iter()
-            .map(|name| (name.to_string(), std::fs::read(dir.join(name)).unwrap()))
-            .collect();
-        let options = crate::ScoreOptions::default();
-        let mut report = crate::score_files(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())), &options);
-        assert_eq!(report.tenants.len(), 49);
-        for pretty in [false, true] {
-            let mut pieces: Vec<Vec<u8>> = vec![];
-            write_json::<()>(&mut report, pretty, 4096, &mut |bytes| {
-                pieces.push(bytes.to_vec());
-                Ok(())
-            })
-            .unwrap();
-            assert!(pieces.len() > 3, "written in pieces");
-            let text = String::from_utf8(pieces.concat()).unwrap();
-            let expected =
-                if pretty { serde_json::to_string_pretty(&report) } else { serde_json::to_string(&report) }.unwrap();
-            assert_eq!(text, expected);
-        }
     }
 
     #[test]

@@ -43,11 +43,13 @@ pub struct ScoreOptions {
 /// How much of the report [`ScoreOptions`] asks for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DetailLevel {
-    /// Everything, as the report has always been.
-    #[default]
+    /// Every list inline (`Workbook::write_report`): each area's tenants,
+    /// services, pairs, tenant actions; the people.
     Full,
-    /// Scores, statuses, recommendations, hints, files, warnings and errors:
-    /// what a summary prints, without the per-tenant and per-person lists.
+    /// Scores, statuses, recommendations, hints, files, warnings, errors and
+    /// how many rows each list holds; the lists are asked for
+    /// (`Workbook::rows`).
+    #[default]
     Summary,
 }
 
@@ -377,59 +379,23 @@ pub(crate) fn period(store: &UsageStore, as_of: Option<Month>) -> Option<Period>
     (store.months.contains(&m) && store.months.contains(&b)).then_some((m, b))
 }
 
-/// Area status and best track: the best of the tracks. Ties go to the
-/// first track in ruleset order.
-pub(crate) fn best_of(tracks: &Keyed<TrackReport>) -> (Status, Option<String>) {
-    let best = tracks
-        .0
-        .iter()
-        .max_by(|(_, a), (_, b)| a.total.cmp(&b.total).then(a.status.cmp(&b.status)).then(std::cmp::Ordering::Greater));
-    let status = tracks.values().map(|t| t.status).max().unwrap_or(Status::NotStarted);
-    (status, best.filter(|(_, t)| !t.total.is_zero()).map(|(id, _)| id.clone()))
-}
-
-/// Scores every area (`rulesets` in the catalogue's order). The report's
-/// top level describes the headline area (Modern Work); the usage exports
-/// were read with the usage reader (`crate::ruleset::usage_reader`).
+/// Scores every area (`rulesets` in the catalogue's order), each in the
+/// one shape of an area; the usage exports were read with the usage reader
+/// (`crate::ruleset::usage_reader`). Lists are counted, not built.
 pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> Report {
+    let options = ScoreOptions { detail: DetailLevel::Summary, ..options.clone() };
+    let options = &options;
     let Some(ruleset) = crate::ruleset::headline(rulesets) else { return without_rulesets(loaded) };
     let reader = crate::ruleset::usage_reader(rulesets);
     // The ruleset the usage store's association types and workloads are
     // indexed by (without a reader, nothing was read into it).
     let usage = reader.unwrap_or(ruleset);
     let store = &loaded.usage;
-    let months: Vec<Month> = store.months.iter().copied().collect();
-    let Pass {
-        as_of,
-        period,
-        mut areas,
-        people,
-        all_people,
-        measures,
-        typed,
-        contributes,
-        warnings,
-        mut applied,
-        errors,
-        files,
-    } = areas_pass(rulesets, loaded, options, Typing::FilesAndOptions, None);
-    let baseline = as_of.and_then(|m| m.minus(12));
-    let full = options.detail.is_full();
-    let no_typed = AreaTyped::default();
-
-    // The top level describes the headline area in schema 2's shape, built
-    // here from its area and nothing else: the same tracks and status.
+    let Pass { period, mut areas, people, warnings, mut applied, errors, files, .. } =
+        areas_pass(rulesets, loaded, options, Typing::FilesAndOptions, None, Lists::Count);
     let headline_area = areas.get(&ruleset.data.id);
-    let tracks = match headline_area {
-        Some(area) if !area.tracks.0.is_empty() => area.tracks.clone(),
-        _ => {
-            let typed = typed.areas.get(&ruleset.data.id).unwrap_or(&no_typed);
-            crate::areas::tracks(ruleset, &crate::areas::certified(&people), &measures, typed)
-        }
-    };
-    let (status, best_track) = headline(headline_area, &tracks);
-    // People are listed only in full; their counts are in the metrics.
-    let people = if full { people::across_areas(people, &all_people) } else { vec![] };
+    let no_tracks = Keyed::default();
+    let tracks = headline_area.map_or(&no_tracks, |area| &area.tracks);
     if period.is_some() {
         for id in ["eligibility-per-month", "growth-eligible-months", "deployment-per-workload"] {
             applied.note(id);
@@ -452,70 +418,32 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
     if !store.ignored_associations.is_empty() {
         applied.note("ignored-associations");
     }
-    let assumptions: Vec<Assumption> = applied
-        .0
-        .iter()
-        .filter_map(|id| ruleset.decision(id))
-        .map(|d| Assumption { id: d.id.clone(), text: d.text.clone() })
-        .collect();
     let measured_here = |id: &str| id == usage.data.id && usage.fed_by("usage");
     if let Some((_, headline)) = areas.0.iter_mut().find(|(id, _)| *id == ruleset.data.id && measured_here(id)) {
         // The headline area's assumptions are the ones its data relied on.
-        headline.assumptions = assumptions.clone();
+        headline.assumptions = applied
+            .0
+            .iter()
+            .filter_map(|id| ruleset.decision(id))
+            .map(|d| Assumption { id: d.id.clone(), text: d.text.clone() })
+            .collect();
     }
-
-    let facts = if full { period.map(|p| (facts_for(usage, store, p), p)) } else { None };
-    let tenant_actions = match &facts {
-        Some((facts, p)) if full => crate::actions::tenant_actions(usage, store, facts, *p, &tracks),
-        _ => vec![],
-    };
-    // Detail only for the tenants reported: with a limit, the contributing
-    // ones first, each group in data order.
-    let tenant_count = store.tenants.len();
-    let mut kept: Vec<TenantId> = if full { (0..tenant_count as TenantId).collect() } else { vec![] };
-    if let Some(limit) = options.tenant_limit.filter(|&l| l < tenant_count) {
-        kept.sort_by_key(|&id| !contributes[id as usize]);
-        kept.truncate(limit);
-    }
-    let mut association_masks = vec![0u32; if full { tenant_count } else { 0 }];
-    if full {
-        for key in store.cells.keys() {
-            if let Some(mask) = association_masks.get_mut(key.tenant() as usize) {
-                *mask |= 1 << key.association();
+    // One history: every area scored month by month, which each area's
+    // qualification window also reads.
+    if options.history || options.today.is_some() {
+        let mut by_area = area_history(rulesets, loaded, options);
+        for (id, area) in areas.0.iter_mut() {
+            let months = by_area.remove(id).unwrap_or_default();
+            let area_rules = rulesets.iter().find(|r| &r.data.id == id);
+            if let (Some(today), Some(area_rules)) = (options.today, area_rules) {
+                area.window =
+                    Some(crate::window::qualification_window(area_rules, today, options.anniversary, &months));
+            }
+            if options.history {
+                area.history = Some(months);
             }
         }
     }
-    let facts_ref = facts.as_ref().map(|(f, p)| (f, *p));
-    let tenants = kept
-        .iter()
-        .map(|&id| {
-            let i = id as usize;
-            tenant_report(usage, store, facts_ref, id, (contributes[i], association_masks[i]))
-        })
-        .collect();
-    // One history: every area scored month by month; the top level's is
-    // the headline area's (also what the qualification window reads).
-    let (history, window) = if options.history || options.today.is_some() {
-        let only = (!options.history).then_some(ruleset.data.id.as_str());
-        let mut by_area = area_history(rulesets, loaded, options, only);
-        let history = headline_history(ruleset, loaded, by_area.get(&ruleset.data.id).map(Vec::as_slice));
-        let window = options
-            .today
-            .map(|today| crate::window::qualification_window(ruleset, today, options.anniversary, &history));
-        if options.history {
-            for (id, area) in areas.0.iter_mut() {
-                area.history = Some(
-                    by_area
-                        .remove(id)
-                        .map(|months| months.into_iter().map(|m| m.summary).collect())
-                        .unwrap_or_default(),
-                );
-            }
-        }
-        (options.history.then_some(history), window)
-    } else {
-        (None, None)
-    };
     for (id, report) in areas.0.iter_mut() {
         if let Some(area) = rulesets.iter().find(|r| &r.data.id == id) {
             crate::incentive::apply(area, report);
@@ -524,9 +452,6 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
     let mut overview: Vec<_> = areas.values().map(crate::areas::overview_row).collect();
     let microsoft_cloud = crate::areas::microsoft_cloud(&areas);
     let (badges, badge_decision) = crate::areas::badges(&areas, &mut overview);
-    // The badge groups span areas: their Decision is the report's.
-    let mut assumptions = assumptions;
-    assumptions.extend(badge_decision);
     let best_action = areas
         .values()
         .flat_map(|a| a.recommendations.iter().filter(move |r| Some(&r.track) == a.track.as_ref()))
@@ -537,26 +462,15 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
         .cloned();
     Report {
         schema_version: SCHEMA_VERSION,
-        ruleset: crate::areas::ruleset_ref(ruleset),
-        as_of,
-        baseline,
-        months,
-        status,
-        best_track,
-        recommendations: crate::areas::recommendations(ruleset, &tracks),
-        tracks,
-        tenants,
-        tenant_count,
-        people,
-        tenant_actions,
-        history,
-        window,
+        generator: Generator::THIS,
         areas,
         overview,
         microsoft_cloud,
         badges,
         best_action,
-        assumptions,
+        lists: Keyed(vec![("people".to_string(), people.len())]),
+        // The badge groups span areas: their Decision is the report's.
+        assumptions: badge_decision.into_iter().collect(),
         ignored: Ignored {
             associations: Keyed(store.ignored_associations.iter().map(|(k, v)| (k.clone(), *v)).collect()),
             workloads: Keyed(ignored_workloads(usage, store).into_iter().collect()),
@@ -583,43 +497,18 @@ fn without_rulesets(loaded: &Loaded) -> Report {
     });
     Report {
         schema_version: SCHEMA_VERSION,
-        ruleset: RulesetRef { id: String::new(), version: String::new(), published: None, name: String::new() },
-        as_of: None,
-        baseline: None,
-        months: loaded.usage.months.iter().copied().collect(),
-        status: Status::NotScored,
-        best_track: None,
-        tracks: Keyed::default(),
-        tenants: vec![],
-        tenant_count: loaded.usage.tenants.len(),
-        people: vec![],
-        recommendations: vec![],
-        tenant_actions: vec![],
-        history: None,
-        window: None,
+        generator: Generator::THIS,
         microsoft_cloud: crate::areas::microsoft_cloud(&areas),
         areas,
         overview,
         badges,
         best_action: None,
+        lists: Keyed(vec![("people".to_string(), 0)]),
         assumptions: vec![],
         ignored: Ignored::default(),
         files: loaded.files.clone(),
         warnings: loaded.warnings.clone(),
         errors,
-    }
-}
-
-/// The top level's status and best track: the headline area's, by the one
-/// status rule (designations.md section 2). The best track is named only
-/// when it scores (as schema 2 always did).
-fn headline(area: Option<&AreaReport>, tracks: &Keyed<TrackReport>) -> (Status, Option<String>) {
-    match area {
-        Some(area) => {
-            let scoring = |id: &&String| tracks.get(id).is_some_and(|t| !t.total.is_zero());
-            (area.status, area.track.as_ref().filter(scoring).cloned())
-        }
-        None => best_of(tracks),
     }
 }
 
@@ -634,22 +523,28 @@ pub(crate) enum Typing {
 /// One scoring pass: every area (or only the one named) as of the month
 /// the options say, and what the report's top level is assembled from.
 pub(crate) struct Pass<'r> {
-    pub as_of: Option<Month>,
     pub period: Option<Period>,
     pub areas: Keyed<AreaReport>,
     /// The headline area's people.
     pub people: Vec<PersonReport>,
     /// Every area's people, in full detail only.
     pub all_people: Vec<(&'r Ruleset, Vec<PersonReport>)>,
-    /// The usage model's figures, with the usage reader's tracks.
-    pub measures: UsageMeasures,
-    pub typed: crate::manual::Resolved,
-    /// Per tenant: does it contribute to a metric?
-    pub contributes: Vec<bool>,
     pub warnings: Vec<Warning>,
     pub applied: Applied,
     pub errors: Vec<RowError>,
     pub files: Vec<FileReport>,
+}
+
+/// What a scoring pass does with the areas' lists.
+pub(crate) enum Lists<'v> {
+    /// Nothing (a month of the history).
+    None,
+    /// Counts them, for each area's `lists`.
+    Count,
+    /// Counts them, and hands each area's data models (which, with
+    /// `DetailLevel::Full`, keep their rows) to the function, with the area's
+    /// report (its lists not yet counted).
+    Visit(&'v mut dyn FnMut(&AreaReport, &dyn Measures)),
 }
 
 /// Scores the areas (all of `rulesets`, or with `only` the one of that id)
@@ -660,6 +555,7 @@ pub(crate) fn areas_pass<'r>(
     options: &ScoreOptions,
     typing: Typing,
     only: Option<&str>,
+    mut lists: Lists<'_>,
 ) -> Pass<'r> {
     let ruleset = crate::ruleset::headline(rulesets).unwrap_or_else(|| unreachable!("a pass needs a ruleset"));
     let reader = crate::ruleset::usage_reader(rulesets);
@@ -734,10 +630,10 @@ pub(crate) fn areas_pass<'r>(
     let mut contributes = vec![false; store.tenants.len()];
     let detail = Detail { contributes: &mut contributes, warnings: &mut warnings, applied: &mut applied };
     let measures = usage_measures(usage, store, facts.as_ref().map(|(f, p)| (f, *p)), Some(detail));
-    // Built again for the tenants' detail, after the areas: kept meanwhile,
-    // they were in memory together with the Security area's own (19 MB
-    // each for a 1 GB export).
-    drop(facts);
+    // Kept for the usage reader's lists, then dropped: kept longer, they
+    // were in memory together with the Security area's own (19 MB each for
+    // a 1 GB export).
+    let mut facts = facts.filter(|_| !matches!(lists, Lists::None));
     let skilling_loaded = files.iter().any(|f| f.kind == FileKind::Skilling);
     let mut areas = Keyed::default();
     let mut all_people = vec![];
@@ -782,14 +678,117 @@ pub(crate) fn areas_pass<'r>(
             user_track: options.tracks.get(id).map(String::as_str),
             missing: if is_reader { missing.clone() } else { models.missing() },
             notes: if area.reads_usage() { workload_notes(area, store) } else { vec![] },
+            months: crate::data::months(loaded, area),
         };
-        let report = crate::areas::score_area(&input);
+        let mut report = crate::areas::score_area(&input);
+        if !matches!(lists, Lists::None) {
+            let (counts, detail) = {
+                // The usage model's own lists, when it measures this area.
+                let usage_lists = is_reader.then(|| UsageLists {
+                    ruleset: area,
+                    store,
+                    facts: facts.as_ref(),
+                    contributes: &contributes,
+                    tracks: &report.tracks,
+                    tenant_limit: options.tenant_limit,
+                });
+                let own: Vec<&dyn Measures> = usage_lists.iter().map(|l| l as &dyn Measures).collect();
+                let all = crate::kinds::Models(own.into_iter().chain(models.0.iter().copied()).collect());
+                if let Lists::Visit(visit) = &mut lists {
+                    visit(&report, &all);
+                }
+                (all.lists(), usage_lists.as_ref().map(UsageLists::detail))
+            };
+            report.lists = Keyed(counts.into_iter().map(|(name, count)| (name.to_string(), count)).collect());
+            if let Some(detail) = detail {
+                report.detail = Some(AreaDetail::Usage(detail));
+            }
+        }
+        if is_reader {
+            facts = None;
+        }
         if full {
             all_people.push((area, area_people));
         }
         areas.0.push((id.to_string(), report));
     }
-    Pass { as_of, period, areas, people, all_people, measures, typed, contributes, warnings, applied, errors, files }
+    Pass { period, areas, people, all_people, warnings, applied, errors, files }
+}
+
+/// The usage model's lists for the area it measures (Modern Work's
+/// `tenants` and `tenantActions`), answered from the usage store.
+struct UsageLists<'a> {
+    ruleset: &'a Ruleset,
+    store: &'a UsageStore,
+    facts: Option<&'a (Facts, Period)>,
+    contributes: &'a [bool],
+    /// The area's tracks as scored: tenant actions read their metrics.
+    tracks: &'a Keyed<TrackReport>,
+    /// At most this many tenants listed, the contributing ones first (the
+    /// full report's option; the count is of every tenant).
+    tenant_limit: Option<usize>,
+}
+
+impl UsageLists<'_> {
+    fn detail(&self) -> UsageDetail {
+        UsageDetail {
+            model: "usage",
+            tenant_count: self.store.tenants.len(),
+            contributing_tenants: self.contributes.iter().filter(|&&c| c).count(),
+        }
+    }
+
+    fn tenant_actions(&self) -> Vec<TenantAction> {
+        match self.facts {
+            Some((facts, period)) => {
+                crate::actions::tenant_actions(self.ruleset, self.store, facts, *period, self.tracks)
+            }
+            None => vec![],
+        }
+    }
+}
+
+impl Measures for UsageLists<'_> {
+    fn measure(&self, _: &str, _: &str, _: &str, _: Option<&str>) -> Option<Points> {
+        None
+    }
+
+    fn lists(&self) -> Vec<(&'static str, usize)> {
+        vec![("tenants", self.store.tenants.len()), ("tenantActions", self.tenant_actions().len())]
+    }
+
+    fn rows(&self, list: &str, each: &mut EachRow<'_>) -> bool {
+        match list {
+            "tenants" => {
+                let count = self.store.tenants.len();
+                // With a limit, the contributing ones first, each group in data order.
+                let mut kept: Vec<TenantId> = (0..count as TenantId).collect();
+                if let Some(limit) = self.tenant_limit.filter(|&l| l < count) {
+                    kept.sort_by_key(|&id| !self.contributes[id as usize]);
+                    kept.truncate(limit);
+                }
+                let mut association_masks = vec![0u32; count];
+                for key in self.store.cells.keys() {
+                    if let Some(mask) = association_masks.get_mut(key.tenant() as usize) {
+                        *mask |= 1 << key.association();
+                    }
+                }
+                let facts = self.facts.map(|(f, p)| (f, *p));
+                for id in kept {
+                    let i = id as usize;
+                    let part = (self.contributes[i], association_masks[i]);
+                    each(&|| Row::Tenant(Box::new(tenant_report(self.ruleset, self.store, facts, id, part))));
+                }
+            }
+            "tenantActions" => {
+                for action in self.tenant_actions() {
+                    each(&|| Row::TenantAction(Box::new(action.clone())));
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
 }
 
 /// The warnings an area's ruleset attaches to workloads it names (those
@@ -1098,25 +1097,12 @@ fn option_ids(ruleset: &Ruleset, t: usize, measure: &str) -> Vec<AssociationId> 
 // The one history (designations.md section 4): every area scored month by
 // month with the pass the report is scored with.
 
-/// One area in one month of the history: its summary and its tracks.
-pub struct MonthScore {
-    pub summary: AreaMonth,
-    /// The month is the area's own as-of month (its data covers it).
-    pub own_month: bool,
-    pub tracks: Keyed<TrackReport>,
-}
-
 /// Every area's score month by month (designations.md section 4): each
 /// month from the first to the last of any loaded export, scored as if it
-/// were the as-of month, or with `only` that area's. It is of the files:
-/// typed values describe today, not past months.
-pub fn area_history(
-    rulesets: &[Ruleset],
-    loaded: &Loaded,
-    options: &ScoreOptions,
-    only: Option<&str>,
-) -> BTreeMap<String, Vec<MonthScore>> {
-    let mut out: BTreeMap<String, Vec<MonthScore>> = BTreeMap::new();
+/// were the as-of month. It is of the files: typed values describe today,
+/// not past months.
+pub fn area_history(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> BTreeMap<String, Vec<AreaMonth>> {
+    let mut out: BTreeMap<String, Vec<AreaMonth>> = BTreeMap::new();
     let (Some(first), Some(last)) = (crate::data::any_earliest(loaded), crate::data::any_latest(loaded)) else {
         return out;
     };
@@ -1129,7 +1115,7 @@ pub fn area_history(
             tracks: options.tracks.clone(),
             ..ScoreOptions::default()
         };
-        let pass = areas_pass(rulesets, loaded, &month_options, Typing::None, only);
+        let pass = areas_pass(rulesets, loaded, &month_options, Typing::None, None, Lists::None);
         for (id, area) in pass.areas.0 {
             // An area scored as of another month (Modern Work falls back to
             // its latest when the month has no usage) has no verdict for `m`.
@@ -1142,64 +1128,9 @@ pub fn area_history(
                 total: area.total.filter(|_| own_month),
                 track: area.track.filter(|_| own_month),
             };
-            out.entry(id).or_default().push(MonthScore { summary, own_month, tracks: area.tracks });
+            out.entry(id).or_default().push(summary);
         }
         m = m.plus(1);
     }
     out
-}
-
-/// The headline area's history in the top level's shape: every month
-/// from the first to the last of its own data (the usage exports' for an
-/// area that reads them), from the one history of every area; a month
-/// without data or without its baseline is "Data unavailable", never a
-/// score.
-pub fn headline_history(area: &Ruleset, loaded: &Loaded, months: Option<&[MonthScore]>) -> Vec<HistoryMonth> {
-    let months = months.unwrap_or_default();
-    let covered = |m: &MonthScore| {
-        if area.reads_usage() {
-            loaded.usage.months.contains(&m.summary.month)
-        } else {
-            m.own_month
-        }
-    };
-    let (Some(first), Some(last)) = (months.iter().position(covered), months.iter().rposition(covered)) else {
-        return vec![];
-    };
-    months[first..=last].iter().map(|m| month_entry(m, covered(m))).collect()
-}
-
-fn month_entry(score: &MonthScore, covered: bool) -> HistoryMonth {
-    let m = score.summary.month;
-    if !covered || !score.summary.available {
-        let reason = if covered {
-            format!("the baseline month {} is missing", m.minus(12).map(|b| b.to_string()).unwrap_or_default())
-        } else {
-            format!("no export covers {m}")
-        };
-        return HistoryMonth {
-            month: m,
-            available: false,
-            reason: Some(reason),
-            best_track: None,
-            total: None,
-            status: None,
-            metrics: None,
-            tracks: Keyed::default(),
-        };
-    }
-    let tracks = &score.tracks;
-    let best = score.summary.track.as_deref().and_then(|id| tracks.get(id)).or_else(|| tracks.values().next());
-    HistoryMonth {
-        month: m,
-        available: true,
-        reason: None,
-        best_track: score.summary.track.clone().filter(|id| tracks.get(id).is_some_and(|t| !t.total.is_zero())),
-        total: best.map(|t| t.total),
-        status: Some(score.summary.status),
-        metrics: best.map(|t| Keyed(t.metrics.0.iter().map(|(id, m)| (id.clone(), m.points())).collect())),
-        tracks: Keyed(
-            tracks.0.iter().map(|(id, t)| (id.clone(), TrackSummary { total: t.total, status: t.status })).collect(),
-        ),
-    }
 }

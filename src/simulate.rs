@@ -194,7 +194,10 @@ impl AsOf {
             current.areas.get(&ruleset.data.id)?.as_of
         };
         AsOf {
-            usage: current.as_of.filter(|_| !loaded.usage.months.is_empty()),
+            // The usage exports' month: the area they were read with has it.
+            usage: crate::ruleset::usage_reader(rulesets)
+                .and_then(|r| current.areas.get(&r.data.id)?.as_of)
+                .filter(|_| !loaded.usage.months.is_empty()),
             azure: area(&|r| r.azure().is_some()).filter(|_| loaded.azure.latest().is_some()),
             security: area(&|r| r.security().is_some()).filter(|_| loaded.azure.usage_latest().is_some()),
             bizapps: area(&|r| r.bizapps().is_some()).filter(|_| !loaded.bizapps.is_empty()),
@@ -264,13 +267,18 @@ pub fn simulate(rulesets: &[Ruleset], loaded: &Loaded, plan: &Plan, options: &Sc
     // Nothing in the plan adds or removes a month, so every area keeps its
     // own as-of month (the options' one, else its exports' latest).
     let report = score(rulesets, &changed, options);
+    // The headline area's tracks (Modern Work's), metric by metric.
+    let headline = |report: &'_ Report| {
+        let id = crate::ruleset::headline(rulesets).map(|r| r.data.id.as_str());
+        id.and_then(|id| report.areas.get(id)).map(|area| area.tracks.clone()).unwrap_or_default()
+    };
+    let (tracks_before, tracks_after) = (headline(&current), headline(&report));
     let changes = Keyed(
-        report
-            .tracks
+        tracks_after
             .0
             .iter()
             .filter_map(|(id, after)| {
-                let before = current.tracks.get(id)?;
+                let before = tracks_before.get(id)?;
                 let metrics = after.metrics.0.iter().map(|(metric, a)| {
                     let b = before.metric(metric).and_then(|m| m.points());
                     (metric.clone(), a.points().zip(b).map(|(a, b)| Points::difference(a, b)))

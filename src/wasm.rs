@@ -7,8 +7,12 @@
 //! small. Errors are `Error`s with a message, never traps.
 
 use crate::json::At;
-use crate::{Date, DetailLevel, ManualValue, Month, Plan, Ruleset, RulesetData, ScoreOptions, Workbook};
+use crate::{
+    Date, DetailLevel, ManualValue, Month, Plan, RowsError, RowsErrorKind, RowsQuery, Ruleset, RulesetData,
+    ScoreOptions, Workbook,
+};
 use serde::Serialize;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
@@ -52,7 +56,8 @@ struct ReportOptions {
     manual_values: Vec<ManualValue>,
     /// The track chosen per classified area: `{"business-applications": "smb"}`.
     tracks: BTreeMap<String, String>,
-    /// `"full"` (the default) or `"summary"`: no tenant, person or pair lists.
+    /// `"summary"` (the default: lists counted, asked for with `rows`) or
+    /// `"full"` (every list inline).
     detail: Option<String>,
 }
 
@@ -82,10 +87,10 @@ impl ReportOptions {
 
     fn into_score_options(self) -> Result<ScoreOptions, JsError> {
         let detail = match self.detail.as_deref() {
-            None | Some("full") => DetailLevel::Full,
-            Some("summary") => DetailLevel::Summary,
+            None | Some("summary") => DetailLevel::Summary,
+            Some("full") => DetailLevel::Full,
             Some(other) => {
-                return Err(JsError::new(&format!("detail must be \"full\" or \"summary\", not \"{other}\"")))
+                return Err(JsError::new(&format!("detail must be \"summary\" or \"full\", not \"{other}\"")))
             }
         };
         Ok(ScoreOptions {
@@ -146,6 +151,16 @@ fn date(text: Option<String>, what: &str) -> Result<Option<Date>, JsError> {
 #[wasm_bindgen]
 pub struct Scorer {
     book: Workbook,
+    /// The options of the last report: `rows` lists what that report counted.
+    last_options: RefCell<ScoreOptions>,
+}
+
+/// A `rows` answer that is an error: no rows, and why.
+#[derive(Serialize)]
+struct RowsFailed {
+    total: usize,
+    rows: [(); 0],
+    error: RowsError,
 }
 
 #[wasm_bindgen]
@@ -161,7 +176,7 @@ impl Scorer {
         if let Some(today) = month(options.today, "today")? {
             book.set_today(today);
         }
-        Ok(Scorer { book })
+        Ok(Scorer { book, last_options: RefCell::default() })
     }
 
     /// Loads a whole file.
@@ -190,12 +205,46 @@ impl Scorer {
     /// "tenantLimit": 5000}`, all optional.
     pub fn report(&self, options_json: Option<String>) -> Result<String, JsError> {
         let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
-        to_json(&self.book.report(&options.into_score_options()?))
+        let options = options.into_score_options()?;
+        let text = if options.detail.is_full() {
+            let mut text = vec![];
+            let _ = self.book.write_report::<()>(&options, None, false, PIECE, &mut |bytes| {
+                text.extend_from_slice(bytes);
+                Ok(())
+            });
+            String::from_utf8(text).map_err(|e| JsError::new(&e.to_string()))?
+        } else {
+            to_json(&self.book.report(&options))?
+        };
+        self.last_options.replace(options);
+        Ok(text)
+    }
+
+    /// One page of a list, as JSON `{"total", "rows"}` (spec/report.md,
+    /// "Lists on demand"), from the data scored as the last report was.
+    /// `query_json`: `{"list", "area", "track", "search", "only",
+    /// "association", "band", "sort", "descending", "offset", "limit"}`.
+    /// Never throws: a query it cannot answer gives no rows and
+    /// `"error": {"kind", "message"}`.
+    pub fn rows(&self, query_json: &str) -> String {
+        let answer = RowsQuery::from_json(query_json)
+            .map_err(|message| RowsError {
+                kind: RowsErrorKind::BadQuery,
+                message: format!("invalid query: {message}"),
+            })
+            .and_then(|query| self.book.rows(&query, &self.last_options.borrow()));
+        let text = match answer {
+            Ok(rows) => serde_json::to_string(&rows),
+            Err(error) => serde_json::to_string(&RowsFailed { total: 0, rows: [], error }),
+        };
+        // Plain data always serialises.
+        text.unwrap_or_default()
     }
 
     /// Writes the report's JSON text to `sink` in pieces of about a megabyte
-    /// (UTF-8 bytes), compact or `pretty` (two spaces). With `area`, only that
-    /// area's part (`report.areas[area]`). Returns the report's `files` as
+    /// (UTF-8 bytes), compact or `pretty` (two spaces); with `detail: "full"`
+    /// every list inline, row by row. With `area`, only that area's part
+    /// (`report.areas[area]`). Returns the report's `files` as
     /// JSON, for the caller to tell whether any file was read.
     #[wasm_bindgen(js_name = writeReport)]
     pub fn write_report(
@@ -206,20 +255,13 @@ impl Scorer {
         sink: &ReportSink,
     ) -> Result<String, JsValue> {
         let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
-        let mut report = self.book.report(&options.into_score_options()?);
-        let mut send = |bytes: &[u8]| sink.write(bytes);
-        match area.as_deref() {
-            None => crate::report::write_json(&mut report, pretty, PIECE, &mut send)?,
-            Some(id) => {
-                let Some(part) = report.areas.get(id) else {
-                    let known: Vec<&str> = report.areas.0.iter().map(|(id, _)| id.as_str()).collect();
-                    return Err(JsError::new(&format!("no area \"{id}\"; the areas are {}", known.join(", "))).into());
-                };
-                // An area's part is small (its lists stop at 1,000): one piece.
-                let text = to_json(part)?;
-                send(&crate::report::indented(text.as_bytes(), pretty))?;
-            }
+        let options = options.into_score_options()?;
+        if let Some(id) = area.as_deref().filter(|id| !self.book.rulesets().iter().any(|r| r.data.id == *id)) {
+            let known: Vec<&str> = self.book.rulesets().iter().map(|r| r.data.id.as_str()).collect();
+            return Err(JsError::new(&format!("no area \"{id}\"; the areas are {}", known.join(", "))).into());
         }
+        let mut send = |bytes: &[u8]| sink.write(bytes);
+        let report = self.book.write_report(&options, area.as_deref(), pretty, PIECE, &mut send)?;
         Ok(to_json(&report.files)?)
     }
 

@@ -1,8 +1,8 @@
-//! The qualification window (spec section 7), read from the headline
-//! area's month-by-month history (built in score.rs).
+//! The qualification window (spec section 7), read from an area's
+//! month-by-month history (built in score.rs).
 
 use crate::month::Date;
-use crate::report::{HistoryMonth, QualificationWindow, Status, WindowMonth};
+use crate::report::{AreaMonth, QualificationWindow, Status, WindowMonth};
 use crate::ruleset::Ruleset;
 
 /// The next anniversary on or after `today` (the designation renews yearly
@@ -19,7 +19,7 @@ pub fn qualification_window(
     ruleset: &Ruleset,
     today: Date,
     anniversary: Option<Date>,
-    history: &[HistoryMonth],
+    history: &[AreaMonth],
 ) -> QualificationWindow {
     let before = ruleset.data.window.months_before;
     let renewal = anniversary.map(|a| next_anniversary(a, today));
@@ -37,7 +37,7 @@ pub fn qualification_window(
         months.push(WindowMonth {
             month: m,
             available: entry.is_some_and(|h| h.available),
-            status: entry.and_then(|h| h.status),
+            status: entry.filter(|h| h.available).map(|h| h.status),
         });
         m = m.plus(1);
     }

@@ -3,6 +3,7 @@
 use crate::load::{FileLoader, Loaded};
 use crate::month::Month;
 use crate::report::Report;
+use crate::rows::{Rows, RowsError, RowsQuery};
 use crate::ruleset::{in_order, Ruleset};
 use crate::score::{score, ScoreOptions};
 use crate::simulate::{plan_choices, simulate, Plan, PlanChoices, Simulation};
@@ -14,7 +15,8 @@ use crate::simulate::{plan_choices, simulate, Plan, PlanChoices, Simulation};
 /// let mut book = Workbook::default();
 /// book.add_file("usage.csv", b"CustomerTenantName,PartnerAttachType,WorkloadName,MonthName,ActiveUsage,QualifiedUsage\nT1,CSP Tier1,Teams,Oct-2025,12,20\n");
 /// let report = book.report(&ScoreOptions::default());
-/// assert_eq!(report.as_of.map(|m| m.to_string()).as_deref(), Some("2025-10"));
+/// let modern_work = report.areas.get("modern-work").unwrap();
+/// assert_eq!(modern_work.as_of.map(|m| m.to_string()).as_deref(), Some("2025-10"));
 /// ```
 pub struct Workbook {
     /// Every area's ruleset, in the catalogue's order (whatever order they
@@ -106,6 +108,42 @@ impl Workbook {
     /// Scores everything loaded so far (an open file counts as far as read).
     pub fn report(&self, options: &ScoreOptions) -> Report {
         score(&self.rulesets, &self.loaded, options)
+    }
+
+    /// One page of a list (an area's tenants, services, pairs, tenant
+    /// actions, or the people across areas), filtered and sorted as `query`
+    /// says, from the data scored with `options`.
+    pub fn rows(&self, query: &RowsQuery, options: &ScoreOptions) -> Result<Rows, RowsError> {
+        crate::rows::rows(&self.rulesets, &self.loaded, options, query)
+    }
+
+    /// Writes the report's JSON text to `emit` in pieces of about `piece`
+    /// bytes, compact or `pretty`: with `DetailLevel::Full` every list
+    /// inline, written row by row (a report of 300,000 tenants is never one
+    /// string); with `area`, only that area's part. Returns the report's
+    /// summary, or the first error `emit` returned.
+    pub fn write_report<E>(
+        &self,
+        options: &ScoreOptions,
+        area: Option<&str>,
+        pretty: bool,
+        piece: usize,
+        emit: &mut dyn FnMut(&[u8]) -> Result<(), E>,
+    ) -> Result<Report, E> {
+        crate::rows::write_report(&self.rulesets, &self.loaded, options, area, pretty, piece, emit)
+    }
+
+    /// The report's JSON text whole (with `DetailLevel::Full`, every list
+    /// inline), compact or `pretty`: for a report that fits in memory.
+    pub fn report_json(&self, options: &ScoreOptions, pretty: bool) -> String {
+        let mut text = vec![];
+        let written = self.write_report::<()>(options, None, pretty, 1 << 20, &mut |bytes| {
+            text.extend_from_slice(bytes);
+            Ok(())
+        });
+        // A Vec takes every piece, and the pieces are UTF-8 JSON text.
+        debug_assert!(written.is_ok());
+        String::from_utf8(text).unwrap_or_default()
     }
 
     /// Scores the data as it would be with `plan` carried out.

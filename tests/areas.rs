@@ -16,7 +16,10 @@ fn report(files: &[&str]) -> Value {
     for name in files {
         book.add_file(name, &fixture(name));
     }
-    serde_json::to_value(book.report(&ScoreOptions::default())).unwrap()
+    serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..ScoreOptions::default() }, false),
+    )
+    .unwrap()
 }
 
 /// As `../shared/tools/compare-areas.py`: every key of `expected` is in
@@ -171,7 +174,14 @@ fn typed(values: &[(&str, &str, &str, &str)]) -> Value {
         })
         .collect();
     let book = Workbook::default();
-    serde_json::to_value(book.report(&ScoreOptions { manual_values, ..ScoreOptions::default() })).unwrap()
+    serde_json::from_str::<serde_json::Value>(&book.report_json(
+        &ScoreOptions {
+            detail: spd_score::DetailLevel::Full,
+            ..ScoreOptions { manual_values, ..ScoreOptions::default() }
+        },
+        false,
+    ))
+    .unwrap()
 }
 
 fn points(r: &Value, area: &str, track: &str, metric: &str) -> f64 {
@@ -361,7 +371,10 @@ fn a_chosen_track_decides_a_classified_area() {
         tracks: [("business-applications".to_string(), "enterprise".to_string())].into(),
         ..ScoreOptions::default()
     };
-    let r = serde_json::to_value(book.report(&options)).unwrap();
+    let r = serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..options.clone() }, false),
+    )
+    .unwrap();
     let area = &r["areas"]["business-applications"];
     assert_eq!((area["track"].clone(), area["trackChoice"].clone()), ("enterprise".into(), "user".into()));
     assert!((area["total"].as_f64().unwrap() - 8.285714).abs() < 1e-6);
@@ -393,6 +406,7 @@ fn business_applications_from_partner_center_downloads() {
     assert_eq!(growth["baseline"], 49000);
     assert!(growth["reason"].as_str().unwrap().contains("below the minimum of 50,000"), "{growth}");
     let detail = &area["detail"];
+    let listed = &area;
     assert_eq!(detail["model"], "businessApplications");
     assert_eq!(detail["mcv"], serde_json::json!({"asOf": 59400.0, "baseline": 49000.0}));
     // The five pairs that decide, Woodgrove's 5,000.00 not among them.
@@ -413,7 +427,7 @@ fn business_applications_from_partner_center_downloads() {
         ]
     );
     let pair = |list: &str, tenant: &str, workload: &str| -> Value {
-        let pairs = detail[list].as_array().unwrap();
+        let pairs = listed[list].as_array().unwrap();
         pairs.iter().find(|p| p["tenantName"] == tenant && p["workload"] == workload).cloned().unwrap()
     };
     // One subscription under two types: the larger, not the sum.
@@ -427,7 +441,7 @@ fn business_applications_from_partner_center_downloads() {
     assert_eq!((fabrikam["rate"].clone(), fabrikam["asOf"]["columns"][0].clone()), (0.2.into(), "MAC".into()));
     assert_eq!(pair("consumption", "Northwind Traders", "Power BI")["asOf"]["columns"][0], "MAU");
     // What was set aside, by name.
-    let set_aside: Vec<String> = detail["setAside"]
+    let set_aside: Vec<String> = listed["setAside"]
         .as_array()
         .unwrap()
         .iter()
@@ -467,7 +481,10 @@ fn texts(files: &[(&str, &str)]) -> Value {
     for (name, text) in files {
         book.add_file(name, text.as_bytes());
     }
-    serde_json::to_value(book.report(&ScoreOptions::default())).unwrap()
+    serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..ScoreOptions::default() }, false),
+    )
+    .unwrap()
 }
 
 const REVENUE: &str = "FiscalMonthName,PartnerAssociationType,CustomerTenantID,CustomerTenantName,SubscriptionId,Workloads,AdjustedRevenueAmtCD\n";
@@ -555,8 +572,8 @@ fn business_applications_hostile_rows() {
         ]
     );
     assert_eq!((r["files"][0]["skippedRows"].clone(), r["files"][1]["skippedRows"].clone()), (3.into(), 2.into()));
-    let detail = &r["areas"]["business-applications"]["detail"];
-    let set_aside: Vec<String> = detail["setAside"]
+    let listed = &r["areas"]["business-applications"];
+    let set_aside: Vec<String> = listed["setAside"]
         .as_array()
         .unwrap()
         .iter()
@@ -572,11 +589,11 @@ fn business_applications_hostile_rows() {
         ]
     );
     // Every good row still counts: a credit, a quoted amount, Sales usage read as Customer Engagement.
-    let revenue: Vec<(String, f64)> = (detail["revenue"].as_array().unwrap().iter())
+    let revenue: Vec<(String, f64)> = (listed["revenue"].as_array().unwrap().iter())
         .map(|p| (p["tenant"].as_str().unwrap().to_string(), p["asOf"].as_f64().unwrap()))
         .collect();
     assert_eq!(revenue, [("t3".to_string(), -250.0), ("t7".to_string(), 0.0), ("t8".to_string(), 1500.0)]);
-    assert_eq!(detail["consumption"][0]["asOf"]["mcv"], 12000.0);
+    assert_eq!(listed["consumption"][0]["asOf"]["mcv"], 12000.0);
     // No usage a year ago: usage growth and deployments are unknown, and the month is named.
     let area = &r["areas"]["business-applications"];
     assert_eq!(area["tracks"]["smb"]["metrics"]["deployments"]["points"], Value::Null);
@@ -598,7 +615,7 @@ fn business_applications_without_subscriptions_or_baseline() {
     let kinds: Vec<&str> = r["warnings"].as_array().unwrap().iter().map(|w| w["kind"].as_str().unwrap()).collect();
     assert!(kinds.contains(&"noSubscription"), "{kinds:?}");
     let area = &r["areas"]["business-applications"];
-    assert_eq!(area["detail"]["revenue"][0]["asOf"], 2000.0);
+    assert_eq!(area["revenue"][0]["asOf"], 2000.0);
     // Without revenue a year ago: no classification, SMB by default, every metric from the files unknown.
     assert_eq!((area["track"].clone(), area["trackChoice"].clone()), ("smb".into(), "default".into()));
     assert_eq!(area["detail"]["classification"], Value::Null);
@@ -631,6 +648,7 @@ fn azure_areas_from_a_24_month_azure_usage_export() {
     );
     assert_eq!(area["warnings"][0]["kind"], "unsegmentedCustomers");
     let detail = &area["detail"];
+    let listed = &area;
     assert_eq!(detail["model"], "azure");
     assert_eq!((detail["ttm"]["asOf"].clone(), detail["ttm"]["baseline"].clone()), (11499.98.into(), 10222.2.into()));
     // Woodgrove's SQL Database under CSP Tier 1 and PAL, counted once (4,000 + 5,000 set aside).
@@ -639,12 +657,12 @@ fn azure_areas_from_a_24_month_azure_usage_export() {
     assert_eq!(detail["ignored"]["associations"]["Transacting partner of record"]["acr"], 3000.0);
     assert_eq!(detail["ignored"]["associations"]["Deal registration"]["rows"], 1);
     assert_eq!(detail["ignored"]["offers"]["Free Trial"]["acr"], 600.0);
-    let service = |name: &str| detail["services"].as_array().unwrap().iter().find(|s| s["name"] == name).cloned();
+    let service = |name: &str| listed["services"].as_array().unwrap().iter().find(|s| s["name"] == name).cloned();
     assert_eq!(service("Virtual Machines").unwrap()["reason"], "excluded");
     assert_eq!(service("Azure Cosmos DB").unwrap()["reason"], "noPositiveAcr");
     assert!(service("Azure Functions").is_none(), "only in rows that do not count");
     // Each tenant's part: Litware at 499.99 now (SMB lost) and 500.00 a year ago.
-    let tenant = |name: &str| detail["tenants"].as_array().unwrap().iter().find(|t| t["name"] == name).unwrap().clone();
+    let tenant = |name: &str| listed["tenants"].as_array().unwrap().iter().find(|t| t["name"] == name).unwrap().clone();
     let litware = tenant("Litware Inc");
     assert_eq!(litware["tracks"]["smb"]["netAdd"], -1);
     assert_eq!((litware["acr"]["asOf"].clone(), litware["acr"]["baseline"].clone()), (499.99.into(), 500.0.into()));
@@ -696,12 +714,13 @@ fn security_from_office_usage_and_azure_usage() {
     assert_eq!([part("smb", "usageGrowth", "azure"), part("enterprise", "usageGrowth", "azure")], [11000.0, 12500.0]);
     assert_eq!([part("smb", "usageGrowth", "m365"), part("enterprise", "usageGrowth", "m365")], [120.0, -400.0]);
     let detail = &security["detail"];
+    let listed = &security;
     assert_eq!(detail["model"], "security");
     assert_eq!(detail["azure"]["secAcr"]["smb"], serde_json::json!({ "asOf": 30600.0, "baseline": 19600.0 }));
     // Proseware's Key Vault under PAL and CSP Tier 1: 400 counted, 400 set aside.
     assert_eq!(detail["azure"]["setAside"], 400.0);
     let tenant = |name: &str| {
-        detail["tenants"]
+        listed["tenants"]
             .as_array()
             .unwrap()
             .iter()
@@ -737,7 +756,10 @@ fn report_with(files: &[&str], options: &ScoreOptions) -> Value {
     for name in files {
         book.add_file(name, &fixture(name));
     }
-    serde_json::to_value(book.report(options)).unwrap()
+    serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..(options).clone() }, false),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -805,7 +827,10 @@ fn typed_rows_of(areas: &[&str]) -> Value {
     }
     let mut book = Workbook::default();
     book.add_file("typed.csv", out.as_bytes());
-    serde_json::to_value(book.report(&ScoreOptions::default())).unwrap()
+    serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..ScoreOptions::default() }, false),
+    )
+    .unwrap()
 }
 
 /// Each badge group's (attained, qualified areas), in the report's order.
@@ -881,7 +906,10 @@ fn an_older_ruleset_file_still_loads_and_scores() {
         for name in scenario {
             book.add_file(name, &fixture(name));
         }
-        serde_json::to_value(book.report(&ScoreOptions::default())).unwrap()
+        serde_json::from_str::<serde_json::Value>(
+            &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..ScoreOptions::default() }, false),
+        )
+        .unwrap()
     };
     let now = scored(None);
     let before = scored(Some(ruleset_2026_11("business-applications.json")));
@@ -907,7 +935,10 @@ fn an_older_ruleset_file_still_loads_and_scores() {
     for name in ["azure-programmatic.csv", "training-programmatic.csv"] {
         book.add_file(name, &fixture(name));
     }
-    let r = serde_json::to_value(book.report(&ScoreOptions::default())).unwrap();
+    let r = serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..ScoreOptions::default() }, false),
+    )
+    .unwrap();
     assert_eq!(r["areas"]["data-ai"]["ruleset"]["version"], "2026.11");
     let expected: Value = serde_json::from_slice(&fixture("azure-programmatic.expected.json")).unwrap();
     for area in ["data-ai", "infrastructure", "digital-app-innovation"] {

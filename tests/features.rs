@@ -22,7 +22,10 @@ fn area_report(area: &str, files: &[&str]) -> Value {
     for name in ["skilling-all-areas.csv"].iter().chain(files) {
         book.add_file(name, &std::fs::read(dir.join(name)).unwrap());
     }
-    let report = serde_json::to_value(book.report(&ScoreOptions::default())).unwrap();
+    let report = serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..ScoreOptions::default() }, false),
+    )
+    .unwrap();
     report["areas"][area].clone()
 }
 

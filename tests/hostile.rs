@@ -23,7 +23,10 @@ fn report_with(files: &[(&str, &[u8])], today: Option<Month>) -> Value {
     for (name, bytes) in files {
         book.add_file(name, bytes);
     }
-    serde_json::to_value(book.report(&ScoreOptions::default())).unwrap()
+    serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..ScoreOptions::default() }, false),
+    )
+    .unwrap()
 }
 
 fn report(files: &[(&str, &[u8])]) -> Value {
@@ -73,7 +76,7 @@ fn counts(r: &Value, i: usize) -> (u64, u64, u64, &str) {
 /// (net customer adds, intermediate, advanced, usage growth, deployments).
 fn scores(r: &Value) -> Value {
     let mut out = serde_json::Map::new();
-    for (name, track) in r["tracks"].as_object().unwrap() {
+    for (name, track) in r["areas"]["modern-work"]["tracks"].as_object().unwrap() {
         let m = &track["metrics"];
         out.insert(
             name.clone(),
@@ -95,13 +98,13 @@ fn warnings(r: &Value) -> Vec<String> {
 }
 
 fn tenant_ids(r: &Value) -> Vec<&str> {
-    r["tenants"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect()
+    r["areas"]["modern-work"]["tenants"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect()
 }
 
 /// The figures of a report that do not depend on file names and counts.
 fn figures(r: &Value) -> Value {
-    json!({ "asOf": r["asOf"], "baseline": r["baseline"], "months": r["months"], "tracks": r["tracks"],
-            "tenants": r["tenants"], "people": r["people"], "recommendations": r["recommendations"] })
+    json!({ "asOf": r["areas"]["modern-work"]["asOf"], "baseline": r["areas"]["modern-work"]["baseline"], "months": r["areas"]["modern-work"]["months"], "tracks": r["areas"]["modern-work"]["tracks"],
+            "tenants": r["areas"]["modern-work"]["tenants"], "people": r["people"], "recommendations": r["areas"]["modern-work"]["recommendations"] })
 }
 
 /// The score of `base-usage.csv`: SMB 2 (one net add) + 0.6 (CSP growth
@@ -148,7 +151,10 @@ fn base_usage_scores() {
     let r = one("base-usage.csv");
     assert_eq!(counts(&r, 0), (6, 0, 0, "usage"));
     assert_eq!(errors(&r), vec![]);
-    assert_eq!((r["asOf"].as_str(), r["baseline"].as_str()), (Some("2025-10"), Some("2024-10")));
+    assert_eq!(
+        (r["areas"]["modern-work"]["asOf"].as_str(), r["areas"]["modern-work"]["baseline"].as_str()),
+        (Some("2025-10"), Some("2024-10"))
+    );
     assert_eq!(scores(&r), base_scores());
     assert_eq!(tenant_ids(&r), ["T-ALPHA", "T-BETA", "T-GAMMA", "T-DELTA"]);
 }
@@ -196,9 +202,12 @@ fn header_only() {
     assert_eq!(counts(&r, 0), (0, 0, 0, "usage"));
     assert_eq!(errors(&r), vec![]);
     assert!(warnings(&r).contains(&"the file has a header but no data rows.".to_string()));
-    assert_eq!(r["asOf"], Value::Null);
-    // No data: the customer metrics are unknown, not zero.
-    assert_eq!(scores(&r)["smb"], json!([0.0, null, 0.0, 0.0, null, null]));
+    let modern_work = &r["areas"]["modern-work"];
+    assert_eq!(modern_work["asOf"], Value::Null);
+    // No data: nothing feeds Modern Work, which is not scored (never 0).
+    assert_eq!(modern_work["status"], "not_scored");
+    assert_eq!(modern_work["total"], Value::Null);
+    assert_eq!(scores(&r), json!({}));
 }
 
 #[test]
@@ -244,7 +253,7 @@ fn utf16_with_bom_reads_like_utf8() {
     for big_endian in [false, true] {
         let r = report(&[("unicode.txt", &utf16(text, big_endian))]);
         assert_eq!(r["files"][0]["delimiter"], "tab");
-        assert_eq!(r["tenants"][0]["name"], "Société Générale");
+        assert_eq!(r["areas"]["modern-work"]["tenants"][0]["name"], "Société Générale");
     }
 }
 
@@ -266,8 +275,8 @@ T-2,M\xfcller \x96 B\xe4ckerei \x80,CPOR,Teams,Oct-2025,1,2\r\n";
     let r = report(&[("cp1252.csv", bytes)]);
     assert_eq!(counts(&r, 0), (3, 0, 0, "usage"));
     assert_eq!(r["files"][0]["encoding"], "Windows-1252");
-    assert_eq!(r["tenants"][0]["name"], "Société Générale");
-    assert_eq!(r["tenants"][1]["name"], "Müller – Bäckerei €");
+    assert_eq!(r["areas"]["modern-work"]["tenants"][0]["name"], "Société Générale");
+    assert_eq!(r["areas"]["modern-work"]["tenants"][1]["name"], "Müller – Bäckerei €");
     assert!(warnings(&r).contains(
         &"the file is not valid UTF-8; text was read as Windows-1252 (Excel's \"CSV\" on Western Windows).".to_string()
     ));
@@ -285,7 +294,7 @@ fn mixed_line_endings_keep_line_numbers() {
         scores(&r),
         json!({ "enterprise": [0.0, 0.0, 0.0, 0.0, 0.0, 0.0], "smb": [5.1, 2.0, 0.0, 0.0, 0.6, 2.5] })
     );
-    assert_eq!(r["tracks"]["enterprise"]["metrics"]["netCustomerAdds"]["value"], -1);
+    assert_eq!(r["areas"]["modern-work"]["tracks"]["enterprise"]["metrics"]["netCustomerAdds"]["value"], -1);
 }
 
 /// Old Mac Excel ends lines with a lone CR; rows used to be all "line 1".
@@ -424,7 +433,7 @@ fn unclosed_quote_in_the_middle_swallows_up_to_the_next_quote() {
         scores(&r),
         json!({ "enterprise": [1.5, 0.0, 0.0, 0.0, 1.5, 0.0], "smb": [0.15, 0.0, 0.0, 0.0, 0.15, 0.0] })
     );
-    assert_eq!(r["tracks"]["smb"]["metrics"]["netCustomerAdds"]["value"], 0);
+    assert_eq!(r["areas"]["modern-work"]["tracks"]["smb"]["metrics"]["netCustomerAdds"]["value"], 0);
     assert_eq!(tenant_ids(&r), ["T-ALPHA", "T-BETA", "T-GAMMA", "T-DELTA"]);
     // Closed by a lone quote, in a row of the wrong width: the same error,
     // naming the column the quote opened in.
@@ -518,7 +527,10 @@ fn a_10_mb_field_is_an_error_quoted_short_and_the_other_rows_count() {
         book.push(chunk);
     }
     book.end_file();
-    let r = serde_json::to_value(book.report(&ScoreOptions::default())).unwrap();
+    let r = serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..ScoreOptions::default() }, false),
+    )
+    .unwrap();
     // Each field over 64 KiB is an error (inputs.md section 3), its value
     // quoted as its first 200 characters and its length; the rest of its
     // line is skipped unread.
@@ -562,7 +574,7 @@ fn bad_numbers_each_get_a_message() {
     );
     // Line 5 reads "1.234,56" as 1,234.56 users of 2,000 seats (Enterprise
     // size, but CSP counts only for SMB); line 12 reads 1.5E+01 and "1,000".
-    let tenants = r["tenants"].as_array().unwrap();
+    let tenants = r["areas"]["modern-work"]["tenants"].as_array().unwrap();
     assert_eq!(tenant_ids(&r), ["N-04", "N-10"]);
     assert_eq!(tenants[0]["tracks"]["enterprise"]["maxPau"]["asOf"], 0.0);
     assert_eq!(tenants[0]["tracks"]["smb"]["eligible"]["asOf"], false);
@@ -576,7 +588,10 @@ fn bad_numbers_each_get_a_message() {
     // The decimal-comma value on its own, under CPOR:
     let one_row = format!("{HEADER}\nN-04,CPOR,Teams,Oct-2025,\"1.234,56\",2000\nN-04,CPOR,Teams,Oct-2024,1,2000\n");
     let r = report(&[("n.csv", one_row.as_bytes())]);
-    assert_eq!(r["tenants"][0]["tracks"]["enterprise"]["options"]["CPOR"]["asOf"]["mau"], 1234.56);
+    assert_eq!(
+        r["areas"]["modern-work"]["tenants"][0]["tracks"]["enterprise"]["options"]["CPOR"]["asOf"]["mau"],
+        1234.56
+    );
 }
 
 /// `Feb-30` is February 2030: after today, by the clock when no today is
@@ -586,7 +601,7 @@ fn bad_numbers_each_get_a_message() {
 fn bad_months_feb_30_is_2030() {
     let clock = one("bad-months.csv");
     assert_eq!(kinds(&clock, "errors"), ["badMonth", "futureMonth", "emptyValue"]);
-    assert_eq!(clock["asOf"], "2025-10");
+    assert_eq!(clock["areas"]["modern-work"]["asOf"], "2025-10");
     let r = report_with(&[("bad-months.csv", &corpus("bad-months.csv"))], Month::new(2099, 12));
     assert_eq!(counts(&r, 0), (5, 2, 0, "usage"));
     let f = "bad-months.csv";
@@ -599,8 +614,8 @@ fn bad_months_feb_30_is_2030() {
     );
     // `Feb-30` is February 2030 (Excel writes Oct-2024 back as Oct-24), so
     // it becomes the latest month and its baseline (2029-02) is missing.
-    assert_eq!(r["months"], json!(["2024-10", "2025-10", "2030-02"]));
-    assert_eq!(r["asOf"], "2030-02");
+    assert_eq!(r["areas"]["modern-work"]["months"], json!(["2024-10", "2025-10", "2030-02"]));
+    assert_eq!(r["areas"]["modern-work"]["asOf"], "2030-02");
     assert_eq!(scores(&r)["smb"], json!([0.0, null, 0.0, 0.0, null, null]));
     assert!(
         warnings(&r)[0].starts_with("The baseline month 2029-02 (12 months before 2030-02) is not in the usage data")
@@ -620,7 +635,7 @@ fn bad_months_with_today_future_months_are_errors() {
             err(f, 4, "MonthName", "", "empty month"),
         ]
     );
-    assert_eq!(r["asOf"], "2025-10");
+    assert_eq!(r["areas"]["modern-work"]["asOf"], "2025-10");
     // M-04: 5 -> 15 users of 20 seats: 10 growth (0.15), deployed from 25% to 75% (2.5).
     assert_eq!(scores(&r)["smb"], json!([2.65, 0.0, 0.0, 0.0, 0.15, 2.5]));
 }
@@ -634,7 +649,7 @@ fn european_excel_export() {
     assert_eq!(r["files"][0]["delimiter"], "semicolon");
     assert_eq!(errors(&r), vec![]);
     assert!(warnings(&r).contains(&"1 line(s) above the header were skipped.".to_string()));
-    assert_eq!(r["months"], json!(["2024-10", "2025-10"]));
+    assert_eq!(r["areas"]["modern-work"]["months"], json!(["2024-10", "2025-10"]));
     // T-EU: 2.5 -> 12.5 CSP users of 20 (growth 10, deployed from 12.5% to 62.5%);
     // T-BIG: 1,000 -> 1,234.56 CPOR users of 2,000 (Enterprise growth 234.56).
     assert_eq!(scores(&r)["smb"], json!([2.65, 0.0, 0.0, 0.0, 0.15, 2.5]));
@@ -746,20 +761,21 @@ fn conflicting_rows_keep_the_first_and_name_the_second() {
         )]
     );
     assert_eq!(scores(&r)["smb"], json!([5.1, 2.0, 0.0, 0.0, 0.6, 2.5]));
-    assert_eq!(r["tenants"][0]["tracks"]["smb"]["options"]["CSP"]["asOf"]["mau"], 30.0);
+    assert_eq!(r["areas"]["modern-work"]["tenants"][0]["tracks"]["smb"]["options"]["CSP"]["asOf"]["mau"], 30.0);
 }
 
 #[test]
 fn skilling_without_usage_scores_the_certifications() {
     let r = one("skilling.csv");
     assert_eq!(counts(&r, 0), (3, 0, 0, "skilling"));
-    assert_eq!(r["asOf"], Value::Null);
+    // No usage export: as of the skilling list's month (designations.md section 11).
+    assert_eq!(r["areas"]["modern-work"]["asOf"], "2025-01");
     // 2 intermediate (Ana, Ben), 1 advanced (Chen); customer metrics unknown.
     assert_eq!(
         scores(&r),
         json!({ "enterprise": [12.5, null, 5.0, 7.5, null, null], "smb": [25.0, null, 10.0, 15.0, null, null] })
     );
-    assert_eq!(r["tracks"]["smb"]["complete"], false);
+    assert_eq!(r["areas"]["modern-work"]["tracks"]["smb"]["complete"], false);
     assert!(warnings(&r).iter().any(|w| w.starts_with("No usage export was loaded")));
 }
 
@@ -798,12 +814,12 @@ fn far_future_years_do_not_corrupt_the_store() {
     );
     let r = report_with(&[("far.csv", text.as_bytes())], Month::new(9999, 12));
     assert_eq!(counts(&r, 0), (3, 0, 0, "usage"));
-    assert_eq!(r["months"], json!(["2025-10", "6571-10", "9999-10"]));
+    assert_eq!(r["areas"]["modern-work"]["months"], json!(["2025-10", "6571-10", "9999-10"]));
     assert_eq!(tenant_ids(&r), ["T-1", "T-2"]);
     let r = report_with(&[("far.csv", text.as_bytes())], Month::new(2025, 10));
     assert_eq!(counts(&r, 0), (3, 2, 0, "usage"));
     assert_eq!(errors(&r)[0], err("far.csv", 2, "MonthName", "Oct-9999", "month 9999-10 is in the future"));
-    assert_eq!(r["months"], json!(["2025-10"]));
+    assert_eq!(r["areas"]["modern-work"]["months"], json!(["2025-10"]));
 }
 
 /// Regression (fuzzing): encoding was decided on however much of the file

@@ -148,11 +148,19 @@ fn report(files: &[(&str, &str)]) -> Value {
     for (name, text) in files {
         book.add_file(name, text.as_bytes());
     }
-    serde_json::to_value(book.report(&as_of())).unwrap()
+    serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..as_of() }, false),
+    )
+    .unwrap()
 }
 
 fn totals(r: &Value) -> BTreeMap<String, f64> {
-    r["tracks"].as_object().unwrap().iter().map(|(k, t)| (k.clone(), t["total"].as_f64().unwrap())).collect()
+    r["areas"]["modern-work"]["tracks"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, t)| (k.clone(), t["total"].as_f64().unwrap()))
+        .collect()
 }
 
 /// The parts of a report that may legitimately depend on input order, made
@@ -172,11 +180,9 @@ fn normalised(mut r: Value) -> Value {
     if let Some(w) = r.get_mut("warnings").and_then(Value::as_array_mut) {
         w.retain(|w| w["file"].is_null());
     }
-    if let Some(t) = r.get_mut("tenants") {
-        sort_by_key(t, &|x| x["id"].to_string());
-    }
-    if let Some(t) = r.get_mut("tenantActions") {
-        sort_by_key(t, &|x| x.to_string());
+    if let Some(modern_work) = r.get_mut("areas").and_then(|areas| areas.get_mut("modern-work")) {
+        sort_by_key(&mut modern_work["tenants"], &|x| x["id"].to_string());
+        sort_by_key(&mut modern_work["tenantActions"], &|x| x.to_string());
     }
     if let Some(people) = r.get_mut("people").and_then(Value::as_array_mut) {
         for p in people {
@@ -204,9 +210,9 @@ proptest! {
     #[test]
     fn metrics_are_bounded_and_add_up(rows in rows(), certs in certifications()) {
         let r = report(&[("usage.csv", &usage_csv(&rows)), ("skilling.csv", &skilling_csv(&certs))]);
-        prop_assert_eq!(r["asOf"].as_str(), Some("2025-10"));
+        prop_assert_eq!(r["areas"]["modern-work"]["asOf"].as_str(), Some("2025-10"));
         prop_assert_eq!(r["errors"].as_array().map(Vec::len), Some(0), "{}", r["errors"]);
-        for (name, track) in r["tracks"].as_object().unwrap() {
+        for (name, track) in r["areas"]["modern-work"]["tracks"].as_object().unwrap() {
             let mut sum = 0.0;
             let mut all_positive = true;
             for (metric, m) in track["metrics"].as_object().unwrap() {
@@ -303,9 +309,9 @@ proptest! {
             more.push_str(&format!("{}\r\n", row.line()));
         }
         let after = report(&[("usage.csv", &more)]);
-        prop_assert_eq!(&before["tracks"], &after["tracks"]);
-        prop_assert_eq!(&before["recommendations"], &after["recommendations"]);
-        prop_assert_eq!(&before["asOf"], &after["asOf"]);
+        prop_assert_eq!(&before["areas"]["modern-work"]["tracks"], &after["areas"]["modern-work"]["tracks"]);
+        prop_assert_eq!(&before["areas"]["modern-work"]["recommendations"], &after["areas"]["modern-work"]["recommendations"]);
+        prop_assert_eq!(&before["areas"]["modern-work"]["asOf"], &after["areas"]["modern-work"]["asOf"]);
         let ignored = after["ignored"]["associations"].as_object().unwrap().values().chain(after["ignored"]["workloads"].as_object().unwrap().values()).map(|n| n.as_u64().unwrap()).sum::<u64>();
         let ignored_before = before["ignored"]["associations"].as_object().unwrap().values().chain(before["ignored"]["workloads"].as_object().unwrap().values()).map(|n| n.as_u64().unwrap()).sum::<u64>();
         prop_assert_eq!(ignored, ignored_before + extra.len() as u64);

@@ -31,7 +31,10 @@ impl Export {
             }
             book.add_file("people.csv", csv.as_bytes());
         }
-        serde_json::to_value(book.report(&ScoreOptions::default())).unwrap()
+        serde_json::from_str::<serde_json::Value>(
+            &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..ScoreOptions::default() }, false),
+        )
+        .unwrap()
     }
     fn report(&self) -> Value {
         self.report_with(&[])
@@ -39,11 +42,11 @@ impl Export {
 }
 
 fn metric<'a>(r: &'a Value, track: &str, metric: &str) -> &'a Value {
-    &r["tracks"][track]["metrics"][metric]
+    &r["areas"]["modern-work"]["tracks"][track]["metrics"][metric]
 }
 
 fn tenant<'a>(r: &'a Value, id: &str) -> &'a Value {
-    r["tenants"].as_array().unwrap().iter().find(|t| t["id"] == id).unwrap()
+    r["areas"]["modern-work"]["tenants"].as_array().unwrap().iter().find(|t| t["id"] == id).unwrap()
 }
 
 #[test]
@@ -190,19 +193,19 @@ fn enterprise_near_70(fall: f64) -> Value {
 fn total_70_with_every_metric_qualifies() {
     // Growth 250 of 1000 = 7.5; 20 + 10 + 7.5 + 7.5 + 25 = 70.
     let r = enterprise_near_70(550.0);
-    let t = &r["tracks"]["enterprise"];
+    let t = &r["areas"]["modern-work"]["tracks"]["enterprise"];
     assert_eq!(metric(&r, "enterprise", "usageGrowth")["points"], 7.5);
     assert_eq!(t["total"], 70.0);
     assert_eq!(t["status"], "qualified");
-    assert_eq!(r["status"], "qualified");
-    assert_eq!(r["bestTrack"], "enterprise");
+    assert_eq!(r["areas"]["modern-work"]["status"], "qualified");
+    assert_eq!(r["areas"]["modern-work"]["track"], "enterprise");
 }
 
 #[test]
 fn total_just_below_70_is_in_progress() {
     // Growth 249.67: 7.4901 points, total 69.9901, which must not round up.
     let r = enterprise_near_70(550.33);
-    let t = &r["tracks"]["enterprise"];
+    let t = &r["areas"]["modern-work"]["tracks"]["enterprise"];
     assert_eq!(t["total"], 69.9901);
     assert_eq!(t["status"], "in_progress");
 }
@@ -220,7 +223,7 @@ fn total_70_with_a_zero_metric_is_partial() {
         .row("Old", "CPOR", "Teams", THEN, 1000.0, 3000.0)
         .row("Old", "CPOR", "Teams", NOW, 200.0, 3000.0)
         .report_with(&people);
-    let t = &r["tracks"]["enterprise"];
+    let t = &r["areas"]["modern-work"]["tracks"]["enterprise"];
     assert_eq!(metric(&r, "enterprise", "usageGrowth")["points"], 0.0);
     assert_eq!(t["total"], 70.0);
     assert_eq!(t["status"], "partial");
@@ -239,7 +242,7 @@ fn negative_nets_are_values_with_zero_points() {
     assert_eq!(metric(&r, "smb", "usageGrowth")["options"]["CSP"]["value"], -120.0);
     assert_eq!(metric(&r, "smb", "deployments")["options"]["CSP"]["value"], -3.0);
     assert_eq!(tenant(&r, "Gone1")["tracks"]["smb"]["netAdd"], -1);
-    assert!(r["assumptions"].as_array().unwrap().iter().any(|a| a["id"] == "negative-nets"));
+    assert!(r["areas"]["modern-work"]["assumptions"].as_array().unwrap().iter().any(|a| a["id"] == "negative-nets"));
 }
 
 #[test]
@@ -251,9 +254,14 @@ fn unconfirmed_workloads_are_an_assumption_only_when_used() {
     let report = |export: &Export| {
         let mut book = Workbook::new(ruleset.clone());
         book.add_file("usage.csv", format!("{HEADER}{}", export.0).as_bytes());
-        serde_json::to_value(book.report(&ScoreOptions::default())).unwrap()
+        serde_json::from_str::<serde_json::Value>(
+            &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..ScoreOptions::default() }, false),
+        )
+        .unwrap()
     };
-    let assumed = |r: &Value| r["assumptions"].as_array().unwrap().iter().any(|a| a["id"] == "unconfirmed-workloads");
+    let assumed = |r: &Value| {
+        r["areas"]["modern-work"]["assumptions"].as_array().unwrap().iter().any(|a| a["id"] == "unconfirmed-workloads")
+    };
     assert!(!assumed(&report(&Export::default().steady("T", "CSP Tier1", 20.0, 30.0))));
     let with = report(&Export::default().steady("T", "CSP Tier1", 20.0, 30.0).row(
         "C",
@@ -283,7 +291,7 @@ fn smb_carry_over_needs_the_month_a_year_earlier() {
     assert_eq!(metric(&r, "smb", "usageGrowth")["options"]["CSP"]["value"], 100.0);
     // CSP is not an Enterprise association: the tenant never counts there.
     assert_eq!(tenant(&r, "Grown")["tracks"]["enterprise"]["eligible"]["asOf"], false);
-    assert!(r["assumptions"].to_string().contains("smb-carry-over"));
+    assert!(r["areas"]["modern-work"]["assumptions"].to_string().contains("smb-carry-over"));
 
     // Enterprise-sized in both months, no data two years ago: no carry-over in either month.
     let r = Export::default()
@@ -293,7 +301,7 @@ fn smb_carry_over_needs_the_month_a_year_earlier() {
     let smb = &tenant(&r, "Big")["tracks"]["smb"];
     assert_eq!(smb["eligible"]["asOf"], false, "M-12 is Enterprise-sized");
     assert_eq!(smb["eligible"]["baseline"], false, "no data for B-12");
-    assert!(!r["assumptions"].to_string().contains("smb-carry-over"));
+    assert!(!r["areas"]["modern-work"]["assumptions"].to_string().contains("smb-carry-over"));
 
     // The same, with the month two years ago in the SMB band: the baseline carries over.
     let r = Export::default()
@@ -338,7 +346,10 @@ fn people_as_of(as_of: &str, skilling: &str) -> Value {
     let usage = Export::default().row("T", "CSP Tier1", "Teams", as_of, 1.0, 20.0);
     book.add_file("usage.csv", format!("{HEADER}{}", usage.0).as_bytes());
     book.add_file("people.csv", skilling.as_bytes());
-    serde_json::to_value(book.report(&ScoreOptions::default())).unwrap()
+    serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..ScoreOptions::default() }, false),
+    )
+    .unwrap()
 }
 
 fn first_certification(r: &Value) -> (String, String) {
@@ -444,7 +455,10 @@ fn pga_duplicate_rows() {
         t2,Teams,2024-10-01,40,10,2,CPOR,1\n";
     let mut book = Workbook::default();
     book.add_file("office.csv", csv.as_bytes());
-    let r = serde_json::to_value(book.report(&ScoreOptions::default())).unwrap();
+    let r = serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..ScoreOptions::default() }, false),
+    )
+    .unwrap();
     assert_eq!(r["files"][0]["pgaDuplicateRows"], 2);
     assert_eq!(r["errors"].as_array().unwrap().len(), 0, "{}", r["errors"]);
     // t1 counts once, with the unflagged row's 200 MAU; t2's flagged rows stand alone and count.
@@ -476,8 +490,8 @@ fn missing_baseline_month_makes_customer_metrics_unknown() {
         assert_eq!(metric(&r, "smb", m)["points"], Value::Null, "{m}");
     }
     assert_eq!(metric(&r, "smb", "advancedCertifications")["points"], 15.0);
-    assert_eq!(r["tracks"]["smb"]["total"], 15.0);
-    assert_eq!(r["tracks"]["smb"]["complete"], false);
+    assert_eq!(r["areas"]["modern-work"]["tracks"]["smb"]["total"], 15.0);
+    assert_eq!(r["areas"]["modern-work"]["tracks"]["smb"]["complete"], false);
     let warnings = r["warnings"].to_string();
     assert!(warnings.contains("2024-10"), "{warnings}");
 }
@@ -491,7 +505,10 @@ fn association_date_after_baseline_moves_the_growth_baseline() {
         B,CPOR,Teams,2025-10-01,400,600,2025-06-01\n";
     let mut book = Workbook::default();
     book.add_file("cpor.csv", csv.as_bytes());
-    let r = serde_json::to_value(book.report(&ScoreOptions::default())).unwrap();
+    let r = serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..ScoreOptions::default() }, false),
+    )
+    .unwrap();
     // A grows from its association month (800), B has no data then and is left out.
     assert_eq!(metric(&r, "enterprise", "usageGrowth")["options"]["CPOR"]["value"], 100.0);
     assert_eq!(tenant(&r, "B")["tracks"]["enterprise"]["options"]["CPOR"]["growth"], Value::Null);
@@ -507,9 +524,12 @@ fn as_of_month_can_be_chosen() {
     let mut book = Workbook::default();
     book.add_file("u.csv", format!("{HEADER}{}", e.0).as_bytes());
     let options = ScoreOptions { as_of: spd_score::Month::parse_iso("2025-09"), ..Default::default() };
-    let r = serde_json::to_value(book.report(&options)).unwrap();
-    assert_eq!(r["asOf"], "2025-09");
-    assert_eq!(r["baseline"], "2024-09");
+    let r = serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..options.clone() }, false),
+    )
+    .unwrap();
+    assert_eq!(r["areas"]["modern-work"]["asOf"], "2025-09");
+    assert_eq!(r["areas"]["modern-work"]["baseline"], "2024-09");
     assert_eq!(metric(&r, "smb", "usageGrowth")["options"]["CSP"]["value"], 10.0);
 }
 
@@ -517,7 +537,7 @@ fn as_of_month_can_be_chosen() {
 fn recommendations_follow_the_deck() {
     // One CSP deployment held of ten needed: 9 more for the remaining 22.5 points.
     let r = deployed(Export::default(), "S", "CSP Tier1", 1, 50.0).report();
-    let recs = r["recommendations"].as_array().unwrap();
+    let recs = r["areas"]["modern-work"]["recommendations"].as_array().unwrap();
     let csp = recs
         .iter()
         .find(|x| x["track"] == "smb" && x["metric"] == "deployments" && x["option"] == "CSP")
@@ -536,10 +556,13 @@ fn tenant_limit_keeps_contributing_tenants_first() {
     let mut book = Workbook::default();
     book.add_file("u.csv", format!("{HEADER}{}", e.0).as_bytes());
     let options = ScoreOptions { tenant_limit: Some(1), ..Default::default() };
-    let r = serde_json::to_value(book.report(&options)).unwrap();
-    assert_eq!(r["tenantCount"], 3);
-    assert_eq!(r["tenants"].as_array().unwrap().len(), 1);
-    assert_eq!(r["tenants"][0]["id"], "New");
+    let r = serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..options.clone() }, false),
+    )
+    .unwrap();
+    assert_eq!(r["areas"]["modern-work"]["lists"]["tenants"], 3);
+    assert_eq!(r["areas"]["modern-work"]["tenants"].as_array().unwrap().len(), 1);
+    assert_eq!(r["areas"]["modern-work"]["tenants"][0]["id"], "New");
     // The metrics still count every tenant.
     assert_eq!(metric(&r, "smb", "netCustomerAdds")["value"], 1);
 }

@@ -11,7 +11,10 @@ fn score(files: &[(&str, String)]) -> Value {
     for (name, text) in files {
         book.add_file(name, text.as_bytes());
     }
-    serde_json::to_value(book.report(&ScoreOptions::default())).unwrap()
+    serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..ScoreOptions::default() }, false),
+    )
+    .unwrap()
 }
 
 const AZURE: &str =
@@ -59,7 +62,7 @@ fn part(r: &Value, track: &str, metric: &str, part: &str) -> (Value, Value) {
 }
 
 fn tenant<'a>(r: &'a Value, id: &str) -> &'a Value {
-    let tenants = security(r)["detail"]["tenants"].as_array().unwrap();
+    let tenants = security(r)["tenants"].as_array().unwrap();
     tenants.iter().find(|t| t["id"] == id).unwrap_or_else(|| panic!("{id} not listed: {tenants:?}"))
 }
 
@@ -205,7 +208,7 @@ fn only_security_services_of_securitys_association_types_count() {
     rows.push(azure_row("twice", "2025-10", "Key Vault", "PAL", "400"));
     rows.push(azure_row("twice", "2025-10", "Key Vault", "CSP Tier 1", "400"));
     let r = score(&[("azure.csv", azure(&rows))]);
-    let customers: Vec<&str> = security(&r)["detail"]["tenants"]
+    let customers: Vec<&str> = security(&r)["tenants"]
         .as_array()
         .unwrap()
         .iter()
@@ -273,7 +276,7 @@ fn defender_for_endpoint_plan_1_is_ignored_and_said() {
     assert!(tenant(&r, "noplan")["m365"]["tracks"]["smb"]["deployed"]["asOf"] == true);
     assert_eq!(part(&r, "smb", "netCustomerAdds", "m365").1, json!(1));
     let r_ids: Vec<&str> =
-        security(&r)["detail"]["tenants"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+        security(&r)["tenants"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert_eq!(r_ids, ["noplan"]);
     let warnings: Vec<&str> =
         security(&r)["warnings"].as_array().unwrap().iter().map(|w| w["message"].as_str().unwrap()).collect();
@@ -316,9 +319,9 @@ fn ems_usage_rows_split_per_workload_and_summed_per_tenant() {
     assert_eq!(northwind["protectedUsers"], json!({ "asOf": 72.0, "baseline": 6.0 }));
     assert_eq!(northwind["deployed"], json!({ "asOf": true, "baseline": false }));
     // Modern Work reads the same cells: Intune and Entra ID P1 are its workloads.
-    let mw = r["tenants"].as_array().unwrap().iter().find(|t| t["id"] == "contoso").unwrap();
+    let mw = r["areas"]["modern-work"]["tenants"].as_array().unwrap().iter().find(|t| t["id"] == "contoso").unwrap();
     assert_eq!(mw["tracks"]["enterprise"]["maxPau"]["asOf"], 320.0);
-    assert_eq!(r["asOf"], "2025-10");
+    assert_eq!(r["areas"]["modern-work"]["asOf"], "2025-10");
 }
 
 #[test]
@@ -362,7 +365,7 @@ fn ems_usage_hostile_rows() {
     let t3 = &tenant(&r, "t3")["m365"]["tracks"]["smb"];
     assert_eq!((t3["maxPau"]["asOf"].clone(), t3["protectedUsers"]["asOf"].clone()), (json!(20.0), json!(11.0)));
     let listed: Vec<&str> =
-        security(&r)["detail"]["tenants"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+        security(&r)["tenants"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert_eq!(listed, ["t3"], "the free row's and the bad row's tenants count nowhere");
 }
 

@@ -13,11 +13,14 @@ fn book(rows: &str) -> Workbook {
 }
 
 fn report(book: &Workbook) -> Value {
-    serde_json::to_value(book.report(&ScoreOptions::default())).unwrap()
+    serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..ScoreOptions::default() }, false),
+    )
+    .unwrap()
 }
 
 fn recommendation<'a>(r: &'a Value, track: &str, metric: &str, option: Option<&str>) -> &'a Value {
-    r["recommendations"]
+    r["areas"]["modern-work"]["recommendations"]
         .as_array()
         .unwrap()
         .iter()
@@ -37,7 +40,7 @@ fn deck_recommendation_vectors() {
     }
     rows += "Kept,CSP Tier1,Teams,Oct-2025,0,5\n";
     let r = report(&book(&rows));
-    let smb = &r["tracks"]["smb"]["metrics"];
+    let smb = &r["areas"]["modern-work"]["tracks"]["smb"]["metrics"];
     assert_eq!(smb["netCustomerAdds"]["value"], -59);
     assert_eq!(smb["usageGrowth"]["options"]["CSP"]["value"], -3599.0);
     let growth = recommendation(&r, "smb", "usageGrowth", Some("CSP"));
@@ -47,15 +50,24 @@ fn deck_recommendation_vectors() {
     assert_eq!(adds["needed"], 69);
     assert_eq!(adds["gain"], 20.0);
     // One more advanced-certified person is worth the most on SMB (15 points).
-    let top: Vec<&Value> =
-        r["recommendations"].as_array().unwrap().iter().filter(|x| x["track"] == "smb" && x["top"] == true).collect();
+    let top: Vec<&Value> = r["areas"]["modern-work"]["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["track"] == "smb" && x["top"] == true)
+        .collect();
     assert_eq!(top.len(), 1);
     assert_eq!(top[0]["metric"], "advancedCertifications");
     assert_eq!(top[0]["unitGain"], 15.0);
 }
 
 fn actions<'a>(r: &'a Value, kind: &str, tenant: &str) -> Vec<&'a Value> {
-    r["tenantActions"].as_array().unwrap().iter().filter(|a| a["kind"] == kind && a["tenant"] == tenant).collect()
+    r["areas"]["modern-work"]["tenantActions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == kind && a["tenant"] == tenant)
+        .collect()
 }
 
 #[test]
@@ -99,7 +111,7 @@ fn what_if_adds_customers_and_people_with_deltas() {
     let sim = serde_json::to_value(b.simulate(&plan, &ScoreOptions::default())).unwrap();
     assert_eq!(sim["simulated"], true);
     assert_eq!(sim["problems"], json!([]));
-    let smb = &sim["report"]["tracks"]["smb"]["metrics"];
+    let smb = &sim["report"]["areas"]["modern-work"]["tracks"]["smb"]["metrics"];
     // Two new CSP customers: +2 net adds (4 points), +120 MAU growth, +2 deployments.
     assert_eq!(smb["netCustomerAdds"]["value"], 2);
     assert_eq!(smb["usageGrowth"]["options"]["CSP"]["value"], 120.0);
@@ -128,7 +140,7 @@ fn what_if_removes_tenants_and_reports_bad_plans() {
     }))
     .unwrap();
     let sim = serde_json::to_value(b.simulate(&plan, &ScoreOptions::default())).unwrap();
-    assert_eq!(sim["report"]["tracks"]["smb"]["metrics"]["netCustomerAdds"]["value"], 0);
+    assert_eq!(sim["report"]["areas"]["modern-work"]["tracks"]["smb"]["metrics"]["netCustomerAdds"]["value"], 0);
     assert_eq!(sim["changes"]["smb"]["metrics"]["netCustomerAdds"], -2.0);
     let problems = sim["problems"].to_string();
     assert!(problems.contains("Tenant Nope is not in the data"), "{problems}");
@@ -144,21 +156,24 @@ fn history_of_a_13_month_export() {
         book.add_file(name, &bytes);
     }
     let options = ScoreOptions { history: true, today: Date::parse("2025-10-20"), ..Default::default() };
-    let r = serde_json::to_value(book.report(&options)).unwrap();
-    let history = r["history"].as_array().unwrap();
+    let r = serde_json::from_str::<serde_json::Value>(
+        &book.report_json(&ScoreOptions { detail: spd_score::DetailLevel::Full, ..options.clone() }, false),
+    )
+    .unwrap();
+    let history = r["areas"]["modern-work"]["history"].as_array().unwrap();
     assert_eq!(history.len(), 13);
     assert_eq!(history[0]["month"], "2024-10");
+    // Its baseline month 2023-10 is missing: no verdict.
     assert_eq!(history[0]["available"], false);
-    assert_eq!(history[0]["reason"], "the baseline month 2023-10 is missing");
+    assert_eq!(history[0]["status"], "incomplete");
     let last = &history[12];
     assert_eq!(last["month"], "2025-10");
     assert_eq!(last["available"], true);
-    assert_eq!(last["bestTrack"], "smb");
+    assert_eq!(last["track"], "smb");
     assert_eq!(last["total"], 74.0);
     assert_eq!(last["status"], "qualified");
-    assert_eq!(last["metrics"]["usageGrowth"], 30.0);
     // Not enrolled, on 20 Oct 2025: May to October, qualified in October.
-    let window = &r["window"];
+    let window = &r["areas"]["modern-work"]["window"];
     assert_eq!(window["start"], "2025-05-01");
     assert_eq!(window["end"], "2025-10-20");
     assert_eq!(window["eligible"], true);
@@ -172,12 +187,12 @@ fn renewal_window_for_an_enrolled_partner() {
     let options =
         ScoreOptions { today: Date::parse("2025-11-02"), anniversary: Date::parse("2023-08-15"), ..Default::default() };
     let r = serde_json::to_value(b.report(&options)).unwrap();
-    let w = &r["window"];
+    let w = &r["areas"]["modern-work"]["window"];
     assert_eq!(w["enrolled"], true);
     assert_eq!(w["anniversary"], "2026-08-15");
     assert_eq!(w["start"], "2026-03-01");
     assert_eq!(w["end"], "2026-08-31");
     assert_eq!(w["eligible"], false);
     assert!(w["message"].as_str().unwrap().starts_with("Your renewal window opens on 2026-03-01"), "{}", w["message"]);
-    assert_eq!(r["history"], Value::Null, "history only when asked for");
+    assert_eq!(r["areas"]["modern-work"]["history"], Value::Null, "history only when asked for");
 }

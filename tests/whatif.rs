@@ -224,7 +224,7 @@ fn a_microsoft_365_customer_with_protected_users_moves_modern_work_and_security(
     );
     assert_eq!(sim["problems"], json!([]));
     // Modern Work, SMB: one more net customer, 100 more CSP MAU, one more CSP deployment.
-    let mw = |r: &Value, m: &str| r["tracks"]["smb"]["metrics"][m].clone();
+    let mw = |r: &Value, m: &str| r["areas"]["modern-work"]["tracks"]["smb"]["metrics"][m].clone();
     let after = &sim["report"];
     assert_eq!(
         mw(after, "netCustomerAdds")["value"].as_i64().unwrap(),
@@ -293,7 +293,8 @@ fn removing_a_tenant_lowers_every_area_it_fed() {
     // (at least 1,000) and not a year before: one net add on both tracks.
     let sim = simulate(&b, json!({ "removeTenants": ["A6A6A6A6-0000-4000-8000-000000000006 "] }));
     assert_eq!(sim["problems"], json!([]));
-    let adds = |r: &Value| r["tracks"]["smb"]["metrics"]["netCustomerAdds"]["value"].as_i64().unwrap();
+    let adds =
+        |r: &Value| r["areas"]["modern-work"]["tracks"]["smb"]["metrics"]["netCustomerAdds"]["value"].as_i64().unwrap();
     assert_eq!(adds(&sim["report"]), adds(&before) - 1, "Modern Work");
     // Security SMB: net customers Azure +1, Microsoft 365 0: 4; deployments
     // Azure +1, Microsoft 365 +2: 3 x 20/6 = 10; growth 10,000 / 750 +
@@ -338,7 +339,8 @@ fn old_plans_read_and_score_as_before() {
     assert_eq!(sim["problems"], json!([]));
     // Two new Teams customers of 50 seats on Modern Work, SMB: +2 net adds.
     let before = serde_json::to_value(b.report(&ScoreOptions::default())).unwrap();
-    let adds = |r: &Value| r["tracks"]["smb"]["metrics"]["netCustomerAdds"]["value"].as_i64().unwrap();
+    let adds =
+        |r: &Value| r["areas"]["modern-work"]["tracks"]["smb"]["metrics"]["netCustomerAdds"]["value"].as_i64().unwrap();
     assert_eq!(adds(&sim["report"]), adds(&before) + 2);
     // No revenue, no Azure: nothing to assume.
     assert_eq!(sim["assumptions"], json!([]));

@@ -12,14 +12,12 @@ use crate::month::Month;
 use crate::points::Points;
 use crate::report::{
     AreaDetail, AzureClassification, AzureDetail, AzureIgnored, AzureRows, AzureService, AzureTenant, AzureTenantAcr,
-    AzureTenantTrack, AzureTtm, Both, Classification, Keyed, Warning, WarningKind,
+    AzureTenantTrack, AzureTtm, Both, Classification, EachRow, Keyed, Row, Warning, WarningKind,
 };
 use crate::ruleset::Ruleset;
 use crate::score::DetailLevel;
 use std::collections::BTreeMap;
 
-/// Tenants listed in the detail: a page shows a few hundred, not 30,000.
-const MAX_TENANTS_LISTED: usize = 1000;
 /// Hints listed in the detail, nearest first.
 const MAX_HINTS: usize = 10;
 
@@ -33,6 +31,10 @@ pub(crate) struct AzureModel {
     missing: Option<String>,
     warnings: Vec<Warning>,
     detail: AzureDetail,
+    /// With `DetailLevel::Full`: the tenants, the ones whose net add is not
+    /// 0 first, then by ACR in the as-of month.
+    tenants: Vec<AzureTenant>,
+    service_rows: Vec<AzureService>,
 }
 
 /// The months a metric needs that the data does not cover.
@@ -75,8 +77,8 @@ impl TenantAcr<'_> {
 
 impl AzureModel {
     /// The model of `area` as of `as_of`; `None` when no Azure data is loaded.
-    /// With `DetailLevel::Summary` the detail lists no tenants (their count and
-    /// the hints stay).
+    /// With `DetailLevel::Summary` the model keeps no tenant rows (their
+    /// count and the hints stay).
     pub(crate) fn new(
         store: &AzureStore,
         area: &Ruleset,
@@ -300,7 +302,6 @@ fn compute(
 
     // Unstable sorts (a smaller module) on keys that leave no ties.
     listed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.id.cmp(&b.2.id)));
-    listed.truncate(MAX_TENANTS_LISTED);
     hints.sort_unstable();
     hints.truncate(MAX_HINTS);
     let rows = |map: &BTreeMap<String, super::store::Ignored>| {
@@ -323,8 +324,6 @@ fn compute(
             growth: growth.map(Points::as_f64),
         },
         tenant_count,
-        tenants: listed.into_iter().map(|(_, _, t)| t).collect(),
-        services,
         set_aside: usd(totals.set_aside[src]),
         flagged: AzureRows { rows: store.flagged.rows, acr: usd(store.flagged.acr) },
         location_repeats: AzureRows { rows: totals.location_repeats.rows, acr: usd(totals.location_repeats.acr) },
@@ -346,6 +345,8 @@ fn compute(
         missing,
         warnings,
         detail,
+        tenants: listed.into_iter().map(|(_, _, t)| t).collect(),
+        service_rows: services,
     }
 }
 
@@ -404,6 +405,19 @@ impl Measures for AzureModel {
 
     fn detail(&self) -> Option<AreaDetail> {
         Some(AreaDetail::Azure(Box::new(self.detail.clone())))
+    }
+
+    fn lists(&self) -> Vec<(&'static str, usize)> {
+        vec![("tenants", self.detail.tenant_count), ("services", self.service_rows.len())]
+    }
+
+    fn rows(&self, list: &str, each: &mut EachRow<'_>) -> bool {
+        match list {
+            "tenants" => self.tenants.iter().for_each(|t| each(&|| Row::AzureTenant(Box::new(t.clone())))),
+            "services" => self.service_rows.iter().for_each(|s| each(&|| Row::Service(Box::new(s.clone())))),
+            _ => return false,
+        }
+        true
     }
 
     fn missing(&self) -> Option<String> {

@@ -4,11 +4,11 @@
 
 use super::rules::Rules;
 use super::store::{AzureStore, Entry, FileRows, Lookups, Source, TenantId, FLAGGED};
+use crate::input_row::{flag_set, Row};
 use crate::layout::{AzureColumns, Layout, TenantsColumns, SERVICE_LEVEL2};
 use crate::month::Month;
 use crate::number::{parse_amount, parse_plain_amount, CountError};
 use crate::report::{ErrorKind, Warning, WarningKind};
-use crate::row::{flag_set, Row};
 use crate::security::Rules as SecurityRules;
 use crate::store::FastMap;
 use crate::text::fold;

@@ -12,10 +12,9 @@ use crate::points::grouped;
 use crate::points::Points;
 use crate::report::{
     AreaDetail, Both, BusinessApplicationsDetail, Classification, ClassificationDetail, ConsumptionPair, DeploymentGap,
-    Keyed, PairCount, PairName, PairUsage, RevenuePair, Warning, WarningKind,
+    EachRow, Keyed, PairCount, PairName, PairUsage, RevenuePair, Row, Warning, WarningKind,
 };
 use crate::ruleset::Ruleset;
-use crate::score::DetailLevel;
 use crate::store::TenantId;
 use std::collections::BTreeMap;
 
@@ -38,8 +37,6 @@ pub(crate) struct Model<'a> {
     revenue: BTreeMap<(TenantId, WorkloadId), Vec<Units>>,
     /// Usage per pair in M and B.
     usage: BTreeMap<(TenantId, LineId), [Usage; 2]>,
-    /// `Summary`: the detail lists no pairs (what is within reach stays).
-    level: DetailLevel,
 }
 
 const M: usize = 0;
@@ -58,13 +55,7 @@ fn usd(units: Units) -> f64 {
 
 impl<'a> Model<'a> {
     /// `None` without an as-of month or a baseline before it.
-    pub(crate) fn new(
-        store: &'a Store,
-        rules: &'a Rules,
-        area: &'a Ruleset,
-        as_of: Month,
-        level: DetailLevel,
-    ) -> Option<Model<'a>> {
+    pub(crate) fn new(store: &'a Store, rules: &'a Rules, area: &'a Ruleset, as_of: Month) -> Option<Model<'a>> {
         let b = crate::areas::baseline(as_of)?;
         let mut months = vec![as_of, b];
         for &before in &rules.classification.months_before {
@@ -87,7 +78,7 @@ impl<'a> Model<'a> {
             month.hundredths = month.hundredths.saturating_add(kept.value.unsigned_abs());
             month.columns |= kept.column.map_or(0, |c| 1 << c as u8);
         }
-        Some(Model { rules, store, area, months, revenue, usage, level })
+        Some(Model { rules, store, area, months, revenue, usage })
     }
 
     fn has_revenue(&self, slot: usize) -> bool {
@@ -166,68 +157,75 @@ impl<'a> Model<'a> {
         [M, B].into_iter().filter(|&s| !has(s)).map(|s| self.months[s]).collect()
     }
 
-    fn revenue_detail(&self) -> Vec<RevenuePair> {
-        if !self.level.is_full() {
-            return vec![];
-        }
+    /// Every revenue pair, in (tenant, workload) order.
+    fn revenue_rows(&self, each: &mut EachRow<'_>) {
         let classifying = self.classifying().unwrap_or_default();
         let month = |r: &Vec<Units>, slot: usize| self.has_revenue(slot).then(|| usd(r[slot]));
-        (self.revenue.iter())
-            .map(|(&(t, w), r)| {
+        for (&(t, w), r) in &self.revenue {
+            each(&|| {
                 let adds = self.tracks().filter_map(|(track, _)| {
                     let at_least = self.rules.pair_revenue_at_least(track)?;
                     Some((track.to_string(), counted(r[M], r[B], at_least)))
                 });
-                RevenuePair {
+                Row::Revenue(Box::new(RevenuePair {
                     pair: self.pair(t, &self.rules.workloads[usize::from(w)]),
                     as_of: month(r, M),
                     baseline: month(r, B),
                     adds: Keyed(adds.collect()),
                     classifies: classifying.contains(&(t, w)),
-                }
-            })
-            .collect()
+                }))
+            });
+        }
     }
 
-    fn consumption_detail(&self) -> (Vec<ConsumptionPair>, Vec<DeploymentGap>) {
-        let mut pairs = vec![];
+    /// Every consumption pair, in (tenant, rate-card line) order.
+    fn consumption_rows(&self, each: &mut EachRow<'_>) {
+        for (&(t, l), u) in &self.usage {
+            each(&|| {
+                let line = &self.rules.lines[usize::from(l)];
+                let month = |slot: usize| {
+                    self.has_usage(slot).then(|| PairUsage {
+                        usage: u[slot].hundredths as f64 / 100.0,
+                        columns: UsageColumn::ALL
+                            .into_iter()
+                            .filter(|&c| u[slot].columns & 1 << c as u8 != 0)
+                            .map(UsageColumn::name)
+                            .collect(),
+                        mcv: usd(self.mcv(l, u[slot])),
+                    })
+                };
+                let (now, then) = (self.mcv(l, u[M]), self.mcv(l, u[B]));
+                let deployments = self.tracks().filter_map(|(track, _)| {
+                    let at_least = self.rules.deployment_at_least(track)?;
+                    Some((track.to_string(), counted(now, then, at_least)))
+                });
+                Row::Consumption(Box::new(ConsumptionPair {
+                    pair: self.pair(t, &line.id),
+                    rate: line.rate_micro as f64 / 1e6,
+                    unit: line.unit.clone(),
+                    as_of: month(M),
+                    baseline: month(B),
+                    deployments: Keyed(deployments.collect()),
+                }))
+            });
+        }
+    }
+
+    /// The pairs within reach of a deployment on some track, per track.
+    fn within_reach(&self) -> Vec<DeploymentGap> {
         let mut gaps = vec![];
         for (&(t, l), u) in &self.usage {
             let line = &self.rules.lines[usize::from(l)];
-            let month = |slot: usize| {
-                self.has_usage(slot).then(|| PairUsage {
-                    usage: u[slot].hundredths as f64 / 100.0,
-                    columns: UsageColumn::ALL
-                        .into_iter()
-                        .filter(|&c| u[slot].columns & 1 << c as u8 != 0)
-                        .map(UsageColumn::name)
-                        .collect(),
-                    mcv: usd(self.mcv(l, u[slot])),
-                })
-            };
-            let (now, then) = (self.mcv(l, u[M]), self.mcv(l, u[B]));
-            let mut deployments = vec![];
+            let now = self.mcv(l, u[M]);
             for (track, label) in self.tracks() {
                 let Some(at_least) = self.rules.deployment_at_least(track) else { continue };
-                deployments.push((track.to_string(), counted(now, then, at_least)));
                 let reach = at_least * Units::from(self.rules.within_reach_percent) / 100;
                 if self.has_usage(M) && now > 0 && now < at_least && now >= reach {
                     gaps.push(self.gap(t, line, (track, label), at_least - now));
                 }
             }
-            if !self.level.is_full() {
-                continue;
-            }
-            pairs.push(ConsumptionPair {
-                pair: self.pair(t, &line.id),
-                rate: line.rate_micro as f64 / 1e6,
-                unit: line.unit.clone(),
-                as_of: month(M),
-                baseline: month(B),
-                deployments: Keyed(deployments),
-            });
         }
-        (pairs, gaps)
+        gaps
     }
 
     /// "4,200 more MCV in Fabrikam's Power Apps makes it a deployment: 21
@@ -302,18 +300,33 @@ impl Measures for Model<'_> {
             months: c.months_before.iter().filter_map(|&b| self.months[M].minus(b)).collect(),
             deciding: deciding.iter().map(|&(t, w)| self.pair(t, &self.rules.workloads[usize::from(w)])).collect(),
         });
-        let (consumption, within_reach) = self.consumption_detail();
         Some(AreaDetail::BusinessApplications(Box::new(BusinessApplicationsDetail {
             model: "businessApplications",
             as_of: Some(self.months[M]),
             baseline: Some(self.months[B]),
-            revenue: self.revenue_detail(),
-            consumption,
             mcv: Both { as_of: self.total_mcv(M).map(usd), baseline: self.total_mcv(B).map(usd) },
             classification,
-            within_reach,
-            set_aside: self.store.set_aside_report(),
+            within_reach: self.within_reach(),
         })))
+    }
+
+    fn lists(&self) -> Vec<(&'static str, usize)> {
+        let set_aside = self.store.set_aside_report().len();
+        vec![("revenue", self.revenue.len()), ("consumption", self.usage.len()), ("setAside", set_aside)]
+    }
+
+    fn rows(&self, list: &str, each: &mut EachRow<'_>) -> bool {
+        match list {
+            "revenue" => self.revenue_rows(each),
+            "consumption" => self.consumption_rows(each),
+            "setAside" => {
+                for row in self.store.set_aside_report() {
+                    each(&|| Row::SetAside(Box::new(row.clone())));
+                }
+            }
+            _ => return false,
+        }
+        true
     }
 
     fn warnings(&self) -> Vec<Warning> {

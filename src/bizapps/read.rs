@@ -4,11 +4,11 @@
 
 use super::rules::{AssociationId, Rules, UsageColumn};
 use super::store::{Dataset, Kept, Key, Store};
+use crate::input_row::Row;
 use crate::layout::{BizappsColumns, BizappsUsageColumns};
 use crate::month::Month;
 use crate::number::{parse_amount, parse_hundredths, CountError};
 use crate::report::{ErrorKind, SetAsideReason, Warning, WarningKind};
-use crate::row::Row;
 use crate::text::fold;
 use std::collections::BTreeMap;
 

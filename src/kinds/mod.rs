@@ -250,9 +250,23 @@ pub trait Measures {
         None
     }
 
-    /// What the model explains, tenant by tenant and service by service.
+    /// What the model explains: its counts, hints and what is within reach.
     fn detail(&self) -> Option<crate::report::AreaDetail> {
         None
+    }
+
+    /// The lists the model gives row by row (`tenants`, `services`, ...),
+    /// with how many rows each holds.
+    fn lists(&self) -> Vec<(&'static str, usize)> {
+        vec![]
+    }
+
+    /// Hands every row of `list` to `each`, in the list's natural order, as
+    /// a function that builds it (a row nobody looks at is never built);
+    /// false when the model has no such list.
+    fn rows(&self, list: &str, each: &mut crate::report::EachRow<'_>) -> bool {
+        let _ = (list, each);
+        false
     }
 
     /// Why some of its metrics are unknown (a missing month), when it knows.
@@ -280,6 +294,14 @@ impl Measures for Models<'_> {
 
     fn detail(&self) -> Option<crate::report::AreaDetail> {
         self.0.iter().find_map(|m| m.detail())
+    }
+
+    fn lists(&self) -> Vec<(&'static str, usize)> {
+        self.0.iter().flat_map(|m| m.lists()).collect()
+    }
+
+    fn rows(&self, list: &str, each: &mut crate::report::EachRow<'_>) -> bool {
+        self.0.iter().any(|m| m.rows(list, each))
     }
 
     fn missing(&self) -> Option<String> {

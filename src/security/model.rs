@@ -10,29 +10,31 @@ use crate::kinds::Measures;
 use crate::load::Loaded;
 use crate::month::Month;
 use crate::points::Points;
-use crate::report::{AreaDetail, SecurityDetail, SecurityTenant, Warning, WarningKind};
+use crate::report::{AreaDetail, EachRow, Row, SecurityDetail, SecurityTenant, Warning, WarningKind};
 use crate::ruleset::Ruleset;
 use crate::score::DetailLevel;
 
-/// Tenants listed in the detail: a page shows a few hundred, not 30,000.
-const MAX_TENANTS_LISTED: usize = 1000;
 /// Hints listed in the detail, nearest first.
 const MAX_HINTS: usize = 10;
 
 pub(crate) struct Model<'a> {
+    loaded: &'a Loaded,
     azure: Option<AzurePart<'a>>,
     m365: Option<M365Part<'a>>,
     /// Usage rows were loaded (the Microsoft 365 part may still lack a month).
     usage_loaded: bool,
     as_of: Month,
     detail: SecurityDetail,
+    /// With `DetailLevel::Full`: every tenant of either part, the ones that
+    /// change a metric first, each built when its row is asked for.
+    listed: Vec<Listed>,
 }
 
 impl<'a> Model<'a> {
     /// `usage`: the period of the Microsoft 365 part, when the area reads
     /// usage exports and they hold both months. `None` when no export
-    /// feeds either part. With `DetailLevel::Summary` the detail lists no
-    /// tenants (their count and the hints stay).
+    /// feeds either part. With `DetailLevel::Summary` the model keeps no
+    /// tenant list (their count and the hints stay).
     pub(crate) fn new(
         loaded: &'a Loaded,
         area: &'a Ruleset,
@@ -47,8 +49,8 @@ impl<'a> Model<'a> {
         if azure.is_none() && !usage_loaded {
             return None;
         }
-        let detail = detail(loaded, as_of, azure.as_ref(), m365.as_ref(), level);
-        Some(Model { azure, m365, usage_loaded, as_of, detail })
+        let (detail, listed) = detail(loaded, as_of, azure.as_ref(), m365.as_ref(), level);
+        Some(Model { azure, m365, usage_loaded, as_of, detail, listed, loaded })
     }
 
     /// Why the Azure part is unknown.
@@ -87,15 +89,15 @@ struct Listed {
     contributes: bool,
 }
 
-/// Both parts' tenants, matched by tenant id across the exports; only the
-/// listed ones explained.
+/// Both parts' tenants, matched by tenant id across the exports (in full
+/// detail, in the order they are listed), and the detail.
 fn detail(
     loaded: &Loaded,
     as_of: Month,
     azure: Option<&AzurePart>,
     m365: Option<&M365Part>,
     level: DetailLevel,
-) -> SecurityDetail {
+) -> (SecurityDetail, Vec<Listed>) {
     let azure_candidates = azure.map_or(&[][..], |a| &a.candidates[..]);
     let m365_candidates = m365.map_or(&[][..], |m| &m.candidates[..]);
     // Per Azure tenant id, its entry: a usage tenant of the same id joins it.
@@ -121,7 +123,7 @@ fn detail(
     drop(by_azure_tenant);
     let tenant_count = listed.len();
     if !level.is_full() {
-        listed.clear();
+        listed = vec![];
     }
     // The contributing ones first, each group by tenant id (case aside), so
     // that the order of rows and files does not show.
@@ -135,40 +137,39 @@ fn detail(
     listed.sort_unstable_by(|a, b| {
         (!a.contributes).cmp(&!b.contributes).then_with(|| caseless(id_of(a)).cmp(caseless(id_of(b))))
     });
-    listed.truncate(MAX_TENANTS_LISTED);
-    let tenants = listed
-        .iter()
-        .map(|l| {
-            let azure_tenant = l.azure.and_then(|i| azure_candidates.get(i)).map(|c| c.tenant);
-            let usage_tenant = l.m365.and_then(|i| m365_candidates.get(i)).map(|c| c.tenant);
-            let from_azure = azure_tenant.and_then(|t| loaded.azure.tenants.get(t as usize));
-            let from_usage = usage_tenant.and_then(|t| loaded.usage.tenants.get(t as usize));
-            let id = from_azure.or(from_usage).map(|t| t.id.clone()).unwrap_or_default();
-            let name = from_azure.and_then(|t| t.name.clone()).or_else(|| from_usage.and_then(|t| t.name.clone()));
-            SecurityTenant {
-                id,
-                name,
-                contributes: l.contributes,
-                azure: azure.zip(l.azure.and_then(|i| azure_candidates.get(i))).map(|(a, c)| a.tenant_detail(c)),
-                m365: m365.zip(usage_tenant).map(|(m, t)| m.tenant_detail(t)),
-            }
-        })
-        .collect();
     // Nearest first within each part; Microsoft 365's users before Azure's USD.
     let mut users: Vec<(u64, String)> = m365.map_or(vec![], |m| m.hints.clone());
     users.sort_unstable();
     let usd = azure.map_or(vec![], |a| a.hints(MAX_HINTS));
     let mut hints: Vec<String> = users.into_iter().map(|(_, h)| h).chain(usd.into_iter().map(|(_, h)| h)).collect();
     hints.truncate(MAX_HINTS);
-    SecurityDetail {
+    let detail = SecurityDetail {
         model: "security",
         as_of,
         baseline: crate::areas::baseline(as_of),
         azure: azure.map(AzurePart::detail),
         m365: m365.map(M365Part::detail),
         tenant_count,
-        tenants,
         hints,
+    };
+    (detail, listed)
+}
+
+impl Model<'_> {
+    /// One listed tenant with its part in each part's metrics.
+    fn tenant(&self, l: &Listed) -> SecurityTenant {
+        let (azure, m365, loaded) = (self.azure.as_ref(), self.m365.as_ref(), self.loaded);
+        let azure_candidate = azure.zip(l.azure).and_then(|(a, i)| a.candidates.get(i));
+        let usage_tenant = m365.zip(l.m365).and_then(|(m, i)| m.candidates.get(i)).map(|c| c.tenant);
+        let from_azure = azure_candidate.and_then(|c| loaded.azure.tenants.get(c.tenant as usize));
+        let from_usage = usage_tenant.and_then(|t| loaded.usage.tenants.get(t as usize));
+        SecurityTenant {
+            id: from_azure.or(from_usage).map(|t| t.id.clone()).unwrap_or_default(),
+            name: from_azure.and_then(|t| t.name.clone()).or_else(|| from_usage.and_then(|t| t.name.clone())),
+            contributes: l.contributes,
+            azure: azure.zip(azure_candidate).map(|(a, c)| a.tenant_detail(c)),
+            m365: m365.zip(usage_tenant).map(|(m, t)| m.tenant_detail(t)),
+        }
     }
 }
 
@@ -183,6 +184,20 @@ impl Measures for Model<'_> {
 
     fn detail(&self) -> Option<AreaDetail> {
         Some(AreaDetail::Security(Box::new(self.detail.clone())))
+    }
+
+    fn lists(&self) -> Vec<(&'static str, usize)> {
+        vec![("tenants", self.detail.tenant_count)]
+    }
+
+    fn rows(&self, list: &str, each: &mut EachRow<'_>) -> bool {
+        if list != "tenants" {
+            return false;
+        }
+        for listed in &self.listed {
+            each(&|| Row::SecurityTenant(Box::new(self.tenant(listed))));
+        }
+        true
     }
 
     fn missing(&self) -> Option<String> {

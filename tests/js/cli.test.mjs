@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { areaCases, assertSubset, cases, fixture } from './helpers.mjs';
+import { areaCases, assertSubset, cases, fixture, modernWork } from './helpers.mjs';
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const run = (...args) => spawnSync('node', [cli, ...args], { encoding: 'utf8' });
@@ -16,7 +16,7 @@ for (const { usage, files, expected } of cases) {
   test(`spd-score score --json ${usage}: same figures as expected`, () => {
     const result = run('score', '--json', ...files.map(path));
     assert.equal(result.status, 0, result.stderr);
-    assertSubset(expected, JSON.parse(result.stdout));
+    assertSubset(expected, modernWork(JSON.parse(result.stdout)), "report.areas['modern-work']");
   });
 }
 
@@ -88,7 +88,7 @@ test('the CLI gives every area scenario its expected figures', async () => {
 
 test('--as-of picks another month', () => {
   const result = run('score', '--json', '--as-of', '2025-09', path('cpor-report-13-months.csv'));
-  assert.equal(JSON.parse(result.stdout).asOf, '2025-09');
+  assert.equal(modernWork(JSON.parse(result.stdout)).asOf, '2025-09');
 });
 
 test('row errors still exit 0 and are listed with file:line, column and value; warnings too', () => {
@@ -126,7 +126,7 @@ test('--as-of=YYYY-MM, and - reads standard input', () => {
   const result = spawnSync('node', [cli, 'score', '--json', '--as-of=2025-09', '-'], { input: readFileSync(path('cpor-report-13-months.csv')), encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   const report = JSON.parse(result.stdout);
-  assert.equal(report.asOf, '2025-09');
+  assert.equal(modernWork(report).asOf, '2025-09');
   assert.equal(report.files[0].name, 'stdin');
   assert.equal(report.files[0].kind, 'usage');
 });
@@ -136,7 +136,7 @@ test('a large report piped out is written whole', () => {
   assert.equal(result.status, 0);
   // More than a pipe's buffer.
   assert.ok(result.stdout.length > 65_536, `${result.stdout.length} characters`);
-  assert.equal(JSON.parse(result.stdout).history.length, 13);
+  assert.equal(modernWork(JSON.parse(result.stdout)).history.length, 13);
 });
 
 test('exit 1 when no file could be read', () => {
@@ -167,13 +167,15 @@ test('--json is compact, --pretty indents it; --tenant-limit and --area still ap
   const pretty = run('score', '--json', '--pretty', '--tenant-limit', '7', ...files);
   assert.equal(compact.status, 0);
   assert.equal(compact.stdout.split('\n').length, 2, 'one line and its newline');
-  assert.ok(pretty.stdout.startsWith('{\n  "schemaVersion": 2,\n'));
+  assert.ok(pretty.stdout.startsWith('{\n  "schemaVersion": 3,\n'));
   const report = JSON.parse(compact.stdout);
   assert.deepStrictEqual(JSON.parse(pretty.stdout), report);
-  assert.equal(report.tenants.length, 7);
-  assert.equal(report.tenantCount, 49);
-  const area = JSON.parse(run('score', '--json', '--pretty', '--area', 'modern-work', ...files).stdout);
-  assert.deepStrictEqual(area, report.areas['modern-work']);
+  // Every list inline: the tenants limited, their count whole.
+  assert.equal(modernWork(report).tenants.length, 7);
+  assert.equal(modernWork(report).lists.tenants, 49);
+  assert.equal(report.people.length, report.lists.people);
+  const area = JSON.parse(run('score', '--json', '--pretty', '--tenant-limit', '7', '--area', 'modern-work', ...files).stdout);
+  assert.deepStrictEqual(area, modernWork(report));
   assert.equal(run('score', '--pretty', ...files).status, 2, '--pretty goes with --json');
 });
 

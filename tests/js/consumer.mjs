@@ -48,7 +48,7 @@ export function run(cmd, args, options = {}) {
 
 /** The figures every consumer must agree on: each track's and each area's total. */
 export const totals = (report) => ({
-  tracks: Object.fromEntries(Object.entries(report.tracks).map(([id, t]) => [id, t.total])),
+  tracks: Object.fromEntries(Object.entries(report.areas['modern-work'].tracks).map(([id, t]) => [id, t.total])),
   areas: Object.fromEntries(Object.entries(report.areas).map(([id, a]) => [id, a.total])),
 });
 

@@ -77,6 +77,9 @@ export function assertAreas(expected, actual, path = 'report') {
   }
 }
 
+/** Modern Work's part of a report (schema 3): what the usage fixtures' expected files describe. */
+export const modernWork = (report) => report.areas['modern-work'];
+
 /** Every leaf of `expected` must be in `actual` at the same path. */
 export function assertSubset(expected, actual, path = 'report') {
   if (expected !== null && typeof expected === 'object') {

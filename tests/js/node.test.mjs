@@ -4,13 +4,14 @@ import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Scorer, defaultRuleset, score, version } from '../../dist/node.js';
-import { areaCases, assertAreas, assertSubset, azureAreaCase, cases, fixture, readFixture } from './helpers.mjs';
+import { areaCases, assertAreas, assertSubset, azureAreaCase, cases, fixture, modernWork, readFixture } from './helpers.mjs';
 
 for (const { usage, files, expected } of cases) {
   test(`${usage}: same figures as expected`, async () => {
     const report = await score(files.map((name) => ({ name, bytes: readFixture(name) })));
-    assertSubset(expected, report);
-    assert.equal(report.schemaVersion, 2);
+    assertSubset(expected, modernWork(report), "report.areas['modern-work']");
+    assert.equal(report.schemaVersion, 3);
+    assert.equal(report.generator.name, 'spd-score');
   });
 }
 
@@ -61,14 +62,18 @@ test('azure-usage-24-months.csv: the three Azure areas\' expected figures', asyn
 test('security-m365.csv: Security from both parts, explained tenant by tenant', async () => {
   const files = ['areas/security-m365.csv', 'areas/security-azure.csv', 'areas/skilling-all-areas.csv'];
   const expected = JSON.parse(readFixture('areas/security-m365.expected.json'));
-  const report = await score(files.map((name) => ({ name, bytes: readFixture(name) })));
+  const scorer = new Scorer();
+  for (const name of files) scorer.addFile(name, readFixture(name));
+  const report = scorer.report();
   const area = report.areas.security;
   assertAreas(expected.areas.security, area, 'areas.security');
   assert.deepEqual(report.files.map((f) => f.kind), ['usage', 'azureUsage', 'skilling']);
   assert.equal(area.detail.model, 'security');
   assert.deepEqual(area.detail.azure.secAcr.enterprise, { asOf: 25500, baseline: 13000 });
   assert.deepEqual(area.detail.m365.protectedUsers.smb, { asOf: 252, baseline: 132 });
-  const fabrikam = area.detail.tenants.find((t) => t.name === 'Fabrikam Inc');
+  const { rows: tenants, total } = scorer.rows({ list: 'tenants', area: 'security' });
+  assert.equal(total, area.lists.tenants);
+  const fabrikam = tenants.find((t) => t.name === 'Fabrikam Inc');
   assert.equal(fabrikam.azure.tracks.smb.carriedOver.asOf, true);
   assert.equal(fabrikam.m365.tracks.smb.carriedOver.asOf, true);
   assert.ok(area.detail.hints.includes('SMB: USD 50 more security consumption from Woodgrove Bank over the 12 months to October 2025 makes it a deployment (+1 net deployment, up to 3.3 points).'));
@@ -123,7 +128,7 @@ test('a bad file beside a good one: the good one scores, the bad one is named', 
     .addFile('book.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
   const report = scorer.report();
   // 77 with the skilling list (see the fixtures); without it the 25 skilling points go.
-  assert.equal(report.tracks.enterprise.total, 52);
+  assert.equal(modernWork(report).tracks.enterprise.total, 52);
   const [bad, xlsx] = report.errors;
   assert.deepEqual([bad.file, bad.line, bad.column, bad.value], ['bad.csv', 2, 'ActiveUsage', 'abc']);
   assert.equal(xlsx.file, 'book.xlsx');
@@ -133,15 +138,15 @@ test('a bad file beside a good one: the good one scores, the bad one is named', 
 
 test('history, window and a simulation through the binding', () => {
   const scorer = new Scorer().addFile('c.csv', readFixture('cpor-report-13-months.csv'));
-  const report = scorer.report({ history: true, today: '2025-10-20', tenantLimit: 5 });
-  assert.equal(report.history.length, 13);
-  // Every area has its history too; Modern Work's agrees with the top level's months.
-  assert.deepEqual(report.areas['modern-work'].history.map((m) => m.month), report.history.map((m) => m.month));
-  const latest = report.areas['modern-work'].history.at(-1);
-  assert.equal(latest.total, report.areas['modern-work'].total);
-  assert.equal(report.window.start, '2025-05-01');
-  assert.equal(report.tenants.length, 5);
-  assert.ok(report.tenantCount > 5);
+  const report = scorer.report({ history: true, today: '2025-10-20' });
+  // Every area has its history and its window, Modern Work like the others.
+  for (const area of Object.values(report.areas)) assert.equal(area.history.length, 13);
+  const latest = modernWork(report).history.at(-1);
+  assert.equal(latest.total, modernWork(report).total);
+  assert.equal(modernWork(report).window.start, '2025-05-01');
+  assert.ok(report.areas.security.window.months.length > 0);
+  assert.equal(scorer.rows({ list: 'tenants', area: 'modern-work', limit: 5 }).rows.length, 5);
+  assert.ok(modernWork(report).lists.tenants > 5);
   const sim = scorer.simulate({ people: [{ name: 'New Admin', certification: 'MS-102' }] });
   assert.equal(sim.simulated, true);
   assert.equal(sim.changes.smb.metrics.advancedCertifications, 15);
@@ -155,7 +160,7 @@ test('bad options are Errors with a message, not traps', () => {
   assert.throws(() => new Scorer({ ruleset }), /threshold must be above zero/);
   assert.throws(() => new Scorer().simulate({ customers: 'no' }), /invalid plan/);
   // The scorer still works after a thrown error.
-  assert.equal(new Scorer().report().status, 'not_scored');
+  assert.equal(modernWork(new Scorer().report()).status, 'not_scored');
 });
 
 test('a newer ruleset replaces the embedded one', () => {
@@ -164,52 +169,58 @@ test('a newer ruleset replaces the embedded one', () => {
   ruleset.version = 'test';
   ruleset.tracks.find((t) => t.id === 'smb').metrics.advancedCertifications.threshold = 2;
   const report = new Scorer({ ruleset }).addFile('p.csv', readFixture('skilling-people.csv')).report();
-  assert.equal(report.ruleset.version, 'test');
-  assert.equal(report.tracks.smb.metrics.advancedCertifications.points, 15);
-  assert.equal(report.tracks.enterprise.metrics.advancedCertifications.points, 15);
+  assert.equal(modernWork(report).ruleset.version, 'test');
+  assert.equal(modernWork(report).tracks.smb.metrics.advancedCertifications.points, 15);
+  assert.equal(modernWork(report).tracks.enterprise.metrics.advancedCertifications.points, 15);
   assert.match(version(), /^\d+\.\d+\.\d+$/);
 });
 
 test('score() passes the report options through; today may be a date', async () => {
   const files = [{ name: 'c.csv', bytes: readFixture('cpor-report-13-months.csv') }];
-  const report = await score(files, { asOf: '2025-09', history: true, today: '2025-10-20', tenantLimit: 2 });
-  assert.equal(report.asOf, '2025-09');
-  assert.equal(report.history.length, 13);
-  assert.equal(report.window.today, '2025-10-20');
-  assert.equal(report.tenants.length, 2);
+  const report = await score(files, { asOf: '2025-09', history: true, today: '2025-10-20', tenantLimit: 2, detail: 'full' });
+  assert.equal(modernWork(report).asOf, '2025-09');
+  assert.equal(modernWork(report).history.length, 13);
+  assert.equal(modernWork(report).window.today, '2025-10-20');
+  assert.equal(modernWork(report).tenants.length, 2);
   // A month as today: rows after it are errors, and there is no window.
   const early = await score(files, { today: '2025-06' });
-  assert.equal(early.window, null);
+  assert.equal(modernWork(early).window, undefined);
   assert.ok(early.errors.length > 0);
   assert.equal(new Scorer({ today: '2025-06-15' }).addFile('c.csv', files[0].bytes).report().errors.length, early.errors.length);
 });
 
-/** The full report as a summary has it: its lists empty, all else equal. */
+/** The full report as the summary has it: without the lists it holds inline. */
 function withoutLists(report) {
   const copy = structuredClone(report);
-  Object.assign(copy, { tenants: [], people: [], tenantActions: [] });
-  for (const area of Object.values(copy.areas)) {
-    const detail = area.detail;
-    if (!detail) continue;
-    if ('tenants' in detail) detail.tenants = [];
-    if ('revenue' in detail) Object.assign(detail, { revenue: [], consumption: [] });
-  }
+  delete copy.people;
+  for (const area of Object.values(copy.areas)) for (const list of Object.keys(area.lists)) delete area[list];
   return copy;
 }
 
 const summaryCases = [...cases.map((c) => c.files), ...areaCases.map((c) => c.files)];
-test('summary(): the full report without its lists, on every fixture', () => {
+test("detail 'full': the summary with every list inline, each list the rows() answer, on every fixture", () => {
   let listed = 0;
   for (const files of summaryCases) {
     const scorer = new Scorer();
     for (const name of files) scorer.addFile(name, readFixture(name));
-    const full = scorer.report({ history: true, today: '2025-11-05' });
-    const summary = scorer.summary({ history: true, today: '2025-11-05' });
-    scorer.free();
+    const full = scorer.report({ history: true, today: '2025-11-05', detail: 'full' });
+    const summary = scorer.report({ history: true, today: '2025-11-05' });
     assert.deepStrictEqual(summary, withoutLists(full), files.join(' '));
-    listed += full.tenants.length + full.people.length + Object.values(full.areas).filter((a) => a.detail?.tenants?.length || a.detail?.revenue?.length).length;
+    assert.deepStrictEqual(scorer.summary({ history: true, today: '2025-11-05' }), summary);
+    for (const [id, area] of Object.entries(full.areas)) {
+      for (const [list, count] of Object.entries(area.lists)) {
+        const answer = scorer.rows({ list, area: id });
+        assert.equal(answer.total, count, `${files.join(' ')}: ${id} ${list}`);
+        assert.deepStrictEqual(answer.rows, area[list], `${files.join(' ')}: ${id} ${list}`);
+        listed += count;
+      }
+    }
+    assert.equal(full.people.length, full.lists.people);
+    assert.deepStrictEqual(scorer.rows({ list: 'people' }).rows, full.people);
+    listed += full.people.length;
+    scorer.free();
   }
-  // The fixtures do have lists to leave out.
+  // The fixtures do have lists.
   assert.ok(listed > 100);
 });
 
@@ -217,26 +228,31 @@ test('writeReport(): the JSON text of report(), in pieces, compact or pretty, wh
   const files = ['mixed-60-tenants.csv', 'skilling-people.csv'];
   const scorer = new Scorer();
   for (const name of files) scorer.addFile(name, readFixture(name));
-  const report = scorer.report({ tenantLimit: 20 });
+  const options = { tenantLimit: 20, detail: 'full' };
+  const report = scorer.report(options);
   const text = (options) => {
     const pieces = [];
     const { files: read } = scorer.writeReport((bytes) => pieces.push(bytes), options);
     assert.deepStrictEqual(read, report.files);
     return Buffer.concat(pieces).toString('utf8');
   };
-  const compact = text({ tenantLimit: 20 });
+  const compact = text(options);
   assert.ok(!compact.includes('\n'));
   assert.deepStrictEqual(JSON.parse(compact), report);
-  assert.equal(report.tenants.length, 20);
-  const pretty = text({ tenantLimit: 20, pretty: true });
+  assert.equal(modernWork(report).tenants.length, 20);
+  assert.equal(modernWork(report).lists.tenants, 49);
+  const pretty = text({ ...options, pretty: true });
   // Indented as JSON.stringify(…, null, 2) would, numbers aside (Rust writes 64.0 for 64).
   const jsPretty = JSON.stringify(JSON.parse(compact), null, 2);
   assert.equal(pretty.replace(/(\d)\.0\b/g, '$1').split('\n').length, jsPretty.split('\n').length);
-  assert.ok(pretty.startsWith('{\n  "schemaVersion": 2,\n  "ruleset": {\n    "id": "modern-work",'));
+  assert.ok(pretty.startsWith('{\n  "schemaVersion": 3,\n  "generator": {\n    "name": "spd-score",'));
   assert.deepStrictEqual(JSON.parse(pretty), report);
-  assert.deepStrictEqual(JSON.parse(text({ area: 'security', pretty: true })), report.areas.security);
+  assert.deepStrictEqual(JSON.parse(text({ ...options, area: 'modern-work', pretty: true })), modernWork(report));
+  // The summary by default.
+  assert.deepStrictEqual(JSON.parse(text({ area: 'security' })), scorer.report().areas.security);
   assert.throws(() => text({ area: 'nope' }), /no area "nope"/);
   // What the writer throws is what writeReport throws.
   assert.throws(() => scorer.writeReport(() => { throw new Error('closed'); }), /closed/);
+  assert.throws(() => scorer.writeReport(() => { throw new Error('closed'); }, { detail: 'full' }), /closed/);
   scorer.free();
 });

@@ -91,7 +91,7 @@ test('the README links only to the web or within itself (they work on the npm pa
 const script = (read) => `
   const read = (n) => ({ name: n.split('/').pop(), bytes: ${read}(${JSON.stringify(fixtures)} + '/' + n) });
   const totals = (r) => ({
-    tracks: Object.fromEntries(Object.entries(r.tracks).map(([k, t]) => [k, t.total])),
+    tracks: Object.fromEntries(Object.entries(r.areas['modern-work'].tracks).map(([k, t]) => [k, t.total])),
     areas: Object.fromEntries(Object.entries(r.areas).map(([k, a]) => [k, a.total])),
   });
   const sets = ${JSON.stringify(fixtureSets)};
@@ -103,7 +103,7 @@ test('import "spd-score" in Node: the Node entry, loaded already, with the same 
     import { load, score, Scorer, version } from 'spd-score';
     ${script('readFileSync')}
     // The Node entry has the module loaded already: Scorer works at once.
-    const empty = new Scorer().report().status;
+    const empty = new Scorer().report().areas['modern-work'].status;
     const out = [];
     for (const set of sets) out.push(totals(await score(set.map(read))));
     await load();
@@ -188,7 +188,7 @@ const esmUse = `
     const report: Report = await score([{ name: 'a.csv', bytes }], { today: '2025-11-01', asOf: '2025-10' });
     const scorer = new Scorer({ today: '2025-11', ruleset: defaultRuleset('security') }).addFile('b.csv', bytes);
     const total: number | null = report.areas['security'].total;
-    return [report.tracks.smb.total, total, scorer.report({ history: true }).status, version()].join();
+    return [report.areas['modern-work'].tracks.smb?.total, total, scorer.report({ history: true }).areas['modern-work'].status, version()].join();
   }
 `;
 
@@ -201,7 +201,8 @@ test('TypeScript without the DOM library: nodenext, from an ES module and from a
         const scorer = new spd.Scorer().addFile('a.csv', bytes);
         const report: spd.Report = scorer.report();
         scorer.free();
-        return (await spd.score([{ name: 'a.csv', bytes }])).status === report.status ? report.status : 'not_started';
+        const status = report.areas['modern-work'].status;
+        return (await spd.score([{ name: 'a.csv', bytes }])).areas['modern-work'].status === status ? status : 'not_started';
       }
     `,
   });
@@ -229,7 +230,7 @@ test("TypeScript with the DOM library: the browser's own types fit load(), and t
       await load(await WebAssembly.compileStreaming(fetch('/spd_score_bg.wasm')));
       const el = document.querySelector('spd-score-calculator');
       const same: SpdScoreCalculator | null = el;
-      el?.addEventListener('spd-score:report', (e) => console.log(e.detail.tracks.smb.total));
+      el?.addEventListener('spd-score:report', (e) => console.log(e.detail.areas['modern-work'].tracks.smb?.total));
       el?.addEventListener('spd-score:error', (e) => console.log(e.detail.message));
       const report: Report | undefined = await el?.scoreFiles([new File(['x'], 'a.csv'), { name: 'b.csv', bytes: new Uint8Array() }]);
       // @ts-expect-error: the report is read-only

@@ -48,7 +48,7 @@ test('a plan across Azure and Modern Work moves both, by the rules', () => {
       close(sim.areas[area].totalChange, gain, `${area} change`);
       close(sim.areas[area].totalAfter, before.areas[area].total + gain, `${area} after`);
     }
-    const mw = (r) => r.tracks.smb.metrics;
+    const mw = (r) => r.areas['modern-work'].tracks.smb.metrics;
     assert.equal(mw(sim.report).netCustomerAdds.value, mw(before).netCustomerAdds.value + 1);
     close(mw(sim.report).usageGrowth.options.CSP.value - mw(before).usageGrowth.options.CSP.value, 100, 'CSP growth');
     close(mw(sim.report).deployments.options.CSP.value - mw(before).deployments.options.CSP.value, 1, 'CSP deployments');

@@ -1,0 +1,519 @@
+//! Lists on demand (spec/report.md, "Lists on demand"): one page of one
+//! list (an area's tenants, services, pairs, tenant actions; the people
+//! across areas), filtered, sorted and paged here rather than by the caller.
+//! Each data model answers its own lists from its store (`Measures::rows`),
+//! building only the rows a page shows when nothing filters or sorts them.
+//!
+//! And the full report: the summary with every list inline, written in
+//! pieces, the rows one by one, so that no list is ever whole in memory.
+
+use crate::json::Json;
+use crate::kinds::Measures;
+use crate::load::Loaded;
+use crate::report::{AreaReport, CertificationStatus, Pieces, Report, Row};
+use crate::ruleset::Ruleset;
+use crate::score::{areas_pass, DetailLevel, Lists, ScoreOptions, Typing};
+use serde::Serialize;
+use std::cmp::Ordering;
+
+/// What `Workbook::rows` is asked: a list, where, which rows, in what
+/// order, and which page of them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowsQuery {
+    /// `tenants`, `tenantActions`, `services`, `revenue`, `consumption`,
+    /// `setAside` (an area's, as its `lists` names them) or `people`.
+    pub list: String,
+    /// The area (ruleset id); for `people`, only those with a certification
+    /// that matters to it.
+    pub area: Option<String>,
+    /// The track `only: "contributing"` and the `contribution` sort look
+    /// at; the area's deciding track when not given.
+    pub track: Option<String>,
+    /// Case-insensitive text of the row's id, name, e-mail, tenant or workload.
+    pub search: Option<String>,
+    /// `contributing`: only rows that add to the track's points.
+    pub only: Option<String>,
+    /// Exact association type (a tenant's associations, an action's option).
+    pub association: Option<String>,
+    /// Exact band (an Azure tenant's customer segment).
+    pub band: Option<String>,
+    /// `contribution`, or a dotted path into the row as its JSON shows it
+    /// (`name`, `tracks.smb.maxPau.asOf`): numbers numerically, text case
+    /// aside, missing values last; ties keep the list's order.
+    pub sort: Option<String>,
+    pub descending: bool,
+    pub offset: usize,
+    /// At most this many rows; all when `None`.
+    pub limit: Option<usize>,
+}
+
+impl RowsQuery {
+    /// Reads a query as the JavaScript API gives it (camelCase; every field
+    /// but `list` optional).
+    pub fn from_json(text: &str) -> Result<RowsQuery, String> {
+        crate::json::read_named(text, "query", |at| {
+            let o = at.object();
+            RowsQuery {
+                list: o.string("list"),
+                area: o.opt_string("area"),
+                track: o.opt_string("track"),
+                search: o.opt_string("search"),
+                only: o.opt_string("only"),
+                association: o.opt_string("association"),
+                band: o.opt_string("band"),
+                sort: o.opt_string("sort"),
+                descending: o.bool_or_default("descending"),
+                offset: o.opt("offset", |at| at.u64()).map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX)),
+                limit: o.opt("limit", |at| at.u64()).map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+            }
+        })
+        .map_err(String::from)
+    }
+}
+
+/// One page of a list: how many rows the query selects, and those of the page.
+#[derive(Clone, Debug, Serialize)]
+pub struct Rows {
+    pub total: usize,
+    pub rows: Vec<Row>,
+}
+
+/// Why a query has no answer: a value with a kind, never a panic.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RowsError {
+    pub kind: RowsErrorKind,
+    pub message: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RowsErrorKind {
+    /// No list of that name here (the message names those there are).
+    UnknownList,
+    /// No area of that id.
+    UnknownArea,
+    /// The area has no track of that id.
+    UnknownTrack,
+    /// A value the query cannot take (`only` other than `contributing`, a
+    /// list that needs an area without one).
+    BadQuery,
+    /// The workbook has no rulesets: there is nothing to list.
+    NoRulesets,
+}
+
+fn fail<T>(kind: RowsErrorKind, message: String) -> Result<T, RowsError> {
+    Err(RowsError { kind, message })
+}
+
+/// Answers `query` from the loaded files, scored with `options` (their
+/// month, typed values and chosen tracks).
+pub fn rows(
+    rulesets: &[Ruleset],
+    loaded: &Loaded,
+    options: &ScoreOptions,
+    query: &RowsQuery,
+) -> Result<Rows, RowsError> {
+    if rulesets.is_empty() {
+        return fail(RowsErrorKind::NoRulesets, "No area to list: the workbook was given no rulesets.".into());
+    }
+    if query.only.as_deref().is_some_and(|only| only != "contributing") {
+        let only = query.only.as_deref().unwrap_or_default();
+        return fail(RowsErrorKind::BadQuery, format!("only must be \"contributing\", not \"{only}\""));
+    }
+    let area = match query.area.as_deref() {
+        None => None,
+        Some(id) => match rulesets.iter().find(|r| r.data.id == id) {
+            Some(area) => Some(area),
+            None => {
+                let known: Vec<&str> = rulesets.iter().map(|r| r.data.id.as_str()).collect();
+                return fail(
+                    RowsErrorKind::UnknownArea,
+                    format!("no area \"{id}\"; the areas are {}", known.join(", ")),
+                );
+            }
+        },
+    };
+    if let (Some(area), Some(track)) = (area, query.track.as_deref()) {
+        if !area.data.tracks.iter().any(|t| t.id == track) {
+            let known: Vec<&str> = area.data.tracks.iter().map(|t| t.id.as_str()).collect();
+            let message = format!("{} has no track \"{track}\"; its tracks are {}", area.data.id, known.join(", "));
+            return fail(RowsErrorKind::UnknownTrack, message);
+        }
+    }
+    // The rows of the report these options give, whatever its tenant limit.
+    let options = ScoreOptions { detail: DetailLevel::Full, tenant_limit: None, ..options.clone() };
+    let area_id = area.map(|a| a.data.id.clone());
+    if query.list == "people" {
+        let pass = areas_pass(rulesets, loaded, &options, Typing::FilesAndOptions, None, Lists::None);
+        let mut page = Page::new(query, None, area_id.as_deref());
+        for person in crate::people::across_areas(pass.people, &pass.all_people) {
+            let matters = area_id
+                .as_deref()
+                .is_none_or(|id| person.certifications.iter().any(|c| c.areas.iter().any(|a| a.area == id)));
+            if matters {
+                page.offer(&|| Row::Person(Box::new(person.clone())));
+            }
+        }
+        return Ok(page.finish());
+    }
+    let Some(area) = area else {
+        let message = format!("the list \"{}\" is an area's: name the area", query.list);
+        return fail(RowsErrorKind::BadQuery, message);
+    };
+    let mut answer: Option<Page> = None;
+    let mut lists = vec![];
+    let mut visit = |report: &AreaReport, models: &dyn Measures| {
+        let track = query.track.clone().or_else(|| report.track.clone());
+        let mut page = Page::new(query, track, Some(&report.ruleset.id));
+        if models.rows(&query.list, &mut |build| page.offer(build)) {
+            answer = Some(page);
+        }
+        lists = models.lists().into_iter().map(|(name, _)| name).collect();
+    };
+    let only = Some(area.data.id.as_str());
+    areas_pass(rulesets, loaded, &options, Typing::FilesAndOptions, only, Lists::Visit(&mut visit));
+    match answer {
+        Some(page) => Ok(page.finish()),
+        None => {
+            let there = if lists.is_empty() { "none".to_string() } else { lists.join(", ") };
+            let message = format!("{} has no list \"{}\"; its lists: {there}", area.data.id, query.list);
+            fail(RowsErrorKind::UnknownList, message)
+        }
+    }
+}
+
+/// A value rows are sorted by.
+#[derive(Clone, Debug, PartialEq)]
+enum Key {
+    Number(f64),
+    Text(String),
+    Missing,
+}
+
+impl Key {
+    /// Numbers before text; a missing value last whichever the direction.
+    fn compare(&self, other: &Key, descending: bool) -> Ordering {
+        let order = match (self, other) {
+            (Key::Missing, Key::Missing) => return Ordering::Equal,
+            (Key::Missing, _) => return Ordering::Greater,
+            (_, Key::Missing) => return Ordering::Less,
+            (Key::Number(a), Key::Number(b)) => a.total_cmp(b),
+            (Key::Text(a), Key::Text(b)) => a.cmp(b),
+            (Key::Number(_), Key::Text(_)) => Ordering::Less,
+            (Key::Text(_), Key::Number(_)) => Ordering::Greater,
+        };
+        if descending {
+            order.reverse()
+        } else {
+            order
+        }
+    }
+
+    fn of(value: Option<&Json<'_>>) -> Key {
+        match value {
+            Some(Json::Number(n)) => n.parse().map_or(Key::Missing, Key::Number),
+            Some(Json::Bool(b)) => Key::Number(f64::from(u8::from(*b))),
+            Some(Json::String(s)) => Key::Text(s.to_lowercase()),
+            _ => Key::Missing,
+        }
+    }
+}
+
+/// The member `key` of an object.
+fn member<'j, 'a>(value: &'j Json<'a>, key: &str) -> Option<&'j Json<'a>> {
+    match value {
+        Json::Object(members) => members.iter().find(|m| m.key == key).map(|m| &m.value),
+        _ => None,
+    }
+}
+
+/// The page a query selects, gathered as the rows come: the total, and only
+/// as many rows as the page needs (sorted, the first `offset + limit` so far).
+struct Page<'q> {
+    query: &'q RowsQuery,
+    track: Option<String>,
+    area: Option<String>,
+    search: Option<String>,
+    total: usize,
+    /// Rows offered so far (their natural order, for ties).
+    seen: usize,
+    kept: Vec<(Key, usize, Row)>,
+}
+
+impl<'q> Page<'q> {
+    fn new(query: &'q RowsQuery, track: Option<String>, area: Option<&str>) -> Page<'q> {
+        let search = query.search.as_deref().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+        Page { query, track, area: area.map(str::to_string), search, total: 0, seen: 0, kept: vec![] }
+    }
+
+    /// Rows kept: the page's end.
+    fn wanted(&self) -> usize {
+        self.query.limit.map_or(usize::MAX, |limit| self.query.offset.saturating_add(limit))
+    }
+
+    fn filtered(&self) -> bool {
+        let q = self.query;
+        self.search.is_some() || q.only.is_some() || q.association.is_some() || q.band.is_some()
+    }
+
+    fn offer(&mut self, build: &dyn Fn() -> Row) {
+        let index = self.seen;
+        self.seen += 1;
+        if !self.filtered() && self.query.sort.is_none() {
+            // The list's own order: only the page's rows are built.
+            if (self.query.offset..self.wanted()).contains(&self.total) {
+                self.kept.push((Key::Missing, index, build()));
+            }
+            self.total += 1;
+            return;
+        }
+        let row = build();
+        if !self.selects(&row) {
+            return;
+        }
+        let position = self.total;
+        self.total += 1;
+        let Some(sort) = self.query.sort.as_deref() else {
+            if (self.query.offset..self.wanted()).contains(&position) {
+                self.kept.push((Key::Missing, index, row));
+            }
+            return;
+        };
+        let key = match sort {
+            "contribution" => row.contribution(self.track.as_deref()).map_or(Key::Missing, Key::Number),
+            path => {
+                // Read back with the module's own JSON reader: no second
+                // serializer for rows.
+                let text = to_vec(&row);
+                let value = std::str::from_utf8(&text).ok().and_then(|t| crate::json::parse(t).ok());
+                Key::of(value.as_ref().and_then(|v| path.split('.').try_fold(v, member)))
+            }
+        };
+        self.kept.push((key, index, row));
+        // Never more than twice the page's end: sorted and cut back.
+        let wanted = self.wanted();
+        if self.kept.len() >= wanted.saturating_mul(2).max(1024) {
+            self.sort();
+            self.kept.truncate(wanted);
+        }
+    }
+
+    fn sort(&mut self) {
+        let descending = self.query.descending;
+        self.kept.sort_by(|a, b| a.0.compare(&b.0, descending).then(a.1.cmp(&b.1)));
+    }
+
+    fn selects(&self, row: &Row) -> bool {
+        let q = self.query;
+        if let Some(search) = &self.search {
+            if !row.search_text().iter().any(|text| text.to_lowercase().contains(search.as_str())) {
+                return false;
+            }
+        }
+        if q.only.is_some() && !row.contributes(self.track.as_deref(), self.area.as_deref()) {
+            return false;
+        }
+        let exact = |wanted: &Option<String>, has: Option<bool>| wanted.is_none() || has != Some(false);
+        exact(&q.association, q.association.as_deref().and_then(|a| row.has_association(a)))
+            && exact(&q.band, q.band.as_deref().and_then(|b| row.has_band(b)))
+    }
+
+    fn finish(mut self) -> Rows {
+        let offset = self.query.offset;
+        let rows = if self.query.sort.is_some() {
+            self.sort();
+            self.kept.into_iter().skip(offset).take(self.query.limit.unwrap_or(usize::MAX)).map(|(_, _, r)| r).collect()
+        } else {
+            self.kept.into_iter().map(|(_, _, r)| r).collect()
+        };
+        Rows { total: self.total, rows }
+    }
+}
+
+impl Row {
+    /// The text a search looks in: ids, names, e-mails, tenants, workloads.
+    fn search_text(&self) -> Vec<&str> {
+        fn some<'a>(values: &[Option<&'a str>]) -> Vec<&'a str> {
+            values.iter().flatten().copied().collect()
+        }
+        match self {
+            Row::Tenant(t) => some(&[Some(&t.id), t.name.as_deref()]),
+            Row::TenantAction(a) => some(&[Some(&a.tenant), a.workload.as_deref()]),
+            Row::SecurityTenant(t) => some(&[Some(&t.id), t.name.as_deref()]),
+            Row::AzureTenant(t) => some(&[Some(&t.id), t.name.as_deref()]),
+            Row::Service(s) => vec![&s.name],
+            Row::Revenue(p) => some(&[Some(&p.pair.tenant), p.pair.tenant_name.as_deref(), Some(&p.pair.workload)]),
+            Row::Consumption(p) => some(&[Some(&p.pair.tenant), p.pair.tenant_name.as_deref(), Some(&p.pair.workload)]),
+            Row::SetAside(s) => vec![&s.name],
+            Row::Person(p) => some(&[Some(&p.id), p.name.as_deref(), p.email.as_deref()]),
+        }
+    }
+
+    /// Adds to `track`'s points (a person: counts in `area`, or anywhere).
+    fn contributes(&self, track: Option<&str>, area: Option<&str>) -> bool {
+        match self {
+            Row::Person(p) => p.certifications.iter().any(|c| {
+                c.areas.iter().any(|a| a.status == CertificationStatus::Counted && area.is_none_or(|id| a.area == id))
+            }),
+            Row::Service(s) => s.deployment,
+            Row::SetAside(_) => false,
+            Row::TenantAction(a) => track.is_none_or(|t| a.track == t),
+            _ => self.contribution(track).is_some_and(|c| c != 0.0),
+        }
+    }
+
+    /// How much the row moves `track`'s metrics, for sorting: a customer
+    /// added or lost first, then deployments, then growth.
+    fn contribution(&self, track: Option<&str>) -> Option<f64> {
+        let track = track?;
+        let weigh = |net: i32, deployments: i32, growth: f64| {
+            f64::from(net.abs()) * 1e9 + f64::from(deployments.abs()) * 1e6 + growth.abs()
+        };
+        match self {
+            Row::Tenant(t) => {
+                let part = t.tracks.get(track)?;
+                let growth: f64 = part.options.values().map(|o| o.growth.unwrap_or(0.0).abs()).sum();
+                let deployments: i32 = part.options.values().map(|o| o.deployment.abs()).sum();
+                Some(weigh(part.net_add, deployments, growth))
+            }
+            Row::SecurityTenant(t) => {
+                let azure = t.azure.as_ref().and_then(|a| a.tracks.get(track));
+                let m365 = t.m365.as_ref().and_then(|m| m.tracks.get(track));
+                let a = azure.map_or(0.0, |a| weigh(a.net_add, a.net_deployment, a.growth));
+                let m = m365.map_or(0.0, |m| weigh(m.net_add, m.net_deployment, m.growth));
+                (azure.is_some() || m365.is_some()).then_some(a + m)
+            }
+            Row::AzureTenant(t) => t.tracks.get(track).map(|p| weigh(p.net_add, 0, 0.0)),
+            Row::Revenue(p) => p.adds.get(track).map(|c| weigh(c.net, 0, 0.0)),
+            Row::Consumption(p) => p.deployments.get(track).map(|c| weigh(0, c.net, 0.0)),
+            Row::Service(s) => Some(f64::from(u8::from(s.deployment))),
+            Row::TenantAction(_) | Row::SetAside(_) | Row::Person(_) => None,
+        }
+    }
+
+    /// `None` when the row has no association type to match.
+    fn has_association(&self, association: &str) -> Option<bool> {
+        match self {
+            Row::Tenant(t) => Some(t.associations.iter().any(|a| a == association)),
+            Row::TenantAction(a) => Some(a.option.as_deref() == Some(association)),
+            _ => None,
+        }
+    }
+
+    /// `None` when the row has no band to match.
+    fn has_band(&self, band: &str) -> Option<bool> {
+        match self {
+            Row::AzureTenant(t) => Some(t.segment.as_deref() == Some(band)),
+            _ => None,
+        }
+    }
+}
+
+/// Writes the report of `options` as JSON text to `emit`, in pieces of about
+/// `piece` bytes, compact or `pretty` (as serde_json's pretty printer). With
+/// `DetailLevel::Full` every list is inline (each area's under its `lists`
+/// names, `people` at the top), written row by row; with `area`, only that
+/// area's object. Returns the report (its summary), or the first error of `emit`.
+pub fn write_report<E>(
+    rulesets: &[Ruleset],
+    loaded: &Loaded,
+    options: &ScoreOptions,
+    area: Option<&str>,
+    pretty: bool,
+    piece: usize,
+    emit: &mut dyn FnMut(&[u8]) -> Result<(), E>,
+) -> Result<Report, E> {
+    let report = crate::score::score(rulesets, loaded, options);
+    let mut out = Pieces::new(pretty, piece);
+    if !options.detail.is_full() || rulesets.is_empty() {
+        match area {
+            Some(id) => out.push(&to_vec(&report.areas.get(id)), emit)?,
+            None => out.push(&to_vec(&report), emit)?,
+        }
+        out.flush(emit)?;
+        return Ok(report);
+    }
+    // The report's text without its areas, which go where `"areas":{}` is.
+    let mut shell = report;
+    let areas = std::mem::take(&mut shell.areas);
+    let text = to_vec(&shell);
+    shell.areas = areas;
+    let report = shell;
+    const AREAS: &[u8] = b"\"areas\":{}";
+    let at = text.windows(AREAS.len()).position(|w| w == AREAS).map_or(text.len(), |at| at + AREAS.len() - 1);
+    if area.is_none() {
+        out.push(&text[..at], emit)?;
+    }
+    let mut failed: Option<E> = None;
+    let mut first = true;
+    let mut visit = |scored: &AreaReport, models: &dyn Measures| {
+        let Some(summary) = report.areas.get(&scored.ruleset.id) else { return };
+        if failed.is_some() {
+            return;
+        }
+        let mut write = |bytes: &[u8]| {
+            if failed.is_none() {
+                if let Err(e) = out.push(bytes, emit) {
+                    failed = Some(e);
+                }
+            }
+        };
+        if area.is_none() {
+            if !first {
+                write(b",");
+            }
+            write(&to_vec(&scored.ruleset.id));
+            write(b":");
+        }
+        first = false;
+        let text = to_vec(summary);
+        write(&text[..text.len() - 1]);
+        for (name, _) in &summary.lists.0 {
+            write(format!(",{}:[", String::from_utf8_lossy(&to_vec(name))).as_bytes());
+            let mut index = 0;
+            models.rows(name, &mut |build| {
+                if index > 0 {
+                    write(b",");
+                }
+                index += 1;
+                write(&to_vec(&build()));
+            });
+            write(b"]");
+        }
+        write(b"}");
+    };
+    let full = ScoreOptions { detail: DetailLevel::Full, ..options.clone() };
+    let pass = areas_pass(rulesets, loaded, &full, Typing::FilesAndOptions, area, Lists::Visit(&mut visit));
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    if area.is_some() {
+        out.flush(emit)?;
+        return Ok(report);
+    }
+    // The people go after the top level's `lists`, which holds only numbers.
+    let rest = &text[at..];
+    const LISTS: &[u8] = b"\"lists\":{";
+    let lists_end = (rest.windows(LISTS.len()).position(|w| w == LISTS))
+        .and_then(|start| rest[start..].iter().position(|&c| c == b'}').map(|end| start + end + 1))
+        .unwrap_or(rest.len());
+    out.push(&rest[..lists_end], emit)?;
+    out.push(b",\"people\":[", emit)?;
+    for (i, person) in crate::people::across_areas(pass.people, &pass.all_people).iter().enumerate() {
+        if i > 0 {
+            out.push(b",", emit)?;
+        }
+        out.push(&to_vec(person), emit)?;
+    }
+    out.push(b"]", emit)?;
+    out.push(&rest[lists_end..], emit)?;
+    out.flush(emit)?;
+    Ok(report)
+}
+
+fn to_vec<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    let mut text = Vec::with_capacity(256);
+    // Writing plain data to a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut text, value);
+    text
+}
