@@ -41,13 +41,13 @@ function summary(d, kit) {
 }
 
 function tenants(d, kit) {
-  const list = d.tenants ?? [];
-  const tracks = kit.tracks(list.map((t) => t.tracks));
+  const count = kit.size('tenants');
+  const tracks = kit.tracks([]);
   const months = [d.asOf, addMonths(d.asOf, -1), d.baseline, addMonths(d.baseline, -1)].map((m) => monthName(m, true));
   const cell = (v) => h('td', { class: 'num' }, amount(v));
   return table({
     name: 'detail-tenants',
-    caption: T.tenantsCaption(number(list.length), number(Math.max(d.tenantCount ?? 0, list.length)), (d.tenantCount ?? 0) > list.length),
+    caption: T.tenantsCaption(number(count)),
     head: [
       [
         { text: T.tenant, rowspan: 2 },
@@ -58,7 +58,7 @@ function tenants(d, kit) {
       ],
       months.map((text) => ({ text, class: 'num' })),
     ],
-    page: kit.page('area-tenants'),
+    page: kit.page('tenants'),
     row: (t) =>
       h(
         'tr',
@@ -89,10 +89,9 @@ function tenants(d, kit) {
 }
 
 function services(d, kit) {
-  const list = d.services ?? [];
   return table({
     name: 'detail-services',
-    caption: T.servicesCaption(number(list.length)),
+    caption: T.servicesCaption(number(kit.size('services'))),
     head: [[T.service, { text: T.serviceAcr, class: 'num' }, T.deployment]],
     page: kit.page('services'),
     row: (s) =>
@@ -122,8 +121,8 @@ function notCounted(d) {
 export function azureDetail(d, kit) {
   return [
     summary(d, kit),
-    d.tenants?.length ? tenants(d, kit) : null,
-    d.services?.length ? services(d, kit) : null,
+    kit.size('tenants') ? tenants(d, kit) : null,
+    kit.size('services') ? services(d, kit) : null,
     notCounted(d),
     d.hints?.length ? [h('h4', {}, T.withinReach), h('ul', { class: 'detail-list', 'data-field': 'hints' }, d.hints.map((hint) => h('li', {}, hint)))] : null,
   ];

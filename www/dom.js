@@ -39,6 +39,14 @@ export function svg(tag, attributes = {}, ...children) {
   return el;
 }
 
+/**
+ * A question a view asked (rows(), a download) failed: the element shows
+ * `error` as it shows any other (it listens for this event on its root).
+ */
+export function failed(el, error) {
+  el.dispatchEvent(new CustomEvent('spd-score:failed', { detail: error, bubbles: true }));
+}
+
 /** Offers `text` as a file named `name` to save. */
 export function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -66,9 +74,10 @@ export function badge(status, field = 'status') {
  * rows (`head`: rows of cells, each a text or { text, colspan, rowspan, class }),
  * one row per item built by `row(item)`, its cells labelled with their
  * column's headers (data-label, shown when a narrow page draws each row as a
- * card). `page(offset, limit)` answers {total, rows} (www/rows.js); beyond
- * `limit` rows, "Previous" and "Next" page through them and `pages(from, to, total)`
- * says which are shown.
+ * card). `page(offset, limit)` answers {total, rows} or a promise of it
+ * (www/rows.js); beyond `limit` rows, "Previous" and "Next" page through them
+ * and `pages(from, to, total)` says which are shown. The table is
+ * aria-busy while a page is asked for; a later page wins over an earlier one.
  */
 export function table({ name, caption, head, page, row, limit = 50, pages = (from, to, total) => `Rows ${from} to ${to} of ${total}` }) {
   const th = (cell) => {
@@ -94,27 +103,36 @@ export function table({ name, caption, head, page, row, limit = 50, pages = (fro
   };
   const body = h('tbody');
   const status = h('span', { class: 'page-status', 'data-field': 'page', 'aria-live': 'polite' });
-  const previous = h('button', { type: 'button', class: 'secondary', 'data-action': 'previous-page', onclick: () => fill(offset - limit) }, 'Previous');
-  const next = h('button', { type: 'button', class: 'secondary', 'data-action': 'next-page', onclick: () => fill(offset + limit) }, 'Next');
-  const pager = h('div', { class: 'pager', 'data-field': 'pager' }, previous, status, next);
+  const previous = h('button', { type: 'button', class: 'secondary', 'data-action': 'previous-page', }, 'Previous');
+  const next = h('button', { type: 'button', class: 'secondary', 'data-action': 'next-page', }, 'Next');
+  const pager = h('div', { class: 'pager', 'data-field': 'pager', hidden: true }, previous, status, next);
+  const tableEl = h('table', { 'data-table': name, 'aria-busy': 'true' }, h('caption', {}, caption), h('thead', {}, head.map((cells) => h('tr', {}, cells.map(th)))), body);
   let offset = 0;
-  const fill = (at) => {
+  let asked = 0;
+  const fill = async (at) => {
+    const question = ++asked;
+    tableEl.setAttribute('aria-busy', 'true');
+    const { total, rows } = await page(Math.max(0, at), limit);
+    if (question !== asked) return;
     offset = Math.max(0, at);
-    const { total, rows } = page(offset, limit);
     body.replaceChildren(...rows.map((item) => labelled(row(item))));
     pager.hidden = total <= limit;
     status.textContent = pages(number(offset + 1), number(offset + rows.length), number(total));
     previous.disabled = offset === 0;
     next.disabled = offset + rows.length >= total;
+    tableEl.removeAttribute('aria-busy');
   };
-  fill(0);
+  const show = (at) => fill(at).catch((e) => failed(tableEl, e));
+  previous.onclick = () => show(offset - limit);
+  next.onclick = () => show(offset + limit);
+  show(0);
   return h(
     'div',
     { class: 'detail-table', 'data-table-wrap': name },
     h(
       'div',
       { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': caption },
-      h('table', { 'data-table': name }, h('caption', {}, caption), h('thead', {}, head.map((cells) => h('tr', {}, cells.map(th)))), body),
+      tableEl,
     ),
     pager,
   );
