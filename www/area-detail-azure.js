@@ -50,15 +50,17 @@ function tenants(d, kit) {
     caption: T.tenantsCaption(number(count)),
     head: [
       [
-        { text: T.tenant, rowspan: 2 },
-        { text: T.segment, rowspan: 2 },
+        { text: T.tenant, rowspan: 2, sort: 'name' },
+        { text: T.segment, rowspan: 2, sort: 'segment' },
         { text: T.acr, colspan: 4, class: 'group' },
         ...tracks.map((id) => ({ text: T.customer(kit.label(id)), rowspan: 2 })),
         { text: T.withinReach, rowspan: 2 },
       ],
-      months.map((text) => ({ text, class: 'num' })),
+      // ACR in each month, largest first.
+      months.map((text, i) => ({ text, class: 'num', sort: `acr.${['asOf', 'previous', 'baseline', 'baselinePrevious'][i]}`, descending: true })),
     ],
     page: kit.page('tenants'),
+    search: T.searchTenants,
     row: (t) =>
       h(
         'tr',
@@ -92,8 +94,9 @@ function services(d, kit) {
   return table({
     name: 'detail-services',
     caption: T.servicesCaption(number(kit.size('services'))),
-    head: [[T.service, { text: T.serviceAcr, class: 'num' }, T.deployment]],
+    head: [[{ text: T.service, sort: 'name' }, { text: T.serviceAcr, class: 'num', sort: 'acr', descending: true }, T.deployment]],
     page: kit.page('services'),
+    search: T.searchServices,
     row: (s) =>
       h(
         'tr',

@@ -49,14 +49,15 @@ function revenue(d, kit) {
     caption: T.revenueCaption(number(kit.size('revenue'))),
     head: [
       [
-        { text: T.tenant, rowspan: 2 },
-        { text: T.workload, rowspan: 2 },
+        { text: T.tenant, rowspan: 2, sort: 'tenantName' },
+        { text: T.workload, rowspan: 2, sort: 'workload' },
         { text: T.revenue, colspan: 2, class: 'group' },
         ...tracks.map((id) => ({ text: T.add(kit.label(id)), rowspan: 2 })),
       ],
-      [d.asOf, d.baseline].map((m) => ({ text: monthName(m, true), class: 'num' })),
+      [d.asOf, d.baseline].map((m, i) => ({ text: monthName(m, true), class: 'num', sort: i ? 'baseline' : 'asOf', descending: true })),
     ],
     page: kit.page('revenue'),
+    search: T.searchPairs,
     pages: T.pages,
     row: (p) =>
       h(
@@ -84,8 +85,8 @@ function consumption(d, kit) {
     caption: T.consumptionCaption(number(kit.size('consumption'))),
     head: [
       [
-        { text: T.tenant, rowspan: 2 },
-        { text: T.workload, rowspan: 2 },
+        { text: T.tenant, rowspan: 2, sort: 'tenantName' },
+        { text: T.workload, rowspan: 2, sort: 'workload' },
         { text: T.usage, colspan: 2, class: 'group' },
         { text: T.rate, rowspan: 2, class: 'num' },
         { text: T.mcvColumn, colspan: 2, class: 'group' },
@@ -94,6 +95,7 @@ function consumption(d, kit) {
       [...months, ...months],
     ],
     page: kit.page('consumption'),
+    search: T.searchPairs,
     pages: T.pages,
     row: (p) =>
       h(

@@ -86,11 +86,12 @@ function azurePart(d, kit, tracks) {
       name: 'detail-security-azure',
       caption: T.azureTenantsCaption(number(count)),
       head: [
-        [{ text: T.tenant, rowspan: 2 }, { text: T.secTtm, colspan: 2, class: 'group' }, ...tracks.map((id) => ({ text: kit.label(id), colspan: 2, class: 'group' }))],
-        [month(d.asOf), month(d.baseline), ...tracks.flatMap(() => [T.bands, T.net])],
+        [{ text: T.tenant, rowspan: 2, sort: 'name' }, { text: T.secTtm, colspan: 2, class: 'group' }, ...tracks.map((id) => ({ text: kit.label(id), colspan: 2, class: 'group' }))],
+        [{ ...month(d.asOf), sort: 'azure.ttm.asOf', descending: true }, { ...month(d.baseline), sort: 'azure.ttm.baseline', descending: true }, ...tracks.flatMap(() => [T.bands, T.net])],
       ],
       // Every tenant of the area, those with an Azure part first (missing values sort last).
       page: kit.page('tenants', { sort: 'azure.ttm.asOf', descending: true }),
+      search: T.searchTenants,
       row: (t) =>
         h(
           'tr',
@@ -105,7 +106,7 @@ function azurePart(d, kit, tracks) {
                   return [bands(id, x, ['customer', 'deployment', 'usage']), net(id, x, signed)];
                 }),
               ]
-            : h('td', { colspan: 2 + 2 * tracks.length, class: 'muted', 'data-field': 'no-part' }, T.noAzurePart),
+            : h('td', { colspan: 2 + 2 * tracks.length, class: 'no-part', 'data-field': 'no-part', 'data-label': T.azurePart }, T.noAzurePart),
         ),
       pages: T.pages,
     }),
@@ -146,7 +147,7 @@ function m365Part(d, kit, tracks) {
       caption: T.m365TenantsCaption(number(count)),
       head: [
         [
-          { text: T.tenant, rowspan: 2 },
+          { text: T.tenant, rowspan: 2, sort: 'name' },
           { text: T.maxPau, rowspan: 2, class: 'wrap' },
           { text: T.bestActive, rowspan: 2, class: 'wrap' },
           ...tracks.map((id) => ({ text: kit.label(id), colspan: 3, class: 'group' })),
@@ -155,13 +156,14 @@ function m365Part(d, kit, tracks) {
       ],
       // Every tenant of the area, those with a Microsoft 365 part first (missing values sort last).
       page: kit.page('tenants', { sort: `m365.tracks.${kit.area.track ?? tracks[0]}.maxPau.asOf`, descending: true }),
+      search: T.searchTenants,
       row: (t) => {
         if (!t.m365)
           return h(
             'tr',
             { 'data-tenant': t.id, 'data-contributes': String(Boolean(t.contributes)), 'data-part': 'false' },
             tenantName(t),
-            h('td', { colspan: 2 + 3 * tracks.length, class: 'muted', 'data-field': 'no-part' }, T.noM365Part),
+            h('td', { colspan: 2 + 3 * tracks.length, class: 'no-part', 'data-field': 'no-part', 'data-label': T.m365Part }, T.noM365Part),
           );
         const pau = first(t, 'maxPau');
         const active = first(t, 'bestActive');

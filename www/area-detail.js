@@ -22,6 +22,9 @@ function count(c) {
   return [h('span', { class: 'net', 'data-field': 'net' }, signed(c.net ?? 0)), ' ', h('span', { class: 'muted', 'data-field': 'when' }, when)];
 }
 
+/** The fields of `o` that have a value. */
+const defined = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
+
 /**
  * The explanation of report.areas[id], or null. `rows` answers the area's
  * lists (www/rows.js); `tenantView` keeps a tenants table's choices across
@@ -43,8 +46,11 @@ export function areaDetail(report, areaId, { rows, tenantView, firstTrack, rules
     count,
     /** How many rows the area's list `list` holds (area.lists), 0 when it has none. */
     size: (list) => area.lists?.[list] ?? 0,
-    /** A table's pages of the area's list `list`, with the query's other fields in `query` (sort, only …). */
-    page: (list, query = {}) => (offset, limit) => rows({ list, area: areaId, ...query, offset, limit }),
+    /**
+     * A table's pages of the area's list `list`, with the query's other fields in `query` (a default sort, only …);
+     * the reader's search and sort (dom.js table()) come in `chosen`, and win.
+     */
+    page: (list, query = {}) => (offset, limit, chosen = {}) => rows({ list, area: areaId, ...query, ...defined(chosen), offset, limit }),
     rows: (query) => rows({ area: areaId, ...query }),
     area,
     areaId,

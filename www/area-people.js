@@ -30,8 +30,9 @@ function content(report, id, area, rows, total, countedTotal) {
           table({
             name: 'area-people',
             caption: T.areaCaption(area.label, number(total)),
-            head: [[T.person, T.certifications]],
-            page: (offset, limit) => rows({ list: 'people', area: id, offset, limit }),
+            head: [[{ text: T.person, sort: 'name' }, T.certifications]],
+            page: (offset, limit, chosen) => rows({ list: 'people', area: id, ...chosen, offset, limit }),
+            search: T.searchPeople,
             limit: 25,
             pages: T.pages,
             row: (p) =>

@@ -66,8 +66,9 @@ export function peopleAcrossAreas(report, { rows }) {
           table({
             name: 'people-areas',
             caption: T.caption(number(total)),
-            head: [[T.person, ...areas.map(([, label]) => label)]],
-            page: (offset, limit) => rows({ list: 'people', offset, limit }),
+            head: [[{ text: T.person, sort: 'name' }, ...areas.map(([, label]) => label)]],
+            page: (offset, limit, chosen) => rows({ list: 'people', ...chosen, offset, limit }),
+            search: T.searchPeople,
             limit: 25,
             pages: T.pages,
             row: (p) =>

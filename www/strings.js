@@ -266,6 +266,9 @@ export const TENANTS_TEXT = {
 };
 
 export const DETAIL_TEXT = {
+  searchTenants: 'Tenant name or id',
+  searchPairs: 'Tenant or workload',
+  searchServices: 'Service',
   title: 'How the files were read',
   /** A table's page: "Rows 51 to 100 of 230". */
   pages: (from, to, total) => `Rows ${from} to ${to} of ${total}`,
@@ -498,6 +501,7 @@ export const NEXT_TEXT = {
 
 /** The words of the people table across designations. */
 export const PEOPLE_TEXT = {
+  searchPeople: 'Name or email',
   title: 'People across designations',
   intro: 'Where each person’s certifications count in every designation (metric and step), and why not where they do not.',
   caption: (n) => `People and where they count (${n})`,

@@ -273,3 +273,27 @@ test('tenant table: sort by a column, filter by what counts and by association, 
   assert.deepEqual(await ids(), [known.id]);
   assert.match(await tenants.locator('.count').textContent(), /^1 tenant shown\.$/);
 });
+
+test('rows(query) sends values only: a function, an unknown field or no list is refused before the worker is asked', async () => {
+  const page = await app.open();
+  const got = await page.evaluate(async () => {
+    const { cleanQuery, rowsClient } = await import('/rows.js');
+    const asked = [];
+    const rows = rowsClient(async (message) => (asked.push(message), { result: { total: 0, rows: [] } }));
+    const refused = (query) => rows(query).then(() => 'sent', (e) => e.message);
+    return {
+      predicate: await refused({ list: 'tenants', area: 'modern-work', only: (t) => t.contributes }),
+      filter: await refused({ list: 'tenants', filter: 'x' }),
+      noList: await refused({ area: 'security' }),
+      clean: cleanQuery({ list: 'people', area: undefined, search: '', sort: 'name', descending: false, offset: 0, limit: 25 }),
+      sent: (await rows({ list: 'people', search: 'ana', limit: 5 }), asked),
+    };
+  });
+  assert.deepEqual(got, {
+    predicate: 'rows: only must be a value, not a function',
+    filter: 'rows: no query field named filter',
+    noList: 'rows: the query names no list',
+    clean: { list: 'people', sort: 'name', descending: false, offset: 0, limit: 25 },
+    sent: [{ type: 'rows', query: { list: 'people', search: 'ana', limit: 5 } }],
+  });
+});

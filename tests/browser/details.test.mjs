@@ -73,6 +73,27 @@ test('Data & AI from the Azure usage export: classification, TTM growth, tenants
   // Cells are labelled with their headers for the narrow layout.
   assert.equal(await tenants.locator(`tr[data-tenant="${contoso.id}"] td`).nth(1).getAttribute('data-label'), 'ACR (USD) Oct 2025');
 
+  // Sorting by a month's ACR asks for the rows largest first; again, smallest first; a search narrows to one tenant.
+  const largest = [...lists.tenants].sort((a, b) => b.acr.asOf - a.acr.asOf)[0];
+  await tenants.getByRole('button', { name: 'Oct 2025', exact: true }).click();
+  await settled(page);
+  assert.equal(await tenants.locator('tbody tr').first().getAttribute('data-tenant'), largest.id);
+  assert.equal(await tenants.locator('th[aria-sort="descending"]').textContent(), 'Oct 2025');
+  await tenants.getByRole('button', { name: 'Oct 2025', exact: true }).click();
+  await settled(page);
+  assert.equal(await tenants.locator('th[aria-sort="ascending"]').textContent(), 'Oct 2025');
+  assert.equal(await tenants.locator('tbody tr').last().getAttribute('data-tenant'), largest.id);
+  const search = detail.locator('[data-table-wrap="detail-tenants"] input[type="search"]');
+  await search.fill('contoso');
+  await settled(page);
+  assert.deepEqual(await tenants.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.tenant)), [contoso.id]);
+  await search.fill('no tenant is called this');
+  await settled(page);
+  assert.equal(await text(tenants.locator('tbody')), 'Nothing matches the search.');
+  await search.fill('');
+  await settled(page);
+  assert.equal(await tenants.locator('tbody tr').count(), lists.tenants.length);
+
   // Services: Virtual Machines excluded, Cosmos DB without positive ACR.
   const services = Object.fromEntries(await rows(detail.locator('[data-table="detail-services"]'), 'data-service'));
   assert.deepEqual(services['Azure SQL Database'], ['Azure SQL Database', '5,000', 'Yes']);
