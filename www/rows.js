@@ -11,8 +11,10 @@
 //   search       text a row's id, name, email, tenant or workload contains (any case)
 //   only         'contributing': rows that add to the track's points
 //   association, band   exact-match filters, where the row has that field
-//   sort         a dotted path into the row ('name', 'tracks.smb.maxPau.asOf');
-//                numbers numerically, text in any case, missing last
+//   sort         a dotted path into the row ('name', 'tracks.smb.maxPau.asOf'), or
+//                'contribution' (how much the row moves the track: a customer, then
+//                deployments, then growth); numbers numerically, text in any case,
+//                false before true, missing last
 //   descending   largest first
 //   offset, limit   the page (default: everything)
 

@@ -25,7 +25,7 @@ function areaLists(r2, id) {
 
 /** A person's certifications that area `id` lists (whatever their status). */
 const listedIn = (person, id) => (person.certifications ?? []).some((c) => (c.areas ?? []).some((a) => a.area === id && a.status !== 'not_on_list'));
-const countedIn = (person, id) => (person.certifications ?? []).some((c) => (c.areas ?? []).some((a) => a.area === id && a.status === 'counted'));
+const countedIn = (person, id) => (person.certifications ?? []).some((c) => (c.areas ?? []).some((a) => (!id || a.area === id) && a.status === 'counted'));
 
 /** Schema 2's lists inside detail, left out of the summary. */
 const DETAIL_LISTS = ['tenants', 'services', 'revenue', 'consumption'];
@@ -81,26 +81,57 @@ function fail(kind, message) {
 /** The value at a dotted path ("tracks.smb.maxPau.asOf"), or undefined. */
 const at = (row, path) => path.split('.').reduce((v, key) => (v === null || v === undefined ? undefined : v[key]), row);
 
-/** Whether a row adds to `track`'s points (query.only === 'contributing'). */
-function contributes(list, row, track, areaId) {
-  const nonZero = (x) => Boolean(x && (x.netAdd || x.netDeployment || x.growth || x.deployment || x.net));
+/**
+ * How much a row moves `track`'s metrics, as the core weighs it for the
+ * "contribution" sort: a customer added or lost first, then deployments,
+ * then growth; null when the row has nothing on the track.
+ */
+function contribution(list, row, track) {
+  const weigh = (net, deployments, growth) => Math.abs(net ?? 0) * 1e9 + Math.abs(deployments ?? 0) * 1e6 + Math.abs(growth ?? 0);
   switch (list) {
-    case 'tenants':
-      if (row.tracks?.[track]?.contributes !== undefined) return row.tracks[track].contributes;
-      if (row.azure || row.m365) return nonZero(row.azure?.tracks?.[track]) || nonZero(row.m365?.tracks?.[track]);
-      return nonZero(row.tracks?.[track]);
-    case 'services':
-      return Boolean(row.deployment);
+    case 'tenants': {
+      if ('azure' in row || 'm365' in row) {
+        const azure = row.azure?.tracks?.[track];
+        const m365 = row.m365?.tracks?.[track];
+        if (!azure && !m365) return null;
+        return (azure ? weigh(azure.netAdd, azure.netDeployment, azure.growth) : 0) + (m365 ? weigh(m365.netAdd, m365.netDeployment, m365.growth) : 0);
+      }
+      const part = row.tracks?.[track];
+      if (!part) return null;
+      if (!part.options) return weigh(part.netAdd, 0, 0);
+      const options = Object.values(part.options);
+      return weigh(
+        part.netAdd,
+        options.reduce((sum, o) => sum + Math.abs(o.deployment ?? 0), 0),
+        options.reduce((sum, o) => sum + Math.abs(o.growth ?? 0), 0),
+      );
+    }
     case 'revenue':
-      return nonZero(row.adds?.[track]);
+      return row.adds?.[track] ? weigh(row.adds[track].net, 0, 0) : null;
     case 'consumption':
-      return nonZero(row.deployments?.[track]);
-    case 'tenantActions':
-      return row.track === track;
+      return row.deployments?.[track] ? weigh(0, row.deployments[track].net, 0) : null;
+    case 'services':
+      return Number(Boolean(row.deployment));
+    default:
+      return null;
+  }
+}
+
+/** Whether a row adds to `track`'s points (query.only === 'contributing'); a person: counts in the area. */
+function contributes(list, row, track, areaId) {
+  switch (list) {
     case 'people':
       return countedIn(row, areaId);
-    default:
+    case 'services':
+      return Boolean(row.deployment);
+    case 'setAside':
       return false;
+    case 'tenantActions':
+      return !track || row.track === track;
+    default: {
+      const c = contribution(list, row, track);
+      return c !== null && c !== 0;
+    }
   }
 }
 
@@ -116,10 +147,23 @@ function compare(a, b) {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** The fields a search looks in, as the core's: ids, names, e-mails, tenants, workloads. */
 const SEARCHED = ['id', 'name', 'email', 'tenant', 'tenantName', 'workload'];
 
-/** rows(query) over a schema-2 report: {total, rows}, as the contract says. */
+/**
+ * rows(query) over a schema-2 report: {total, rows}, as the contract says; a
+ * query it cannot answer gives no rows and error {kind, message}, as the core's.
+ */
 export function rowsOf(r2, query = {}) {
+  try {
+    return page(r2, query);
+  } catch (e) {
+    if (!e.kind) throw e;
+    return { total: 0, rows: [], error: { kind: e.kind, message: e.message } };
+  }
+}
+
+function page(r2, query) {
   const { list, area } = query;
   if (!r2) throw fail('noReport', 'rows: no report yet; score files first.');
   let source;
@@ -138,13 +182,13 @@ export function rowsOf(r2, query = {}) {
     (row) =>
       (!search || SEARCHED.some((key) => typeof row[key] === 'string' && row[key].toLowerCase().includes(search))) &&
       (query.only !== 'contributing' || contributes(list, row, track, area)) &&
-      (query.association === undefined || query.association === null || (Array.isArray(row.associations) ? row.associations.includes(query.association) : row.association === query.association)) &&
-      (query.band === undefined || query.band === null || row.band === query.band),
+      (query.association === undefined || query.association === null || (Array.isArray(row.associations) ? row.associations.includes(query.association) : 'option' in row ? row.option === query.association : true)) &&
+      (query.band === undefined || query.band === null || !('segment' in row) || row.segment === query.band),
   );
   if (query.sort) {
     const missing = (v) => v === null || v === undefined;
     out = out
-      .map((row, i) => [at(row, query.sort), i, row])
+      .map((row, i) => [query.sort === 'contribution' ? contribution(list, row, track) : at(row, query.sort), i, row])
       .sort(([a, i], [b, j]) => {
         if (missing(a) || missing(b)) return missing(a) - missing(b) || i - j;
         return (query.descending ? compare(b, a) : compare(a, b)) || i - j;

@@ -115,8 +115,9 @@ async function handle(data) {
         break;
       case 'rows': {
         const result = rows(data.query);
-        // An error value (kind and message) rather than a page.
-        if (!Array.isArray(result?.rows)) throw new Error(result?.message ?? result?.error?.message ?? 'rows: the core gave no rows.');
+        // The core answers a query it cannot (no such list or area) with an error value: {kind, message}.
+        if (result?.error) throw new Error(result.error.message ?? result.error.kind);
+        if (!Array.isArray(result?.rows)) throw new Error('rows: the core gave no rows.');
         self.postMessage({ type: 'rows', result, id: data.id });
         break;
       }

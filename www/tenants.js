@@ -16,7 +16,7 @@ export const tenantView = () => ({ track: null, search: '', only: 'all', associa
 
 /**
  * The columns: id, header, and the dotted path each sorts by on `track`
- * (null: not sortable). MAU and deployments are per association type: they
+ * ('contribution': the core's weight of what the tenant moves; null: not sortable). MAU and deployments are per association type: they
  * sort once one is chosen.
  */
 function columns(track, association) {
@@ -27,7 +27,8 @@ function columns(track, association) {
     ['pau', T.pau, `tracks.${track}.maxPau.asOf`],
     ['mau', T.mau, option && `${option}.asOf.mau`],
     ['deployed', T.deployed, option && `${option}.asOf.bestRatio`],
-    ['contribution', T.contribution, `tracks.${track}.contributes`],
+    // The core weighs what a tenant moves on the track: a customer first, then deployments, then growth.
+    ['contribution', T.contribution, 'contribution'],
   ];
 }
 

@@ -253,9 +253,18 @@ test('tenant table: sort by a column, filter by what counts and by association, 
   assert.equal((await ids())[0], all.find((t) => t.tracks.smb?.maxPau.asOf === most).id);
   assert.equal(await rows.first().locator('[data-field="pau"]').textContent(), most.toLocaleString('en-US'));
   // Only the tenants that change a metric of the track shown.
-  await tenants.getByRole('combobox', { name: 'Show', exact: true }).selectOption('contributing');
   const counting = all.filter((t) => t.tracks.smb?.contributes);
   assert.ok(counting.length > 0 && counting.length < all.length);
+  // By contribution, largest first: every tenant that counts before any that does not, those gaining or losing a customer first.
+  await tenants.getByRole('button', { name: 'Contribution', exact: true }).click();
+  if ((await tenants.locator('th[aria-sort="descending"]').count()) === 0) await tenants.getByRole('button', { name: 'Contribution', exact: true }).click();
+  assert.equal(await tenants.locator('th[aria-sort="descending"]').textContent(), 'Contribution');
+  const byContribution = await ids();
+  assert.deepEqual(byContribution.slice(0, counting.length).sort(), counting.map((t) => t.id).sort());
+  const customers = all.filter((t) => t.tracks.smb?.netAdd);
+  assert.ok(customers.length > 0);
+  assert.deepEqual(byContribution.slice(0, customers.length).sort(), customers.map((t) => t.id).sort());
+  await tenants.getByRole('combobox', { name: 'Show', exact: true }).selectOption('contributing');
   assert.deepEqual((await ids()).sort(), counting.map((t) => t.id).sort());
   await tenants.getByRole('combobox', { name: 'Show', exact: true }).selectOption('all');
   // By association type.
