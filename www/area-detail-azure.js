@@ -41,24 +41,26 @@ function summary(d, kit) {
 }
 
 function tenants(d, kit) {
-  const list = d.tenants ?? [];
-  const tracks = kit.tracks(list.map((t) => t.tracks));
+  const count = kit.size('tenants');
+  const tracks = kit.tracks([]);
   const months = [d.asOf, addMonths(d.asOf, -1), d.baseline, addMonths(d.baseline, -1)].map((m) => monthName(m, true));
   const cell = (v) => h('td', { class: 'num' }, amount(v));
   return table({
     name: 'detail-tenants',
-    caption: T.tenantsCaption(number(list.length), number(Math.max(d.tenantCount ?? 0, list.length)), (d.tenantCount ?? 0) > list.length),
+    caption: T.tenantsCaption(number(count)),
     head: [
       [
-        { text: T.tenant, rowspan: 2 },
-        { text: T.segment, rowspan: 2 },
+        { text: T.tenant, rowspan: 2, sort: 'name' },
+        { text: T.segment, rowspan: 2, sort: 'segment' },
         { text: T.acr, colspan: 4, class: 'group' },
         ...tracks.map((id) => ({ text: T.customer(kit.label(id)), rowspan: 2 })),
         { text: T.withinReach, rowspan: 2 },
       ],
-      months.map((text) => ({ text, class: 'num' })),
+      // ACR in each month, largest first.
+      months.map((text, i) => ({ text, class: 'num', sort: `acr.${['asOf', 'previous', 'baseline', 'baselinePrevious'][i]}`, descending: true })),
     ],
-    page: kit.page('area-tenants'),
+    page: kit.page('tenants'),
+    search: T.searchTenants,
     row: (t) =>
       h(
         'tr',
@@ -89,12 +91,12 @@ function tenants(d, kit) {
 }
 
 function services(d, kit) {
-  const list = d.services ?? [];
   return table({
     name: 'detail-services',
-    caption: T.servicesCaption(number(list.length)),
-    head: [[T.service, { text: T.serviceAcr, class: 'num' }, T.deployment]],
+    caption: T.servicesCaption(number(kit.size('services'))),
+    head: [[{ text: T.service, sort: 'name' }, { text: T.serviceAcr, class: 'num', sort: 'acr', descending: true }, T.deployment]],
     page: kit.page('services'),
+    search: T.searchServices,
     row: (s) =>
       h(
         'tr',
@@ -122,8 +124,8 @@ function notCounted(d) {
 export function azureDetail(d, kit) {
   return [
     summary(d, kit),
-    d.tenants?.length ? tenants(d, kit) : null,
-    d.services?.length ? services(d, kit) : null,
+    kit.size('tenants') ? tenants(d, kit) : null,
+    kit.size('services') ? services(d, kit) : null,
     notCounted(d),
     d.hints?.length ? [h('h4', {}, T.withinReach), h('ul', { class: 'detail-list', 'data-field': 'hints' }, d.hints.map((hint) => h('li', {}, hint)))] : null,
   ];

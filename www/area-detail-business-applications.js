@@ -43,21 +43,21 @@ function summary(d, kit) {
 }
 
 function revenue(d, kit) {
-  const list = d.revenue ?? [];
-  const tracks = kit.tracks(list.map((p) => p.adds));
+  const tracks = kit.tracks([]);
   return table({
     name: 'detail-revenue',
-    caption: T.revenueCaption(number(list.length)),
+    caption: T.revenueCaption(number(kit.size('revenue'))),
     head: [
       [
-        { text: T.tenant, rowspan: 2 },
-        { text: T.workload, rowspan: 2 },
+        { text: T.tenant, rowspan: 2, sort: 'tenantName' },
+        { text: T.workload, rowspan: 2, sort: 'workload' },
         { text: T.revenue, colspan: 2, class: 'group' },
         ...tracks.map((id) => ({ text: T.add(kit.label(id)), rowspan: 2 })),
       ],
-      [d.asOf, d.baseline].map((m) => ({ text: monthName(m, true), class: 'num' })),
+      [d.asOf, d.baseline].map((m, i) => ({ text: monthName(m, true), class: 'num', sort: i ? 'baseline' : 'asOf', descending: true })),
     ],
     page: kit.page('revenue'),
+    search: T.searchPairs,
     pages: T.pages,
     row: (p) =>
       h(
@@ -78,16 +78,15 @@ function usage(u, unit) {
 }
 
 function consumption(d, kit) {
-  const list = d.consumption ?? [];
-  const tracks = kit.tracks(list.map((p) => p.deployments));
+  const tracks = kit.tracks([]);
   const months = [d.asOf, d.baseline].map((m) => ({ text: monthName(m, true), class: 'num' }));
   return table({
     name: 'detail-consumption',
-    caption: T.consumptionCaption(number(list.length)),
+    caption: T.consumptionCaption(number(kit.size('consumption'))),
     head: [
       [
-        { text: T.tenant, rowspan: 2 },
-        { text: T.workload, rowspan: 2 },
+        { text: T.tenant, rowspan: 2, sort: 'tenantName' },
+        { text: T.workload, rowspan: 2, sort: 'workload' },
         { text: T.usage, colspan: 2, class: 'group' },
         { text: T.rate, rowspan: 2, class: 'num' },
         { text: T.mcvColumn, colspan: 2, class: 'group' },
@@ -96,6 +95,7 @@ function consumption(d, kit) {
       [...months, ...months],
     ],
     page: kit.page('consumption'),
+    search: T.searchPairs,
     pages: T.pages,
     row: (p) =>
       h(
@@ -114,12 +114,11 @@ function consumption(d, kit) {
 }
 
 function setAside(d, kit) {
-  const list = d.setAside ?? [];
   return table({
     name: 'detail-set-aside',
-    caption: T.setAsideCaption(number(list.length)),
+    caption: T.setAsideCaption(number(kit.size('setAside'))),
     head: [[T.name, T.download, T.why, { text: T.rowsColumn, class: 'num' }]],
-    page: kit.page('set-aside'),
+    page: kit.page('setAside'),
     pages: T.pages,
     row: (s) =>
       h(
@@ -137,9 +136,9 @@ function setAside(d, kit) {
 export function businessApplicationsDetail(d, kit) {
   return [
     summary(d, kit),
-    d.revenue?.length ? revenue(d, kit) : null,
-    d.consumption?.length ? consumption(d, kit) : null,
+    kit.size('revenue') ? revenue(d, kit) : null,
+    kit.size('consumption') ? consumption(d, kit) : null,
     d.withinReach?.length ? [h('h4', {}, T.withinReach), h('ul', { class: 'detail-list', 'data-field': 'within-reach' }, d.withinReach.map((w) => h('li', { 'data-tenant': w.tenant, 'data-workload': w.workload, 'data-track': w.track }, w.message)))] : null,
-    d.setAside?.length ? setAside(d, kit) : null,
+    kit.size('setAside') ? setAside(d, kit) : null,
   ];
 }

@@ -77,30 +77,36 @@ function azurePart(d, kit, tracks) {
     );
   }
   if (a.setAside > 0) out.push(h('p', { class: 'meta', 'data-field': 'set-aside' }, T.setAside(usd(a.setAside))));
-  const list = (d.tenants ?? []).filter((t) => t.azure);
-  if (!list.length) return out;
+  const count = kit.size('tenants');
+  if (!count) return out;
   const month = (m) => ({ text: monthName(m, true), class: 'num' });
   out.push(
     h('p', { class: 'meta legend', 'data-field': 'legend' }, T.bandsLegend),
     table({
       name: 'detail-security-azure',
-      caption: T.azureTenantsCaption(number(list.length)),
+      caption: T.azureTenantsCaption(number(count)),
       head: [
-        [{ text: T.tenant, rowspan: 2 }, { text: T.secTtm, colspan: 2, class: 'group' }, ...tracks.map((id) => ({ text: kit.label(id), colspan: 2, class: 'group' }))],
-        [month(d.asOf), month(d.baseline), ...tracks.flatMap(() => [T.bands, T.net])],
+        [{ text: T.tenant, rowspan: 2, sort: 'name' }, { text: T.secTtm, colspan: 2, class: 'group' }, ...tracks.map((id) => ({ text: kit.label(id), colspan: 2, class: 'group' }))],
+        [{ ...month(d.asOf), sort: 'azure.ttm.asOf', descending: true }, { ...month(d.baseline), sort: 'azure.ttm.baseline', descending: true }, ...tracks.flatMap(() => [T.bands, T.net])],
       ],
-      page: kit.page('area-tenants', (t) => t.azure),
+      // Every tenant of the area, those with an Azure part first (missing values sort last).
+      page: kit.page('tenants', { sort: 'azure.ttm.asOf', descending: true }),
+      search: T.searchTenants,
       row: (t) =>
         h(
           'tr',
-          { 'data-tenant': t.id, 'data-contributes': String(Boolean(t.contributes)) },
+          { 'data-tenant': t.id, 'data-contributes': String(Boolean(t.contributes)), 'data-part': String(Boolean(t.azure)) },
           tenantName(t),
-          h('td', { class: 'num', 'data-field': 'ttm-as-of' }, amount(t.azure.ttm?.asOf)),
-          h('td', { class: 'num', 'data-field': 'ttm-baseline' }, amount(t.azure.ttm?.baseline)),
-          tracks.map((id) => {
-            const x = t.azure.tracks?.[id];
-            return [bands(id, x, ['customer', 'deployment', 'usage']), net(id, x, signed)];
-          }),
+          t.azure
+            ? [
+                h('td', { class: 'num', 'data-field': 'ttm-as-of' }, amount(t.azure.ttm?.asOf)),
+                h('td', { class: 'num', 'data-field': 'ttm-baseline' }, amount(t.azure.ttm?.baseline)),
+                tracks.map((id) => {
+                  const x = t.azure.tracks?.[id];
+                  return [bands(id, x, ['customer', 'deployment', 'usage']), net(id, x, signed)];
+                }),
+              ]
+            : h('td', { colspan: 2 + 2 * tracks.length, class: 'no-part', 'data-field': 'no-part', 'data-label': T.azurePart }, T.noAzurePart),
         ),
       pages: T.pages,
     }),
@@ -130,32 +136,41 @@ function m365Part(d, kit, tracks) {
     );
     out.push(h('p', { 'data-field': 'active-test' }, T.activeTest(percent(m.deploymentRatio))));
   }
-  const list = (d.tenants ?? []).filter((t) => t.m365);
-  if (!list.length) return out;
+  const count = kit.size('tenants');
+  if (!count) return out;
   // Seats and activity are the tenant's, the same on every track: read from the first track that has them.
   const first = (t, key) => Object.values(t.m365.tracks ?? {}).find((x) => x?.[key])?.[key] ?? {};
   out.push(
     h('p', { class: 'meta legend', 'data-field': 'legend' }, T.bandsLegend),
     table({
       name: 'detail-security-m365',
-      caption: T.m365TenantsCaption(number(list.length)),
+      caption: T.m365TenantsCaption(number(count)),
       head: [
         [
-          { text: T.tenant, rowspan: 2 },
+          { text: T.tenant, rowspan: 2, sort: 'name' },
           { text: T.maxPau, rowspan: 2, class: 'wrap' },
           { text: T.bestActive, rowspan: 2, class: 'wrap' },
           ...tracks.map((id) => ({ text: kit.label(id), colspan: 3, class: 'group' })),
         ],
         tracks.flatMap(() => [T.bands, { text: T.protectedColumn, class: 'wrap' }, T.net]),
       ],
-      page: kit.page('area-tenants', (t) => t.m365),
+      // Every tenant of the area, those with a Microsoft 365 part first (missing values sort last).
+      page: kit.page('tenants', { sort: `m365.tracks.${kit.area.track ?? tracks[0]}.maxPau.asOf`, descending: true }),
+      search: T.searchTenants,
       row: (t) => {
+        if (!t.m365)
+          return h(
+            'tr',
+            { 'data-tenant': t.id, 'data-contributes': String(Boolean(t.contributes)), 'data-part': 'false' },
+            tenantName(t),
+            h('td', { colspan: 2 + 3 * tracks.length, class: 'no-part', 'data-field': 'no-part', 'data-label': T.m365Part }, T.noM365Part),
+          );
         const pau = first(t, 'maxPau');
         const active = first(t, 'bestActive');
         const ratio = (r) => (r === null || r === undefined ? T.none : percent(r));
         return h(
           'tr',
-          { 'data-tenant': t.id, 'data-contributes': String(Boolean(t.contributes)) },
+          { 'data-tenant': t.id, 'data-contributes': String(Boolean(t.contributes)), 'data-part': 'true' },
           tenantName(t),
           h('td', { class: 'num', 'data-field': 'max-pau' }, `${number(pau.asOf)} / ${number(pau.baseline)}`),
           h('td', { class: 'num', 'data-field': 'active' }, `${ratio(active.asOf)} / ${ratio(active.baseline)}`),
@@ -177,14 +192,8 @@ function m365Part(d, kit, tracks) {
 
 /** The explanation's content; `kit` has the area's track labels. */
 export function securityDetail(d, kit) {
-  const tenants = d.tenants ?? [];
-  const tracks = kit.tracks([
-    d.azure?.secAcr,
-    d.m365?.protectedUsers,
-    ...tenants.flatMap((t) => [t.azure?.tracks, t.m365?.tracks]),
-  ]);
+  const tracks = kit.tracks([d.azure?.secAcr, d.m365?.protectedUsers]);
   return [
-    (d.tenantCount ?? 0) > tenants.length ? h('p', { class: 'meta', 'data-field': 'partial' }, T.partialTenants(number(tenants.length), number(d.tenantCount))) : null,
     azurePart(d, kit, tracks),
     m365Part(d, kit, tracks),
     d.hints?.length ? [h('h4', {}, T.withinReach), h('ul', { class: 'detail-list', 'data-field': 'hints' }, d.hints.map((hint) => h('li', {}, hint)))] : null,

@@ -1,34 +1,38 @@
 // An area's people: each person with a certification the area's lists name,
 // whether it counts (the metric and step it feeds) or why not. A
 // certification the area does not list is not shown here (People across
-// designations has every one); read a page at a time through rows.js.
+// designations has every one); asked for a page at a time (rows(), www/rows.js).
 
-import { h, number, table } from './dom.js';
+import { failed, h, number, table } from './dom.js';
 import { CERTIFICATION_STATUS } from './rules.js';
-import { countsInText } from './people-across-areas.js';
-import { certificationsIn, rows } from './rows.js';
+import { certificationsIn, countsInText } from './people-across-areas.js';
 import { PEOPLE_TEXT as T } from './strings.js';
 
-/** The section, or a line saying nobody holds a certification the area counts. */
-export function areaPeople(report, id, { ruleset } = {}) {
+/** The section; its content (the table, or a line saying nobody holds a certification the area counts) once rows() answers. */
+export function areaPeople(report, id, { rows } = {}) {
   const area = report.areas?.[id];
   if (!area) return null;
   const titleId = `area-${id}-people`;
-  const { total } = rows(report, { list: 'people', area: id, ruleset, limit: 0 });
-  const counted = (p) => certificationsIn(report, p, id, ruleset).some((c) => c.status === 'counted');
-  const countedTotal = rows(report, { list: 'people', area: id, ruleset, filter: counted, limit: 0 }).total;
-  return h(
-    'section',
-    { class: 'area-people', 'data-section': 'area-people', 'aria-labelledby': titleId },
-    h('h3', { id: titleId }, T.areaTitle(area.label)),
-    total
+  const section = h('section', { class: 'area-people', 'data-section': 'area-people', 'aria-labelledby': titleId, 'aria-busy': 'true' }, h('h3', { id: titleId }, T.areaTitle(area.label)));
+  Promise.all([rows({ list: 'people', area: id, limit: 0 }), rows({ list: 'people', area: id, only: 'contributing', limit: 0 })])
+    .then(([{ total }, { total: countedTotal }]) => {
+      section.append(...[content(report, id, area, rows, total, countedTotal)].flat());
+      section.removeAttribute('aria-busy');
+    })
+    .catch((e) => failed(section, e));
+  return section;
+}
+
+function content(report, id, area, rows, total, countedTotal) {
+  return total
       ? [
           h('p', { class: 'meta', 'data-field': 'people-count' }, T.areaIntro(number(countedTotal), number(total), area.label)),
           table({
             name: 'area-people',
             caption: T.areaCaption(area.label, number(total)),
-            head: [[T.person, T.certifications]],
-            page: (offset, limit) => rows(report, { list: 'people', area: id, ruleset, offset, limit }),
+            head: [[{ text: T.person, sort: 'name' }, T.certifications]],
+            page: (offset, limit, chosen) => rows({ list: 'people', area: id, ...chosen, offset, limit }),
+            search: T.searchPeople,
             limit: 25,
             pages: T.pages,
             row: (p) =>
@@ -42,7 +46,7 @@ export function areaPeople(report, id, { ruleset } = {}) {
                   h(
                     'ul',
                     { class: 'where' },
-                    certificationsIn(report, p, id, ruleset).map((c) =>
+                    certificationsIn(p, id).map((c) =>
                       h(
                         'li',
                         { class: c.status, 'data-status': c.status },
@@ -59,6 +63,5 @@ export function areaPeople(report, id, { ruleset } = {}) {
               ),
           }),
         ]
-      : h('p', { 'data-field': 'people-none' }, report.people?.length ? T.areaNone(area.label) : T.empty),
-  );
+      : h('p', { 'data-field': 'people-none' }, report.lists?.people ? T.areaNone(area.label) : T.empty);
 }

@@ -8,7 +8,7 @@
 
 import { areaDetail } from './area-detail.js';
 import { areaPeople } from './area-people.js';
-import { badge, bar, h, plural, totalPoints } from './dom.js';
+import { badge, bar, h, plural, table, totalPoints } from './dom.js';
 import { metric } from './metric-views.js';
 import { rulesLine } from './rules.js';
 import { AREA_TEXT as T, METRIC_CATEGORY, SOURCE } from './strings.js';
@@ -53,11 +53,30 @@ function track(areaId, trackId, t, deciding, how, missingId) {
   );
 }
 
-/** "What to do next": the area's recommendations, its best per metric first; the report's tenant actions when they are this area's. */
-function nextSteps(report, id, area) {
+/** The area's tenant actions, asked for (rows()) when the reader opens them, a page at a time, by kind. */
+function tenantActions(id, count, rows) {
+  const details = h('details', { 'data-field': 'tenant-actions' }, h('summary', {}, T.tenantActions(plural(count, 'action', 'actions'))));
+  details.addEventListener('toggle', () => {
+    if (!details.open || details.querySelector('table')) return;
+    details.append(
+      table({
+        name: 'tenant-actions',
+        caption: T.tenantActionsCaption(plural(count, 'action', 'actions')),
+        head: [[T.actionKind, T.action]],
+        page: (offset, limit) => rows({ list: 'tenantActions', area: id, sort: 'kind', offset, limit }),
+        limit: 20,
+        row: (a) => h('tr', { 'data-kind': a.kind, 'data-track': a.track }, h('td', {}, T.actionKinds[a.kind] ?? a.kind), h('td', {}, a.message)),
+      }),
+    );
+  });
+  return details;
+}
+
+/** "What to do next": the area's recommendations, its best per metric first; its tenant actions when its model has them. */
+function nextSteps(id, area, rows) {
   const recs = (area.recommendations ?? []).filter((r) => r.best !== false);
-  const actions = id === report.ruleset?.id ? (report.tenantActions ?? []) : [];
-  if (!recs.length && !actions.length) return null;
+  const actions = area.lists?.tenantActions ?? 0;
+  if (!recs.length && !actions) return null;
   return h(
     'section',
     { class: 'next area-next', 'aria-labelledby': `area-${id}-next` },
@@ -69,28 +88,18 @@ function nextSteps(report, id, area) {
           recs.map((r) => h('li', { class: r.top ? 'top' : '', 'data-rec-track': r.track }, r.message, r.top ? [' ', h('span', { class: 'tag' }, T.mostPerStep)] : null)),
         )
       : null,
-    actions.length
-      ? h(
-          'details',
-          { 'data-field': 'tenant-actions' },
-          h('summary', {}, T.tenantActions(plural(actions.length, 'action', 'actions'))),
-          Object.entries(T.actionKinds).map(([kind, title]) => {
-            const list = actions.filter((a) => a.kind === kind);
-            return list.length ? h('div', {}, h('h4', { class: 'subhead' }, title), h('ul', { class: 'actions' }, list.slice(0, 20).map((a) => h('li', {}, a.message)))) : null;
-          }),
-        )
-      : null,
+    actions ? tenantActions(id, actions, rows) : null,
   );
 }
 
 /**
  * The view of report.areas[id]. `back` is the element that returns to the
  * overview; `enterValues` its "Enter values" block (or null); `charts` its
- * score by month (or null); `tables` the tables of its data model when the
- * report keeps them outside the area (schema 2: the usage tenants); `ruleset`
- * the area's ruleset; `firstTrack` the track shown first.
+ * score by month (or null); `rows` answers its lists (www/rows.js);
+ * `tenantView` keeps its tenants table's choices; `ruleset` the area's
+ * ruleset; `firstTrack` the track shown first.
  */
-export function areaView(report, id, { back, enterValues, charts, tables, ruleset, firstTrack } = {}) {
+export function areaView(report, id, { back, enterValues, charts, rows, tenantView, ruleset, firstTrack } = {}) {
   const area = report.areas?.[id];
   if (!area) return null;
   const row = (report.overview ?? []).find((r) => r.area === id);
@@ -127,16 +136,17 @@ export function areaView(report, id, { back, enterValues, charts, tables, rulese
       ' ',
       h('span', { 'data-field': 'rules' }, rulesLine(area.ruleset, area.label)),
     ),
+    area.window?.message ? h('p', { class: 'window', 'data-field': 'window' }, area.window.message) : null,
     showMissing
       ? h('div', { class: 'missing', id: missingId, 'data-field': 'missing' }, h('strong', {}, `${scored ? T.toScoreUnknown : T.whatWouldScore}: `), area.missing)
       : null,
     area.warnings?.length ? h('ul', { class: 'notes', 'aria-label': T.warnings }, area.warnings.map((w) => h('li', { class: 'warning' }, w.message))) : null,
     tracks.length ? h('div', { class: 'area-tracks' }, tracks.map(([trackId, t]) => track(id, trackId, t, trackId === area.track, how, showMissing ? missingId : null))) : null,
     charts,
-    nextSteps(report, id, area),
+    nextSteps(id, area, rows),
     enterValues,
-    areaDetail(report, id) ?? tables ?? null,
-    areaPeople(report, id, { ruleset }),
+    areaDetail(report, id, { rows, tenantView, firstTrack, ruleset }),
+    areaPeople(report, id, { rows }),
     area.assumptions?.length
       ? h('details', { class: 'area-assumptions' }, h('summary', {}, T.assumptions(area.assumptions.length)), h('ul', {}, area.assumptions.map((a) => h('li', {}, a.text))))
       : null,

@@ -19,8 +19,8 @@ const monthOf = (date) => (typeof date === 'string' ? date.slice(0, 7) : null);
 
 /**
  * An area's score by month. `months`: [{ month, available, total, status }],
- * oldest first (report.areas[id].history, or Modern Work's report.history);
- * `window`: report.window ({ start, end } dates) or null; `qualifyAt`: the
+ * oldest first (report.areas[id].history);
+ * `window`: report.areas[id].window ({ start, end } dates) or null; `qualifyAt`: the
  * points that qualify; `label`: the area's name.
  */
 export function scoreChart({ months, window, qualifyAt = 70, label }) {
@@ -111,7 +111,7 @@ export function scoreChart({ months, window, qualifyAt = 70, label }) {
 
 /**
  * The points of each metric of one track against its maximum, as bars
- * (`track`: report.areas[id].tracks[t], or Modern Work's report.tracks[t]).
+ * (`track`: report.areas[id].tracks[t]).
  */
 export function metricChart(track, { label }) {
   const metrics = Object.entries(track?.metrics ?? {});
@@ -146,7 +146,3 @@ export function metricChart(track, { label }) {
     h('figcaption', {}, T.metricsCaption(label)),
   );
 }
-
-/** Modern Work's report.history as area months (the same fields the chart reads). */
-export const modernWorkMonths = (history) => (history ?? []).map((m) => ({ month: m.month, available: m.available, total: m.total, status: m.status }));
-

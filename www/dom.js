@@ -39,6 +39,14 @@ export function svg(tag, attributes = {}, ...children) {
   return el;
 }
 
+/**
+ * A question a view asked (rows(), a download) failed: the element shows
+ * `error` as it shows any other (it listens for this event on its root).
+ */
+export function failed(el, error) {
+  el.dispatchEvent(new CustomEvent('spd-score:failed', { detail: error, bubbles: true }));
+}
+
 /** Offers `text` as a file named `name` to save. */
 export function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -63,18 +71,41 @@ export function badge(status, field = 'status') {
 
 /**
  * A table in a scrolling region, a page at a time: a visible caption, header
- * rows (`head`: rows of cells, each a text or { text, colspan, rowspan, class }),
- * one row per item built by `row(item)`, its cells labelled with their
+ * rows (`head`: rows of cells, each a text or { text, colspan, rowspan, class,
+ * sort }), one row per item built by `row(item)`, its cells labelled with their
  * column's headers (data-label, shown when a narrow page draws each row as a
- * card). `page(offset, limit)` answers {total, rows} (www/rows.js); beyond
- * `limit` rows, "Previous" and "Next" page through them and `pages(from, to, total)`
- * says which are shown.
+ * card). `page(offset, limit, {search, sort, descending})` answers {total,
+ * rows} or a promise of it (www/rows.js); beyond `limit` rows, "Previous" and
+ * "Next" page through them and `pages(from, to, total)` says which are shown.
+ * A header cell with `sort` (a dotted path into the row) is a button that
+ * sorts by it (text A to Z first, `descending: true` for figures: largest
+ * first; again: the other way); `search` (a placeholder) adds a search box.
+ * Each is a new question for the first page. The table is aria-busy while a
+ * page is asked for; a later question wins over an earlier one.
  */
-export function table({ name, caption, head, page, row, limit = 50, pages = (from, to, total) => `Rows ${from} to ${to} of ${total}` }) {
+export function table({ name, caption, head, page, row, limit = 50, search: searchLabel, pages = (from, to, total) => `Rows ${from} to ${to} of ${total}`, empty = 'Nothing matches the search.' }) {
+  const order = { sort: undefined, descending: undefined, search: undefined };
   const th = (cell) => {
     const c = typeof cell === 'object' && cell !== null ? cell : { text: cell };
     const scope = c.colspan > 1 ? 'colgroup' : 'col';
-    return h('th', { scope, colspan: c.colspan > 1 ? c.colspan : null, rowspan: c.rowspan > 1 ? c.rowspan : null, class: c.class }, c.text);
+    const button = c.sort
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'sort',
+            'data-sort': c.sort,
+            onclick: () => {
+              order.descending = order.sort === c.sort ? !order.descending : Boolean(c.descending);
+              order.sort = c.sort;
+              for (const other of tableEl.querySelectorAll('thead th[aria-sort]')) other.setAttribute('aria-sort', other.querySelector('button')?.dataset.sort === order.sort ? (order.descending ? 'descending' : 'ascending') : 'none');
+              show(0);
+            },
+          },
+          c.text,
+        )
+      : null;
+    return h('th', { scope, colspan: c.colspan > 1 ? c.colspan : null, rowspan: c.rowspan > 1 ? c.rowspan : null, class: c.class, 'aria-sort': c.sort ? 'none' : null }, button ?? c.text);
   };
   // Each column's header texts ("ACR (USD) Oct 2025"), for the cells' data-label: narrow, a row is a card.
   const labels = [];
@@ -94,27 +125,42 @@ export function table({ name, caption, head, page, row, limit = 50, pages = (fro
   };
   const body = h('tbody');
   const status = h('span', { class: 'page-status', 'data-field': 'page', 'aria-live': 'polite' });
-  const previous = h('button', { type: 'button', class: 'secondary', 'data-action': 'previous-page', onclick: () => fill(offset - limit) }, 'Previous');
-  const next = h('button', { type: 'button', class: 'secondary', 'data-action': 'next-page', onclick: () => fill(offset + limit) }, 'Next');
-  const pager = h('div', { class: 'pager', 'data-field': 'pager' }, previous, status, next);
+  const previous = h('button', { type: 'button', class: 'secondary', 'data-action': 'previous-page' }, 'Previous');
+  const next = h('button', { type: 'button', class: 'secondary', 'data-action': 'next-page' }, 'Next');
+  const pager = h('div', { class: 'pager', 'data-field': 'pager', hidden: true }, previous, status, next);
+  const tableEl = h('table', { 'data-table': name, 'aria-busy': 'true' }, h('caption', {}, caption));
+  tableEl.append(h('thead', {}, head.map((cells) => h('tr', {}, cells.map(th)))), body);
+  const searchBox = searchLabel
+    ? h('input', { type: 'search', placeholder: searchLabel, 'aria-label': `${searchLabel} (${caption})`, 'data-field': 'search', oninput: () => ((order.search = searchBox.value.trim() || undefined), show(0)) })
+    : null;
   let offset = 0;
-  const fill = (at) => {
+  let asked = 0;
+  const fill = async (at) => {
+    const question = ++asked;
+    tableEl.setAttribute('aria-busy', 'true');
+    const { total, rows } = await page(Math.max(0, at), limit, { ...order });
+    if (question !== asked) return;
     offset = Math.max(0, at);
-    const { total, rows } = page(offset, limit);
     body.replaceChildren(...rows.map((item) => labelled(row(item))));
+    if (!rows.length && order.search) body.append(h('tr', { 'data-field': 'empty' }, h('td', { colspan: labels.length }, empty)));
     pager.hidden = total <= limit;
     status.textContent = pages(number(offset + 1), number(offset + rows.length), number(total));
     previous.disabled = offset === 0;
     next.disabled = offset + rows.length >= total;
+    tableEl.removeAttribute('aria-busy');
   };
-  fill(0);
+  const show = (at) => fill(at).catch((e) => failed(tableEl, e));
+  previous.onclick = () => show(offset - limit);
+  next.onclick = () => show(offset + limit);
+  show(0);
   return h(
     'div',
     { class: 'detail-table', 'data-table-wrap': name },
+    searchBox ? h('div', { class: 'filters' }, searchBox) : null,
     h(
       'div',
       { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': caption },
-      h('table', { 'data-table': name }, h('caption', {}, caption), h('thead', {}, head.map((cells) => h('tr', {}, cells.map(th)))), body),
+      tableEl,
     ),
     pager,
   );

@@ -65,19 +65,22 @@ export function manualValuesCsv(values) {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** report.tenants as CSV: one row per tenant, per track its eligibility, seats, net add and per option MAU, deployment and change. */
-export function tenantsCsv(report) {
-  const tracks = Object.keys(report.tracks);
+/**
+ * An area's usage tenants (rows({list: 'tenants'})) as CSV: one row per tenant, per track (`areaTracks`:
+ * report.areas[id].tracks) its eligibility, seats, net add and per option MAU, deployment and change.
+ */
+export function tenantsCsv(areaTracks, tenants) {
+  const tracks = Object.keys(areaTracks);
   // A track's association options, from its metrics: a tenant lists only
   // those it has rows under (schemaVersion 2), each column its own.
-  const options = Object.fromEntries(tracks.map((t) => [t, Object.keys(Object.values(report.tracks[t].metrics).find((m) => m.options)?.options ?? {})]));
+  const options = Object.fromEntries(tracks.map((t) => [t, Object.keys(Object.values(areaTracks[t].metrics).find((m) => m.options)?.options ?? {})]));
   const header = ['tenant', 'name', 'associations', 'contributes'];
   for (const t of tracks) {
     header.push(`${t} eligible now`, `${t} eligible baseline`, `${t} usage counts now`, `${t} usage counts baseline`, `${t} by carry-over now`, `${t} by carry-over baseline`, `${t} paid seats now`, `${t} net add`);
     for (const o of options[t]) header.push(`${t} ${o} MAU now`, `${t} ${o} MAU baseline`, `${t} ${o} deployed now`, `${t} ${o} deployed baseline`, `${t} ${o} growth`, `${t} ${o} deployment`);
   }
   const rows = [header];
-  for (const tenant of report.tenants) {
+  for (const tenant of tenants) {
     const row = [tenant.id, tenant.name, tenant.associations.join(' '), tenant.contributes];
     for (const t of tracks) {
       const tt = tenant.tracks[t];

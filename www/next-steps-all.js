@@ -3,8 +3,7 @@
 // that opens it) and its track. A classified area lists only the track that
 // decides it; the others list both, as either may decide.
 
-import { h, metricPoints, number, table } from './dom.js';
-import { rows } from './rows.js';
+import { h, metricPoints, number, recommendationsAcrossAreas, table } from './dom.js';
 import { NEXT_TEXT as T } from './strings.js';
 
 /** The card, or null when no area has a step to take; `link(route, attributes, ...children)` opens an area. */
@@ -14,7 +13,9 @@ export function nextStepsAll(report, { link }) {
     const area = areas[r.area];
     return !area || area.trackChoice === 'best' || !area.trackChoice || !area.track || r.track === area.track;
   };
-  const { total } = rows(report, { list: 'recommendations', filter: decides, limit: 0 });
+  // The summary's own recommendations (not a list asked for), paged here.
+  const steps = recommendationsAcrossAreas(report).filter(decides);
+  const total = steps.length;
   if (!total) return null;
   const trackLabel = (r) => areas[r.area]?.tracks?.[r.track]?.label ?? r.track;
   return h(
@@ -26,7 +27,7 @@ export function nextStepsAll(report, { link }) {
       name: 'next-steps',
       caption: T.caption(number(total)),
       head: [[T.step, T.area, T.gain]],
-      page: (offset, limit) => rows(report, { list: 'recommendations', filter: decides, offset, limit }),
+      page: (offset, limit) => ({ total, rows: steps.slice(offset, offset + limit) }),
       limit: 5,
       pages: T.pages,
       row: (r) =>

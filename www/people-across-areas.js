@@ -1,12 +1,31 @@
 // "People across designations": one row per person of the skilling list,
 // one column per designation, each cell listing the person's certifications
 // that area's lists name: where it counts (metric and step) or why not
-// (rows.js certificationsIn says which matter to which area).
+// (certificationsIn says which matter to which area). Asked for a page at a
+// time (rows(), www/rows.js).
 
 import { h, number, table } from './dom.js';
 import { CERTIFICATION_STATUS } from './rules.js';
-import { certificationsIn, rows } from './rows.js';
 import { AREA_TEXT, PEOPLE_TEXT as T, metricName } from './strings.js';
+
+/**
+ * A person's certifications that matter to `area` (a people row's
+ * certifications[i].areas, Modern Work like every other area):
+ * [{name, status, reason, countsIn}]. A certification the area does not list
+ * is not shown for it.
+ */
+export function certificationsIn(person, area) {
+  const out = [];
+  for (const c of person.certifications ?? []) {
+    const name = String(c.matched ?? c.name ?? '').replace(/^Microsoft Certified:\s*/i, '');
+    for (const a of c.areas ?? []) {
+      if (a.area !== area || a.status === 'not_on_list') continue;
+      const entry = { name, status: a.status, reason: a.reason, countsIn: a.countsIn ?? [] };
+      if (!out.some((e) => e.name === entry.name && e.status === entry.status && e.countsIn.join() === entry.countsIn.join())) out.push(entry);
+    }
+  }
+  return out;
+}
 
 /** "intermediate certifications, step 1" from "intermediateCertifications.step1". */
 export function countsInText(path) {
@@ -15,10 +34,10 @@ export function countsInText(path) {
   return [metricName(metricId).toLowerCase(), n ? AREA_TEXT.step(n).toLowerCase() : step].filter(Boolean).join(', ');
 }
 
-/** The view; `rulesets` holds every area's ruleset by id. */
-export function peopleAcrossAreas(report, { rulesets = {} } = {}) {
+/** The view; `rows` answers the people list (www/rows.js); report.lists.people says how many there are. */
+export function peopleAcrossAreas(report, { rows }) {
   const areas = (report.overview ?? []).map((row) => [row.area, row.label]);
-  const { total } = rows(report, { list: 'people', limit: 0 });
+  const total = report.lists?.people ?? 0;
   const cell = (entries) =>
     entries?.length
       ? h(
@@ -47,8 +66,9 @@ export function peopleAcrossAreas(report, { rulesets = {} } = {}) {
           table({
             name: 'people-areas',
             caption: T.caption(number(total)),
-            head: [[T.person, ...areas.map(([, label]) => label)]],
-            page: (offset, limit) => rows(report, { list: 'people', offset, limit }),
+            head: [[{ text: T.person, sort: 'name' }, ...areas.map(([, label]) => label)]],
+            page: (offset, limit, chosen) => rows({ list: 'people', ...chosen, offset, limit }),
+            search: T.searchPeople,
             limit: 25,
             pages: T.pages,
             row: (p) =>
@@ -56,7 +76,7 @@ export function peopleAcrossAreas(report, { rulesets = {} } = {}) {
                 'tr',
                 { 'data-person': p.id },
                 h('th', { scope: 'row' }, p.name ?? p.email ?? p.id, p.email && p.name ? h('span', { class: 'muted person-email' }, p.email) : null),
-                areas.map(([id]) => h('td', { 'data-area': id }, cell(certificationsIn(report, p, id, rulesets[id])))),
+                areas.map(([id]) => h('td', { 'data-area': id }, cell(certificationsIn(p, id)))),
               ),
           }),
         ]

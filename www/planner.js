@@ -312,7 +312,7 @@ function simulationView(simulation, metricLabel) {
             h(
               'tr',
               { 'data-track': id },
-              h('th', { scope: 'row' }, report.tracks[id].label),
+              h('th', { scope: 'row' }, report.areas?.[modernWork]?.tracks?.[id]?.label ?? id),
               h('td', {}, `${totalPoints(c.totalBefore)} (${STATUS[c.statusBefore]})`),
               h('td', {}, h('span', { 'data-field': 'simulated-total', title: `Exact ${c.totalAfter}` }, totalPoints(c.totalAfter)), ` (${STATUS[c.statusAfter]})`),
               h('td', { 'data-field': 'change' }, signed(Math.round(c.totalChange * 10) / 10)),

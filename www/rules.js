@@ -34,7 +34,7 @@ export const CERTIFICATION_STATUS = {
   not_on_list: 'not on the list',
 };
 
-/** "Rules: Modern Work 2026.11, following Microsoft's text of 2026-04." (ruleset or report.ruleset). */
+/** "Rules: Modern Work 2026.11, following Microsoft's text of 2026-04." (a ruleset, or report.areas[id].ruleset). */
 export function rulesLine(ruleset, label) {
   if (!ruleset) return '';
   const name = label ?? ruleset.label ?? ruleset.name ?? ruleset.id;
@@ -99,7 +99,7 @@ export function certificationLabel(ruleset, value) {
 /**
  * Why a tenant counts on a track only in part or only by a rule of 2026:
  * [{when: 'asOf' | 'baseline', kind: 'carriedOver' | 'servesOnly', text}].
- * `tenantTrack` is report.tenants[i].tracks[trackId].
+ * `tenantTrack` is a tenants row's tracks[trackId] (rows({list: 'tenants'})).
  */
 export function tenantNotes(tenantTrack, trackId, ruleset, trackLabel) {
   if (!tenantTrack) return [];

@@ -8,7 +8,11 @@
 //                                              follow, the .wasm with it); ruleset: a custom ruleset (the
 //                                              core's own by default)
 //               {type: 'add', files: File[]}   files join those already added
-//               {type: 'report', options}      {asOf, history, today, anniversary, tenantLimit, manualValues}
+//               {type: 'report', options}      {asOf, history, today, anniversary, manualValues, detail}: the
+//                                              summary (schema 3, no lists) unless detail is 'full'
+//               {type: 'rows', query}          one page of a list (contract: list, area, track, search, only,
+//                                              association, band, sort, descending, offset, limit), answered
+//                                              from the files scored for the last report
 //               {type: 'simulate', plan, options}
 //               {type: 'planChoices'}          what a plan may name (the what-if planner)
 //               {type: 'portfolio', rows}      spd-score batch rows: ordered, and their summary
@@ -18,11 +22,39 @@
 //                                              page shows of the rules (planner choices, version);
 //                                              rulesets: every area's (the boxes of "Enter values")
 //               {type: 'progress', file, loaded, total}, {type: 'report', report},
+//               {type: 'rows', result: {total, rows}},
 //               {type: 'simulation', simulation}, {type: 'planChoices', choices},
 //               {type: 'portfolio', rows, summary}, {type: 'error', message}
+import { rowsOf, toSchema3 } from './schema2-bridge.js'; // TRANSITION: until the core answers rows()
+
 let api;
 let scorer;
 let ruleset;
+/** TRANSITION: the core's schema-2 report, which rows() reads while the core has no rows(). */
+let schema2 = null;
+
+/** The report the page asks for: the summary (lists asked for with rows()), or with every list inline. */
+function report(options = {}) {
+  const detail = options.detail === 'full' ? 'full' : 'summary';
+  if (typeof scorer.rows === 'function') return scorer.report({ ...options, detail });
+  // TRANSITION: today's core makes schema 2 with every list; the page sees schema 3.
+  const { detail: _, ...rest } = options;
+  schema2 = scorer.report(rest);
+  return toSchema3(schema2, { version: api.version(), full: detail === 'full' });
+}
+
+/** A what-if: the simulated report in the same schema as report(). */
+function simulate(plan, options = {}) {
+  const simulation = scorer.simulate(plan, options);
+  if (typeof scorer.rows === 'function' || simulation.report?.schemaVersion !== 2) return simulation;
+  return { ...simulation, report: toSchema3(simulation.report, { version: api.version() }) }; // TRANSITION
+}
+
+/** One page of a list: {total, rows}. */
+function rows(query) {
+  if (typeof scorer.rows === 'function') return scorer.rows(query);
+  return rowsOf(schema2, query); // TRANSITION
+}
 
 async function init(pkg, wasm) {
   // A host's own copy of the core is imported at run time, not bundled.
@@ -81,10 +113,18 @@ async function handle(data) {
         await add(data.files);
         break;
       case 'report':
-        self.postMessage({ type: 'report', report: scorer.report(data.options), id: data.id });
+        self.postMessage({ type: 'report', report: report(data.options), id: data.id });
         break;
+      case 'rows': {
+        const result = rows(data.query);
+        // The core answers a query it cannot (no such list or area) with an error value: {kind, message}.
+        if (result?.error) throw new Error(result.error.message ?? result.error.kind);
+        if (!Array.isArray(result?.rows)) throw new Error('rows: the core gave no rows.');
+        self.postMessage({ type: 'rows', result, id: data.id });
+        break;
+      }
       case 'simulate':
-        self.postMessage({ type: 'simulation', simulation: scorer.simulate(data.plan, data.options), id: data.id });
+        self.postMessage({ type: 'simulation', simulation: simulate(data.plan, data.options), id: data.id });
         break;
       case 'portfolio':
         // Batch rows dropped on the page: in the portfolio's order, with its summary, as the CLI writes them.
@@ -96,6 +136,7 @@ async function handle(data) {
       case 'reset':
         scorer?.free();
         scorer = new api.Scorer({ ruleset });
+        schema2 = null; // TRANSITION
         break;
     }
   } catch (e) {

@@ -36,7 +36,7 @@
 //   next-steps-all.js  every area's recommendations, the biggest gain first
 //   area-view.js       a designation's view, the same for all six; metric-views.js draws
 //                      a metric by kind; area-detail*.js its data model's tables;
-//                      area-people.js its people; tenants.js the report's usage tenants
+//                      area-people.js its people; tenants.js the usage model's tenants
 //   people-across-areas.js  where each person counts in every area
 //   planner.js         the what-if across designations
 //   print-summary.js   the overview on one printed page (shown only in print)
@@ -45,17 +45,18 @@
 //   files-guide.js     which downloads feed which designation, ticked as files are read
 //   enter-values.js    "Enter values": typed scorecard figures, saved and loaded as CSV
 //   charts.js          score by month and progress per metric, as inline SVG
-//   rows.js            every list read a page at a time (the one place lists are read)
+//   rows.js            rows(query): every list asked of the worker a page at a time
+//   schema2-bridge.js  TRANSITION: schema 3 and rows() over today's core (the worker's)
 //   format.js          DOM-free formatting (numbers, months, CSV); dom.js: the DOM helpers
 //   strings.js, rules.js    the words, and what the page says about the rules
 
 import { areaView } from './area-view.js';
 import { ChangesPanel, readReport } from './changes.js';
-import { download, h, monthName, tenantsCsv } from './dom.js';
+import { download, failed, h, monthName, tenantsCsv } from './dom.js';
 import { enterValues } from './enter-values.js';
 import { filesGuide } from './files-guide.js';
 import { fileList, intake } from './intake.js';
-import { metricChart, modernWorkMonths, scoreChart } from './charts.js';
+import { metricChart, scoreChart } from './charts.js';
 import { nextStepsAll } from './next-steps-all.js';
 import { overview } from './overview.js';
 import { peopleAcrossAreas } from './people-across-areas.js';
@@ -63,9 +64,10 @@ import { planner } from './planner.js';
 import { portfolioView, readPortfolio } from './portfolio-view.js';
 import { printSummary } from './print-summary.js';
 import { formatRoute, parseRoute, sameRoute } from './router.js';
+import { rowsClient } from './rows.js';
 import { rulesLine } from './rules.js';
 import { METRIC_NAME, NAV_TEXT as N, PORTFOLIO_TEXT } from './strings.js';
-import { tenants, tenantView } from './tenants.js';
+import { tenantView } from './tenants.js';
 
 /** The styles, fetched once (literal, so that bundlers emit the file). */
 const STYLES_URL = new URL('./calculator.css', import.meta.url);
@@ -93,8 +95,6 @@ const SAMPLES = [
     files: ['azure-usage-24-months.csv', 'security-m365.csv', 'security-azure.csv', 'bizapps-revenue.csv', 'bizapps-usage.csv', 'skilling-all-areas.csv'],
   },
 ];
-/** Tenants the worker sends; beyond, the table says how many more there are. */
-const TENANT_LIMIT = 5000;
 
 /**
  * The component's styles: one constructable stylesheet shared by every
@@ -146,9 +146,12 @@ export class SpdScoreCalculator extends HTMLElement {
   /** The area last opened: its card in the overview says so, and "Back" returns to it. */
   #lastArea = null;
   #onHash = () => this.#go(parseRoute(location.hash), { fromUrl: true });
-  #tenantView = tenantView();
+  /** rows(query): one page of a list, asked of the worker (www/rows.js). */
+  #rows = rowsClient((message, answer) => this.#ask(message, answer));
+  /** Per area, its tenants table's choices (search, sort, filters), kept across refreshes. */
+  #tenantViews = {};
   /** "What changed": the overview's panel, kept across views and reports. */
-  #changes = new ChangesPanel({ rows: (query) => this.#ask({ type: 'rows', query }, 'rows').then((answer) => answer.result) });
+  #changes = new ChangesPanel({ rows: (query) => this.#rows(query) });
   /** The anniversary date typed in the history card ('' when not enrolled). */
   #anniversary = '';
   #els = {};
@@ -361,7 +364,6 @@ export class SpdScoreCalculator extends HTMLElement {
         history: true,
         today: today.toISOString().slice(0, 10),
         anniversary,
-        tenantLimit: TENANT_LIMIT,
         manualValues: this.#typed.length ? this.#typed : undefined,
       };
       const { report } = await this.#ask({ type: 'report', options }, 'report');
@@ -417,6 +419,8 @@ export class SpdScoreCalculator extends HTMLElement {
       landing,
       results,
     );
+    // A view's question (rows(), a download) that failed shows like any other error.
+    main.addEventListener('spd-score:failed', (e) => this.#fail(e.detail));
     this.#root.replaceChildren(main);
     const link = () => this.#root.prepend(h('link', { rel: 'stylesheet', href: STYLES_URL.href }));
     if (adoptable) {
@@ -512,12 +516,17 @@ export class SpdScoreCalculator extends HTMLElement {
     );
   }
 
-  /** The month scored, the anniversary, the qualification window and the downloads: for every view. */
+  /** The month scored, the anniversary and the downloads: for every view. */
   #toolbar(report) {
+    const areas = Object.values(report.areas ?? {});
+    // The months any area's data covers; the month scored is the latest as-of (an area without its data has none).
+    const months = [...new Set(areas.flatMap((a) => a.months ?? []))].sort();
+    const asOf = areas.map((a) => a.asOf).filter(Boolean).sort().at(-1);
+    const baselines = [...new Set(areas.filter((a) => a.asOf === asOf).map((a) => a.baseline).filter(Boolean))];
     const select = h(
       'select',
       { id: 'as-of', onchange: () => ((this.#asOf = select.value), this.#refresh()) },
-      (report.months ?? []).map((m) => h('option', { value: m, selected: m === report.asOf }, monthName(m))),
+      months.map((m) => h('option', { value: m, selected: m === asOf }, monthName(m))),
     );
     const anniversary = h('input', {
       type: 'date',
@@ -526,23 +535,35 @@ export class SpdScoreCalculator extends HTMLElement {
       onchange: () => ((this.#anniversary = anniversary.value), this.#refresh()),
     });
     const general = report.warnings.filter((w) => !w.file);
+    // The tenants of the areas whose model lists usage tenants, as CSV.
+    const usage = Object.entries(report.areas ?? {}).find(([, a]) => a.detail?.model === 'usage' && a.lists?.tenants);
+    const button = (label, onclick) => h('button', { type: 'button', class: 'secondary', part: 'button', onclick }, label);
     this.#els.toolbar.replaceChildren(
-      report.months?.length
-        ? h('label', { class: 'inline' }, `${N.asOf} `, select, report.baseline ? h('span', { class: 'muted' }, ` ${N.comparedWith(monthName(report.baseline))}`) : null)
-        : null,
+      months.length
+        ? h('label', { class: 'inline' }, `${N.asOf} `, select, baselines.length === 1 ? h('span', { class: 'muted' }, ` ${N.comparedWith(monthName(baselines[0]))}`) : null)
+        : '',
       h('label', { class: 'inline' }, `${N.anniversary} `, anniversary),
       h(
         'span',
         { class: 'downloads' },
-        h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => download('spd-score-report.json', 'application/json', JSON.stringify(this.#report, null, 2)) }, N.downloadReport),
-        report.tenants?.length
-          ? h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => download('spd-score-tenants.csv', 'text/csv', tenantsCsv(this.#report)) }, N.downloadTenants)
-          : null,
-        h('button', { type: 'button', class: 'secondary', part: 'button', onclick: () => window.print() }, N.print),
+        button(N.downloadReport, (e) => this.#downloadReport().catch((error) => failed(e.target, error))),
+        usage ? button(N.downloadTenants, (e) => this.#downloadTenants(usage[0]).catch((error) => failed(e.target, error))) : null,
+        button(N.print, () => window.print()),
       ),
-      report.window ? h('p', { class: 'window', 'data-field': 'window' }, report.window.message) : null,
-      general.length ? h('ul', { class: 'notes' }, general.map((w) => h('li', { class: 'warning' }, w.message))) : null,
+      general.length ? h('ul', { class: 'notes' }, general.map((w) => h('li', { class: 'warning' }, w.message))) : '',
     );
+  }
+
+  /** The report with every list inline (detail "full"), as JSON. */
+  async #downloadReport() {
+    const { report } = await this.#ask({ type: 'report', options: { ...this.#options, detail: 'full' } }, 'report');
+    download('spd-score-report.json', 'application/json', JSON.stringify(report, null, 2));
+  }
+
+  /** Every tenant of area `id` (its usage model's), as CSV. */
+  async #downloadTenants(id) {
+    const { rows } = await this.#rows({ list: 'tenants', area: id });
+    download('spd-score-tenants.csv', 'text/csv', tenantsCsv(this.#report.areas[id].tracks, rows));
   }
 
   /** Draws the view of the current route (an area the report lacks: the overview). */
@@ -561,7 +582,7 @@ export class SpdScoreCalculator extends HTMLElement {
         view.replaceChildren(this.#areaView(report, route.area));
         break;
       case 'people':
-        view.replaceChildren(peopleAcrossAreas(report, { rulesets: this.#rulesets }));
+        view.replaceChildren(peopleAcrossAreas(report, { rows: this.#rows }));
         break;
       case 'what-if':
         view.replaceChildren(
@@ -579,13 +600,12 @@ export class SpdScoreCalculator extends HTMLElement {
   /** A designation's view: the same for every area. */
   #areaView(report, id) {
     const first = this.getAttribute('track');
-    // The report's own usage tenants (schema 2) are its ruleset's area's data model.
-    const own = id === report.ruleset?.id && report.tenants?.length;
     return areaView(report, id, {
       back: this.#link({ view: 'overview' }, { class: 'secondary', part: 'button', 'data-action': 'back' }, N.back),
       enterValues: this.#enterValues(report, id),
       charts: this.#charts(report, id),
-      tables: own ? tenants(report, { view: this.#tenantView, firstTrack: first, ruleset: this.#rulesets[id] ?? this.#ruleset }) : null,
+      rows: this.#rows,
+      tenantView: (this.#tenantViews[id] ??= tenantView()),
       ruleset: this.#rulesets[id] ?? (this.#ruleset?.id === id ? this.#ruleset : null),
       firstTrack: first,
     });
@@ -596,12 +616,10 @@ export class SpdScoreCalculator extends HTMLElement {
     const area = report.areas?.[id];
     if (!area || area.status === 'not_scored') return null;
     const track = area.tracks?.[area.track];
-    // Schema 2 keeps the report's own area's months at the top.
-    const months = area.history ?? (id === report.ruleset?.id ? modernWorkMonths(report.history) : null);
     return h(
       'div',
       { class: 'area-charts' },
-      scoreChart({ months, window: report.window, qualifyAt: this.#rulesets[id]?.qualification?.minTotal ?? 70, label: area.label }),
+      scoreChart({ months: area.history ?? null, window: area.window ?? null, qualifyAt: this.#rulesets[id]?.qualification?.minTotal ?? 70, label: area.label }),
       metricChart(track, { label: track?.label ?? area.track }),
     );
   }

@@ -106,6 +106,9 @@ export const AREA_TEXT = {
   countsIn: 'Also counts in',
   otherCategory: 'Other',
   tenantActions: (n) => `Tenant by tenant: ${n} Partner Center does not show`,
+  tenantActionsCaption: (n) => `Tenant by tenant (${n}), by kind`,
+  actionKind: 'Kind',
+  action: 'What to do',
   actionKinds: { activateUsers: 'Activate users', removeSeats: 'Remove unused seats', addSeats: 'Add seats', lostCustomer: 'Lost customers' },
 };
 
@@ -233,7 +236,39 @@ export const GUIDE_TEXT = {
 };
 
 /** The words of an area's explanation (report.areas[id].detail), by data model. */
+/** The usage model's tenants table (www/tenants.js). */
+export const TENANTS_TEXT = {
+  title: (n) => `Tenants (${n})`,
+  caption: 'Tenants and what each contributes',
+  tenant: 'Tenant',
+  eligible: 'Eligible now / a year ago',
+  pau: 'Paid seats now',
+  mau: 'MAU now / then',
+  deployed: 'Deployed now / then (best ratio)',
+  contribution: 'Contribution',
+  track: 'Track',
+  search: 'Search',
+  searchPlaceholder: 'Tenant id or name',
+  show: 'Show',
+  all: 'All tenants',
+  contributing: 'Counts on this track',
+  association: 'Association',
+  everyAssociation: 'Every association',
+  showMore: 'Show more',
+  yes: 'yes',
+  no: 'no',
+  none: 'none',
+  customer: (n) => `customer ${n}`,
+  mauChange: (n) => `MAU ${n}`,
+  deployedChange: (list) => `deployed ${list}`,
+  /** "4,000 tenants shown, first 100 listed." (`total`, `shown`: formatted; `more`: not all are listed). */
+  count: (total, shown, more) => `${total} ${total === '1' ? 'tenant' : 'tenants'} shown${more ? `, first ${shown} listed` : ''}.`,
+};
+
 export const DETAIL_TEXT = {
+  searchTenants: 'Tenant name or id',
+  searchPairs: 'Tenant or workload',
+  searchServices: 'Service',
   title: 'How the files were read',
   /** A table's page: "Rows 51 to 100 of 230". */
   pages: (from, to, total) => `Rows ${from} to ${to} of ${total}`,
@@ -254,7 +289,7 @@ export const DETAIL_TEXT = {
   ttm: (asOf, baseline, growth, month, baselineMonth) => [`ACR over the twelve months to ${month}: `, asOf, `; to ${baselineMonth}: `, baseline, '; growth ', growth, '.'],
   unknownAmount: 'unknown (a month is missing)',
   unknownGrowth: 'unknown',
-  tenantsCaption: (shown, count, partial) => (partial ? `Tenants with ACR: the first ${shown} of ${count}` : `Tenants with ACR (${count})`),
+  tenantsCaption: (count) => `Tenants with ACR (${count})`,
   segment: 'Segment',
   smb: { true: 'SMB', false: 'not SMB' },
   acr: 'ACR (USD)',
@@ -317,10 +352,11 @@ export const DETAIL_TEXT = {
   protectedUsers: (track, asOf, baseline, month, baselineMonth) => [`${track}: `, asOf, ` in ${month}; `, baseline, ` in ${baselineMonth}.`],
   activeTest: (ratio) =>
     `A tenant in the seat band is a deployment when its best security workload is at least ${ratio} active (monthly active users ÷ paid units).`,
-  partialTenants: (shown, count) => `The first ${shown} of ${count} tenants are listed, the ones that change a metric first.`,
   bandsLegend: 'Each cell reads now / a year ago; ✓ in the band, – not.',
-  azureTenantsCaption: (n) => `Azure: tenants with security consumption (${n})`,
-  m365TenantsCaption: (n) => `Microsoft 365: tenants with security seats (${n})`,
+  azureTenantsCaption: (n) => `Azure: the security tenants (${n}), those with security consumption first`,
+  m365TenantsCaption: (n) => `Microsoft 365: the security tenants (${n}), those with security seats first`,
+  noAzurePart: 'No security consumption in the Azure export.',
+  noM365Part: 'No security seats in the Microsoft 365 export.',
   secTtm: 'Security ACR, 12 months (USD)',
   bands: 'Bands',
   net: 'Net change',
@@ -465,6 +501,7 @@ export const NEXT_TEXT = {
 
 /** The words of the people table across designations. */
 export const PEOPLE_TEXT = {
+  searchPeople: 'Name or email',
   title: 'People across designations',
   intro: 'Where each person’s certifications count in every designation (metric and step), and why not where they do not.',
   caption: (n) => `People and where they count (${n})`,

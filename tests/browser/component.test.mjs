@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { defaultRuleset, drop, fixture, go, openArea, root, shown, start } from './harness.mjs';
+import { defaultRuleset, drop, fixture, go, idle, openArea, root, shown, start } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -40,7 +40,8 @@ test('ruleset-url: a newer ruleset, fetched from the origin, changes the thresho
     el.setAttribute('ruleset-url', '/rulesets/test.json');
     document.querySelector('main').replaceChildren(el);
     const report = await el.scoreFiles([{ name: 'people.csv', bytes: new TextEncoder().encode('Email,Certification\nana@example.com,MS-102\n') }]);
-    return { version: report.ruleset.version, advanced: report.tracks.smb.metrics.advancedCertifications };
+    const modernWork = report.areas['modern-work'];
+    return { version: modernWork.ruleset.version, advanced: modernWork.tracks.smb.metrics.advancedCertifications };
   });
   assert.equal(result.version, 'test');
   assert.equal(result.advanced.threshold, 2);
@@ -73,7 +74,7 @@ test('the track attribute puts a track first, the as-of attribute picks the mont
   await page.evaluate(() => document.querySelector('spd-score-calculator').setAttribute('track', 'smb'));
   await page.waitForFunction(() => document.querySelector('spd-score-calculator').shadowRoot.querySelector('.area-view .area-track[data-track]')?.dataset.track === 'smb');
   await page.evaluate(() => document.querySelector('spd-score-calculator').setAttribute('as-of', '2025-09'));
-  await page.waitForFunction(() => document.querySelector('spd-score-calculator').report?.asOf === '2025-09');
+  await page.waitForFunction(() => document.querySelector('spd-score-calculator').report?.areas['modern-work'].asOf === '2025-09');
   assert.equal(await page.locator('#as-of').inputValue(), '2025-09');
 });
 
@@ -93,14 +94,24 @@ test('thousands of tenants: the table shows a page at a time and the page stays 
   await page.locator('spd-score-calculator input[type="file"]').first().setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
   await page.locator('[data-view="overview"]').waitFor();
   await openArea(page, 'modern-work');
-  const body = page.locator('[data-table="tenants"] tbody tr');
-  await body.first().waitFor();
+  const table = page.locator('[data-table="tenants"]');
+  const body = table.locator('tbody tr');
+  await idle(table);
   assert.equal(await body.count(), 100);
+  assert.equal(await page.locator('.tenants [data-field="tenants-title"]').textContent(), 'Tenants (4,000)');
   assert.match(await page.locator('.tenants .count').textContent(), /4,000 tenants shown, first 100 listed/);
+  // "Show more" adds the next page below the first: Tenant 0100 … 0199 (sorted by id, A to Z).
+  await page.locator('.tenants').getByRole('button', { name: 'Tenant', exact: true }).click();
+  await idle(table);
   await page.locator('.tenants').getByRole('button', { name: 'Show more' }).click();
+  await idle(table);
   assert.equal(await body.count(), 200);
+  assert.equal(await body.nth(100).locator('.tenant-id').textContent(), 'Tenant 0100');
+  assert.equal(await body.nth(199).locator('.tenant-id').textContent(), 'Tenant 0199');
   await page.locator('.tenants input[type="search"]').fill('Tenant 012');
+  await idle(table);
   assert.equal(await body.count(), 10);
+  assert.match(await page.locator('.tenants .count').textContent(), /^10 tenants shown\.$/);
   const longest = await page.evaluate(() => Math.max(0, ...window.longTasks));
   assert.ok(longest < 1000, `the main thread was blocked for ${longest} ms`);
 });
@@ -116,7 +127,7 @@ test('module-url and wasm-url: the host serves the core from its own paths', asy
     el.setAttribute('wasm-url', '/vendor/engine/core.wasm');
     document.querySelector('main').replaceChildren(el);
     const report = await el.scoreFiles([{ name: 'people.csv', bytes: new TextEncoder().encode('Email,Certification\nana@example.com,MS-102\n') }]);
-    return report.tracks.smb.metrics.advancedCertifications.points;
+    return report.areas['modern-work'].tracks.smb.metrics.advancedCertifications.points;
   });
   assert.equal(total, 15);
   const paths = page.requests.map((url) => new URL(url).pathname);
@@ -204,36 +215,94 @@ test('files dropped with the mouse are scored, and Start over forgets them', asy
   assert.equal((await shown(page)).smb.metrics.netCustomerAdds, '—');
 });
 
-test('tenant table: sort by a column, filter by what counts and by association; the report downloads as JSON', async () => {
+test('tenant table: sort by a column, filter by what counts and by association, all asked of the worker; the report downloads in full', async () => {
   const page = await app.open();
   await drop(page, ['mixed-60-tenants.csv', 'skilling-people.csv'].map(fixture));
   const report = await page.evaluate(() => document.querySelector('spd-score-calculator').report);
+  assert.equal(report.schemaVersion, 3);
+  // The summary lists nothing: the JSON download is the report with every list inline.
+  assert.equal(report.areas['modern-work'].tenants, undefined);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report (JSON)' }).click()]);
+  const full = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(full.schemaVersion, 3);
+  const all = full.areas['modern-work'].tenants;
+  assert.equal(all.length, report.areas['modern-work'].lists.tenants);
+  assert.ok(all.length > 20, `${all.length} tenants`);
   await openArea(page, 'modern-work');
   const tenants = page.locator('.tenants');
-  const rows = tenants.locator('[data-table="tenants"] tbody tr');
-  const ids = () => rows.locator('.tenant-id').allTextContents();
-  assert.equal(await rows.count(), Math.min(100, report.tenants.length));
-  // Sort by tenant: ascending first, then descending.
+  const table = tenants.locator('[data-table="tenants"]');
+  const rows = table.locator('tbody tr');
+  const ids = async () => (await idle(table), rows.locator('.tenant-id').allTextContents());
+  await idle(table);
+  assert.equal(await tenants.locator('[data-field="tenants-title"]').textContent(), `Tenants (${all.length})`);
+  assert.equal(await rows.count(), Math.min(100, all.length));
+  // Sort by tenant (its id, shown first): A to Z first, then Z to A; the header says so and keeps the keyboard.
+  const byName = (a, b) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : a.id.toLowerCase() > b.id.toLowerCase() ? 1 : 0);
   await tenants.getByRole('button', { name: 'Tenant', exact: true }).click();
   const ascending = await ids();
-  assert.deepEqual(ascending, [...ascending].sort());
-  assert.equal(await tenants.locator('th[aria-sort="ascending"]').count(), 1);
-  await tenants.getByRole('button', { name: 'Tenant', exact: true }).click();
-  assert.deepEqual(await ids(), [...ascending].reverse());
-  // Only the tenants that change a metric of the track shown.
+  assert.equal(ascending[0], [...all].sort(byName)[0].id);
+  assert.equal(await tenants.locator('th[aria-sort="ascending"]').textContent(), 'Tenant');
+  assert.equal(await page.evaluate(() => document.querySelector('spd-score-calculator').shadowRoot.activeElement?.dataset.sort), 'tenant');
+  await page.keyboard.press('Enter');
+  assert.equal((await ids())[0], [...all].sort(byName).at(-1).id);
+  assert.equal(await tenants.locator('th[aria-sort="descending"]').textContent(), 'Tenant');
+  // Paid seats, largest first, on SMB: the tenant with the most seats leads.
   await tenants.getByRole('combobox', { name: 'Track', exact: true }).selectOption('smb');
-  await tenants.getByRole('combobox', { name: 'Show', exact: true }).selectOption('counts');
-  const counting = report.tenants.filter((t) => {
-    const tt = t.tracks.smb;
-    return tt && (tt.netAdd || Object.values(tt.options).some((o) => o.deployment || o.growth));
-  });
-  assert.ok(counting.length > 0);
-  assert.equal(await rows.count(), counting.length);
+  await tenants.getByRole('button', { name: 'Paid seats now', exact: true }).click();
+  const most = Math.max(...all.map((t) => t.tracks.smb?.maxPau.asOf ?? 0));
+  assert.equal((await ids())[0], all.find((t) => t.tracks.smb?.maxPau.asOf === most).id);
+  assert.equal(await rows.first().locator('[data-field="pau"]').textContent(), most.toLocaleString('en-US'));
+  // Only the tenants that change a metric of the track shown.
+  const counting = all.filter((t) => t.tracks.smb?.contributes);
+  assert.ok(counting.length > 0 && counting.length < all.length);
+  // By contribution, largest first: every tenant that counts before any that does not, those gaining or losing a customer first.
+  await tenants.getByRole('button', { name: 'Contribution', exact: true }).click();
+  if ((await tenants.locator('th[aria-sort="descending"]').count()) === 0) await tenants.getByRole('button', { name: 'Contribution', exact: true }).click();
+  assert.equal(await tenants.locator('th[aria-sort="descending"]').textContent(), 'Contribution');
+  const byContribution = await ids();
+  assert.deepEqual(byContribution.slice(0, counting.length).sort(), counting.map((t) => t.id).sort());
+  const customers = all.filter((t) => t.tracks.smb?.netAdd);
+  assert.ok(customers.length > 0);
+  assert.deepEqual(byContribution.slice(0, customers.length).sort(), customers.map((t) => t.id).sort());
+  await tenants.getByRole('combobox', { name: 'Show', exact: true }).selectOption('contributing');
+  assert.deepEqual((await ids()).sort(), counting.map((t) => t.id).sort());
   await tenants.getByRole('combobox', { name: 'Show', exact: true }).selectOption('all');
   // By association type.
   await tenants.getByRole('combobox', { name: 'Association', exact: true }).selectOption('CPOR');
-  assert.equal(await rows.count(), report.tenants.filter((t) => t.associations.includes('CPOR')).length);
-  // The JSON download is the report shown.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report (JSON)' }).click()]);
-  assert.deepEqual(JSON.parse(readFileSync(await download.path(), 'utf8')), report);
+  const cpor = all.filter((t) => t.associations.includes('CPOR'));
+  assert.ok(cpor.length > 0 && cpor.length < all.length);
+  assert.deepEqual((await ids()).sort(), cpor.map((t) => t.id).sort());
+  // A search (any case, part of the id or name) narrows to one known tenant.
+  const known = counting[0];
+  const part = known.id.slice(3, 12).toLowerCase();
+  await tenants.locator('input[type="search"]').fill(part);
+  await tenants.getByRole('combobox', { name: 'Association', exact: true }).selectOption('all');
+  const matching = all.filter((t) => [t.id, t.name].some((v) => v?.toLowerCase().includes(part)));
+  assert.deepEqual(matching.map((t) => t.id), [known.id]);
+  assert.deepEqual(await ids(), [known.id]);
+  assert.match(await tenants.locator('.count').textContent(), /^1 tenant shown\.$/);
+});
+
+test('rows(query) sends values only: a function, an unknown field or no list is refused before the worker is asked', async () => {
+  const page = await app.open();
+  const got = await page.evaluate(async () => {
+    const { cleanQuery, rowsClient } = await import('/rows.js');
+    const asked = [];
+    const rows = rowsClient(async (message) => (asked.push(message), { result: { total: 0, rows: [] } }));
+    const refused = (query) => rows(query).then(() => 'sent', (e) => e.message);
+    return {
+      predicate: await refused({ list: 'tenants', area: 'modern-work', only: (t) => t.contributes }),
+      filter: await refused({ list: 'tenants', filter: 'x' }),
+      noList: await refused({ area: 'security' }),
+      clean: cleanQuery({ list: 'people', area: undefined, search: '', sort: 'name', descending: false, offset: 0, limit: 25 }),
+      sent: (await rows({ list: 'people', search: 'ana', limit: 5 }), asked),
+    };
+  });
+  assert.deepEqual(got, {
+    predicate: 'rows: only must be a value, not a function',
+    filter: 'rows: no query field named filter',
+    noList: 'rows: the query names no list',
+    clean: { list: 'people', sort: 'name', descending: false, offset: 0, limit: 25 },
+    sent: [{ type: 'rows', query: { list: 'people', search: 'ana', limit: 5 } }],
+  });
 });

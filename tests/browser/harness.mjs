@@ -94,13 +94,14 @@ export async function defaultRuleset() {
   return api.defaultRuleset();
 }
 
-/** Opens an area from its card in the overview (going to the overview first); returns its view. */
+/** Opens an area from its card in the overview (going to the overview first); returns its view, its tables filled. */
 export async function openArea(page, area) {
   const view = page.locator(`.area-view[data-area="${area}"]`);
-  if (await view.count()) return view;
+  if (await view.count()) return (await settled(page), view);
   await page.locator('nav.views [data-route="#/"]').click();
   await page.locator(`[data-view="overview"] [data-area="${area}"] [data-field="open-area"]`).click();
   await view.waitFor();
+  await settled(page);
   return view;
 }
 
@@ -133,4 +134,22 @@ export async function loadFiles(page, paths) {
 export async function go(page, route) {
   await page.locator(`nav.views [data-route="${route}"]`).click();
   await page.locator(`.view[data-route="${route}"]`).waitFor();
+  await settled(page);
+}
+
+/** Waits until a table (a locator) has its rows: it is aria-busy while it asks the worker for them. */
+export async function idle(table) {
+  await table.first().waitFor();
+  await table.page().waitForFunction((el) => !el.hasAttribute('aria-busy'), await table.first().elementHandle());
+}
+
+/** Waits until no table or section of the element is waiting for rows (aria-busy). */
+export async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('spd-score-calculator')?.shadowRoot?.querySelector('[aria-busy]'));
+}
+
+/** The report with every list inline, as "Download report (JSON)" saves it. */
+export async function fullReport(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report (JSON)' }).click()]);
+  return JSON.parse(readFileSync(await download.path(), 'utf8'));
 }

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { areaPoints, axeViolations, fixture, go, loadFiles, openArea, reportAfter, screenshots, shown, start } from './harness.mjs';
+import { areaPoints, axeViolations, fixture, fullReport, go, idle, loadFiles, openArea, reportAfter, screenshots, shown, start } from './harness.mjs';
 
 const STATUS = { qualified: 'Qualified', incomplete: 'Incomplete', in_progress: 'In progress', not_scored: 'Not scored', partial: 'Partial', not_started: 'Not started' };
 const scenarios = readFileSync(fixture('areas/manifest.txt'), 'utf8')
@@ -62,6 +62,7 @@ for (const files of scenarios) {
 async function everyPage(card, name, read) {
   const out = [];
   for (;;) {
+    await idle(card.locator(`[data-table="${name}"]`));
     out.push(...(await card.locator(`[data-table="${name}"] tbody tr`).evaluateAll(read)));
     const next = card.locator(`[data-table-wrap="${name}"] [data-action="next-page"]`);
     if (!(await next.isVisible()) || !(await next.isEnabled())) return out;
@@ -262,7 +263,7 @@ test('score by month: one point per month with a score, the 70-point line, the q
     await mwPage.locator('.drop').waitFor();
     await mwPage.locator('spd-score-calculator input[type="file"]').first().setInputFiles(fixture('cpor-report-13-months.csv'));
   });
-  const months = (mw.areas['modern-work'].history ?? mw.history).filter((m) => m.available && m.total !== null);
+  const months = mw.areas['modern-work'].history.filter((m) => m.available && m.total !== null);
   await mwPage.locator('[data-view="overview"]').waitFor();
   const mwView = await openArea(mwPage, 'modern-work');
   assert.equal(await mwView.locator('[data-chart="score"] circle.chart-point').count(), months.length);
@@ -279,7 +280,10 @@ test('next steps across designations: every area’s steps, the biggest gain fir
   const areasListed = new Set(rows.map((r) => r.area));
   for (const [id, area] of Object.entries(report.areas)) if (area.recommendations.length) assert.ok(areasListed.has(id), id);
   assert.equal(rows[0].gain, Math.max(...Object.values(report.areas).flatMap((a) => a.recommendations.map((r) => r.gain))));
-  while (await card.locator('[data-action="previous-page"]').isEnabled()) await card.locator('[data-action="previous-page"]').click();
+  while (await card.locator('[data-action="previous-page"]').isEnabled()) {
+    await card.locator('[data-action="previous-page"]').click();
+    await idle(card.locator('[data-table="next-steps"]'));
+  }
   const first = card.locator('[data-table="next-steps"] tbody tr').first();
   await first.getByRole('link').click();
   await page.locator(`.area-view[data-area="${rows[0].area}"]`).waitFor();
@@ -292,12 +296,18 @@ test('next steps across designations: every area’s steps, the biggest gain fir
 
 test('people across designations: a row per person, per area where each certification counts or why not', async () => {
   const page = await app.open();
-  const report = await load(page, ['skilling-all-areas.csv']);
+  const summary = await load(page, ['skilling-all-areas.csv']);
+  // The people are asked for a page at a time; the full report lists them all.
+  const report = { ...summary, people: (await fullReport(page)).people };
+  assert.equal(report.people.length, summary.lists.people);
   await go(page, '#/people');
   const card = page.locator('.people-all');
   const ids = await everyPage(card, 'people-areas', (trs) => trs.map((tr) => tr.dataset.person));
   assert.deepEqual(ids, report.people.map((p) => p.id));
-  while (await card.locator('[data-action="previous-page"]').isEnabled()) await card.locator('[data-action="previous-page"]').click();
+  while (await card.locator('[data-action="previous-page"]').isEnabled()) {
+    await card.locator('[data-action="previous-page"]').click();
+    await idle(card.locator('[data-table="people-areas"]'));
+  }
   const headers = await card.locator('[data-table="people-areas"] thead th').allTextContents();
   assert.deepEqual(headers.slice(1), report.overview.map((r) => r.label));
   // The first page's people.
