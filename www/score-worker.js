@@ -25,35 +25,24 @@
 //               {type: 'rows', result: {total, rows}},
 //               {type: 'simulation', simulation}, {type: 'planChoices', choices},
 //               {type: 'portfolio', rows, summary}, {type: 'error', message}
-import { rowsOf, toSchema3 } from './schema2-bridge.js'; // TRANSITION: until the core answers rows()
-
 let api;
 let scorer;
 let ruleset;
-/** TRANSITION: the core's schema-2 report, which rows() reads while the core has no rows(). */
-let schema2 = null;
 
 /** The report the page asks for: the summary (lists asked for with rows()), or with every list inline. */
 function report(options = {}) {
   const detail = options.detail === 'full' ? 'full' : 'summary';
-  if (typeof scorer.rows === 'function') return scorer.report({ ...options, detail });
-  // TRANSITION: today's core makes schema 2 with every list; the page sees schema 3.
-  const { detail: _, ...rest } = options;
-  schema2 = scorer.report(rest);
-  return toSchema3(schema2, { version: api.version(), full: detail === 'full' });
+  return scorer.report({ ...options, detail });
 }
 
 /** A what-if: the simulated report in the same schema as report(). */
 function simulate(plan, options = {}) {
-  const simulation = scorer.simulate(plan, options);
-  if (typeof scorer.rows === 'function' || simulation.report?.schemaVersion !== 2) return simulation;
-  return { ...simulation, report: toSchema3(simulation.report, { version: api.version() }) }; // TRANSITION
+  return scorer.simulate(plan, options);
 }
 
 /** One page of a list: {total, rows}. */
 function rows(query) {
-  if (typeof scorer.rows === 'function') return scorer.rows(query);
-  return rowsOf(schema2, query); // TRANSITION
+  return scorer.rows(query);
 }
 
 async function init(pkg, wasm) {
@@ -136,7 +125,6 @@ async function handle(data) {
       case 'reset':
         scorer?.free();
         scorer = new api.Scorer({ ruleset });
-        schema2 = null; // TRANSITION
         break;
     }
   } catch (e) {

@@ -46,7 +46,6 @@
 //   enter-values.js    "Enter values": typed scorecard figures, saved and loaded as CSV
 //   charts.js          score by month and progress per metric, as inline SVG
 //   rows.js            rows(query): every list asked of the worker a page at a time
-//   schema2-bridge.js  TRANSITION: schema 3 and rows() over today's core (the worker's)
 //   format.js          DOM-free formatting (numbers, months, CSV); dom.js: the DOM helpers
 //   strings.js, rules.js    the words, and what the page says about the rules
 
