@@ -3,9 +3,11 @@
 // one per core, partners per second for each, their ratio, and the peak
 // memory of the whole process (main thread and workers). Each is the best
 // of `--runs` runs, alternated, so that another process's burst on a shared
-// machine weighs on neither side alone. Run after the build:
+// machine weighs on neither side alone. Then, when .venv (scripts/setup.sh)
+// has the Python package, the same for spd_score.batch (threads) and the
+// Spark job in local mode (bench/python.py). Run after the build:
 //   node bench/batch.mjs [--partners 1000] [--runs 3] [--json]
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +61,12 @@ const result = {
   everyCore: figures(best.all),
   ratio: best.one.seconds / best.all.seconds,
 };
+// The Python package and Spark, when scripts/setup.sh's .venv has the
+// package (scripts/python-test.sh installs it).
+const python = `${root}.venv/bin/python`;
+if (existsSync(python) && spawnSync(python, ['-c', 'import spd_score, pyspark']).status === 0) {
+  result.python = JSON.parse(execFileSync(python, [`${root}bench/python.py`, dir, String(runs)], { encoding: 'utf8' }));
+}
 if (args.includes('--json')) console.log(JSON.stringify(result));
 else {
   console.log(`spd-score batch: ${partners} partners, ${result.megabytes} MB of files (best of ${runs} runs each)`);
@@ -68,4 +76,14 @@ else {
     );
   }
   console.log(`  ${cores} workers / 1 worker: ${result.ratio.toFixed(2)}x (target 1.7x on 2 cores)`);
+  const py = result.python;
+  if (py) {
+    console.log(`spd_score.batch (Python, native core): peak ${Math.round(py.peakMB)} MB`);
+    for (const [name, r] of [['1 thread  ', py.oneThread], [`${py.cores} threads`.padEnd(10), py.everyCore]]) {
+      console.log(`  ${name} ${r.seconds.toFixed(1).padStart(6)} s  ${r.partnersPerSecond.toFixed(1).padStart(7)} partners/s`);
+    }
+    const s = py.spark;
+    console.log(`python -m spd_score.spark, local[${py.cores}] (JVM start included): ${s.partners} partners`);
+    console.log(`  ${s.seconds.toFixed(1).padStart(17)} s  ${s.partnersPerSecond.toFixed(1).padStart(7)} partners/s`);
+  }
 }
