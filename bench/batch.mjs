@@ -44,12 +44,30 @@ const runOnce = (workers) => {
   return JSON.parse(execFileSync('node', [file], { encoding: 'utf8' }));
 };
 
+// The machine's own ceiling, beside: a CPU loop on 1 thread and on one per
+// core, the same work per thread. On a machine others share, a ratio below
+// the target says little when this one is as low.
+const loopScript = `${dir}.loop.mjs`;
+writeFileSync(
+  loopScript,
+  `import { Worker, isMainThread } from 'node:worker_threads';
+   if (!isMainThread) { let x = 0; for (let i = 0; i < 1e8; i++) x = (x + i * 7) % 1000003; }
+   else {
+     const run = async (n) => { const t = performance.now(); await Promise.all(Array.from({ length: n }, () => new Promise((r) => new Worker(new URL(import.meta.url)).on('exit', r)))); return performance.now() - t; };
+     const one = await run(1); const all = await run(${cores});
+     console.log(${cores} * one / all);
+   }`,
+);
+const loopRatio = () => Number(execFileSync('node', [loopScript], { encoding: 'utf8' }));
+
 const best = { one: null, all: null };
+const loops = [loopRatio()];
 for (let i = 0; i < runs; i++) {
   for (const [key, workers] of [['one', 1], ['all', cores]]) {
     const r = runOnce(workers);
     if (!best[key] || r.seconds < best[key].seconds) best[key] = r;
   }
+  loops.push(loopRatio());
 }
 const figures = (r) => ({ seconds: r.seconds, partnersPerSecond: r.partners / r.seconds, cpuSeconds: r.cpuSeconds, peakMB: r.peakMB });
 const result = {
@@ -60,6 +78,8 @@ const result = {
   oneWorker: figures(best.one),
   everyCore: figures(best.all),
   ratio: best.one.seconds / best.all.seconds,
+  // A CPU loop's speed-up on every core, before the first run and after each pair.
+  machineRatios: loops,
 };
 // The Python package and Spark, when scripts/setup.sh's .venv has the
 // package (scripts/python-test.sh installs it).
@@ -76,6 +96,7 @@ else {
     );
   }
   console.log(`  ${cores} workers / 1 worker: ${result.ratio.toFixed(2)}x (target 1.7x on 2 cores)`);
+  console.log(`  the machine meanwhile: a CPU loop on ${cores} threads ${loops.map((r) => `${r.toFixed(2)}x`).join(', ')} (${cores}x when the cores are free)`);
   const py = result.python;
   if (py) {
     console.log(`spd_score.batch (Python, native core): peak ${Math.round(py.peakMB)} MB`);

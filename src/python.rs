@@ -11,6 +11,7 @@ use crate::json::At;
 use crate::{Date, DetailLevel, ManualValue, Month, Ruleset, RulesetData, ScoreOptions, Workbook};
 use pyo3::exceptions::{PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedBytes;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Read};
@@ -100,10 +101,11 @@ fn date(text: Option<String>, what: &str) -> Result<Option<Date>, String> {
     text.map(|t| Date::parse(&t).ok_or_else(|| format!("{what} must be a date as YYYY-MM-DD, not \"{t}\""))).transpose()
 }
 
-/// A file for `report`: a path, read here, or a name and its bytes.
+/// A file for `report`: a path, read here, or a name and its bytes (held,
+/// not copied: a `Vec<u8>` would be taken from them byte by byte).
 #[derive(FromPyObject)]
 enum Source {
-    Named(String, Vec<u8>),
+    Named(String, PyBackedBytes),
     Path(PathBuf),
 }
 
