@@ -11,6 +11,7 @@ use crate::json::At;
 use crate::{Date, DetailLevel, ManualValue, Month, Ruleset, RulesetData, ScoreOptions, Workbook};
 use pyo3::exceptions::{PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedBytes;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Read};
@@ -100,10 +101,11 @@ fn date(text: Option<String>, what: &str) -> Result<Option<Date>, String> {
     text.map(|t| Date::parse(&t).ok_or_else(|| format!("{what} must be a date as YYYY-MM-DD, not \"{t}\""))).transpose()
 }
 
-/// A file for `report`: a path, read here, or a name and its bytes.
+/// A file for `report`: a path, read here, or a name and its bytes (held,
+/// not copied: a `Vec<u8>` would be taken from them byte by byte).
 #[derive(FromPyObject)]
 enum Source {
-    Named(String, Vec<u8>),
+    Named(String, PyBackedBytes),
     Path(PathBuf),
 }
 
@@ -156,9 +158,9 @@ fn os_error(path: &Path, e: &io::Error) -> PyErr {
 /// that cannot be read raises its `OSError`.
 #[pyfunction]
 fn report(py: Python<'_>, files: Vec<Source>, options_json: &str, report_options_json: &str) -> PyResult<String> {
-    let mut book = workbook(options_json).map_err(PyValueError::new_err)?;
-    let options = score_options(report_options_json).map_err(PyValueError::new_err)?;
     let result: Result<String, PyErrSource> = py.detach(|| {
+        let mut book = workbook(options_json).map_err(PyErrSource::Message)?;
+        let options = score_options(report_options_json).map_err(PyErrSource::Message)?;
         for source in &files {
             match source {
                 Source::Named(name, bytes) => book.add_file(name, bytes),
@@ -205,18 +207,20 @@ fn partner_rows(
     options_json: &str,
     report_options_json: &str,
 ) -> PyResult<String> {
-    let mut book = workbook(options_json).map_err(PyValueError::new_err)?;
-    let options = score_options(report_options_json).map_err(PyValueError::new_err)?;
-    let options = ScoreOptions { detail: DetailLevel::Summary, ..options };
-    Ok(py.detach(|| {
+    // All of it without the interpreter, a new workbook included: threads
+    // score partners side by side.
+    py.detach(|| -> Result<String, String> {
+        let mut book = workbook(options_json)?;
+        let options = ScoreOptions { detail: DetailLevel::Summary, ..score_options(report_options_json)? };
         let mut unread = unread;
         for path in &paths {
             if let Err(e) = add_path(&mut book, path) {
                 unread.push(format!("{}: {}", file_name(path), why(&e)));
             }
         }
-        crate::portfolio::json_array(&crate::portfolio::rows(partner, &book.report(&options), &unread))
-    }))
+        Ok(crate::portfolio::json_array(&crate::portfolio::rows(partner, &book.report(&options), &unread)))
+    })
+    .map_err(PyValueError::new_err)
 }
 
 /// Rows (a JSON array, as `partner_rows` gives them) in the portfolio's

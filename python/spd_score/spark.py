@@ -49,7 +49,13 @@ def score_partners(files, *, as_of: Optional[str] = None, today: Optional[str] =
     """Scores each partner of `files` (as `partner_files` makes it) with the
     spd-score core, one group per partner: its rows, ordered by partner and
     then Partner Center's order of designations."""
-    schema = f"{ROW_SCHEMA}, {_ORDER} int"
+    return in_order(scored(files, as_of=as_of, today=today))
+
+
+def scored(files, *, as_of: Optional[str] = None, today: Optional[str] = None):
+    """`score_partners` before the sort: the rows with their place among
+    their partner's (`_order`). Cache this to score each partner once: the
+    sort samples its input before it sorts it."""
 
     def score_group(group):
         import pandas as pd
@@ -67,7 +73,11 @@ def score_partners(files, *, as_of: Optional[str] = None, today: Optional[str] =
         # object columns: None stays null (not NaN) for strings and booleans.
         return pd.DataFrame({k: pd.Series(v, dtype="object") for k, v in columns.items()})
 
-    rows = files.groupBy("partner").applyInPandas(score_group, schema)
+    return files.groupBy("partner").applyInPandas(score_group, f"{ROW_SCHEMA}, {_ORDER} int")
+
+
+def in_order(rows):
+    """Rows from `scored` in the portfolio's order, as `spd-score batch` writes them."""
     return rows.orderBy("partner", _ORDER).drop(_ORDER)
 
 
@@ -110,7 +120,7 @@ def main(argv=None) -> int:
         builder = builder.config("spark.sql.shuffle.partitions", str(args.partitions))
     spark = builder.getOrCreate()
     try:
-        rows = score_partners(partner_files(spark, args.input), as_of=args.as_of, today=args.today).cache()
+        rows = in_order(scored(partner_files(spark, args.input), as_of=args.as_of, today=args.today).cache())
         write(rows, args.out)
         counts = rows.agg(F.countDistinct("partner").alias("partners"), F.sum(F.col("area").isNull().cast("int")).alias("unscored")).first()
         print(f"spd-score: {counts.partners} partners, {counts.unscored} not scored: {args.out}", file=sys.stderr)
