@@ -2,7 +2,9 @@
 // JSON line: seconds, CPU seconds (steadier than wall time on a shared
 // machine), rows, peak resident memory, and the module's linear memory once
 // the file is loaded and at the end (it never shrinks, so the end is its
-// peak). Run in its own process so that the peak belongs to this file alone.
+// peak); then the first page (50 rows) of Modern Work's tenants, as the
+// page asks for it after the summary: in the list's order, and by
+// contribution (every tenant weighed), each timed from the ask. Run in its own process so that the peak belongs to this file alone.
 //   node bench/node-wasm.mjs FILE
 import { open } from 'node:fs/promises';
 import { load, Scorer } from '../dist/index.js';
@@ -27,16 +29,27 @@ for (let read; (read = (await handle.read(buffer, 0, buffer.length, null)).bytes
 await handle.close();
 scorer.endFile();
 const wasmBytesLoaded = wasm.memory.buffer.byteLength;
-const report = scorer.report({ tenantLimit: 1000 });
+const report = scorer.report();
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuStarted);
+const modernWork = report.areas['modern-work'];
+const firstPage = (query) => {
+  const asked = performance.now();
+  const { rows } = scorer.rows({ list: 'tenants', area: 'modern-work', track: modernWork.track ?? 'smb', limit: 50, ...query });
+  return { seconds: (performance.now() - asked) / 1000, rows: rows.length };
+};
+const rowsFirstPage = firstPage({});
+const rowsByContribution = firstPage({ sort: 'contribution', descending: true });
 console.log(
   JSON.stringify({
     seconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     rows: report.files[0]?.rows ?? 0,
     peakBytes: process.resourceUsage().maxRSS * 1024,
-    total: report.tracks.smb.total,
+    total: modernWork.tracks.smb?.total ?? null,
+    tenants: modernWork.lists.tenants,
+    rowsFirstPageSeconds: rowsFirstPage.seconds,
+    rowsByContributionSeconds: rowsByContribution.seconds,
     wasmBytesLoaded,
     wasmBytesPeak: wasm.memory.buffer.byteLength,
   }),

@@ -3,7 +3,8 @@
 //                                    78,000 tenants (2 months), with the CLI and
 //                                    Papa Parse + JS in Node on each
 //   npm run bench -- --sizes 1,100   throughput on these sizes (MB) only
-//   npm run bench -- --sizes 78k     only the 78,000-tenant file (Nk: N thousand tenants)
+//   npm run bench -- --sizes 78k     only the 78,000-tenant file (Nk: N thousand tenants;
+//                                    100k13: 100,000 generated tenants over 13 months)
 //   npm run bench -- --size-only     the .wasm size only
 // and hostile inputs at full size beside a good file (bench/hostile.mjs:
 // a 100 MB header, a 300 MB line, a 300 MB name; peak memory, report size).

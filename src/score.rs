@@ -541,9 +541,8 @@ pub(crate) enum Lists<'v> {
     None,
     /// Counts them, for each area's `lists`.
     Count,
-    /// Counts them, and hands each area's data models (which, with
-    /// `DetailLevel::Full`, keep their rows) to the function, with the area's
-    /// report (its lists not yet counted).
+    /// Hands each area's data models (which, with `DetailLevel::Full`, keep
+    /// their rows) to the function, with the area's report; counts nothing.
     Visit(&'v mut dyn FnMut(&AreaReport, &dyn Measures)),
 }
 
@@ -688,16 +687,21 @@ pub(crate) fn areas_pass<'r>(
                     ruleset: area,
                     store,
                     facts: facts.as_ref(),
-                    contributes: &contributes,
-                    tracks: &report.tracks,
+                    contributes: Some(&contributes),
+                    tracks: Some(&report.tracks),
                     tenant_limit: options.tenant_limit,
                 });
                 let own: Vec<&dyn Measures> = usage_lists.iter().map(|l| l as &dyn Measures).collect();
                 let all = crate::kinds::Models(own.into_iter().chain(models.0.iter().copied()).collect());
-                if let Lists::Visit(visit) = &mut lists {
-                    visit(&report, &all);
-                }
-                (all.lists(), usage_lists.as_ref().map(UsageLists::detail))
+                // Counted for the report; a visit reads the report's counts.
+                let counts = match &mut lists {
+                    Lists::Visit(visit) => {
+                        visit(&report, &all);
+                        vec![]
+                    }
+                    _ => all.lists(),
+                };
+                (counts, usage_lists.as_ref().map(UsageLists::detail))
             };
             report.lists = Keyed(counts.into_iter().map(|(name, count)| (name.to_string(), count)).collect());
             if let Some(detail) = detail {
@@ -721,9 +725,12 @@ struct UsageLists<'a> {
     ruleset: &'a Ruleset,
     store: &'a UsageStore,
     facts: Option<&'a (Facts, Period)>,
-    contributes: &'a [bool],
-    /// The area's tracks as scored: tenant actions read their metrics.
-    tracks: &'a Keyed<TrackReport>,
+    /// Per tenant, from the scoring pass; without one, each tenant's own
+    /// parts say.
+    contributes: Option<&'a [bool]>,
+    /// The area's tracks as scored: tenant actions read their metrics
+    /// (none without a scoring pass).
+    tracks: Option<&'a Keyed<TrackReport>>,
     /// At most this many tenants listed, the contributing ones first (the
     /// full report's option; the count is of every tenant).
     tenant_limit: Option<usize>,
@@ -734,16 +741,16 @@ impl UsageLists<'_> {
         UsageDetail {
             model: "usage",
             tenant_count: self.store.tenants.len(),
-            contributing_tenants: self.contributes.iter().filter(|&&c| c).count(),
+            contributing_tenants: self.contributes.map_or(0, |c| c.iter().filter(|&&c| c).count()),
         }
     }
 
     fn tenant_actions(&self) -> Vec<TenantAction> {
-        match self.facts {
-            Some((facts, period)) => {
-                crate::actions::tenant_actions(self.ruleset, self.store, facts, *period, self.tracks)
+        match (self.facts, self.tracks) {
+            (Some((facts, period)), Some(tracks)) => {
+                crate::actions::tenant_actions(self.ruleset, self.store, facts, *period, tracks)
             }
-            None => vec![],
+            _ => vec![],
         }
     }
 }
@@ -763,8 +770,8 @@ impl Measures for UsageLists<'_> {
                 let count = self.store.tenants.len();
                 // With a limit, the contributing ones first, each group in data order.
                 let mut kept: Vec<TenantId> = (0..count as TenantId).collect();
-                if let Some(limit) = self.tenant_limit.filter(|&l| l < count) {
-                    kept.sort_by_key(|&id| !self.contributes[id as usize]);
+                if let (Some(limit), Some(contributes)) = (self.tenant_limit.filter(|&l| l < count), self.contributes) {
+                    kept.sort_by_key(|&id| !contributes[id as usize]);
                     kept.truncate(limit);
                 }
                 let mut association_masks = vec![0u32; count];
@@ -776,7 +783,7 @@ impl Measures for UsageLists<'_> {
                 let facts = self.facts.map(|(f, p)| (f, *p));
                 for id in kept {
                     let i = id as usize;
-                    let part = (self.contributes[i], association_masks[i]);
+                    let part = (self.contributes.map(|c| c[i]), association_masks[i]);
                     each(&|| Row::Tenant(Box::new(tenant_report(self.ruleset, self.store, facts, id, part))));
                 }
             }
@@ -789,6 +796,36 @@ impl Measures for UsageLists<'_> {
         }
         true
     }
+}
+
+/// The usage tenants of the area the usage exports are read with, straight
+/// from the store (no scoring pass: each tenant's part says whether it
+/// contributes), as of the month `options` gives; `false` when `area` is not
+/// that area.
+pub(crate) fn usage_tenants(
+    rulesets: &[Ruleset],
+    loaded: &Loaded,
+    options: &ScoreOptions,
+    area: &str,
+    each: &mut EachRow<'_>,
+) -> bool {
+    let Some(reader) = crate::ruleset::usage_reader(rulesets).filter(|r| r.data.id == area && r.fed_by("usage")) else {
+        return false;
+    };
+    let store = &loaded.usage;
+    // The month areas_pass scores: the one asked for when the data has it,
+    // else the latest.
+    let as_of = options.as_of.filter(|m| store.months.contains(m)).or_else(|| store.months.last().copied());
+    let facts = period(store, as_of).map(|p| (facts_for(reader, store, p), p));
+    let lists = UsageLists {
+        ruleset: reader,
+        store,
+        facts: facts.as_ref(),
+        contributes: None,
+        tracks: None,
+        tenant_limit: None,
+    };
+    lists.rows("tenants", each)
 }
 
 /// The warnings an area's ruleset attaches to workloads it names (those
@@ -832,7 +869,7 @@ fn tenant_report(
     store: &UsageStore,
     facts: Option<(&Facts, Period)>,
     id: TenantId,
-    (contributes, association_mask): (bool, u32),
+    (contributes, association_mask): (Option<bool>, u32),
 ) -> TenantReport {
     let tenant = &store.tenants[id as usize];
     let associations = (ruleset.data.associations.iter().enumerate())
@@ -877,6 +914,8 @@ fn tenant_report(
             tracks.0.push((rules.id.clone(), track));
         }
     }
+    // Without the scoring pass's flag, the tenant's own parts say.
+    let contributes = contributes.unwrap_or_else(|| tracks.values().any(|t: &TenantTrack| t.contributes));
     TenantReport { id: tenant.id.clone(), name: tenant.name.clone(), associations, contributes, tracks }
 }
 

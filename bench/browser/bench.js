@@ -24,7 +24,7 @@ function wasm(file) {
     })
     .then(({ report }) => {
       const metrics = {};
-      for (const [id, t] of Object.entries(report.tracks)) {
+      for (const [id, t] of Object.entries(report.areas['modern-work'].tracks)) {
         const m = t.metrics;
         metrics[id] = {
           netAdds: m.netCustomerAdds.value,

@@ -256,3 +256,31 @@ test('writeReport(): the JSON text of report(), in pieces, compact or pretty, wh
   assert.throws(() => scorer.writeReport(() => { throw new Error('closed'); }, { detail: 'full' }), /closed/);
   scorer.free();
 });
+
+test('rows(): a page of a list through the binding, sorted and filtered by the core; errors as values', () => {
+  const scorer = new Scorer();
+  for (const name of ['mixed-60-tenants.csv', 'skilling-people.csv']) scorer.addFile(name, readFixture(name));
+  const report = scorer.report();
+  const mw = modernWork(report);
+  const all = scorer.rows({ list: 'tenants', area: 'modern-work' });
+  assert.equal(all.total, mw.lists.tenants);
+  const page = scorer.rows({ list: 'tenants', area: 'modern-work', sort: 'id', descending: true, offset: 2, limit: 3 });
+  const byId = all.rows.map((t) => t.id).sort((a, b) => b.toLowerCase().localeCompare(a.toLowerCase()));
+  assert.deepEqual(page.rows.map((t) => t.id), byId.slice(2, 5));
+  assert.equal(page.total, all.total);
+  const contributing = scorer.rows({ list: 'tenants', area: 'modern-work', only: 'contributing' });
+  assert.deepEqual(contributing.rows, all.rows.filter((t) => t.tracks[mw.track].contributes));
+  assert.equal(mw.detail.contributingTenants, all.rows.filter((t) => t.contributes).length);
+  // The rows of the last report's month.
+  const months = new Scorer().addFile('c.csv', readFixture('cpor-report-13-months.csv'));
+  const latest = months.rows({ list: 'tenants', area: 'modern-work' }).rows;
+  months.report({ asOf: '2025-09' });
+  const earlier = months.rows({ list: 'tenants', area: 'modern-work' }).rows;
+  assert.equal(earlier.length, latest.length);
+  assert.notDeepEqual(earlier, latest);
+  months.free();
+  assert.deepEqual(scorer.rows({ list: 'pairs', area: 'modern-work' }).error.kind, 'unknownList');
+  assert.deepEqual(scorer.rows({ area: 'modern-work' }).error.kind, 'badQuery');
+  assert.equal(scorer.rows({ list: 'tenants', area: 'nowhere' }).total, 0);
+  scorer.free();
+});

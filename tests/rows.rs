@@ -1,0 +1,204 @@
+//! Lists on demand (spec/report.md, "Lists on demand"): `Workbook::rows`
+//! filters, sorts and pages each list as the report counts it, and the full
+//! report holds the same rows inline.
+
+use serde_json::Value;
+use spd_score::{DetailLevel, RowsErrorKind, RowsQuery, ScoreOptions, Workbook};
+use std::path::Path;
+
+fn book(files: &[&str]) -> Workbook {
+    let mut book = Workbook::default();
+    for name in files {
+        let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)).unwrap();
+        book.add_file(name, &bytes);
+    }
+    book
+}
+
+fn query(list: &str, area: &str) -> RowsQuery {
+    RowsQuery { list: list.into(), area: Some(area.into()).filter(|a: &String| !a.is_empty()), ..RowsQuery::default() }
+}
+
+/// The rows of a query as JSON values, and the total.
+fn rows(book: &Workbook, query: &RowsQuery) -> (usize, Vec<Value>) {
+    let answer = book.rows(query, &ScoreOptions::default()).unwrap();
+    (answer.total, answer.rows.iter().map(|r| serde_json::to_value(r).unwrap()).collect())
+}
+
+fn ids(rows: &[Value]) -> Vec<String> {
+    rows.iter().map(|r| r["id"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn every_list_the_report_counts_is_the_full_reports_inline_list() {
+    let sets: [&[&str]; 4] = [
+        &["mixed-60-tenants.csv", "skilling-people.csv"],
+        &["areas/security-m365.csv", "areas/security-azure.csv", "areas/skilling-all-areas.csv"],
+        &["areas/azure-usage-24-months.csv"],
+        &["areas/bizapps-revenue.csv", "areas/bizapps-usage.csv"],
+    ];
+    let mut listed = 0;
+    for files in sets {
+        let book = book(files);
+        let full = ScoreOptions { detail: DetailLevel::Full, ..ScoreOptions::default() };
+        let report: Value = serde_json::from_str(&book.report_json(&full, false)).unwrap();
+        for (id, area) in report["areas"].as_object().unwrap() {
+            for (list, count) in area["lists"].as_object().unwrap() {
+                let (total, rows) = rows(&book, &query(list, id));
+                assert_eq!(total as u64, count.as_u64().unwrap(), "{files:?} {id} {list}");
+                assert_eq!(Value::Array(rows), area[list], "{files:?} {id} {list}");
+                listed += total;
+            }
+        }
+        let (total, people) = rows(&book, &query("people", ""));
+        assert_eq!(
+            (total, Value::Array(people)),
+            (report["lists"]["people"].as_u64().unwrap() as usize, report["people"].clone())
+        );
+    }
+    assert!(listed > 100, "{listed}");
+}
+
+#[test]
+fn the_full_report_in_pieces_is_the_full_report_whole_compact_or_pretty() {
+    let book = book(&["mixed-60-tenants.csv", "skilling-people.csv"]);
+    let full = ScoreOptions { detail: DetailLevel::Full, ..ScoreOptions::default() };
+    for pretty in [false, true] {
+        let mut pieces: Vec<Vec<u8>> = vec![];
+        book.write_report::<()>(&full, None, pretty, 4096, &mut |bytes| {
+            pieces.push(bytes.to_vec());
+            Ok(())
+        })
+        .unwrap();
+        assert!(pieces.len() > 3, "written in pieces");
+        let text = String::from_utf8(pieces.concat()).unwrap();
+        assert_eq!(text, book.report_json(&full, pretty));
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(text.contains("\n  \"areas\": {"), pretty);
+        assert_eq!(value["areas"]["modern-work"]["tenants"].as_array().unwrap().len(), 49);
+    }
+    // The summary is the full report without the lists it holds inline.
+    let summary: Value = serde_json::to_value(book.report(&ScoreOptions::default())).unwrap();
+    let mut whole: Value = serde_json::from_str(&book.report_json(&full, false)).unwrap();
+    whole.as_object_mut().unwrap().remove("people");
+    for area in whole["areas"].as_object_mut().unwrap().values_mut() {
+        let names: Vec<String> = area["lists"].as_object().unwrap().keys().cloned().collect();
+        for name in names {
+            area.as_object_mut().unwrap().remove(&name);
+        }
+    }
+    assert_eq!(whole, summary);
+}
+
+#[test]
+fn search_filters_sort_and_pages_are_answered_by_the_core() {
+    let book = book(&["mixed-60-tenants.csv", "skilling-people.csv"]);
+    let all = query("tenants", "modern-work");
+    let (total, every) = rows(&book, &all);
+    assert_eq!((total, every.len()), (49, 49));
+    // A page: the same rows as the whole list's slice.
+    let (total, page) = rows(&book, &RowsQuery { offset: 10, limit: Some(5), ..all.clone() });
+    assert_eq!(total, 49);
+    assert_eq!(page, every[10..15]);
+    // Past the end: no rows, the total still.
+    assert_eq!(rows(&book, &RowsQuery { offset: 100, limit: Some(5), ..all.clone() }), (49, vec![]));
+    // Search: case aside, in ids and names.
+    let some_id = every[7]["id"].as_str().unwrap().to_string();
+    let (total, found) = rows(&book, &RowsQuery { search: Some(some_id.to_uppercase()), ..all.clone() });
+    assert!(total >= 1 && ids(&found).contains(&some_id));
+    assert!(found.iter().all(|t| t["id"].as_str().unwrap().to_lowercase().contains(&some_id.to_lowercase())
+        || t["name"].as_str().unwrap_or_default().to_lowercase().contains(&some_id.to_lowercase())));
+    // Contributing on the deciding track (Enterprise here), or on another.
+    let contributing = |track: Option<&str>| {
+        let q = RowsQuery { only: Some("contributing".into()), track: track.map(String::from), ..all.clone() };
+        ids(&rows(&book, &q).1)
+    };
+    let deciding = book.report(&ScoreOptions::default()).areas.get("modern-work").unwrap().track.clone().unwrap();
+    let expected: Vec<String> = every
+        .iter()
+        .filter(|t| t["tracks"][&deciding]["contributes"] == true)
+        .map(|t| t["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!expected.is_empty() && expected.len() < 49);
+    assert_eq!(contributing(None), expected);
+    let smb: Vec<String> = every
+        .iter()
+        .filter(|t| t["tracks"]["smb"]["contributes"] == true)
+        .map(|t| t["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(contributing(Some("smb")), smb);
+    // An association type, exactly.
+    let (_, pal) = rows(&book, &RowsQuery { association: Some("CPOR".into()), ..all.clone() });
+    assert!(!pal.is_empty() && pal.iter().all(|t| t["associations"].as_array().unwrap().contains(&"CPOR".into())));
+    assert!(pal.len() < 49);
+    // Sorted by a path, numbers numerically, largest first, ties in the list's order.
+    let path = format!("tracks.{deciding}.maxPau.asOf");
+    let (_, sorted) = rows(&book, &RowsQuery { sort: Some(path.clone()), descending: true, ..all.clone() });
+    let pau = |t: &Value| t["tracks"][&deciding]["maxPau"]["asOf"].as_f64().unwrap();
+    let mut expected = every.clone();
+    expected.sort_by(|a, b| pau(b).total_cmp(&pau(a)));
+    assert_eq!(ids(&sorted), ids(&expected));
+    // The first page of that order is its first rows.
+    let (_, first) = rows(&book, &RowsQuery { sort: Some(path), descending: true, limit: Some(3), ..all.clone() });
+    assert_eq!(first, sorted[..3]);
+    // Text case aside; by contribution, the tenants that move the track most first.
+    let (_, by_id) = rows(&book, &RowsQuery { sort: Some("id".into()), ..all.clone() });
+    let mut expected = ids(&every);
+    expected.sort_by_key(|id| id.to_lowercase());
+    assert_eq!(ids(&by_id), expected);
+    let (_, by_contribution) =
+        rows(&book, &RowsQuery { sort: Some("contribution".into()), descending: true, limit: Some(5), ..all.clone() });
+    assert!(by_contribution.iter().all(|t| t["tracks"][&deciding]["contributes"] == true));
+    // A path no row has: every row, in the list's order.
+    assert_eq!(rows(&book, &RowsQuery { sort: Some("nothing.here".into()), ..all }).1, every);
+}
+
+#[test]
+fn people_across_areas_or_where_a_certification_matters() {
+    let book = book(&["areas/skilling-all-areas.csv"]);
+    let (total, everyone) = rows(&book, &query("people", ""));
+    assert_eq!(total, everyone.len());
+    let (_, security) = rows(&book, &query("people", "security"));
+    assert!(!security.is_empty() && security.len() < everyone.len());
+    assert!(security.iter().all(|p| p["certifications"].as_array().unwrap().iter().any(|c| c["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["area"] == "security"))));
+    let (_, counted) = rows(&book, &RowsQuery { only: Some("contributing".into()), ..query("people", "security") });
+    assert!(!counted.is_empty() && counted.len() <= security.len());
+    let (_, found) = rows(&book, &RowsQuery { search: Some("EXAMPLE.COM".into()), ..query("people", "") });
+    assert_eq!(
+        found.len(),
+        everyone.iter().filter(|p| p["email"].as_str().is_some_and(|e| e.contains("example.com"))).count()
+    );
+}
+
+#[test]
+fn a_query_it_cannot_answer_is_an_error_with_a_kind() {
+    let book = book(&["mixed-60-tenants.csv"]);
+    let kind = |q: RowsQuery| book.rows(&q, &ScoreOptions::default()).unwrap_err().kind;
+    assert_eq!(kind(query("pairs", "modern-work")), RowsErrorKind::UnknownList);
+    assert_eq!(kind(query("tenants", "nowhere")), RowsErrorKind::UnknownArea);
+    assert_eq!(
+        kind(RowsQuery { track: Some("huge".into()), ..query("tenants", "modern-work") }),
+        RowsErrorKind::UnknownTrack
+    );
+    assert_eq!(
+        kind(RowsQuery { only: Some("all".into()), ..query("tenants", "modern-work") }),
+        RowsErrorKind::BadQuery
+    );
+    assert_eq!(kind(query("tenants", "")), RowsErrorKind::BadQuery);
+    let error = book.rows(&query("pairs", "modern-work"), &ScoreOptions::default()).unwrap_err();
+    assert!(error.message.contains("tenants, tenantActions"), "{}", error.message);
+    let none = Workbook::with_rulesets(vec![]);
+    assert_eq!(none.rows(&query("people", ""), &ScoreOptions::default()).unwrap_err().kind, RowsErrorKind::NoRulesets);
+    // Read from JSON as the JavaScript API gives it.
+    let read =
+        RowsQuery::from_json(r#"{"list":"tenants","area":"modern-work","offset":2,"limit":3,"descending":true}"#);
+    assert_eq!(
+        read.unwrap(),
+        RowsQuery { offset: 2, limit: Some(3), descending: true, ..query("tenants", "modern-work") }
+    );
+    assert!(RowsQuery::from_json(r#"{"area":"modern-work"}"#).unwrap_err().contains("list"));
+}
