@@ -8,22 +8,36 @@ import { CERTIFICATION_STATUS } from './rules.js';
 import { certificationsIn, countsInText } from './people-across-areas.js';
 import { PEOPLE_TEXT as T } from './strings.js';
 
-/** The section; its content (the table, or a line saying nobody holds a certification the area counts) once rows() answers. */
+/** People shown a page. */
+const LIMIT = 25;
+
+/**
+ * The section; its content (the table, or a line saying nobody holds a
+ * certification the area counts) once rows() answers: two questions, the
+ * first page (with how many there are) and how many count.
+ */
 export function areaPeople(report, id, { rows } = {}) {
   const area = report.areas?.[id];
   if (!area) return null;
   const titleId = `area-${id}-people`;
   const section = h('section', { class: 'area-people', 'data-section': 'area-people', 'aria-labelledby': titleId, 'aria-busy': 'true' }, h('h3', { id: titleId }, T.areaTitle(area.label)));
-  Promise.all([rows({ list: 'people', area: id, limit: 0 }), rows({ list: 'people', area: id, only: 'contributing', limit: 0 })])
-    .then(([{ total }, { total: countedTotal }]) => {
-      section.append(...[content(report, id, area, rows, total, countedTotal)].flat());
+  Promise.all([rows({ list: 'people', area: id, offset: 0, limit: LIMIT }), rows({ list: 'people', area: id, only: 'contributing', limit: 0 })])
+    .then(([first, { total: countedTotal }]) => {
+      // The table's first page is the answer already here; later pages, searches and sorts ask again.
+      let prefetched = first;
+      const page = (offset, limit, chosen) => {
+        const answer = prefetched && offset === 0 && !chosen.search && !chosen.sort ? prefetched : null;
+        prefetched = null;
+        return answer ?? rows({ list: 'people', area: id, ...chosen, offset, limit });
+      };
+      section.append(...[content(report, id, area, page, first.total, countedTotal)].flat());
       section.removeAttribute('aria-busy');
     })
     .catch((e) => failed(section, e));
   return section;
 }
 
-function content(report, id, area, rows, total, countedTotal) {
+function content(report, id, area, page, total, countedTotal) {
   return total
       ? [
           h('p', { class: 'meta', 'data-field': 'people-count' }, T.areaIntro(number(countedTotal), number(total), area.label)),
@@ -31,9 +45,9 @@ function content(report, id, area, rows, total, countedTotal) {
             name: 'area-people',
             caption: T.areaCaption(area.label, number(total)),
             head: [[{ text: T.person, sort: 'name' }, T.certifications]],
-            page: (offset, limit, chosen) => rows({ list: 'people', area: id, ...chosen, offset, limit }),
+            page,
             search: T.searchPeople,
-            limit: 25,
+            limit: LIMIT,
             pages: T.pages,
             row: (p) =>
               h(

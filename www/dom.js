@@ -131,8 +131,22 @@ export function table({ name, caption, head, page, row, limit = 50, search: sear
   const tableEl = h('table', { 'data-table': name, 'aria-busy': 'true' }, h('caption', {}, caption));
   tableEl.append(h('thead', {}, head.map((cells) => h('tr', {}, cells.map(th)))), body);
   const searchBox = searchLabel
-    ? h('input', { type: 'search', placeholder: searchLabel, 'aria-label': `${searchLabel} (${caption})`, 'data-field': 'search', oninput: () => ((order.search = searchBox.value.trim() || undefined), show(0)) })
+    ? h('input', {
+        type: 'search',
+        placeholder: searchLabel,
+        'aria-label': `${searchLabel} (${caption})`,
+        'data-field': 'search',
+        // Asked once typing pauses (each question is a pass over the data in the worker); busy at once.
+        oninput: () => {
+          order.search = searchBox.value.trim() || undefined;
+          tableEl.setAttribute('aria-busy', 'true');
+          asked++; // an answer to an earlier question is no longer wanted
+          clearTimeout(typing);
+          typing = setTimeout(() => show(0), 200);
+        },
+      })
     : null;
+  let typing;
   let offset = 0;
   let asked = 0;
   const fill = async (at) => {

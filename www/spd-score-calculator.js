@@ -19,9 +19,12 @@
 //             module-url        folder holding index.js (default: the worker's own ./pkg/index.js)
 //             wasm-url          the .wasm itself (default: spd_score_bg.wasm beside index.js)
 //             sample-url        folder of the sample files (default: ./samples/)
-// Events      spd-score:report  detail = the report (bubbles, composed)
+// Events      spd-score:report  detail = the report: schema 3's summary, every list
+//                               counted, not listed (bubbles, composed)
 //             spd-score:error   detail = {message}
 // Methods     scoreFiles([File | {name, bytes}]) -> Promise<report>; reset(); .report;
+//             rows(query) -> Promise<{total, rows}>: one page of a list of the report
+//             shown (www/rows.js has the query);
 //             show({view, area}) opens a view ('overview', 'area', 'people', 'what-if', 'files')
 // Theming     --spd-accent, --spd-accent-text, --spd-bg, --spd-surface, --spd-text,
 //             --spd-muted, --spd-border, --spd-track, --spd-good, --spd-warn,
@@ -188,6 +191,12 @@ export class SpdScoreCalculator extends HTMLElement {
   /** The report shown, or null before any file. */
   get report() {
     return this.#report;
+  }
+
+  /** One page of a list of the report shown: rows({list, area, search, sort, offset, limit, …}) -> {total, rows}. */
+  async rows(query) {
+    await this.#ready;
+    return this.#rows(query);
   }
 
   /** Opens a view: {view: 'overview' | 'area' | 'people' | 'what-if' | 'files', area}. */

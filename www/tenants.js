@@ -10,6 +10,8 @@ import { TENANTS_TEXT as T } from './strings.js';
 
 /** Rows asked for at first, and added by "Show more". */
 export const PAGE_SIZE = 100;
+/** Milliseconds of no typing before a search is asked for. */
+export const SEARCH_PAUSE = 200;
 
 /** A fresh table state, kept by the component across refreshes. */
 export const tenantView = () => ({ track: null, search: '', only: 'all', association: 'all', sort: 'contribution', descending: true, shown: PAGE_SIZE });
@@ -160,7 +162,20 @@ export function tenants({ area, areaId, rows, tenantView: kept, firstTrack, rule
     view.shown = PAGE_SIZE;
     draw().catch((e) => fail(e));
   };
-  const search = h('input', { type: 'search', placeholder: T.searchPlaceholder, value: view.search, oninput: () => ((view.search = search.value), redraw()) });
+  // Typing asks once it pauses (each question is a pass over the data in the worker); busy at once.
+  let typing;
+  const search = h('input', {
+    type: 'search',
+    placeholder: T.searchPlaceholder,
+    value: view.search,
+    oninput: () => {
+      view.search = search.value;
+      tableEl.setAttribute('aria-busy', 'true');
+      asked++; // an answer to an earlier question is no longer wanted
+      clearTimeout(typing);
+      typing = setTimeout(redraw, SEARCH_PAUSE);
+    },
+  });
   const only = h(
     'select',
     { onchange: () => ((view.only = only.value), redraw()) },

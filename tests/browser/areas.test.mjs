@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { areaPoints, axeViolations, fixture, go, loadFiles, openArea, reportAfter, root, screenshots, shown, start } from './harness.mjs';
+import { areaPoints, axeViolations, fixture, go, loadFiles, openArea, reportAfter, root, screenshots, settled, shown, start } from './harness.mjs';
 
 const AREAS = ['modern-work', 'security', 'data-ai', 'infrastructure', 'digital-app-innovation', 'business-applications'];
 const STATUS = { qualified: 'Qualified', incomplete: 'Incomplete', in_progress: 'In progress', not_scored: 'Not scored' };
@@ -211,6 +211,14 @@ test('a skilling list alone: each area shows its skilling points, the gates met 
   const dataAiView = await openArea(page, 'data-ai');
   const ana = dataAiView.locator('[data-table="area-people"] tbody tr', { hasText: 'Ana Silva' });
   assert.equal(await ana.locator('[data-field="counts-in"]').first().textContent(), 'intermediate certifications, step 1');
+  // A search asks for the people whose name or e-mail holds the text, in any case.
+  const everyone = await dataAiView.locator('[data-table="area-people"] tbody tr').count();
+  await dataAiView.locator('[data-table-wrap="area-people"] input[type="search"]').fill('ANA SILVA');
+  await settled(page);
+  assert.deepEqual(await dataAiView.locator('[data-table="area-people"] tbody tr th').evaluateAll((ths) => ths.map((th) => th.firstChild.textContent)), ['Ana Silva']);
+  await dataAiView.locator('[data-table-wrap="area-people"] input[type="search"]').fill('');
+  await settled(page);
+  assert.equal(await dataAiView.locator('[data-table="area-people"] tbody tr').count(), everyone);
   assert.deepEqual(page.errors, []);
 });
 

@@ -65,3 +65,24 @@ test('the host can score files it already has, and hears about errors', async ()
   });
   assert.deepEqual(result, { smb: 15, kind: 'skilling', errors: [] });
 });
+
+test('the host asks the element for a list a page at a time; a list the area lacks is an error', async () => {
+  const page = await app.open('/embed/');
+  await page.locator('spd-score-calculator .drop').waitFor();
+  const got = await page.evaluate(async () => {
+    const el = document.querySelector('spd-score-calculator');
+    const fetchFile = async (name) => ({ name, bytes: new Uint8Array(await (await fetch(`/samples/${name}`)).arrayBuffer()) });
+    const report = await el.scoreFiles(await Promise.all(['cpor-report-13-months.csv', 'skilling-people.csv'].map(fetchFile)));
+    const page = await el.rows({ list: 'tenants', area: 'modern-work', sort: 'id', limit: 3 });
+    const next = await el.rows({ list: 'tenants', area: 'modern-work', sort: 'id', offset: 3, limit: 3 });
+    const people = await el.rows({ list: 'people' });
+    const wrong = await el.rows({ list: 'pairs', area: 'modern-work' }).then(() => 'answered', (e) => e.message);
+    return { count: report.areas['modern-work'].lists.tenants, people: report.lists.people, total: page.total, ids: [...page.rows, ...next.rows].map((t) => t.id), peopleTotal: people.total, peopleRows: people.rows.length, wrong };
+  });
+  assert.ok(got.count > 6);
+  assert.equal(got.total, got.count);
+  assert.equal(got.ids.length, 6);
+  assert.deepEqual(got.ids, [...got.ids].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+  assert.deepEqual([got.peopleTotal, got.peopleRows], [got.people, got.people]);
+  assert.match(got.wrong, /pairs/);
+});
