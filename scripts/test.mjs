@@ -27,6 +27,8 @@ const steps = [
   ['format', 'cargo', ['fmt', '--all', '--', '--check']],
   ['lint', 'cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']],
   ['lint (wasm)', 'cargo', ['clippy', '--lib', '--target', 'wasm32-unknown-unknown', '--', '-D', 'warnings']],
+  // The Python front end (src/python.rs) lints here, minutes before its wheel is built.
+  ['lint (python)', 'cargo', ['clippy', '--lib', '--features', 'python', '--', '-D', 'warnings']],
   ['native tests', 'cargo', ['test']],
   // Modern Work alone (docs/performance.md, "Cargo features"): the build a distributor
   // may ship must lint clean and score its fixtures.

@@ -167,14 +167,7 @@ fn report(py: Python<'_>, files: Vec<Source>, options_json: &str, report_options
                 Source::Path(path) => add_path(&mut book, path).map_err(|e| PyErrSource::Io(path.clone(), e))?,
             }
         }
-        let mut report = book.report(&options);
-        let mut out = Vec::new();
-        crate::report::write_json(&mut report, false, CHUNK, &mut |bytes: &[u8]| {
-            out.extend_from_slice(bytes);
-            Ok::<(), ()>(())
-        })
-        .map_err(|()| PyErrSource::Message("the report could not be written".into()))?;
-        String::from_utf8(out).map_err(|e| PyErrSource::Message(e.to_string()))
+        Ok(book.report_json(&options, false))
     });
     result.map_err(PyErrSource::into_py_err)
 }
