@@ -25,21 +25,46 @@ const FEEDS = {
 /** Kinds compare without case or punctuation (inputs.md §4): `azure-usage` is `azureUsage`. */
 const same = (a, b) => String(a).replace(/[^a-z0-9]/gi, '').toLowerCase() === String(b).replace(/[^a-z0-9]/gi, '').toLowerCase();
 
-/** A ruleset's needs: [{kinds, metrics: [metric id]}], one per set of downloads, in the order first needed. */
+/**
+ * A ruleset's needs: [{kinds, metrics: [metric id], feeds: [[metric id, part id or null]]}], one per set of
+ * downloads, in the order first needed.
+ */
 export function needs(ruleset) {
   const out = [];
-  const need = (kinds, metric) => {
+  const need = (kinds, metric, part = null) => {
     let entry = out.find((n) => n.kinds.join() === kinds.join());
-    if (!entry) out.push((entry = { kinds, metrics: [] }));
+    if (!entry) out.push((entry = { kinds, metrics: [], feeds: [] }));
     if (!entry.metrics.includes(metric)) entry.metrics.push(metric);
+    if (!entry.feeds.some(([m, p]) => m === metric && p === part)) entry.feeds.push([metric, part]);
   };
   for (const track of ruleset?.tracks ?? []) {
     for (const [id, m] of Object.entries(track.metrics ?? {})) {
       if (m.kind === 'people' || m.kind === 'steps') need(FEEDS.people(), id);
-      for (const source of m.kind === 'parts' ? (m.parts ?? []) : [m]) if (FEEDS[source.from]) need(FEEDS[source.from](source.measure), id);
+      if (m.kind === 'parts') for (const part of m.parts ?? []) FEEDS[part.from] && need(FEEDS[part.from](part.measure), id, part.id ?? null);
+      else if (FEEDS[m.from]) need(FEEDS[m.from](m.measure), id);
     }
   }
   return out;
+}
+
+/**
+ * Whether everything a download feeds is known without it (typed from Partner Center): each of its
+ * metrics (or parts) has points on every track of the area that has the metric.
+ */
+function typedInstead(area, feeds) {
+  if (!area) return false;
+  const tracks = Object.values(area.tracks ?? {});
+  let any = false;
+  for (const [metric, part] of feeds) {
+    for (const track of tracks) {
+      const m = track.metrics?.[metric];
+      if (!m) continue;
+      const figure = part ? m.parts?.[part] : m;
+      if (!figure || figure.points === null || figure.points === undefined || figure.source !== 'manual') return false;
+      any = true;
+    }
+  }
+  return any;
 }
 
 /** The report's files of any of `kinds` that were read (rows counted, no file-level error). */
@@ -77,7 +102,9 @@ function areaBlock(report, id, ruleset) {
         h('span', { class: 'visually-hidden' }, `: ${read ? T.read : T.notRead}`),
         read
           ? h('span', { class: 'need-months', 'data-field': 'months' }, `${files.map((f) => f.name).join(', ')}: ${covers(files)}`)
-          : h('span', { class: 'need-missing', 'data-field': 'missing' }, T.missingFor(metrics)),
+          : typedInstead(area, n.feeds)
+            ? h('span', { class: 'muted', 'data-field': 'typed' }, T.typedInstead(metrics))
+            : h('span', { class: 'need-missing', 'data-field': 'missing' }, T.missingFor(metrics)),
         read ? h('span', { class: 'muted' }, T.feeds(metrics)) : null,
       ),
     );

@@ -35,6 +35,12 @@ export function monthName(month, short = false) {
   const name = MONTHS[Number(m[2]) - 1];
   return `${short ? name.slice(0, 3) : name} ${m[1]}`;
 }
+/** "2027-08-31" (or a timestamp of that day) as "31 August 2027"; anything else as it is. */
+export function dayName(day) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day ?? '');
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return day ?? '–';
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
 /** "2025-10" and -1: "2025-09"; null when `month` is not a month. */
 export function addMonths(month, n) {
   const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');

@@ -4,7 +4,7 @@
 // naming what is missing, the overview's height, and no null, undefined or
 // NaN in any view.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { fixture, go, loadFiles, start } from './harness.mjs';
 
@@ -80,6 +80,30 @@ test('the files guide: before any file every download is missing; after, each re
   assert.deepEqual(page.errors, []);
 });
 
+test('the files guide: a download not loaded whose metrics were all typed from Partner Center is not called missing', async () => {
+  const page = await app.open('/');
+  await loadFiles(page, [fixture('areas/manual-values.csv')]);
+  await go(page, '#/files');
+  const need = (area, kinds) => page.locator(`.view [data-section="files-guide"] .guide-area[data-area="${area}"] .need[data-kinds="${kinds}"]`);
+  // Infrastructure: every Azure metric typed, on its one track.
+  assert.equal(await need('infrastructure', 'azureUsage customersTenants').getAttribute('data-read'), 'false');
+  assert.equal(await need('infrastructure', 'azureUsage customersTenants').locator('[data-field="typed"]').textContent(), 'Not loaded: the values typed from Partner Center score net customer adds, usage growth and deployments.');
+  assert.equal(await need('infrastructure', 'azureUsage customersTenants').locator('[data-field="missing"]').count(), 0);
+  assert.match(await need('business-applications', 'bizappsRevenue').locator('[data-field="typed"]').textContent(), /score net customer adds\.$/);
+  // Security: its deployments' Azure part and its usage growth's Microsoft 365 part were not typed, so both downloads are still missing.
+  for (const kinds of ['azureUsage customersTenants', 'usage emsUsage']) {
+    assert.match(await need('security', kinds).locator('[data-field="missing"]').textContent(), /^Missing: /, kinds);
+    assert.equal(await need('security', kinds).locator('[data-field="typed"]').count(), 0, kinds);
+  }
+  // Modern Work: nothing typed.
+  assert.match(await need('modern-work', 'usage emsUsage').locator('[data-field="missing"]').textContent(), /^Missing: /);
+  // Its view says so where its tenants would be; no line about that one download on every view.
+  await go(page, '#/area/modern-work');
+  assert.equal(await page.locator('[data-field="no-tenants"]').textContent(), 'No usage download read yet: its tenants are listed here once it is (see the files guide).');
+  assert.doesNotMatch(await text(page), /No usage export was loaded/);
+  assert.deepEqual(page.errors, []);
+});
+
 test('a file the product does not read says which download was probably meant', async () => {
   const page = await app.open('/');
   await page.locator('spd-score-calculator .drop').waitFor();
@@ -90,16 +114,31 @@ test('a file the product does not read says which download was probably meant', 
   assert.match(await page.locator('[data-field="unread"] li[data-file="azure-export-final.csv"]').textContent(), /meant to be the Azure usage report \(AzureUsage\)/);
 });
 
-test('the overview of the six-area sample fits two screens at 1280x900, and no view shows null, undefined or NaN or scrolls sideways at 390 px', async () => {
+/** The ids a ruleset gives its certification lists and metrics (camelCase, never words for a person): none may show. */
+const RAW_IDS = readdirSync(new URL('../../rulesets/', import.meta.url))
+  .map((f) => JSON.parse(readFileSync(new URL(`../../rulesets/${f}`, import.meta.url), 'utf8')))
+  .flatMap((r) => [...Object.keys(r.certificationLists ?? {}), ...(r.tracks ?? []).flatMap((t) => Object.keys(t.metrics ?? {}))])
+  .filter((id) => /[a-z][A-Z]/.test(id));
+
+test('the overview of the six-area sample fits two screens at 1280x900, and no view shows null, undefined, NaN or a raw id, or scrolls sideways at 390 px', async () => {
   const page = await app.open('/');
   await loadFiles(page, SIX);
   const bottom = await page.locator('[data-view="overview"]').evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
   assert.ok(bottom <= 1800, `the overview ends at ${bottom} px`);
+  // Every card the same width, whichever badge group it is in.
+  const widths = await page.locator('[data-view="overview"] .area-card').evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().width)));
+  assert.equal(widths.length, 6);
+  assert.equal(new Set(widths).size, 1, `card widths ${widths}`);
+  assert.ok(RAW_IDS.includes('securityStep3') && RAW_IDS.includes('netCustomerAdds'), 'the rulesets name their lists and metrics');
+  const raw = new RegExp(`\\b(${RAW_IDS.join('|')})\\b`);
   const routes = ['#/', '#/people', '#/what-if', '#/files', ...['modern-work', 'security', 'data-ai', 'infrastructure', 'digital-app-innovation', 'business-applications'].map((a) => `#/area/${a}`)];
   for (const route of routes) {
     await go(page, route);
-    assert.doesNotMatch(await text(page), /\b(null|undefined|NaN)\b/, route);
+    const shown = await text(page);
+    assert.doesNotMatch(shown, /\b(null|undefined|NaN)\b/, route);
+    assert.doesNotMatch(shown, raw, route);
   }
+
   await page.setViewportSize({ width: 390, height: 844 });
   for (const route of routes) {
     await go(page, route);

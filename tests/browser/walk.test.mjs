@@ -30,10 +30,11 @@ async function security(files) {
   const api = await import(`${root}dist/node.js`);
   const scorer = new api.Scorer();
   for (const f of files) scorer.addFile(f.split('/').pop(), readFileSync(f));
-  const area = scorer.report({}).areas.security;
+  const report = scorer.report({});
+  const area = report.areas.security;
   const tenants = Object.fromEntries(Object.keys(area.tracks).map((t) => [t, scorer.rows({ list: 'tenants', area: 'security', track: t, only: 'contributing' }).rows.map((r) => ({ id: r.id, name: r.name }))]));
   scorer.free();
-  return { area, tenants };
+  return { area, tenants, report };
 }
 
 let app;
@@ -66,6 +67,9 @@ before(async () => {
     gained: november.tenants[now].filter((t) => !ids(october.tenants[now]).has(t.id)).map((t) => t.name),
     lost: october.tenants[now].filter((t) => !ids(november.tenants[now]).has(t.id)).map((t) => t.name),
   };
+  // Data & AI reads the same Azure export: its usage growth (a percentage) moves a month on.
+  const growth = (r) => r.report.areas['data-ai'].tracks[r.report.areas['data-ai'].track].metrics.usageGrowth.value;
+  expected.growth = [growth(october), growth(november)];
   // The edit makes real differences, or the walk would prove nothing.
   assert.notEqual(Math.round(expected.before), Math.round(expected.now));
   assert.deepEqual([expected.gained, expected.lost], [[NEW.name], [GONE]]);
@@ -132,10 +136,14 @@ test('a new user: the guide names Security\'s downloads, they are dropped and ti
   assert.equal(Number(await score.getAttribute('data-before')), expected.before);
   assert.equal(Number(await score.getAttribute('data-now')), expected.now);
   const delta = Math.round(expected.now) - Math.round(expected.before);
-  assert.equal(await score.textContent(), `Score ${Math.round(expected.before)} → ${Math.round(expected.now)} (${delta > 0 ? '+' : '−'}${Math.abs(delta)})`);
+  assert.equal(await score.textContent(), `Score ${Math.round(expected.before)} → ${Math.round(expected.now)} (${delta > 0 ? '+' : ''}${delta})`);
   assert.deepEqual((await change.locator('[data-field="metrics"] [data-metric]').evaluateAll((li) => li.map((l) => l.dataset.metric))).sort(), expected.moved);
   assert.equal(await change.locator('[data-field="gained"]').textContent(), `Tenants gained (1): ${NEW.name}`);
   assert.equal(await change.locator('[data-field="lost"]').textContent(), `Tenants lost (1): ${GONE}`);
+  // A metric's own figure with its unit, points to one decimal.
+  const tenth = (v) => `${(Math.round(v * 10) / 10).toLocaleString('en')}%`;
+  assert.notEqual(expected.growth[0], expected.growth[1]);
+  assert.match(await panel.locator('.change[data-area="data-ai"] [data-metric="usageGrowth"]').textContent(), new RegExp(`^Usage growth: \\d+\\.\\d → \\d+\\.\\d points \\(${tenth(expected.growth[0]).replace('.', '\\.')} → ${tenth(expected.growth[1]).replace('.', '\\.')}\\)$`));
   assert.doesNotMatch(await panel.textContent(), /\b(null|undefined|NaN)\b/);
   await panel.screenshot({ path: `${screenshots}/walk-2-changes.png` });
   // And Security's card is November's.
