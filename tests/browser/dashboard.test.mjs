@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { fixture, go, loadFiles, start } from './harness.mjs';
+import { fixture, go, loadFiles, reportAfter, start } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -16,6 +16,15 @@ after(() => app.close());
 
 const SIX = ['azure-usage-24-months.csv', 'security-m365.csv', 'security-azure.csv', 'bizapps-revenue.csv', 'bizapps-usage.csv', 'skilling-all-areas.csv'].map((n) => fixture(`areas/${n}`));
 const text = (page) => page.evaluate(() => document.querySelector('spd-score-calculator').shadowRoot.textContent);
+/** The element's text but for a file's errors, which quote the ids a typed-values file may use (its Metric column's values). */
+const prose = (page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('spd-score-calculator').shadowRoot;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let out = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest('li.error')) out += node.data;
+    return out;
+  });
 
 test('a direct link opens its area once files are read; back and forward move between views', async () => {
   const page = await app.open('/#/area/security');
@@ -143,6 +152,37 @@ test('the overview of the six-area sample fits two screens at 1280x900, and no v
   for (const route of routes) {
     await go(page, route);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, route);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+test('after each sample on the page: every view free of null, undefined, NaN and raw ids, none scrolls sideways at 390 px; "Try all six designations" fits two screens', async () => {
+  const page = await app.open('/');
+  await page.locator('spd-score-calculator .drop').waitFor();
+  const samples = await page.getByRole('button', { name: /^Try / }).allTextContents();
+  assert.equal(samples.length, 4, samples.join(' / '));
+  const raw = new RegExp(`\\b(${RAW_IDS.join('|')})\\b`);
+  for (const sample of samples) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await reportAfter(page, () => page.getByRole('button', { name: sample, exact: true }).click());
+    await page.locator('[data-view="overview"]').waitFor();
+    if (sample === 'Try all six designations') {
+      const bottom = await page.locator('[data-view="overview"]').evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+      assert.ok(bottom <= 1800, `the overview ends at ${bottom} px`);
+    }
+    const routes = await page.locator('nav.views [data-route]').evaluateAll((links) => links.map((a) => a.dataset.route));
+    assert.ok(routes.length >= 5, `${sample}: ${routes}`);
+    for (const route of routes) {
+      await go(page, route);
+      assert.doesNotMatch(await text(page), /\b(null|undefined|NaN)\b/, `${sample} ${route}`);
+      assert.doesNotMatch(await prose(page), raw, `${sample} ${route}`);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const route of routes) {
+      await go(page, route);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, `${sample} ${route}`);
+    }
+    await go(page, '#/');
   }
   assert.deepEqual(page.errors, []);
 });
