@@ -8,7 +8,7 @@
 
 import { areaDetail } from './area-detail.js';
 import { areaPeople } from './area-people.js';
-import { badge, bar, h, plural, table, totalPoints } from './dom.js';
+import { badge, bar, datesInWords, h, monthName, plural, table, totalPoints } from './dom.js';
 import { metric } from './metric-views.js';
 import { rulesLine } from './rules.js';
 import { AREA_TEXT as T, METRIC_CATEGORY, SOURCE } from './strings.js';
@@ -131,12 +131,12 @@ export function areaView(report, id, { back, enterValues, charts, rows, tenantVi
     h(
       'p',
       { class: 'meta' },
-      area.asOf ? `${T.asOf(area.asOf, area.baseline)} ` : null,
+      area.asOf ? `${T.asOf(monthName(area.asOf), area.baseline ? monthName(area.baseline) : null)} ` : null,
       h('span', { 'data-field': 'source' }, T.source(SOURCE[area.source] ?? area.source)),
       ' ',
       h('span', { 'data-field': 'rules' }, rulesLine(area.ruleset, area.label)),
     ),
-    area.window?.message ? h('p', { class: 'window', 'data-field': 'window' }, area.window.message) : null,
+    area.window?.message ? h('p', { class: 'window', 'data-field': 'window' }, datesInWords(area.window.message)) : null,
     showMissing
       ? h('div', { class: 'missing', id: missingId, 'data-field': 'missing' }, h('strong', {}, `${scored ? T.toScoreUnknown : T.whatWouldScore}: `), area.missing)
       : null,

@@ -12,7 +12,7 @@
 // shown (one summary is kept per month, the latest result of that month),
 // so that scoring the same month again still compares with last month.
 
-import { dayName, h, metricPoints, monthName, number, scoreText, signed } from './dom.js';
+import { datesInWords, dayName, h, metricPoints, monthName, number, scoreText, signed } from './dom.js';
 import { CHANGES_TEXT as C, STATUS, metricName } from './strings.js';
 
 /** Names listed in full before "and N more". */
@@ -287,7 +287,7 @@ function areaChanges(change) {
     change.gained.length ? line('gained', C.gained(number(change.gained.length)), names(change.gained, (t) => t.name)) : null,
     change.lost.length ? line('lost', C.lost(number(change.lost.length)), names(change.lost, (t) => t.name)) : null,
     change.added.length ? line('added', C.added(number(change.added.length)), names(change.added, (c) => C.certification(c.personName, c.name, ''))) : null,
-    change.gone.length ? line('gone', C.gone(number(change.gone.length)), names(change.gone, (c) => C.certification(c.personName, c.name, c.now?.reason ?? (c.now ? STATUS[c.now.status] ?? c.now.status : null)))) : null,
+    change.gone.length ? line('gone', C.gone(number(change.gone.length)), names(change.gone, (c) => C.certification(c.personName, c.name, datesInWords(c.now?.reason) ?? (c.now ? STATUS[c.now.status] ?? c.now.status : null)))) : null,
   );
 }
 

@@ -4,7 +4,7 @@
 // (certificationsIn says which matter to which area). Asked for a page at a
 // time (rows(), www/rows.js).
 
-import { dayName, h, number, table } from './dom.js';
+import { datesInWords, dayName, h, number, table } from './dom.js';
 import { CERTIFICATION_STATUS } from './rules.js';
 import { AREA_TEXT, PEOPLE_TEXT as T, metricName } from './strings.js';
 
@@ -21,7 +21,7 @@ export function certificationsIn(person, area) {
     for (const a of c.areas ?? []) {
       if (a.area !== area || a.status === 'not_on_list') continue;
       // Counted: the core's reason names its lists by id; the metric and step (countsIn) and any retirement say it for a person.
-      const reason = a.status === 'counted' ? (c.eligibleThrough ? T.retiring(dayName(c.eligibleThrough)) : null) : a.reason;
+      const reason = a.status === 'counted' ? (c.eligibleThrough ? T.retiring(dayName(c.eligibleThrough)) : null) : datesInWords(a.reason);
       const entry = { name, status: a.status, reason, countsIn: a.countsIn ?? [] };
       if (!out.some((e) => e.name === entry.name && e.status === entry.status && e.countsIn.join() === entry.countsIn.join())) out.push(entry);
     }

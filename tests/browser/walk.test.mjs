@@ -119,6 +119,11 @@ test('a new user: the guide names Security\'s downloads, they are dropped and ti
   const decides = view.locator(`.area-track[data-track="${october.area.track}"]`);
   assert.equal(await decides.locator('[data-field="total"]').textContent(), String(Math.round(october.area.tracks[october.area.track].total)));
   assert.equal(await decides.locator('[data-field="decides"]').count(), 1);
+  // Months and days in words, as the rest of the page says them.
+  assert.match(await view.locator('.meta').first().textContent(), /^As of October 2025, compared with October 2024\. /);
+  const window = view.locator('[data-field="window"]');
+  assert.match(await window.textContent(), /window \d{1,2} [A-Z][a-z]+ \d{4} to \d{1,2} [A-Z][a-z]+ \d{4}\./);
+  assert.doesNotMatch(await window.textContent(), /\d{4}-\d{2}|month\(s\)/);
 
   // 4. Remembered on this computer.
   await go(page, '#/');
@@ -140,6 +145,9 @@ test('a new user: the guide names Security\'s downloads, they are dropped and ti
   assert.deepEqual((await change.locator('[data-field="metrics"] [data-metric]').evaluateAll((li) => li.map((l) => l.dataset.metric))).sort(), expected.moved);
   assert.equal(await change.locator('[data-field="gained"]').textContent(), `Tenants gained (1): ${NEW.name}`);
   assert.equal(await change.locator('[data-field="lost"]').textContent(), `Tenants lost (1): ${GONE}`);
+  // A certification that lapsed with the month: why, in words.
+  const gone = change.locator('[data-field="gone"]');
+  assert.match(await gone.textContent(), /\(expired on \d{1,2} [A-Z][a-z]+ \d{4}, before the as-of month November 2025\)/);
   // A metric's own figure with its unit, points to one decimal.
   const tenth = (v) => `${(Math.round(v * 10) / 10).toLocaleString('en')}%`;
   assert.notEqual(expected.growth[0], expected.growth[1]);
