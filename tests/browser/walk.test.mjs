@@ -119,6 +119,8 @@ test('a new user: the guide names Security\'s downloads, they are dropped and ti
   const decides = view.locator(`.area-track[data-track="${october.area.track}"]`);
   assert.equal(await decides.locator('[data-field="total"]').textContent(), String(Math.round(october.area.tracks[october.area.track].total)));
   assert.equal(await decides.locator('[data-field="decides"]').count(), 1);
+  // One status per question: the view says the card's.
+  assert.equal(await view.locator('[data-field="area-status"]').textContent(), 'Qualified');
   // Months and days in words, as the rest of the page says them.
   assert.match(await view.locator('.meta').first().textContent(), /^As of October 2025, compared with October 2024\. /);
   const window = view.locator('[data-field="window"]');
