@@ -48,24 +48,19 @@ export function needs(ruleset) {
 }
 
 /**
- * Whether everything a download feeds is known without it (typed from Partner Center): each of its
- * metrics (or parts) has points on every track of the area that has the metric.
+ * Whether a metric (or one of its parts) has points on every track of the area that has it:
+ * known without the download that feeds it (typed from Partner Center).
  */
-function typedInstead(area, feeds) {
-  if (!area) return false;
-  const tracks = Object.values(area.tracks ?? {});
-  let any = false;
-  for (const [metric, part] of feeds) {
-    for (const track of tracks) {
-      const m = track.metrics?.[metric];
-      if (!m) continue;
-      const figure = part ? m.parts?.[part] : m;
-      if (!figure || figure.points === null || figure.points === undefined || figure.source !== 'manual') return false;
-      any = true;
-    }
-  }
-  return any;
+function known(area, metric, part) {
+  const figures = Object.values(area.tracks ?? {})
+    .map((track) => track.metrics?.[metric])
+    .filter(Boolean)
+    .map((m) => (part ? m.parts?.[part] : m));
+  return figures.length > 0 && figures.every((f) => f && f.points !== null && f.points !== undefined);
 }
+
+/** The metrics a download not read leaves unknown in the area (before any file: all it feeds). */
+const unknownWithout = (area, need) => (area ? need.metrics.filter((m) => need.feeds.some(([metric, part]) => metric === m && !known(area, metric, part))) : need.metrics);
 
 /** The report's files of any of `kinds` that were read (rows counted, no file-level error). */
 function readFiles(report, kinds) {
@@ -81,6 +76,8 @@ function covers(files) {
 }
 
 const list = (names) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+/** "net customer adds, usage growth and deployments" from metric ids. */
+const names = (metrics) => list(metrics.map((m) => metricName(m).toLowerCase()));
 
 /** One designation's block. */
 function areaBlock(report, id, ruleset) {
@@ -90,7 +87,8 @@ function areaBlock(report, id, ruleset) {
   const items = needs(ruleset).map((n) => {
     const files = readFiles(report, n.kinds);
     const read = files.length > 0;
-    const metrics = list(n.metrics.map((m) => metricName(m).toLowerCase()));
+    const metrics = names(n.metrics);
+    const unknown = read ? [] : unknownWithout(area, n);
     return h(
       'li',
       { class: `need ${read ? 'read' : 'missing'}`, 'data-kinds': n.kinds.join(' '), 'data-read': String(read) },
@@ -102,9 +100,9 @@ function areaBlock(report, id, ruleset) {
         h('span', { class: 'visually-hidden' }, `: ${read ? T.read : T.notRead}`),
         read
           ? h('span', { class: 'need-months', 'data-field': 'months' }, `${files.map((f) => f.name).join(', ')}: ${covers(files)}`)
-          : typedInstead(area, n.feeds)
-            ? h('span', { class: 'muted', 'data-field': 'typed' }, T.typedInstead(metrics))
-            : h('span', { class: 'need-missing', 'data-field': 'missing' }, T.missingFor(metrics)),
+          : unknown.length
+            ? h('span', { class: 'need-missing', 'data-field': 'missing' }, T.missingFor(names(unknown)))
+            : h('span', { class: 'muted', 'data-field': 'typed' }, T.typedInstead(metrics)),
         read ? h('span', { class: 'muted' }, T.feeds(metrics)) : null,
       ),
     );
