@@ -8,8 +8,8 @@
 //! pieces, the rows one by one, so that no list is ever whole in memory.
 
 use crate::json::Json;
-use crate::kinds::Measures;
 use crate::load::Loaded;
+use crate::model::DataModel;
 use crate::report::DetailLevel;
 use crate::report::{AreaReport, CertificationStatus, Pieces, Report, Row};
 use crate::ruleset::Ruleset;
@@ -173,7 +173,7 @@ pub fn rows(
     }
     let mut answer: Option<Page> = None;
     let mut lists = vec![];
-    let mut visit = |report: &AreaReport, models: &dyn Measures| {
+    let mut visit = |report: &AreaReport, models: &dyn DataModel| {
         let track = query.track.clone().or_else(|| report.track.clone());
         let mut page = Page::new(query, track, Some(&report.ruleset.id));
         if models.rows(&query.list, &mut |build| page.offer(build)) {
@@ -529,7 +529,7 @@ pub fn write_report<E>(
     }
     let mut failed: Option<E> = None;
     let mut first = true;
-    let mut visit = |scored: &AreaReport, models: &dyn Measures| {
+    let mut visit = |scored: &AreaReport, models: &dyn DataModel| {
         let Some(summary) = report.areas.get(&scored.ruleset.id) else { return };
         if failed.is_some() {
             return;

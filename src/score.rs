@@ -1,10 +1,11 @@
 //! The Modern Work score: eligibility, the five metrics, statuses, and each
 //! tenant's part in them (spec/modern-work.md, sections 1 to 6).
 
-use crate::kinds::{Measures, Metric};
+use crate::kinds::Metric;
 use crate::layout::FileKind;
 use crate::load::Loaded;
 use crate::manual::{AreaTyped, ManualValue};
+use crate::model::DataModel;
 use crate::month::{Date, Month};
 use crate::people;
 use crate::points::Points;
@@ -203,7 +204,7 @@ pub(crate) enum Lists<'v> {
     Count,
     /// Hands each area's data models (which, with `DetailLevel::Full`, keep
     /// their rows) to the function, with the area's report; counts nothing.
-    Visit(&'v mut dyn FnMut(&AreaReport, &dyn Measures)),
+    Visit(&'v mut dyn FnMut(&AreaReport, &dyn DataModel)),
 }
 
 /// Scores the areas (all of `rulesets`, or with `only` the one of that id)
@@ -322,11 +323,11 @@ pub(crate) fn areas_pass<'r>(
             (month, people::evaluate(&loaded.certifications, area, month))
         };
         let owned = crate::data::models(loaded, area, area_as_of, !is_reader, options.detail);
-        let mut models: Vec<&dyn Measures> = owned.iter().map(|m| m.as_ref() as &dyn Measures).collect();
+        let mut models: Vec<&dyn DataModel> = owned.iter().map(|m| m.as_ref() as &dyn DataModel).collect();
         if is_reader {
             models.insert(0, &measures);
         }
-        let models = crate::kinds::Models(models);
+        let models = crate::model::Models(models);
         let input = crate::areas::AreaInput {
             ruleset: area,
             as_of: area_as_of,
@@ -351,8 +352,8 @@ pub(crate) fn areas_pass<'r>(
                     tracks: Some(&report.tracks),
                     tenant_limit: options.tenant_limit,
                 });
-                let own: Vec<&dyn Measures> = usage_lists.iter().map(|l| l as &dyn Measures).collect();
-                let all = crate::kinds::Models(own.into_iter().chain(models.0.iter().copied()).collect());
+                let own: Vec<&dyn DataModel> = usage_lists.iter().map(|l| l as &dyn DataModel).collect();
+                let all = crate::model::Models(own.into_iter().chain(models.0.iter().copied()).collect());
                 // Counted for the report; a visit reads the report's counts.
                 let counts = match &mut lists {
                     Lists::Visit(visit) => {
