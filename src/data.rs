@@ -1,10 +1,13 @@
-//! The data models beside Modern Work's usage model (`score.rs`): which
-//! exports feed an area, the month they end in, and the figures its
-//! data-fed metrics are scored from (`from`: `azure`, `bizapps`, ...).
+//! Where data models are listed: which exports feed an area, the month
+//! they end in, and the models its data-fed metrics are scored from
+//! (`from`: `usage`, `azure`, `bizapps`, ...). The area the usage exports
+//! are read with gets its usage model, with its tenant detail, from the
+//! scoring pass (`score::areas_pass`), which runs it once for the report.
 //!
 //! A model reads its own store in [`Loaded`] and the numbers of the area's
-//! ruleset (its `data`), and answers [`Measures`]. A model not loaded
-//! answers nothing: its metrics are unknown, never 0.
+//! ruleset (its `data`), and answers `kinds::Measures` and
+//! [`DataModel`]. A model not loaded answers nothing: its metrics are
+//! unknown, never 0.
 
 use crate::azure::AzureModel;
 use crate::load::Loaded;

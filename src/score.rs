@@ -1,5 +1,9 @@
-//! The Modern Work score: eligibility, the five metrics, statuses, and each
-//! tenant's part in them (spec/modern-work.md, sections 1 to 6).
+//! The report's assembly: one scoring pass scores every area as of a month
+//! from the data models that feed it (`areas_pass`), the report puts the
+//! areas side by side with what spans them (overview, badges, best action,
+//! files, warnings, errors), and the history runs the pass month by month.
+//! The rules themselves live in the models (`crate::usage`, `crate::azure`,
+//! ...), the kinds (`crate::kinds`) and the areas (`crate::areas`).
 
 use crate::kinds::Metric;
 use crate::layout::FileKind;
