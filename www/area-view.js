@@ -25,7 +25,8 @@ function byCategory(metrics) {
   return [...groups].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
 }
 
-function track(areaId, trackId, t, deciding, how, missingId) {
+/** A track's card; `rules`: the ruleset's definition of the track (its metrics' units), if known. */
+function track(areaId, trackId, t, deciding, how, missingId, rules) {
   // A track with an unknown metric is Incomplete and shows "at least"; one that qualifies anyway stands.
   const atLeast = t.status === 'incomplete';
   const score = totalPoints(t.total);
@@ -48,7 +49,7 @@ function track(areaId, trackId, t, deciding, how, missingId) {
       atLeast ? h('p', { class: 'note' }, T.incompleteTrack) : !t.complete ? h('p', { class: 'note' }, T.standsUnknown) : null,
     ),
     byCategory(t.metrics).map(([category, list]) =>
-      h('div', { class: 'category', 'data-category': category }, h('h4', { class: 'subhead' }, category), h('div', { class: 'area-metrics' }, list.map(([id, m]) => metric(id, m, missingId)))),
+      h('div', { class: 'category', 'data-category': category }, h('h4', { class: 'subhead' }, category), h('div', { class: 'area-metrics' }, list.map(([id, m]) => metric(id, m, missingId, rules?.metrics?.[id])))),
     ),
   );
 }
@@ -141,7 +142,7 @@ export function areaView(report, id, { back, enterValues, charts, rows, tenantVi
       ? h('div', { class: 'missing', id: missingId, 'data-field': 'missing' }, h('strong', {}, `${scored ? T.toScoreUnknown : T.whatWouldScore}: `), area.missing)
       : null,
     area.warnings?.length ? h('ul', { class: 'notes', 'aria-label': T.warnings }, area.warnings.map((w) => h('li', { class: 'warning' }, w.message))) : null,
-    tracks.length ? h('div', { class: 'area-tracks' }, tracks.map(([trackId, t]) => track(id, trackId, t, trackId === area.track, how, showMissing ? missingId : null))) : null,
+    tracks.length ? h('div', { class: 'area-tracks' }, tracks.map(([trackId, t]) => track(id, trackId, t, trackId === area.track, how, showMissing ? missingId : null, ruleset?.tracks?.find((r) => r.id === trackId)))) : null,
     charts,
     nextSteps(id, area, rows),
     enterValues,
