@@ -10,8 +10,8 @@ use crate::azure::AzureModel;
 use crate::kinds::Measures;
 use crate::load::Loaded;
 use crate::month::Month;
+use crate::report::DetailLevel;
 use crate::ruleset::Ruleset;
-use crate::score::DetailLevel;
 
 /// The latest month of the exports that feed `area` (besides skilling and
 /// the usage exports, which score.rs knows).
@@ -82,7 +82,7 @@ pub(crate) fn models<'a>(
             AzureModel::new(&loaded.azure, area, rules, m, level).map(|model| Box::new(model) as Box<dyn Measures>),
         );
     }
-    let usage = (own_usage && area.reads_usage()).then(|| crate::score::period(&loaded.usage, as_of)).flatten();
+    let usage = (own_usage && area.reads_usage()).then(|| crate::usage::facts::period(&loaded.usage, as_of)).flatten();
     match (area.security(), as_of) {
         // Security: both parts in one model, which answers the parts fed
         // `from: "azure"` (the Azure areas' model serves no such area).
@@ -94,8 +94,13 @@ pub(crate) fn models<'a>(
         }
         _ => {
             if let Some(period) = usage {
-                let facts = crate::score::facts_for(area, &loaded.usage, period);
-                out.push(Box::new(crate::score::usage_measures(area, &loaded.usage, Some((&facts, period)), None)));
+                let facts = crate::usage::facts::facts_for(area, &loaded.usage, period);
+                out.push(Box::new(crate::usage::measures::usage_measures(
+                    area,
+                    &loaded.usage,
+                    Some((&facts, period)),
+                    None,
+                )));
             }
         }
     }

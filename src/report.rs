@@ -15,6 +15,25 @@ use serde::{Serialize, Serializer};
 /// under; ratios are rounded to four decimals.)
 pub const SCHEMA_VERSION: u32 = 3;
 
+/// How much of the report `ScoreOptions` asks for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DetailLevel {
+    /// Every list inline (`Workbook::write_report`): each area's tenants,
+    /// services, pairs, tenant actions; the people.
+    Full,
+    /// Scores, statuses, recommendations, hints, files, warnings, errors and
+    /// how many rows each list holds; the lists are asked for
+    /// (`Workbook::rows`).
+    #[default]
+    Summary,
+}
+
+impl DetailLevel {
+    pub fn is_full(self) -> bool {
+        self == DetailLevel::Full
+    }
+}
+
 /// A ratio (0.4 = 40 %) to four decimals (0.01 %): finer than any threshold
 /// the rules compare it with, and 6 bytes rather than 18 in the JSON.
 fn round_ratio(ratio: f64) -> f64 {

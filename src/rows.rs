@@ -10,9 +10,10 @@
 use crate::json::Json;
 use crate::kinds::Measures;
 use crate::load::Loaded;
+use crate::report::DetailLevel;
 use crate::report::{AreaReport, CertificationStatus, Pieces, Report, Row};
 use crate::ruleset::Ruleset;
-use crate::score::{areas_pass, DetailLevel, Lists, ScoreOptions, Typing};
+use crate::score::{areas_pass, Lists, ScoreOptions, Typing};
 use serde::Serialize;
 use std::cmp::Ordering;
 
@@ -165,7 +166,8 @@ pub fn rows(
     let needs_track = query.only.is_some() || query.sort.as_deref() == Some("contribution");
     if query.list == "tenants" && (query.track.is_some() || !needs_track) {
         let mut page = Page::new(query, query.track.clone(), Some(&area.data.id));
-        if crate::score::usage_tenants(rulesets, loaded, &options, &area.data.id, &mut |build| page.offer(build)) {
+        let each = &mut |build: &dyn Fn() -> Row| page.offer(build);
+        if crate::usage::tenants::usage_tenants(rulesets, &loaded.usage, options.as_of, &area.data.id, each) {
             return Ok(page.finish());
         }
     }

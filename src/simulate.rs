@@ -15,12 +15,13 @@ use crate::json::At;
 use crate::load::Loaded;
 use crate::month::Month;
 use crate::number::Count;
+use crate::people::CertificationRow;
 use crate::points::Points;
 use crate::report::{Keyed, Report, Status};
 use crate::ruleset::Ruleset;
 use crate::score::{score, ScoreOptions};
-use crate::store::{CellKey, CertificationRow, Tenant, Usage, UsageStore};
 use crate::text::fold;
+use crate::usage::store::{CellKey, Tenant, Usage, UsageStore};
 use serde::{Deserialize, Serialize};
 
 /// A trailing-twelve-month revenue is spread over this many months.

@@ -10,12 +10,12 @@ use crate::kinds::Measures;
 use crate::layout::FileKind;
 use crate::month::Month;
 use crate::points::Points;
+use crate::report::DetailLevel;
 use crate::report::{
     AreaDetail, AzureClassification, AzureDetail, AzureIgnored, AzureRows, AzureService, AzureTenant, AzureTenantAcr,
     AzureTenantTrack, AzureTtm, Both, Classification, EachRow, Keyed, Row, Warning, WarningKind,
 };
 use crate::ruleset::Ruleset;
-use crate::score::DetailLevel;
 use std::collections::BTreeMap;
 
 /// Hints listed in the detail, nearest first.

@@ -15,7 +15,7 @@ use crate::report::{
     EachRow, Keyed, PairCount, PairName, PairUsage, RevenuePair, Row, Warning, WarningKind,
 };
 use crate::ruleset::Ruleset;
-use crate::store::TenantId;
+use crate::usage::store::TenantId;
 use std::collections::BTreeMap;
 
 /// One pair's usage in one month: users (or profiles) in hundredths, and

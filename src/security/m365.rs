@@ -8,8 +8,9 @@ use crate::month::Month;
 use crate::points::Points;
 use crate::report::{Both, Keyed, SecurityM365Detail, SecurityM365Tenant, SecurityM365Track};
 use crate::ruleset::{AssociationId, Ruleset, WorkloadId};
-use crate::score::{facts_for, usage_measures, usage_part, Facts, Period, UsageMeasures};
-use crate::store::{CellKey, TenantId, UsageStore};
+use crate::usage::facts::{facts_for, Facts, Period};
+use crate::usage::measures::{usage_measures, usage_part, UsageMeasures};
+use crate::usage::store::{CellKey, TenantId, UsageStore};
 use std::collections::BTreeMap;
 
 /// Tenants named in one hint.
