@@ -17,8 +17,10 @@ fn main() {
     let report = book.report(&options);
     println!("summary {:.3} s", started.elapsed().as_secs_f64());
     let track = report.areas.get("modern-work").and_then(|a| a.track.clone());
+    // The track of the report shown, as the page gives it.
     let query = |sort: Option<&str>, search: Option<&str>, only: Option<&str>| RowsQuery {
         list: "tenants".into(),
+        track: track.clone(),
         area: Some("modern-work".into()),
         sort: sort.map(String::from),
         search: search.map(String::from),
