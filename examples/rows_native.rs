@@ -16,6 +16,9 @@ fn main() {
     let started = Instant::now();
     let report = book.report(&options);
     println!("summary {:.3} s", started.elapsed().as_secs_f64());
+    let started = Instant::now();
+    let _ = book.report(&ScoreOptions { history: true, ..ScoreOptions::default() });
+    println!("summary with history {:.3} s", started.elapsed().as_secs_f64());
     let track = report.areas.get("modern-work").and_then(|a| a.track.clone());
     // The track of the report shown, as the page gives it.
     let query = |sort: Option<&str>, search: Option<&str>, only: Option<&str>| RowsQuery {
