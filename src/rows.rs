@@ -620,9 +620,9 @@ pub fn write_report<E>(
     piece: usize,
     emit: &mut dyn FnMut(&[u8]) -> Result<(), E>,
 ) -> Result<Report, E> {
-    let report = crate::score::score(rulesets, loaded, options);
     let mut out = Pieces::new(pretty, piece);
     if !options.detail.is_full() || rulesets.is_empty() {
+        let report = crate::score::score(rulesets, loaded, options);
         match area {
             Some(id) => out.push(&to_vec(&report.areas.get(id)), emit)?,
             None => out.push(&to_vec(&report), emit)?,
@@ -630,21 +630,20 @@ pub fn write_report<E>(
         out.flush(emit)?;
         return Ok(report);
     }
-    // The report's text without its areas, which go where `"areas":{}` is.
-    let mut shell = report;
-    let areas = std::mem::take(&mut shell.areas);
-    let text = to_vec(&shell);
-    shell.areas = areas;
-    let report = shell;
+    // The report's text up to its areas (its schema and generator), the
+    // same for every report: that of a report of nothing.
     const AREAS: &[u8] = b"\"areas\":{}";
-    let at = text.windows(AREAS.len()).position(|w| w == AREAS).map_or(text.len(), |at| at + AREAS.len() - 1);
+    let empty = to_vec(&crate::score::score(&[], &Loaded::default(), options));
+    let at =
+        |text: &[u8]| text.windows(AREAS.len()).position(|w| w == AREAS).map_or(text.len(), |at| at + AREAS.len() - 1);
     if area.is_none() {
-        out.push(&text[..at], emit)?;
+        out.push(&empty[..at(&empty)], emit)?;
     }
+    // Each area is written as the pass scores it: its summary, then its
+    // lists row by row; the rest of the report once every area is scored.
     let mut failed: Option<E> = None;
     let mut first = true;
-    let mut visit = |scored: &AreaReport, models: &dyn Measures| {
-        let Some(summary) = report.areas.get(&scored.ruleset.id) else { return };
+    let mut visit = |summary: &AreaReport, models: &dyn Measures| {
         if failed.is_some() {
             return;
         }
@@ -659,7 +658,7 @@ pub fn write_report<E>(
             if !first {
                 write(b",");
             }
-            write(&to_vec(&scored.ruleset.id));
+            write(&to_vec(&summary.ruleset.id));
             write(b":");
         }
         first = false;
@@ -680,7 +679,7 @@ pub fn write_report<E>(
         write(b"}");
     };
     let full = ScoreOptions { detail: DetailLevel::Full, ..options.clone() };
-    let pass = areas_pass(rulesets, loaded, &full, Typing::FilesAndOptions, area, Lists::Visit(&mut visit));
+    let (report, (people, all_people)) = crate::score::score_visiting(rulesets, loaded, &full, area, &mut visit);
     if let Some(e) = failed {
         return Err(e);
     }
@@ -688,15 +687,21 @@ pub fn write_report<E>(
         out.flush(emit)?;
         return Ok(report);
     }
+    // The report's text without its areas, which were written where `"areas":{}` is.
+    let mut shell = report;
+    let areas = std::mem::take(&mut shell.areas);
+    let text = to_vec(&shell);
+    shell.areas = areas;
+    let report = shell;
     // The people go after the top level's `lists`, which holds only numbers.
-    let rest = &text[at..];
+    let rest = &text[at(&text)..];
     const LISTS: &[u8] = b"\"lists\":{";
     let lists_end = (rest.windows(LISTS.len()).position(|w| w == LISTS))
         .and_then(|start| rest[start..].iter().position(|&c| c == b'}').map(|end| start + end + 1))
         .unwrap_or(rest.len());
     out.push(&rest[..lists_end], emit)?;
     out.push(b",\"people\":[", emit)?;
-    for (i, person) in crate::people::across_areas(pass.people, &pass.all_people).iter().enumerate() {
+    for (i, person) in crate::people::across_areas(people, &all_people).iter().enumerate() {
         if i > 0 {
             out.push(b",", emit)?;
         }

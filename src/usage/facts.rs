@@ -242,7 +242,7 @@ pub(crate) struct Eligibility {
 }
 
 /// Which decisions of the ruleset a report relied on.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Applied(BTreeSet<&'static str>);
 
 impl Applied {
