@@ -541,7 +541,7 @@ impl Context {
                 message,
             });
         } else {
-            let bizapps = crate::bizapps::rules_of(rulesets);
+            let bizapps = crate::ruleset::bizapps_rules(rulesets);
             let azure = || rulesets.iter().find_map(Ruleset::azure);
             let security = || rulesets.iter().find_map(Ruleset::security);
             let outcome = match &layout {

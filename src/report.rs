@@ -8,6 +8,9 @@ use crate::month::{Date, Month};
 use crate::points::Points;
 use serde::{Serialize, Serializer};
 
+pub use crate::keyed::Keyed;
+pub use crate::kinds::Recommendation;
+
 /// 3: every area in one shape (Modern Work's too, no longer at the top
 /// level); what is listed one by one (tenants, people, pairs...) is asked
 /// for by list (`Workbook::rows`), or inline with `DetailLevel::Full`.
@@ -84,31 +87,6 @@ pub(crate) fn weigh(
 /// What a data model hands each row of a list to: a function that builds
 /// the row, called only for a row that is looked at.
 pub type EachRow<'a> = dyn FnMut(&dyn Fn() -> Row) + 'a;
-
-/// A JSON object whose keys keep the ruleset's order (tracks, options).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Keyed<V>(pub Vec<(String, V)>);
-
-impl<V> Keyed<V> {
-    pub fn get(&self, key: &str) -> Option<&V> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-    pub fn values(&self) -> impl Iterator<Item = &V> {
-        self.0.iter().map(|(_, v)| v)
-    }
-}
-
-impl<V> Default for Keyed<V> {
-    fn default() -> Self {
-        Keyed(vec![])
-    }
-}
-
-impl<V: Serialize> Serialize for Keyed<V> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
-}
 
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -317,28 +295,6 @@ pub enum CertificationStatus {
     /// On an earlier list, no longer on Microsoft's.
     Dropped,
     NotOnList,
-}
-
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Recommendation {
-    /// The area (ruleset id) it belongs to.
-    pub area: String,
-    pub track: String,
-    pub metric: String,
-    pub option: Option<String>,
-    /// Smallest whole number of additional units that reaches the maximum.
-    pub needed: u64,
-    pub unit: String,
-    /// Points the metric gains by reaching its maximum.
-    pub gain: Points,
-    /// Points one more unit would gain.
-    pub unit_gain: Points,
-    /// True for the option of its metric that needs the fewest units.
-    pub best: bool,
-    /// True for the single action that gains the most points on its track.
-    pub top: bool,
-    pub message: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -8,8 +8,8 @@
 //! pieces, the rows one by one, so that no list is ever whole in memory.
 
 use crate::json::Json;
-use crate::kinds::Measures;
 use crate::load::Loaded;
+use crate::model::DataModel;
 use crate::report::DetailLevel;
 use crate::report::{AreaReport, Both, CertificationStatus, Pieces, Report, Row, TenantMonth, TenantTrack};
 use crate::ruleset::Ruleset;
@@ -172,7 +172,7 @@ pub fn rows(
     }
     let mut answer: Option<Page> = None;
     let mut lists = vec![];
-    let mut visit = |report: &AreaReport, models: &dyn Measures| {
+    let mut visit = |report: &AreaReport, models: &dyn DataModel| {
         let track = query.track.clone().or_else(|| report.track.clone());
         let mut page = Page::new(query, track, Some(&report.ruleset.id));
         if models.rows(&query.list, &mut |build| page.offer(build)) {
@@ -643,7 +643,7 @@ pub fn write_report<E>(
     // lists row by row; the rest of the report once every area is scored.
     let mut failed: Option<E> = None;
     let mut first = true;
-    let mut visit = |summary: &AreaReport, models: &dyn Measures| {
+    let mut visit = |summary: &AreaReport, models: &dyn DataModel| {
         if failed.is_some() {
             return;
         }

@@ -1,10 +1,15 @@
-//! The Modern Work score: eligibility, the five metrics, statuses, and each
-//! tenant's part in them (spec/modern-work.md, sections 1 to 6).
+//! The report's assembly: one scoring pass scores every area as of a month
+//! from the data models that feed it (`areas_pass`), the report puts the
+//! areas side by side with what spans them (overview, badges, best action,
+//! files, warnings, errors), and the history runs the pass month by month.
+//! The rules themselves live in the models (`crate::usage`, `crate::azure`,
+//! ...), the kinds (`crate::kinds`) and the areas (`crate::areas`).
 
-use crate::kinds::{Measures, Metric};
+use crate::kinds::Metric;
 use crate::layout::FileKind;
 use crate::load::Loaded;
 use crate::manual::{AreaTyped, ManualValue};
+use crate::model::DataModel;
 use crate::month::{Date, Month};
 use crate::people;
 use crate::points::Points;
@@ -61,7 +66,7 @@ pub(crate) fn score_visiting<'r>(
     loaded: &Loaded,
     options: &ScoreOptions,
     only: Option<&str>,
-    visit: &mut dyn FnMut(&AreaReport, &dyn Measures),
+    visit: &mut dyn FnMut(&AreaReport, &dyn DataModel),
 ) -> (Report, PassPeople<'r>) {
     let Some(ruleset) = crate::ruleset::headline(rulesets) else {
         return (without_rulesets(loaded), Default::default());
@@ -75,7 +80,7 @@ pub(crate) fn score_visiting<'r>(
     // qualification window also reads.
     let mut history = (options.history || options.today.is_some()).then(|| area_history(rulesets, loaded, options));
     let measured_here = |id: &str| id == usage.data.id && usage.fed_by("usage");
-    let mut finish = |area: &mut AreaReport, models: &dyn Measures, applied: &Applied, period: Option<Period>| {
+    let mut finish = |area: &mut AreaReport, models: &dyn DataModel, applied: &Applied, period: Option<Period>| {
         let id = area.ruleset.id.clone();
         if id == ruleset.data.id && measured_here(&id) {
             // The headline area's assumptions are the ones its data relied on.
@@ -224,7 +229,7 @@ pub(crate) struct Pass<'r> {
 
 /// What finishes an area's report in a pass: given the report, its data
 /// models, the Decisions the pass relied on and the period scored.
-pub(crate) type FinishArea<'v> = dyn FnMut(&mut AreaReport, &dyn Measures, &Applied, Option<Period>) + 'v;
+pub(crate) type FinishArea<'v> = dyn FnMut(&mut AreaReport, &dyn DataModel, &Applied, Option<Period>) + 'v;
 
 /// What a scoring pass does with the areas' lists.
 pub(crate) enum Lists<'v> {
@@ -237,7 +242,7 @@ pub(crate) enum Lists<'v> {
     Finish(&'v mut FinishArea<'v>),
     /// Hands each area's data models (which, with `DetailLevel::Full`, keep
     /// their rows) to the function, with the area's report; counts nothing.
-    Visit(&'v mut dyn FnMut(&AreaReport, &dyn Measures)),
+    Visit(&'v mut dyn FnMut(&AreaReport, &dyn DataModel)),
 }
 
 /// Scores the areas (all of `rulesets`, or with `only` the one of that id)
@@ -356,11 +361,11 @@ pub(crate) fn areas_pass<'r>(
             (month, people::evaluate(&loaded.certifications, area, month))
         };
         let owned = crate::data::models(loaded, area, area_as_of, !is_reader, options.detail);
-        let mut models: Vec<&dyn Measures> = owned.iter().map(|m| m.as_ref() as &dyn Measures).collect();
+        let mut models: Vec<&dyn DataModel> = owned.iter().map(|m| m.as_ref() as &dyn DataModel).collect();
         if is_reader {
             models.insert(0, &measures);
         }
-        let models = crate::kinds::Models(models);
+        let models = crate::model::Models(models);
         let input = crate::areas::AreaInput {
             ruleset: area,
             as_of: area_as_of,
@@ -387,8 +392,8 @@ pub(crate) fn areas_pass<'r>(
                 tracks: Some(&tracks),
                 tenant_limit: options.tenant_limit,
             });
-            let own: Vec<&dyn Measures> = usage_lists.iter().map(|l| l as &dyn Measures).collect();
-            let all = crate::kinds::Models(own.into_iter().chain(models.0.iter().copied()).collect());
+            let own: Vec<&dyn DataModel> = usage_lists.iter().map(|l| l as &dyn DataModel).collect();
+            let all = crate::model::Models(own.into_iter().chain(models.0.iter().copied()).collect());
             if let Some(detail) = usage_lists.as_ref().map(UsageLists::detail) {
                 report.detail = Some(AreaDetail::Usage(detail));
             }

@@ -8,6 +8,7 @@ use super::rules::Rules;
 use super::store::{AzureStore, Source, TenantMonth, Totals};
 use crate::kinds::Measures;
 use crate::layout::FileKind;
+use crate::model::DataModel;
 use crate::month::Month;
 use crate::points::Points;
 use crate::report::DetailLevel;
@@ -398,7 +399,9 @@ impl Measures for AzureModel {
             _ => None,
         }
     }
+}
 
+impl DataModel for AzureModel {
     fn classify(&self) -> Option<Classification> {
         self.classification.clone()
     }

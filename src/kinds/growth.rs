@@ -3,9 +3,9 @@
 //! Applications' monthly consumption value), with a minimum baseline below
 //! which it earns nothing.
 
+use super::Recommendation;
 use super::{positive, Advice, Input, Kind, Metric, Source, Written};
 use crate::points::{grouped, more_of, prose, serialize_value, Points};
-use crate::report::Recommendation;
 use serde::Serialize;
 
 #[derive(Clone, Debug)]

@@ -3,9 +3,10 @@
 //! the sum capped at the metric's maximum. With one part unknown the metric
 //! shows the other part's points, flagged as incomplete.
 
+use super::Recommendation;
 use super::{positive, unit_words, Advice, Input, Kind, Metric, Source, Written};
+use crate::keyed::Keyed;
 use crate::points::{more_of, prose, serialize_value, Points};
-use crate::report::{Keyed, Recommendation};
 use serde::Serialize;
 
 #[derive(Clone, Debug)]

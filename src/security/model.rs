@@ -8,6 +8,7 @@ use super::m365::M365Part;
 use super::{caseless, Rules};
 use crate::kinds::Measures;
 use crate::load::Loaded;
+use crate::model::DataModel;
 use crate::month::Month;
 use crate::points::Points;
 use crate::report::DetailLevel;
@@ -181,7 +182,9 @@ impl Measures for Model<'_> {
             _ => None,
         }
     }
+}
 
+impl DataModel for Model<'_> {
     fn detail(&self) -> Option<AreaDetail> {
         Some(AreaDetail::Security(Box::new(self.detail.clone())))
     }

@@ -3,6 +3,7 @@
 //! part on a track, and the metrics are sums of these parts.
 
 use crate::kinds::Measures;
+use crate::model::DataModel;
 use crate::month::Month;
 use crate::points::Points;
 use crate::report::{Both, Keyed, TenantMonth, TenantOption, TenantReport, TenantTrack, Warning, WarningKind};
@@ -55,6 +56,9 @@ impl Measures for UsageMeasures {
         }
     }
 }
+
+/// The figures only: the usage model's lists and detail are `UsageLists`'.
+impl DataModel for UsageMeasures {}
 
 /// One tenant's entry in the report: its associations and, per track,
 /// its part in each metric.

@@ -2,6 +2,7 @@
 //! and the notes it adds to an area's report.
 
 use crate::kinds::Measures;
+use crate::model::DataModel;
 use crate::month::Month;
 use crate::points::Points;
 use crate::report::*;
@@ -51,7 +52,9 @@ impl Measures for UsageLists<'_> {
     fn measure(&self, _: &str, _: &str, _: &str, _: Option<&str>) -> Option<Points> {
         None
     }
+}
 
+impl DataModel for UsageLists<'_> {
     fn lists(&self) -> Vec<(&'static str, usize)> {
         vec![("tenants", self.store.tenants.len()), ("tenantActions", self.tenant_actions().len())]
     }
