@@ -76,9 +76,16 @@ fn main() -> ExitCode {
         // The full report, every list inline, as the CLI's --json writes it.
         let plain = ScoreOptions { detail: DetailLevel::Full, ..ScoreOptions::default() };
         let history = ScoreOptions { history: true, ..plain.clone() };
+        // With today's date: the qualification window; one area alone; the summary.
+        let today = spd_score::Date::parse("2026-03-15");
+        let windowed = ScoreOptions { today, anniversary: spd_score::Date::parse("2025-07-01"), ..history.clone() };
+        let summary = ScoreOptions { detail: DetailLevel::Summary, ..windowed.clone() };
         let outputs = [
             ("report", full_report(&book, &plain)),
             ("history", full_report(&book, &history)),
+            ("window", full_report(&book, &windowed)),
+            ("area", area_report(&book, &windowed, "modern-work")),
+            ("summary", full_report(&book, &summary)),
             ("whatif", to_json(&book.simulate(&plan, &plain))),
             ("choices", to_json(&book.plan_choices())),
         ];
@@ -97,6 +104,16 @@ fn main() -> ExitCode {
 fn full_report(book: &Workbook, options: &ScoreOptions) -> String {
     let mut text = vec![];
     let written = book.write_report::<()>(options, None, true, 1 << 16, &mut |bytes| {
+        text.extend_from_slice(bytes);
+        Ok(())
+    });
+    written.expect("a Vec takes every piece");
+    String::from_utf8(text).expect("JSON text is UTF-8")
+}
+
+fn area_report(book: &Workbook, options: &ScoreOptions, area: &str) -> String {
+    let mut text = vec![];
+    let written = book.write_report::<()>(options, Some(area), false, 1 << 16, &mut |bytes| {
         text.extend_from_slice(bytes);
         Ok(())
     });
