@@ -323,17 +323,6 @@ pub fn read_named<T>(text: &str, whole: &'static str, read: impl FnOnce(At<'_, '
     errors.first.into_inner().map_or(Ok(value), Err)
 }
 
-/// For a type read here that a native caller may still give to serde_json
-/// (`serde_json::from_value::<Plan>`): the value's text, read by `from_json`.
-pub fn deserialize<'de, D, T>(d: D, from_json: impl FnOnce(&str) -> Result<T, String>) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-{
-    use serde::Deserialize;
-    let raw = <Box<serde_json::value::RawValue>>::deserialize(d)?;
-    from_json(raw.get()).map_err(serde::de::Error::custom)
-}
-
 /// The first error met while reading.
 pub struct Errors {
     first: RefCell<Option<JsonError>>,

@@ -37,6 +37,7 @@ mod security;
 mod simulate;
 mod store;
 mod text;
+mod to_json;
 mod window;
 mod workbook;
 
@@ -70,6 +71,7 @@ pub use rows::{Rows, RowsError, RowsErrorKind, RowsQuery};
 pub use ruleset::{Ruleset, RulesetData, RulesetError, RulesetErrorKind};
 pub use score::{DetailLevel, ScoreOptions};
 pub use simulate::{AreaChange, Choice, Plan, PlanChoices, PlannedCustomer, PlannedPerson, Simulation, TrackChange};
+pub use to_json::{to_string as to_json, to_string_pretty as to_json_pretty, ToJson};
 pub use workbook::Workbook;
 
 /// Scores a set of whole files with the embedded rulesets: the one-call

@@ -13,7 +13,7 @@ use crate::load::Loaded;
 use crate::report::{AreaReport, CertificationStatus, Pieces, Report, Row};
 use crate::ruleset::Ruleset;
 use crate::score::{areas_pass, DetailLevel, Lists, ScoreOptions, Typing};
-use serde::Serialize;
+use crate::to_json::{json_names, json_object, to_vec};
 use std::cmp::Ordering;
 
 /// What `Workbook::rows` is asked: a list, where, which rows, in what
@@ -72,21 +72,20 @@ impl RowsQuery {
 }
 
 /// One page of a list: how many rows the query selects, and those of the page.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Rows {
     pub total: usize,
     pub rows: Vec<Row>,
 }
 
 /// Why a query has no answer: a value with a kind, never a panic.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowsError {
     pub kind: RowsErrorKind,
     pub message: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RowsErrorKind {
     /// No list of that name here (the message names those there are).
     UnknownList,
@@ -592,11 +591,13 @@ pub fn write_report<E>(
     Ok(report)
 }
 
-fn to_vec<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
-    let mut text = Vec::with_capacity(256);
-    // Writing plain data to a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut text, value);
-    text
+// How it is written (`crate::to_json`).
+json_object! {
+    Rows => |t| { "total": t.total, "rows": t.rows }
+    RowsError => |t| { "kind": t.kind, "message": t.message }
+}
+json_names! {
+    RowsErrorKind { UnknownList => "unknownList", UnknownArea => "unknownArea", UnknownTrack => "unknownTrack", BadQuery => "badQuery", NoRulesets => "noRulesets" }
 }
 
 #[cfg(test)]

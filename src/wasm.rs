@@ -7,11 +7,11 @@
 //! small. Errors are `Error`s with a message, never traps.
 
 use crate::json::At;
+use crate::to_json::{json_object, ToJson};
 use crate::{
     Date, DetailLevel, ManualValue, Month, Plan, RowsError, RowsErrorKind, RowsQuery, Ruleset, RulesetData,
     ScoreOptions, Workbook,
 };
-use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -119,8 +119,8 @@ extern "C" {
 /// The size of the pieces [`Scorer::write_report`] hands over.
 const PIECE: usize = 1 << 20;
 
-fn to_json<T: Serialize>(value: &T) -> Result<String, JsError> {
-    serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
+fn to_json(value: &dyn ToJson) -> Result<String, JsError> {
+    Ok(crate::to_json::to_string(value))
 }
 
 /// Options read by `read`; none given are the defaults. An error names the
@@ -156,11 +156,12 @@ pub struct Scorer {
 }
 
 /// A `rows` answer that is an error: no rows, and why.
-#[derive(Serialize)]
 struct RowsFailed {
-    total: usize,
-    rows: [(); 0],
     error: RowsError,
+}
+
+json_object! {
+    RowsFailed => |t| { "total": 0usize, "rows": Vec::<bool>::new(), "error": t.error }
 }
 
 #[wasm_bindgen]
@@ -233,12 +234,10 @@ impl Scorer {
                 message: format!("invalid query: {message}"),
             })
             .and_then(|query| self.book.rows(&query, &self.last_options.borrow()));
-        let text = match answer {
-            Ok(rows) => serde_json::to_string(&rows),
-            Err(error) => serde_json::to_string(&RowsFailed { total: 0, rows: [], error }),
-        };
-        // Plain data always serialises.
-        text.unwrap_or_default()
+        match answer {
+            Ok(rows) => crate::to_json::to_string(&rows),
+            Err(error) => crate::to_json::to_string(&RowsFailed { error }),
+        }
     }
 
     /// Writes the report's JSON text to `sink` in pieces of about a megabyte

@@ -5,7 +5,7 @@
 use super::{figure, positive, unit_words, Advice, Input, Kind, Metric, Source, Written};
 use crate::points::{more_of, prose, Points};
 use crate::report::{Keyed, Recommendation};
-use serde::Serialize;
+use crate::to_json::json_object;
 
 #[derive(Clone, Debug)]
 pub struct Rule {
@@ -23,8 +23,7 @@ pub struct MetricOption {
     pub threshold: u32,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct OptionMetric {
     pub points: Option<Points>,
     pub max: u32,
@@ -35,8 +34,7 @@ pub struct OptionMetric {
     pub source: Option<Source>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct OptionScore {
     pub value: Option<f64>,
     pub threshold: u32,
@@ -139,4 +137,10 @@ impl Rule {
         }
         out
     }
+}
+
+// How it is written (`crate::to_json`).
+json_object! {
+    OptionMetric => |t| { "points": t.points, "max": t.max, "bestOption": t.best_option, "options": t.options, "kind": t.kind, "source": t.source }
+    OptionScore => |t| { "value": t.value, "threshold": t.threshold, "points": t.points, "source": t.source }
 }
