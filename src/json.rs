@@ -472,7 +472,7 @@ impl<'j, 'a> At<'j, 'a> {
 /// multiplication or division by a power of ten. Exact, as Rust's own
 /// parser (6 KB of module) is, for up to 15 digits and exponents to 22;
 /// past that, within a unit in the last place. Infinite past `f64`.
-fn double(text: &str) -> f64 {
+pub(crate) fn double(text: &str) -> f64 {
     let (negative, text) = text.strip_prefix('-').map_or((false, text), |t| (true, t));
     let (digits, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
     let mut exponent: i32 = exponent.parse().unwrap_or(if exponent.starts_with('-') { -9999 } else { 9999 });

@@ -10,8 +10,6 @@
 //! module for the report's types; here a field is a call with a key and a
 //! `&dyn ToJson`, and a type's impl is one function (docs/performance.md).
 
-use std::fmt::Write as _;
-
 /// A value that writes itself as compact JSON text.
 pub trait ToJson {
     fn write_json(&self, out: &mut Vec<u8>);
@@ -184,23 +182,8 @@ pub fn number(out: &mut Vec<u8>, value: f64) {
         out.extend_from_slice(b".0");
         return;
     }
-    // The shortest round-trip digits and exponent, as Rust finds them.
-    let mut text = Buffer::default();
-    let _ = write!(text, "{value:e}");
-    let text = &text.bytes[..text.len];
-    let e = text.iter().position(|&c| c == b'e').unwrap_or(text.len());
-    let exponent: i32 = std::str::from_utf8(&text[e + 1..]).ok().and_then(|t| t.parse().ok()).unwrap_or(0);
-    let mut significand = [0u8; 20];
-    let mut count = 0;
-    for &c in text[..e].iter().filter(|c| c.is_ascii_digit()) {
-        significand[count] = c;
-        count += 1;
-    }
-    // Two shortest candidates equally near: Rust takes the upper one,
-    // serde_json (as Ryu does) the even one.
-    if lower_of_a_tie(value, &significand[..count], exponent - (count as i32 - 1)) {
-        significand[count - 1] -= 1;
-    }
+    let mut significand = [0u8; 17];
+    let (count, exponent) = few_decimals(value, &mut significand).unwrap_or_else(|| shortest(value, &mut significand));
     let significand = &significand[..count];
     let count = count as i32;
     if (-5..=15).contains(&exponent) {
@@ -233,46 +216,285 @@ pub fn number(out: &mut Vec<u8>, value: f64) {
     digits(out, u64::from(exponent.unsigned_abs()));
 }
 
-/// Whether serde_json writes, of two shortest candidates equally near
-/// `value`, the lower one where Rust takes the upper: `digits` (Rust's)
-/// with their last in the place of 10^`place`. Rare: only a double with as
-/// many decimals as its precision allows (`628179319543371.25`).
-fn lower_of_a_tie(value: f64, digits: &[u8], place: i32) -> bool {
+/// The fast way to [`shortest`]'s answer for the doubles reports mostly
+/// hold (ratios, amounts in cents): the fewest decimals `d` whose nearest
+/// number `c / 10^d` reads back as `value`, if exactly one does and nothing
+/// is near a tie; `None` otherwise. Exact: `c / 10^d` of whole doubles
+/// below 2^53 is one correctly rounded division, what reading it does.
+fn few_decimals(value: f64, out: &mut [u8; 17]) -> Option<(usize, i32)> {
+    if !(1e-5..1e15).contains(&value) {
+        return None;
+    }
+    let mut power = 1.0;
+    for decimals in 0..=17 {
+        let scaled = value * power;
+        // Past 2^44 a product's rounding could hide which side of a half it is.
+        if scaled >= 17_592_186_044_416.0 || (scaled.fract() - 0.5).abs() < 0.01 {
+            return None;
+        }
+        let whole = scaled.round();
+        if whole / power == value {
+            if (whole - 1.0) / power == value || (whole + 1.0) / power == value {
+                return None;
+            }
+            let (mut n, mut count) = (whole as u64, 0);
+            while n > 0 {
+                out.copy_within(..count, 1);
+                out[0] = b'0' + (n % 10) as u8;
+                n /= 10;
+                count += 1;
+            }
+            return Some((count, count as i32 - 1 - decimals));
+        }
+        power *= 10.0;
+    }
+    None
+}
+
+/// The shortest digits that read back as `value` (finite, above 0) and
+/// the power of ten of the first: Steele and White's free-format algorithm
+/// as Burger and Dybvig put it, on small big numbers. Of two candidates
+/// equally near it takes serde_json's (zmij's): the even one, or below a
+/// power of two the lower one when it reads back. A few hundred bytes of
+/// module where Rust's `{:e}` brings 19 KB (Grisu, Dragon4 and tables).
+fn shortest(value: f64, out: &mut [u8; 17]) -> (usize, i32) {
+    // Within these every figure below fits in 80 bits.
+    if (1e-5..1e16).contains(&value) {
+        shortest_with::<u128>(value, out)
+    } else {
+        shortest_with::<Big>(value, out)
+    }
+}
+
+fn shortest_with<N: Whole>(value: f64, out: &mut [u8; 17]) -> (usize, i32) {
     let bits = value.to_bits();
     let (biased, fraction) = ((bits >> 52) as i32 & 0x7ff, bits & ((1 << 52) - 1));
     // value = whole * 2^exponent.
     let (whole, exponent) = if biased == 0 { (fraction, -1074) } else { (fraction | 1 << 52, biased - 1075) };
-    // A tie: 2 * value / 10^place is an odd whole number.
-    if place > 22 || (place > 0 && whole % 5u64.pow(place as u32) != 0) {
-        return false;
+    // Below a power of two the doubles are twice as close.
+    let uneven = fraction == 0 && biased > 1;
+    // An even significand reads back from the very middle between doubles.
+    let inclusive = whole % 2 == 0;
+    // value = r / s; the half gaps to the doubles above and below, m_plus / s and m_minus / s.
+    let shift = u32::from(uneven);
+    let (mut r, mut s, mut m_plus, mut m_minus);
+    if exponent >= 0 {
+        r = N::of(whole);
+        r.shift_left(exponent as u32 + 1 + shift);
+        s = N::of(2 << shift);
+        m_plus = N::of(1);
+        m_plus.shift_left(exponent as u32 + shift);
+        m_minus = N::of(1);
+        m_minus.shift_left(exponent as u32);
+    } else {
+        r = N::of(whole << (1 + shift));
+        s = N::of(1);
+        s.shift_left((1 - exponent) as u32 + shift);
+        m_plus = N::of(1 << shift);
+        m_minus = N::of(1);
     }
-    if whole.trailing_zeros() as i32 + exponent + 1 - place != 0 {
-        return false;
+    // The power of ten of the first digit, estimated, then corrected.
+    let magnitude = exponent + 64 - whole.leading_zeros() as i32 - 1;
+    let mut k = (f64::from(magnitude) * std::f64::consts::LOG10_2).ceil() as i32;
+    if k >= 0 {
+        s.times_power_of_ten(k as u32);
+    } else {
+        for big in [&mut r, &mut m_plus, &mut m_minus] {
+            big.times_power_of_ten(-k as u32);
+        }
     }
-    if fraction == 0 && biased > 1 {
-        // A power of two: the doubles below are twice as close, and the
-        // lower candidate (serde_json's choice) reads back only when it is
-        // within half their spacing: 10^place / 2 < 2^(exponent - 2).
-        // (10^place is never a power of two but 1, so no equality.)
-        return f64::from(place) * std::f64::consts::LOG2_10 < f64::from(exponent - 1);
+    let above = |high: &N, s: &N| match high.cmp(s) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Equal => inclusive,
+        std::cmp::Ordering::Less => false,
+    };
+    while above(&r.plus(&m_plus), &s) {
+        s.times(10);
+        k += 1;
     }
-    // Otherwise the even one.
-    digits[digits.len() - 1] % 2 == 1
+    loop {
+        let mut high = r.plus(&m_plus);
+        high.times(10);
+        if above(&high, &s) {
+            break;
+        }
+        for big in [&mut r, &mut m_plus, &mut m_minus] {
+            big.times(10);
+        }
+        k -= 1;
+    }
+    // value = 0.d1 d2 ... * 10^k: a digit at a time until one may end it.
+    let mut count = 0;
+    loop {
+        for big in [&mut r, &mut m_plus, &mut m_minus] {
+            big.times(10);
+        }
+        let mut digit = 0u8;
+        while r.cmp(&s) != std::cmp::Ordering::Less {
+            r.minus(&s);
+            digit += 1;
+        }
+        let low = match r.cmp(&m_minus) {
+            std::cmp::Ordering::Less => true,
+            std::cmp::Ordering::Equal => inclusive,
+            std::cmp::Ordering::Greater => false,
+        };
+        let high = above(&r.plus(&m_plus), &s);
+        if !low && !high && count < 16 {
+            out[count] = b'0' + digit;
+            count += 1;
+            continue;
+        }
+        let up = match (low, high) {
+            (true, false) => false,
+            (false, true) => true,
+            // Both read back: the nearer, and of two as near the even one
+            // (the lower one below a power of two).
+            _ => match r.plus(&r).cmp(&s) {
+                std::cmp::Ordering::Less => false,
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Equal => !uneven && digit % 2 == 1,
+            },
+        };
+        out[count] = b'0' + digit + u8::from(up);
+        count += 1;
+        break;
+    }
+    // A last digit rounded up to 10 carries.
+    while count > 1 && out[count - 1] > b'9' {
+        count -= 1;
+        out[count - 1] += 1;
+    }
+    if out[0] > b'9' {
+        out[0] = b'1';
+        k += 1;
+    }
+    while count > 1 && out[count - 1] == b'0' {
+        count -= 1;
+    }
+    (count, k - 1)
 }
 
-/// Room for a double's `{:e}` text (at most 17 digits, a point, `e-324`).
-#[derive(Default)]
-struct Buffer {
-    bytes: [u8; 32],
+/// What [`shortest`] needs of a whole number.
+trait Whole: Sized {
+    fn of(n: u64) -> Self;
+    fn times(&mut self, factor: u32);
+    fn shift_left(&mut self, bits: u32);
+    fn plus(&self, other: &Self) -> Self;
+    /// `self - other`, `other` being no larger.
+    fn minus(&mut self, other: &Self);
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering;
+    fn times_power_of_ten(&mut self, mut power: u32) {
+        while power > 0 {
+            let step = power.min(9);
+            self.times(10u32.pow(step));
+            power -= step;
+        }
+    }
+}
+
+impl Whole for u128 {
+    fn of(n: u64) -> u128 {
+        u128::from(n)
+    }
+    fn times(&mut self, factor: u32) {
+        *self *= u128::from(factor);
+    }
+    fn shift_left(&mut self, bits: u32) {
+        *self <<= bits;
+    }
+    fn plus(&self, other: &u128) -> u128 {
+        self + other
+    }
+    fn minus(&mut self, other: &u128) {
+        *self -= other;
+    }
+    fn cmp(&self, other: &u128) -> std::cmp::Ordering {
+        Ord::cmp(self, other)
+    }
+}
+
+/// A whole number of up to 1,280 bits, enough for any double scaled by
+/// any power of ten it needs; little-endian 32-bit limbs.
+#[derive(Clone)]
+struct Big {
+    limbs: [u32; 40],
     len: usize,
 }
 
-impl std::fmt::Write for Buffer {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        let end = self.len + s.len();
-        self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
+impl Big {
+    fn normalise(&mut self) {
+        while self.len > 0 && self.limbs[self.len - 1] == 0 {
+            self.len -= 1;
+        }
+    }
+}
+
+impl Whole for Big {
+    fn of(n: u64) -> Big {
+        let mut big = Big { limbs: [0; 40], len: 2 };
+        big.limbs[0] = n as u32;
+        big.limbs[1] = (n >> 32) as u32;
+        big.normalise();
+        big
+    }
+
+    fn times(&mut self, factor: u32) {
+        let mut carry = 0u64;
+        for limb in &mut self.limbs[..self.len] {
+            let product = u64::from(*limb) * u64::from(factor) + carry;
+            *limb = product as u32;
+            carry = product >> 32;
+        }
+        if carry > 0 {
+            self.limbs[self.len] = carry as u32;
+            self.len += 1;
+        }
+    }
+
+    fn shift_left(&mut self, bits: u32) {
+        let (limbs, bits) = ((bits / 32) as usize, bits % 32);
+        if bits > 0 {
+            self.times(1 << bits);
+        }
+        if limbs > 0 && self.len > 0 {
+            self.limbs.copy_within(..self.len, limbs);
+            self.limbs[..limbs].fill(0);
+            self.len += limbs;
+        }
+    }
+
+    fn plus(&self, other: &Big) -> Big {
+        let mut sum = self.clone();
+        let len = self.len.max(other.len);
+        let mut carry = 0u64;
+        for i in 0..len {
+            let total = u64::from(sum.limbs[i]) + u64::from(other.limbs[i]) + carry;
+            sum.limbs[i] = total as u32;
+            carry = total >> 32;
+        }
+        sum.len = len;
+        if carry > 0 {
+            sum.limbs[len] = 1;
+            sum.len += 1;
+        }
+        sum
+    }
+
+    fn minus(&mut self, other: &Big) {
+        let mut borrow = 0i64;
+        for i in 0..self.len {
+            let difference = i64::from(self.limbs[i]) - i64::from(other.limbs[i]) - borrow;
+            self.limbs[i] = difference as u32;
+            borrow = i64::from(difference < 0);
+        }
+        self.normalise();
+    }
+
+    fn cmp(&self, other: &Big) -> std::cmp::Ordering {
+        self.len
+            .cmp(&other.len)
+            .then_with(|| self.limbs[..self.len].iter().rev().cmp(other.limbs[..other.len].iter().rev()))
     }
 }
 

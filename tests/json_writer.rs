@@ -151,6 +151,14 @@ proptest! {
         prop_assert_eq!(spd_score::to_json(&value), serde_json::to_string(&value).unwrap());
     }
 
+    /// Doubles about where the layout changes (1e-5, 1e16) and the writer
+    /// changes how it computes.
+    #[test]
+    fn doubles_near_the_notation_changes(unit in 0.5f64..2.0, big in any::<bool>()) {
+        let value = unit * if big { 1e16 } else { 1e-5 };
+        prop_assert_eq!(spd_score::to_json(&value), serde_json::to_string(&value).unwrap());
+    }
+
     /// Doubles as reports hold them: amounts, ratios to four decimals, growth.
     #[test]
     fn everyday_doubles_too(whole in -1_000_000_000i64..1_000_000_000, tenths in 0u32..10_000, scale in -12i32..24) {
