@@ -81,6 +81,23 @@ export interface ManualValue {
   value: number | string;
 }
 
+/**
+ * What the core throws (bad options, a ruleset, a plan, an unknown area):
+ * the kind of input at fault and, where there is one, its place. Rows and
+ * files with errors are never thrown: they are in the report.
+ */
+export class SpdScoreError extends Error {
+  name: 'SpdScoreError';
+  kind: 'options' | 'ruleset' | 'plan' | 'area' | 'portfolio' | 'report';
+  /** The field at fault: `manualValues[0].metric`, `tracks[0].metrics.netCustomerAdds`, `asOf`. */
+  path?: string;
+  /** Line and column (from 1) of a text that is not JSON. */
+  line?: number;
+  column?: number;
+  /** A ruleset's fault: not JSON, a field, or a rule. */
+  rulesetKind?: 'syntax' | 'field' | 'rule';
+}
+
 /** A set of files scored together. Call `load()` first. */
 export class Scorer {
   constructor(options?: ScorerOptions);

@@ -6,6 +6,7 @@
 // same API with the module already read from disk.
 
 import init, {
+  CoreError,
   Scorer as RawScorer,
   catalogue as rawCatalogue,
   portfolioWrite as rawPortfolioWrite,
@@ -53,6 +54,39 @@ function defaultSource() {
   return fs.readFileSync(url);
 }
 
+/**
+ * What the core throws: an `Error` with the kind of input at fault (`kind`:
+ * `options`, `ruleset`, `plan`, `area`, `portfolio` or `report`) and, where
+ * there is one, its place: `path` (`manualValues[0].metric`,
+ * `tracks[0].metrics.netCustomerAdds`) or `line` and `column` of a text that
+ * is not JSON; a ruleset's fault also has `rulesetKind` (`syntax`, `field`,
+ * `rule`). Rows, files and rows' errors are never thrown: they are in the
+ * report.
+ */
+export class SpdScoreError extends Error {
+  constructor(message, { kind, path, line, column, rulesetKind } = {}) {
+    super(message);
+    this.name = 'SpdScoreError';
+    this.kind = kind;
+    if (path != null) this.path = path;
+    if (line != null) this.line = line;
+    if (column != null) this.column = column;
+    if (rulesetKind != null) this.rulesetKind = rulesetKind;
+  }
+}
+
+/** Calls the core, turning what it throws into an `SpdScoreError`. */
+function core(call) {
+  try {
+    return call();
+  } catch (e) {
+    if (!(e instanceof CoreError)) throw e;
+    const { message, kind, path, line, column, rulesetKind } = e;
+    e.free();
+    throw new SpdScoreError(message, { kind, path, line, column, rulesetKind });
+  }
+}
+
 function currentMonth() {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
@@ -72,7 +106,7 @@ export class Scorer {
   constructor(options = {}) {
     const { ruleset, rulesets = [], today = currentMonth() } = options;
     const month = typeof today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today.slice(0, 7) : today;
-    this.#raw = new RawScorer(JSON.stringify({ ruleset, rulesets, today: month }));
+    this.#raw = core(() => new RawScorer(JSON.stringify({ ruleset, rulesets, today: month })));
   }
 
   /** Loads a whole file: `bytes` is a Uint8Array or ArrayBuffer. */
@@ -109,7 +143,7 @@ export class Scorer {
    *   `detail: 'full'`: every list inline too (`areas[id].tenants`, `people`, ...): a large object.
    */
   report(options = {}) {
-    return JSON.parse(this.#raw.report(JSON.stringify(options)));
+    return JSON.parse(core(() => this.#raw.report(JSON.stringify(options))));
   }
 
   /** The report without its lists (the default): takes `report`'s options. */
@@ -148,7 +182,7 @@ export class Scorer {
     // The bytes handed over are a view of the module's memory: copied here,
     // so that `write` may keep them.
     const sink = { write: (view) => write(view.slice()) };
-    const files = this.#raw.writeReport(JSON.stringify(reportOptions), Boolean(pretty), area, sink);
+    const files = core(() => this.#raw.writeReport(JSON.stringify(reportOptions), Boolean(pretty), area, sink));
     return { files: JSON.parse(files) };
   }
 
@@ -158,7 +192,7 @@ export class Scorer {
    * changes, areas, problems, assumptions}`.
    */
   simulate(plan, options = {}) {
-    return JSON.parse(this.#raw.simulate(JSON.stringify(plan), JSON.stringify(options)));
+    return JSON.parse(core(() => this.#raw.simulate(JSON.stringify(plan), JSON.stringify(options))));
   }
 
   /**
@@ -167,7 +201,7 @@ export class Scorer {
    * certifications}`, each entry `{id, label?, areas, parts?, note?}`.
    */
   planChoices() {
-    return JSON.parse(this.#raw.planChoices());
+    return JSON.parse(core(() => this.#raw.planChoices()));
   }
 
   /**
@@ -180,7 +214,7 @@ export class Scorer {
    */
   portfolioRows(partner, options = {}) {
     const { unread = [], ...reportOptions } = options;
-    return JSON.parse(this.#raw.portfolioRows(partner, JSON.stringify(unread), JSON.stringify(reportOptions)));
+    return JSON.parse(core(() => this.#raw.portfolioRows(partner, JSON.stringify(unread), JSON.stringify(reportOptions))));
   }
 
   /** Releases the WebAssembly memory held by this scorer. */
@@ -219,7 +253,7 @@ export async function score(files, options = {}) {
  * incentive line; the partners that could not be scored). Call `load()` first.
  */
 export function portfolio(rows, format) {
-  const text = rawPortfolioWrite(JSON.stringify(rows), format);
+  const text = core(() => rawPortfolioWrite(JSON.stringify(rows), format));
   return format === 'summary' ? JSON.parse(text) : text;
 }
 

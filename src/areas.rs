@@ -5,8 +5,9 @@
 //!
 //! Nothing here names an area or a metric: a seventh area is a ruleset.
 
-use crate::kinds::{Advice, Certified, Input, Measures, Metric};
+use crate::kinds::{Advice, Certified, Input, Metric};
 use crate::manual::AreaTyped;
+use crate::model::DataModel;
 use crate::month::Month;
 use crate::points::Points;
 use crate::report::{
@@ -22,7 +23,7 @@ pub(crate) struct AreaInput<'a> {
     pub as_of: Option<Month>,
     /// People judged against this area's lists in its as-of month.
     pub people: &'a [PersonReport],
-    pub measures: &'a dyn Measures,
+    pub measures: &'a dyn DataModel,
     pub typed: &'a AreaTyped,
     /// A loaded file feeds the area (its own export or a skilling list).
     pub fed_by_files: bool,
@@ -53,13 +54,23 @@ pub(crate) fn certified(people: &[PersonReport]) -> Certified {
 pub(crate) fn tracks(
     ruleset: &Ruleset,
     people: &Certified,
-    measures: &dyn Measures,
+    measures: &dyn DataModel,
     typed: &AreaTyped,
 ) -> Keyed<TrackReport> {
     let mut out = Keyed::default();
+    let certification_names = |list: &str| -> Vec<String> {
+        let ids = ruleset.data.certification_lists.get(list).map_or(&[][..], Vec::as_slice);
+        ids.iter().filter_map(|id| ruleset.certification_by_id(id)).map(|c| c.name.clone()).collect()
+    };
     for track in &ruleset.data.tracks {
         let typed = typed.for_track(&track.id);
-        let input = Input { ruleset, track: &track.id, people, data: measures, typed: &typed };
+        let input = Input {
+            certification_names: &certification_names,
+            track: &track.id,
+            people,
+            data: measures,
+            typed: &typed,
+        };
         let metrics = Keyed(track.metrics.0.iter().map(|(id, rule)| (id.clone(), rule.score(id, &input))).collect());
         let total: Points = metrics.values().filter_map(Metric::points).sum();
         let complete = metrics.values().all(Metric::complete);
@@ -221,13 +232,8 @@ pub(crate) fn recommendations(ruleset: &Ruleset, tracks: &Keyed<TrackReport>) ->
         let first = out.len();
         for (metric_id, rule) in &rules.metrics.0 {
             let Some(metric) = report.metric(metric_id) else { continue };
-            let advice = Advice {
-                ruleset,
-                area: &ruleset.data.id,
-                track: track_id,
-                track_label: &rules.label,
-                metric: metric_id,
-            };
+            let advice =
+                Advice { area: &ruleset.data.id, track: track_id, track_label: &rules.label, metric: metric_id };
             out.extend(rule.recommend(metric, &advice));
         }
         let top = out[first..].iter_mut().fold(None::<&mut Recommendation>, |top, r| match top {

@@ -1,17 +1,20 @@
-//! The data models beside Modern Work's usage model (`score.rs`): which
-//! exports feed an area, the month they end in, and the figures its
-//! data-fed metrics are scored from (`from`: `azure`, `bizapps`, ...).
+//! Where data models are listed: which exports feed an area, the month
+//! they end in, and the models its data-fed metrics are scored from
+//! (`from`: `usage`, `azure`, `bizapps`, ...). The area the usage exports
+//! are read with gets its usage model, with its tenant detail, from the
+//! scoring pass (`score::areas_pass`), which runs it once for the report.
 //!
 //! A model reads its own store in [`Loaded`] and the numbers of the area's
-//! ruleset (its `data`), and answers [`Measures`]. A model not loaded
-//! answers nothing: its metrics are unknown, never 0.
+//! ruleset (its `data`), and answers `kinds::Measures` and
+//! [`DataModel`]. A model not loaded answers nothing: its metrics are
+//! unknown, never 0.
 
 use crate::azure::AzureModel;
-use crate::kinds::Measures;
 use crate::load::Loaded;
+use crate::model::DataModel;
 use crate::month::Month;
+use crate::report::DetailLevel;
 use crate::ruleset::Ruleset;
-use crate::score::DetailLevel;
 
 /// The latest month of the exports that feed `area` (besides skilling and
 /// the usage exports, which score.rs knows).
@@ -65,37 +68,42 @@ pub(crate) fn models<'a>(
     as_of: Option<Month>,
     own_usage: bool,
     level: DetailLevel,
-) -> Vec<Box<dyn Measures + 'a>> {
-    let mut out: Vec<Box<dyn Measures + 'a>> = vec![];
+) -> Vec<Box<dyn DataModel + 'a>> {
+    let mut out: Vec<Box<dyn DataModel + 'a>> = vec![];
     if area.model_left_out() {
         return out;
     }
     // Business Applications' downloads, when one was read.
     if let (Some(rules), Some(as_of), false) = (area.bizapps(), as_of, loaded.bizapps.is_empty()) {
         out.extend(
-            crate::bizapps::Model::new(&loaded.bizapps, rules, area, as_of).map(|m| Box::new(m) as Box<dyn Measures>),
+            crate::bizapps::Model::new(&loaded.bizapps, rules, area, as_of).map(|m| Box::new(m) as Box<dyn DataModel>),
         );
     }
     // The Azure usage and customers downloads, for the three Azure areas.
     if let (Some(rules), Some(m)) = (area.azure(), as_of) {
         out.extend(
-            AzureModel::new(&loaded.azure, area, rules, m, level).map(|model| Box::new(model) as Box<dyn Measures>),
+            AzureModel::new(&loaded.azure, area, rules, m, level).map(|model| Box::new(model) as Box<dyn DataModel>),
         );
     }
-    let usage = (own_usage && area.reads_usage()).then(|| crate::score::period(&loaded.usage, as_of)).flatten();
+    let usage = (own_usage && area.reads_usage()).then(|| crate::usage::facts::period(&loaded.usage, as_of)).flatten();
     match (area.security(), as_of) {
         // Security: both parts in one model, which answers the parts fed
         // `from: "azure"` (the Azure areas' model serves no such area).
         (Some(rules), Some(m)) => {
             out.extend(
                 crate::security::Model::new(loaded, area, rules, m, usage, level)
-                    .map(|model| Box::new(model) as Box<dyn Measures>),
+                    .map(|model| Box::new(model) as Box<dyn DataModel>),
             );
         }
         _ => {
             if let Some(period) = usage {
-                let facts = crate::score::facts_for(area, &loaded.usage, period);
-                out.push(Box::new(crate::score::usage_measures(area, &loaded.usage, Some((&facts, period)), None)));
+                let facts = crate::usage::facts::facts_for(area, &loaded.usage, period);
+                out.push(Box::new(crate::usage::measures::usage_measures(
+                    area,
+                    &loaded.usage,
+                    Some((&facts, period)),
+                    None,
+                )));
             }
         }
     }

@@ -7,22 +7,21 @@
 //! [`Report`]. How a file travels from bytes to report, and where an area,
 //! a metric kind and a certification live: `ARCHITECTURE.md`.
 
-mod actions;
 mod areas;
 mod azure;
 mod bizapps;
-mod cells;
 mod data;
 mod decode;
-mod ems;
 mod hash;
 mod incentive;
 mod input_row;
 mod json;
+mod keyed;
 mod kinds;
 mod layout;
 mod load;
 mod manual;
+mod model;
 mod month;
 mod number;
 mod people;
@@ -35,9 +34,9 @@ mod ruleset;
 mod score;
 mod security;
 mod simulate;
-mod store;
 mod text;
 mod to_json;
+mod usage;
 mod window;
 mod workbook;
 
@@ -56,6 +55,7 @@ pub use manual::{ManualValue, TypedText};
 pub use month::{Date, Month};
 pub use points::Points;
 // Every type the report holds, so that a Rust caller can name what it reads.
+pub use report::DetailLevel;
 pub use report::{
     indented, ActionKind, AreaDetail, AreaMonth, AreaReport, Assumption, AzureClassification, AzureDetail,
     AzureIgnored, AzureRows, AzureService, AzureTenant, AzureTenantAcr, AzureTenantTrack, AzureTtm, Badge, Both,
@@ -69,7 +69,7 @@ pub use report::{
 };
 pub use rows::{Rows, RowsError, RowsErrorKind, RowsQuery};
 pub use ruleset::{Ruleset, RulesetData, RulesetError, RulesetErrorKind};
-pub use score::{DetailLevel, ScoreOptions};
+pub use score::ScoreOptions;
 pub use simulate::{AreaChange, Choice, Plan, PlanChoices, PlannedCustomer, PlannedPerson, Simulation, TrackChange};
 pub use to_json::{to_string as to_json, to_string_pretty as to_json_pretty, ToJson};
 pub use workbook::Workbook;

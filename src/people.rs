@@ -1,12 +1,29 @@
 //! Certified people: which certifications count in the as-of month, in
 //! which of the ruleset's lists, and why the others do not.
 
-use crate::month::Month;
+use crate::month::{Date, Month};
 use crate::report::{CertificationInArea, CertificationStatus, PersonCertification, PersonReport};
 use crate::ruleset::{CertificationId, Ruleset};
-use crate::store::CertificationRow;
 use crate::text::fold;
 use std::collections::BTreeMap;
+
+/// One certification of one person, as read.
+#[derive(Clone, Debug)]
+pub struct CertificationRow {
+    /// Normalised identity: lower-cased e-mail, else id, else folded name.
+    pub person: String,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub certification: String,
+    pub earned: Option<Date>,
+    pub expires: Option<Date>,
+    /// The file's training type (`Exam`, `Certification`, ...), when it has one.
+    pub training_type: Option<String>,
+    /// The file's activation status (`Active`, `Expired`, ...), when it has one.
+    pub activation: Option<String>,
+    /// The reporting month of the row, when the file has one.
+    pub reported: Option<Month>,
+}
 
 /// One certification of a person: its key (catalogue id, else the folded
 /// name), the row that stands for it, and what it matched.

@@ -8,12 +8,34 @@ use crate::month::{Date, Month};
 use crate::points::Points;
 use crate::to_json::{json_names, json_object, Object, ToJson};
 
+pub use crate::keyed::Keyed;
+pub use crate::kinds::Recommendation;
+
 /// 3: every area in one shape (Modern Work's too, no longer at the top
 /// level); what is listed one by one (tenants, people, pairs...) is asked
 /// for by list (`Workbook::rows`), or inline with `DetailLevel::Full`.
 /// (2: a tenant's options list only the association types it has rows
 /// under; ratios are rounded to four decimals.)
 pub const SCHEMA_VERSION: u32 = 3;
+
+/// How much of the report `ScoreOptions` asks for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DetailLevel {
+    /// Every list inline (`Workbook::write_report`): each area's tenants,
+    /// services, pairs, tenant actions; the people.
+    Full,
+    /// Scores, statuses, recommendations, hints, files, warnings, errors and
+    /// how many rows each list holds; the lists are asked for
+    /// (`Workbook::rows`).
+    #[default]
+    Summary,
+}
+
+impl DetailLevel {
+    pub fn is_full(self) -> bool {
+        self == DetailLevel::Full
+    }
+}
 
 /// A ratio (0.4 = 40 %) to four decimals (0.01 %): finer than any threshold
 /// the rules compare it with, and 6 bytes rather than 18 in the JSON.
@@ -44,35 +66,6 @@ pub enum Row {
 /// What a data model hands each row of a list to: a function that builds
 /// the row, called only for a row that is looked at.
 pub type EachRow<'a> = dyn FnMut(&dyn Fn() -> Row) + 'a;
-
-/// A JSON object whose keys keep the ruleset's order (tracks, options).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Keyed<V>(pub Vec<(String, V)>);
-
-impl<V> Keyed<V> {
-    pub fn get(&self, key: &str) -> Option<&V> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-    pub fn values(&self) -> impl Iterator<Item = &V> {
-        self.0.iter().map(|(_, v)| v)
-    }
-}
-
-impl<V> Default for Keyed<V> {
-    fn default() -> Self {
-        Keyed(vec![])
-    }
-}
-
-impl<V: ToJson> ToJson for Keyed<V> {
-    fn write_json(&self, out: &mut Vec<u8>) {
-        let mut object = Object::new(out);
-        for (key, value) in &self.0 {
-            object.entry(key, value);
-        }
-        object.end();
-    }
-}
 
 #[derive(Clone, Debug)]
 pub struct Report {
@@ -268,27 +261,6 @@ pub enum CertificationStatus {
     /// On an earlier list, no longer on Microsoft's.
     Dropped,
     NotOnList,
-}
-
-#[derive(Clone, Debug)]
-pub struct Recommendation {
-    /// The area (ruleset id) it belongs to.
-    pub area: String,
-    pub track: String,
-    pub metric: String,
-    pub option: Option<String>,
-    /// Smallest whole number of additional units that reaches the maximum.
-    pub needed: u64,
-    pub unit: String,
-    /// Points the metric gains by reaching its maximum.
-    pub gain: Points,
-    /// Points one more unit would gain.
-    pub unit_gain: Points,
-    /// True for the option of its metric that needs the fewest units.
-    pub best: bool,
-    /// True for the single action that gains the most points on its track.
-    pub top: bool,
-    pub message: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1070,7 +1042,6 @@ json_object! {
     PersonReport => |t| { "id": t.id, "name": t.name, "email": t.email, "intermediate": t.intermediate, "advanced": t.advanced, "lists": t.lists, "certifications": t.certifications }
     PersonCertification => |t| { "name": t.name, "matched": t.matched, "lists": t.lists, "status": t.status, "earned": t.earned, "expires": t.expires, "eligibleThrough": t.eligible_through, "areas": t.areas, "reason": t.reason }
     CertificationInArea => |t| { "area": t.area, "status": t.status, "reason": t.reason, "countsIn": t.counts_in }
-    Recommendation => |t| { "area": t.area, "track": t.track, "metric": t.metric, "option": t.option, "needed": t.needed, "unit": t.unit, "gain": t.gain, "unitGain": t.unit_gain, "best": t.best, "top": t.top, "message": t.message }
     TenantAction => |t| { "tenant": t.tenant, "track": t.track, "option": t.option, "kind": t.kind, "workload": t.workload, "needed": t.needed, "message": t.message }
     QualificationWindow => |t| { "enrolled": t.enrolled, "today": t.today, "anniversary": t.anniversary, "start": t.start, "end": t.end, "months": t.months, "eligible": t.eligible, "message": t.message }
     WindowMonth => |t| { "month": t.month, "available": t.available, "status": t.status }

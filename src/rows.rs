@@ -8,11 +8,12 @@
 //! pieces, the rows one by one, so that no list is ever whole in memory.
 
 use crate::json::Json;
-use crate::kinds::Measures;
 use crate::load::Loaded;
+use crate::model::DataModel;
+use crate::report::DetailLevel;
 use crate::report::{AreaReport, CertificationStatus, Pieces, Report, Row};
 use crate::ruleset::Ruleset;
-use crate::score::{areas_pass, DetailLevel, Lists, ScoreOptions, Typing};
+use crate::score::{areas_pass, Lists, ScoreOptions, Typing};
 use crate::to_json::{json_names, json_object, to_vec};
 use std::cmp::Ordering;
 
@@ -164,13 +165,14 @@ pub fn rows(
     let needs_track = query.only.is_some() || query.sort.as_deref() == Some("contribution");
     if query.list == "tenants" && (query.track.is_some() || !needs_track) {
         let mut page = Page::new(query, query.track.clone(), Some(&area.data.id));
-        if crate::score::usage_tenants(rulesets, loaded, &options, &area.data.id, &mut |build| page.offer(build)) {
+        let each = &mut |build: &dyn Fn() -> Row| page.offer(build);
+        if crate::usage::tenants::usage_tenants(rulesets, &loaded.usage, options.as_of, &area.data.id, each) {
             return Ok(page.finish());
         }
     }
     let mut answer: Option<Page> = None;
     let mut lists = vec![];
-    let mut visit = |report: &AreaReport, models: &dyn Measures| {
+    let mut visit = |report: &AreaReport, models: &dyn DataModel| {
         let track = query.track.clone().or_else(|| report.track.clone());
         let mut page = Page::new(query, track, Some(&report.ruleset.id));
         if models.rows(&query.list, &mut |build| page.offer(build)) {
@@ -527,7 +529,7 @@ pub fn write_report<E>(
     }
     let mut failed: Option<E> = None;
     let mut first = true;
-    let mut visit = |scored: &AreaReport, models: &dyn Measures| {
+    let mut visit = |scored: &AreaReport, models: &dyn DataModel| {
         let Some(summary) = report.areas.get(&scored.ruleset.id) else { return };
         if failed.is_some() {
             return;

@@ -8,9 +8,10 @@
 //! from JSON of the same shape and replaces the embedded one of its id.
 
 use crate::json::{At, JsonError, JsonErrorKind};
+use crate::keyed::Keyed;
 use crate::kinds::MetricRule;
 use crate::month::Date;
-use crate::report::Keyed;
+use crate::points::Points;
 use crate::text::fold;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -769,6 +770,16 @@ impl Ruleset {
         })
     }
 
+    /// Points one more unit of the part fed by `from` with `measure` earns on
+    /// track `t`: the metric's max over the part's threshold.
+    pub(crate) fn per_unit_from(&self, t: usize, from: &str, measure: &str) -> Option<Points> {
+        let metrics = &self.data.tracks.get(t)?.metrics;
+        metrics.values().find_map(|metric| {
+            let (_, _, threshold) = metric.parts().into_iter().find(|&(f, m, _)| f == from && m == measure)?;
+            Some(Points::linear(Points::whole(1), threshold, metric.max()))
+        })
+    }
+
     pub fn association(&self, text: &str) -> Option<AssociationId> {
         lookup(&self.associations, text).copied()
     }
@@ -912,6 +923,12 @@ impl Default for Ruleset {
     fn default() -> Self {
         Ruleset::modern_work()
     }
+}
+
+/// The rules Business Applications' downloads are read with: those of the
+/// first area whose metrics are fed from them.
+pub(crate) fn bizapps_rules(rulesets: &[Ruleset]) -> Option<&crate::bizapps::Rules> {
+    rulesets.iter().find_map(Ruleset::bizapps)
 }
 
 #[cfg(test)]

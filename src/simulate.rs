@@ -15,13 +15,14 @@ use crate::json::At;
 use crate::load::Loaded;
 use crate::month::Month;
 use crate::number::Count;
+use crate::people::CertificationRow;
 use crate::points::Points;
 use crate::report::{Keyed, Report, Status};
 use crate::ruleset::Ruleset;
 use crate::score::{score, ScoreOptions};
-use crate::store::{CellKey, CertificationRow, Tenant, Usage, UsageStore};
 use crate::text::fold;
 use crate::to_json::{json_object, Object, ToJson};
+use crate::usage::store::{CellKey, Tenant, Usage, UsageStore};
 
 /// A trailing-twelve-month revenue is spread over this many months.
 const TTM_MONTHS: u32 = 12;
@@ -426,7 +427,7 @@ fn add_customer(
     let bizapps = bizapps_workloads(rulesets, customer, &name, notes);
     // Only workload adds workloads take revenue (a rate-card line alone has none).
     let takes_revenue =
-        |w: &String| crate::bizapps::rules_of(rulesets).is_some_and(|rules| rules.workload(w).is_some());
+        |w: &String| crate::ruleset::bizapps_rules(rulesets).is_some_and(|rules| rules.workload(w).is_some());
     let revenue_shares = azure.len() + bizapps.iter().filter(|w| takes_revenue(w)).count();
     if revenue_shares > 0 && ttm == 0 && previous == 0 && !azure.is_empty() {
         notes.problem(format!("{name}: no TTM revenue, so its Azure services add no ACR."));
@@ -512,7 +513,7 @@ fn azure_services(customer: &PlannedCustomer, name: &str, notes: &mut Notes) -> 
 /// The Business Applications workloads named that the area knows (a net
 /// customer adds workload, a rate-card line or both).
 fn bizapps_workloads(rulesets: &[Ruleset], customer: &PlannedCustomer, name: &str, notes: &mut Notes) -> Vec<String> {
-    let Some(rules) = crate::bizapps::rules_of(rulesets) else {
+    let Some(rules) = crate::ruleset::bizapps_rules(rulesets) else {
         if !customer.bizapps_workloads.is_empty() {
             notes.problem(format!("{name}: no area is fed by Business Applications workloads."));
         }
@@ -758,7 +759,7 @@ pub fn plan_choices(rulesets: &[Ruleset], loaded: &Loaded) -> PlanChoices {
     let mut out = PlanChoices::default();
     let usage_reader = crate::ruleset::usage_reader(rulesets);
     let azure = rulesets.iter().find_map(|r| r.azure());
-    let bizapps = crate::bizapps::rules_of(rulesets);
+    let bizapps = crate::ruleset::bizapps_rules(rulesets);
     // Association types: each part's own list, then where each counts.
     for a in usage_reader.iter().flat_map(|r| &r.data.associations) {
         choice(&mut out.associations, &a.id, Some(&a.label).filter(|l| !l.is_empty()).map(String::as_str));

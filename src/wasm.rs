@@ -3,14 +3,16 @@
 //! Deliberately thin: a `Scorer` holding a [`Workbook`], fed files whole or
 //! in chunks. Options and reports cross as JSON text, which the JS wrapper
 //! (`js/index.js`) parses into plain objects: `JSON.parse` is fast, and one
-//! serializer (serde_json's) and one small reader (`crate::json`) keep the module
-//! small. Errors are `Error`s with a message, never traps.
+//! small writer (`crate::to_json`) and one small reader (`crate::json`) keep the
+//! module small. Errors are values, never traps: a [`CoreError`] with a kind and,
+//! where there is one, the field's path or the line and column, which
+//! `js/index.js` throws as an `SpdScoreError`.
 
-use crate::json::At;
+use crate::json::{At, JsonError};
 use crate::to_json::{json_object, ToJson};
 use crate::{
     Date, DetailLevel, ManualValue, Month, Plan, RowsError, RowsErrorKind, RowsQuery, Ruleset, RulesetData,
-    ScoreOptions, Workbook,
+    RulesetError, ScoreOptions, Workbook,
 };
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -85,12 +87,12 @@ impl ReportOptions {
         }
     }
 
-    fn into_score_options(self) -> Result<ScoreOptions, JsError> {
+    fn into_score_options(self) -> Result<ScoreOptions, CoreError> {
         let detail = match self.detail.as_deref() {
             None | Some("summary") => DetailLevel::Summary,
             Some("full") => DetailLevel::Full,
             Some(other) => {
-                return Err(JsError::new(&format!("detail must be \"summary\" or \"full\", not \"{other}\"")))
+                return Err(bad_option("detail", format!("detail must be \"summary\" or \"full\", not \"{other}\"")))
             }
         };
         Ok(ScoreOptions {
@@ -119,31 +121,80 @@ extern "C" {
 /// The size of the pieces [`Scorer::write_report`] hands over.
 const PIECE: usize = 1 << 20;
 
-fn to_json(value: &dyn ToJson) -> Result<String, JsError> {
+/// An error crossing to JavaScript: which input is at fault (`kind`:
+/// `options`, `ruleset`, `plan`, `area`, `portfolio` or `report`), why, and
+/// where: the field's `path` (`manualValues[0].metric`,
+/// `tracks[0].metrics.netCustomerAdds`) or the `line` and `column` of a
+/// text that is not JSON. A ruleset's fault has its own kind too
+/// (`rulesetKind`: `syntax`, `field` or `rule`).
+#[wasm_bindgen(getter_with_clone)]
+pub struct CoreError {
+    pub kind: String,
+    pub message: String,
+    pub path: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    #[wasm_bindgen(js_name = rulesetKind)]
+    pub ruleset_kind: Option<String>,
+}
+
+impl CoreError {
+    fn new(kind: &str, message: String) -> CoreError {
+        CoreError { kind: kind.into(), message, path: None, line: None, column: None, ruleset_kind: None }
+    }
+
+    /// A JSON input's fault, with its place.
+    fn json(kind: &str, message: String, e: &JsonError) -> CoreError {
+        CoreError {
+            path: Some(e.path.clone()).filter(|p| !p.is_empty()),
+            line: e.position.map(|(line, _)| line),
+            column: e.position.map(|(_, column)| column),
+            ..CoreError::new(kind, message)
+        }
+    }
+
+    fn ruleset(e: &RulesetError) -> CoreError {
+        CoreError {
+            path: Some(e.path.clone()).filter(|p| !p.is_empty()),
+            line: e.position.map(|(line, _)| line),
+            column: e.position.map(|(_, column)| column),
+            ruleset_kind: Some(e.kind.name().to_string()),
+            ..CoreError::new("ruleset", e.to_string())
+        }
+    }
+}
+
+fn to_json(value: &dyn ToJson) -> Result<String, CoreError> {
     Ok(crate::to_json::to_string(value))
 }
 
 /// Options read by `read`; none given are the defaults. An error names the
 /// field: `invalid report options: manualValues[0]: missing field `metric``.
-fn from_json<T: Default>(json: Option<String>, what: &str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, JsError> {
+fn from_json<T: Default>(json: Option<String>, what: &str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, CoreError> {
     match json.as_deref() {
         None | Some("") => Ok(T::default()),
-        Some(json) => {
-            crate::json::read_named(json, "", read).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))
-        }
+        Some(json) => crate::json::read_named(json, "", read)
+            .map_err(|e| CoreError::json("options", format!("invalid {what}: {e}"), &e)),
     }
 }
 
-fn month(text: Option<String>, what: &str) -> Result<Option<Month>, JsError> {
+/// An option's fault: the option's name is its path.
+fn bad_option(name: &str, message: String) -> CoreError {
+    CoreError { path: Some(name.to_string()), ..CoreError::new("options", message) }
+}
+
+fn month(text: Option<String>, what: &str) -> Result<Option<Month>, CoreError> {
     text.map(|t| {
-        Month::parse_iso(&t).ok_or_else(|| JsError::new(&format!("{what} must be a month as YYYY-MM, not \"{t}\"")))
+        let message = || format!("{what} must be a month as YYYY-MM, not \"{t}\"");
+        Month::parse_iso(&t).ok_or_else(|| bad_option(what, message()))
     })
     .transpose()
 }
 
-fn date(text: Option<String>, what: &str) -> Result<Option<Date>, JsError> {
+fn date(text: Option<String>, what: &str) -> Result<Option<Date>, CoreError> {
     text.map(|t| {
-        Date::parse(&t).ok_or_else(|| JsError::new(&format!("{what} must be a date as YYYY-MM-DD, not \"{t}\"")))
+        let message = || format!("{what} must be a date as YYYY-MM-DD, not \"{t}\"");
+        Date::parse(&t).ok_or_else(|| bad_option(what, message()))
     })
     .transpose()
 }
@@ -168,11 +219,11 @@ json_object! {
 impl Scorer {
     #[wasm_bindgen(constructor)]
     /// `options_json`: `{"ruleset": {...}, "today": "YYYY-MM"}`, both optional.
-    pub fn new(options_json: Option<String>) -> Result<Scorer, JsError> {
+    pub fn new(options_json: Option<String>) -> Result<Scorer, CoreError> {
         let options: ScorerOptions = from_json(options_json, "options", ScorerOptions::read)?;
         let mut book = Workbook::default();
         for data in options.ruleset.into_iter().chain(options.rulesets) {
-            book.replace_ruleset(Ruleset::new(data).map_err(|e| JsError::new(&e.to_string()))?);
+            book.replace_ruleset(Ruleset::new(data).map_err(|e| CoreError::ruleset(&e))?);
         }
         if let Some(today) = month(options.today, "today")? {
             book.set_today(today);
@@ -204,7 +255,7 @@ impl Scorer {
     /// The report (see the README) as JSON. `options_json`:
     /// `{"asOf": "YYYY-MM", "history": true, "today": "YYYY-MM-DD", "anniversary": "YYYY-MM-DD",
     /// "tenantLimit": 5000}`, all optional.
-    pub fn report(&self, options_json: Option<String>) -> Result<String, JsError> {
+    pub fn report(&self, options_json: Option<String>) -> Result<String, CoreError> {
         let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
         let options = options.into_score_options()?;
         let text = if options.detail.is_full() {
@@ -213,7 +264,7 @@ impl Scorer {
                 text.extend_from_slice(bytes);
                 Ok(())
             });
-            String::from_utf8(text).map_err(|e| JsError::new(&e.to_string()))?
+            String::from_utf8(text).map_err(|e| CoreError::new("report", e.to_string()))?
         } else {
             to_json(&self.book.report(&options))?
         };
@@ -257,7 +308,8 @@ impl Scorer {
         let options = options.into_score_options()?;
         if let Some(id) = area.as_deref().filter(|id| !self.book.rulesets().iter().any(|r| r.data.id == *id)) {
             let known: Vec<&str> = self.book.rulesets().iter().map(|r| r.data.id.as_str()).collect();
-            return Err(JsError::new(&format!("no area \"{id}\"; the areas are {}", known.join(", "))).into());
+            let message = format!("no area \"{id}\"; the areas are {}", known.join(", "));
+            return Err(CoreError { path: Some("area".into()), ..CoreError::new("area", message) }.into());
         }
         let mut send = |bytes: &[u8]| sink.write(bytes);
         let report = self.book.write_report(&options, area.as_deref(), pretty, PIECE, &mut send)?;
@@ -274,9 +326,9 @@ impl Scorer {
         partner: &str,
         unread_json: &str,
         options_json: Option<String>,
-    ) -> Result<String, JsError> {
+    ) -> Result<String, CoreError> {
         let unread = crate::json::read_named(unread_json, "unread", |at| at.strings())
-            .map_err(|e| JsError::new(&e.to_string()))?;
+            .map_err(|e| CoreError::json("portfolio", e.to_string(), &e))?;
         let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
         let options = ScoreOptions { detail: DetailLevel::Summary, ..options.into_score_options()? };
         Ok(crate::portfolio::json_array(&crate::portfolio::rows(partner, &self.book.report(&options), &unread)))
@@ -284,8 +336,8 @@ impl Scorer {
 
     /// The report as it would be with a plan carried out, as JSON:
     /// `{"simulated": true, "plan", "report", "changes", "areas", "problems", "assumptions"}`.
-    pub fn simulate(&self, plan_json: &str, options_json: Option<String>) -> Result<String, JsError> {
-        let plan = Plan::from_json(plan_json).map_err(|e| JsError::new(&format!("invalid plan: {e}")))?;
+    pub fn simulate(&self, plan_json: &str, options_json: Option<String>) -> Result<String, CoreError> {
+        let plan = Plan::from_json(plan_json).map_err(|e| CoreError::new("plan", format!("invalid plan: {e}")))?;
         let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
         to_json(&self.book.simulate(&plan, &options.into_score_options()?))
     }
@@ -293,7 +345,7 @@ impl Scorer {
     /// What a plan may name (association types, workloads, Azure services,
     /// certifications, each with the areas it counts for), as JSON.
     #[wasm_bindgen(js_name = planChoices)]
-    pub fn plan_choices(&self) -> Result<String, JsError> {
+    pub fn plan_choices(&self) -> Result<String, CoreError> {
         to_json(&self.book.plan_choices())
     }
 }
@@ -301,9 +353,9 @@ impl Scorer {
 /// Portfolio rows (a JSON array, as `portfolioRows` gives them) in the
 /// portfolio's order, written as `csv`, `jsonl` or `summary` (JSON).
 #[wasm_bindgen(js_name = portfolioWrite)]
-pub fn portfolio_write(rows_json: &str, format: &str) -> Result<String, JsError> {
-    let rows = crate::portfolio::read_rows(rows_json).map_err(|e| JsError::new(&e))?;
-    crate::portfolio::write(rows, format, &Ruleset::embedded()).map_err(|e| JsError::new(&e))
+pub fn portfolio_write(rows_json: &str, format: &str) -> Result<String, CoreError> {
+    let rows = crate::portfolio::read_rows(rows_json).map_err(|e| CoreError::new("portfolio", e))?;
+    crate::portfolio::write(rows, format, &Ruleset::embedded()).map_err(|e| CoreError::new("portfolio", e))
 }
 
 /// The embedded Modern Work ruleset, as JSON: the text it is read from,

@@ -28,7 +28,7 @@ class Score(unittest.TestCase):
         )
         report = spd_score.score(files, today="2025-11-20", anniversary="2026-03-01", as_of="2025-09")
         self.assertEqual(report, expected)
-        self.assertEqual(report["asOf"], "2025-09")
+        self.assertEqual(report["areas"]["modern-work"]["asOf"], "2025-09")
         # Bytes by name read as the files do.
         named = [(p.name, p.read_bytes()) for p in files]
         self.assertEqual(spd_score.score(named, today="2025-11-20", anniversary="2026-03-01", as_of="2025-09"), expected)
@@ -36,8 +36,11 @@ class Score(unittest.TestCase):
     def test_summary_detail_leaves_out_the_lists_but_not_the_scores(self):
         path = ROOT / "tests" / "fixtures" / "mixed-60-tenants.csv"
         full, brief = spd_score.score(path), spd_score.score(path, detail="summary")
-        self.assertGreater(len(full["tenants"]), 0)
-        self.assertEqual(brief["tenants"], [])
+        full_area, brief_area = full["areas"]["modern-work"], brief["areas"]["modern-work"]
+        # Summary counts each list and lists nothing; full lists every row inline.
+        self.assertEqual(len(full_area["tenants"]), brief_area["lists"]["tenants"])
+        self.assertGreater(brief_area["lists"]["tenants"], 0)
+        self.assertNotIn("tenants", brief_area)
         self.assertEqual([o["score"] for o in brief["overview"]], [o["score"] for o in full["overview"]])
 
     def test_a_missing_file_and_bad_options_raise(self):

@@ -8,14 +8,15 @@ use super::rules::Rules;
 use super::store::{AzureStore, Source, TenantMonth, Totals};
 use crate::kinds::Measures;
 use crate::layout::FileKind;
+use crate::model::DataModel;
 use crate::month::Month;
 use crate::points::Points;
+use crate::report::DetailLevel;
 use crate::report::{
     AreaDetail, AzureClassification, AzureDetail, AzureIgnored, AzureRows, AzureService, AzureTenant, AzureTenantAcr,
     AzureTenantTrack, AzureTtm, Both, Classification, EachRow, Keyed, Row, Warning, WarningKind,
 };
 use crate::ruleset::Ruleset;
-use crate::score::DetailLevel;
 use std::collections::BTreeMap;
 
 /// Hints listed in the detail, nearest first.
@@ -398,7 +399,9 @@ impl Measures for AzureModel {
             _ => None,
         }
     }
+}
 
+impl DataModel for AzureModel {
     fn classify(&self) -> Option<Classification> {
         self.classification.clone()
     }

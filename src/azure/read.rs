@@ -10,8 +10,8 @@ use crate::month::Month;
 use crate::number::{parse_amount, parse_plain_amount, CountError};
 use crate::report::{ErrorKind, Warning, WarningKind};
 use crate::security::Rules as SecurityRules;
-use crate::store::FastMap;
 use crate::text::fold;
+use crate::usage::store::FastMap;
 use std::collections::BTreeMap;
 
 /// What became of a row; the month is the row's, for the file's months.

@@ -23,8 +23,8 @@
 //! (overlapping downloads), so one month's rows always come from one file.
 
 use crate::month::Month;
-use crate::store::{FastMap, Tenant};
 use crate::text::fold;
+use crate::usage::store::{FastMap, Tenant};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -196,7 +196,7 @@ impl FileRows {
 
 #[derive(Clone, Debug, Default)]
 pub struct AzureStore {
-    tenant_index: crate::store::FastMap<String, TenantId>,
+    tenant_index: crate::usage::store::FastMap<String, TenantId>,
     pub tenants: Vec<Tenant>,
     segment_index: HashMap<String, u16>,
     pub segments: Vec<String>,
@@ -218,13 +218,13 @@ pub struct AzureStore {
 
 impl AzureStore {
     pub fn tenant(&mut self, id: &str, name: Option<&str>) -> TenantId {
-        crate::store::intern_tenant(&mut self.tenant_index, &mut self.tenants, id, name)
+        crate::usage::store::intern_tenant(&mut self.tenant_index, &mut self.tenants, id, name)
     }
 
     /// The tenant an id names, if any row gave it (ids compared as
     /// `tenant` does: across exports, case and space do not matter).
     pub fn find_tenant(&self, id: &str) -> Option<TenantId> {
-        self.tenant_index.get(&crate::store::tenant_key(id)).copied()
+        self.tenant_index.get(&crate::usage::store::tenant_key(id)).copied()
     }
 
     /// 1 + the segment's index; 0 for an empty one, or past `u16` names.

@@ -28,9 +28,3 @@ pub(crate) use store::{Dataset, Kept, Key, Store};
 pub(crate) type Units = i128;
 /// One USD of revenue, or one unit of consumption value.
 pub(crate) const UNIT: Units = 100_000_000;
-
-/// The rules Business Applications' downloads are read with: those of the
-/// first area whose metrics are fed from them.
-pub(crate) fn rules_of(rulesets: &[crate::ruleset::Ruleset]) -> Option<&Rules> {
-    rulesets.iter().find_map(crate::ruleset::Ruleset::bizapps)
-}

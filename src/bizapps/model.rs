@@ -7,6 +7,7 @@ use super::rules::{LineId, Rules, UsageColumn, WorkloadId};
 use super::store::Store;
 use super::{Units, UNIT};
 use crate::kinds::Measures;
+use crate::model::DataModel;
 use crate::month::Month;
 use crate::points::grouped;
 use crate::points::Points;
@@ -15,7 +16,7 @@ use crate::report::{
     EachRow, Keyed, PairCount, PairName, PairUsage, RevenuePair, Row, Warning, WarningKind,
 };
 use crate::ruleset::Ruleset;
-use crate::store::TenantId;
+use crate::usage::store::TenantId;
 use std::collections::BTreeMap;
 
 /// One pair's usage in one month: users (or profiles) in hundredths, and
@@ -282,7 +283,9 @@ impl Measures for Model<'_> {
             _ => None,
         }
     }
+}
 
+impl DataModel for Model<'_> {
     fn classify(&self) -> Option<Classification> {
         let pairs = self.classifying()?.len();
         let c = &self.rules.classification;

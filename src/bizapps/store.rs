@@ -7,7 +7,7 @@
 use super::rules::{AssociationId, LineId, UsageColumn};
 use crate::month::Month;
 use crate::report::{SetAside, SetAsideReason};
-use crate::store::{FastMap, Tenant, TenantId};
+use crate::usage::store::{FastMap, Tenant, TenantId};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Distinct names rows are set aside under; past it, further names are

@@ -2,11 +2,11 @@
 //! Work, Business Applications): a person counts once however many of the
 //! list's certifications they hold.
 
+use super::Recommendation;
 use super::{
     count, count_recommendation, known_list, positive, unit_words, Advice, Input, Kind, Metric, Source, Written,
 };
 use crate::points::Points;
-use crate::report::Recommendation;
 
 #[derive(Clone, Debug)]
 pub struct Rule {

@@ -3,10 +3,9 @@
 //! Applications' monthly consumption value), with a minimum baseline below
 //! which it earns nothing.
 
+use super::Recommendation;
 use super::{positive, Advice, Input, Kind, Metric, Source, Written};
-use crate::points::Value;
-use crate::points::{grouped, more_of, prose, Points};
-use crate::report::Recommendation;
+use crate::points::{grouped, more_of, prose, Points, Value};
 use crate::to_json::json_object;
 
 #[derive(Clone, Debug)]

@@ -20,8 +20,6 @@ pub use steps::{StepScore, StepsMetric};
 
 use crate::json::At;
 use crate::points::{more_of, prose, Points, Value};
-use crate::report::Recommendation;
-use crate::ruleset::Ruleset;
 use crate::to_json::{json_names, json_object, ToJson};
 use std::collections::BTreeMap;
 
@@ -228,7 +226,8 @@ pub struct CountMetric {
 
 /// What a metric is scored from, for one area and track.
 pub struct Input<'a> {
-    pub ruleset: &'a Ruleset,
+    /// The names of the certifications on a list of the area's ruleset.
+    pub certification_names: &'a dyn Fn(&str) -> Vec<String>,
     pub track: &'a str,
     pub people: &'a Certified,
     pub data: &'a dyn Measures,
@@ -240,73 +239,6 @@ pub struct Input<'a> {
 /// when those exports are not loaded (or the model is not read yet).
 pub trait Measures {
     fn measure(&self, from: &str, measure: &str, track: &str, option: Option<&str>) -> Option<Points>;
-
-    /// The partner's class for a classified area, when the data can tell.
-    fn classify(&self) -> Option<crate::report::Classification> {
-        None
-    }
-
-    /// What the model explains: its counts, hints and what is within reach.
-    fn detail(&self) -> Option<crate::report::AreaDetail> {
-        None
-    }
-
-    /// The lists the model gives row by row (`tenants`, `services`, ...),
-    /// with how many rows each holds.
-    fn lists(&self) -> Vec<(&'static str, usize)> {
-        vec![]
-    }
-
-    /// Hands every row of `list` to `each`, in the list's natural order, as
-    /// a function that builds it (a row nobody looks at is never built);
-    /// false when the model has no such list.
-    fn rows(&self, list: &str, each: &mut crate::report::EachRow<'_>) -> bool {
-        let _ = (list, each);
-        false
-    }
-
-    /// Why some of its metrics are unknown (a missing month), when it knows.
-    fn missing(&self) -> Option<String> {
-        None
-    }
-
-    /// What the area's score relies on that the user should know.
-    fn warnings(&self) -> Vec<crate::report::Warning> {
-        vec![]
-    }
-}
-
-/// Several data models: each metric is answered by the first that can.
-pub struct Models<'a>(pub Vec<&'a dyn Measures>);
-
-impl Measures for Models<'_> {
-    fn measure(&self, from: &str, measure: &str, track: &str, option: Option<&str>) -> Option<Points> {
-        self.0.iter().find_map(|m| m.measure(from, measure, track, option))
-    }
-
-    fn classify(&self) -> Option<crate::report::Classification> {
-        self.0.iter().find_map(|m| m.classify())
-    }
-
-    fn detail(&self) -> Option<crate::report::AreaDetail> {
-        self.0.iter().find_map(|m| m.detail())
-    }
-
-    fn lists(&self) -> Vec<(&'static str, usize)> {
-        self.0.iter().flat_map(|m| m.lists()).collect()
-    }
-
-    fn rows(&self, list: &str, each: &mut crate::report::EachRow<'_>) -> bool {
-        self.0.iter().any(|m| m.rows(list, each))
-    }
-
-    fn missing(&self) -> Option<String> {
-        self.0.iter().find_map(|m| m.missing())
-    }
-
-    fn warnings(&self) -> Vec<crate::report::Warning> {
-        self.0.iter().flat_map(|m| m.warnings()).collect()
-    }
 }
 
 /// People who count, per certification list of the area (display names).
@@ -337,9 +269,30 @@ impl Typed {
     }
 }
 
+/// A step that brings a metric to its maximum, in the words of its kind.
+#[derive(Clone, Debug)]
+pub struct Recommendation {
+    /// The area (ruleset id) it belongs to.
+    pub area: String,
+    pub track: String,
+    pub metric: String,
+    pub option: Option<String>,
+    /// Smallest whole number of additional units that reaches the maximum.
+    pub needed: u64,
+    pub unit: String,
+    /// Points the metric gains by reaching its maximum.
+    pub gain: Points,
+    /// Points one more unit would gain.
+    pub unit_gain: Points,
+    /// True for the option of its metric that needs the fewest units.
+    pub best: bool,
+    /// True for the single action that gains the most points on its track.
+    pub top: bool,
+    pub message: String,
+}
+
 /// What a recommendation needs besides the metric.
 pub struct Advice<'a> {
-    pub ruleset: &'a Ruleset,
     pub area: &'a str,
     pub track: &'a str,
     pub track_label: &'a str,
@@ -589,6 +542,7 @@ fn known_measure(from: &str, measure: &str) -> Result<(), String> {
 
 // How it is written (`crate::to_json`).
 json_object! {
+    Recommendation => |t| { "area": t.area, "track": t.track, "metric": t.metric, "option": t.option, "needed": t.needed, "unit": t.unit, "gain": t.gain, "unitGain": t.unit_gain, "best": t.best, "top": t.top, "message": t.message }
     CountMetric => |t| {
         "points": t.points, "max": t.max, "value": Value(&t.value), "threshold": t.threshold, "kind": t.kind,
         "source": t.source

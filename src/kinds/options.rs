@@ -2,9 +2,10 @@
 //! deployments): each option is scored on its own and the metric takes the
 //! best option's points, not the sum.
 
+use super::Recommendation;
 use super::{figure, positive, unit_words, Advice, Input, Kind, Metric, Source, Written};
+use crate::keyed::Keyed;
 use crate::points::{more_of, prose, Points};
-use crate::report::{Keyed, Recommendation};
 use crate::to_json::json_object;
 
 #[derive(Clone, Debug)]

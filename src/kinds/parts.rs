@@ -3,10 +3,10 @@
 //! the sum capped at the metric's maximum. With one part unknown the metric
 //! shows the other part's points, flagged as incomplete.
 
+use super::Recommendation;
 use super::{positive, unit_words, Advice, Input, Kind, Metric, Source, Written};
-use crate::points::Value;
-use crate::points::{more_of, prose, Points};
-use crate::report::{Keyed, Recommendation};
+use crate::keyed::Keyed;
+use crate::points::{more_of, prose, Points, Value};
 use crate::to_json::json_object;
 
 #[derive(Clone, Debug)]

@@ -1,8 +1,8 @@
 //! Distinct services with consumption in the last twelve months (the Azure
 //! areas' deployments): not a net figure.
 
+use super::Recommendation;
 use super::{count_recommendation, positive, unit_words, Advice, FedCount, Input, Kind, Metric, Written};
-use crate::report::Recommendation;
 
 #[derive(Clone, Debug)]
 pub struct Rule(pub FedCount);

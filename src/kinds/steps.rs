@@ -4,9 +4,9 @@
 //! person only when every gate is met. A person counts once per step and
 //! may count in several.
 
+use super::Recommendation;
 use super::{known_list, positive, Advice, Input, Kind, Metric, Source, Written};
 use crate::points::{more_of, prose, Points};
-use crate::report::Recommendation;
 use crate::to_json::json_object;
 
 #[derive(Clone, Debug)]
@@ -210,8 +210,7 @@ impl Rule {
 /// The names of a list's certifications, without the "Microsoft Certified:"
 /// prefix partners skip when they read.
 fn certification_names(input: &Input<'_>, list: &str) -> Vec<String> {
-    let ids = input.ruleset.data.certification_lists.get(list).map_or(&[][..], Vec::as_slice);
-    ids.iter().filter_map(|id| input.ruleset.certification_by_id(id)).map(|c| short_name(&c.name)).collect()
+    (input.certification_names)(list).iter().map(|name| short_name(name)).collect()
 }
 
 fn short_name(name: &str) -> String {

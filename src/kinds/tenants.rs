@@ -3,8 +3,8 @@
 //! deployments. The data model decides which tenants count; the kind turns
 //! the net into points.
 
+use super::Recommendation;
 use super::{count_recommendation, positive, unit_words, Advice, FedCount, Input, Kind, Metric, Written};
-use crate::report::Recommendation;
 
 #[derive(Clone, Debug)]
 pub struct Rule(pub FedCount);

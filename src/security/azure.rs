@@ -6,8 +6,8 @@
 //! ([`AzurePart::evaluate`]): once for the sums, again for the few tenants
 //! the detail lists, so that no per-tenant detail is held for all.
 
+use super::points_text;
 use super::rules::{Rules, Use};
-use super::{per_unit_from, points_text};
 use crate::azure::{month_name, usd_text, AzureStore, SecurityMonth, Source, TenantId, Totals};
 use crate::month::Month;
 use crate::points::Points;
@@ -264,7 +264,9 @@ impl<'a> AzurePart<'a> {
                 Use::Customers => ("customers", "a customer", "net customer"),
                 _ => ("deployedTenants", "a deployment", "net deployment"),
             };
-            let gain = per_unit_from(self.area, r.track, "azure", measure)
+            let gain = self
+                .area
+                .per_unit_from(r.track, "azure", measure)
                 .map_or(String::new(), |p| format!(", up to {} points", points_text(p)));
             let text = format!(
                 "{label}: {} more security consumption from {name} over the {} months to {} makes it {what} (+1 {unit}{gain}).",

@@ -8,8 +8,9 @@ use crate::month::Month;
 use crate::points::Points;
 use crate::report::{Both, Keyed, SecurityM365Detail, SecurityM365Tenant, SecurityM365Track};
 use crate::ruleset::{AssociationId, Ruleset, WorkloadId};
-use crate::score::{facts_for, usage_measures, usage_part, Facts, Period, UsageMeasures};
-use crate::store::{CellKey, TenantId, UsageStore};
+use crate::usage::facts::{facts_for, Facts, Period};
+use crate::usage::measures::{usage_measures, usage_part, UsageMeasures};
+use crate::usage::store::{CellKey, TenantId, UsageStore};
 use std::collections::BTreeMap;
 
 /// Tenants named in one hint.
@@ -145,7 +146,7 @@ fn to_deploy(area: &Ruleset, t: usize, store: &UsageStore, id: TenantId, m: Mont
 /// deploy at the ratio, what they add, and the users each needs.
 fn hints(area: &Ruleset, store: &UsageStore, t: usize, mut reach: Vec<Reach>) -> Vec<(u64, String)> {
     let rules = &area.data.tracks[t];
-    let per_unit = super::per_unit_from(area, t, "usage", "deployedTenants");
+    let per_unit = area.per_unit_from(t, "usage", "deployedTenants");
     let max = rules.metrics.values().find(|m| m.parts().iter().any(|p| p.0 == "usage" && p.1 == "deployedTenants"));
     // Ties by tenant id, so that the order of rows does not show.
     let id = |r: &Reach| store.tenants.get(r.tenant as usize).map_or("", |t| t.id.as_str());

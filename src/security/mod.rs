@@ -24,16 +24,6 @@ fn caseless(id: &str) -> impl Iterator<Item = u8> + '_ {
     id.bytes().map(|b| b.to_ascii_lowercase())
 }
 
-/// Points one more unit of the part fed by `from` with `measure` earns on
-/// track `t`: the metric's max over the part's threshold.
-fn per_unit_from(area: &crate::ruleset::Ruleset, t: usize, from: &str, measure: &str) -> Option<Points> {
-    let metrics = &area.data.tracks.get(t)?.metrics;
-    metrics.values().find_map(|metric| {
-        let (_, _, threshold) = metric.parts().into_iter().find(|&(f, m, _)| f == from && m == measure)?;
-        Some(Points::linear(Points::whole(1), threshold, metric.max()))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,11 +8,12 @@ use super::m365::M365Part;
 use super::{caseless, Rules};
 use crate::kinds::Measures;
 use crate::load::Loaded;
+use crate::model::DataModel;
 use crate::month::Month;
 use crate::points::Points;
+use crate::report::DetailLevel;
 use crate::report::{AreaDetail, EachRow, Row, SecurityDetail, SecurityTenant, Warning, WarningKind};
 use crate::ruleset::Ruleset;
-use crate::score::DetailLevel;
 
 /// Hints listed in the detail, nearest first.
 const MAX_HINTS: usize = 10;
@@ -40,7 +41,7 @@ impl<'a> Model<'a> {
         area: &'a Ruleset,
         rules: &'a Rules,
         as_of: Month,
-        usage: Option<crate::score::Period>,
+        usage: Option<crate::usage::facts::Period>,
         level: DetailLevel,
     ) -> Option<Model<'a>> {
         let azure = AzurePart::new(&loaded.azure, area, rules, as_of);
@@ -181,7 +182,9 @@ impl Measures for Model<'_> {
             _ => None,
         }
     }
+}
 
+impl DataModel for Model<'_> {
     fn detail(&self) -> Option<AreaDetail> {
         Some(AreaDetail::Security(Box::new(self.detail.clone())))
     }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { Scorer, defaultRuleset, score, version } from '../../dist/node.js';
+import { Scorer, SpdScoreError, defaultRuleset, score, version } from '../../dist/node.js';
 import { areaCases, assertAreas, assertSubset, azureAreaCase, cases, fixture, modernWork, readFixture } from './helpers.mjs';
 
 for (const { usage, files, expected } of cases) {
@@ -159,6 +159,27 @@ test('bad options are Errors with a message, not traps', () => {
   ruleset.tracks[0].metrics.netCustomerAdds.threshold = 0;
   assert.throws(() => new Scorer({ ruleset }), /threshold must be above zero/);
   assert.throws(() => new Scorer().simulate({ customers: 'no' }), /invalid plan/);
+  // Each with the kind of input at fault and its place.
+  const thrown = (f) => {
+    try {
+      f();
+    } catch (e) {
+      return e;
+    }
+    assert.fail('expected a throw');
+  };
+  const asOf = thrown(() => new Scorer().report({ asOf: 'October' }));
+  assert.ok(asOf instanceof SpdScoreError && asOf instanceof Error);
+  assert.deepEqual([asOf.name, asOf.kind, asOf.path], ['SpdScoreError', 'options', 'asOf']);
+  const typed = thrown(() => new Scorer().report({ manualValues: [{ area: 'security', value: 3 }] }));
+  assert.deepEqual([typed.kind, typed.path], ['options', 'manualValues[0]']);
+  assert.match(typed.message, /metric/);
+  const rule = thrown(() => new Scorer({ ruleset }));
+  assert.deepEqual([rule.kind, rule.rulesetKind, rule.path], ['ruleset', 'rule', 'tracks[0].metrics.netCustomerAdds']);
+  assert.equal(thrown(() => new Scorer().simulate({ customers: 'no' })).kind, 'plan');
+  const area = thrown(() => new Scorer().writeReport(() => {}, { area: 'nowhere' }));
+  assert.deepEqual([area.kind, area.path], ['area', 'area']);
+  assert.match(area.message, /no area "nowhere"/);
   // The scorer still works after a thrown error.
   assert.equal(modernWork(new Scorer().report()).status, 'not_scored');
 });

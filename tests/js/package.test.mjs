@@ -145,7 +145,7 @@ test('require("spd-score"): the CommonJS entry, the same API loaded at once, the
   writeFileSync(join(project, 'use.cjs'), source);
   const [stdout, expected] = await Promise.all([run('node', ['use.cjs'], { cwd: project }), cliTotals(project)]);
   const result = JSON.parse(stdout);
-  assert.deepEqual(result.exports, ['Scorer', 'defaultRuleset', 'load', 'portfolio', 'rulesets', 'score', 'version']);
+  assert.deepEqual(result.exports, ['Scorer', 'SpdScoreError', 'defaultRuleset', 'load', 'portfolio', 'rulesets', 'score', 'version']);
   assert.match(result.version, /^\d+\.\d+\.\d+$/);
   assert.equal(result.rulesets, 6);
   assert.equal(result.modernWork, 'modern-work');

@@ -7,8 +7,8 @@ use crate::number::Count;
 use crate::points::Points;
 use crate::report::{ActionKind, Keyed, TenantAction, TrackReport};
 use crate::ruleset::{AssociationId, Ruleset};
-use crate::score::{Facts, List, Period};
-use crate::store::{CellKey, TenantId, UsageStore};
+use crate::usage::facts::{Facts, List, Period};
+use crate::usage::store::{CellKey, TenantId, UsageStore};
 
 /// Actions listed per track, option and kind: the closest ones first.
 const MAX_PER_KIND: usize = 50;
@@ -98,7 +98,7 @@ fn workloads<'a>(
     tenant: TenantId,
     month: Month,
     a: AssociationId,
-) -> impl Iterator<Item = (u8, crate::store::Usage)> + 'a {
+) -> impl Iterator<Item = (u8, crate::usage::store::Usage)> + 'a {
     (0..ruleset.data.workloads.len() as u8)
         .filter_map(move |w| store.cells.get(&CellKey::new(tenant, month, a, w)).map(|u| (w, *u)))
 }

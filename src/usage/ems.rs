@@ -12,8 +12,8 @@ use crate::month::Month;
 use crate::number::Count;
 use crate::report::{Warning, WarningKind};
 use crate::ruleset::{Ruleset, WorkloadId};
-use crate::store::{CellKey, TenantId, Usage, UsageStore};
 use crate::text::fold;
+use crate::usage::store::{CellKey, TenantId, Usage, UsageStore};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What an EMS usage file's rows come to while it is read.

@@ -1,14 +1,14 @@
 //! What loading keeps: usage aggregated per tenant, association, workload
 //! and month, and the certification rows. Rows themselves are not kept.
 
-use crate::cells::Cells;
+use crate::usage::cells::Cells;
 // The cell's key and usage live with the cells; named here too, as the store's.
-pub use crate::cells::{CellKey, TenantId, Usage};
 pub use crate::hash::FastMap;
 use crate::hash::KeyHasher;
-use crate::month::{Date, Month};
+use crate::month::Month;
 use crate::number::Count;
 use crate::ruleset::AssociationId;
+pub use crate::usage::cells::{CellKey, TenantId, Usage};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 #[derive(Clone, Debug)]
@@ -230,24 +230,6 @@ impl UsageStore {
             _ => false,
         }
     }
-}
-
-/// One certification of one person, as read.
-#[derive(Clone, Debug)]
-pub struct CertificationRow {
-    /// Normalised identity: lower-cased e-mail, else id, else folded name.
-    pub person: String,
-    pub name: Option<String>,
-    pub email: Option<String>,
-    pub certification: String,
-    pub earned: Option<Date>,
-    pub expires: Option<Date>,
-    /// The file's training type (`Exam`, `Certification`, ...), when it has one.
-    pub training_type: Option<String>,
-    /// The file's activation status (`Active`, `Expired`, ...), when it has one.
-    pub activation: Option<String>,
-    /// The reporting month of the row, when the file has one.
-    pub reported: Option<Month>,
 }
 
 #[cfg(test)]
