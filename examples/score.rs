@@ -33,12 +33,6 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     }
     let report = book.report(&options);
-    match serde_json::to_string_pretty(&report) {
-        Ok(json) => println!("{json}"),
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(1);
-        }
-    }
+    println!("{}", spd_score::to_json_pretty(&report));
     ExitCode::SUCCESS
 }

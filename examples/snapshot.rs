@@ -13,7 +13,7 @@
 //! with its history, and a what-if with a plan that touches every area. The
 //! plan choices and the report with no file at all come too.
 
-use spd_score::{DetailLevel, Plan, ScoreOptions, Workbook};
+use spd_score::{portfolio, Date, DetailLevel, Plan, RowsQuery, ScoreOptions, Workbook};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -76,21 +76,37 @@ fn main() -> ExitCode {
         // The full report, every list inline, as the CLI's --json writes it.
         let plain = ScoreOptions { detail: DetailLevel::Full, ..ScoreOptions::default() };
         let history = ScoreOptions { history: true, ..plain.clone() };
-        // With today's date: the qualification window; one area alone; the summary.
-        let today = spd_score::Date::parse("2026-03-15");
-        let windowed = ScoreOptions { today, anniversary: spd_score::Date::parse("2025-07-01"), ..history.clone() };
-        let summary = ScoreOptions { detail: DetailLevel::Summary, ..windowed.clone() };
-        let outputs = [
-            ("report", full_report(&book, &plain)),
-            ("history", full_report(&book, &history)),
-            ("window", full_report(&book, &windowed)),
-            ("area", area_report(&book, &windowed, "modern-work")),
-            ("summary", full_report(&book, &summary)),
-            ("whatif", to_json(&book.simulate(&plan, &plain))),
-            ("choices", to_json(&book.plan_choices())),
+        let windowed =
+            ScoreOptions { today: Date::parse("2026-03-15"), anniversary: Date::parse("2026-09-01"), ..plain.clone() };
+        let windowed_history =
+            ScoreOptions { history: true, anniversary: Date::parse("2025-07-01"), ..windowed.clone() };
+        let summary = book.report(&ScoreOptions::default());
+        let mut outputs = vec![
+            ("report".to_string(), full_report(&book, &plain)),
+            ("history".to_string(), full_report(&book, &history)),
+            ("whatif".to_string(), to_json(&book.simulate(&plan, &plain))),
+            ("choices".to_string(), to_json(&book.plan_choices())),
+            // The JSON writer's every form: compact and pretty, summary and full.
+            ("summary".to_string(), to_compact(&summary)),
+            ("summary-pretty".to_string(), to_json(&summary)),
+            (
+                "summary-window".to_string(),
+                to_compact(&book.report(&ScoreOptions { detail: DetailLevel::Summary, ..windowed.clone() })),
+            ),
+            ("full-compact".to_string(), book.report_json(&windowed, false)),
+            ("whatif-compact".to_string(), to_compact(&book.simulate(&plan, &ScoreOptions::default()))),
+            ("rows".to_string(), all_rows(&book, &summary)),
+            ("portfolio".to_string(), portfolio_outputs(&book)),
+            // The qualification window with the history, whole and for one area.
+            ("window".to_string(), full_report(&book, &windowed_history)),
+            ("area-window".to_string(), area_report(&book, &windowed_history, "modern-work")),
         ];
+        for id in summary.areas.0.iter().map(|(id, _)| id.clone()) {
+            outputs.push((format!("area-{id}"), area_report(&book, &plain, &id)));
+        }
         for (what, json) in outputs {
             let path = out.join(format!("{name}.{what}.json"));
+            let json = json.as_str();
             if let Err(e) = std::fs::write(&path, json) {
                 eprintln!("{}: {e}", path.display());
                 return ExitCode::from(1);
@@ -121,6 +137,54 @@ fn area_report(book: &Workbook, options: &ScoreOptions, area: &str) -> String {
     String::from_utf8(text).expect("JSON text is UTF-8")
 }
 
-fn to_json(value: &impl serde::Serialize) -> String {
-    serde_json::to_string_pretty(value).expect("a report serialises")
+/// Every list of every area (and the people) through `rows`: the first
+/// page, a sorted and searched page, and a query that fails.
+fn all_rows(book: &Workbook, summary: &spd_score::Report) -> String {
+    let options = ScoreOptions::default();
+    let mut queries = vec![
+        RowsQuery { list: "people".into(), ..RowsQuery::default() },
+        RowsQuery { list: "nothing".into(), ..RowsQuery::default() },
+    ];
+    for (id, area) in &summary.areas.0 {
+        for (list, _) in &area.lists.0 {
+            let base = RowsQuery { list: list.clone(), area: Some(id.clone()), ..RowsQuery::default() };
+            queries.push(base.clone());
+            queries.push(RowsQuery {
+                sort: Some("contribution".into()),
+                descending: true,
+                offset: 1,
+                limit: Some(3),
+                ..base.clone()
+            });
+            queries.push(RowsQuery { search: Some("a".into()), only: Some("contributing".into()), ..base });
+        }
+    }
+    let mut text = String::new();
+    for query in &queries {
+        match book.rows(query, &options) {
+            Ok(rows) => text.push_str(&to_compact(&rows)),
+            Err(error) => text.push_str(&to_compact(&error)),
+        }
+        text.push('\n');
+    }
+    text
+}
+
+fn portfolio_outputs(book: &Workbook) -> String {
+    let rows =
+        portfolio::rows("Contoso \"Partner\"", &book.report(&ScoreOptions::default()), &["x.xlsx: not read".into()]);
+    let mut text = portfolio::json_array(&rows);
+    for format in ["csv", "jsonl", "summary"] {
+        text.push('\n');
+        text.push_str(&portfolio::write(rows.clone(), format, book.rulesets()).expect("a known format"));
+    }
+    text
+}
+
+fn to_json(value: &dyn spd_score::ToJson) -> String {
+    spd_score::to_json_pretty(value)
+}
+
+fn to_compact(value: &dyn spd_score::ToJson) -> String {
+    spd_score::to_json(value)
 }

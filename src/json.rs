@@ -323,17 +323,6 @@ pub fn read_named<T>(text: &str, whole: &'static str, read: impl FnOnce(At<'_, '
     errors.first.into_inner().map_or(Ok(value), Err)
 }
 
-/// For a type read here that a native caller may still give to serde_json
-/// (`serde_json::from_value::<Plan>`): the value's text, read by `from_json`.
-pub fn deserialize<'de, D, T>(d: D, from_json: impl FnOnce(&str) -> Result<T, String>) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-{
-    use serde::Deserialize;
-    let raw = <Box<serde_json::value::RawValue>>::deserialize(d)?;
-    from_json(raw.get()).map_err(serde::de::Error::custom)
-}
-
 /// The first error met while reading.
 pub struct Errors {
     first: RefCell<Option<JsonError>>,
@@ -483,7 +472,7 @@ impl<'j, 'a> At<'j, 'a> {
 /// multiplication or division by a power of ten. Exact, as Rust's own
 /// parser (6 KB of module) is, for up to 15 digits and exponents to 22;
 /// past that, within a unit in the last place. Infinite past `f64`.
-fn double(text: &str) -> f64 {
+pub(crate) fn double(text: &str) -> f64 {
     let (negative, text) = text.strip_prefix('-').map_or((false, text), |t| (true, t));
     let (digits, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
     let mut exponent: i32 = exponent.parse().unwrap_or(if exponent.starts_with('-') { -9999 } else { 9999 });

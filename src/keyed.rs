@@ -1,7 +1,7 @@
 //! `Keyed`: a map written as a JSON object in the order its entries were
 //! put in (a ruleset's tracks, options and metrics keep the ruleset's order).
 
-use serde::{Serialize, Serializer};
+use crate::to_json::{Object, ToJson};
 
 /// A JSON object whose keys keep the ruleset's order (tracks, options).
 #[derive(Clone, Debug, PartialEq)]
@@ -22,8 +22,12 @@ impl<V> Default for Keyed<V> {
     }
 }
 
-impl<V: Serialize> Serialize for Keyed<V> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+impl<V: ToJson> ToJson for Keyed<V> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut object = Object::new(out);
+        for (key, value) in &self.0 {
+            object.entry(key, value);
+        }
+        object.end();
     }
 }

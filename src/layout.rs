@@ -5,7 +5,7 @@
 //! punctuation-insensitively (see `spec/inputs.md`).
 
 use crate::text::fold;
-use serde::Serialize;
+use crate::to_json::json_names;
 
 /// A column the reader knows, with the aliases it is found under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,8 +156,7 @@ pub const METRIC: Field = field!("metric", ["Metric"]);
 pub const VALUE: Field = field!("value", ["Value"]);
 
 /// The kind a file was taken for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
     Usage,
     /// `ems-usage` in the spec: one row per subscription and month, a column
@@ -599,6 +598,11 @@ fn ems_pairs(columns: &[String], header: &Header) -> Vec<EmsPair> {
 
 fn describe(field: Field) -> String {
     format!("{} ({})", field.name, field.aliases.join(", "))
+}
+
+// How it is written (`crate::to_json`).
+json_names! {
+    FileKind { Usage => "usage", EmsUsage => "emsUsage", AzureUsage => "azureUsage", CustomersTenants => "customersTenants", Skilling => "skilling", Manual => "manual", BizappsRevenue => "bizappsRevenue", BizappsUsage => "bizappsUsage", BizappsLicenceUsage => "bizappsLicenceUsage", MsLearn => "msLearn", Unknown => "unknown" }
 }
 
 #[cfg(test)]

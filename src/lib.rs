@@ -35,6 +35,7 @@ mod score;
 mod security;
 mod simulate;
 mod text;
+mod to_json;
 mod usage;
 mod window;
 mod workbook;
@@ -70,6 +71,7 @@ pub use rows::{Rows, RowsError, RowsErrorKind, RowsQuery};
 pub use ruleset::{Ruleset, RulesetData, RulesetError, RulesetErrorKind};
 pub use score::ScoreOptions;
 pub use simulate::{AreaChange, Choice, Plan, PlanChoices, PlannedCustomer, PlannedPerson, Simulation, TrackChange};
+pub use to_json::{to_string as to_json, to_string_pretty as to_json_pretty, ToJson};
 pub use workbook::Workbook;
 
 /// Scores a set of whole files with the embedded rulesets: the one-call

@@ -4,7 +4,7 @@
 //! `10/1/2024`); everything is reduced to a [`Month`] (or a [`Date`] where
 //! the day matters, as for certification expiry).
 
-use serde::{Serialize, Serializer};
+use crate::to_json::ToJson;
 use std::fmt;
 
 /// A calendar month, stored as `year * 12 + month_index` so that
@@ -95,9 +95,26 @@ impl fmt::Display for Month {
     }
 }
 
-impl Serialize for Month {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+/// `"2025-10"`.
+impl ToJson for Month {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.push(b'"');
+        self.write_digits(out);
+        out.push(b'"');
+    }
+}
+
+impl Month {
+    /// `2025-10`: the year's four digits and the month's two.
+    fn write_digits(self, out: &mut Vec<u8>) {
+        let (year, month) = (self.year(), self.month());
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        if year > 9999 {
+            out.extend_from_slice(year.to_string().as_bytes());
+        } else {
+            out.extend_from_slice(&[digit(year / 1000), digit(year / 100), digit(year / 10), digit(year)]);
+        }
+        out.extend_from_slice(&[b'-', digit(month / 10), digit(month)]);
     }
 }
 
@@ -127,9 +144,13 @@ impl fmt::Display for Date {
     }
 }
 
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+/// `"2025-10-31"`.
+impl ToJson for Date {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.push(b'"');
+        self.month.write_digits(out);
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        out.extend_from_slice(&[b'-', digit(self.day / 10), digit(self.day), b'"']);
     }
 }
 

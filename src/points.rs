@@ -5,7 +5,7 @@
 //! floating point. Points are therefore exact fractions; they become `f64`
 //! only in the report, each by a single correctly rounded division.
 
-use serde::{Serialize, Serializer};
+use crate::to_json::{number, ToJson};
 use std::cmp::Ordering;
 use std::ops::Add;
 
@@ -229,19 +229,22 @@ pub fn more_of(needed: u64, what: &str, unit: &str) -> String {
     }
 }
 
-impl Serialize for Points {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_f64(self.as_f64())
+impl ToJson for Points {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        number(out, self.as_f64());
     }
 }
 
-/// A metric's value (people, net adds, typed figures): a whole number is
-/// written as an integer (`3`, not `3.0`), anything else as a float.
-pub fn serialize_value<S: Serializer>(value: &Option<Points>, s: S) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(v) if v.is_whole() => s.serialize_i64(v.whole_part()),
-        Some(v) => s.serialize_f64(v.as_f64()),
-        None => s.serialize_none(),
+/// A metric's value (people, net adds, typed figures) as written: a whole
+/// number as an integer (`3`, not `3.0`), anything else as a float.
+pub struct Value<'a>(pub &'a Option<Points>);
+
+impl ToJson for Value<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        match self.0 {
+            Some(v) if v.is_whole() => v.whole_part().write_json(out),
+            v => v.map(Points::as_f64).write_json(out),
+        }
     }
 }
 

@@ -10,7 +10,7 @@
 use crate::points::Points;
 use crate::report::{ErrorKind, Report, Status};
 use crate::ruleset::Ruleset;
-use serde::Serialize;
+use crate::to_json::json_object;
 
 /// One partner and designation.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,7 +55,7 @@ impl Score {
         if value.fract() == 0.0 && value.abs() < 1e15 {
             Score(format!("{}", value as i64))
         } else {
-            Score(serde_json::to_string(&value).unwrap_or_default())
+            Score(crate::to_json::to_string(&value))
         }
     }
 
@@ -211,8 +211,7 @@ pub fn sort(rows: &mut [Row]) {
 }
 
 /// Per designation, how the portfolio stands.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AreaSummary {
     pub area: String,
     pub label: String,
@@ -228,8 +227,7 @@ pub struct AreaSummary {
 }
 
 /// The portfolio at a glance.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     pub partners: u64,
     /// Partners that could not be scored (their one row says why).
@@ -289,7 +287,7 @@ pub fn summary(rows: &[Row], rulesets: &[Ruleset]) -> Summary {
 /// Written here rather than derived: the score goes out as the text it
 /// came in as.
 pub fn json_line(row: &Row) -> String {
-    let text = |s: Option<&str>| s.map_or("null".to_string(), |s| serde_json::to_string(s).unwrap_or_default());
+    let text = |s: Option<&str>| crate::to_json::to_string(&s);
     let flag = |b: Option<bool>| b.map_or("null".to_string(), |b| b.to_string());
     let values = [
         text(Some(&row.partner)),
@@ -303,7 +301,7 @@ pub fn json_line(row: &Row) -> String {
         text(row.as_of.as_deref()),
         row.files.to_string(),
         row.skipped_rows.to_string(),
-        serde_json::to_string(&row.errors).unwrap_or_default(),
+        crate::to_json::to_string(&row.errors),
     ];
     let fields: Vec<String> = COLUMNS.iter().zip(values).map(|(name, value)| format!("\"{name}\":{value}")).collect();
     format!("{{{}}}", fields.join(","))
@@ -357,7 +355,7 @@ pub fn write(mut rows: Vec<Row>, format: &str, rulesets: &[Ruleset]) -> Result<S
     match format {
         "csv" => Ok(std::iter::once(csv_header()).chain(rows.iter().map(csv_line)).collect()),
         "jsonl" => Ok(rows.iter().map(|r| json_line(r) + "\n").collect()),
-        "summary" => serde_json::to_string(&summary(&rows, rulesets)).map_err(|e| e.to_string()),
+        "summary" => Ok(crate::to_json::to_string(&summary(&rows, rulesets))),
         other => Err(format!("the format is csv, jsonl or summary, not \"{other}\"")),
     }
 }
@@ -394,6 +392,12 @@ pub fn read_rows(json: &str) -> Result<Vec<Row>, String> {
         })
     })
     .map_err(String::from)
+}
+
+// How it is written (`crate::to_json`).
+json_object! {
+    AreaSummary => |t| { "area": t.area, "label": t.label, "scored": t.scored, "qualified": t.qualified, "withinTen": t.within_ten, "incentiveLineMet": t.incentive_line_met }
+    Summary => |t| { "partners": t.partners, "unscored": t.unscored, "withErrors": t.with_errors, "areas": t.areas }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::kinds::Metric;
 use crate::layout::FileKind;
 use crate::month::{Date, Month};
 use crate::points::Points;
-use serde::{Serialize, Serializer};
+use crate::to_json::{json_names, json_object, Object, ToJson};
 
 pub use crate::keyed::Keyed;
 pub use crate::kinds::Recommendation;
@@ -43,17 +43,8 @@ pub(crate) fn round_ratio(ratio: f64) -> f64 {
     (ratio * 10_000.0).round() / 10_000.0
 }
 
-fn serialize_ratio<S: Serializer>(ratio: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
-    ratio.map(round_ratio).serialize(s)
-}
-
-fn serialize_ratios<S: Serializer>(ratios: &Both<Option<f64>>, s: S) -> Result<S::Ok, S::Error> {
-    Both { as_of: ratios.as_of.map(round_ratio), baseline: ratios.baseline.map(round_ratio) }.serialize(s)
-}
-
 /// One row of a list (`Workbook::rows`), written as the row itself.
-#[derive(Clone, Debug, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug)]
 pub enum Row {
     /// Modern Work's usage tenants (`tenants`).
     Tenant(Box<TenantReport>),
@@ -88,8 +79,7 @@ pub(crate) fn weigh(
 /// the row, called only for a row that is looked at.
 pub type EachRow<'a> = dyn FnMut(&dyn Fn() -> Row) + 'a;
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Report {
     pub schema_version: u32,
     /// What wrote the report: `spd-score` and its version.
@@ -118,7 +108,7 @@ pub struct Report {
 }
 
 /// What wrote a report.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Generator {
     pub name: &'static str,
     pub version: &'static str,
@@ -128,7 +118,7 @@ impl Generator {
     pub const THIS: Generator = Generator { name: "spd-score", version: env!("CARGO_PKG_VERSION") };
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct RulesetRef {
     pub id: String,
     pub version: String,
@@ -139,8 +129,7 @@ pub struct RulesetRef {
 
 /// A track's or an area's status (designations.md section 2), ordered from
 /// worst to best.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
     /// Nothing feeds the area: no score, never 0.
     NotScored,
@@ -152,8 +141,7 @@ pub enum Status {
     Qualified,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct TrackReport {
     pub label: String,
     /// Exact total of the metrics that could be computed.
@@ -171,8 +159,7 @@ impl TrackReport {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct TenantReport {
     pub id: String,
     pub name: Option<String>,
@@ -183,8 +170,7 @@ pub struct TenantReport {
     pub tracks: Keyed<TenantTrack>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct TenantTrack {
     /// In the track's band on a net-customer-adds workload.
     pub eligible: Both<bool>,
@@ -204,8 +190,7 @@ pub struct TenantTrack {
     pub options: Keyed<TenantOption>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct TenantOption {
     pub as_of: TenantMonth,
     pub baseline: TenantMonth,
@@ -216,26 +201,22 @@ pub struct TenantOption {
     pub deployment: i32,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default)]
 pub struct TenantMonth {
     /// MAU over eligible workloads under this association type.
     pub mau: f64,
     pub deployed: bool,
     /// Best MAU/PAU ratio of an eligible workload, 0.4 = 40%.
-    #[serde(serialize_with = "serialize_ratio")]
     pub best_ratio: Option<f64>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Both<T> {
     pub as_of: T,
     pub baseline: T,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct PersonReport {
     pub id: String,
     pub name: Option<String>,
@@ -247,8 +228,7 @@ pub struct PersonReport {
     pub certifications: Vec<PersonCertification>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct PersonCertification {
     /// As written in the file.
     pub name: String,
@@ -268,8 +248,7 @@ pub struct PersonCertification {
 }
 
 /// A certification in one area: counted or not, why, and where it counts.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct CertificationInArea {
     pub area: String,
     pub status: CertificationStatus,
@@ -278,8 +257,7 @@ pub struct CertificationInArea {
     pub counts_in: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CertificationStatus {
     Counted,
     /// Expired before the as-of month.
@@ -297,8 +275,7 @@ pub enum CertificationStatus {
     NotOnList,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ActionKind {
     /// Activate users on a workload to pass the deployment ratio.
     ActivateUsers,
@@ -310,8 +287,7 @@ pub enum ActionKind {
     LostCustomer,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct TenantAction {
     pub tenant: String,
     pub track: String,
@@ -323,8 +299,7 @@ pub struct TenantAction {
     pub message: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct QualificationWindow {
     pub enrolled: bool,
     pub today: Date,
@@ -339,22 +314,20 @@ pub struct QualificationWindow {
     pub message: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct WindowMonth {
     pub month: Month,
     pub available: bool,
     pub status: Option<Status>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Assumption {
     pub id: String,
     pub text: String,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default)]
 pub struct Ignored {
     /// Rows per association type that counts on no track (PAL, …).
     pub associations: Keyed<u64>,
@@ -362,8 +335,7 @@ pub struct Ignored {
     pub workloads: Keyed<u64>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct FileReport {
     pub name: String,
     pub kind: FileKind,
@@ -379,7 +351,7 @@ pub struct FileReport {
     pub months: Vec<Month>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     /// What the warning is about, for programs; `message` says it to people.
     pub kind: WarningKind,
@@ -388,8 +360,7 @@ pub struct Warning {
 }
 
 /// Every kind of [`Warning`]. A closed set: a new kind is a report change.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WarningKind {
     /// Lines above the header (a title) were skipped.
     Preamble,
@@ -463,7 +434,7 @@ pub enum WarningKind {
     EmsWorkloadWithoutSeats,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowError {
     /// What went wrong, for programs; `message` says it to people.
     pub kind: ErrorKind,
@@ -476,8 +447,7 @@ pub struct RowError {
 
 /// One designation scored: what the overview and the area's page show.
 /// The same shape for every area.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct AreaReport {
     /// The short name (`Data & AI`).
     pub label: String,
@@ -518,17 +488,14 @@ pub struct AreaReport {
     pub lists: Keyed<usize>,
     /// With the `history` option: the area's score month by month, from the
     /// first month of any loaded export to the last.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<AreaMonth>>,
     /// With today's date: the area's qualification window.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub window: Option<QualificationWindow>,
 }
 
 /// One month of an area's history: the area scored as if that month were
 /// the as-of month, from the files alone.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct AreaMonth {
     pub month: Month,
     /// False when the month has no verdict: no export covers it for this
@@ -541,8 +508,7 @@ pub struct AreaMonth {
 }
 
 /// A data model's explanation of an area's figures; one variant per model.
-#[derive(Clone, Debug, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug)]
 pub enum AreaDetail {
     Usage(UsageDetail),
     BusinessApplications(Box<BusinessApplicationsDetail>),
@@ -552,8 +518,7 @@ pub enum AreaDetail {
 
 /// The Microsoft 365 usage model's counts (modern-work.md): its tenants are
 /// listed on demand (`tenants`, `tenantActions`).
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct UsageDetail {
     /// `usage`.
     pub model: &'static str,
@@ -566,8 +531,7 @@ pub struct UsageDetail {
 /// Security explained (security.md): tenant by tenant, each part's bands on
 /// each track in the as-of month and its baseline, its part in each metric,
 /// and what is within reach. Amounts in USD.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct SecurityDetail {
     /// `security`.
     pub model: &'static str,
@@ -584,8 +548,7 @@ pub struct SecurityDetail {
     pub hints: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct SecurityAzureDetail {
     /// The months the Azure usage data covers; a month outside them is missing.
     pub first_month: Option<Month>,
@@ -601,8 +564,7 @@ pub struct SecurityAzureDetail {
     pub set_aside: f64,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct SecurityM365Detail {
     /// Per track: protected users of the tenants in band.
     pub protected_users: Keyed<Both<f64>>,
@@ -612,8 +574,7 @@ pub struct SecurityM365Detail {
 }
 
 /// One tenant in either part, matched by tenant id across the exports.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct SecurityTenant {
     pub id: String,
     pub name: Option<String>,
@@ -623,16 +584,14 @@ pub struct SecurityTenant {
     pub m365: Option<SecurityM365Tenant>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct SecurityAzureTenant {
     /// Security ACR over the trailing twelve months ending in each month.
     pub ttm: Both<f64>,
     pub tracks: Keyed<SecurityAzureTrack>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct SecurityAzureTrack {
     /// In the band of each use, in each month (the carry-over included).
     pub customer: Both<bool>,
@@ -647,14 +606,12 @@ pub struct SecurityAzureTrack {
     pub growth: f64,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct SecurityM365Tenant {
     pub tracks: Keyed<SecurityM365Track>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct SecurityM365Track {
     /// In the track's seat band (the carry-over included).
     pub eligible: Both<bool>,
@@ -667,7 +624,6 @@ pub struct SecurityM365Track {
     /// In band with a workload at or above the deployment ratio.
     pub deployed: Both<bool>,
     /// Best workload's MAU / PAU (0.4 = 40 %); null without paid units.
-    #[serde(serialize_with = "serialize_ratios")]
     pub best_active: Both<Option<f64>>,
     /// +1, 0 or -1 to net customer adds and to net deployments.
     pub net_add: i32,
@@ -680,8 +636,7 @@ pub struct SecurityM365Track {
 /// (tenant, workload) pair of the revenue and usage downloads in the as-of
 /// month and its baseline, what decides the classification, the pairs
 /// within reach of a deployment, and the rows set aside.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct BusinessApplicationsDetail {
     /// `businessApplications`: which model explains.
     pub model: &'static str,
@@ -696,18 +651,15 @@ pub struct BusinessApplicationsDetail {
 }
 
 /// One tenant's workload.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PairName {
     pub tenant: String,
     pub tenant_name: Option<String>,
     pub workload: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct RevenuePair {
-    #[serde(flatten)]
     pub pair: PairName,
     /// USD in the month; null when the revenue data has no rows for it.
     pub as_of: Option<f64>,
@@ -719,8 +671,7 @@ pub struct RevenuePair {
 }
 
 /// A pair counted (or not) in the as-of month and its baseline on a track.
-#[derive(Clone, Copy, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug)]
 pub struct PairCount {
     pub as_of: bool,
     pub baseline: bool,
@@ -728,10 +679,8 @@ pub struct PairCount {
     pub net: i32,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct ConsumptionPair {
-    #[serde(flatten)]
     pub pair: PairName,
     /// Consumption value per unit of usage, and the unit (`MAU`, `profiles`).
     pub rate: f64,
@@ -743,8 +692,7 @@ pub struct ConsumptionPair {
     pub deployments: Keyed<PairCount>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct PairUsage {
     /// Users (or profiles), summed over subscriptions.
     pub usage: f64,
@@ -754,8 +702,7 @@ pub struct PairUsage {
     pub mcv: f64,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct ClassificationDetail {
     pub track: String,
     /// Pairs above `revenueAbove` USD in every one of `months`.
@@ -769,10 +716,8 @@ pub struct ClassificationDetail {
 }
 
 /// A pair below a track's deployment threshold in the as-of month.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct DeploymentGap {
-    #[serde(flatten)]
     pub pair: PairName,
     pub track: String,
     /// Consumption value missing, rounded up.
@@ -785,8 +730,7 @@ pub struct DeploymentGap {
 
 /// Rows of a business applications download that do not count, by reason
 /// and name (a workload, an association type).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SetAside {
     /// `revenue` or `usage`.
     pub dataset: &'static str,
@@ -795,8 +739,7 @@ pub struct SetAside {
     pub rows: u64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SetAsideReason {
     /// The same tenant, subscription, workload and month under another
     /// type (or again): the larger value counted, not the sum.
@@ -818,8 +761,7 @@ pub enum SetAsideReason {
 
 /// The Azure areas' figures explained (azure.md): tenant by tenant, service
 /// by service, and what did not count. Amounts in USD.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct AzureDetail {
     /// `azure`.
     pub model: &'static str,
@@ -852,8 +794,7 @@ pub struct AzureDetail {
     pub hints: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct AzureClassification {
     /// Tenants with eligible ACR in the as-of month.
     pub customers: u64,
@@ -865,8 +806,7 @@ pub struct AzureClassification {
     pub track: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct AzureTtm {
     /// Null when a month it needs is missing.
     pub as_of: Option<f64>,
@@ -875,8 +815,7 @@ pub struct AzureTtm {
     pub growth: Option<f64>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct AzureTenant {
     pub id: String,
     pub name: Option<String>,
@@ -893,8 +832,7 @@ pub struct AzureTenant {
 }
 
 /// Eligible ACR of the months net customer adds look at; null when missing.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct AzureTenantAcr {
     pub as_of: Option<f64>,
     pub previous: Option<f64>,
@@ -902,8 +840,7 @@ pub struct AzureTenantAcr {
     pub baseline_previous: Option<f64>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct AzureTenantTrack {
     pub eligible: Both<bool>,
     /// +1, 0 or -1.
@@ -911,8 +848,7 @@ pub struct AzureTenantTrack {
     pub hint: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct AzureService {
     /// Service Level 2.
     pub name: String,
@@ -923,22 +859,21 @@ pub struct AzureService {
     pub reason: Option<&'static str>,
 }
 
-#[derive(Clone, Copy, Debug, Default, Serialize)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct AzureRows {
     pub rows: u64,
     /// USD.
     pub acr: f64,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default)]
 pub struct AzureIgnored {
     pub associations: Keyed<AzureRows>,
     pub offers: Keyed<AzureRows>,
 }
 
 /// How a classified area's track was found.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Classification {
     pub track: String,
     /// `smbCustomerShare`, `workloadRevenue`, `typed`.
@@ -947,8 +882,7 @@ pub struct Classification {
 }
 
 /// A row of the Solutions Partner overview (designations.md section 6).
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct OverviewRow {
     pub area: String,
     pub label: String,
@@ -975,7 +909,7 @@ pub struct OverviewRow {
 
 /// An area's incentive line (designations.md section 12): `met` is `None`
 /// when a lower bound below the line (or no score) cannot tell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IncentiveLine {
     pub points: Points,
     pub met: Option<bool>,
@@ -983,8 +917,7 @@ pub struct IncentiveLine {
 
 /// A badge group (designations.md section 13): display only, attained when
 /// any of its areas is Qualified.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Badge {
     pub id: String,
     /// `Solutions Partner for Cloud & AI Platforms`.
@@ -997,8 +930,7 @@ pub struct Badge {
 }
 
 /// Solutions Partner for Microsoft Cloud: all six areas qualified.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct MicrosoftCloud {
     /// `qualified`, `cannot_tell` or `not_qualified`.
     pub status: String,
@@ -1009,8 +941,7 @@ pub struct MicrosoftCloud {
 }
 
 /// Every kind of [`RowError`]. A closed set: a new kind is a report change.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
     /// Not a CSV file (a workbook, an image, another binary file).
     NotCsv,
@@ -1066,7 +997,7 @@ pub fn indented(compact: &[u8], pretty: bool) -> std::borrow::Cow<'_, [u8]> {
         return compact.into();
     }
     let mut out = Vec::with_capacity(compact.len() * 2);
-    Indent::default().write(compact, &mut out);
+    crate::to_json::Indent::default().write(compact, &mut out);
     out.into()
 }
 
@@ -1075,12 +1006,12 @@ pub fn indented(compact: &[u8], pretty: bool) -> std::borrow::Cow<'_, [u8]> {
 pub(crate) struct Pieces {
     buffer: Vec<u8>,
     piece: usize,
-    indent: Option<Indent>,
+    indent: Option<crate::to_json::Indent>,
 }
 
 impl Pieces {
     pub(crate) fn new(pretty: bool, piece: usize) -> Pieces {
-        Pieces { buffer: Vec::with_capacity(piece + 4096), piece, indent: pretty.then(Indent::default) }
+        Pieces { buffer: Vec::with_capacity(piece + 4096), piece, indent: pretty.then(crate::to_json::Indent::default) }
     }
 
     pub(crate) fn push<E>(&mut self, text: &[u8], emit: &mut dyn FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
@@ -1103,65 +1034,195 @@ impl Pieces {
     }
 }
 
-/// Compact JSON indented as serde_json's pretty printer does (two spaces,
-/// `"key": value`, `{}` and `[]` when empty), fed in pieces: a few lines
-/// here rather than a second copy of every report type's serializer.
-#[derive(Default)]
-struct Indent {
-    depth: usize,
-    in_string: bool,
-    escaped: bool,
-    /// A `{` or `[` was just written: its first item opens a line.
-    opened: bool,
+// How the report is written (`crate::to_json`): each type's members in
+// order, under the names of spec/report.md.
+json_object! {
+    TenantMonth => |t| { "mau": t.mau, "deployed": t.deployed, "bestRatio": t.best_ratio.map(round_ratio) }
+    SecurityM365Track => |t| {
+        "eligible": t.eligible, "carriedOver": t.carried_over, "maxPau": t.max_pau, "protectedUsers": t.protected_users,
+        "deployed": t.deployed,
+        "bestActive": Both { as_of: t.best_active.as_of.map(round_ratio), baseline: t.best_active.baseline.map(round_ratio) },
+        "netAdd": t.net_add, "netDeployment": t.net_deployment, "growth": t.growth
+    }
+    Report => |t| { "schemaVersion": t.schema_version, "generator": t.generator, "areas": t.areas, "overview": t.overview, "microsoftCloud": t.microsoft_cloud, "badges": t.badges, "bestAction": t.best_action, "lists": t.lists, "assumptions": t.assumptions, "ignored": t.ignored, "files": t.files, "warnings": t.warnings, "errors": t.errors }
+    Generator => |t| { "name": t.name, "version": t.version }
+    RulesetRef => |t| { "id": t.id, "version": t.version, "published": t.published, "name": t.name }
+    TrackReport => |t| { "label": t.label, "total": t.total, "status": t.status, "complete": t.complete, "metrics": t.metrics }
+    TenantReport => |t| { "id": t.id, "name": t.name, "associations": t.associations, "contributes": t.contributes, "tracks": t.tracks }
+    TenantTrack => |t| { "eligible": t.eligible, "serves": t.serves, "carriedOver": t.carried_over, "maxPau": t.max_pau, "netAdd": t.net_add, "contributes": t.contributes, "options": t.options }
+    TenantOption => |t| { "asOf": t.as_of, "baseline": t.baseline, "growth": t.growth, "deployment": t.deployment }
+    PersonReport => |t| { "id": t.id, "name": t.name, "email": t.email, "intermediate": t.intermediate, "advanced": t.advanced, "lists": t.lists, "certifications": t.certifications }
+    PersonCertification => |t| { "name": t.name, "matched": t.matched, "lists": t.lists, "status": t.status, "earned": t.earned, "expires": t.expires, "eligibleThrough": t.eligible_through, "areas": t.areas, "reason": t.reason }
+    CertificationInArea => |t| { "area": t.area, "status": t.status, "reason": t.reason, "countsIn": t.counts_in }
+    TenantAction => |t| { "tenant": t.tenant, "track": t.track, "option": t.option, "kind": t.kind, "workload": t.workload, "needed": t.needed, "message": t.message }
+    QualificationWindow => |t| { "enrolled": t.enrolled, "today": t.today, "anniversary": t.anniversary, "start": t.start, "end": t.end, "months": t.months, "eligible": t.eligible, "message": t.message }
+    WindowMonth => |t| { "month": t.month, "available": t.available, "status": t.status }
+    Assumption => |t| { "id": t.id, "text": t.text }
+    Ignored => |t| { "associations": t.associations, "workloads": t.workloads }
+    FileReport => |t| { "name": t.name, "kind": t.kind, "encoding": t.encoding, "delimiter": t.delimiter, "rows": t.rows, "skippedRows": t.skipped_rows, "duplicateRows": t.duplicate_rows, "pgaDuplicateRows": t.pga_duplicate_rows, "months": t.months }
+    Warning => |t| { "kind": t.kind, "file": t.file, "message": t.message }
+    RowError => |t| { "kind": t.kind, "file": t.file, "line": t.line, "column": t.column, "value": t.value, "message": t.message }
+    AreaMonth => |t| { "month": t.month, "available": t.available, "status": t.status, "total": t.total, "track": t.track }
+    UsageDetail => |t| { "model": t.model, "tenantCount": t.tenant_count, "contributingTenants": t.contributing_tenants }
+    SecurityDetail => |t| { "model": t.model, "asOf": t.as_of, "baseline": t.baseline, "azure": t.azure, "m365": t.m365, "tenantCount": t.tenant_count, "hints": t.hints }
+    SecurityAzureDetail => |t| { "firstMonth": t.first_month, "lastMonth": t.last_month, "known": t.known, "secAcr": t.sec_acr, "setAside": t.set_aside }
+    SecurityM365Detail => |t| { "protectedUsers": t.protected_users, "deploymentRatio": t.deployment_ratio }
+    SecurityTenant => |t| { "id": t.id, "name": t.name, "contributes": t.contributes, "azure": t.azure, "m365": t.m365 }
+    SecurityAzureTenant => |t| { "ttm": t.ttm, "tracks": t.tracks }
+    SecurityAzureTrack => |t| { "customer": t.customer, "deployment": t.deployment, "usage": t.usage, "carriedOver": t.carried_over, "netAdd": t.net_add, "netDeployment": t.net_deployment, "growth": t.growth }
+    SecurityM365Tenant => |t| { "tracks": t.tracks }
+    BusinessApplicationsDetail => |t| { "model": t.model, "asOf": t.as_of, "baseline": t.baseline, "mcv": t.mcv, "classification": t.classification, "withinReach": t.within_reach }
+    PairCount => |t| { "asOf": t.as_of, "baseline": t.baseline, "net": t.net }
+    PairUsage => |t| { "usage": t.usage, "columns": t.columns, "mcv": t.mcv }
+    ClassificationDetail => |t| { "track": t.track, "pairs": t.pairs, "pairsNeeded": t.pairs_needed, "revenueAbove": t.revenue_above, "months": t.months, "deciding": t.deciding }
+    SetAside => |t| { "dataset": t.dataset, "reason": t.reason, "name": t.name, "rows": t.rows }
+    AzureDetail => |t| { "model": t.model, "source": t.source, "firstMonth": t.first_month, "lastMonth": t.last_month, "asOf": t.as_of, "baseline": t.baseline, "classification": t.classification, "ttm": t.ttm, "tenantCount": t.tenant_count, "setAside": t.set_aside, "flagged": t.flagged, "locationRepeats": t.location_repeats, "ignored": t.ignored, "offersChecked": t.offers_checked, "hints": t.hints }
+    AzureClassification => |t| { "customers": t.customers, "withSegment": t.with_segment, "smb": t.smb, "share": t.share, "track": t.track }
+    AzureTtm => |t| { "asOf": t.as_of, "baseline": t.baseline, "growth": t.growth }
+    AzureTenant => |t| { "id": t.id, "name": t.name, "segment": t.segment, "smb": t.smb, "customer": t.customer, "acr": t.acr, "tracks": t.tracks }
+    AzureTenantAcr => |t| { "asOf": t.as_of, "previous": t.previous, "baseline": t.baseline, "baselinePrevious": t.baseline_previous }
+    AzureTenantTrack => |t| { "eligible": t.eligible, "netAdd": t.net_add, "hint": t.hint }
+    AzureService => |t| { "name": t.name, "acr": t.acr, "deployment": t.deployment, "reason": t.reason }
+    AzureRows => |t| { "rows": t.rows, "acr": t.acr }
+    AzureIgnored => |t| { "associations": t.associations, "offers": t.offers }
+    Classification => |t| { "track": t.track, "basis": t.basis, "value": t.value }
+    OverviewRow => |t| { "area": t.area, "label": t.label, "score": t.score, "atLeast": t.at_least, "status": t.status, "track": t.track, "trackLabel": t.track_label, "otherTrack": t.other_track, "otherTotal": t.other_total, "asOf": t.as_of, "source": t.source, "next": t.next, "badge": t.badge, "incentiveLine": t.incentive_line }
+    IncentiveLine => |t| { "points": t.points, "met": t.met }
+    Badge => |t| { "id": t.id, "label": t.label, "areas": t.areas, "qualified": t.qualified, "attained": t.attained }
+    MicrosoftCloud => |t| { "status": t.status, "qualified": t.qualified, "unknown": t.unknown, "message": t.message }
+}
+json_names! {
+    Status { NotScored => "not_scored", NotStarted => "not_started", InProgress => "in_progress", Incomplete => "incomplete", Partial => "partial", Qualified => "qualified" }
+    CertificationStatus { Counted => "counted", Expired => "expired", PastEligibleThrough => "past_eligible_through", NotYetEarned => "not_yet_earned", NotACertification => "not_a_certification", Inactive => "inactive", Dropped => "dropped", NotOnList => "not_on_list" }
+    ActionKind { ActivateUsers => "activateUsers", RemoveSeats => "removeSeats", AddSeats => "addSeats", LostCustomer => "lostCustomer" }
+    WarningKind { Preamble => "preamble", Windows1252 => "windows1252", RepeatedHeader => "repeatedHeader", DuplicateRows => "duplicateRows", MoreErrors => "moreErrors", NoDataRows => "noDataRows", AsOfMissing => "asOfMissing", NoUsage => "noUsage", MissingBaseline => "missingBaseline", NoSkilling => "noSkilling", PgaDuplicates => "pgaDuplicates", TrackByDefault => "trackByDefault", WorkloadNote => "workloadNote", AssociationAfterBaseline => "associationAfterBaseline", MissingMonth => "missingMonth", BareCpor => "bareCpor", NoSubscription => "noSubscription", OverlappingMonths => "overlappingMonths", ServiceNameAlias => "serviceNameAlias", OffersNotChecked => "offersNotChecked", UnsupportedClouds => "unsupportedClouds", UnsegmentedCustomers => "unsegmentedCustomers", FreeSkuRows => "freeSkuRows", UnreadColumns => "unreadColumns", UsageOverEms => "usageOverEms", SubscriptionLevelAcr => "subscriptionLevelAcr", LocationsUnknown => "locationsUnknown", ExpiryUnknown => "expiryUnknown", ClaimTypeName => "claimTypeName", EmsWorkloadWithoutSeats => "emsWorkloadWithoutSeats" }
+    SetAsideReason { SmallerDuplicate => "smallerDuplicate", Trial => "trial", NotOnRateCard => "notOnRateCard", NotNcaWorkload => "notNcaWorkload", DroppedWorkload => "droppedWorkload", UnknownAssociation => "unknownAssociation", AssociationNotCounted => "associationNotCounted" }
+    ErrorKind { NotCsv => "notCsv", EmptyFile => "emptyFile", UnknownHeader => "unknownHeader", ShortRow => "shortRow", LongRow => "longRow", LongField => "longField", TooManyColumns => "tooManyColumns", UnclosedQuote => "unclosedQuote", NulByte => "nulByte", EmptyValue => "emptyValue", BadNumber => "badNumber", BadMonth => "badMonth", BadDate => "badDate", FutureMonth => "futureMonth", ConflictingDuplicate => "conflictingDuplicate", UnknownArea => "unknownArea", UnknownTrack => "unknownTrack", UnknownMetric => "unknownMetric", BadValue => "badValue", UnscoredDownload => "unscoredDownload", NoRulesets => "noRulesets" }
 }
 
-impl Indent {
-    fn write(&mut self, text: &[u8], out: &mut Vec<u8>) {
-        let new_line = |out: &mut Vec<u8>, depth: usize| {
-            out.push(b'\n');
-            out.resize(out.len() + 2 * depth, b' ');
-        };
-        for &c in text {
-            if self.in_string {
-                out.push(c);
-                match c {
-                    _ if self.escaped => self.escaped = false,
-                    b'\\' => self.escaped = true,
-                    b'"' => self.in_string = false,
-                    _ => {}
-                }
-                continue;
-            }
-            if std::mem::take(&mut self.opened) {
-                if c == b'}' || c == b']' {
-                    out.push(c);
-                    continue;
-                }
-                self.depth += 1;
-                new_line(out, self.depth);
-            }
-            match c {
-                b'"' => {
-                    self.in_string = true;
-                    out.push(c);
-                }
-                b'{' | b'[' => {
-                    out.push(c);
-                    self.opened = true;
-                }
-                b'}' | b']' => {
-                    self.depth = self.depth.saturating_sub(1);
-                    new_line(out, self.depth);
-                    out.push(c);
-                }
-                b',' => {
-                    out.push(c);
-                    new_line(out, self.depth);
-                }
-                b':' => out.extend_from_slice(b": "),
-                _ => out.push(c),
-            }
+impl<T: ToJson> ToJson for Both<T> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut object = Object::new(out);
+        object.field("asOf", &self.as_of);
+        object.field("baseline", &self.baseline);
+        object.end();
+    }
+}
+
+impl ToJson for Row {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        match self {
+            Row::Tenant(row) => row.write_json(out),
+            Row::TenantAction(row) => row.write_json(out),
+            Row::SecurityTenant(row) => row.write_json(out),
+            Row::AzureTenant(row) => row.write_json(out),
+            Row::Service(row) => row.write_json(out),
+            Row::Revenue(row) => row.write_json(out),
+            Row::Consumption(row) => row.write_json(out),
+            Row::SetAside(row) => row.write_json(out),
+            Row::Person(row) => row.write_json(out),
         }
+    }
+}
+
+impl ToJson for AreaDetail {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        match self {
+            AreaDetail::Usage(detail) => detail.write_json(out),
+            AreaDetail::BusinessApplications(detail) => detail.write_json(out),
+            AreaDetail::Azure(detail) => detail.write_json(out),
+            AreaDetail::Security(detail) => detail.write_json(out),
+        }
+    }
+}
+
+impl ToJson for AreaReport {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let t = self;
+        let mut o = Object::new(out);
+        o.field("label", &t.label);
+        o.field("ruleset", &t.ruleset);
+        o.field("asOf", &t.as_of);
+        o.field("baseline", &t.baseline);
+        o.field("months", &t.months);
+        o.field("status", &t.status);
+        o.field("total", &t.total);
+        o.field("atLeast", &t.at_least);
+        o.field("track", &t.track);
+        o.field("trackChoice", &t.track_choice);
+        o.field("classification", &t.classification);
+        o.field("source", &t.source);
+        o.field("incentiveLine", &t.incentive_line);
+        o.field("tracks", &t.tracks);
+        o.field("recommendations", &t.recommendations);
+        o.field("missing", &t.missing);
+        o.field("assumptions", &t.assumptions);
+        o.field("warnings", &t.warnings);
+        o.field("detail", &t.detail);
+        o.field("lists", &t.lists);
+        // Only when asked for.
+        if let Some(history) = &t.history {
+            o.field("history", history);
+        }
+        if let Some(window) = &t.window {
+            o.field("window", window);
+        }
+        o.end();
+    }
+}
+
+/// A pair's tenant and workload, first among its row's members.
+impl PairName {
+    fn fields(&self, o: &mut Object<'_>) {
+        o.field("tenant", &self.tenant);
+        o.field("tenantName", &self.tenant_name);
+        o.field("workload", &self.workload);
+    }
+}
+
+impl ToJson for PairName {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut o = Object::new(out);
+        self.fields(&mut o);
+        o.end();
+    }
+}
+
+impl ToJson for RevenuePair {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut o = Object::new(out);
+        self.pair.fields(&mut o);
+        o.field("asOf", &self.as_of);
+        o.field("baseline", &self.baseline);
+        o.field("adds", &self.adds);
+        o.field("classifies", &self.classifies);
+        o.end();
+    }
+}
+
+impl ToJson for ConsumptionPair {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut o = Object::new(out);
+        self.pair.fields(&mut o);
+        o.field("rate", &self.rate);
+        o.field("unit", &self.unit);
+        o.field("asOf", &self.as_of);
+        o.field("baseline", &self.baseline);
+        o.field("deployments", &self.deployments);
+        o.end();
+    }
+}
+
+impl ToJson for DeploymentGap {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut o = Object::new(out);
+        self.pair.fields(&mut o);
+        o.field("track", &self.track);
+        o.field("mcvMissing", &self.mcv_missing);
+        o.field("usageMissing", &self.usage_missing);
+        o.field("unit", &self.unit);
+        o.field("message", &self.message);
+        o.end();
     }
 }
 
@@ -1287,30 +1348,14 @@ mod tests {
         body.split('\'').skip(1).step_by(2).map(String::from).collect()
     }
 
-    fn names<T: Serialize>(kinds: &[T]) -> Vec<String> {
-        kinds.iter().map(|k| serde_json::to_value(k).unwrap().as_str().unwrap().to_string()).collect()
+    fn names<T: ToJson>(kinds: &[T]) -> Vec<String> {
+        kinds.iter().map(|k| crate::to_json::to_string(k).trim_matches('"').to_string()).collect()
     }
 
     #[test]
     fn typescript_declares_every_kind() {
         assert_eq!(typescript_union("ErrorKind"), names(&all_errors()));
         assert_eq!(typescript_union("WarningKind"), names(&all_warnings()));
-    }
-
-    #[test]
-    fn indenting_compact_json_is_serde_json_pretty() {
-        let value: serde_json::Value = serde_json::from_str(
-            r#"{"a":[],"b":{},"c":[1,{"d":"x,\"y\":[{"}],"e":{"f":null,"g":[true,-1.5e-7]},"h":"\\"}"#,
-        )
-        .unwrap();
-        let compact = serde_json::to_string(&value).unwrap();
-        // Fed a byte at a time: the state carries across pieces.
-        let mut indent = Indent::default();
-        let mut out = vec![];
-        for byte in compact.as_bytes().chunks(1) {
-            indent.write(byte, &mut out);
-        }
-        assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&value).unwrap());
     }
 
     #[test]
@@ -1324,10 +1369,10 @@ mod tests {
             message: "not a number".into(),
         };
         assert_eq!(
-            serde_json::to_string(&error).unwrap(),
+            crate::to_json::to_string(&error),
             r#"{"kind":"badNumber","file":"a.csv","line":2,"column":"ActiveUsage","value":"abc","message":"not a number"}"#
         );
         let warning = Warning { kind: WarningKind::Windows1252, file: None, message: "m".into() };
-        assert_eq!(serde_json::to_string(&warning).unwrap(), r#"{"kind":"windows1252","file":null,"message":"m"}"#);
+        assert_eq!(crate::to_json::to_string(&warning), r#"{"kind":"windows1252","file":null,"message":"m"}"#);
     }
 }

@@ -14,8 +14,8 @@ use crate::report::DetailLevel;
 use crate::report::{AreaReport, Both, CertificationStatus, Pieces, Report, Row, TenantMonth, TenantTrack};
 use crate::ruleset::Ruleset;
 use crate::score::{areas_pass, Lists, ScoreOptions, Typing};
+use crate::to_json::{json_names, json_object, to_vec};
 use crate::usage::tenants::TenantSource;
-use serde::Serialize;
 use std::cmp::Ordering;
 
 /// What `Workbook::rows` is asked: a list, where, which rows, in what
@@ -74,21 +74,20 @@ impl RowsQuery {
 }
 
 /// One page of a list: how many rows the query selects, and those of the page.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Rows {
     pub total: usize,
     pub rows: Vec<Row>,
 }
 
 /// Why a query has no answer: a value with a kind, never a panic.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowsError {
     pub kind: RowsErrorKind,
     pub message: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RowsErrorKind {
     /// No list of that name here (the message names those there are).
     UnknownList,
@@ -356,7 +355,8 @@ impl Key {
             Some(b'f') => Key::Number(0.0),
             Some(b'-' | b'0'..=b'9') => {
                 let end = scan::skip(text, at);
-                std::str::from_utf8(&text[at..end]).ok().and_then(|n| n.parse().ok()).map_or(Key::Missing, Key::Number)
+                // The JSON reader's doubles (Rust's parser is 19 KB of module).
+                std::str::from_utf8(&text[at..end]).map_or(Key::Missing, |n| Key::Number(crate::json::double(n)))
             }
             _ => Key::Missing,
         }
@@ -713,11 +713,13 @@ pub fn write_report<E>(
     Ok(report)
 }
 
-fn to_vec<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
-    let mut text = Vec::with_capacity(256);
-    // Writing plain data to a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut text, value);
-    text
+// How it is written (`crate::to_json`).
+json_object! {
+    Rows => |t| { "total": t.total, "rows": t.rows }
+    RowsError => |t| { "kind": t.kind, "message": t.message }
+}
+json_names! {
+    RowsErrorKind { UnknownList => "unknownList", UnknownArea => "unknownArea", UnknownTrack => "unknownTrack", BadQuery => "badQuery", NoRulesets => "noRulesets" }
 }
 
 #[cfg(test)]

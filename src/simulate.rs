@@ -21,17 +21,16 @@ use crate::report::{Keyed, Report, Status};
 use crate::ruleset::Ruleset;
 use crate::score::{score, ScoreOptions};
 use crate::text::fold;
+use crate::to_json::{json_object, Object, ToJson};
 use crate::usage::store::{CellKey, Tenant, Usage, UsageStore};
-use serde::{Deserialize, Serialize};
 
 /// A trailing-twelve-month revenue is spread over this many months.
 const TTM_MONTHS: u32 = 12;
 /// The largest revenue a planned customer may have, in USD.
 const MAX_REVENUE_USD: f64 = 100_000_000_000.0;
 
-/// Read by [`Plan::from_json`]; written by serde (a simulation shows its plan).
-#[derive(Clone, Debug, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// Read by [`Plan::from_json`]; written in a simulation, which shows its plan.
+#[derive(Clone, Debug, Default)]
 pub struct Plan {
     pub customers: Vec<PlannedCustomer>,
     pub people: Vec<PlannedPerson>,
@@ -42,8 +41,7 @@ pub struct Plan {
 /// Customers to win or grow, as the as-of month would show them. Every
 /// list may be empty; a plan saved before Azure and Business Applications
 /// were added has only `workloads`, `mau` and `pau`, and reads the same.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct PlannedCustomer {
     pub name: Option<String>,
     /// How many customers like this one.
@@ -61,17 +59,13 @@ pub struct PlannedCustomer {
     /// 365 workload.
     pub pau: f64,
     /// Azure Service Level 2 services, sharing the TTM revenue.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub azure_services: Vec<String>,
     /// Business Applications workloads, sharing the TTM revenue.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub bizapps_workloads: Vec<String>,
     /// USD over the trailing twelve months ending in the as-of month.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ttm_revenue: Option<f64>,
     /// An existing customer's USD over the twelve months ending a year
     /// earlier; the same as `ttm_revenue` when not given.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_ttm_revenue: Option<f64>,
     /// Already a customer a year ago, with the same paid seats: no net add.
     pub existing_customer: bool,
@@ -80,19 +74,10 @@ pub struct PlannedCustomer {
     pub existing_deployment: bool,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct PlannedPerson {
     pub name: String,
     pub certification: String,
-}
-
-/// A plan given to serde_json by a native caller (`from_value`), read as
-/// [`Plan::from_json`] reads its text.
-impl<'de> Deserialize<'de> for Plan {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::json::deserialize(d, Plan::from_json)
-    }
 }
 
 // Reading a plan (crate::json). Every field may be absent or null: it then
@@ -140,8 +125,7 @@ impl PlannedPerson {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Simulation {
     /// Always true: simulated results are approximations, and say so.
     pub simulated: bool,
@@ -157,8 +141,7 @@ pub struct Simulation {
     pub assumptions: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct TrackChange {
     pub total_before: Points,
     pub total_after: Points,
@@ -170,8 +153,7 @@ pub struct TrackChange {
 }
 
 /// One area before and after a plan.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct AreaChange {
     pub total_before: Option<Points>,
     pub total_after: Option<Points>,
@@ -724,8 +706,7 @@ fn add_bizapps(
 
 /// What a planner may choose from, read from the rulesets (and the Azure
 /// services of the data loaded): nothing here is written for one area.
-#[derive(Clone, Debug, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default)]
 pub struct PlanChoices {
     /// Association types, each with the plan's lists it is read for.
     pub associations: Vec<Choice>,
@@ -737,20 +718,16 @@ pub struct PlanChoices {
     pub certifications: Vec<Choice>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Choice {
     pub id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// The ids of the areas it counts for.
     pub areas: Vec<String>,
     /// Associations: the plan's lists they are read for (`workloads`,
     /// `azureServices`, `bizappsWorkloads`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<&'static str>,
     /// What it counts for, where that is only part of the area's figures.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -881,6 +858,63 @@ pub fn plan_choices(rulesets: &[Ruleset], loaded: &Loaded) -> PlanChoices {
     out
 }
 
+// How it is written (`crate::to_json`).
+json_object! {
+    Plan => |t| { "customers": t.customers, "people": t.people, "removeTenants": t.remove_tenants }
+    PlannedPerson => |t| { "name": t.name, "certification": t.certification }
+    Simulation => |t| { "simulated": t.simulated, "plan": t.plan, "report": t.report, "changes": t.changes, "areas": t.areas, "problems": t.problems, "assumptions": t.assumptions }
+    TrackChange => |t| { "totalBefore": t.total_before, "totalAfter": t.total_after, "totalChange": t.total_change, "statusBefore": t.status_before, "statusAfter": t.status_after, "metrics": t.metrics }
+    AreaChange => |t| { "totalBefore": t.total_before, "totalAfter": t.total_after, "totalChange": t.total_change, "statusBefore": t.status_before, "statusAfter": t.status_after }
+    PlanChoices => |t| { "associations": t.associations, "workloads": t.workloads, "azureServices": t.azure_services, "bizappsWorkloads": t.bizapps_workloads, "certifications": t.certifications }
+}
+
+impl ToJson for PlannedCustomer {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let t = self;
+        let mut o = Object::new(out);
+        o.field("name", &t.name);
+        o.field("count", &t.count);
+        o.field("association", &t.association);
+        o.field("workloads", &t.workloads);
+        o.field("mau", &t.mau);
+        o.field("pau", &t.pau);
+        // Left out when not planned, as a plan of Modern Work alone was saved.
+        if !t.azure_services.is_empty() {
+            o.field("azureServices", &t.azure_services);
+        }
+        if !t.bizapps_workloads.is_empty() {
+            o.field("bizappsWorkloads", &t.bizapps_workloads);
+        }
+        if let Some(revenue) = &t.ttm_revenue {
+            o.field("ttmRevenue", revenue);
+        }
+        if let Some(revenue) = &t.previous_ttm_revenue {
+            o.field("previousTtmRevenue", revenue);
+        }
+        o.field("existingCustomer", &t.existing_customer);
+        o.field("existingDeployment", &t.existing_deployment);
+        o.end();
+    }
+}
+
+impl ToJson for Choice {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut o = Object::new(out);
+        o.field("id", &self.id);
+        if let Some(label) = &self.label {
+            o.field("label", label);
+        }
+        o.field("areas", &self.areas);
+        if !self.parts.is_empty() {
+            o.field("parts", &self.parts);
+        }
+        if let Some(note) = &self.note {
+            o.field("note", note);
+        }
+        o.end();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -907,9 +941,9 @@ mod tests {
         assert_eq!((c.count, c.ttm_revenue, c.previous_ttm_revenue), (3, Some(1200.25), Some(1000.0)));
         assert_eq!((c.azure_services.len(), c.bizapps_workloads.len(), c.name.clone()), (1, 1, None));
         assert_eq!(plan.remove_tenants, ["t1"]);
-        // serde_json reads it the same way, for native callers.
-        let via_serde: Plan = serde_json::from_str(new).unwrap();
-        assert_eq!(format!("{via_serde:?}"), format!("{plan:?}"));
+        // Written as read: the plan a simulation shows reads back the same.
+        let again = Plan::from_json(&crate::to_json::to_string(&plan)).unwrap();
+        assert_eq!(format!("{again:?}"), format!("{plan:?}"));
     }
 
     #[test]
@@ -925,7 +959,6 @@ mod tests {
         assert_eq!(error(r#"{"customers": [{"mau": 1e999}]}"#), "customers[0].mau: number out of range");
         assert_eq!(error("[]"), "expected an object, found an array");
         assert_eq!(error(r#"{"people": }"#), "expected value at line 1 column 12");
-        let via_serde = serde_json::from_str::<Plan>(r#"{"people": [{}]}"#).unwrap_err().to_string();
-        assert!(via_serde.starts_with("people[0]: missing field `name`"), "{via_serde}");
+        assert_eq!(error(r#"{"people": [{}]}"#), "people[0]: missing field `name`");
     }
 }

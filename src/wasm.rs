@@ -3,17 +3,17 @@
 //! Deliberately thin: a `Scorer` holding a [`Workbook`], fed files whole or
 //! in chunks. Options and reports cross as JSON text, which the JS wrapper
 //! (`js/index.js`) parses into plain objects: `JSON.parse` is fast, and one
-//! serializer (serde_json's) and one small reader (`crate::json`) keep the module
-//! small. Errors are values, never traps: a [`CoreError`] with a kind and,
+//! small writer (`crate::to_json`) and one small reader (`crate::json`) keep the
+//! module small. Errors are values, never traps: a [`CoreError`] with a kind and,
 //! where there is one, the field's path or the line and column, which
 //! `js/index.js` throws as an `SpdScoreError`.
 
 use crate::json::{At, JsonError};
+use crate::to_json::{json_object, ToJson};
 use crate::{
     Date, DetailLevel, ManualValue, Month, Plan, RowsError, RowsErrorKind, RowsQuery, Ruleset, RulesetData,
     RulesetError, ScoreOptions, Workbook,
 };
-use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -164,8 +164,8 @@ impl CoreError {
     }
 }
 
-fn to_json<T: Serialize>(value: &T) -> Result<String, CoreError> {
-    serde_json::to_string(value).map_err(|e| CoreError::new("report", e.to_string()))
+fn to_json(value: &dyn ToJson) -> Result<String, CoreError> {
+    Ok(crate::to_json::to_string(value))
 }
 
 /// Options read by `read`; none given are the defaults. An error names the
@@ -211,11 +211,12 @@ pub struct Scorer {
 }
 
 /// A `rows` answer that is an error: no rows, and why.
-#[derive(Serialize)]
 struct RowsFailed {
-    total: usize,
-    rows: [(); 0],
     error: RowsError,
+}
+
+json_object! {
+    RowsFailed => |t| { "total": 0usize, "rows": Vec::<bool>::new(), "error": t.error }
 }
 
 #[wasm_bindgen]
@@ -299,12 +300,10 @@ impl Scorer {
                 query
             })
             .and_then(|query| self.book.rows(&query, &self.last_options.borrow()));
-        let text = match answer {
-            Ok(rows) => serde_json::to_string(&rows),
-            Err(error) => serde_json::to_string(&RowsFailed { total: 0, rows: [], error }),
-        };
-        // Plain data always serialises.
-        text.unwrap_or_default()
+        match answer {
+            Ok(rows) => crate::to_json::to_string(&rows),
+            Err(error) => crate::to_json::to_string(&RowsFailed { error }),
+        }
     }
 
     /// Writes the report's JSON text to `sink` in pieces of about a megabyte

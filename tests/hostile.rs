@@ -128,7 +128,7 @@ fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
 fn whole_json(name: &str, bytes: &[u8]) -> String {
     let mut book = Workbook::default();
     book.add_file(name, bytes);
-    serde_json::to_string(&book.report(&ScoreOptions::default())).unwrap()
+    spd_score::to_json(&book.report(&ScoreOptions::default()))
 }
 
 /// Feeding `bytes` cut at `cuts` gives exactly the whole-file report.
@@ -142,7 +142,7 @@ fn assert_chunking_invariant(name: &str, bytes: &[u8], whole: &str, cuts: &[usiz
     }
     book.push(&bytes[from..]);
     book.end_file();
-    let chunked = serde_json::to_string(&book.report(&ScoreOptions::default())).unwrap();
+    let chunked = spd_score::to_json(&book.report(&ScoreOptions::default()));
     assert_eq!(whole, chunked, "{name} cut at {cuts:?}");
 }
 
@@ -946,7 +946,7 @@ fn empty_and_one_byte_chunks_do_not_end_the_file() {
         let r = book.report(&ScoreOptions::default());
         assert_eq!(r.files[0].rows, 25, "{name}");
         assert_eq!(r.errors.len(), 0, "{name}");
-        assert_eq!(serde_json::to_string(&r).unwrap(), whole, "{name}");
+        assert_eq!(spd_score::to_json(&r), whole, "{name}");
     }
 }
 
@@ -1077,7 +1077,7 @@ mod huge {
                 }
                 book.end_file();
             }
-            serde_json::to_string(&book.report(&ScoreOptions::default())).unwrap()
+            spd_score::to_json(&book.report(&ScoreOptions::default()))
         };
         let good = good();
         let alone = json(&[("azure.csv", &good)]);

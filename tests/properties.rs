@@ -344,8 +344,8 @@ proptest! {
         book.add_file("usage.csv", usage_csv(&rows).as_bytes());
         book.add_file("skilling.csv", skilling_csv(&certs).as_bytes());
         let options = ScoreOptions { history: true, ..as_of() };
-        let first = serde_json::to_string(&book.report(&options)).unwrap();
-        let second = serde_json::to_string(&book.report(&options)).unwrap();
+        let first = spd_score::to_json(&book.report(&options));
+        let second = spd_score::to_json(&book.report(&options));
         prop_assert_eq!(first, second);
     }
 
@@ -364,7 +364,7 @@ proptest! {
         };
         let mut whole = Workbook::default();
         whole.add_file("usage.csv", &bytes);
-        let expected = serde_json::to_string(&whole.report(&as_of())).unwrap();
+        let expected = spd_score::to_json(&whole.report(&as_of()));
         let mut points: Vec<usize> = cuts.iter().map(|i| i.index(bytes.len() + 1)).collect();
         points.sort_unstable();
         let mut chunked = Workbook::default();
@@ -376,7 +376,7 @@ proptest! {
         }
         chunked.push(&bytes[from..]);
         chunked.end_file();
-        let actual = serde_json::to_string(&chunked.report(&as_of())).unwrap();
+        let actual = spd_score::to_json(&chunked.report(&as_of()));
         prop_assert_eq!(expected, actual, "cut at {:?}", points);
     }
 }

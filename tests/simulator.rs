@@ -100,15 +100,20 @@ fn tenant_actions_on_hand_made_data() {
 #[test]
 fn what_if_adds_customers_and_people_with_deltas() {
     let b = book("Old,CSP Tier1,Teams,Oct-2024,30,40\nOld,CSP Tier1,Teams,Oct-2025,30,40\n");
-    let plan: Plan = serde_json::from_value(json!({
-        "customers": [
-            { "association": "CSP Tier 1", "workloads": ["Teams", "Exchange"], "mau": 30, "pau": 50, "count": 2 },
-            { "association": "CPOR", "workloads": ["Teams"], "mau": 100, "pau": 200, "existingCustomer": true }
-        ],
-        "people": [{ "name": "Planned Admin", "certification": "MS-102" }]
-    }))
+    let plan: Plan = Plan::from_json(
+        &json!({
+            "customers": [
+                { "association": "CSP Tier 1", "workloads": ["Teams", "Exchange"], "mau": 30, "pau": 50, "count": 2 },
+                { "association": "CPOR", "workloads": ["Teams"], "mau": 100, "pau": 200, "existingCustomer": true }
+            ],
+            "people": [{ "name": "Planned Admin", "certification": "MS-102" }]
+        })
+        .to_string(),
+    )
     .unwrap();
-    let sim = serde_json::to_value(b.simulate(&plan, &ScoreOptions::default())).unwrap();
+    let sim =
+        serde_json::from_str::<serde_json::Value>(&spd_score::to_json(&b.simulate(&plan, &ScoreOptions::default())))
+            .unwrap();
     assert_eq!(sim["simulated"], true);
     assert_eq!(sim["problems"], json!([]));
     let smb = &sim["report"]["areas"]["modern-work"]["tracks"]["smb"]["metrics"];
@@ -133,13 +138,18 @@ fn what_if_adds_customers_and_people_with_deltas() {
 fn what_if_removes_tenants_and_reports_bad_plans() {
     let b =
         book("A,CSP Tier1,Teams,Oct-2024,30,40\nA,CSP Tier1,Teams,Oct-2025,30,40\nB,CSP Tier1,Teams,Oct-2025,30,40\n");
-    let plan: Plan = serde_json::from_value(json!({
-        "removeTenants": ["b", "Nope"],
-        "customers": [{ "association": "PAL", "workloads": ["Teams"], "mau": 1, "pau": 20 }],
-        "people": [{ "name": "X", "certification": "Azure Fundamentals" }]
-    }))
+    let plan: Plan = Plan::from_json(
+        &json!({
+            "removeTenants": ["b", "Nope"],
+            "customers": [{ "association": "PAL", "workloads": ["Teams"], "mau": 1, "pau": 20 }],
+            "people": [{ "name": "X", "certification": "Azure Fundamentals" }]
+        })
+        .to_string(),
+    )
     .unwrap();
-    let sim = serde_json::to_value(b.simulate(&plan, &ScoreOptions::default())).unwrap();
+    let sim =
+        serde_json::from_str::<serde_json::Value>(&spd_score::to_json(&b.simulate(&plan, &ScoreOptions::default())))
+            .unwrap();
     assert_eq!(sim["report"]["areas"]["modern-work"]["tracks"]["smb"]["metrics"]["netCustomerAdds"]["value"], 0);
     assert_eq!(sim["changes"]["smb"]["metrics"]["netCustomerAdds"], -2.0);
     let problems = sim["problems"].to_string();
@@ -186,7 +196,7 @@ fn renewal_window_for_an_enrolled_partner() {
     let b = book("A,CSP Tier1,Teams,Oct-2025,30,40\n");
     let options =
         ScoreOptions { today: Date::parse("2025-11-02"), anniversary: Date::parse("2023-08-15"), ..Default::default() };
-    let r = serde_json::to_value(b.report(&options)).unwrap();
+    let r = serde_json::from_str::<serde_json::Value>(&spd_score::to_json(&b.report(&options))).unwrap();
     let w = &r["areas"]["modern-work"]["window"];
     assert_eq!(w["enrolled"], true);
     assert_eq!(w["anniversary"], "2026-08-15");

@@ -74,7 +74,9 @@ fn no_rulesets_is_an_error_not_a_panic() {
     let plan =
         spd_score::Plan::from_json(r#"{"customers":[{"association":"CSP","workloads":["Teams"],"mau":5,"pau":5}]}"#)
             .unwrap();
-    let simulation = serde_json::to_value(book.simulate(&plan, &ScoreOptions::default())).unwrap();
+    let simulation =
+        serde_json::from_str::<serde_json::Value>(&spd_score::to_json(&book.simulate(&plan, &ScoreOptions::default())))
+            .unwrap();
     assert_eq!(simulation["report"]["errors"][0]["kind"], "noRulesets");
     assert!(book.plan_choices().workloads.is_empty());
 }

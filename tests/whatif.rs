@@ -17,8 +17,9 @@ fn book(files: &[&str]) -> Workbook {
 }
 
 fn simulate(book: &Workbook, plan: Value) -> Value {
-    let plan: Plan = serde_json::from_value(plan).unwrap();
-    serde_json::to_value(book.simulate(&plan, &ScoreOptions::default())).unwrap()
+    let plan: Plan = Plan::from_json(&plan.to_string()).unwrap();
+    serde_json::from_str::<serde_json::Value>(&spd_score::to_json(&book.simulate(&plan, &ScoreOptions::default())))
+        .unwrap()
 }
 
 fn close(actual: &Value, expected: f64, what: &str) {
@@ -214,7 +215,8 @@ const SECURITY: [&str; 3] = ["security-m365.csv", "security-azure.csv", "skillin
 #[test]
 fn a_microsoft_365_customer_with_protected_users_moves_modern_work_and_security() {
     let b = book(&SECURITY);
-    let before = serde_json::to_value(b.report(&ScoreOptions::default())).unwrap();
+    let before =
+        serde_json::from_str::<serde_json::Value>(&spd_score::to_json(&b.report(&ScoreOptions::default()))).unwrap();
     // Intune, 200 paid seats, 100 active, new under CSP: SMB on both areas
     // (Modern Work 11 to 300 seats, Security 5 to 300); 50 % active deploys
     // on both (40 %, 15 %).
@@ -283,7 +285,8 @@ fn a_security_service_feeds_securitys_azure_part() {
 #[test]
 fn removing_a_tenant_lowers_every_area_it_fed() {
     let b = book(&SECURITY);
-    let before = serde_json::to_value(b.report(&ScoreOptions::default())).unwrap();
+    let before =
+        serde_json::from_str::<serde_json::Value>(&spd_score::to_json(&b.report(&ScoreOptions::default()))).unwrap();
     // Adatum is in both files. Usage: Intune 20 seats (2 active) and
     // Information Protection 20 (3 active), new: an SMB customer on Modern
     // Work and on Security's Microsoft 365 part, deployed on Security (15 %),
@@ -338,7 +341,8 @@ fn old_plans_read_and_score_as_before() {
     assert_eq!(sim["plan"], saved);
     assert_eq!(sim["problems"], json!([]));
     // Two new Teams customers of 50 seats on Modern Work, SMB: +2 net adds.
-    let before = serde_json::to_value(b.report(&ScoreOptions::default())).unwrap();
+    let before =
+        serde_json::from_str::<serde_json::Value>(&spd_score::to_json(&b.report(&ScoreOptions::default()))).unwrap();
     let adds =
         |r: &Value| r["areas"]["modern-work"]["tracks"]["smb"]["metrics"]["netCustomerAdds"]["value"].as_i64().unwrap();
     assert_eq!(adds(&sim["report"]), adds(&before) + 2);
@@ -349,7 +353,7 @@ fn old_plans_read_and_score_as_before() {
 #[test]
 fn plan_choices_come_from_the_rulesets_and_the_data() {
     let b = book(&AZURE);
-    let choices = serde_json::to_value(b.plan_choices()).unwrap();
+    let choices = serde_json::from_str::<serde_json::Value>(&spd_score::to_json(&b.plan_choices())).unwrap();
     let find = |list: &str, id: &str| {
         choices[list]
             .as_array()

@@ -5,8 +5,8 @@
 
 use super::Recommendation;
 use super::{positive, Advice, Input, Kind, Metric, Source, Written};
-use crate::points::{grouped, more_of, prose, serialize_value, Points};
-use serde::Serialize;
+use crate::points::{grouped, more_of, prose, Points, Value};
+use crate::to_json::json_object;
 
 #[derive(Clone, Debug)]
 pub struct Rule {
@@ -19,17 +19,14 @@ pub struct Rule {
     pub measure: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct GrowthMetric {
     pub points: Option<Points>,
     pub max: u32,
     /// Growth in percent.
-    #[serde(serialize_with = "serialize_value")]
     pub value: Option<Points>,
     pub threshold: u32,
     /// The baseline figure the growth is measured from, when known.
-    #[serde(serialize_with = "serialize_value")]
     pub baseline: Option<Points>,
     pub minimum_baseline: u64,
     /// Why the growth earns nothing, when the baseline is below the minimum.
@@ -130,5 +127,14 @@ impl Rule {
             prose(gain)
         );
         vec![advice.recommendation(needed, "percentage points of usage growth", gain, per_point.min(gain), message)]
+    }
+}
+
+// How it is written (`crate::to_json`).
+json_object! {
+    GrowthMetric => |t| {
+        "points": t.points, "max": t.max, "value": Value(&t.value), "threshold": t.threshold,
+        "baseline": Value(&t.baseline), "minimumBaseline": t.minimum_baseline, "reason": t.reason, "kind": t.kind,
+        "source": t.source
     }
 }

@@ -19,8 +19,8 @@ pub use parts::{PartScore, PartsMetric};
 pub use steps::{StepScore, StepsMetric};
 
 use crate::json::At;
-use crate::points::{more_of, prose, serialize_value, Points};
-use serde::Serialize;
+use crate::points::{more_of, prose, Points, Value};
+use crate::to_json::{json_names, json_object, ToJson};
 use std::collections::BTreeMap;
 
 /// What a metric kind does. Each kind's module implements it for its
@@ -194,8 +194,7 @@ impl Written {
 }
 
 /// A metric's result in the report: the shape depends on the kind.
-#[derive(Clone, Debug, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug)]
 pub enum Metric {
     Count(CountMetric),
     Options(OptionMetric),
@@ -205,8 +204,7 @@ pub enum Metric {
 }
 
 /// Where a metric's figure came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
     /// Computed from the files loaded.
     File,
@@ -215,13 +213,11 @@ pub enum Source {
 }
 
 /// A metric that is a count scored pro rata: net adds, people, services.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct CountMetric {
     /// `None` when the metric cannot be computed (its data is missing).
     pub points: Option<Points>,
     pub max: u32,
-    #[serde(serialize_with = "serialize_value")]
     pub value: Option<Points>,
     pub threshold: u32,
     pub kind: &'static str,
@@ -274,8 +270,7 @@ impl Typed {
 }
 
 /// A step that brings a metric to its maximum, in the words of its kind.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Recommendation {
     /// The area (ruleset id) it belongs to.
     pub area: String,
@@ -542,5 +537,29 @@ fn known_measure(from: &str, measure: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("the {from} model answers no measure \"{measure}\" (it answers: {})", measures.join(", ")))
+    }
+}
+
+// How it is written (`crate::to_json`).
+json_object! {
+    Recommendation => |t| { "area": t.area, "track": t.track, "metric": t.metric, "option": t.option, "needed": t.needed, "unit": t.unit, "gain": t.gain, "unitGain": t.unit_gain, "best": t.best, "top": t.top, "message": t.message }
+    CountMetric => |t| {
+        "points": t.points, "max": t.max, "value": Value(&t.value), "threshold": t.threshold, "kind": t.kind,
+        "source": t.source
+    }
+}
+json_names! {
+    Source { File => "file", Manual => "manual" }
+}
+
+impl ToJson for Metric {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        match self {
+            Metric::Count(metric) => metric.write_json(out),
+            Metric::Options(metric) => metric.write_json(out),
+            Metric::Growth(metric) => metric.write_json(out),
+            Metric::Steps(metric) => metric.write_json(out),
+            Metric::Parts(metric) => metric.write_json(out),
+        }
     }
 }

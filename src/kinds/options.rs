@@ -6,7 +6,7 @@ use super::Recommendation;
 use super::{figure, positive, unit_words, Advice, Input, Kind, Metric, Source, Written};
 use crate::keyed::Keyed;
 use crate::points::{more_of, prose, Points};
-use serde::Serialize;
+use crate::to_json::json_object;
 
 #[derive(Clone, Debug)]
 pub struct Rule {
@@ -24,8 +24,7 @@ pub struct MetricOption {
     pub threshold: u32,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct OptionMetric {
     pub points: Option<Points>,
     pub max: u32,
@@ -36,8 +35,7 @@ pub struct OptionMetric {
     pub source: Option<Source>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct OptionScore {
     pub value: Option<f64>,
     pub threshold: u32,
@@ -140,4 +138,10 @@ impl Rule {
         }
         out
     }
+}
+
+// How it is written (`crate::to_json`).
+json_object! {
+    OptionMetric => |t| { "points": t.points, "max": t.max, "bestOption": t.best_option, "options": t.options, "kind": t.kind, "source": t.source }
+    OptionScore => |t| { "value": t.value, "threshold": t.threshold, "points": t.points, "source": t.source }
 }

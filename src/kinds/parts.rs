@@ -6,8 +6,8 @@
 use super::Recommendation;
 use super::{positive, unit_words, Advice, Input, Kind, Metric, Source, Written};
 use crate::keyed::Keyed;
-use crate::points::{more_of, prose, serialize_value, Points};
-use serde::Serialize;
+use crate::points::{more_of, prose, Points, Value};
+use crate::to_json::json_object;
 
 #[derive(Clone, Debug)]
 pub struct Rule {
@@ -26,8 +26,7 @@ pub struct Part {
     pub unit: Option<[String; 2]>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct PartsMetric {
     /// The known parts' points added; `None` when no part is known.
     pub points: Option<Points>,
@@ -37,12 +36,10 @@ pub struct PartsMetric {
     pub source: Option<Source>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct PartScore {
     pub label: String,
     pub points: Option<Points>,
-    #[serde(serialize_with = "serialize_value")]
     pub value: Option<Points>,
     pub threshold: u32,
     pub source: Option<Source>,
@@ -136,4 +133,10 @@ impl Rule {
         }
         out
     }
+}
+
+// How it is written (`crate::to_json`).
+json_object! {
+    PartsMetric => |t| { "points": t.points, "max": t.max, "parts": t.parts, "kind": t.kind, "source": t.source }
+    PartScore => |t| { "label": t.label, "points": t.points, "value": Value(&t.value), "threshold": t.threshold, "source": t.source }
 }

@@ -7,7 +7,7 @@
 use super::Recommendation;
 use super::{known_list, positive, Advice, Input, Kind, Metric, Source, Written};
 use crate::points::{more_of, prose, Points};
-use serde::Serialize;
+use crate::to_json::json_object;
 
 #[derive(Clone, Debug)]
 pub struct Rule {
@@ -20,8 +20,7 @@ pub struct Rule {
     pub steps: Vec<Step>,
 }
 
-#[derive(Clone, Copy, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug)]
 pub struct Gate {
     /// People needed to meet a gate.
     pub people: u32,
@@ -36,8 +35,7 @@ pub struct Step {
     pub gate: bool,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct StepsMetric {
     pub points: Option<Points>,
     pub max: u32,
@@ -48,8 +46,7 @@ pub struct StepsMetric {
     pub source: Option<Source>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct StepScore {
     pub list: String,
     /// The certifications of the step, by name.
@@ -231,6 +228,13 @@ fn or_list(names: &[String]) -> String {
         [a, b] => format!("{a} or {b}"),
         [a, b, rest @ ..] => format!("{a}, {b} or another of the {} listed", rest.len() + 2),
     }
+}
+
+// How it is written (`crate::to_json`).
+json_object! {
+    Gate => |t| { "people": t.people, "points": t.points }
+    StepsMetric => |t| { "points": t.points, "max": t.max, "threshold": t.threshold, "gate": t.gate, "steps": t.steps, "kind": t.kind, "source": t.source }
+    StepScore => |t| { "list": t.list, "certifications": t.certifications, "gate": t.gate, "people": t.people, "names": t.names, "met": t.met, "points": t.points, "source": t.source }
 }
 
 #[cfg(test)]
