@@ -24,6 +24,7 @@ mod manual;
 mod model;
 mod month;
 mod number;
+mod options;
 mod people;
 mod points;
 pub mod portfolio;
@@ -55,6 +56,8 @@ pub use manual::{ManualValue, TypedText};
 pub use month::{Date, Month};
 pub use points::Points;
 // Every type the report holds, so that a Rust caller can name what it reads.
+pub use json::{JsonError, JsonErrorKind};
+pub use options::OptionsError;
 pub use report::DetailLevel;
 pub use report::{
     indented, ActionKind, AreaDetail, AreaMonth, AreaReport, Assumption, AzureClassification, AzureDetail,

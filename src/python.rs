@@ -7,98 +7,25 @@
 //! threads (`spd_score.batch`) score partners on every core. Errors are
 //! Python exceptions with a message, never a crash.
 
-use crate::json::At;
-use crate::{Date, DetailLevel, ManualValue, Month, Ruleset, RulesetData, ScoreOptions, Workbook};
+use crate::{DetailLevel, Ruleset, ScoreOptions, Workbook};
 use pyo3::exceptions::{PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 const CHUNK: usize = 1 << 20;
 
-// Options are the JavaScript API's, read with crate::json as wasm.rs reads
-// them: camelCase names, every field optional, fields not named ignored.
-
-/// `{"ruleset": {...}, "rulesets": [...], "today": "YYYY-MM"}`.
+/// The scorer's options (`crate::options`), as the JavaScript API's.
 fn workbook(options_json: &str) -> Result<Workbook, String> {
-    let (ruleset, rulesets, today) = crate::json::read_named(options_json, "", |at: At<'_, '_>| {
-        let o = at.object();
-        let ruleset: Option<RulesetData> = o.opt("ruleset", RulesetData::read);
-        let rulesets: Vec<RulesetData> = o.or_default("rulesets", |at| at.list(RulesetData::read));
-        (ruleset, rulesets, o.opt_string("today"))
-    })
-    .map_err(|e| format!("invalid options: {e}"))?;
-    let mut book = Workbook::default();
-    for data in ruleset.into_iter().chain(rulesets) {
-        book.replace_ruleset(Ruleset::new(data).map_err(|e| e.to_string())?);
-    }
-    if let Some(today) = month(today, "today")? {
-        book.set_today(today);
-    }
-    Ok(book)
+    Workbook::from_options_json(Some(options_json)).map_err(|e| e.to_string())
 }
 
-/// `{"asOf", "history", "today", "anniversary", "tenantLimit", "manualValues",
-/// "tracks", "detail"}`, as the JavaScript `report(options)`.
+/// The report options (`crate::options`); without `detail`, every list
+/// inline, as the CLI's `--json` writes them.
 fn score_options(options_json: &str) -> Result<ScoreOptions, String> {
-    struct Read {
-        as_of: Option<String>,
-        history: bool,
-        today: Option<String>,
-        anniversary: Option<String>,
-        tenant_limit: Option<u64>,
-        manual_values: Vec<ManualValue>,
-        tracks: BTreeMap<String, String>,
-        detail: Option<String>,
-    }
-    let read = crate::json::read_named(options_json, "", |at: At<'_, '_>| {
-        let o = at.object();
-        Read {
-            as_of: o.opt_string("asOf"),
-            history: o.bool_or_default("history"),
-            today: o.opt_string("today"),
-            anniversary: o.opt_string("anniversary"),
-            tenant_limit: o.opt("tenantLimit", |at| at.u64()),
-            manual_values: o.or_default("manualValues", |at| at.list(ManualValue::read)),
-            tracks: o
-                .or_default("tracks", |at| at.entries(|key, at| (key.to_string(), at.string())))
-                .into_iter()
-                .collect(),
-            detail: o.opt_string("detail"),
-        }
-    })
-    .map_err(|e| format!("invalid report options: {e}"))?;
-    let detail = match read.detail.as_deref() {
-        None | Some("full") => DetailLevel::Full,
-        Some("summary") => DetailLevel::Summary,
-        Some(other) => return Err(format!("detail must be \"full\" or \"summary\", not \"{other}\"")),
-    };
-    let tenant_limit = match read.tenant_limit {
-        Some(n) => Some(usize::try_from(n).map_err(|_| format!("tenantLimit: {n} is too large"))?),
-        None => None,
-    };
-    Ok(ScoreOptions {
-        detail,
-        as_of: month(read.as_of, "asOf")?,
-        history: read.history,
-        today: date(read.today, "today")?,
-        anniversary: date(read.anniversary, "anniversary")?,
-        tenant_limit,
-        manual_values: read.manual_values,
-        tracks: read.tracks,
-    })
-}
-
-fn month(text: Option<String>, what: &str) -> Result<Option<Month>, String> {
-    text.map(|t| Month::parse_iso(&t).ok_or_else(|| format!("{what} must be a month as YYYY-MM, not \"{t}\"")))
-        .transpose()
-}
-
-fn date(text: Option<String>, what: &str) -> Result<Option<Date>, String> {
-    text.map(|t| Date::parse(&t).ok_or_else(|| format!("{what} must be a date as YYYY-MM-DD, not \"{t}\""))).transpose()
+    ScoreOptions::from_json(Some(options_json), DetailLevel::Full).map_err(|e| e.to_string())
 }
 
 /// A file for `report`: a path, read here, or a name and its bytes (held,

@@ -8,105 +8,14 @@
 //! where there is one, the field's path or the line and column, which
 //! `js/index.js` throws as an `SpdScoreError`.
 
-use crate::json::{At, JsonError};
+use crate::json::JsonError;
 use crate::to_json::{json_object, ToJson};
 use crate::{
-    Date, DetailLevel, ManualValue, Month, Plan, RowsError, RowsErrorKind, RowsQuery, Ruleset, RulesetData,
-    RulesetError, ScoreOptions, Workbook,
+    DetailLevel, OptionsError, Plan, RowsError, RowsErrorKind, RowsQuery, Ruleset, RulesetError, ScoreOptions, Workbook,
 };
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
-
-// Options are read with crate::json (no serde_json deserializer in the
-// module): camelCase names, every field optional (absent or null is the
-// default), fields not named here ignored.
-
-#[derive(Default)]
-struct ScorerOptions {
-    /// A ruleset object of the same shape as `defaultRuleset()`: it replaces
-    /// the embedded ruleset of its id.
-    ruleset: Option<RulesetData>,
-    /// More rulesets, each replacing the embedded one of its id.
-    rulesets: Vec<RulesetData>,
-    /// `YYYY-MM`: rows dated after it are errors.
-    today: Option<String>,
-}
-
-impl ScorerOptions {
-    fn read(at: At<'_, '_>) -> ScorerOptions {
-        let o = at.object();
-        ScorerOptions {
-            ruleset: o.opt("ruleset", RulesetData::read),
-            rulesets: o.or_default("rulesets", |at| at.list(RulesetData::read)),
-            today: o.opt_string("today"),
-        }
-    }
-}
-
-#[derive(Default)]
-struct ReportOptions {
-    /// `YYYY-MM`
-    as_of: Option<String>,
-    history: bool,
-    /// `YYYY-MM-DD`: adds the qualification window.
-    today: Option<String>,
-    /// `YYYY-MM-DD`: the designation's anniversary, when enrolled.
-    anniversary: Option<String>,
-    tenant_limit: Option<usize>,
-    /// Values typed from Partner Center: `[{area, track, metric, value}]`.
-    manual_values: Vec<ManualValue>,
-    /// The track chosen per classified area: `{"business-applications": "smb"}`.
-    tracks: BTreeMap<String, String>,
-    /// `"summary"` (the default: lists counted, asked for with `rows`) or
-    /// `"full"` (every list inline).
-    detail: Option<String>,
-}
-
-impl ReportOptions {
-    fn read(at: At<'_, '_>) -> ReportOptions {
-        let o = at.object();
-        ReportOptions {
-            as_of: o.opt_string("asOf"),
-            history: o.bool_or_default("history"),
-            today: o.opt_string("today"),
-            anniversary: o.opt_string("anniversary"),
-            tenant_limit: o.opt("tenantLimit", |at| {
-                let n = at.u64();
-                usize::try_from(n).unwrap_or_else(|_| {
-                    at.fail(&format!("{n} is too large"));
-                    0
-                })
-            }),
-            manual_values: o.or_default("manualValues", |at| at.list(ManualValue::read)),
-            tracks: o
-                .or_default("tracks", |at| at.entries(|key, at| (key.to_string(), at.string())))
-                .into_iter()
-                .collect(),
-            detail: o.opt_string("detail"),
-        }
-    }
-
-    fn into_score_options(self) -> Result<ScoreOptions, CoreError> {
-        let detail = match self.detail.as_deref() {
-            None | Some("summary") => DetailLevel::Summary,
-            Some("full") => DetailLevel::Full,
-            Some(other) => {
-                return Err(bad_option("detail", format!("detail must be \"summary\" or \"full\", not \"{other}\"")))
-            }
-        };
-        Ok(ScoreOptions {
-            detail,
-            as_of: month(self.as_of, "asOf")?,
-            history: self.history,
-            today: date(self.today, "today")?,
-            anniversary: date(self.anniversary, "anniversary")?,
-            tenant_limit: self.tenant_limit,
-            manual_values: self.manual_values,
-            tracks: self.tracks,
-        })
-    }
-}
 
 #[wasm_bindgen]
 extern "C" {
@@ -153,6 +62,18 @@ impl CoreError {
         }
     }
 
+    fn options(e: OptionsError) -> CoreError {
+        match e {
+            OptionsError::Ruleset(e) => CoreError::ruleset(&e),
+            e => CoreError {
+                path: e.path().map(str::to_string),
+                line: e.position().map(|(line, _)| line),
+                column: e.position().map(|(_, column)| column),
+                ..CoreError::new("options", e.to_string())
+            },
+        }
+    }
+
     fn ruleset(e: &RulesetError) -> CoreError {
         CoreError {
             path: Some(e.path.clone()).filter(|p| !p.is_empty()),
@@ -168,35 +89,9 @@ fn to_json(value: &dyn ToJson) -> Result<String, CoreError> {
     Ok(crate::to_json::to_string(value))
 }
 
-/// Options read by `read`; none given are the defaults. An error names the
-/// field: `invalid report options: manualValues[0]: missing field `metric``.
-fn from_json<T: Default>(json: Option<String>, what: &str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, CoreError> {
-    match json.as_deref() {
-        None | Some("") => Ok(T::default()),
-        Some(json) => crate::json::read_named(json, "", read)
-            .map_err(|e| CoreError::json("options", format!("invalid {what}: {e}"), &e)),
-    }
-}
-
-/// An option's fault: the option's name is its path.
-fn bad_option(name: &str, message: String) -> CoreError {
-    CoreError { path: Some(name.to_string()), ..CoreError::new("options", message) }
-}
-
-fn month(text: Option<String>, what: &str) -> Result<Option<Month>, CoreError> {
-    text.map(|t| {
-        let message = || format!("{what} must be a month as YYYY-MM, not \"{t}\"");
-        Month::parse_iso(&t).ok_or_else(|| bad_option(what, message()))
-    })
-    .transpose()
-}
-
-fn date(text: Option<String>, what: &str) -> Result<Option<Date>, CoreError> {
-    text.map(|t| {
-        let message = || format!("{what} must be a date as YYYY-MM-DD, not \"{t}\"");
-        Date::parse(&t).ok_or_else(|| bad_option(what, message()))
-    })
-    .transpose()
+/// The report options (`crate::options`); the summary unless `detail` says.
+fn report_options(json: Option<String>) -> Result<ScoreOptions, CoreError> {
+    ScoreOptions::from_json(json.as_deref(), DetailLevel::Summary).map_err(CoreError::options)
 }
 
 #[wasm_bindgen]
@@ -224,14 +119,7 @@ impl Scorer {
     #[wasm_bindgen(constructor)]
     /// `options_json`: `{"ruleset": {...}, "today": "YYYY-MM"}`, both optional.
     pub fn new(options_json: Option<String>) -> Result<Scorer, CoreError> {
-        let options: ScorerOptions = from_json(options_json, "options", ScorerOptions::read)?;
-        let mut book = Workbook::default();
-        for data in options.ruleset.into_iter().chain(options.rulesets) {
-            book.replace_ruleset(Ruleset::new(data).map_err(|e| CoreError::ruleset(&e))?);
-        }
-        if let Some(today) = month(options.today, "today")? {
-            book.set_today(today);
-        }
+        let book = Workbook::from_options_json(options_json.as_deref()).map_err(CoreError::options)?;
         Ok(Scorer { book, last_options: RefCell::default(), last_tracks: RefCell::default() })
     }
 
@@ -260,8 +148,7 @@ impl Scorer {
     /// `{"asOf": "YYYY-MM", "history": true, "today": "YYYY-MM-DD", "anniversary": "YYYY-MM-DD",
     /// "tenantLimit": 5000}`, all optional.
     pub fn report(&self, options_json: Option<String>) -> Result<String, CoreError> {
-        let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
-        let options = options.into_score_options()?;
+        let options = report_options(options_json)?;
         let (text, report) = if options.detail.is_full() {
             let mut text = vec![];
             let report = self.book.write_report::<()>(&options, None, false, PIECE, &mut |bytes| {
@@ -319,8 +206,7 @@ impl Scorer {
         area: Option<String>,
         sink: &ReportSink,
     ) -> Result<String, JsValue> {
-        let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
-        let options = options.into_score_options()?;
+        let options = report_options(options_json)?;
         if let Some(id) = area.as_deref().filter(|id| !self.book.rulesets().iter().any(|r| r.data.id == *id)) {
             let known: Vec<&str> = self.book.rulesets().iter().map(|r| r.data.id.as_str()).collect();
             let message = format!("no area \"{id}\"; the areas are {}", known.join(", "));
@@ -344,8 +230,7 @@ impl Scorer {
     ) -> Result<String, CoreError> {
         let unread = crate::json::read_named(unread_json, "unread", |at| at.strings())
             .map_err(|e| CoreError::json("portfolio", e.to_string(), &e))?;
-        let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
-        let options = ScoreOptions { detail: DetailLevel::Summary, ..options.into_score_options()? };
+        let options = ScoreOptions { detail: DetailLevel::Summary, ..report_options(options_json)? };
         Ok(crate::portfolio::json_array(&crate::portfolio::rows(partner, &self.book.report(&options), &unread)))
     }
 
@@ -353,8 +238,7 @@ impl Scorer {
     /// `{"simulated": true, "plan", "report", "changes", "areas", "problems", "assumptions"}`.
     pub fn simulate(&self, plan_json: &str, options_json: Option<String>) -> Result<String, CoreError> {
         let plan = Plan::from_json(plan_json).map_err(|e| CoreError::new("plan", format!("invalid plan: {e}")))?;
-        let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
-        to_json(&self.book.simulate(&plan, &options.into_score_options()?))
+        to_json(&self.book.simulate(&plan, &report_options(options_json)?))
     }
 
     /// What a plan may name (association types, workloads, Azure services,

@@ -52,7 +52,7 @@ class Score(unittest.TestCase):
         path = ROOT / "tests" / "fixtures" / "rules-2026.csv"
         with self.assertRaisesRegex(ValueError, 'asOf must be a month as YYYY-MM, not "2025/09"'):
             spd_score.score([path], as_of="2025/09")
-        with self.assertRaisesRegex(ValueError, 'detail must be "full" or "summary"'):
+        with self.assertRaisesRegex(ValueError, 'detail must be "summary" or "full"'):
             spd_score.score([path], detail="all")
 
     def test_the_embedded_rulesets_and_the_version(self):
