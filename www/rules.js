@@ -6,6 +6,8 @@
 // the page follows the rules without edits. Plain data and strings: the
 // component builds the elements.
 
+import { datesInWords } from './format.js';
+
 /** The page's texts about the rules, in one place. */
 export const TEXT = {
   rules: 'Rules',

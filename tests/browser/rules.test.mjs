@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
+import { datesInWords } from '../../www/format.js';
 import { axeViolations, defaultRuleset, drop, expected, fixture, go, openArea, reportAfter, screenshots, settled, shown, start } from './harness.mjs';
 
 let app;
