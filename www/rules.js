@@ -40,7 +40,7 @@ export const CERTIFICATION_STATUS = {
 export function rulesLine(ruleset, label) {
   if (!ruleset) return '';
   const name = label ?? ruleset.label ?? ruleset.name ?? ruleset.id;
-  return `${TEXT.rules}: ${name} ${ruleset.version}${ruleset.published ? `, ${TEXT.followingText(ruleset.published)}` : ''}.`;
+  return `${TEXT.rules}: ${name} ${ruleset.version}${ruleset.published ? `, ${TEXT.followingText(datesInWords(String(ruleset.published)))}` : ''}.`;
 }
 
 /** "usage growth and deployments" from ['usageGrowth', 'deployments']. */
