@@ -6,6 +6,8 @@
 // the page follows the rules without edits. Plain data and strings: the
 // component builds the elements.
 
+import { datesInWords } from './format.js';
+
 /** The page's texts about the rules, in one place. */
 export const TEXT = {
   rules: 'Rules',
@@ -38,7 +40,7 @@ export const CERTIFICATION_STATUS = {
 export function rulesLine(ruleset, label) {
   if (!ruleset) return '';
   const name = label ?? ruleset.label ?? ruleset.name ?? ruleset.id;
-  return `${TEXT.rules}: ${name} ${ruleset.version}${ruleset.published ? `, ${TEXT.followingText(ruleset.published)}` : ''}.`;
+  return `${TEXT.rules}: ${name} ${ruleset.version}${ruleset.published ? `, ${TEXT.followingText(datesInWords(String(ruleset.published)))}` : ''}.`;
 }
 
 /** "usage growth and deployments" from ['usageGrowth', 'deployments']. */

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
+import { datesInWords } from '../../www/format.js';
 import { axeViolations, defaultRuleset, drop, expected, fixture, go, openArea, reportAfter, screenshots, settled, shown, start } from './harness.mjs';
 
 let app;
@@ -15,7 +16,7 @@ before(async () => {
 });
 after(() => app.close());
 
-const rulesLine = (r) => `Rules: ${r.label} ${r.version}, following Microsoft's text of ${r.published}.`;
+const rulesLine = (r) => `Rules: ${r.label} ${r.version}, following Microsoft's text of ${datesInWords(r.published)}.`;
 
 /** The planner's workload checkboxes and certification groups, as shown. */
 async function plannerChoices(page) {
@@ -37,7 +38,7 @@ test("the ruleset's version and the date of Microsoft's text are shown, before a
   const page = await app.open();
   const intake = page.locator('.intake [data-field="rules"]');
   await page.waitForFunction(() => document.querySelector('spd-score-calculator').shadowRoot.querySelector('.intake [data-field="rules"]')?.textContent);
-  assert.equal(await intake.textContent(), "Rules: Modern Work 2026.12, following Microsoft's text of 2026-04.");
+  assert.equal(await intake.textContent(), "Rules: Modern Work 2026.12, following Microsoft's text of April 2026.");
   await drop(page, ['cpor-report-13-months.csv', 'skilling-people.csv'].map(fixture));
   const view = await openArea(page, 'modern-work');
   assert.equal(await view.locator('[data-field="rules"]').textContent(), rulesLine(ruleset));
@@ -150,9 +151,9 @@ test('ruleset-url: the planner and the rules line follow the custom ruleset', as
     document.querySelector('main').replaceChildren(el);
     await el.scoreFiles([{ name: 'people.csv', bytes: new TextEncoder().encode('Email,Certification\nana@example.com,MS-700\n') }]);
   });
-  assert.equal(await page.locator('.intake [data-field="rules"]').textContent(), "Rules: Modern Work test, following Microsoft's text of 2027-01.");
+  assert.equal(await page.locator('.intake [data-field="rules"]').textContent(), "Rules: Modern Work test, following Microsoft's text of January 2027.");
   const view = await openArea(page, 'modern-work');
-  assert.equal(await view.locator('[data-field="rules"]').textContent(), "Rules: Modern Work test, following Microsoft's text of 2027-01.");
+  assert.equal(await view.locator('[data-field="rules"]').textContent(), "Rules: Modern Work test, following Microsoft's text of January 2027.");
   const { workloads, groups } = await plannerChoices(page);
   assert.equal(workloads.at(-1).label, 'Contoso Boards (net customer adds only)');
   assert.deepEqual(
