@@ -44,8 +44,11 @@ pub fn qualification_window(
     let qualified: Vec<String> =
         months.iter().filter(|w| w.status == Some(Status::Qualified)).map(|w| w.month.to_string()).collect();
     let unavailable = months.iter().filter(|w| !w.available).count();
-    let gaps =
-        if unavailable > 0 { format!(" {unavailable} month(s) of the window have no data.") } else { String::new() };
+    let gaps = match unavailable {
+        0 => String::new(),
+        1 => " 1 month of the window has no data.".to_string(),
+        n => format!(" {n} months of the window have no data."),
+    };
     let days = ruleset.data.window.enrolment_days;
     let (eligible, message) = match renewal {
         None if !qualified.is_empty() => (
