@@ -126,8 +126,9 @@ async function inChromium(kind, path) {
 /**
  * The page as a user meets it (www/index.html, its worker started): the
  * file dropped on <spd-score-calculator>, timed in the page from the input's
- * change to Modern Work's total on screen, then to the first page of its
- * tenants table on screen once the area is opened (from the click).
+ * change to Modern Work's total on screen (and to the whole report, with
+ * the history, painted after it), then to the first page of its tenants
+ * table on screen once the area is opened (from the click).
  */
 async function onPage(path) {
   const browser = await chromium.launch({
@@ -153,9 +154,11 @@ async function onPage(path) {
           }
         }).observe(root, { subtree: true, childList: true, characterData: true });
       watch('totals', '[data-area="modern-work"] [data-field="total"]');
+      // The whole report (history and qualification window too), painted after the totals.
+      document.querySelector('spd-score-calculator').addEventListener('spd-score:report', () => (marks.report = performance.now()), { once: true });
     });
     await input.setInputFiles(path);
-    await page.waitForFunction(() => window.benchMarks.totals, null, { timeout: 300_000, polling: 50 });
+    await page.waitForFunction(() => window.benchMarks.totals && window.benchMarks.report, null, { timeout: 300_000, polling: 50 });
     // Modern Work's view, its tenants table's first page (sorted by contribution, the table's default).
     await page.evaluate(() => {
       const root = document.querySelector('spd-score-calculator').shadowRoot;
@@ -171,7 +174,7 @@ async function onPage(path) {
     });
     await page.waitForFunction(() => window.benchMarks.tenants, null, { timeout: 120_000, polling: 50 });
     const m = await page.evaluate(() => window.benchMarks);
-    return { totalsSeconds: (m.totals - m.dropped) / 1000, tenantsSeconds: (m.tenants - m.opened) / 1000 };
+    return { totalsSeconds: (m.totals - m.dropped) / 1000, reportSeconds: (m.report - m.dropped) / 1000, tenantsSeconds: (m.tenants - m.opened) / 1000 };
   } catch (e) {
     return { error: String(e.message ?? e).split('\n')[0] };
   } finally {
