@@ -3,8 +3,9 @@
 // machine), rows, peak resident memory, and the module's linear memory once
 // the file is loaded and at the end (it never shrinks, so the end is its
 // peak); then the first page (50 rows) of Modern Work's tenants, as the
-// page asks for it after the summary: in the list's order, and by
-// contribution (every tenant weighed), each timed from the ask. Run in its own process so that the peak belongs to this file alone.
+// page asks for it after the summary: in the list's order, by
+// contribution (every tenant weighed), a search and a path sort, each timed
+// from the ask. Run in its own process so that the peak belongs to this file alone.
 //   node bench/node-wasm.mjs FILE
 import { open } from 'node:fs/promises';
 import { load, Scorer } from '../dist/index.js';
@@ -40,6 +41,8 @@ const firstPage = (query) => {
 };
 const rowsFirstPage = firstPage({});
 const rowsByContribution = firstPage({ sort: 'contribution', descending: true });
+const rowsSearch = firstPage({ search: '0a1' });
+const rowsPathSort = firstPage({ sort: `tracks.${modernWork.track ?? 'smb'}.maxPau.asOf`, descending: true });
 console.log(
   JSON.stringify({
     seconds,
@@ -50,6 +53,8 @@ console.log(
     tenants: modernWork.lists.tenants,
     rowsFirstPageSeconds: rowsFirstPage.seconds,
     rowsByContributionSeconds: rowsByContribution.seconds,
+    rowsSearchSeconds: rowsSearch.seconds,
+    rowsPathSortSeconds: rowsPathSort.seconds,
     wasmBytesLoaded,
     wasmBytesPeak: wasm.memory.buffer.byteLength,
   }),

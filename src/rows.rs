@@ -212,6 +212,11 @@ fn tenants_page(source: &TenantSource, query: &RowsQuery) -> Rows {
         Some("id") => Key::Text(source.text(i).0.to_lowercase()),
         Some("name") => source.text(i).1.map_or(Key::Missing, |name| Key::Text(name.to_lowercase())),
         Some(path) => {
+            // The table's columns straight from the facts, when they are its.
+            let rest = path.strip_prefix("tracks.").and_then(|p| p.split_once('.')).map(|(_, rest)| rest);
+            if let Some(n) = sort_track.zip(rest).and_then(|(t, rest)| source.figure(i, t, rest)) {
+                return Key::Number(n);
+            }
             let row = source.row(i, sort_track);
             let Row::Tenant(tenant) = &row else { unreachable!("a usage tenant's row") };
             // Read from the row itself when the path is one of a track's

@@ -376,11 +376,16 @@ export class SpdScoreCalculator extends HTMLElement {
         anniversary,
         manualValues: this.#typed.length ? this.#typed : undefined,
       };
-      const { report } = await this.#ask({ type: 'report', options }, 'report');
+      // The totals first: the report without the history and window (a
+      // scoring pass per month of data) is shown at once, then the whole one.
+      const first = await this.#ask({ type: 'report', options: { ...options, history: false, today: undefined } }, 'report');
       this.#progress(null);
-      this.#report = report;
+      this.#report = first.report;
       this.#options = options;
       this.#els.alert.hidden = true;
+      this.#show(first.report);
+      const { report } = await this.#ask({ type: 'report', options }, 'report');
+      this.#report = report;
       this.#show(report);
       this.#changes.update(report).catch(() => {});
       // One status per question: each area's own, as the overview shows it.

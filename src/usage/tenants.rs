@@ -7,7 +7,7 @@ use crate::month::Month;
 use crate::points::Points;
 use crate::report::*;
 use crate::ruleset::{Ruleset, WorkloadId};
-use crate::usage::facts::{facts_for, period, Facts, Period};
+use crate::usage::facts::{facts_for, period, Facts, List, Period};
 use crate::usage::measures::{tenant_report, tenant_report_on, tenant_weight};
 use crate::usage::store::{TenantId, UsageStore};
 use std::collections::BTreeMap;
@@ -144,6 +144,29 @@ impl<'a> TenantSource<'a> {
     pub(crate) fn weight(&self, i: usize, t: usize) -> Option<f64> {
         let (facts, period) = self.facts.as_ref()?;
         Some(tenant_weight(self.ruleset, self.store, (facts, *period), i as TenantId, t, self.masks[i]))
+    }
+
+    /// A figure of the tenant's part in track `t` read straight from the
+    /// facts, as its row shows it (`maxPau.asOf`, `eligible.baseline`...):
+    /// the table's sortable columns, without the part's other figures.
+    /// `None` for another path, or without a period (the row has no tracks).
+    pub(crate) fn figure(&self, i: usize, t: usize, path: &str) -> Option<f64> {
+        let (facts, (m, b)) = self.facts.as_ref()?;
+        let (figure, which) = path.split_once('.')?;
+        let month = match which {
+            "asOf" => *m,
+            "baseline" => *b,
+            _ => return None,
+        };
+        let id = i as TenantId;
+        match figure {
+            "maxPau" => Some(facts.max_pau(self.ruleset, t, id, month).as_f64()),
+            "eligible" => {
+                let eligible = facts.eligibility(self.ruleset, t, id, month, List::Customers).eligible;
+                Some(f64::from(u8::from(eligible)))
+            }
+            _ => None,
+        }
     }
 
     /// The tenant's row (with `only`, that track's part alone).
