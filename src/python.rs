@@ -63,10 +63,7 @@ fn score_options(options_json: &str) -> Result<ScoreOptions, String> {
             anniversary: o.opt_string("anniversary"),
             tenant_limit: o.opt("tenantLimit", |at| at.u64()),
             manual_values: o.or_default("manualValues", |at| at.list(ManualValue::read)),
-            tracks: o
-                .or_default("tracks", |at| at.entries(|key, at| (key.to_string(), at.string())))
-                .into_iter()
-                .collect(),
+            tracks: o.or_default("tracks", |at| at.map(|at| at.string())),
             detail: o.opt_string("detail"),
         }
     })

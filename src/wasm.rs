@@ -79,10 +79,7 @@ impl ReportOptions {
                 })
             }),
             manual_values: o.or_default("manualValues", |at| at.list(ManualValue::read)),
-            tracks: o
-                .or_default("tracks", |at| at.entries(|key, at| (key.to_string(), at.string())))
-                .into_iter()
-                .collect(),
+            tracks: o.or_default("tracks", |at| at.map(|at| at.string())),
             detail: o.opt_string("detail"),
         }
     }
