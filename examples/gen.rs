@@ -1,8 +1,16 @@
 //! Deterministic generator of realistic contribution exports, for
 //! benchmarks and stress tests:
-//! `cargo run --release --example gen -- --tenants N --months M [--seed S] [--layout deck|cpor|azure-usage|bizapps-revenue|bizapps-usage] [--fiscal] [--size-mb MB]`
+//! `cargo run --release --example gen -- --tenants N --months M [--seed S] [--layout deck|cpor|azure-usage|bizapps-revenue|bizapps-usage] [--fiscal] [--size-mb MB] [--profile partner]`
 //! Writes CSV to standard output. With `--size-mb`, tenants are added until
 //! the output reaches that size (months stay as given).
+//!
+//! `--profile partner` (the usage layouts): a large partner's export, whose
+//! customers are mostly small and come and go: one or two workloads each,
+//! some there all year, the others for a few months (joined lately, left,
+//! or moved to another partner and back). `--tenants 100000 --months 13
+//! --profile partner` writes about 36 MB, as large partners' 13-month
+//! downloads are (issue 27); without it every tenant has two to seven
+//! workloads over most months (263 MB for the same arguments).
 //!
 //! `--layout azure-usage` writes Partner Center's Azure usage report
 //! (24 months unless `--months` says otherwise): `--tenants N` tenants, or
@@ -74,6 +82,7 @@ fn main() {
     let size_limit = arg("--size-mb").and_then(|v| v.parse::<f64>().ok()).map(|mb| (mb * 1_000_000.0) as u64);
     let tenants = if size_limit.is_some() { u64::MAX } else { num("--tenants", 1000) };
     let cpor = arg("--layout").is_some_and(|l| l == "cpor");
+    let partner = arg("--profile").is_some_and(|p| p == "partner");
     if let Some(partners) = arg("--portfolio").and_then(|v| v.parse().ok()) {
         let Some(dir) = arg("--out") else {
             eprintln!("gen: --portfolio needs --out DIR");
@@ -129,14 +138,30 @@ fn main() {
         };
         let association = rng.pick(ASSOCIATIONS[kind]);
         let first = rng.below(WORKLOADS.len() as u64) as usize;
-        let workloads: Vec<&str> =
-            (0..2 + rng.below(6) as usize).map(|w| rng.pick(WORKLOADS[(first + w) % WORKLOADS.len()])).collect();
+        let count = if partner {
+            match rng.below(100) {
+                0..=74 => 1,
+                75..=94 => 2,
+                _ => 3,
+            }
+        } else {
+            2 + rng.below(6) as usize
+        };
+        let workloads: Vec<&str> = (0..count).map(|w| rng.pick(WORKLOADS[(first + w) % WORKLOADS.len()])).collect();
         // Some tenants join or leave within the year; usage drifts month to month.
-        let joined = last - rng.below(months + 6) as u32;
+        let mut joined = last - rng.below(months + 6) as u32;
+        let mut left = u32::MAX;
+        if partner && rng.below(100) < 70 {
+            // Here for one to four months: ending with the export (joined
+            // lately), before it (left), or anywhere in between.
+            let stay = 1 + rng.below(4) as u32;
+            let end = last - rng.below(months) as u32;
+            (joined, left) = (end + 1 - stay, end + 1);
+        }
         let growth = 0.7 + rng.below(80) as f64 / 100.0;
         for m in 0..months as u32 {
             let month = last - (months as u32 - 1) + m;
-            if month < joined {
+            if month < joined || month >= left {
                 continue;
             }
             let progress = f64::from(m) / months as f64;

@@ -78,6 +78,8 @@ fn main() -> ExitCode {
         let history = ScoreOptions { history: true, ..plain.clone() };
         let windowed =
             ScoreOptions { today: Date::parse("2026-03-15"), anniversary: Date::parse("2026-09-01"), ..plain.clone() };
+        let windowed_history =
+            ScoreOptions { history: true, anniversary: Date::parse("2025-07-01"), ..windowed.clone() };
         let summary = book.report(&ScoreOptions::default());
         let mut outputs = vec![
             ("report".to_string(), full_report(&book, &plain)),
@@ -95,6 +97,9 @@ fn main() -> ExitCode {
             ("whatif-compact".to_string(), to_compact(&book.simulate(&plan, &ScoreOptions::default()))),
             ("rows".to_string(), all_rows(&book, &summary)),
             ("portfolio".to_string(), portfolio_outputs(&book)),
+            // The qualification window with the history, whole and for one area.
+            ("window".to_string(), full_report(&book, &windowed_history)),
+            ("area-window".to_string(), area_report(&book, &windowed_history, "modern-work")),
         ];
         for id in summary.areas.0.iter().map(|(id, _)| id.clone()) {
             outputs.push((format!("area-{id}"), area_report(&book, &plain, &id)));

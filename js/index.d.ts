@@ -67,6 +67,8 @@ export interface WriteReportOptions extends ReportOptions {
   pretty?: boolean;
   /** Only this area's part of the report (`report.areas[area]`). */
   area?: AreaId;
+  /** Each piece a view of the module's memory, valid only until `write` returns (no copy): for a writer done with it by then, as `fs.writeSync` is. */
+  view?: boolean;
 }
 
 /** A value typed from a Partner Center scorecard. */

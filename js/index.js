@@ -173,15 +173,17 @@ export class Scorer {
    * Takes `report`'s options (with `detail: 'full'` every list is written
    * inline, row by row, never whole in memory), and `pretty: true` (indented
    * by two spaces) or `area: id` (only `report.areas[id]`). Returns `{files}`,
-   * the report's `files`.
+   * the report's `files`. With `view: true` each piece is a view of the
+   * module's memory, valid only until `write` returns, not a copy: for a
+   * writer done with the bytes by then (`fs.writeSync`), and no garbage.
    * @param {(bytes: Uint8Array) => void} write
    * @param {object} [options]
    */
   writeReport(write, options = {}) {
-    const { pretty = false, area, ...reportOptions } = options;
+    const { pretty = false, area, view = false, ...reportOptions } = options;
     // The bytes handed over are a view of the module's memory: copied here,
-    // so that `write` may keep them.
-    const sink = { write: (view) => write(view.slice()) };
+    // so that `write` may keep them (unless asked for the view).
+    const sink = { write: view ? (bytes) => write(bytes) : (bytes) => write(bytes.slice()) };
     const files = core(() => this.#raw.writeReport(JSON.stringify(reportOptions), Boolean(pretty), area, sink));
     return { files: JSON.parse(files) };
   }

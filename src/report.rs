@@ -39,7 +39,7 @@ impl DetailLevel {
 
 /// A ratio (0.4 = 40 %) to four decimals (0.01 %): finer than any threshold
 /// the rules compare it with, and 6 bytes rather than 18 in the JSON.
-fn round_ratio(ratio: f64) -> f64 {
+pub(crate) fn round_ratio(ratio: f64) -> f64 {
     (ratio * 10_000.0).round() / 10_000.0
 }
 
@@ -61,6 +61,18 @@ pub enum Row {
     SetAside(Box<SetAside>),
     /// A person and their certifications, across areas (`people`).
     Person(Box<PersonReport>),
+}
+
+/// How much a row moves a track, for the `contribution` sort: a customer
+/// added or lost first, then deployments, then growth (each as its size).
+pub(crate) fn weigh(
+    net: i32,
+    deployments: impl Iterator<Item = i32>,
+    growth: impl Iterator<Item = Option<f64>>,
+) -> f64 {
+    let deployments: i32 = deployments.map(i32::abs).sum();
+    let growth: f64 = growth.map(|g| g.unwrap_or(0.0).abs()).sum();
+    f64::from(net.abs()) * 1e9 + f64::from(deployments.abs()) * 1e6 + growth.abs()
 }
 
 /// What a data model hands each row of a list to: a function that builds

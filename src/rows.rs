@@ -11,10 +11,11 @@ use crate::json::Json;
 use crate::load::Loaded;
 use crate::model::DataModel;
 use crate::report::DetailLevel;
-use crate::report::{AreaReport, CertificationStatus, Pieces, Report, Row};
+use crate::report::{AreaReport, Both, CertificationStatus, Pieces, Report, Row, TenantMonth, TenantTrack};
 use crate::ruleset::Ruleset;
 use crate::score::{areas_pass, Lists, ScoreOptions, Typing};
 use crate::to_json::{json_names, json_object, to_vec};
+use crate::usage::tenants::TenantSource;
 use std::cmp::Ordering;
 
 /// What `Workbook::rows` is asked: a list, where, which rows, in what
@@ -164,10 +165,8 @@ pub fn rows(
     // needed: no scoring pass for the first page of the largest list.
     let needs_track = query.only.is_some() || query.sort.as_deref() == Some("contribution");
     if query.list == "tenants" && (query.track.is_some() || !needs_track) {
-        let mut page = Page::new(query, query.track.clone(), Some(&area.data.id));
-        let each = &mut |build: &dyn Fn() -> Row| page.offer(build);
-        if crate::usage::tenants::usage_tenants(rulesets, &loaded.usage, options.as_of, &area.data.id, each) {
-            return Ok(page.finish());
+        if let Some(source) = TenantSource::new(rulesets, &loaded.usage, options.as_of, &area.data.id) {
+            return Ok(tenants_page(&source, query));
         }
     }
     let mut answer: Option<Page> = None;
@@ -190,6 +189,118 @@ pub fn rows(
             let message = format!("{} has no list \"{}\"; its lists: {there}", area.data.id, query.list);
             fail(RowsErrorKind::UnknownList, message)
         }
+    }
+}
+
+/// One page of the usage tenants, selected and sorted on what each
+/// tenant's row would show (`Page`'s rules) without building the rows: a
+/// search reads the id and name, the filters and the contribution sort the
+/// tenant's part; only the page's rows are built (and for a sort by a path
+/// into a track, that track's part of each row).
+fn tenants_page(source: &TenantSource, query: &RowsQuery) -> Rows {
+    let search = query.search.as_deref().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+    let track = query.track.as_deref().and_then(|id| source.track(id));
+    let wanted = query.limit.map_or(usize::MAX, |limit| query.offset.saturating_add(limit));
+    // A path into one track reads that track's part alone.
+    let sort_track = query.sort.as_deref().and_then(|path| {
+        let rest = path.strip_prefix("tracks.")?;
+        source.track(rest.split('.').next()?)
+    });
+    let key = |i: usize| match query.sort.as_deref() {
+        None => Key::Missing,
+        Some("contribution") => track.and_then(|t| source.weight(i, t)).map_or(Key::Missing, Key::Number),
+        Some("id") => Key::Text(source.text(i).0.to_lowercase()),
+        Some("name") => source.text(i).1.map_or(Key::Missing, |name| Key::Text(name.to_lowercase())),
+        Some(path) => {
+            let row = source.row(i, sort_track);
+            let Row::Tenant(tenant) = &row else { unreachable!("a usage tenant's row") };
+            // Read from the row itself when the path is one of a track's
+            // figures, else from its JSON text.
+            let track = sort_track.and_then(|_| tenant.tracks.0.first());
+            let at =
+                track.and_then(|(id, part)| Some((part, path.strip_prefix("tracks.")?.strip_prefix(id.as_str())?)));
+            at.and_then(|(part, rest)| track_key(part, rest.strip_prefix('.')?))
+                .unwrap_or_else(|| Key::at(&to_vec(&row), path))
+        }
+    };
+    let mut total = 0;
+    let mut kept: Vec<(Key, usize)> = vec![];
+    let order = |kept: &mut Vec<(Key, usize)>| {
+        kept.sort_by(|a, b| a.0.compare(&b.0, query.descending).then(a.1.cmp(&b.1)));
+    };
+    for i in 0..source.len() {
+        if let Some(search) = &search {
+            let (id, name) = source.text(i);
+            if ![Some(id), name].into_iter().flatten().any(|text| text.to_lowercase().contains(search.as_str())) {
+                continue;
+            }
+        }
+        if query.association.as_deref().is_some_and(|a| !source.has_association(i, a)) {
+            continue;
+        }
+        if query.only.is_some() && !track.and_then(|t| source.weight(i, t)).is_some_and(|c| c != 0.0) {
+            continue;
+        }
+        let position = total;
+        total += 1;
+        if query.sort.is_none() {
+            if (query.offset..wanted).contains(&position) {
+                kept.push((Key::Missing, i));
+            }
+            continue;
+        }
+        kept.push((key(i), i));
+        // Never more than twice the page's end: sorted and cut back.
+        if kept.len() >= wanted.saturating_mul(2).max(1024) {
+            order(&mut kept);
+            kept.truncate(wanted);
+        }
+    }
+    if query.sort.is_some() {
+        order(&mut kept);
+        kept = kept.into_iter().skip(query.offset).take(query.limit.unwrap_or(usize::MAX)).collect();
+    }
+    Rows { total, rows: kept.into_iter().map(|(_, i)| source.row(i, None)).collect() }
+}
+
+/// The sort key at `path` in a tenant's track part (`tracks.ID.` cut off)
+/// read from the part itself, as `Key::at` reads it from the part's JSON;
+/// `None` for a path it does not know (read from the JSON then).
+fn track_key(part: &TenantTrack, path: &str) -> Option<Key> {
+    let flag = |b: bool| Key::Number(f64::from(u8::from(b)));
+    let number = |n: Option<f64>| n.filter(|n| n.is_finite()).map_or(Key::Missing, Key::Number);
+    let both = |both: Both<bool>, which: &str| match which {
+        "asOf" => Some(flag(both.as_of)),
+        "baseline" => Some(flag(both.baseline)),
+        _ => None,
+    };
+    let (head, rest) = path.split_once('.').unwrap_or((path, ""));
+    match (head, rest) {
+        ("netAdd", "") => Some(Key::Number(f64::from(part.net_add))),
+        ("contributes", "") => Some(flag(part.contributes)),
+        ("eligible", which) => both(part.eligible, which),
+        ("serves", which) => both(part.serves, which),
+        ("carriedOver", which) => both(part.carried_over, which),
+        ("maxPau", "asOf") => Some(number(Some(part.max_pau.as_of))),
+        ("maxPau", "baseline") => Some(number(Some(part.max_pau.baseline))),
+        ("options", rest) => {
+            let (association, field) = rest.split_once('.')?;
+            let Some(option) = part.options.get(association) else { return Some(Key::Missing) };
+            let month = |month: &TenantMonth, field: &str| match field {
+                "mau" => Some(number(Some(month.mau))),
+                "deployed" => Some(flag(month.deployed)),
+                "bestRatio" => Some(number(month.best_ratio.map(crate::report::round_ratio))),
+                _ => None,
+            };
+            match field.split_once('.').unwrap_or((field, "")) {
+                ("growth", "") => Some(number(option.growth)),
+                ("deployment", "") => Some(Key::Number(f64::from(option.deployment))),
+                ("asOf", field) => month(&option.as_of, field),
+                ("baseline", field) => month(&option.baseline, field),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 
@@ -451,14 +562,17 @@ impl Row {
     fn contribution(&self, track: Option<&str>) -> Option<f64> {
         let track = track?;
         let weigh = |net: i32, deployments: i32, growth: f64| {
-            f64::from(net.abs()) * 1e9 + f64::from(deployments.abs()) * 1e6 + growth.abs()
+            crate::report::weigh(net, std::iter::once(deployments), std::iter::once(Some(growth)))
         };
         match self {
             Row::Tenant(t) => {
                 let part = t.tracks.get(track)?;
-                let growth: f64 = part.options.values().map(|o| o.growth.unwrap_or(0.0).abs()).sum();
-                let deployments: i32 = part.options.values().map(|o| o.deployment.abs()).sum();
-                Some(weigh(part.net_add, deployments, growth))
+                let options = &part.options.0;
+                Some(crate::report::weigh(
+                    part.net_add,
+                    options.iter().map(|(_, o)| o.deployment),
+                    options.iter().map(|(_, o)| o.growth),
+                ))
             }
             Row::SecurityTenant(t) => {
                 let azure = t.azure.as_ref().and_then(|a| a.tracks.get(track));
@@ -507,9 +621,9 @@ pub fn write_report<E>(
     piece: usize,
     emit: &mut dyn FnMut(&[u8]) -> Result<(), E>,
 ) -> Result<Report, E> {
-    let report = crate::score::score(rulesets, loaded, options);
     let mut out = Pieces::new(pretty, piece);
     if !options.detail.is_full() || rulesets.is_empty() {
+        let report = crate::score::score(rulesets, loaded, options);
         match area {
             Some(id) => out.push(&to_vec(&report.areas.get(id)), emit)?,
             None => out.push(&to_vec(&report), emit)?,
@@ -517,21 +631,20 @@ pub fn write_report<E>(
         out.flush(emit)?;
         return Ok(report);
     }
-    // The report's text without its areas, which go where `"areas":{}` is.
-    let mut shell = report;
-    let areas = std::mem::take(&mut shell.areas);
-    let text = to_vec(&shell);
-    shell.areas = areas;
-    let report = shell;
+    // The report's text up to its areas (its schema and generator), the
+    // same for every report: that of a report of nothing.
     const AREAS: &[u8] = b"\"areas\":{}";
-    let at = text.windows(AREAS.len()).position(|w| w == AREAS).map_or(text.len(), |at| at + AREAS.len() - 1);
+    let empty = to_vec(&crate::score::score(&[], &Loaded::default(), options));
+    let at =
+        |text: &[u8]| text.windows(AREAS.len()).position(|w| w == AREAS).map_or(text.len(), |at| at + AREAS.len() - 1);
     if area.is_none() {
-        out.push(&text[..at], emit)?;
+        out.push(&empty[..at(&empty)], emit)?;
     }
+    // Each area is written as the pass scores it: its summary, then its
+    // lists row by row; the rest of the report once every area is scored.
     let mut failed: Option<E> = None;
     let mut first = true;
-    let mut visit = |scored: &AreaReport, models: &dyn DataModel| {
-        let Some(summary) = report.areas.get(&scored.ruleset.id) else { return };
+    let mut visit = |summary: &AreaReport, models: &dyn DataModel| {
         if failed.is_some() {
             return;
         }
@@ -546,7 +659,7 @@ pub fn write_report<E>(
             if !first {
                 write(b",");
             }
-            write(&to_vec(&scored.ruleset.id));
+            write(&to_vec(&summary.ruleset.id));
             write(b":");
         }
         first = false;
@@ -567,7 +680,7 @@ pub fn write_report<E>(
         write(b"}");
     };
     let full = ScoreOptions { detail: DetailLevel::Full, ..options.clone() };
-    let pass = areas_pass(rulesets, loaded, &full, Typing::FilesAndOptions, area, Lists::Visit(&mut visit));
+    let (report, (people, all_people)) = crate::score::score_visiting(rulesets, loaded, &full, area, &mut visit);
     if let Some(e) = failed {
         return Err(e);
     }
@@ -575,15 +688,21 @@ pub fn write_report<E>(
         out.flush(emit)?;
         return Ok(report);
     }
+    // The report's text without its areas, which were written where `"areas":{}` is.
+    let mut shell = report;
+    let areas = std::mem::take(&mut shell.areas);
+    let text = to_vec(&shell);
+    shell.areas = areas;
+    let report = shell;
     // The people go after the top level's `lists`, which holds only numbers.
-    let rest = &text[at..];
+    let rest = &text[at(&text)..];
     const LISTS: &[u8] = b"\"lists\":{";
     let lists_end = (rest.windows(LISTS.len()).position(|w| w == LISTS))
         .and_then(|start| rest[start..].iter().position(|&c| c == b'}').map(|end| start + end + 1))
         .unwrap_or(rest.len());
     out.push(&rest[..lists_end], emit)?;
     out.push(b",\"people\":[", emit)?;
-    for (i, person) in crate::people::across_areas(pass.people, &pass.all_people).iter().enumerate() {
+    for (i, person) in crate::people::across_areas(people, &all_people).iter().enumerate() {
         if i > 0 {
             out.push(b",", emit)?;
         }

@@ -50,18 +50,103 @@ pub struct ScoreOptions {
 /// (`crate::ruleset::usage_reader`). Lists are counted, not built.
 pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> Report {
     let options = ScoreOptions { detail: DetailLevel::Summary, ..options.clone() };
-    let options = &options;
-    let Some(ruleset) = crate::ruleset::headline(rulesets) else { return without_rulesets(loaded) };
+    score_visiting(rulesets, loaded, &options, None, &mut |_, _| {}).0
+}
+
+/// The people of a scoring pass: the headline area's, and with
+/// `DetailLevel::Full` every area's.
+pub(crate) type PassPeople<'r> = (Vec<PersonReport>, Vec<(&'r Ruleset, Vec<PersonReport>)>);
+
+/// Scores as [`score`] does, with `options.detail` (and with `only`, that
+/// area alone), handing each area's report, finished, to `visit` with its
+/// data models as the pass reaches it: the full report writes each area's
+/// lists there, in the same pass that scores it.
+pub(crate) fn score_visiting<'r>(
+    rulesets: &'r [Ruleset],
+    loaded: &Loaded,
+    options: &ScoreOptions,
+    only: Option<&str>,
+    visit: &mut dyn FnMut(&AreaReport, &dyn DataModel),
+) -> (Report, PassPeople<'r>) {
+    let Some(ruleset) = crate::ruleset::headline(rulesets) else {
+        return (without_rulesets(loaded), Default::default());
+    };
     let reader = crate::ruleset::usage_reader(rulesets);
     // The ruleset the usage store's association types and workloads are
     // indexed by (without a reader, nothing was read into it).
     let usage = reader.unwrap_or(ruleset);
     let store = &loaded.usage;
-    let Pass { period, mut areas, people, warnings, mut applied, errors, files, .. } =
-        areas_pass(rulesets, loaded, options, Typing::FilesAndOptions, None, Lists::Count);
-    let headline_area = areas.get(&ruleset.data.id);
-    let no_tracks = Keyed::default();
-    let tracks = headline_area.map_or(&no_tracks, |area| &area.tracks);
+    // One history: every area scored month by month, which each area's
+    // qualification window also reads.
+    let mut history = (options.history || options.today.is_some()).then(|| area_history(rulesets, loaded, options));
+    let measured_here = |id: &str| id == usage.data.id && usage.fed_by("usage");
+    let mut finish = |area: &mut AreaReport, models: &dyn DataModel, applied: &Applied, period: Option<Period>| {
+        let id = area.ruleset.id.clone();
+        if id == ruleset.data.id && measured_here(&id) {
+            // The headline area's assumptions are the ones its data relied on.
+            area.assumptions = headline_assumptions(ruleset, usage, store, period, &area.tracks, applied);
+        }
+        let area_rules = rulesets.iter().find(|r| r.data.id == id);
+        if let Some(by_area) = &mut history {
+            let months = by_area.remove(&id).unwrap_or_default();
+            if let (Some(today), Some(area_rules)) = (options.today, area_rules) {
+                area.window =
+                    Some(crate::window::qualification_window(area_rules, today, options.anniversary, &months));
+            }
+            if options.history {
+                area.history = Some(months);
+            }
+        }
+        if let Some(area_rules) = area_rules {
+            crate::incentive::apply(area_rules, area);
+        }
+        visit(area, models);
+    };
+    let Pass { areas, people, all_people, warnings, errors, files, .. } =
+        areas_pass(rulesets, loaded, options, Typing::FilesAndOptions, only, Lists::Finish(&mut finish));
+    let mut overview: Vec<_> = areas.values().map(crate::areas::overview_row).collect();
+    let microsoft_cloud = crate::areas::microsoft_cloud(&areas);
+    let (badges, badge_decision) = crate::areas::badges(&areas, &mut overview);
+    let best_action = areas
+        .values()
+        .flat_map(|a| a.recommendations.iter().filter(move |r| Some(&r.track) == a.track.as_ref()))
+        .fold(None::<&Recommendation>, |best, r| match best {
+            Some(b) if b.unit_gain >= r.unit_gain => Some(b),
+            _ => Some(r),
+        })
+        .cloned();
+    let report = Report {
+        schema_version: SCHEMA_VERSION,
+        generator: Generator::THIS,
+        areas,
+        overview,
+        microsoft_cloud,
+        badges,
+        best_action,
+        lists: Keyed(vec![("people".to_string(), people.len())]),
+        // The badge groups span areas: their Decision is the report's.
+        assumptions: badge_decision.into_iter().collect(),
+        ignored: Ignored {
+            associations: Keyed(store.ignored_associations.iter().map(|(k, v)| (k.clone(), *v)).collect()),
+            workloads: Keyed(ignored_workloads(usage, store).into_iter().collect()),
+        },
+        files,
+        warnings,
+        errors,
+    };
+    (report, (people, all_people))
+}
+
+/// The headline area's assumptions: the Decisions its data relied on.
+fn headline_assumptions(
+    ruleset: &Ruleset,
+    usage: &Ruleset,
+    store: &crate::usage::store::UsageStore,
+    period: Option<Period>,
+    tracks: &Keyed<TrackReport>,
+    applied: &Applied,
+) -> Vec<Assumption> {
+    let mut applied = applied.clone();
     if period.is_some() {
         for id in ["eligibility-per-month", "growth-eligible-months", "deployment-per-workload"] {
             applied.note(id);
@@ -84,66 +169,10 @@ pub fn score(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> R
     if !store.ignored_associations.is_empty() {
         applied.note("ignored-associations");
     }
-    let measured_here = |id: &str| id == usage.data.id && usage.fed_by("usage");
-    if let Some((_, headline)) = areas.0.iter_mut().find(|(id, _)| *id == ruleset.data.id && measured_here(id)) {
-        // The headline area's assumptions are the ones its data relied on.
-        headline.assumptions = applied
-            .ids()
-            .filter_map(|id| ruleset.decision(id))
-            .map(|d| Assumption { id: d.id.clone(), text: d.text.clone() })
-            .collect();
-    }
-    // One history: every area scored month by month, which each area's
-    // qualification window also reads.
-    if options.history || options.today.is_some() {
-        let mut by_area = area_history(rulesets, loaded, options);
-        for (id, area) in areas.0.iter_mut() {
-            let months = by_area.remove(id).unwrap_or_default();
-            let area_rules = rulesets.iter().find(|r| &r.data.id == id);
-            if let (Some(today), Some(area_rules)) = (options.today, area_rules) {
-                area.window =
-                    Some(crate::window::qualification_window(area_rules, today, options.anniversary, &months));
-            }
-            if options.history {
-                area.history = Some(months);
-            }
-        }
-    }
-    for (id, report) in areas.0.iter_mut() {
-        if let Some(area) = rulesets.iter().find(|r| &r.data.id == id) {
-            crate::incentive::apply(area, report);
-        }
-    }
-    let mut overview: Vec<_> = areas.values().map(crate::areas::overview_row).collect();
-    let microsoft_cloud = crate::areas::microsoft_cloud(&areas);
-    let (badges, badge_decision) = crate::areas::badges(&areas, &mut overview);
-    let best_action = areas
-        .values()
-        .flat_map(|a| a.recommendations.iter().filter(move |r| Some(&r.track) == a.track.as_ref()))
-        .fold(None::<&Recommendation>, |best, r| match best {
-            Some(b) if b.unit_gain >= r.unit_gain => Some(b),
-            _ => Some(r),
-        })
-        .cloned();
-    Report {
-        schema_version: SCHEMA_VERSION,
-        generator: Generator::THIS,
-        areas,
-        overview,
-        microsoft_cloud,
-        badges,
-        best_action,
-        lists: Keyed(vec![("people".to_string(), people.len())]),
-        // The badge groups span areas: their Decision is the report's.
-        assumptions: badge_decision.into_iter().collect(),
-        ignored: Ignored {
-            associations: Keyed(store.ignored_associations.iter().map(|(k, v)| (k.clone(), *v)).collect()),
-            workloads: Keyed(ignored_workloads(usage, store).into_iter().collect()),
-        },
-        files,
-        warnings,
-        errors,
-    }
+    (applied.ids())
+        .filter_map(|id| ruleset.decision(id))
+        .map(|d| Assumption { id: d.id.clone(), text: d.text.clone() })
+        .collect()
 }
 
 /// The report when there is no area to score: what was read, and an error.
@@ -188,24 +217,29 @@ pub(crate) enum Typing {
 /// One scoring pass: every area (or only the one named) as of the month
 /// the options say, and what the report's top level is assembled from.
 pub(crate) struct Pass<'r> {
-    pub period: Option<Period>,
     pub areas: Keyed<AreaReport>,
     /// The headline area's people.
     pub people: Vec<PersonReport>,
     /// Every area's people, in full detail only.
     pub all_people: Vec<(&'r Ruleset, Vec<PersonReport>)>,
     pub warnings: Vec<Warning>,
-    pub applied: Applied,
     pub errors: Vec<RowError>,
     pub files: Vec<FileReport>,
 }
+
+/// What finishes an area's report in a pass: given the report, its data
+/// models, the Decisions the pass relied on and the period scored.
+pub(crate) type FinishArea<'v> = dyn FnMut(&mut AreaReport, &dyn DataModel, &Applied, Option<Period>) + 'v;
 
 /// What a scoring pass does with the areas' lists.
 pub(crate) enum Lists<'v> {
     /// Nothing (a month of the history).
     None,
-    /// Counts them, for each area's `lists`.
-    Count,
+    /// Counts them, for each area's `lists`, then hands the area's report
+    /// to the function to finish, with its data models (which, with
+    /// `DetailLevel::Full`, keep their rows), the Decisions the pass relied
+    /// on and the period scored.
+    Finish(&'v mut FinishArea<'v>),
     /// Hands each area's data models (which, with `DetailLevel::Full`, keep
     /// their rows) to the function, with the area's report; counts nothing.
     Visit(&'v mut dyn FnMut(&AreaReport, &dyn DataModel)),
@@ -346,31 +380,32 @@ pub(crate) fn areas_pass<'r>(
         };
         let mut report = crate::areas::score_area(&input);
         if !matches!(lists, Lists::None) {
-            let (counts, detail) = {
-                // The usage model's own lists, when it measures this area.
-                let usage_lists = is_reader.then(|| UsageLists {
-                    ruleset: area,
-                    store,
-                    facts: facts.as_ref(),
-                    contributes: Some(&contributes),
-                    tracks: Some(&report.tracks),
-                    tenant_limit: options.tenant_limit,
-                });
-                let own: Vec<&dyn DataModel> = usage_lists.iter().map(|l| l as &dyn DataModel).collect();
-                let all = crate::model::Models(own.into_iter().chain(models.0.iter().copied()).collect());
-                // Counted for the report; a visit reads the report's counts.
-                let counts = match &mut lists {
-                    Lists::Visit(visit) => {
-                        visit(&report, &all);
-                        vec![]
-                    }
-                    _ => all.lists(),
-                };
-                (counts, usage_lists.as_ref().map(UsageLists::detail))
-            };
-            report.lists = Keyed(counts.into_iter().map(|(name, count)| (name.to_string(), count)).collect());
-            if let Some(detail) = detail {
+            // Tenant actions read the tracks as scored (a copy: the report
+            // is finished while the lists are still at hand).
+            let tracks = report.tracks.clone();
+            // The usage model's own lists, when it measures this area.
+            let usage_lists = is_reader.then(|| UsageLists {
+                ruleset: area,
+                store,
+                facts: facts.as_ref(),
+                contributes: Some(&contributes),
+                tracks: Some(&tracks),
+                tenant_limit: options.tenant_limit,
+            });
+            let own: Vec<&dyn DataModel> = usage_lists.iter().map(|l| l as &dyn DataModel).collect();
+            let all = crate::model::Models(own.into_iter().chain(models.0.iter().copied()).collect());
+            if let Some(detail) = usage_lists.as_ref().map(UsageLists::detail) {
                 report.detail = Some(AreaDetail::Usage(detail));
+            }
+            match &mut lists {
+                // A visit reads the report's counts.
+                Lists::Visit(visit) => visit(&report, &all),
+                Lists::Finish(finish) => {
+                    let counts = all.lists();
+                    report.lists = Keyed(counts.into_iter().map(|(name, count)| (name.to_string(), count)).collect());
+                    finish(&mut report, &all, &applied, period);
+                }
+                Lists::None => {}
             }
         }
         if is_reader {
@@ -381,7 +416,7 @@ pub(crate) fn areas_pass<'r>(
         }
         areas.0.push((id.to_string(), report));
     }
-    Pass { period, areas, people, all_people, warnings, applied, errors, files }
+    Pass { areas, people, all_people, warnings, errors, files }
 }
 
 /// The skilling list's latest reporting month, else its latest date earned.

@@ -201,6 +201,10 @@ pub struct Scorer {
     book: Workbook,
     /// The options of the last report: `rows` lists what that report counted.
     last_options: RefCell<ScoreOptions>,
+    /// Each area's deciding track in the last report: what `rows` weighs
+    /// contributions on when the query names no track, without scoring
+    /// the area again.
+    last_tracks: RefCell<BTreeMap<String, String>>,
 }
 
 /// A `rows` answer that is an error: no rows, and why.
@@ -225,7 +229,7 @@ impl Scorer {
         if let Some(today) = month(options.today, "today")? {
             book.set_today(today);
         }
-        Ok(Scorer { book, last_options: RefCell::default() })
+        Ok(Scorer { book, last_options: RefCell::default(), last_tracks: RefCell::default() })
     }
 
     /// Loads a whole file.
@@ -255,16 +259,20 @@ impl Scorer {
     pub fn report(&self, options_json: Option<String>) -> Result<String, CoreError> {
         let options: ReportOptions = from_json(options_json, "report options", ReportOptions::read)?;
         let options = options.into_score_options()?;
-        let text = if options.detail.is_full() {
+        let (text, report) = if options.detail.is_full() {
             let mut text = vec![];
-            let _ = self.book.write_report::<()>(&options, None, false, PIECE, &mut |bytes| {
+            let report = self.book.write_report::<()>(&options, None, false, PIECE, &mut |bytes| {
                 text.extend_from_slice(bytes);
                 Ok(())
             });
-            String::from_utf8(text).map_err(|e| CoreError::new("report", e.to_string()))?
+            (String::from_utf8(text).map_err(|e| CoreError::new("report", e.to_string()))?, report.ok())
         } else {
-            to_json(&self.book.report(&options))?
+            let report = self.book.report(&options);
+            (to_json(&report)?, Some(report))
         };
+        let tracks = report.iter().flat_map(|r| r.areas.0.iter());
+        let tracks = tracks.filter_map(|(id, area)| Some((id.clone(), area.track.clone()?))).collect();
+        self.last_tracks.replace(tracks);
         self.last_options.replace(options);
         Ok(text)
     }
@@ -280,6 +288,13 @@ impl Scorer {
             .map_err(|message| RowsError {
                 kind: RowsErrorKind::BadQuery,
                 message: format!("invalid query: {message}"),
+            })
+            .map(|mut query| {
+                // The area's deciding track, as the last report chose it.
+                if query.track.is_none() {
+                    query.track = query.area.as_ref().and_then(|area| self.last_tracks.borrow().get(area).cloned());
+                }
+                query
             })
             .and_then(|query| self.book.rows(&query, &self.last_options.borrow()));
         match answer {

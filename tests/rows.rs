@@ -210,3 +210,136 @@ fn a_query_it_cannot_answer_is_an_error_with_a_kind() {
     );
     assert!(RowsQuery::from_json(r#"{"area":"modern-work"}"#).unwrap_err().contains("list"));
 }
+
+/// The sort key of a row's value at a dotted path, as the contract says:
+/// numbers (and true/false as 1/0) numerically, text case aside, anything
+/// else missing (last, whichever the direction).
+fn key_at(row: &Value, path: &str) -> Option<Result<f64, String>> {
+    let value = path.split('.').try_fold(row, |at, key| at.get(key))?;
+    match value {
+        Value::Number(n) => n.as_f64().map(Ok),
+        Value::Bool(b) => Some(Ok(f64::from(u8::from(*b)))),
+        Value::String(s) => Some(Err(s.to_lowercase())),
+        _ => None,
+    }
+}
+
+/// The whole list sorted by `key` (stable: ties in the list's order).
+fn sorted_by(rows: &[Value], descending: bool, key: impl Fn(&Value) -> Option<Result<f64, String>>) -> Vec<String> {
+    let mut keyed: Vec<_> = rows.iter().map(|r| (key(r), r["id"].as_str().unwrap().to_string())).collect();
+    keyed.sort_by(|(a, _), (b, _)| match (a, b) {
+        (None, None) => std::cmp::Ordering::Equal,
+        (None, _) => std::cmp::Ordering::Greater,
+        (_, None) => std::cmp::Ordering::Less,
+        (Some(a), Some(b)) => {
+            let order = match (a, b) {
+                (Ok(a), Ok(b)) => a.total_cmp(b),
+                (Err(a), Err(b)) => a.cmp(b),
+                (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+                (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+            };
+            if descending {
+                order.reverse()
+            } else {
+                order
+            }
+        }
+    });
+    keyed.into_iter().map(|(_, id)| id).collect()
+}
+
+/// What a tenant moves on a track, from its row: a customer first, then
+/// deployments, then growth.
+fn contribution(row: &Value, track: &str) -> Option<Result<f64, String>> {
+    let part = row["tracks"].get(track)?;
+    let options = part["options"].as_object().unwrap();
+    let deployments: i64 = options.values().map(|o| o["deployment"].as_i64().unwrap().abs()).sum();
+    let growth: f64 = options.values().map(|o| o["growth"].as_f64().unwrap_or(0.0).abs()).sum();
+    Some(Ok(part["netAdd"].as_i64().unwrap().abs() as f64 * 1e9 + deployments as f64 * 1e6 + growth))
+}
+
+#[test]
+fn every_page_of_the_usage_tenants_is_the_whole_list_filtered_sorted_and_cut() {
+    let mut checked = 0;
+    for files in [&["mixed-60-tenants.csv"][..], &["cpor-report-13-months.csv"], &["seed-sample-usage.csv"]] {
+        let book = book(files);
+        let all = query("tenants", "modern-work");
+        let (_, every) = rows(&book, &all);
+        let tracks: Vec<String> =
+            every[0]["tracks"].as_object().map(|t| t.keys().cloned().collect()).unwrap_or_default();
+        let associations: Vec<String> = (every.iter())
+            .flat_map(|t| t["associations"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert!(!tracks.is_empty() && !associations.is_empty(), "{files:?}");
+        let mut paths: Vec<String> = vec!["id".into(), "name".into(), "contributes".into(), "associations".into()];
+        for track in &tracks {
+            for figure in
+                ["eligible.asOf", "serves.baseline", "carriedOver.asOf", "maxPau.asOf", "maxPau.baseline", "netAdd"]
+            {
+                paths.push(format!("tracks.{track}.{figure}"));
+            }
+            for association in associations.iter().chain([&"NOPE".to_string()]) {
+                for figure in
+                    ["asOf.mau", "baseline.mau", "asOf.bestRatio", "baseline.deployed", "growth", "deployment"]
+                {
+                    paths.push(format!("tracks.{track}.options.{association}.{figure}"));
+                }
+            }
+        }
+        for track in &tracks {
+            let on = RowsQuery { track: Some(track.clone()), ..all.clone() };
+            for descending in [true, false] {
+                for path in
+                    paths.iter().map(|p| (Some(p.clone()), p.clone())).chain([(None, "contribution".to_string())])
+                {
+                    let sort = Some(path.1.clone());
+                    let expected = match &path.0 {
+                        Some(p) => sorted_by(&every, descending, |r| key_at(r, p)),
+                        None => sorted_by(&every, descending, |r| contribution(r, track)),
+                    };
+                    let (total, page) = rows(
+                        &book,
+                        &RowsQuery { sort: sort.clone(), descending, offset: 3, limit: Some(7), ..on.clone() },
+                    );
+                    assert_eq!(total, every.len());
+                    assert_eq!(
+                        ids(&page),
+                        expected[3.min(expected.len())..10.min(expected.len())],
+                        "{files:?} {path:?} {descending}"
+                    );
+                    checked += 1;
+                }
+            }
+            // Contributing on the track, by contribution: filter, then sort.
+            let q = RowsQuery {
+                only: Some("contributing".into()),
+                sort: Some("contribution".into()),
+                descending: true,
+                ..on.clone()
+            };
+            let (total, page) = rows(&book, &q);
+            let moving: Vec<Value> =
+                (every.iter()).filter(|t| contribution(t, track).is_some_and(|c| c != Ok(0.0))).cloned().collect();
+            assert_eq!((total, ids(&page)), (moving.len(), sorted_by(&moving, true, |r| contribution(r, track))));
+            // An association type and a search, each as the whole list's filter.
+            for association in &associations {
+                let (total, page) =
+                    rows(&book, &RowsQuery { association: Some(association.clone()), limit: Some(4), ..on.clone() });
+                let having: Vec<String> = (every.iter())
+                    .filter(|t| t["associations"].as_array().unwrap().iter().any(|a| a == association.as_str()))
+                    .map(|t| t["id"].as_str().unwrap().to_string())
+                    .collect();
+                assert_eq!((total, ids(&page)), (having.len(), having.into_iter().take(4).collect()));
+            }
+            let needle = every[every.len() / 2]["id"].as_str().unwrap()[2..5].to_uppercase();
+            let (total, page) = rows(&book, &RowsQuery { search: Some(format!(" {needle} ")), ..on.clone() });
+            let found: Vec<String> =
+                ids(&every).into_iter().filter(|id| id.to_lowercase().contains(&needle.to_lowercase())).collect();
+            assert!(total >= 1);
+            assert_eq!((total, ids(&page)), (found.len(), found));
+        }
+    }
+    assert!(checked > 500, "{checked}");
+}

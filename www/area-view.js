@@ -8,7 +8,7 @@
 
 import { areaDetail } from './area-detail.js';
 import { areaPeople } from './area-people.js';
-import { badge, bar, h, plural, table, totalPoints } from './dom.js';
+import { badge, bar, datesInWords, h, monthName, plural, table, totalPoints } from './dom.js';
 import { metric } from './metric-views.js';
 import { rulesLine } from './rules.js';
 import { AREA_TEXT as T, METRIC_CATEGORY, SOURCE } from './strings.js';
@@ -25,7 +25,8 @@ function byCategory(metrics) {
   return [...groups].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
 }
 
-function track(areaId, trackId, t, deciding, how, missingId) {
+/** A track's card; `rules`: the ruleset's definition of the track (its metrics' units), if known. */
+function track(areaId, trackId, t, deciding, how, missingId, rules) {
   // A track with an unknown metric is Incomplete and shows "at least"; one that qualifies anyway stands.
   const atLeast = t.status === 'incomplete';
   const score = totalPoints(t.total);
@@ -48,7 +49,7 @@ function track(areaId, trackId, t, deciding, how, missingId) {
       atLeast ? h('p', { class: 'note' }, T.incompleteTrack) : !t.complete ? h('p', { class: 'note' }, T.standsUnknown) : null,
     ),
     byCategory(t.metrics).map(([category, list]) =>
-      h('div', { class: 'category', 'data-category': category }, h('h4', { class: 'subhead' }, category), h('div', { class: 'area-metrics' }, list.map(([id, m]) => metric(id, m, missingId)))),
+      h('div', { class: 'category', 'data-category': category }, h('h4', { class: 'subhead' }, category), h('div', { class: 'area-metrics' }, list.map(([id, m]) => metric(id, m, missingId, rules?.metrics?.[id])))),
     ),
   );
 }
@@ -131,17 +132,17 @@ export function areaView(report, id, { back, enterValues, charts, rows, tenantVi
     h(
       'p',
       { class: 'meta' },
-      area.asOf ? `${T.asOf(area.asOf, area.baseline)} ` : null,
+      area.asOf ? `${T.asOf(monthName(area.asOf), area.baseline ? monthName(area.baseline) : null)} ` : null,
       h('span', { 'data-field': 'source' }, T.source(SOURCE[area.source] ?? area.source)),
       ' ',
       h('span', { 'data-field': 'rules' }, rulesLine(area.ruleset, area.label)),
     ),
-    area.window?.message ? h('p', { class: 'window', 'data-field': 'window' }, area.window.message) : null,
+    area.window?.message ? h('p', { class: 'window', 'data-field': 'window' }, datesInWords(area.window.message)) : null,
     showMissing
       ? h('div', { class: 'missing', id: missingId, 'data-field': 'missing' }, h('strong', {}, `${scored ? T.toScoreUnknown : T.whatWouldScore}: `), area.missing)
       : null,
     area.warnings?.length ? h('ul', { class: 'notes', 'aria-label': T.warnings }, area.warnings.map((w) => h('li', { class: 'warning' }, w.message))) : null,
-    tracks.length ? h('div', { class: 'area-tracks' }, tracks.map(([trackId, t]) => track(id, trackId, t, trackId === area.track, how, showMissing ? missingId : null))) : null,
+    tracks.length ? h('div', { class: 'area-tracks' }, tracks.map(([trackId, t]) => track(id, trackId, t, trackId === area.track, how, showMissing ? missingId : null, ruleset?.tracks?.find((r) => r.id === trackId)))) : null,
     charts,
     nextSteps(id, area, rows),
     enterValues,

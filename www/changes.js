@@ -12,7 +12,7 @@
 // shown (one summary is kept per month, the latest result of that month),
 // so that scoring the same month again still compares with last month.
 
-import { h, metricPoints, monthName, number, scoreText, signed } from './dom.js';
+import { datesInWords, dayName, h, metricPoints, monthName, number, scoreText, signed } from './dom.js';
 import { CHANGES_TEXT as C, STATUS, metricName } from './strings.js';
 
 /** Names listed in full before "and N more". */
@@ -98,7 +98,7 @@ function tenantLists(report, area) {
 /**
  * What is remembered of a report: {month, savedAt, areas: {id: {label, total,
  * atLeast, status, track, asOf, tracks: {t: {label, total, metrics: {m:
- * {points, value}}}}, tenants: {t: [{id, name}]}, certifications: [{person,
+ * {points, value, kind}}}}, tenants: {t: [{id, name}]}, certifications: [{person,
  * personName, name, status, reason}]}}}. `rows(query)`: for the page's own
  * report, how to ask for its lists; without it, a report read from a file
  * (its lists inline, if any).
@@ -113,7 +113,7 @@ export async function summarize(report, { rows = null, savedAt = null } = {}) {
       tracks[t] = {
         label: track.label ?? t,
         total: track.total ?? null,
-        metrics: Object.fromEntries(Object.entries(track.metrics ?? {}).map(([m, metric]) => [m, { points: metric.points ?? null, value: metric.value ?? null }])),
+        metrics: Object.fromEntries(Object.entries(track.metrics ?? {}).map(([m, metric]) => [m, { points: metric.points ?? null, value: metric.value ?? null, kind: metric.kind ?? null }])),
       };
       const seen = new Map();
       for (const list of tenantLists(report, id)) {
@@ -247,6 +247,9 @@ const names = (list, name) => {
   return list.length > SHOWN ? `${shown}, ${C.more(number(list.length - SHOWN))}` : shown;
 };
 
+/** A metric's own figure: growth in percent, anything else a number ("57.1%", "12"). */
+const valueText = (m) => (m.kind === 'growth' && m.value !== null ? `${number(Math.round(m.value * 10) / 10)}%` : number(m.value));
+
 /** One designation's changes. */
 function areaChanges(change) {
   const { before: b, now: n } = change;
@@ -276,7 +279,7 @@ function areaChanges(change) {
             h(
               'li',
               { 'data-metric': m.metric },
-              C.metric(metricName(m.metric), metricPoints(m.before.points), metricPoints(m.now.points), m.before.value !== m.now.value ? C.values(number(m.before.value), number(m.now.value)) : ''),
+              C.metric(metricName(m.metric), metricPoints(m.before.points), metricPoints(m.now.points), m.before.value !== m.now.value ? C.values(valueText(m.before), valueText(m.now)) : ''),
             ),
           ),
         )
@@ -284,7 +287,7 @@ function areaChanges(change) {
     change.gained.length ? line('gained', C.gained(number(change.gained.length)), names(change.gained, (t) => t.name)) : null,
     change.lost.length ? line('lost', C.lost(number(change.lost.length)), names(change.lost, (t) => t.name)) : null,
     change.added.length ? line('added', C.added(number(change.added.length)), names(change.added, (c) => C.certification(c.personName, c.name, ''))) : null,
-    change.gone.length ? line('gone', C.gone(number(change.gone.length)), names(change.gone, (c) => C.certification(c.personName, c.name, c.now?.reason ?? (c.now ? STATUS[c.now.status] ?? c.now.status : null)))) : null,
+    change.gone.length ? line('gone', C.gone(number(change.gone.length)), names(change.gone, (c) => C.certification(c.personName, c.name, datesInWords(c.now?.reason) ?? (c.now ? STATUS[c.now.status] ?? c.now.status : null)))) : null,
   );
 }
 
@@ -373,7 +376,7 @@ export class ChangesPanel {
     if (this.#dropped) return { summary: this.#dropped.summary, from: C.fromFile(this.#dropped.name) };
     const month = this.#current?.month;
     const earlier = this.#results.filter((r) => month && r.month < month).at(-1);
-    return earlier ? { summary: earlier, from: C.fromSaved(earlier.savedAt ?? monthName(earlier.month)) } : null;
+    return earlier ? { summary: earlier, from: C.fromSaved(earlier.savedAt ? dayName(earlier.savedAt) : monthName(earlier.month)) } : null;
   }
 
   #draw() {

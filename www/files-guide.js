@@ -25,22 +25,42 @@ const FEEDS = {
 /** Kinds compare without case or punctuation (inputs.md §4): `azure-usage` is `azureUsage`. */
 const same = (a, b) => String(a).replace(/[^a-z0-9]/gi, '').toLowerCase() === String(b).replace(/[^a-z0-9]/gi, '').toLowerCase();
 
-/** A ruleset's needs: [{kinds, metrics: [metric id]}], one per set of downloads, in the order first needed. */
+/**
+ * A ruleset's needs: [{kinds, metrics: [metric id], feeds: [[metric id, part id or null]]}], one per set of
+ * downloads, in the order first needed.
+ */
 export function needs(ruleset) {
   const out = [];
-  const need = (kinds, metric) => {
+  const need = (kinds, metric, part = null) => {
     let entry = out.find((n) => n.kinds.join() === kinds.join());
-    if (!entry) out.push((entry = { kinds, metrics: [] }));
+    if (!entry) out.push((entry = { kinds, metrics: [], feeds: [] }));
     if (!entry.metrics.includes(metric)) entry.metrics.push(metric);
+    if (!entry.feeds.some(([m, p]) => m === metric && p === part)) entry.feeds.push([metric, part]);
   };
   for (const track of ruleset?.tracks ?? []) {
     for (const [id, m] of Object.entries(track.metrics ?? {})) {
       if (m.kind === 'people' || m.kind === 'steps') need(FEEDS.people(), id);
-      for (const source of m.kind === 'parts' ? (m.parts ?? []) : [m]) if (FEEDS[source.from]) need(FEEDS[source.from](source.measure), id);
+      if (m.kind === 'parts') for (const part of m.parts ?? []) FEEDS[part.from] && need(FEEDS[part.from](part.measure), id, part.id ?? null);
+      else if (FEEDS[m.from]) need(FEEDS[m.from](m.measure), id);
     }
   }
   return out;
 }
+
+/**
+ * Whether a metric (or one of its parts) has points on every track of the area that has it:
+ * known without the download that feeds it (typed from Partner Center).
+ */
+function known(area, metric, part) {
+  const figures = Object.values(area.tracks ?? {})
+    .map((track) => track.metrics?.[metric])
+    .filter(Boolean)
+    .map((m) => (part ? m.parts?.[part] : m));
+  return figures.length > 0 && figures.every((f) => f && f.points !== null && f.points !== undefined);
+}
+
+/** The metrics a download not read leaves unknown in the area (before any file: all it feeds). */
+const unknownWithout = (area, need) => (area ? need.metrics.filter((m) => need.feeds.some(([metric, part]) => metric === m && !known(area, metric, part))) : need.metrics);
 
 /** The report's files of any of `kinds` that were read (rows counted, no file-level error). */
 function readFiles(report, kinds) {
@@ -56,6 +76,8 @@ function covers(files) {
 }
 
 const list = (names) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+/** "net customer adds, usage growth and deployments" from metric ids. */
+const names = (metrics) => list(metrics.map((m) => metricName(m).toLowerCase()));
 
 /** One designation's block. */
 function areaBlock(report, id, ruleset) {
@@ -65,7 +87,8 @@ function areaBlock(report, id, ruleset) {
   const items = needs(ruleset).map((n) => {
     const files = readFiles(report, n.kinds);
     const read = files.length > 0;
-    const metrics = list(n.metrics.map((m) => metricName(m).toLowerCase()));
+    const metrics = names(n.metrics);
+    const unknown = read ? [] : unknownWithout(area, n);
     return h(
       'li',
       { class: `need ${read ? 'read' : 'missing'}`, 'data-kinds': n.kinds.join(' '), 'data-read': String(read) },
@@ -77,7 +100,9 @@ function areaBlock(report, id, ruleset) {
         h('span', { class: 'visually-hidden' }, `: ${read ? T.read : T.notRead}`),
         read
           ? h('span', { class: 'need-months', 'data-field': 'months' }, `${files.map((f) => f.name).join(', ')}: ${covers(files)}`)
-          : h('span', { class: 'need-missing', 'data-field': 'missing' }, T.missingFor(metrics)),
+          : unknown.length
+            ? h('span', { class: 'need-missing', 'data-field': 'missing' }, T.missingFor(names(unknown)))
+            : h('span', { class: 'muted', 'data-field': 'typed' }, T.typedInstead(metrics)),
         read ? h('span', { class: 'muted' }, T.feeds(metrics)) : null,
       ),
     );

@@ -35,6 +35,25 @@ export function monthName(month, short = false) {
   const name = MONTHS[Number(m[2]) - 1];
   return `${short ? name.slice(0, 3) : name} ${m[1]}`;
 }
+/** "2027-08-31" (or a timestamp of that day) as "31 August 2027"; anything else as it is. */
+export function dayName(day) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day ?? '');
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return day ?? '–';
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+/**
+ * The core's prose with its dates in words: "expired on 2025-10-10, before the as-of month 2025-11" reads
+ * "expired on 10 October 2025, before the as-of month November 2025"; "6 month(s)" reads "6 months".
+ * Only a date standing as a word (after a space or "(", before a space, punctuation or the end): never
+ * inside a file name or an id.
+ */
+export function datesInWords(text) {
+  if (typeof text !== 'string') return text;
+  return text
+    .replace(/(^|[\s(])(\d{4}-\d{2}-\d{2}|\d{4}-\d{2})(?=$|[\s.,;:)])/g, (all, before, date) => before + (date.length === 10 ? dayName(date) : monthName(date)))
+    .replace(/\b1 month\(s\)([^.]*?) have\b/g, '1 month$1 has')
+    .replace(/\b(\d+) month\(s\)/g, (_, n) => `${n} ${n === '1' ? 'month' : 'months'}`);
+}
 /** "2025-10" and -1: "2025-09"; null when `month` is not a month. */
 export function addMonths(month, n) {
   const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');

@@ -96,7 +96,14 @@ function stepsBody(m) {
   ];
 }
 
-function partsBody(m) {
+/** A part's figure with its unit from the ruleset ("9,000 USD of security consumption growth"), else the bare number. */
+function partFigure(value, rule) {
+  const [one, many] = rule?.unit ?? [];
+  const word = Math.abs(value) === 1 ? one : many;
+  return word ? `${number(value)} ${word}` : number(value);
+}
+
+function partsBody(m, rules) {
   return h(
     'ul',
     { class: 'parts' },
@@ -105,7 +112,7 @@ function partsBody(m) {
         'li',
         { 'data-part': id },
         h('span', { class: 'part-name' }, p.label ?? id),
-        h('span', { class: 'part-value', 'data-field': 'part-value' }, p.points === null ? T.partUnknown(number(p.threshold)) : T.partValue(number(p.value), number(p.threshold))),
+        h('span', { class: 'part-value', 'data-field': 'part-value' }, p.points === null ? T.partUnknown(number(p.threshold)) : T.partValue(partFigure(p.value, rules?.parts?.find((r) => r.id === id)), number(p.threshold))),
         h('span', { class: 'part-points', 'data-field': 'part-points' }, p.points === null ? '–' : T.points(metricPoints(p.points))),
         childTag(p.source, m),
       ),
@@ -113,8 +120,8 @@ function partsBody(m) {
   );
 }
 
-/** A metric's card, whatever its kind; `missingId` names the note on what would score an unknown one. */
-export function metric(id, m, missingId) {
+/** A metric's card, whatever its kind; `missingId` names the note on what would score an unknown one; `rules`: the ruleset's definition of the metric, if known. */
+export function metric(id, m, missingId, rules) {
   const name = metricName(id);
   const known = m.points !== null;
   const body = { tenants: countBody, people: countBody, services: countBody }[m.kind]?.(id, m);
@@ -134,6 +141,6 @@ export function metric(id, m, missingId) {
     m.kind === 'options' ? optionsBody(m) : null,
     m.kind === 'growth' ? growthBody(m) : null,
     m.kind === 'steps' ? stepsBody(m) : null,
-    m.kind === 'parts' ? partsBody(m) : null,
+    m.kind === 'parts' ? partsBody(m, rules) : null,
   );
 }

@@ -4,14 +4,14 @@
 // (certificationsIn says which matter to which area). Asked for a page at a
 // time (rows(), www/rows.js).
 
-import { h, number, table } from './dom.js';
+import { datesInWords, dayName, h, number, table } from './dom.js';
 import { CERTIFICATION_STATUS } from './rules.js';
 import { AREA_TEXT, PEOPLE_TEXT as T, metricName } from './strings.js';
 
 /**
  * A person's certifications that matter to `area` (a people row's
  * certifications[i].areas, Modern Work like every other area):
- * [{name, status, reason, countsIn}]. A certification the area does not list
+ * [{name, status, reason, countsIn}]; a counted one's reason is its retirement, if any. A certification the area does not list
  * is not shown for it.
  */
 export function certificationsIn(person, area) {
@@ -20,7 +20,9 @@ export function certificationsIn(person, area) {
     const name = String(c.matched ?? c.name ?? '').replace(/^Microsoft Certified:\s*/i, '');
     for (const a of c.areas ?? []) {
       if (a.area !== area || a.status === 'not_on_list') continue;
-      const entry = { name, status: a.status, reason: a.reason, countsIn: a.countsIn ?? [] };
+      // Counted: the core's reason names its lists by id; the metric and step (countsIn) and any retirement say it for a person.
+      const reason = a.status === 'counted' ? (c.eligibleThrough ? T.retiring(dayName(c.eligibleThrough)) : null) : datesInWords(a.reason);
+      const entry = { name, status: a.status, reason, countsIn: a.countsIn ?? [] };
       if (!out.some((e) => e.name === entry.name && e.status === entry.status && e.countsIn.join() === entry.countsIn.join())) out.push(entry);
     }
   }

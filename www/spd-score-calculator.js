@@ -73,6 +73,8 @@ import { tenantView } from './tenants.js';
 
 /** The styles, fetched once (literal, so that bundlers emit the file). */
 const STYLES_URL = new URL('./calculator.css', import.meta.url);
+/** File-less warnings the files guide says instead: a kind of download not loaded at all. */
+const GUIDE_SAYS = new Set(['noUsage', 'noSkilling']);
 /** The sample files, in www/samples/ (see its README), each named in full so that bundlers emit it. */
 const SAMPLE_URLS = {
   'cpor-report-13-months.csv': new URL('./samples/cpor-report-13-months.csv', import.meta.url),
@@ -542,7 +544,8 @@ export class SpdScoreCalculator extends HTMLElement {
       value: this.#anniversary ?? '',
       onchange: () => ((this.#anniversary = anniversary.value), this.#refresh()),
     });
-    const general = report.warnings.filter((w) => !w.file);
+    // A download not loaded at all is the files guide's to say, per designation and metric (not a line on every view about one model).
+    const general = report.warnings.filter((w) => !w.file && !GUIDE_SAYS.has(w.kind));
     // The tenants of the areas whose model lists usage tenants, as CSV.
     const usage = Object.entries(report.areas ?? {}).find(([, a]) => a.detail?.model === 'usage' && a.lists?.tenants);
     const button = (label, onclick) => h('button', { type: 'button', class: 'secondary', part: 'button', onclick }, label);

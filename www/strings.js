@@ -216,6 +216,7 @@ export const GUIDE_TEXT = {
   noMonths: 'no months',
   feeds: (metrics) => `Feeds ${metrics}.`,
   missingFor: (metrics) => `Missing: without it ${metrics} cannot be scored.`,
+  typedInstead: (metrics) => `Not loaded: the values typed from Partner Center score ${metrics}.`,
   stillUnknown: 'Still unknown',
   filesTitle: 'Files read',
   unreadTitle: 'Files not used',
@@ -239,6 +240,8 @@ export const GUIDE_TEXT = {
 /** The usage model's tenants table (www/tenants.js). */
 export const TENANTS_TEXT = {
   title: (n) => `Tenants (${n})`,
+  noUsage: 'No usage download read yet: its tenants are listed here once it is (see the files guide).',
+  noTenants: 'The usage downloads read list no tenant.',
   caption: 'Tenants and what each contributes',
   tenant: 'Tenant',
   eligible: 'Eligible now / a year ago',
@@ -515,6 +518,8 @@ export const PEOPLE_TEXT = {
   areaIntro: (counted, total, area) => `${counted} of ${total} people with a certification ${area} lists count.`,
   areaCaption: (area, n) => `People with a certification ${area} lists (${n})`,
   areaNone: (area) => `Nobody on the skilling list holds a certification ${area} lists.`,
+  /** A counted certification Microsoft retires: "retiring: counts until 31 August 2027". */
+  retiring: (day) => `retiring: counts until ${day}`,
 };
 
 /** The 2026 badge groups (designations.md §13): their line in the CLI summary; the page may use them for its group headings. */
@@ -535,10 +540,11 @@ export const INCENTIVE_TEXT = {
   /** "met", "not met: 3.5 points to go", "cannot tell: at least 18" (score: the area's total, a lower bound when Incomplete). */
   state: (line, score) => {
     if (line.met === true) return 'met';
-    const shown = (x) => String(Math.round(x * 100) / 100);
-    // Never "0 points to go" for 24.999: the points still missing, rounded up.
-    if (line.met === false) return `not met: ${shown(Math.max(0.01, Math.ceil((line.points - score) * 100 - 1e-9) / 100))} points to go`;
-    return score === null || score === undefined ? 'cannot tell' : `cannot tell: at least ${shown(score)}`;
+    // Points in prose: at most one decimal. Never "0 points to go" for 24.999: the points still missing, rounded up;
+    // a lower bound rounded down, so that it stays one.
+    const shown = (tenths) => (tenths / 10).toLocaleString('en', { maximumFractionDigits: 1 });
+    if (line.met === false) return `not met: ${shown(Math.max(1, Math.ceil((line.points - score) * 10 - 1e-9)))} points to go`;
+    return score === null || score === undefined ? 'cannot tell' : `cannot tell: at least ${shown(Math.floor(score * 10 + 1e-9))}`;
   },
 };
 

@@ -212,5 +212,6 @@ export function tenants({ area, areaId, rows, tenantView: kept, firstTrack, rule
 
 /** The usage model's explanation: its tenants, when it lists any. */
 export function usageDetail(d, kit) {
-  return kit.size('tenants') ? tenants(kit) : h('p', { 'data-field': 'no-tenants' }, T.none);
+  if (kit.size('tenants')) return tenants(kit);
+  return h('p', { 'data-field': 'no-tenants' }, kit.area.months?.length ? T.noTenants : T.noUsage);
 }

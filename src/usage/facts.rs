@@ -110,8 +110,6 @@ pub(crate) struct Facts {
     slices: Vec<(CellKey, Slice)>,
     /// Per tenant id, the index of its first slice; one more entry at the end.
     starts: Vec<usize>,
-    /// Association types present, to look up only those.
-    associations: Vec<AssociationId>,
 }
 
 impl Facts {
@@ -131,10 +129,8 @@ impl Facts {
         }
         let mut slices: Vec<(CellKey, Slice)> = Vec::with_capacity(count);
         let mut sorted = true;
-        let mut present = 0u32;
         for (key, usage) in store.cells.in_months(&months) {
             let month = key.month();
-            present |= 1 << key.association();
             let cell = Slice::of(usage, ruleset.workload_use(key.workload()), ruleset);
             let key = CellKey::new(key.tenant(), month, key.association(), 0);
             match slices.last_mut() {
@@ -165,21 +161,31 @@ impl Facts {
                 i += 1;
             }
         }
-        let associations = (0..32u8).filter(|a| present & (1 << a) != 0).collect();
-        Facts { slices, starts, associations }
+        Facts { slices, starts }
+    }
+
+    /// The tenant's slices, in key order (month, then association type):
+    /// a handful (the months a report needs x association types).
+    fn own(&self, tenant: TenantId) -> &[(CellKey, Slice)] {
+        let t = tenant as usize;
+        match (self.starts.get(t), self.starts.get(t + 1)) {
+            (Some(&start), Some(&end)) => self.slices.get(start..end).unwrap_or_default(),
+            _ => &[],
+        }
     }
 
     pub(crate) fn slice(&self, tenant: TenantId, month: Month, association: AssociationId) -> Option<&Slice> {
-        let t = tenant as usize;
-        let own = self.slices.get(*self.starts.get(t)?..*self.starts.get(t + 1)?)?;
         let key = CellKey::new(tenant, month, association, 0);
-        own.binary_search_by_key(&key, |&(k, _)| k).ok().and_then(|i| own.get(i)).map(|(_, slice)| slice)
+        // Scanned, which beats a binary search at that size.
+        let own = self.own(tenant).iter();
+        own.take_while(|(k, _)| *k <= key).find(|(k, _)| *k == key).map(|(_, slice)| slice)
     }
 
-    /// The tenant's slices in `month` under the associations in `mask`.
+    /// The tenant's slices in `month` under the associations in `mask`, in
+    /// association order.
     pub(crate) fn slices_in(&self, mask: u32, tenant: TenantId, month: Month) -> impl Iterator<Item = &Slice> {
-        let wanted = self.associations.iter().filter(move |&&a| mask & (1 << a) != 0);
-        wanted.filter_map(move |&a| self.slice(tenant, month, a))
+        let wanted = move |k: &CellKey| k.month() == month && mask & (1 << k.association()) != 0;
+        self.own(tenant).iter().filter(move |(k, _)| wanted(k)).map(|(_, slice)| slice)
     }
 
     /// Eligible on track `t` for the metrics of `list`, directly or
@@ -201,13 +207,14 @@ impl Facts {
         list: List,
     ) -> Eligibility {
         let mask = ruleset.customer_mask(t);
-        let in_band =
-            |band: usize, month: Month| self.slices_in(mask, tenant, month).any(|s| s.bands(list) & (1 << band) != 0);
-        if in_band(t, month) {
+        // The bands any of the month's slices is in.
+        let bands = |month: Month| self.slices_in(mask, tenant, month).fold(0u8, |bands, s| bands | s.bands(list));
+        let now = bands(month);
+        if now & (1 << t) != 0 {
             return Eligibility { eligible: true, carried_over: false };
         }
         let carried = ruleset.carry_from(t).is_some_and(|(from, months)| {
-            in_band(from, month) && month.minus(months).is_some_and(|earlier| in_band(t, earlier))
+            now & (1 << from) != 0 && month.minus(months).is_some_and(|earlier| bands(earlier) & (1 << t) != 0)
         });
         Eligibility { eligible: carried, carried_over: carried }
     }
@@ -242,7 +249,7 @@ pub(crate) struct Eligibility {
 }
 
 /// Which decisions of the ruleset a report relied on.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Applied(BTreeSet<&'static str>);
 
 impl Applied {

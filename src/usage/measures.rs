@@ -67,7 +67,20 @@ pub(crate) fn tenant_report(
     store: &UsageStore,
     facts: Option<(&Facts, Period)>,
     id: TenantId,
+    part: (Option<bool>, u32),
+) -> TenantReport {
+    tenant_report_on(ruleset, store, facts, id, part, None)
+}
+
+/// The tenant's entry with only track `only`'s part when given (what a
+/// sort by a path into that track reads: half the work of the whole entry).
+pub(crate) fn tenant_report_on(
+    ruleset: &Ruleset,
+    store: &UsageStore,
+    facts: Option<(&Facts, Period)>,
+    id: TenantId,
     (contributes, association_mask): (Option<bool>, u32),
+    only: Option<usize>,
 ) -> TenantReport {
     let tenant = &store.tenants[id as usize];
     let associations = (ruleset.data.associations.iter().enumerate())
@@ -77,6 +90,9 @@ pub(crate) fn tenant_report(
     let mut tracks = Keyed::default();
     if let Some((facts, period)) = facts {
         for (t, rules) in ruleset.data.tracks.iter().enumerate() {
+            if only.is_some_and(|only| only != t) {
+                continue;
+            }
             let part = track_part(ruleset, t, rules, facts, store, period, id, None);
             let contributes = part.contributes();
             // Only the association types the tenant has rows under: the
@@ -115,6 +131,24 @@ pub(crate) fn tenant_report(
     // Without the scoring pass's flag, the tenant's own parts say.
     let contributes = contributes.unwrap_or_else(|| tracks.values().any(|t: &TenantTrack| t.contributes));
     TenantReport { id: tenant.id.clone(), name: tenant.name.clone(), associations, contributes, tracks }
+}
+
+/// What the tenant moves on track `t` (`crate::report::weigh`: a customer
+/// added or lost, then deployments, then growth), from its part alone: a
+/// contribution sort weighs every tenant without building its entry. The
+/// same figures as the entry's options (those the tenant has rows under).
+pub(crate) fn tenant_weight(
+    ruleset: &Ruleset,
+    store: &UsageStore,
+    (facts, period): (&Facts, Period),
+    id: TenantId,
+    t: usize,
+    association_mask: u32,
+) -> f64 {
+    let part = track_part(ruleset, t, &ruleset.data.tracks[t], facts, store, period, id, None);
+    let options = part.options.iter().filter(|o| association_mask & (1 << o.association) != 0);
+    let growth = options.clone().map(|o| o.growth.map(|g| g as f64 / 100.0));
+    crate::report::weigh(part.net_add, options.map(|o| o.deployment), growth)
 }
 
 struct CustomerMetrics {

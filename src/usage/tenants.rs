@@ -8,7 +8,7 @@ use crate::points::Points;
 use crate::report::*;
 use crate::ruleset::{Ruleset, WorkloadId};
 use crate::usage::facts::{facts_for, period, Facts, Period};
-use crate::usage::measures::tenant_report;
+use crate::usage::measures::{tenant_report, tenant_report_on, tenant_weight};
 use crate::usage::store::{TenantId, UsageStore};
 use std::collections::BTreeMap;
 
@@ -69,12 +69,7 @@ impl DataModel for UsageLists<'_> {
                     kept.sort_unstable_by_key(|&id| (!contributes[id as usize], id));
                     kept.truncate(limit);
                 }
-                let mut association_masks = vec![0u32; count];
-                for key in self.store.cells.keys() {
-                    if let Some(mask) = association_masks.get_mut(key.tenant() as usize) {
-                        *mask |= 1 << key.association();
-                    }
-                }
+                let association_masks = association_masks(self.store);
                 let facts = self.facts.map(|(f, p)| (f, *p));
                 for id in kept {
                     let i = id as usize;
@@ -93,33 +88,81 @@ impl DataModel for UsageLists<'_> {
     }
 }
 
-/// The usage tenants of the area the usage exports are read with, straight
-/// from the store (no scoring pass: each tenant's part says whether it
-/// contributes), as of the month `options` gives; `false` when `area` is not
-/// that area.
-pub(crate) fn usage_tenants(
-    rulesets: &[Ruleset],
-    store: &UsageStore,
-    as_of: Option<Month>,
-    area: &str,
-    each: &mut EachRow<'_>,
-) -> bool {
-    let Some(reader) = crate::ruleset::usage_reader(rulesets).filter(|r| r.data.id == area && r.fed_by("usage")) else {
-        return false;
-    };
-    // The month areas_pass scores: the one asked for when the data has it,
-    // else the latest.
-    let as_of = as_of.filter(|m| store.months.contains(m)).or_else(|| store.months.last().copied());
-    let facts = period(store, as_of).map(|p| (facts_for(reader, store, p), p));
-    let lists = UsageLists {
-        ruleset: reader,
-        store,
-        facts: facts.as_ref(),
-        contributes: None,
-        tracks: None,
-        tenant_limit: None,
-    };
-    lists.rows("tenants", each)
+/// The usage tenants of the area the usage exports are read with, as
+/// `crate::rows` pages them when asked for one page: what a search, the
+/// filters and the contribution sort read comes without building a
+/// tenant's entry, which is built only for the rows a page shows (and, for
+/// a sort by a path into a track, with that track alone).
+pub(crate) struct TenantSource<'a> {
+    ruleset: &'a Ruleset,
+    store: &'a UsageStore,
+    facts: Option<(Facts, Period)>,
+    /// Per tenant, the association types it has rows under.
+    masks: Vec<u32>,
+}
+
+impl<'a> TenantSource<'a> {
+    /// The usage tenants of `area` as of `as_of` (else the latest month), or
+    /// `None` when `area` is not the one the usage exports are read with.
+    pub(crate) fn new(
+        rulesets: &'a [Ruleset],
+        store: &'a UsageStore,
+        as_of: Option<Month>,
+        area: &str,
+    ) -> Option<Self> {
+        let ruleset = crate::ruleset::usage_reader(rulesets).filter(|r| r.data.id == area && r.fed_by("usage"))?;
+        // The month areas_pass scores: the one asked for when the data has
+        // it, else the latest.
+        let as_of = as_of.filter(|m| store.months.contains(m)).or_else(|| store.months.last().copied());
+        let facts = period(store, as_of).map(|p| (facts_for(ruleset, store, p), p));
+        Some(TenantSource { ruleset, store, facts, masks: association_masks(store) })
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.store.tenants.len()
+    }
+
+    /// The tenant's id and name, which a search looks in.
+    pub(crate) fn text(&self, i: usize) -> (&str, Option<&str>) {
+        let tenant = &self.store.tenants[i];
+        (&tenant.id, tenant.name.as_deref())
+    }
+
+    /// The tenant has rows under this association type (by its id).
+    pub(crate) fn has_association(&self, i: usize, association: &str) -> bool {
+        let known = self.ruleset.data.associations.iter().position(|a| a.id == association);
+        known.is_some_and(|a| self.masks[i] & (1 << a) != 0)
+    }
+
+    /// The index of track `id`, when the area has it.
+    pub(crate) fn track(&self, id: &str) -> Option<usize> {
+        self.ruleset.data.tracks.iter().position(|t| t.id == id)
+    }
+
+    /// What the tenant moves on track `t` (`Row::contribution` of its
+    /// entry); `None` without a period to measure.
+    pub(crate) fn weight(&self, i: usize, t: usize) -> Option<f64> {
+        let (facts, period) = self.facts.as_ref()?;
+        Some(tenant_weight(self.ruleset, self.store, (facts, *period), i as TenantId, t, self.masks[i]))
+    }
+
+    /// The tenant's row (with `only`, that track's part alone).
+    pub(crate) fn row(&self, i: usize, only: Option<usize>) -> Row {
+        let facts = self.facts.as_ref().map(|(f, p)| (f, *p));
+        let part = (None, self.masks[i]);
+        Row::Tenant(Box::new(tenant_report_on(self.ruleset, self.store, facts, i as TenantId, part, only)))
+    }
+}
+
+/// Per tenant, the association types it has rows under (a bit each).
+fn association_masks(store: &UsageStore) -> Vec<u32> {
+    let mut masks = vec![0u32; store.tenants.len()];
+    for key in store.cells.keys() {
+        if let Some(mask) = masks.get_mut(key.tenant() as usize) {
+            *mask |= 1 << key.association();
+        }
+    }
+    masks
 }
 
 /// The warnings an area's ruleset attaches to workloads it names (those

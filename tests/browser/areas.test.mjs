@@ -267,7 +267,7 @@ test('values typed from Partner Center: Infrastructure 78 Qualified on SMB, ente
   assert.deepEqual([sec.smb.total, sec.smb.status, sec.enterprise.total], ['72', 'Qualified', 'at least 61']);
   assert.deepEqual(
     await security.locator('.area-track[data-track="smb"] [data-metric="usageGrowth"] [data-part]').evaluateAll((li) => li.map((l) => l.querySelector('[data-field="part-value"]').textContent)),
-    ['9,000; full points at 15,000', 'unknown; full points at 1,000'],
+    ['9,000 USD of security consumption growth; full points at 15,000', 'unknown; full points at 1,000'],
   );
 
   // Data & AI: not scored, with what would score it.

@@ -204,9 +204,9 @@ test('the overview and each area card show the 25-point incentive line (designat
   const result = run('score', path('areas/azure-programmatic.csv'), path('areas/training-programmatic.csv'));
   assert.equal(result.status, 0, result.stderr);
   // Data & AI: SMB 23.83 known in full; Infrastructure: SMB above 25; Security: a lower bound below 25.
-  assert.match(result.stdout, /Data & AI +24 +In progress .*· 25-point incentive line: not met: 1\.18 points to go/);
+  assert.match(result.stdout, /Data & AI +24 +In progress .*· 25-point incentive line: not met: 1\.2 points to go/);
   assert.match(result.stdout, /Infrastructure +32 +In progress .*· 25-point incentive line: met\n/);
   assert.match(result.stdout, /Security +at least 4 +Incomplete .*· 25-point incentive line: cannot tell: at least 4\n/);
   assert.doesNotMatch(result.stdout, /Business Applications .*incentive line/);
-  assert.match(result.stdout, /Solutions Partner for Data & AI \(Azure\), as of [^\n]*\nStatus: [^\n]*\n25-point incentive line: not met: 1\.18 points to go\n/);
+  assert.match(result.stdout, /Solutions Partner for Data & AI \(Azure\), as of [^\n]*\nStatus: [^\n]*\n25-point incentive line: not met: 1\.2 points to go\n/);
 });
