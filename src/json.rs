@@ -12,6 +12,7 @@
 //! (README, "Size and speed").
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Nesting deeper than this is an error, not a stack overflow.
@@ -440,6 +441,17 @@ impl<'j, 'a> At<'j, 'a> {
         let mut entry =
             |m: &Member<'a>| read(&m.key, At { value: &m.value, path: &self.child(&m.key), errors: self.errors });
         members.iter().map(&mut entry).collect()
+    }
+
+    /// An object's members as a map by key, each value read by `read` (a
+    /// key written twice: the last). Built by inserting: `collect` would
+    /// sort, a stable sort's code for each value type.
+    pub fn map<T>(&self, mut read: impl FnMut(At<'_, 'a>) -> T) -> BTreeMap<String, T> {
+        let mut map = BTreeMap::new();
+        for (key, value) in self.entries(|key, at| (key.to_string(), read(at))) {
+            map.insert(key, value);
+        }
+        map
     }
 
     /// The value as an object of named fields (a field written twice is an error).

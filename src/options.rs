@@ -110,7 +110,7 @@ struct Written {
     anniversary: Option<String>,
     tenant_limit: Option<usize>,
     manual_values: Vec<ManualValue>,
-    tracks: Vec<(String, String)>,
+    tracks: std::collections::BTreeMap<String, String>,
     detail: Option<String>,
 }
 
@@ -135,7 +135,7 @@ impl ScoreOptions {
                     })
                 }),
                 manual_values: o.or_default("manualValues", |at| at.list(ManualValue::read)),
-                tracks: o.or_default("tracks", |at| at.entries(|key, at| (key.to_string(), at.string()))),
+                tracks: o.or_default("tracks", |at| at.map(|at| at.string())),
                 detail: o.opt_string("detail"),
             }
         })?;
@@ -156,7 +156,7 @@ impl ScoreOptions {
             anniversary: date(written.anniversary, "anniversary")?,
             tenant_limit: written.tenant_limit,
             manual_values: written.manual_values,
-            tracks: written.tracks.into_iter().collect(),
+            tracks: written.tracks,
         })
     }
 }

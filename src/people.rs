@@ -82,7 +82,7 @@ pub fn evaluate(rows: &[CertificationRow], ruleset: &Ruleset, as_of: Option<Mont
                     areas: vec![],
                 });
             }
-            person.lists.sort();
+            person.lists.sort_unstable();
             person.intermediate = person.lists.iter().any(|l| l == "intermediate");
             person.advanced = person.lists.iter().any(|l| l == "advanced");
             person

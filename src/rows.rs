@@ -499,7 +499,8 @@ impl<'q> Page<'q> {
 
     fn sort(&mut self) {
         let descending = self.query.descending;
-        self.kept.sort_by(|a, b| a.0.compare(&b.0, descending).then(a.1.cmp(&b.1)));
+        // Total (the row's index breaks ties): unstable is the same order.
+        self.kept.sort_unstable_by(|a, b| a.0.compare(&b.0, descending).then(a.1.cmp(&b.1)));
     }
 
     fn selects(&self, row: &Row) -> bool {

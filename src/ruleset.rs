@@ -303,9 +303,7 @@ impl RulesetData {
             other_associations: o.or_default("otherAssociations", |at| at.list(read_association)),
             workloads: o.or_default("workloads", |at| at.list(read_workload)),
             certifications: o.or_default("certifications", |at| at.list(read_certification)),
-            certification_lists: o.or_default("certificationLists", |at| {
-                at.entries(|key, at| (key.to_string(), at.strings())).into_iter().collect()
-            }),
+            certification_lists: o.or_default("certificationLists", |at| at.map(|at| at.strings())),
             dropped_certifications: o.strings_or_default("droppedCertifications"),
             window: o.or_default("window", |at| {
                 let w = at.object();

@@ -93,7 +93,7 @@ impl Rules {
                         smb_segment_words: c.get("smbSegmentWords", |at| at.strings()),
                     }
                 }),
-                customer_acr_at_least: o.keyed("customerAcrAtLeast", |at| at.f64()).into_iter().collect(),
+                customer_acr_at_least: o.get("customerAcrAtLeast", |at| at.map(|at| at.f64())),
                 customer_months: o.u32("customerMonths"),
                 ttm_months: o.u32("ttmMonths"),
                 deployment_months: o.u32("deploymentMonths"),

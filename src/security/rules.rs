@@ -96,8 +96,7 @@ impl Rules {
     pub fn from_json(json: &str, tracks: &[&str]) -> Result<Rules, String> {
         let mut rules = crate::json::read_named(json, "", |at| {
             let o = at.object();
-            let bands =
-                |at: At<'_, '_>| at.entries(|track, at| (track.to_string(), TtmBand::read(at))).into_iter().collect();
+            let bands = |at: At<'_, '_>| at.map(TtmBand::read);
             Rules {
                 ttm_months: o.u32("ttmMonths"),
                 azure_bands: o.get("azureBands", |at| {

@@ -66,7 +66,7 @@ impl DataModel for UsageLists<'_> {
                 // With a limit, the contributing ones first, each group in data order.
                 let mut kept: Vec<TenantId> = (0..count as TenantId).collect();
                 if let (Some(limit), Some(contributes)) = (self.tenant_limit.filter(|&l| l < count), self.contributes) {
-                    kept.sort_by_key(|&id| !contributes[id as usize]);
+                    kept.sort_unstable_by_key(|&id| (!contributes[id as usize], id));
                     kept.truncate(limit);
                 }
                 let association_masks = association_masks(self.store);
