@@ -171,5 +171,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(write, m)?)?;
     m.add_function(wrap_pyfunction!(rulesets, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
+    // The row's fields in CSV order, named once (crate::portfolio).
+    m.add("COLUMNS", crate::portfolio::COLUMNS)?;
     Ok(())
 }

@@ -35,21 +35,9 @@ __all__ = [
     "write",
 ]
 
-#: The fields of a portfolio row, in the CLI's CSV order (docs/portfolio.md).
-COLUMNS = (
-    "partner",
-    "area",
-    "score",
-    "atLeast",
-    "status",
-    "track",
-    "incentiveLineMet",
-    "next",
-    "asOf",
-    "files",
-    "skippedRows",
-    "errors",
-)
+#: The fields of a portfolio row, in the CLI's CSV order (docs/portfolio.md):
+#: the core's own list.
+COLUMNS = tuple(_core.COLUMNS)
 
 PathLike = Union[str, "os.PathLike[str]"]
 #: A file: a path, or a name and its bytes.

@@ -91,6 +91,10 @@ class Batch(unittest.TestCase):
                 out = Path(tmp) / f"rows.{ext}"
                 cli("batch", self.dir, "--out", out)
                 self.assertEqual(spd_score.write(rows, fmt), out.read_bytes().decode("utf-8"), fmt)
+                if fmt == "csv":
+                    # COLUMNS (what the Spark job writes) is the CLI's header.
+                    header = out.read_text(encoding="utf-8").splitlines()[0]
+                    self.assertEqual(",".join(spd_score.COLUMNS), header)
         # Partners in any order, the portfolio's order out; floats from a
         # typed column (Spark's) written as whole numbers still.
         partners = sorted({r["partner"] for r in rows}, reverse=True)
