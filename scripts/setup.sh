@@ -8,6 +8,10 @@ WASM_BINDGEN_VERSION=0.2.130 # must match the wasm-bindgen crate pinned in Cargo
 if ! rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
+# std's sources: the release .wasm builds its own std for size (scripts/wasm.mjs).
+if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  rustup component add rust-src
+fi
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   # Not --locked: its lock file names a crate version the registry here lacks.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
