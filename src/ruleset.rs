@@ -15,6 +15,7 @@ use crate::points::Points;
 use crate::text::fold;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::sync::Arc;
 
 /// A ruleset of `rulesets/`, embedded minified by `build.rs`.
 macro_rules! embedded {
@@ -477,10 +478,18 @@ impl fmt::Display for RulesetError {
 
 impl std::error::Error for RulesetError {}
 
-/// A validated ruleset with its lookup tables.
+/// A validated ruleset with its lookup tables. Both are shared, not
+/// copied, by its clones: every workbook starts from the embedded
+/// rulesets, and copying them was a deep clone's code for every type here.
 #[derive(Clone, Debug)]
 pub struct Ruleset {
-    pub data: RulesetData,
+    pub data: Arc<RulesetData>,
+    tables: Arc<Tables>,
+}
+
+/// What [`Ruleset::new`] derives from the data.
+#[derive(Debug)]
+struct Tables {
     associations: HashMap<String, u8>,
     workloads: HashMap<String, u8>,
     certifications: HashMap<String, usize>,
@@ -523,14 +532,14 @@ pub(crate) fn in_order(mut rulesets: Vec<Ruleset>) -> Vec<Ruleset> {
 /// when no area reads usage.
 pub(crate) fn usage_reader(rulesets: &[Ruleset]) -> Option<&Ruleset> {
     let readers = || rulesets.iter().filter(|r| r.reads_usage());
-    readers().find(|r| r.headline).or_else(|| readers().min_by(|a, b| a.order(b)))
+    readers().find(|r| r.tables.headline).or_else(|| readers().min_by(|a, b| a.order(b)))
 }
 
 /// The area the report's top-level fields describe: the catalogue's
 /// headline area, else the usage reader, else the first area in the
 /// catalogue's order. `None` only without rulesets.
 pub(crate) fn headline(rulesets: &[Ruleset]) -> Option<&Ruleset> {
-    let by_catalogue = rulesets.iter().find(|r| r.headline);
+    let by_catalogue = rulesets.iter().find(|r| r.tables.headline);
     by_catalogue.or_else(|| usage_reader(rulesets)).or_else(|| rulesets.iter().min_by(|a, b| a.order(b)))
 }
 
@@ -750,11 +759,10 @@ impl Ruleset {
             || (!cfg!(feature = "security") && parts_fed_by("azure"));
         let rank = catalogue.area_order.iter().position(|id| *id == data.id).unwrap_or(catalogue.area_order.len());
         let headline = catalogue.headline.as_ref() == Some(&data.id);
-        Ok(Ruleset {
+        let tables = Tables {
             rank,
             headline,
             model_left_out,
-            data,
             associations,
             workloads,
             certifications,
@@ -765,7 +773,8 @@ impl Ruleset {
             bizapps,
             azure,
             security,
-        })
+        };
+        Ok(Ruleset { data: Arc::new(data), tables: Arc::new(tables) })
     }
 
     /// Points one more unit of the part fed by `from` with `measure` earns on
@@ -779,7 +788,7 @@ impl Ruleset {
     }
 
     pub fn association(&self, text: &str) -> Option<AssociationId> {
-        lookup(&self.associations, text).copied()
+        lookup(&self.tables.associations, text).copied()
     }
     /// The name of an association type that counts on no track (`PAL` for
     /// `Partner admin link`).
@@ -793,7 +802,7 @@ impl Ruleset {
         self.data.associations.iter().position(|a| a.id == id).map(|i| i as u8)
     }
     pub fn workload(&self, text: &str) -> Option<WorkloadId> {
-        lookup(&self.workloads, text).copied()
+        lookup(&self.tables.workloads, text).copied()
     }
     /// The workload whose EMS usage column pair has `prefix`.
     pub fn ems_workload(&self, prefix: &str) -> Option<WorkloadId> {
@@ -803,7 +812,7 @@ impl Ruleset {
         found.map(|w| w as WorkloadId)
     }
     pub fn workload_use(&self, workload: WorkloadId) -> WorkloadUse {
-        self.workload_use.get(usize::from(workload)).copied().unwrap_or_default()
+        self.tables.workload_use.get(usize::from(workload)).copied().unwrap_or_default()
     }
     /// A certification by its name, a spelling or an exam code
     /// (`Microsoft Certified: Azure Administrator Associate`, `AZ-104`), the
@@ -813,7 +822,7 @@ impl Ruleset {
     /// names the exam, not the certification.
     pub fn certification(&self, text: &str) -> Option<CertificationId> {
         let whole = certification_key(text);
-        if let Some(&found) = self.certifications.get(&whole) {
+        if let Some(&found) = self.tables.certifications.get(&whole) {
             return Some(found);
         }
         // The parts before and inside parentheses, the title without a
@@ -822,7 +831,7 @@ impl Ruleset {
         let before = text.split_once('(').map(|(before, _)| before);
         let without_brand = whole.strip_prefix("microsoft").filter(|rest| !rest.is_empty()).map(str::to_string);
         let mut keys = [inside, before].into_iter().flatten().map(certification_key).chain(without_brand);
-        keys.find_map(|key| self.certifications.get(&key).filter(|_| !is_exam_code(&key))).copied()
+        keys.find_map(|key| self.tables.certifications.get(&key).filter(|_| !is_exam_code(&key))).copied()
     }
     pub fn certification_data(&self, id: CertificationId) -> &Certification {
         &self.data.certifications[id]
@@ -848,7 +857,7 @@ impl Ruleset {
     }
     /// The last day a certification counts, when it has one.
     pub fn eligible_through(&self, id: CertificationId) -> Option<Date> {
-        self.eligible_through.get(id).copied().flatten()
+        self.tables.eligible_through.get(id).copied().flatten()
     }
     /// The names of the certification lists that hold a certification.
     pub fn lists_of(&self, id: CertificationId) -> impl Iterator<Item = &str> {
@@ -860,11 +869,11 @@ impl Ruleset {
     }
     /// Bit `a` set when association `a` counts for customers on `track`.
     pub fn customer_mask(&self, track: usize) -> u32 {
-        self.customer_masks.get(track).copied().unwrap_or(0)
+        self.tables.customer_masks.get(track).copied().unwrap_or(0)
     }
     /// The track whose band a tenant may have grown into and still count on `track`.
     pub fn carry_from(&self, track: usize) -> Option<(usize, u32)> {
-        let from = self.carry_from.get(track).copied().flatten()?;
+        let from = self.tables.carry_from.get(track).copied().flatten()?;
         Some((from, self.data.tracks[track].carry_over.as_ref()?.months))
     }
     /// The rules of Business Applications' downloads, when the area's
@@ -872,40 +881,40 @@ impl Ruleset {
     /// (`cfg!`: with the feature off the answer is a constant None, and
     /// the model behind it leaves the module.)
     pub fn bizapps(&self) -> Option<&crate::bizapps::Rules> {
-        self.bizapps.as_deref().filter(|_| cfg!(feature = "bizapps"))
+        self.tables.bizapps.as_deref().filter(|_| cfg!(feature = "bizapps"))
     }
     /// The Azure model's rules, when the area's metrics are fed from it.
     pub(crate) fn azure(&self) -> Option<&crate::azure::Rules> {
-        self.azure.as_ref().filter(|_| cfg!(feature = "azure"))
+        self.tables.azure.as_ref().filter(|_| cfg!(feature = "azure"))
     }
     /// Security's Azure part's rules, when the area's metrics have parts
     /// fed from Azure exports.
     pub(crate) fn security(&self) -> Option<&crate::security::Rules> {
-        self.security.as_deref().filter(|_| cfg!(feature = "security"))
+        self.tables.security.as_deref().filter(|_| cfg!(feature = "security"))
     }
     /// True when a data model the area's metrics are fed from is not in
     /// this build (its cargo feature off): the area is scored from typed
     /// values only, as if its exports were not loaded.
     pub fn model_left_out(&self) -> bool {
-        self.model_left_out
+        self.tables.model_left_out
     }
     pub fn decision(&self, id: &str) -> Option<&Decision> {
         self.data.decisions.iter().find(|d| d.id == id)
     }
     /// Catalogue order, then id.
     fn order(&self, other: &Ruleset) -> std::cmp::Ordering {
-        self.rank.cmp(&other.rank).then_with(|| self.data.id.cmp(&other.data.id))
+        self.tables.rank.cmp(&other.tables.rank).then_with(|| self.data.id.cmp(&other.data.id))
     }
     /// True when a metric of the area (not a part of one) is fed from
     /// `model` and that model is in this build.
     pub(crate) fn fed_by(&self, model: &str) -> bool {
-        !self.model_left_out && fed_by(&self.data, model)
+        !self.tables.model_left_out && fed_by(&self.data, model)
     }
     /// True when the area reads Microsoft 365 usage exports (its tracks
     /// have paid-seat bands).
     /// (Not with a model of its left out of this build: it reads nothing.)
     pub fn reads_usage(&self) -> bool {
-        !self.model_left_out && self.data.tracks.iter().any(|t| t.band.is_some())
+        !self.tables.model_left_out && self.data.tracks.iter().any(|t| t.band.is_some())
     }
     /// The short name shown for the area.
     pub fn label(&self) -> &str {
@@ -1068,7 +1077,7 @@ mod tests {
         assert!(Ruleset::from_json("{").is_err());
         let zero = DEFAULT_JSON.replacen("\"max\":20,\"threshold\":5", "\"max\":20,\"threshold\":0", 1);
         assert!(Ruleset::from_json(&zero).unwrap_err().to_string().contains("threshold"));
-        let mut data = Ruleset::modern_work().data;
+        let mut data = RulesetData::clone(&Ruleset::modern_work().data);
         data.tracks[1].customer_associations.push("XYZ".into());
         assert!(Ruleset::new(data).unwrap_err().to_string().contains("XYZ"));
     }

@@ -2,7 +2,7 @@
 //! on small hand-made exports.
 
 use serde_json::Value;
-use spd_score::{Ruleset, ScoreOptions, Workbook};
+use spd_score::{Ruleset, RulesetData, ScoreOptions, Workbook};
 
 const HEADER: &str = "CustomerTenantName,PartnerAttachType,WorkloadName,MonthName,ActiveUsage,QualifiedUsage\n";
 const NOW: &str = "Oct-2025";
@@ -248,7 +248,7 @@ fn negative_nets_are_values_with_zero_points() {
 #[test]
 fn unconfirmed_workloads_are_an_assumption_only_when_used() {
     // A ruleset may mark a workload Microsoft has not confirmed: it counts, and says so.
-    let mut data = Ruleset::modern_work().data;
+    let mut data = RulesetData::clone(&Ruleset::modern_work().data);
     data.workloads.iter_mut().filter(|w| w.id == "Windows 365").for_each(|w| w.confirmed = false);
     let ruleset = Ruleset::new(data).unwrap();
     let report = |export: &Export| {
