@@ -11,8 +11,8 @@
 //! here too serde_json's deserializer is not in the module at all
 //! (README, "Size and speed").
 
+use crate::keyed::Keyed;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Nesting deeper than this is an error, not a stack overflow.
@@ -443,15 +443,18 @@ impl<'j, 'a> At<'j, 'a> {
         members.iter().map(&mut entry).collect()
     }
 
-    /// An object's members as a map by key, each value read by `read` (a
-    /// key written twice: the last). Built by inserting: `collect` would
-    /// sort, a stable sort's code for each value type.
-    pub fn map<T>(&self, mut read: impl FnMut(At<'_, 'a>) -> T) -> BTreeMap<String, T> {
-        let mut map = BTreeMap::new();
+    /// An object's members by key, sorted (a key written twice: the last),
+    /// each value read by `read`. A sorted Vec, not a BTreeMap: these maps
+    /// hold a few keys, and each BTreeMap value type is a copy of its code.
+    pub fn map<T>(&self, mut read: impl FnMut(At<'_, 'a>) -> T) -> Keyed<T> {
+        let mut map: Vec<(String, T)> = Vec::new();
         for (key, value) in self.entries(|key, at| (key.to_string(), read(at))) {
-            map.insert(key, value);
+            match map.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+                Ok(i) => map[i].1 = value,
+                Err(i) => map.insert(i, (key, value)),
+            }
         }
-        map
+        Keyed(map)
     }
 
     /// The value as an object of named fields (a field written twice is an error).
@@ -621,6 +624,8 @@ mod tests {
         .unwrap();
         assert_eq!(a.as_deref(), Some(r#"{"b" : [1, 2.5e-3]}"#));
         assert_eq!((c, c_text), (false, None));
+        let map = read(r#"{"b": 1, "a": 2, "b": 3}"#, |at| at.map(|x| x.u32())).unwrap();
+        assert_eq!(map.0, [("a".to_string(), 2), ("b".to_string(), 3)], "sorted, the last of a key written twice");
     }
 
     #[test]

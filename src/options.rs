@@ -110,7 +110,8 @@ struct Written {
     anniversary: Option<String>,
     tenant_limit: Option<usize>,
     manual_values: Vec<ManualValue>,
-    tracks: std::collections::BTreeMap<String, String>,
+    /// Sorted by area, each once.
+    tracks: Vec<(String, String)>,
     detail: Option<String>,
 }
 
@@ -135,7 +136,7 @@ impl ScoreOptions {
                     })
                 }),
                 manual_values: o.or_default("manualValues", |at| at.list(ManualValue::read)),
-                tracks: o.or_default("tracks", |at| at.map(|at| at.string())),
+                tracks: o.or_default("tracks", |at| at.map(|at| at.string())).0,
                 detail: o.opt_string("detail"),
             }
         })?;
@@ -148,6 +149,11 @@ impl ScoreOptions {
                 return Err(OptionsError::Value { name: "detail", message });
             }
         };
+        // Inserted, not collected: `collect` would sort again.
+        let mut tracks = std::collections::BTreeMap::new();
+        for (area, track) in written.tracks {
+            tracks.insert(area, track);
+        }
         Ok(ScoreOptions {
             detail,
             as_of: month(written.as_of, "asOf")?,
@@ -156,7 +162,7 @@ impl ScoreOptions {
             anniversary: date(written.anniversary, "anniversary")?,
             tenant_limit: written.tenant_limit,
             manual_values: written.manual_values,
-            tracks: written.tracks,
+            tracks,
         })
     }
 }

@@ -13,7 +13,7 @@ use crate::kinds::MetricRule;
 use crate::month::Date;
 use crate::points::Points;
 use crate::text::fold;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -91,7 +91,8 @@ pub struct RulesetData {
     /// replaces in it, by id): the catalogue is usually enough.
     pub certifications: Vec<Certification>,
     /// Named lists of certification ids that metrics count people from.
-    pub certification_lists: BTreeMap<String, Vec<String>>,
+    /// (Sorted by name.)
+    pub certification_lists: Keyed<Vec<String>>,
     /// Certifications no longer on Microsoft's list: holders are told so.
     pub dropped_certifications: Vec<String>,
     pub window: Window,
@@ -673,7 +674,7 @@ impl Ruleset {
         }
         let known_certification = |id: &String| data.certifications.iter().any(|c| &c.id == id);
         let listed =
-            data.certification_lists.iter().flat_map(|(list, ids)| ids.iter().map(move |id| (list.as_str(), id)));
+            data.certification_lists.0.iter().flat_map(|(list, ids)| ids.iter().map(move |id| (list.as_str(), id)));
         let dropped = data.dropped_certifications.iter().map(|id| ("droppedCertifications", id));
         if let Some((list, id)) = listed.chain(dropped).find(|(_, id)| !known_certification(id)) {
             let path =
@@ -694,7 +695,7 @@ impl Ruleset {
                 }
             }
             customer_masks.push(mask);
-            let known_list = |list: &str| data.certification_lists.contains_key(list);
+            let known_list = |list: &str| data.certification_lists.get(list).is_some();
             for (id, metric) in &track.metrics.0 {
                 let at = || format!("tracks[{t}].metrics.{id}");
                 metric.validate(&known_list).map_err(|e| RulesetError::rule(at(), e))?;
@@ -862,7 +863,7 @@ impl Ruleset {
     /// The names of the certification lists that hold a certification.
     pub fn lists_of(&self, id: CertificationId) -> impl Iterator<Item = &str> {
         let cert = &self.data.certifications[id].id;
-        self.data.certification_lists.iter().filter(move |(_, ids)| ids.contains(cert)).map(|(name, _)| name.as_str())
+        self.data.certification_lists.0.iter().filter(move |(_, ids)| ids.contains(cert)).map(|(name, _)| name.as_str())
     }
     pub fn is_dropped(&self, id: CertificationId) -> bool {
         self.data.dropped_certifications.contains(&self.data.certifications[id].id)

@@ -4,14 +4,15 @@
 //! of its own: every threshold, spelling and word comes from the ruleset.
 
 use crate::json::At;
+use crate::keyed::Keyed;
 use crate::text::fold;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 #[derive(Clone, Debug)]
 pub struct Rules {
     pub classification: Classification,
     /// USD a tenant's ACR must reach in one month, by track id.
-    pub customer_acr_at_least: BTreeMap<String, f64>,
+    pub customer_acr_at_least: Keyed<f64>,
     /// The months a tenant may reach it in, counting back from the one scored.
     pub customer_months: u32,
     /// Trailing months summed for usage growth.
@@ -108,7 +109,7 @@ impl Rules {
             }
         })
         .map_err(|e| format!("data: {e}"))?;
-        if let Some(track) = tracks.iter().find(|t| !rules.customer_acr_at_least.contains_key(**t)) {
+        if let Some(track) = tracks.iter().find(|t| rules.customer_acr_at_least.get(t).is_none()) {
             return Err(format!("data.customerAcrAtLeast has no threshold for track {track}"));
         }
         if !tracks.contains(&rules.classification.smb_track.as_str()) {

@@ -5,8 +5,9 @@
 
 use crate::azure::DuplicateFlags;
 use crate::json::At;
+use crate::keyed::Keyed;
 use crate::text::fold;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// A name with its spellings (the ruleset's association shape).
 pub type Spelled = crate::ruleset::Association;
@@ -39,9 +40,9 @@ pub enum Use {
 
 #[derive(Clone, Debug, Default)]
 pub struct AzureBands {
-    pub customers: BTreeMap<String, TtmBand>,
-    pub deployments: BTreeMap<String, TtmBand>,
-    pub usage_growth: BTreeMap<String, TtmBand>,
+    pub customers: Keyed<TtmBand>,
+    pub deployments: Keyed<TtmBand>,
+    pub usage_growth: Keyed<TtmBand>,
 }
 
 /// A band on a tenant's TTM security ACR, in USD: each bound optional.
@@ -120,7 +121,7 @@ impl Rules {
         for (name, by_track) in
             [("customers", &bands.customers), ("deployments", &bands.deployments), ("usageGrowth", &bands.usage_growth)]
         {
-            if let Some(track) = tracks.iter().find(|t| !by_track.contains_key(**t)) {
+            if let Some(track) = tracks.iter().find(|t| by_track.get(t).is_none()) {
                 return Err(format!("data.azureBands.{name} has no band for track {track}"));
             }
         }
