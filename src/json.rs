@@ -320,7 +320,7 @@ pub fn read<T>(text: &str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, Json
 pub fn read_named<T>(text: &str, whole: &'static str, read: impl FnOnce(At<'_, '_>) -> T) -> Result<T, JsonError> {
     let tree = parse(text)?;
     let errors = Errors { first: RefCell::new(None), whole };
-    let value = read(At { value: &tree, path: "", errors: &errors });
+    let value = read(At { value: &tree, place: Place::Top, errors: &errors });
     errors.first.into_inner().map_or(Ok(value), Err)
 }
 
@@ -338,20 +338,56 @@ impl Errors {
     }
 }
 
+/// Where a value is: a chain up to the top, written out as a path
+/// (`tracks[1].metrics.customers.max`) only when an error names it, so
+/// that reading a field neither builds nor drops a string.
+#[derive(Clone, Copy)]
+enum Place<'j> {
+    Top,
+    Key(&'j Place<'j>, &'j str),
+    Index(&'j Place<'j>, usize),
+}
+
+impl Place<'_> {
+    fn write(&self, out: &mut String) {
+        match *self {
+            Place::Top => {}
+            Place::Key(parent, key) => {
+                parent.write(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Place::Index(parent, i) => {
+                parent.write(out);
+                let _ = write!(out, "[{i}]");
+            }
+        }
+    }
+
+    fn path(&self) -> String {
+        let mut path = String::new();
+        self.write(&mut path);
+        path
+    }
+}
+
 /// A value at a path, read as one type; a value of another type is noted
 /// as an error (naming the path) and read as the type's default.
 #[derive(Clone, Copy)]
 pub struct At<'j, 'a> {
     value: &'j Json<'a>,
-    pub path: &'j str,
+    place: Place<'j>,
     errors: &'j Errors,
 }
 
 impl<'j, 'a> At<'j, 'a> {
     /// Notes an error at this path (the first one is the one told).
     pub fn fail(&self, what: &str) {
-        let path = if self.path.is_empty() { self.errors.whole } else { self.path };
-        self.errors.note(path.to_string(), what.to_string());
+        let path = self.place.path();
+        let path = if path.is_empty() { self.errors.whole.to_string() } else { path };
+        self.errors.note(path, what.to_string());
     }
 
     /// The value as parsed, for readers of more than one type.
@@ -359,8 +395,13 @@ impl<'j, 'a> At<'j, 'a> {
         self.value
     }
 
-    fn wrong<T: Default>(&self, expected: &str) -> T {
+    /// Notes that the value is not what was `expected`.
+    fn mistyped(&self, expected: &str) {
         self.fail(&format!("expected {expected}, found {}", self.value.kind()));
+    }
+
+    fn wrong<T: Default>(&self, expected: &str) -> T {
+        self.mistyped(expected);
         T::default()
     }
 
@@ -419,16 +460,36 @@ impl<'j, 'a> At<'j, 'a> {
         })
     }
 
+    /// The items of an array (none, noted, when it is not one).
+    fn items(&self) -> &'j [Json<'a>] {
+        match self.value {
+            Json::Array(items) => items,
+            _ => {
+                self.mistyped("an array");
+                &[]
+            }
+        }
+    }
+
+    /// The members of an object (none, noted, when it is not one).
+    fn members(&self) -> &'j [Member<'a>] {
+        match self.value {
+            Json::Object(members) => members,
+            _ => {
+                self.mistyped("an object");
+                &[]
+            }
+        }
+    }
+
     /// Each item of an array read by `read`, with its index in the path.
     pub fn list<T>(&self, mut read: impl FnMut(At<'_, 'a>) -> T) -> Vec<T> {
-        let Json::Array(items) = self.value else { return self.wrong("an array") };
-        let mut path = String::new();
-        let mut item = |(i, value)| {
-            path.clear();
-            let _ = write!(path, "{}[{i}]", self.path);
-            read(At { value, path: &path, errors: self.errors })
-        };
-        items.iter().enumerate().map(&mut item).collect()
+        let items = self.items();
+        let mut out = Vec::with_capacity(items.len());
+        for (i, value) in items.iter().enumerate() {
+            out.push(read(At { value, place: Place::Index(&self.place, i), errors: self.errors }));
+        }
+        out
     }
 
     pub fn strings(&self) -> Vec<String> {
@@ -437,10 +498,12 @@ impl<'j, 'a> At<'j, 'a> {
 
     /// An object's members in order, each read by `read` with its key.
     pub fn entries<T>(&self, mut read: impl FnMut(&str, At<'_, 'a>) -> T) -> Vec<T> {
-        let Json::Object(members) = self.value else { return self.wrong("an object") };
-        let mut entry =
-            |m: &Member<'a>| read(&m.key, At { value: &m.value, path: &self.child(&m.key), errors: self.errors });
-        members.iter().map(&mut entry).collect()
+        let members = self.members();
+        let mut out = Vec::with_capacity(members.len());
+        for m in members {
+            out.push(read(&m.key, At { value: &m.value, place: Place::Key(&self.place, &m.key), errors: self.errors }));
+        }
+        out
     }
 
     /// An object's members by key, sorted (a key written twice: the last),
@@ -448,10 +511,11 @@ impl<'j, 'a> At<'j, 'a> {
     /// hold a few keys, and each BTreeMap value type is a copy of its code.
     pub fn map<T>(&self, mut read: impl FnMut(At<'_, 'a>) -> T) -> Keyed<T> {
         let mut map: Vec<(String, T)> = Vec::new();
-        for (key, value) in self.entries(|key, at| (key.to_string(), read(at))) {
-            match map.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+        for m in self.members() {
+            let value = read(At { value: &m.value, place: Place::Key(&self.place, &m.key), errors: self.errors });
+            match map.binary_search_by(|(k, _)| k.as_str().cmp(&m.key)) {
                 Ok(i) => map[i].1 = value,
-                Err(i) => map.insert(i, (key, value)),
+                Err(i) => map.insert(i, (m.key.clone(), value)),
             }
         }
         Keyed(map)
@@ -459,26 +523,12 @@ impl<'j, 'a> At<'j, 'a> {
 
     /// The value as an object of named fields (a field written twice is an error).
     pub fn object(&self) -> Object<'j, 'a> {
-        let members: &[Member<'a>] = match self.value {
-            Json::Object(members) => members,
-            _ => {
-                self.wrong::<()>("an object");
-                &[]
-            }
-        };
+        let members = self.members();
         let repeated = members.iter().enumerate().find(|(i, m)| members[..*i].iter().any(|o| o.key == m.key));
         if let Some((_, m)) = repeated {
-            self.errors.note(self.child(&m.key), format!("duplicate field `{}`", m.key));
+            self.errors.note(Place::Key(&self.place, &m.key).path(), format!("duplicate field `{}`", m.key));
         }
         Object { members, at: *self }
-    }
-
-    fn child(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.path)
-        }
     }
 }
 
@@ -545,15 +595,23 @@ impl<'a> Object<'_, 'a> {
     /// The field `key` read by `read`, or `None` when absent or null.
     pub fn opt<T>(&self, key: &str, read: impl FnOnce(At<'_, 'a>) -> T) -> Option<T> {
         let m = self.member(key)?;
-        Some(read(At { value: &m.value, path: &self.at.child(key), errors: self.at.errors }))
+        Some(read(At { value: &m.value, place: Place::Key(&self.at.place, key), errors: self.at.errors }))
+    }
+
+    /// Notes that the field `key` is not there.
+    fn missing(&self, key: &str) {
+        self.at.errors.note(self.at.place.path(), format!("missing field `{key}`"));
     }
 
     /// The field `key`, which must be there.
     pub fn get<T: Default>(&self, key: &str, read: impl FnOnce(At<'_, 'a>) -> T) -> T {
-        self.opt(key, read).unwrap_or_else(|| {
-            self.at.errors.note(self.at.path.to_string(), format!("missing field `{key}`"));
-            T::default()
-        })
+        match self.member(key) {
+            Some(m) => read(At { value: &m.value, place: Place::Key(&self.at.place, key), errors: self.at.errors }),
+            None => {
+                self.missing(key);
+                T::default()
+            }
+        }
     }
 
     /// The field `key`, or `T::default()`.
@@ -594,7 +652,7 @@ impl<'a> Object<'_, 'a> {
     /// Notes the first field not in `known` (serde's `deny_unknown_fields`).
     pub fn only(&self, known: &[&str]) {
         if let Some(m) = self.members.iter().find(|m| !known.contains(&m.key.as_str())) {
-            self.at.errors.note(self.at.child(&m.key), format!("unknown field `{}`", m.key));
+            self.at.errors.note(Place::Key(&self.at.place, &m.key).path(), format!("unknown field `{}`", m.key));
         }
     }
     /// The field `key`, an object read in the order written as (key, value) pairs.
@@ -690,6 +748,17 @@ mod tests {
         assert_eq!(max(r#"{"track": []}"#).unwrap_err(), "missing field `tracks`");
         assert_eq!(max(r#"{"tracks": [{"max": 3}, {"max": 4}]}"#).unwrap(), [3, 4]);
         assert_eq!(max("[]").unwrap_err(), "the ruleset: expected an object, found an array");
+        let nested = |text| {
+            let read =
+                |at: At<'_, '_>| at.object().get("a", |a| a.list(|a| a.object().get("b", |b| b.list(|b| b.u32()))));
+            super::read(text, read).map_err(String::from)
+        };
+        assert_eq!(
+            nested(r#"{"a": [{"b": [1, "x"]}]}"#).unwrap_err(),
+            "a[0].b[1]: expected a whole number, found a string"
+        );
+        assert_eq!(nested(r#"{"a": [{"b": [1]}, {}]}"#).unwrap_err(), "a[1]: missing field `b`");
+        assert_eq!(nested(r#"{"a": [{"b": [1]}, {"b": [2, 3]}]}"#).unwrap(), [vec![1], vec![2, 3]]);
     }
 
     #[test]
