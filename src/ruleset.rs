@@ -581,6 +581,186 @@ fn is_exam_code(key: &str) -> bool {
     bytes.len() == 5 && bytes[..2].iter().all(u8::is_ascii_alphabetic) && bytes[2..].iter().all(u8::is_ascii_digit)
 }
 
+/// Adds the catalogue's certifications, association types and workloads
+/// to a ruleset's own.
+fn join_catalogue(data: &mut RulesetData, catalogue: Catalogue) {
+    for c in catalogue.certifications {
+        if !data.certifications.iter().any(|own| own.id == c.id) {
+            data.certifications.push(c);
+        }
+    }
+    let spellings = |shared: &mut Association, own: &Association| shared.spellings.extend(own.spellings.clone());
+    data.associations = merge(catalogue.associations, &data.associations, |a| &a.id, spellings);
+    data.other_associations = merge(catalogue.other_associations, &data.other_associations, |a| &a.id, spellings);
+    // The workloads an area names are the ones it counts (for the metrics
+    // it lists); every other catalogue workload counts for none of them.
+    let mut workloads = catalogue.workloads;
+    for w in &mut workloads {
+        w.metrics = Some(vec![]);
+    }
+    let selection = |shared: &mut Workload, own: &Workload| {
+        shared.spellings.extend(own.spellings.clone());
+        shared.metrics = own.metrics.clone();
+        shared.confirmed = own.confirmed;
+        shared.warning = own.warning.clone();
+    };
+    data.workloads = merge(workloads, &data.workloads, |w| &w.id, selection);
+}
+
+/// The rules a ruleset's data must keep, checked in the order they are
+/// told: the first broken one is the error.
+fn check(data: &RulesetData) -> Result<(), RulesetError> {
+    let err = |path: String, message: String| Err(RulesetError::rule(path, message));
+    if data.associations.len() > 32 || data.workloads.len() > 255 || data.tracks.len() > 8 {
+        return err(String::new(), "at most 32 associations, 255 workloads and 8 tracks".into());
+    }
+    if data.tracks.is_empty() {
+        return err("tracks".into(), "no tracks".into());
+    }
+    for w in &data.workloads {
+        if w.counts_for("usageGrowth") != w.counts_for("deployments") {
+            return err(format!("workloads.{}", w.id), "usage growth and deployments share one workload list".into());
+        }
+    }
+    for c in &data.certifications {
+        for date in [&c.retires, &c.eligible_through].into_iter().flatten() {
+            if Date::parse(date).is_none() {
+                return err(format!("certifications.{}", c.id), format!("\"{date}\" is not a date (YYYY-MM-DD)"));
+            }
+        }
+    }
+    let known_certification = |id: &String| data.certifications.iter().any(|c| &c.id == id);
+    for (list, ids) in &data.certification_lists.0 {
+        if let Some(id) = ids.iter().find(|id| !known_certification(id)) {
+            return err(format!("certificationLists.{list}"), format!("unknown certification {id}"));
+        }
+    }
+    if let Some(id) = data.dropped_certifications.iter().find(|id| !known_certification(id)) {
+        return err("droppedCertifications".into(), format!("unknown certification {id}"));
+    }
+    let known_association = |id: &str| data.associations.iter().any(|a| a.id == id);
+    let known_list = |list: &str| data.certification_lists.get(list).is_some();
+    for (t, track) in data.tracks.iter().enumerate() {
+        if let Some(id) = track.customer_associations.iter().find(|id| !known_association(id)) {
+            return err(format!("tracks[{t}].customerAssociations"), format!("unknown association {id}"));
+        }
+        for (id, metric) in &track.metrics.0 {
+            let at = || format!("tracks[{t}].metrics.{id}");
+            metric.validate(&known_list).map_err(|e| RulesetError::rule(at(), e))?;
+            if let MetricRule::Options(rule) = metric {
+                if let Some(o) = rule.options.iter().find(|o| !known_association(&o.association)) {
+                    return err(at() + ".options", format!("unknown association {}", o.association));
+                }
+            }
+        }
+        if let Some(c) = track.carry_over.as_ref().filter(|c| !data.tracks.iter().any(|t| t.id == c.from_track)) {
+            return err(format!("tracks[{t}].carryOver.fromTrack"), format!("unknown track {}", c.from_track));
+        }
+    }
+    Ok(())
+}
+
+/// The rules of the data models an area's metrics are fed from.
+struct Models {
+    bizapps: Option<Box<crate::bizapps::Rules>>,
+    azure: Option<crate::azure::Rules>,
+    security: Option<Box<crate::security::Rules>>,
+    model_left_out: bool,
+}
+
+impl Models {
+    fn read(data: &RulesetData) -> Result<Models, RulesetError> {
+        let fed_by = |model: &str| fed_by(data, model);
+        let parts_fed_by = |model: &str| {
+            let mut parts =
+                data.tracks.iter().map(|t| t.metrics.values().any(|m| m.parts().iter().any(|p| p.0 == model)));
+            parts.any(|fed| fed)
+        };
+        let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
+        let bad = |e: String| RulesetError::rule("data", e);
+        // A model compiled out (its cargo feature off) reads no rules: its
+        // metrics stay unknown, as if its exports were not loaded.
+        let bizapps = if cfg!(feature = "bizapps") && fed_by("bizapps") {
+            let json = data.data.as_deref().unwrap_or("null");
+            Some(Box::new(crate::bizapps::Rules::from_json(json, &tracks).map_err(bad)?))
+        } else {
+            None
+        };
+        let azure = match (&data.data, cfg!(feature = "azure") && fed_by("azure")) {
+            (Some(json), true) => Some(crate::azure::Rules::from_json(json, &tracks).map_err(bad)?),
+            (None, true) => return Err(bad("metrics fed from azure need the model's \"data\"".into())),
+            _ => None,
+        };
+        let security = match (&data.data, cfg!(feature = "security") && parts_fed_by("azure")) {
+            (Some(json), true) => Some(Box::new(crate::security::Rules::from_json(json, &tracks).map_err(bad)?)),
+            (None, true) => return Err(bad("parts fed from azure need the model's \"data\"".into())),
+            _ => None,
+        };
+        // Its metrics fed by a model this build left out (a cargo feature
+        // off): no model reads its data, as if its exports were not loaded.
+        let model_left_out = (!cfg!(feature = "bizapps") && fed_by("bizapps"))
+            || (!cfg!(feature = "azure") && fed_by("azure"))
+            || (!cfg!(feature = "security") && parts_fed_by("azure"));
+        Ok(Models { bizapps, azure, security, model_left_out })
+    }
+}
+
+impl Tables {
+    /// The lookup tables of a checked ruleset.
+    fn build(data: &RulesetData, models: Models, rank: usize, headline: bool) -> Tables {
+        let mut associations = HashMap::new();
+        for (i, a) in data.associations.iter().enumerate() {
+            for s in a.spellings.iter().chain([&a.id]) {
+                associations.insert(fold(s), i as u8);
+            }
+        }
+        let mut workloads = HashMap::new();
+        let mut workload_use = Vec::with_capacity(data.workloads.len());
+        for (i, w) in data.workloads.iter().enumerate() {
+            for s in w.spellings.iter().chain([&w.id]) {
+                workloads.insert(fold(s), i as u8);
+            }
+            workload_use.push(WorkloadUse {
+                customers: w.counts_for("netCustomerAdds"),
+                customer_success: w.counts_for("usageGrowth"),
+            });
+        }
+        let mut certifications = HashMap::new();
+        let mut eligible_through = Vec::with_capacity(data.certifications.len());
+        for (i, c) in data.certifications.iter().enumerate() {
+            for s in c.spellings.iter().chain([&c.name, &c.id]) {
+                certifications.insert(certification_key(s), i);
+            }
+            eligible_through.push(c.eligible_through.as_deref().and_then(Date::parse));
+        }
+        let index_of = |id: &str| data.associations.iter().position(|a| a.id == id);
+        let mut customer_masks = Vec::with_capacity(data.tracks.len());
+        let mut carry_from = Vec::with_capacity(data.tracks.len());
+        for track in &data.tracks {
+            let mask = track.customer_associations.iter().filter_map(|id| index_of(id)).fold(0, |m, i| m | 1 << i);
+            customer_masks.push(mask);
+            let from = track.carry_over.as_ref().and_then(|c| data.tracks.iter().position(|t| t.id == c.from_track));
+            carry_from.push(from);
+        }
+        let Models { bizapps, azure, security, model_left_out } = models;
+        Tables {
+            associations,
+            workloads,
+            certifications,
+            eligible_through,
+            customer_masks,
+            workload_use,
+            carry_from,
+            bizapps,
+            azure,
+            security,
+            model_left_out,
+            rank,
+            headline,
+        }
+    }
+}
+
 impl Ruleset {
     /// The embedded Modern Work ruleset.
     pub fn modern_work() -> Ruleset {
@@ -606,175 +786,19 @@ impl Ruleset {
 
     /// Validates a ruleset; certifications it names come from the shared
     /// catalogue unless it defines them itself.
+    ///
+    /// Checked first, by borrowing, then built: a check that fails returns
+    /// with nothing built to drop (drop code at every early return was
+    /// much of this function's size).
     pub fn new(mut data: RulesetData) -> Result<Ruleset, RulesetError> {
-        let err = |path: String, message: String| Err(RulesetError::rule(path, message));
         let catalogue =
             Catalogue::from_json(CATALOGUE_JSON).map_err(|e| RulesetError::rule("", format!("catalogue: {e}")))?;
-        for c in catalogue.certifications {
-            if !data.certifications.iter().any(|own| own.id == c.id) {
-                data.certifications.push(c);
-            }
-        }
-        let spellings = |shared: &mut Association, own: &Association| shared.spellings.extend(own.spellings.clone());
-        data.associations = merge(catalogue.associations, &data.associations, |a| &a.id, spellings);
-        data.other_associations = merge(catalogue.other_associations, &data.other_associations, |a| &a.id, spellings);
-        // The workloads an area names are the ones it counts (for the metrics
-        // it lists); every other catalogue workload counts for none of them.
-        let none = |mut w: Workload| {
-            w.metrics = Some(vec![]);
-            w
-        };
-        let selection = |shared: &mut Workload, own: &Workload| {
-            shared.spellings.extend(own.spellings.clone());
-            shared.metrics = own.metrics.clone();
-            shared.confirmed = own.confirmed;
-            shared.warning = own.warning.clone();
-        };
-        data.workloads =
-            merge(catalogue.workloads.into_iter().map(none).collect(), &data.workloads, |w| &w.id, selection);
-        if data.associations.len() > 32 || data.workloads.len() > 255 || data.tracks.len() > 8 {
-            return err(String::new(), "at most 32 associations, 255 workloads and 8 tracks".into());
-        }
-        if data.tracks.is_empty() {
-            return err("tracks".into(), "no tracks".into());
-        }
-        let mut associations = HashMap::new();
-        for (i, a) in data.associations.iter().enumerate() {
-            for s in a.spellings.iter().chain([&a.id]) {
-                associations.insert(fold(s), i as u8);
-            }
-        }
-        let mut workloads = HashMap::new();
-        let mut workload_use = Vec::with_capacity(data.workloads.len());
-        for (i, w) in data.workloads.iter().enumerate() {
-            let at = || format!("workloads.{}", w.id);
-            for s in w.spellings.iter().chain([&w.id]) {
-                workloads.insert(fold(s), i as u8);
-            }
-            if w.counts_for("usageGrowth") != w.counts_for("deployments") {
-                return err(at(), "usage growth and deployments share one workload list".into());
-            }
-            workload_use.push(WorkloadUse {
-                customers: w.counts_for("netCustomerAdds"),
-                customer_success: w.counts_for("usageGrowth"),
-            });
-        }
-        let mut certifications = HashMap::new();
-        let mut eligible_through = Vec::with_capacity(data.certifications.len());
-        for (i, c) in data.certifications.iter().enumerate() {
-            for s in c.spellings.iter().chain([&c.name, &c.id]) {
-                certifications.insert(certification_key(s), i);
-            }
-            for date in [&c.retires, &c.eligible_through].into_iter().flatten() {
-                if Date::parse(date).is_none() {
-                    return err(format!("certifications.{}", c.id), format!("\"{date}\" is not a date (YYYY-MM-DD)"));
-                }
-            }
-            eligible_through.push(c.eligible_through.as_deref().and_then(Date::parse));
-        }
-        let known_certification = |id: &String| data.certifications.iter().any(|c| &c.id == id);
-        let listed =
-            data.certification_lists.0.iter().flat_map(|(list, ids)| ids.iter().map(move |id| (list.as_str(), id)));
-        let dropped = data.dropped_certifications.iter().map(|id| ("droppedCertifications", id));
-        if let Some((list, id)) = listed.chain(dropped).find(|(_, id)| !known_certification(id)) {
-            let path =
-                if list == "droppedCertifications" { list.to_string() } else { format!("certificationLists.{list}") };
-            return err(path, format!("unknown certification {id}"));
-        }
-        let index_of = |id: &str| data.associations.iter().position(|a| a.id == id);
-        let mut customer_masks = Vec::new();
-        let mut carry_from = Vec::new();
-        for (t, track) in data.tracks.iter().enumerate() {
-            let mut mask = 0u32;
-            for id in &track.customer_associations {
-                match index_of(id) {
-                    Some(i) => mask |= 1 << i,
-                    None => {
-                        return err(format!("tracks[{t}].customerAssociations"), format!("unknown association {id}"))
-                    }
-                }
-            }
-            customer_masks.push(mask);
-            let known_list = |list: &str| data.certification_lists.get(list).is_some();
-            for (id, metric) in &track.metrics.0 {
-                let at = || format!("tracks[{t}].metrics.{id}");
-                metric.validate(&known_list).map_err(|e| RulesetError::rule(at(), e))?;
-                if let MetricRule::Options(rule) = metric {
-                    if let Some(o) = rule.options.iter().find(|o| index_of(&o.association).is_none()) {
-                        return err(at() + ".options", format!("unknown association {}", o.association));
-                    }
-                }
-            }
-            let from = match &track.carry_over {
-                Some(c) => match data.tracks.iter().position(|t| t.id == c.from_track) {
-                    Some(i) => Some(i),
-                    None => {
-                        return err(
-                            format!("tracks[{t}].carryOver.fromTrack"),
-                            format!("unknown track {}", c.from_track),
-                        )
-                    }
-                },
-                None => None,
-            };
-            carry_from.push(from);
-        }
-        let fed_by = |model: &str| fed_by(&data, model);
-        // A model compiled out (its cargo feature off) reads no rules: its
-        // metrics stay unknown, as if its exports were not loaded.
-        let bizapps = if cfg!(feature = "bizapps") && fed_by("bizapps") {
-            let json = data.data.as_deref().unwrap_or("null");
-            let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
-            let rules = crate::bizapps::Rules::from_json(json, &tracks).map_err(|e| RulesetError::rule("data", e))?;
-            Some(Box::new(rules))
-        } else {
-            None
-        };
-        let azure = match (&data.data, cfg!(feature = "azure") && fed_by("azure")) {
-            (Some(json), true) => {
-                let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
-                Some(crate::azure::Rules::from_json(json, &tracks).map_err(|e| RulesetError::rule("data", e))?)
-            }
-            (None, true) => return err("data".into(), "metrics fed from azure need the model's \"data\"".into()),
-            _ => None,
-        };
-        let parts_fed_by = |model: &str| {
-            let mut parts =
-                data.tracks.iter().map(|t| t.metrics.values().any(|m| m.parts().iter().any(|p| p.0 == model)));
-            parts.any(|fed| fed)
-        };
-        let security = match (&data.data, cfg!(feature = "security") && parts_fed_by("azure")) {
-            (Some(json), true) => {
-                let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
-                Some(Box::new(
-                    crate::security::Rules::from_json(json, &tracks).map_err(|e| RulesetError::rule("data", e))?,
-                ))
-            }
-            (None, true) => return err("data".into(), "parts fed from azure need the model's \"data\"".into()),
-            _ => None,
-        };
-        // Its metrics fed by a model this build left out (a cargo feature
-        // off): no model reads its data, as if its exports were not loaded.
-        let model_left_out = (!cfg!(feature = "bizapps") && fed_by("bizapps"))
-            || (!cfg!(feature = "azure") && fed_by("azure"))
-            || (!cfg!(feature = "security") && parts_fed_by("azure"));
         let rank = catalogue.area_order.iter().position(|id| *id == data.id).unwrap_or(catalogue.area_order.len());
         let headline = catalogue.headline.as_ref() == Some(&data.id);
-        let tables = Tables {
-            rank,
-            headline,
-            model_left_out,
-            associations,
-            workloads,
-            certifications,
-            eligible_through,
-            customer_masks,
-            workload_use,
-            carry_from,
-            bizapps,
-            azure,
-            security,
-        };
+        join_catalogue(&mut data, catalogue);
+        check(&data)?;
+        let models = Models::read(&data)?;
+        let tables = Tables::build(&data, models, rank, headline);
         Ok(Ruleset { data: Arc::new(data), tables: Arc::new(tables) })
     }
 
