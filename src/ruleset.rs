@@ -12,8 +12,7 @@ use crate::keyed::Keyed;
 use crate::kinds::MetricRule;
 use crate::month::Date;
 use crate::points::Points;
-use crate::text::fold;
-use std::collections::HashMap;
+use crate::text::{add_spellings, fold, Spellings};
 use std::fmt;
 use std::sync::Arc;
 
@@ -399,16 +398,16 @@ fn read_certification(at: At<'_, '_>) -> Certification {
 /// Looks a name up by its folded form; failing that, by the part in
 /// parentheses (`Digital Partner of Record (DPOR)`), by the part before
 /// them, or without a leading "Microsoft" (`Microsoft Viva Insights`).
-fn lookup<'a, V>(table: &'a HashMap<String, V>, text: &str) -> Option<&'a V> {
+fn lookup(table: &Spellings, text: &str) -> Option<usize> {
     let folded = fold(text);
-    if let Some(found) = table.get(&folded) {
+    if let Some(&found) = table.get(&folded) {
         return Some(found);
     }
     let inside = text.split_once('(').and_then(|(_, rest)| rest.split_once(')')).map(|(inside, _)| inside);
     let before = text.split_once('(').map(|(before, _)| before);
     let candidates = [inside, before].into_iter().flatten().map(fold);
     let without_brand = folded.strip_prefix("microsoft").filter(|rest| !rest.is_empty()).map(str::to_string);
-    candidates.chain(without_brand).find_map(|key| table.get(&key))
+    candidates.chain(without_brand).find_map(|key| table.get(&key).copied())
 }
 
 /// Why a ruleset could not be used: what kind of fault, where (the
@@ -491,9 +490,9 @@ pub struct Ruleset {
 /// What [`Ruleset::new`] derives from the data.
 #[derive(Debug)]
 struct Tables {
-    associations: HashMap<String, u8>,
-    workloads: HashMap<String, u8>,
-    certifications: HashMap<String, usize>,
+    associations: Spellings,
+    workloads: Spellings,
+    certifications: Spellings,
     /// Per certification (as in `data.certifications`): its last eligible day.
     eligible_through: Vec<Option<Date>>,
     /// Per track, per association index: does the association count for
@@ -708,24 +707,20 @@ impl Models {
 impl Tables {
     /// The lookup tables of a checked ruleset.
     fn build(data: &RulesetData, models: Models, rank: usize, headline: bool) -> Tables {
-        let mut associations = HashMap::new();
+        let mut associations = Spellings::new();
         for (i, a) in data.associations.iter().enumerate() {
-            for s in a.spellings.iter().chain([&a.id]) {
-                associations.insert(fold(s), i as u8);
-            }
+            add_spellings(&mut associations, i, &a.id, &a.spellings);
         }
-        let mut workloads = HashMap::new();
+        let mut workloads = Spellings::new();
         let mut workload_use = Vec::with_capacity(data.workloads.len());
         for (i, w) in data.workloads.iter().enumerate() {
-            for s in w.spellings.iter().chain([&w.id]) {
-                workloads.insert(fold(s), i as u8);
-            }
+            add_spellings(&mut workloads, i, &w.id, &w.spellings);
             workload_use.push(WorkloadUse {
                 customers: w.counts_for("netCustomerAdds"),
                 customer_success: w.counts_for("usageGrowth"),
             });
         }
-        let mut certifications = HashMap::new();
+        let mut certifications = Spellings::new();
         let mut eligible_through = Vec::with_capacity(data.certifications.len());
         for (i, c) in data.certifications.iter().enumerate() {
             for s in c.spellings.iter().chain([&c.name, &c.id]) {
@@ -813,7 +808,7 @@ impl Ruleset {
     }
 
     pub fn association(&self, text: &str) -> Option<AssociationId> {
-        lookup(&self.tables.associations, text).copied()
+        lookup(&self.tables.associations, text).map(|i| i as AssociationId)
     }
     /// The name of an association type that counts on no track (`PAL` for
     /// `Partner admin link`).
@@ -827,7 +822,7 @@ impl Ruleset {
         self.data.associations.iter().position(|a| a.id == id).map(|i| i as u8)
     }
     pub fn workload(&self, text: &str) -> Option<WorkloadId> {
-        lookup(&self.tables.workloads, text).copied()
+        lookup(&self.tables.workloads, text).map(|i| i as WorkloadId)
     }
     /// The workload whose EMS usage column pair has `prefix`.
     pub fn ems_workload(&self, prefix: &str) -> Option<WorkloadId> {

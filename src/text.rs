@@ -5,3 +5,16 @@
 pub fn fold(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
+
+/// Folded spellings to the index of the entry they name: one map type for
+/// every table of names (association types, workloads, services,
+/// certifications), so the module carries one copy of its code.
+pub type Spellings = std::collections::HashMap<String, usize>;
+
+/// Adds entry `i`'s spellings and id, folded, to `table`.
+pub fn add_spellings(table: &mut Spellings, i: usize, id: &str, spellings: &[String]) {
+    for s in spellings {
+        table.insert(fold(s), i);
+    }
+    table.insert(fold(id), i);
+}

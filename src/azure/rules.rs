@@ -5,8 +5,7 @@
 
 use crate::json::At;
 use crate::keyed::Keyed;
-use crate::text::fold;
-use std::collections::HashMap;
+use crate::text::{add_spellings, fold, Spellings};
 
 #[derive(Clone, Debug)]
 pub struct Rules {
@@ -60,8 +59,9 @@ pub struct DuplicateFlags {
 
 #[derive(Clone, Debug, Default)]
 struct Lookup {
-    associations: HashMap<String, u8>,
-    ignored: HashMap<String, String>,
+    associations: Spellings,
+    /// (Folded, as written.)
+    ignored: Vec<(String, String)>,
     excluded_services: Vec<String>,
     segment_words: Vec<String>,
     offer_words: Vec<String>,
@@ -123,9 +123,7 @@ impl Rules {
         }
         let mut lookup = Lookup::default();
         for (i, a) in rules.associations.iter().enumerate() {
-            for s in a.spellings.iter().chain([&a.id]) {
-                lookup.associations.insert(fold(s), i as u8);
-            }
+            add_spellings(&mut lookup.associations, i, &a.id, &a.spellings);
         }
         lookup.ignored = rules.ignored_associations.iter().map(|name| (fold(name), name.clone())).collect();
         let excluded = rules.deployment_excluded_services.iter().flat_map(|s| s.spellings.iter().chain([&s.id]));
@@ -140,12 +138,15 @@ impl Rules {
     /// The eligible association type a value names, matched as a whole
     /// (`Transacting partner of record` is not `Partner of record`).
     pub fn association(&self, text: &str) -> Option<u8> {
-        self.lookup.associations.get(&fold(text)).copied()
+        self.lookup.associations.get(&fold(text)).map(|&i| i as u8)
     }
 
     /// The name an association type that does not count is reported under.
     pub fn ignored_name(&self, text: &str) -> String {
-        self.lookup.ignored.get(&fold(text)).cloned().unwrap_or_else(|| text.trim().to_string())
+        // The last of a name written twice, as a map would keep it.
+        let folded = fold(text);
+        let found = self.lookup.ignored.iter().rev().find(|(key, _)| *key == folded);
+        found.map_or_else(|| text.trim().to_string(), |(_, name)| name.clone())
     }
 
     /// True when an offer name or type holds one of the excluded words.

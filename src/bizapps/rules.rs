@@ -6,8 +6,7 @@
 use super::Units;
 use crate::json::{At, Number};
 use crate::report::Keyed;
-use crate::text::fold;
-use std::collections::HashMap;
+use crate::text::{add_spellings, fold, Spellings};
 
 /// Association type index into [`Rules::associations`].
 pub type AssociationId = u8;
@@ -221,14 +220,14 @@ pub struct Rules {
     deployment_at_least: Vec<(String, Units)>,
     pub within_reach_percent: u32,
     pub associations: Vec<Association>,
-    association_keys: HashMap<String, AssociationId>,
+    association_keys: Spellings,
     /// Bit per association type counting for net customer adds.
     pub nca_associations: u32,
     pub workloads: Vec<String>,
-    workload_keys: HashMap<String, WorkloadId>,
+    workload_keys: Spellings,
     dropped: Vec<String>,
     pub lines: Vec<Line>,
-    line_keys: HashMap<String, LineId>,
+    line_keys: Spellings,
     trial_words: Vec<String>,
     /// Claim-type names (folded) to the association type they are read as.
     claim_types: Vec<(String, AssociationId)>,
@@ -253,17 +252,15 @@ fn keys(text: &str) -> impl Iterator<Item = String> {
 }
 
 /// Every spelling (and the id) of each entry, folded, to the entry.
-fn table<'s, I: Copy>(entries: impl IntoIterator<Item = (I, &'s String, &'s [String])>) -> HashMap<String, I> {
-    let mut out = HashMap::new();
-    for (i, id, spellings) in entries {
-        for s in spellings.iter().chain([id]) {
-            out.insert(fold(s), i);
-        }
+fn table(entries: &[Entry]) -> Spellings {
+    let mut out = Spellings::new();
+    for (i, e) in entries.iter().enumerate() {
+        add_spellings(&mut out, i, &e.id, &e.spellings);
     }
     out
 }
 
-fn find<I: Copy>(table: &HashMap<String, I>, text: &str) -> Option<I> {
+fn find(table: &Spellings, text: &str) -> Option<usize> {
     keys(text).find_map(|k| table.get(&k).copied())
 }
 
@@ -278,8 +275,7 @@ impl Rules {
         if w.net_customer_adds_workloads.len() > usize::from(WorkloadId::MAX) || w.rate_card.len() > 255 {
             return Err("too many workloads or rate-card lines".into());
         }
-        let association_keys =
-            table(w.associations.iter().enumerate().map(|(i, a)| (i as AssociationId, &a.id, &a.spellings[..])));
+        let association_keys = table(&w.associations);
         let mask = |ids: &[String]| -> Result<u32, String> {
             ids.iter().try_fold(0u32, |mask, id| match w.associations.iter().position(|a| &a.id == id) {
                 Some(i) => Ok(mask | 1 << i),
@@ -332,10 +328,8 @@ impl Rules {
             }
         }
         let months_before = c.months.iter().map(|m| months_before(m)).collect::<Result<_, _>>()?;
-        let line_keys = table(w.rate_card.iter().enumerate().map(|(i, l)| (i as LineId, &l.id, &l.spellings[..])));
-        let workloads = &w.net_customer_adds_workloads;
-        let workload_keys =
-            table(workloads.iter().enumerate().map(|(i, n)| (i as WorkloadId, &n.id, &n.spellings[..])));
+        let line_keys = table(&w.rate_card);
+        let workload_keys = table(&w.net_customer_adds_workloads);
         Ok(Rules {
             classification: ClassRule {
                 track: c.track,
@@ -363,7 +357,7 @@ impl Rules {
     }
 
     pub fn association(&self, text: &str) -> Option<AssociationId> {
-        find(&self.association_keys, text)
+        find(&self.association_keys, text).map(|i| i as AssociationId)
     }
     /// The association type a claim-type name is read as: the name as a
     /// whole, case, space and punctuation aside, with or without one of the
@@ -381,7 +375,7 @@ impl Rules {
     }
     /// A net customer adds workload.
     pub fn workload(&self, text: &str) -> Option<WorkloadId> {
-        find(&self.workload_keys, text)
+        find(&self.workload_keys, text).map(|i| i as WorkloadId)
     }
     /// A workload no longer on the net customer adds list (Marketing).
     pub fn is_dropped(&self, text: &str) -> bool {
@@ -389,7 +383,7 @@ impl Rules {
     }
     /// The rate-card line a usage workload is read as (renamed products too).
     pub fn line(&self, text: &str) -> Option<LineId> {
-        find(&self.line_keys, text)
+        find(&self.line_keys, text).map(|i| i as LineId)
     }
     /// A `MetricType` that says trial (only paid subscriptions count).
     pub fn is_trial(&self, metric_type: &str) -> bool {

@@ -6,8 +6,7 @@
 use crate::azure::DuplicateFlags;
 use crate::json::At;
 use crate::keyed::Keyed;
-use crate::text::fold;
-use std::collections::HashMap;
+use crate::text::{add_spellings, fold, Spellings};
 
 /// A name with its spellings (the ruleset's association shape).
 pub type Spelled = crate::ruleset::Association;
@@ -83,8 +82,8 @@ impl TtmBand {
 
 #[derive(Clone, Debug, Default)]
 struct Lookup {
-    associations: HashMap<String, u8>,
-    services: HashMap<String, u16>,
+    associations: Spellings,
+    services: Spellings,
     offer_words: Vec<String>,
 }
 
@@ -136,14 +135,10 @@ impl Rules {
         }
         let mut lookup = Lookup::default();
         for (i, a) in rules.azure_associations.iter().enumerate() {
-            for s in a.spellings.iter().chain([&a.id]) {
-                lookup.associations.insert(fold(s), i as u8);
-            }
+            add_spellings(&mut lookup.associations, i, &a.id, &a.spellings);
         }
         for (i, s) in rules.azure_services.iter().enumerate() {
-            for spelling in s.spellings.iter().chain([&s.id]) {
-                lookup.services.insert(fold(spelling), i as u16);
-            }
+            add_spellings(&mut lookup.services, i, &s.id, &s.spellings);
         }
         lookup.offer_words = rules.excluded_offer_words.iter().map(|w| w.to_lowercase()).collect();
         rules.lookup = lookup;
@@ -152,13 +147,13 @@ impl Rules {
 
     /// The Security association type a value names, matched as a whole.
     pub fn association(&self, text: &str) -> Option<u8> {
-        self.lookup.associations.get(&fold(text)).copied()
+        self.lookup.associations.get(&fold(text)).map(|&i| i as u8)
     }
 
     /// The security service a service level names, as a whole name (so
     /// `Azure Active Directory B2C` is not `Microsoft Entra`).
     pub fn service(&self, text: &str) -> Option<u16> {
-        self.lookup.services.get(&fold(text)).copied()
+        self.lookup.services.get(&fold(text)).map(|&i| i as u16)
     }
 
     /// True when an offer name or type holds one of the excluded words.
