@@ -6,6 +6,15 @@ pub fn fold(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// Each text folded (one copy of the loop for every list of words).
+pub fn fold_all(texts: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(texts.len());
+    for text in texts {
+        out.push(fold(text));
+    }
+    out
+}
+
 /// Folded spellings to the index of the entry they name: one map type for
 /// every table of names (association types, workloads, services,
 /// certifications), so the module carries one copy of its code.

@@ -5,7 +5,7 @@
 
 use crate::json::At;
 use crate::keyed::Keyed;
-use crate::text::{add_spellings, fold, Spellings};
+use crate::text::{add_spellings, fold, fold_all, Spellings};
 
 #[derive(Clone, Debug)]
 pub struct Rules {
@@ -126,11 +126,13 @@ impl Rules {
             add_spellings(&mut lookup.associations, i, &a.id, &a.spellings);
         }
         lookup.ignored = rules.ignored_associations.iter().map(|name| (fold(name), name.clone())).collect();
-        let excluded = rules.deployment_excluded_services.iter().flat_map(|s| s.spellings.iter().chain([&s.id]));
-        lookup.excluded_services = excluded.map(|s| fold(s)).collect();
-        lookup.segment_words = rules.classification.smb_segment_words.iter().map(|w| fold(w)).collect();
+        for s in &rules.deployment_excluded_services {
+            lookup.excluded_services.extend(fold_all(&s.spellings));
+            lookup.excluded_services.push(fold(&s.id));
+        }
+        lookup.segment_words = fold_all(&rules.classification.smb_segment_words);
         lookup.offer_words = rules.excluded_offer_words.iter().map(|w| w.to_lowercase()).collect();
-        lookup.products = rules.azure_products.iter().map(|p| fold(p)).collect();
+        lookup.products = fold_all(&rules.azure_products);
         rules.lookup = lookup;
         Ok(rules)
     }

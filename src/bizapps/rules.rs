@@ -6,7 +6,7 @@
 use super::Units;
 use crate::json::{At, Number};
 use crate::report::Keyed;
-use crate::text::{add_spellings, fold, Spellings};
+use crate::text::{add_spellings, fold, fold_all, Spellings};
 
 /// Association type index into [`Rules::associations`].
 pub type AssociationId = u8;
@@ -260,6 +260,18 @@ fn table(entries: &[Entry]) -> Spellings {
     out
 }
 
+/// The bits of the association types `ids` name.
+fn mask(associations: &[Entry], ids: &[String]) -> Result<u32, String> {
+    let mut mask = 0;
+    for id in ids {
+        match associations.iter().position(|a| a.id == *id) {
+            Some(i) => mask |= 1 << i,
+            None => return Err(format!("unknown association type {id}")),
+        }
+    }
+    Ok(mask)
+}
+
 fn find(table: &Spellings, text: &str) -> Option<usize> {
     keys(text).find_map(|k| table.get(&k).copied())
 }
@@ -276,19 +288,15 @@ impl Rules {
             return Err("too many workloads or rate-card lines".into());
         }
         let association_keys = table(&w.associations);
-        let mask = |ids: &[String]| -> Result<u32, String> {
-            ids.iter().try_fold(0u32, |mask, id| match w.associations.iter().position(|a| &a.id == id) {
-                Some(i) => Ok(mask | 1 << i),
-                None => Err(format!("unknown association type {id}")),
-            })
-        };
+        let mask = |ids: &[String]| mask(&w.associations, ids);
         let nca_associations = mask(&w.net_customer_adds_associations)?;
-        let claim_types = (w.claim_types.names.iter())
-            .map(|(name, id)| match w.associations.iter().position(|a| &a.id == id) {
-                Some(i) => Ok((fold(name), i as AssociationId)),
-                None => Err(format!("claim type {name}: unknown association type {id}")),
-            })
-            .collect::<Result<_, String>>()?;
+        let mut claim_types = Vec::with_capacity(w.claim_types.names.len());
+        for (name, id) in &w.claim_types.names {
+            let Some(i) = w.associations.iter().position(|a| a.id == *id) else {
+                return Err(format!("claim type {name}: unknown association type {id}"));
+            };
+            claim_types.push((fold(name), i as AssociationId));
+        }
         let column = |name: &String| {
             UsageColumn::ALL
                 .into_iter()
@@ -312,14 +320,24 @@ impl Rules {
                 rate_micro: rate.0,
                 unit: unit.clone(),
                 associations: mask(family)?,
-                columns: columns.iter().map(column).collect::<Result<_, _>>()?,
+                columns: {
+                    let mut read = Vec::with_capacity(columns.len());
+                    for name in columns {
+                        read.push(column(name)?);
+                    }
+                    read
+                },
             });
         }
-        let per_track = |written: Keyed<Micro>, what: &str| -> Result<Vec<(String, Units)>, String> {
-            match tracks.iter().find(|t| written.get(t).is_none()) {
-                Some(t) => Err(format!("{what} has no figure for track {t}")),
-                None => Ok(written.0.into_iter().map(|(t, v)| (t, v.units())).collect()),
+        let per_track = |written: &Keyed<Micro>, what: &str| -> Result<Vec<(String, Units)>, String> {
+            if let Some(t) = tracks.iter().find(|t| written.get(t).is_none()) {
+                return Err(format!("{what} has no figure for track {t}"));
             }
+            let mut out = Vec::with_capacity(written.0.len());
+            for (t, v) in &written.0 {
+                out.push((t.clone(), v.units()));
+            }
+            Ok(out)
         };
         let c = w.classification;
         for track in [&c.track, &c.otherwise] {
@@ -327,7 +345,10 @@ impl Rules {
                 return Err(format!("the classification names unknown track {track}"));
             }
         }
-        let months_before = c.months.iter().map(|m| months_before(m)).collect::<Result<_, _>>()?;
+        let mut months = Vec::with_capacity(c.months.len());
+        for m in &c.months {
+            months.push(months_before(m)?);
+        }
         let line_keys = table(&w.rate_card);
         let workload_keys = table(&w.net_customer_adds_workloads);
         Ok(Rules {
@@ -336,23 +357,23 @@ impl Rules {
                 otherwise: c.otherwise,
                 pairs_at_least: c.enterprise_pairs_at_least,
                 revenue_above: c.pair_revenue_above.units(),
-                months_before,
+                months_before: months,
             },
-            pair_revenue_at_least: per_track(w.pair_revenue_at_least, "pairRevenueAtLeast")?,
-            deployment_at_least: per_track(w.deployment_mcv_at_least, "deploymentMcvAtLeast")?,
+            pair_revenue_at_least: per_track(&w.pair_revenue_at_least, "pairRevenueAtLeast")?,
+            deployment_at_least: per_track(&w.deployment_mcv_at_least, "deploymentMcvAtLeast")?,
             within_reach_percent: w.deployment_within_reach_percent.min(100),
-            associations: w.associations.iter().map(|a| Association { id: a.id.clone(), bare: a.bare }).collect(),
+            associations: w.associations.into_iter().map(|a| Association { id: a.id, bare: a.bare }).collect(),
             association_keys,
             nca_associations,
             workloads: w.net_customer_adds_workloads.into_iter().map(|n| n.id).collect(),
             workload_keys,
-            dropped: w.dropped_net_customer_adds_workloads.iter().map(|d| fold(d)).collect(),
+            dropped: fold_all(&w.dropped_net_customer_adds_workloads),
             lines,
             line_keys,
-            trial_words: if w.paid_only { w.trial_metric_type_words.iter().map(|t| fold(t)).collect() } else { vec![] },
+            trial_words: if w.paid_only { fold_all(&w.trial_metric_type_words) } else { vec![] },
             claim_types,
-            claim_prefixes: w.claim_types.prefixes.iter().map(|p| fold(p)).collect(),
-            claim_suffixes: w.claim_types.suffixes.iter().map(|p| fold(p)).collect(),
+            claim_prefixes: fold_all(&w.claim_types.prefixes),
+            claim_suffixes: fold_all(&w.claim_types.suffixes),
         })
     }
 
