@@ -4,6 +4,7 @@
 //! into per-area, per-track typed values.
 
 use crate::json::{At, Json, Number};
+use crate::keyed::Keyed;
 use crate::kinds::Typed;
 use crate::points::Points;
 use crate::report::{ErrorKind, RowError, Warning};
@@ -86,7 +87,7 @@ impl TypedText {
 /// An area's typed values: per track, by metric path; and a typed track.
 #[derive(Clone, Debug, Default)]
 pub struct AreaTyped {
-    pub tracks: BTreeMap<String, Typed>,
+    pub tracks: Keyed<Typed>,
     pub track: Option<String>,
 }
 
@@ -102,7 +103,7 @@ impl AreaTyped {
 /// The areas' typed values, and the rows that could not be used.
 #[derive(Default)]
 pub struct Resolved {
-    pub areas: BTreeMap<String, AreaTyped>,
+    pub areas: Keyed<AreaTyped>,
     pub errors: Vec<RowError>,
     pub warnings: Vec<Warning>,
     /// Rows skipped per file, to add to the file's count.
@@ -116,12 +117,12 @@ pub fn resolve(values: &[ManualValue], rulesets: &[Ruleset]) -> Resolved {
     for value in values {
         match resolve_one(value, rulesets) {
             Ok((area, tracks, path, typed)) => {
-                let entry = out.areas.entry(area).or_default();
+                let area = entry(&mut out.areas, area);
                 match typed {
-                    Typed1::Track(track) => entry.track = Some(track),
+                    Typed1::Track(track) => area.track = Some(track),
                     Typed1::Number(n) => {
                         for track in tracks {
-                            entry.tracks.entry(track).or_default().values.insert(path.clone(), n);
+                            entry(&mut area.tracks, track).values.insert(path.clone(), n);
                         }
                     }
                 }
@@ -135,6 +136,19 @@ pub fn resolve(values: &[ManualValue], rulesets: &[Ruleset]) -> Resolved {
         }
     }
     out
+}
+
+/// The value of `key`, put in as the default when not there yet. (A few
+/// areas and tracks: a Vec, not a BTreeMap of each value type.)
+fn entry<V: Default>(map: &mut Keyed<V>, key: String) -> &mut V {
+    let i = match map.0.iter().position(|(k, _)| *k == key) {
+        Some(i) => i,
+        None => {
+            map.0.push((key, V::default()));
+            map.0.len() - 1
+        }
+    };
+    &mut map.0[i].1
 }
 
 enum Typed1 {
@@ -369,7 +383,7 @@ mod tests {
         assert_eq!(typed("infrastructure", "enterprise", "usageGrowth"), Some(12.0));
         assert_eq!(typed("infrastructure", "smb", "usageGrowth"), None);
         assert_eq!(typed("security", "smb", "netCustomerAdds.m365"), Some(-1.0));
-        assert_eq!(resolved.areas["business-applications"].track.as_deref(), Some("enterprise"));
+        assert_eq!(resolved.areas.get("business-applications").unwrap().track.as_deref(), Some("enterprise"));
         assert_eq!(resolved.errors.len(), 2);
         assert_eq!(resolved.errors[0].column.as_deref(), Some("Metric"));
         assert!(
