@@ -64,13 +64,8 @@ pub(crate) fn tracks(
     };
     for track in &ruleset.data.tracks {
         let typed = typed.for_track(&track.id);
-        let input = Input {
-            certification_names: &certification_names,
-            track: &track.id,
-            people,
-            data: measures,
-            typed: &typed,
-        };
+        let input =
+            Input { certification_names: &certification_names, track: &track.id, people, data: measures, typed };
         let metrics = Keyed(track.metrics.0.iter().map(|(id, rule)| (id.clone(), rule.score(id, &input))).collect());
         let total: Points = metrics.values().filter_map(Metric::points).sum();
         let complete = metrics.values().all(Metric::complete);

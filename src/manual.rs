@@ -95,8 +95,10 @@ impl AreaTyped {
     pub fn is_empty(&self) -> bool {
         self.track.is_none() && self.tracks.values().all(|t| t.values.is_empty())
     }
-    pub fn for_track(&self, track: &str) -> Typed {
-        self.tracks.get(track).cloned().unwrap_or_default()
+    /// The values typed for `track` (none when there are none).
+    pub fn for_track(&self, track: &str) -> &Typed {
+        static NONE: Typed = Typed { values: BTreeMap::new() };
+        self.tracks.get(track).unwrap_or(&NONE)
     }
 }
 
