@@ -276,18 +276,26 @@ fn find(table: &Spellings, text: &str) -> Option<usize> {
     keys(text).find_map(|k| table.get(&k).copied())
 }
 
-impl Rules {
-    /// Reads the ruleset's `data` (JSON text) for an area with tracks
-    /// `tracks`; `Err` says what is wrong.
-    pub fn from_json(json: &str, tracks: &[&str]) -> Result<Rules, String> {
-        let w = crate::json::read_named(json, "", Written::read)?;
+/// What checking the written rules computes; checked by borrowing, so that
+/// a failed check drops only these, not every field of what was written.
+struct Checked {
+    nca_associations: u32,
+    claim_types: Vec<(String, AssociationId)>,
+    lines: Vec<Line>,
+    months_before: Vec<u32>,
+    pair_revenue_at_least: Vec<(String, Units)>,
+    deployment_at_least: Vec<(String, Units)>,
+}
+
+impl Checked {
+    /// The checks in the order they are told: the first broken one is the error.
+    fn of(w: &Written, tracks: &[&str]) -> Result<Checked, String> {
         if w.associations.len() > 32 {
             return Err("at most 32 association types".into());
         }
         if w.net_customer_adds_workloads.len() > usize::from(WorkloadId::MAX) || w.rate_card.len() > 255 {
             return Err("too many workloads or rate-card lines".into());
         }
-        let association_keys = table(&w.associations);
         let mask = |ids: &[String]| mask(&w.associations, ids);
         let nca_associations = mask(&w.net_customer_adds_associations)?;
         let mut claim_types = Vec::with_capacity(w.claim_types.names.len());
@@ -315,19 +323,28 @@ impl Rules {
             let columns = w.usage_columns.get(family).unwrap_or(default_columns);
             let family = (w.usage_associations.get(family))
                 .ok_or(format!("rate-card line {}: family {family} has no usageAssociations", line.id))?;
+            let associations = mask(family)?;
+            let mut read = Vec::with_capacity(columns.len());
+            for name in columns {
+                read.push(column(name)?);
+            }
             lines.push(Line {
                 id: line.id.clone(),
                 rate_micro: rate.0,
                 unit: unit.clone(),
-                associations: mask(family)?,
-                columns: {
-                    let mut read = Vec::with_capacity(columns.len());
-                    for name in columns {
-                        read.push(column(name)?);
-                    }
-                    read
-                },
+                associations,
+                columns: read,
             });
+        }
+        let c = &w.classification;
+        for track in [&c.track, &c.otherwise] {
+            if !tracks.contains(&track.as_str()) {
+                return Err(format!("the classification names unknown track {track}"));
+            }
+        }
+        let mut months_before = Vec::with_capacity(c.months.len());
+        for m in &c.months {
+            months_before.push(self::months_before(m)?);
         }
         let per_track = |written: &Keyed<Micro>, what: &str| -> Result<Vec<(String, Units)>, String> {
             if let Some(t) = tracks.iter().find(|t| written.get(t).is_none()) {
@@ -339,42 +356,47 @@ impl Rules {
             }
             Ok(out)
         };
+        let pair_revenue_at_least = per_track(&w.pair_revenue_at_least, "pairRevenueAtLeast")?;
+        let deployment_at_least = per_track(&w.deployment_mcv_at_least, "deploymentMcvAtLeast")?;
+        Ok(Checked { nca_associations, claim_types, lines, months_before, pair_revenue_at_least, deployment_at_least })
+    }
+}
+
+impl Rules {
+    /// Reads the ruleset's `data` (JSON text) for an area with tracks
+    /// `tracks`; `Err` says what is wrong.
+    pub fn from_json(json: &str, tracks: &[&str]) -> Result<Rules, String> {
+        let w = crate::json::read_named(json, "", Written::read)?;
+        let checked = Checked::of(&w, tracks)?;
+        Ok(Rules::build(w, checked))
+    }
+
+    fn build(w: Written, checked: Checked) -> Rules {
         let c = w.classification;
-        for track in [&c.track, &c.otherwise] {
-            if !tracks.contains(&track.as_str()) {
-                return Err(format!("the classification names unknown track {track}"));
-            }
-        }
-        let mut months = Vec::with_capacity(c.months.len());
-        for m in &c.months {
-            months.push(months_before(m)?);
-        }
-        let line_keys = table(&w.rate_card);
-        let workload_keys = table(&w.net_customer_adds_workloads);
-        Ok(Rules {
+        Rules {
             classification: ClassRule {
                 track: c.track,
                 otherwise: c.otherwise,
                 pairs_at_least: c.enterprise_pairs_at_least,
                 revenue_above: c.pair_revenue_above.units(),
-                months_before: months,
+                months_before: checked.months_before,
             },
-            pair_revenue_at_least: per_track(&w.pair_revenue_at_least, "pairRevenueAtLeast")?,
-            deployment_at_least: per_track(&w.deployment_mcv_at_least, "deploymentMcvAtLeast")?,
+            pair_revenue_at_least: checked.pair_revenue_at_least,
+            deployment_at_least: checked.deployment_at_least,
             within_reach_percent: w.deployment_within_reach_percent.min(100),
+            association_keys: table(&w.associations),
             associations: w.associations.into_iter().map(|a| Association { id: a.id, bare: a.bare }).collect(),
-            association_keys,
-            nca_associations,
+            nca_associations: checked.nca_associations,
+            workload_keys: table(&w.net_customer_adds_workloads),
             workloads: w.net_customer_adds_workloads.into_iter().map(|n| n.id).collect(),
-            workload_keys,
             dropped: fold_all(&w.dropped_net_customer_adds_workloads),
-            lines,
-            line_keys,
+            lines: checked.lines,
+            line_keys: table(&w.rate_card),
             trial_words: if w.paid_only { fold_all(&w.trial_metric_type_words) } else { vec![] },
-            claim_types,
+            claim_types: checked.claim_types,
             claim_prefixes: fold_all(&w.claim_types.prefixes),
             claim_suffixes: fold_all(&w.claim_types.suffixes),
-        })
+        }
     }
 
     pub fn association(&self, text: &str) -> Option<AssociationId> {
