@@ -506,7 +506,7 @@ struct Tables {
     /// The data rules of an area fed by Business Applications' downloads.
     bizapps: Option<Box<crate::bizapps::Rules>>,
     /// The Azure model's rules, for an area whose metrics are fed `from: "azure"`.
-    azure: Option<crate::azure::Rules>,
+    azure: Option<Box<crate::azure::Rules>>,
     /// Security's Azure part's rules, for an area whose metrics have parts
     /// fed `from: "azure"` (security ACR per tenant, not the Azure areas' totals).
     security: Option<Box<crate::security::Rules>>,
@@ -670,7 +670,7 @@ fn check(data: &RulesetData) -> Result<(), RulesetError> {
 /// The rules of the data models an area's metrics are fed from.
 struct Models {
     bizapps: Option<Box<crate::bizapps::Rules>>,
-    azure: Option<crate::azure::Rules>,
+    azure: Option<Box<crate::azure::Rules>>,
     security: Option<Box<crate::security::Rules>>,
     model_left_out: bool,
 }
@@ -694,7 +694,7 @@ impl Models {
             None
         };
         let azure = match (&data.data, cfg!(feature = "azure") && fed_by("azure")) {
-            (Some(json), true) => Some(crate::azure::Rules::from_json(json, &tracks).map_err(bad)?),
+            (Some(json), true) => Some(Box::new(crate::azure::Rules::from_json(json, &tracks).map_err(bad)?)),
             (None, true) => return Err(bad("metrics fed from azure need the model's \"data\"".into())),
             _ => None,
         };
@@ -920,7 +920,7 @@ impl Ruleset {
     }
     /// The Azure model's rules, when the area's metrics are fed from it.
     pub(crate) fn azure(&self) -> Option<&crate::azure::Rules> {
-        self.tables.azure.as_ref().filter(|_| cfg!(feature = "azure"))
+        self.tables.azure.as_deref().filter(|_| cfg!(feature = "azure"))
     }
     /// Security's Azure part's rules, when the area's metrics have parts
     /// fed from Azure exports.
