@@ -395,19 +395,25 @@ fn read_certification(at: At<'_, '_>) -> Certification {
     }
 }
 
-/// Looks a name up by its folded form; failing that, by the part in
+/// Looks a name up by its `key` (folded); failing that, by the part in
 /// parentheses (`Digital Partner of Record (DPOR)`), by the part before
-/// them, or without a leading "Microsoft" (`Microsoft Viva Insights`).
-fn lookup(table: &Spellings, text: &str) -> Option<usize> {
-    let folded = fold(text);
-    if let Some(&found) = table.get(&folded) {
+/// them, or without a leading "Microsoft" (`Microsoft Viva Insights`),
+/// each of these only where `partial` takes its key.
+fn lookup(table: &Spellings, text: &str, key: fn(&str) -> String, partial: fn(&str) -> bool) -> Option<usize> {
+    let whole = key(text);
+    if let Some(&found) = table.get(&whole) {
         return Some(found);
     }
     let inside = text.split_once('(').and_then(|(_, rest)| rest.split_once(')')).map(|(inside, _)| inside);
     let before = text.split_once('(').map(|(before, _)| before);
-    let candidates = [inside, before].into_iter().flatten().map(fold);
-    let without_brand = folded.strip_prefix("microsoft").filter(|rest| !rest.is_empty()).map(str::to_string);
-    candidates.chain(without_brand).find_map(|key| table.get(&key).copied())
+    let without_brand = whole.strip_prefix("microsoft").filter(|rest| !rest.is_empty()).map(str::to_string);
+    let mut keys = [inside, before].into_iter().flatten().map(key).chain(without_brand);
+    keys.find_map(|k| table.get(&k).filter(|_| partial(&k)).copied())
+}
+
+/// Any part of a name may name it.
+fn any_part(_: &str) -> bool {
+    true
 }
 
 /// Why a ruleset could not be used: what kind of fault, where (the
@@ -823,7 +829,7 @@ impl Ruleset {
     }
 
     pub fn association(&self, text: &str) -> Option<AssociationId> {
-        lookup(&self.tables.associations, text).map(|i| i as AssociationId)
+        lookup(&self.tables.associations, text, fold, any_part).map(|i| i as AssociationId)
     }
     /// The name of an association type that counts on no track (`PAL` for
     /// `Partner admin link`).
@@ -837,7 +843,7 @@ impl Ruleset {
         self.data.associations.iter().position(|a| a.id == id).map(|i| i as u8)
     }
     pub fn workload(&self, text: &str) -> Option<WorkloadId> {
-        lookup(&self.tables.workloads, text).map(|i| i as WorkloadId)
+        lookup(&self.tables.workloads, text, fold, any_part).map(|i| i as WorkloadId)
     }
     /// The workload whose EMS usage column pair has `prefix`.
     pub fn ems_workload(&self, prefix: &str) -> Option<WorkloadId> {
@@ -856,17 +862,9 @@ impl Ruleset {
     /// holding one (`Exam AB-100: ...`, `AZ-104: Azure Administrator`)
     /// names the exam, not the certification.
     pub fn certification(&self, text: &str) -> Option<CertificationId> {
-        let whole = certification_key(text);
-        if let Some(&found) = self.tables.certifications.get(&whole) {
-            return Some(found);
-        }
         // The parts before and inside parentheses, the title without a
         // leading "Microsoft"; never a code on its own.
-        let inside = text.split_once('(').and_then(|(_, rest)| rest.split_once(')')).map(|(inside, _)| inside);
-        let before = text.split_once('(').map(|(before, _)| before);
-        let without_brand = whole.strip_prefix("microsoft").filter(|rest| !rest.is_empty()).map(str::to_string);
-        let mut keys = [inside, before].into_iter().flatten().map(certification_key).chain(without_brand);
-        keys.find_map(|key| self.tables.certifications.get(&key).filter(|_| !is_exam_code(&key))).copied()
+        lookup(&self.tables.certifications, text, certification_key, |key| !is_exam_code(key))
     }
     pub fn certification_data(&self, id: CertificationId) -> &Certification {
         &self.data.certifications[id]
