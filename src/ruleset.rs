@@ -345,7 +345,15 @@ impl Catalogue {
 
 fn read_track(at: At<'_, '_>) -> TrackRules {
     let t = at.object();
-    let metrics = t.get("metrics", |at| at.entries(|id, at| MetricRule::read(at).map(|m| (id.to_string(), m))));
+    // Pushed as read: no Vec of Options to flatten (its collect is code).
+    let mut metrics = Vec::new();
+    t.get("metrics", |at| {
+        at.entries(|id, at| {
+            if let Some(m) = MetricRule::read(at) {
+                metrics.push((id.to_string(), m));
+            }
+        })
+    });
     TrackRules {
         id: t.string("id"),
         label: t.string("label"),
@@ -354,7 +362,7 @@ fn read_track(at: At<'_, '_>) -> TrackRules {
             Band { over: b.u32("over"), up_to: b.opt("upTo", |at| at.u32()) }
         }),
         customer_associations: t.strings_or_default("customerAssociations"),
-        metrics: Keyed(metrics.into_iter().flatten().collect()),
+        metrics: Keyed(metrics),
         near_band_seats: t.u32_or_default("nearBandSeats"),
         carry_over: t.opt("carryOver", |at| {
             let c = at.object();
