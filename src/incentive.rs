@@ -67,16 +67,16 @@ fn line(rule: &Rule, ruleset: &Ruleset, area: &AreaReport) -> Option<IncentiveLi
     }
     // The tracks that decide: both where Partner Center takes the better
     // one, else the classified (or chosen) track alone.
-    let deciding: Vec<(Points, bool)> = area
-        .tracks
-        .0
-        .iter()
-        .filter(|(id, _)| match ruleset.data.track_choice.rule {
+    let mut deciding: Vec<(Points, bool)> = vec![];
+    for (id, t) in &area.tracks.0 {
+        let decides = match ruleset.data.track_choice.rule {
             TrackRule::Best => true,
             TrackRule::Classified => area.track.as_deref() == Some(id.as_str()),
-        })
-        .map(|(_, t)| (t.total, t.complete))
-        .collect();
+        };
+        if decides {
+            deciding.push((t.total, t.complete));
+        }
+    }
     Some(IncentiveLine { points, met: met(points, &deciding) })
 }
 

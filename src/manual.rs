@@ -191,14 +191,14 @@ fn resolve_one(value: &ManualValue, rulesets: &[Ruleset]) -> Result<Checked, Rej
         })?;
         return Ok((ruleset.data.id.clone(), tracks, "track".into(), Typed1::Track(track)));
     }
-    let paths: Vec<String> = (ruleset.data.tracks.iter())
-        .flat_map(|t| t.metrics.0.iter().flat_map(|(id, m)| m.typed_paths(id)))
-        .fold(vec![], |mut all, p| {
-            if !all.contains(&p) {
-                all.push(p);
+    let mut paths: Vec<String> = vec![];
+    for (id, m) in ruleset.data.tracks.iter().flat_map(|t| &t.metrics.0) {
+        for p in m.typed_paths(id) {
+            if !paths.contains(&p) {
+                paths.push(p);
             }
-            all
-        });
+        }
+    }
     let path = paths.iter().find(|p| fold(p) == metric_key).cloned().ok_or_else(|| {
         (
             ErrorKind::UnknownMetric,
@@ -218,9 +218,10 @@ fn resolve_one(value: &ManualValue, rulesets: &[Ruleset]) -> Result<Checked, Rej
     })?;
     // A number of certified people is whole and not negative; nets,
     // growth and money may be below zero (inputs.md section 3).
-    let people = (ruleset.data.tracks.iter())
-        .flat_map(|t| t.metrics.0.iter().flat_map(|(id, m)| m.lists(id)))
-        .any(|(counted, _)| counted == path);
+    let mut people = false;
+    for (id, m) in ruleset.data.tracks.iter().flat_map(|t| &t.metrics.0) {
+        people |= m.lists(id).iter().any(|(counted, _)| *counted == path);
+    }
     if people && (number.as_f64() < 0.0 || !number.is_whole()) {
         let text = value.value.text();
         return Err((

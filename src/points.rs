@@ -219,7 +219,16 @@ pub fn grouped(n: u64) -> String {
 /// `unit` names the unit ("people", "USD of security consumption growth");
 /// `what` is put before the unit's remaining words (an option, a part).
 pub fn more_of(needed: u64, what: &str, unit: &str) -> String {
-    let spaced = |parts: &[&str]| parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" ");
+    let spaced = |parts: &[&str]| {
+        let mut out = String::new();
+        for part in parts.iter().filter(|p| !p.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(part);
+        }
+        out
+    };
     match unit.strip_prefix("USD") {
         Some(rest) if rest.is_empty() || rest.starts_with(' ') => {
             let rest = rest.trim_start().strip_prefix("of ").unwrap_or(rest.trim_start());

@@ -15,6 +15,15 @@ pub fn fold_all(texts: &[String]) -> Vec<String> {
     out
 }
 
+/// Each text in lower case.
+pub fn lower_all(texts: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(texts.len());
+    for text in texts {
+        out.push(text.to_lowercase());
+    }
+    out
+}
+
 /// Folded spellings to the index of the entry they name: one map type for
 /// every table of names (association types, workloads, services,
 /// certifications), so the module carries one copy of its code.

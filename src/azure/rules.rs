@@ -5,7 +5,7 @@
 
 use crate::json::At;
 use crate::keyed::Keyed;
-use crate::text::{add_spellings, fold, fold_all, Spellings};
+use crate::text::{add_spellings, fold, fold_all, lower_all, Spellings};
 
 #[derive(Clone, Debug)]
 pub struct Rules {
@@ -131,7 +131,7 @@ impl Rules {
             lookup.excluded_services.push(fold(&s.id));
         }
         lookup.segment_words = fold_all(&rules.classification.smb_segment_words);
-        lookup.offer_words = rules.excluded_offer_words.iter().map(|w| w.to_lowercase()).collect();
+        lookup.offer_words = lower_all(&rules.excluded_offer_words);
         lookup.products = fold_all(&rules.azure_products);
         rules.lookup = lookup;
         Ok(rules)

@@ -6,7 +6,7 @@
 use crate::azure::DuplicateFlags;
 use crate::json::At;
 use crate::keyed::Keyed;
-use crate::text::{add_spellings, fold, Spellings};
+use crate::text::{add_spellings, fold, lower_all, Spellings};
 
 /// A name with its spellings (the ruleset's association shape).
 pub type Spelled = crate::ruleset::Association;
@@ -140,7 +140,7 @@ impl Rules {
         for (i, s) in rules.azure_services.iter().enumerate() {
             add_spellings(&mut lookup.services, i, &s.id, &s.spellings);
         }
-        lookup.offer_words = rules.excluded_offer_words.iter().map(|w| w.to_lowercase()).collect();
+        lookup.offer_words = lower_all(&rules.excluded_offer_words);
         rules.lookup = lookup;
         Ok(rules)
     }
