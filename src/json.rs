@@ -183,13 +183,18 @@ impl<'a> Parser<'a> {
             Some(b'"') => self.string().map(Json::String),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(_) => {
-                for (word, value) in [("null", Json::Null), ("true", Json::Bool(true)), ("false", Json::Bool(false))] {
-                    if self.text[self.at..].starts_with(word) {
-                        self.at += word.len();
-                        return Ok(value);
-                    }
-                }
-                Err(self.error("expected value"))
+                let rest = &self.text.as_bytes()[self.at..];
+                let (len, value) = if rest.starts_with(b"null") {
+                    (4, Json::Null)
+                } else if rest.starts_with(b"true") {
+                    (4, Json::Bool(true))
+                } else if rest.starts_with(b"false") {
+                    (5, Json::Bool(false))
+                } else {
+                    return Err(self.error("expected value"));
+                };
+                self.at += len;
+                Ok(value)
             }
         }
     }
