@@ -8,52 +8,21 @@
 
 use crate::points::Points;
 use crate::report::{AreaReport, Assumption, IncentiveLine, Status};
-use crate::ruleset::{Ruleset, TrackRule, CATALOGUE_JSON};
-use std::sync::OnceLock;
-
-/// The catalogue's line: its points, the areas that have it, its Decision.
-#[derive(Default)]
-struct Rule {
-    points: u32,
-    areas: Vec<String>,
-    decision: Option<Assumption>,
-}
-
-fn rule() -> &'static Rule {
-    static RULE: OnceLock<Rule> = OnceLock::new();
-    RULE.get_or_init(|| {
-        let read = crate::json::read_named(CATALOGUE_JSON, "the catalogue", |at| {
-            at.object().or_default("incentiveLine", |at| {
-                let o = at.object();
-                let decision = |at: crate::json::At<'_, '_>| {
-                    let d = at.object();
-                    Assumption { id: d.string("id"), text: d.string("text") }
-                };
-                Rule {
-                    points: o.u32("points"),
-                    areas: o.get("areas", |at| at.strings()),
-                    decision: o.opt("decision", decision),
-                }
-            })
-        });
-        // The embedded catalogue is checked by the test suite.
-        read.unwrap_or_default()
-    })
-}
+use crate::ruleset::{incentive_line, IncentiveLine as Rule, Ruleset, TrackRule};
 
 /// Sets the area's incentive line and names the line's Decision among the
 /// area's assumptions.
 pub(crate) fn apply(ruleset: &Ruleset, area: &mut AreaReport) {
-    let rule = rule();
+    let rule = incentive_line();
     area.incentive_line = line(rule, ruleset, area);
-    if area.incentive_line.is_some() {
-        area.assumptions.extend(rule.decision.clone());
+    if let Some(d) = rule.decision.as_ref().filter(|_| area.incentive_line.is_some()) {
+        area.assumptions.push(Assumption { id: d.id.clone(), text: d.text.clone() });
     }
 }
 
 /// Whether the area has the line (the catalogue names it).
 pub(crate) fn has_line(area: &str) -> bool {
-    rule().areas.iter().any(|a| a == area)
+    incentive_line().areas.iter().any(|a| a == area)
 }
 
 /// The area's line, `None` for an area without one.
@@ -105,7 +74,7 @@ mod tests {
     /// (the classified areas' other track is not passed: it never counts).
     #[test]
     fn the_catalogue_has_the_line_for_five_areas() {
-        let rule = rule();
+        let rule = incentive_line();
         assert_eq!(rule.points, 25);
         assert_eq!(rule.areas, ["modern-work", "security", "data-ai", "infrastructure", "digital-app-innovation"]);
         assert_eq!(rule.decision.as_ref().map(|d| d.id.as_str()), Some("incentive-line"));

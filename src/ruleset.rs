@@ -45,6 +45,30 @@ struct Catalogue {
     other_associations: Vec<Association>,
     workloads: Vec<Workload>,
     certifications: Vec<Certification>,
+    incentive_line: IncentiveLine,
+}
+
+/// The 25-point incentive line (designations.md section 12), as the
+/// catalogue writes it: its points, the areas that have it, its Decision.
+#[derive(Default)]
+pub(crate) struct IncentiveLine {
+    pub points: u32,
+    pub areas: Vec<String>,
+    pub decision: Option<Decision>,
+}
+
+/// The catalogue, read once (every ruleset joins it, and the incentive
+/// line is read from it).
+fn catalogue() -> Result<&'static Catalogue, &'static str> {
+    static READ: std::sync::OnceLock<Result<Catalogue, String>> = std::sync::OnceLock::new();
+    READ.get_or_init(|| Catalogue::from_json(CATALOGUE_JSON)).as_ref().map_err(String::as_str)
+}
+
+/// The catalogue's incentive line (none when the catalogue cannot be
+/// read: the embedded one is checked by the test suite).
+pub(crate) fn incentive_line() -> &'static IncentiveLine {
+    static NONE: IncentiveLine = IncentiveLine { points: 0, areas: Vec::new(), decision: None };
+    catalogue().map_or(&NONE, |c| &c.incentive_line)
 }
 
 /// Adds the catalogue's entries to a ruleset's own, matched by id: the
@@ -310,12 +334,7 @@ impl RulesetData {
                 let w = at.object();
                 Window { months_before: w.u32("monthsBefore"), enrolment_days: w.u32("enrolmentDays") }
             }),
-            decisions: o.or_default("decisions", |at| {
-                at.list(|at| {
-                    let d = at.object();
-                    Decision { id: d.string("id"), text: d.string("text") }
-                })
-            }),
+            decisions: o.or_default("decisions", |at| at.list(read_decision)),
             data: o.raw("data").map(str::to_string),
         }
     }
@@ -337,6 +356,14 @@ impl Catalogue {
                 other_associations: o.or_default("otherAssociations", |at| at.list(read_association)),
                 workloads: o.or_default("workloads", |at| at.list(read_workload)),
                 certifications: o.get("certifications", |at| at.list(read_certification)),
+                incentive_line: o.or_default("incentiveLine", |at| {
+                    let o = at.object();
+                    IncentiveLine {
+                        points: o.u32("points"),
+                        areas: o.get("areas", |at| at.strings()),
+                        decision: o.opt("decision", read_decision),
+                    }
+                }),
             }
         })
         .map_err(String::from)
@@ -369,6 +396,11 @@ fn read_track(at: At<'_, '_>) -> TrackRules {
             CarryOver { from_track: c.string("fromTrack"), months: c.u32("months") }
         }),
     }
+}
+
+fn read_decision(at: At<'_, '_>) -> Decision {
+    let d = at.object();
+    Decision { id: d.string("id"), text: d.string("text") }
 }
 
 pub(crate) fn read_association(at: At<'_, '_>) -> Association {
@@ -604,18 +636,19 @@ fn is_exam_code(key: &str) -> bool {
 
 /// Adds the catalogue's certifications, association types and workloads
 /// to a ruleset's own.
-fn join_catalogue(data: &mut RulesetData, catalogue: Catalogue) {
-    for c in catalogue.certifications {
+fn join_catalogue(data: &mut RulesetData, catalogue: &Catalogue) {
+    for c in &catalogue.certifications {
         if !data.certifications.iter().any(|own| own.id == c.id) {
-            data.certifications.push(c);
+            data.certifications.push(c.clone());
         }
     }
     let spellings = |shared: &mut Association, own: &Association| shared.spellings.extend(own.spellings.clone());
-    data.associations = merge(catalogue.associations, &data.associations, |a| &a.id, spellings);
-    data.other_associations = merge(catalogue.other_associations, &data.other_associations, |a| &a.id, spellings);
+    data.associations = merge(catalogue.associations.clone(), &data.associations, |a| &a.id, spellings);
+    let others = catalogue.other_associations.clone();
+    data.other_associations = merge(others, &data.other_associations, |a| &a.id, spellings);
     // The workloads an area names are the ones it counts (for the metrics
     // it lists); every other catalogue workload counts for none of them.
-    let mut workloads = catalogue.workloads;
+    let mut workloads = catalogue.workloads.clone();
     for w in &mut workloads {
         w.metrics = Some(vec![]);
     }
@@ -815,8 +848,7 @@ impl Ruleset {
     /// with nothing built to drop (drop code at every early return was
     /// much of this function's size).
     pub fn new(mut data: RulesetData) -> Result<Ruleset, RulesetError> {
-        let catalogue =
-            Catalogue::from_json(CATALOGUE_JSON).map_err(|e| RulesetError::rule("", format!("catalogue: {e}")))?;
+        let catalogue = catalogue().map_err(|e| RulesetError::rule("", format!("catalogue: {e}")))?;
         let rank = catalogue.area_order.iter().position(|id| *id == data.id).unwrap_or(catalogue.area_order.len());
         let headline = catalogue.headline.as_ref() == Some(&data.id);
         join_catalogue(&mut data, catalogue);
