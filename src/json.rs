@@ -489,12 +489,17 @@ impl<'j, 'a> At<'j, 'a> {
 
     /// Each item of an array read by `read`, with its index in the path.
     pub fn list<T>(&self, mut read: impl FnMut(At<'_, 'a>) -> T) -> Vec<T> {
-        let items = self.items();
-        let mut out = Vec::with_capacity(items.len());
-        for (i, value) in items.iter().enumerate() {
-            out.push(read(At { value, place: Place::Index(&self.place, i), errors: self.errors }));
-        }
+        let mut out = Vec::new();
+        self.each(&mut |at| out.push(read(at)));
         out
+    }
+
+    /// Each item of an array handed to `read`: the loop is the same for
+    /// every type read, so it is one function, not one per type.
+    fn each(&self, read: &mut dyn FnMut(At<'_, 'a>)) {
+        for (i, value) in self.items().iter().enumerate() {
+            read(At { value, place: Place::Index(&self.place, i), errors: self.errors });
+        }
     }
 
     pub fn strings(&self) -> Vec<String> {
