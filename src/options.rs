@@ -6,6 +6,7 @@
 
 use crate::json::{At, JsonError};
 use crate::{Date, DetailLevel, ManualValue, Month, Ruleset, RulesetData, RulesetError, ScoreOptions, Workbook};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Options that cannot be used, and where.
@@ -110,8 +111,7 @@ struct Written {
     anniversary: Option<String>,
     tenant_limit: Option<usize>,
     manual_values: Vec<ManualValue>,
-    /// Sorted by area, each once.
-    tracks: Vec<(String, String)>,
+    tracks: BTreeMap<String, String>,
     detail: Option<String>,
 }
 
@@ -136,7 +136,14 @@ impl ScoreOptions {
                     })
                 }),
                 manual_values: o.or_default("manualValues", |at| at.list(ManualValue::read)),
-                tracks: o.or_default("tracks", |at| at.map(|at| at.string())).0,
+                // Inserted as read (an area written twice: the last).
+                tracks: o.or_default("tracks", |at| {
+                    let mut tracks = BTreeMap::new();
+                    at.entries(|area, at| {
+                        tracks.insert(area.to_string(), at.string());
+                    });
+                    tracks
+                }),
                 detail: o.opt_string("detail"),
             }
         })?;
@@ -149,11 +156,6 @@ impl ScoreOptions {
                 return Err(OptionsError::Value { name: "detail", message });
             }
         };
-        // Inserted, not collected: `collect` would sort again.
-        let mut tracks = std::collections::BTreeMap::new();
-        for (area, track) in written.tracks {
-            tracks.insert(area, track);
-        }
         Ok(ScoreOptions {
             detail,
             as_of: month(written.as_of, "asOf")?,
@@ -162,7 +164,7 @@ impl ScoreOptions {
             anniversary: date(written.anniversary, "anniversary")?,
             tenant_limit: written.tenant_limit,
             manual_values: written.manual_values,
-            tracks,
+            tracks: written.tracks,
         })
     }
 }
