@@ -164,12 +164,18 @@ type Rejected = (ErrorKind, &'static str, String, String);
 fn resolve_one(value: &ManualValue, rulesets: &[Ruleset]) -> Result<Checked, Rejected> {
     let area_key = fold(&value.area);
     let ruleset = rulesets.iter().find(|r| area_names(r).any(|n| n == area_key)).ok_or_else(|| {
-        let known: Vec<&str> = rulesets.iter().map(|r| r.data.id.as_str()).collect();
+        let mut known = String::new();
+        for r in rulesets {
+            if !known.is_empty() {
+                known.push_str(", ");
+            }
+            known.push_str(&r.data.id);
+        }
         (
             ErrorKind::UnknownArea,
             "Area",
             value.area.clone(),
-            format!("unknown area \"{}\"; the areas are {}", value.area, known.join(", ")),
+            format!("unknown area \"{}\"; the areas are {known}", value.area),
         )
     })?;
     let tracks = match value.track.as_deref().map(str::trim).filter(|t| !t.is_empty()) {

@@ -625,7 +625,12 @@ fn certification_key(text: &str) -> String {
 
 /// True when a metric of `data` (not a part of one) is fed from `model`.
 fn fed_by(data: &RulesetData, model: &str) -> bool {
-    data.tracks.iter().flat_map(|t| t.metrics.values()).any(|m| m.from() == Some(model))
+    data.tracks.iter().any(|t| t.metrics.0.iter().any(|(_, m)| m.from() == Some(model)))
+}
+
+/// True when a part of a metric of `data` is fed from `model`.
+fn parts_fed_by(data: &RulesetData, model: &str) -> bool {
+    data.tracks.iter().any(|t| t.metrics.0.iter().any(|(_, m)| m.parts().iter().any(|p| p.0 == model)))
 }
 
 /// A folded exam code: two letters and three digits (`ab100`).
@@ -725,11 +730,7 @@ struct Models {
 impl Models {
     fn read(data: &RulesetData) -> Result<Models, RulesetError> {
         let fed_by = |model: &str| fed_by(data, model);
-        let parts_fed_by = |model: &str| {
-            let mut parts =
-                data.tracks.iter().map(|t| t.metrics.values().any(|m| m.parts().iter().any(|p| p.0 == model)));
-            parts.any(|fed| fed)
-        };
+        let parts_fed_by = |model: &str| parts_fed_by(data, model);
         let tracks: Vec<&str> = data.tracks.iter().map(|t| t.id.as_str()).collect();
         let bad = |e: String| RulesetError::rule("data", e);
         // A model compiled out (its cargo feature off) reads no rules: its
