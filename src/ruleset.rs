@@ -537,6 +537,7 @@ pub struct Ruleset {
 #[derive(Debug)]
 struct Tables {
     associations: Spellings,
+    other_associations: Spellings,
     workloads: Spellings,
     certifications: Spellings,
     /// Per certification (as in `data.certifications`): its last eligible day.
@@ -767,6 +768,11 @@ impl Tables {
         for (i, a) in data.associations.iter().enumerate() {
             add_spellings(&mut associations, i, &a.id, &a.spellings);
         }
+        // Backwards: a spelling two of them share names the first.
+        let mut other_associations = Spellings::new();
+        for (i, a) in data.other_associations.iter().enumerate().rev() {
+            add_spellings(&mut other_associations, i, &a.id, &a.spellings);
+        }
         let mut workloads = Spellings::new();
         let mut workload_use = Vec::with_capacity(data.workloads.len());
         for (i, w) in data.workloads.iter().enumerate() {
@@ -796,6 +802,7 @@ impl Tables {
         let Models { bizapps, azure, security, model_left_out } = models;
         Tables {
             associations,
+            other_associations,
             workloads,
             certifications,
             eligible_through,
@@ -875,10 +882,8 @@ impl Ruleset {
     /// The name of an association type that counts on no track (`PAL` for
     /// `Partner admin link`).
     pub fn other_association(&self, text: &str) -> Option<&str> {
-        let folded = fold(text);
-        let known =
-            self.data.other_associations.iter().find(|a| a.spellings.iter().chain([&a.id]).any(|s| fold(s) == folded));
-        known.map(|a| a.id.as_str())
+        let found = self.tables.other_associations.get(&fold(text));
+        found.map(|&i| self.data.other_associations[i].id.as_str())
     }
     pub fn association_index(&self, id: &str) -> Option<AssociationId> {
         self.data.associations.iter().position(|a| a.id == id).map(|i| i as u8)
