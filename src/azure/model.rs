@@ -17,7 +17,6 @@ use crate::report::{
     AzureTenantTrack, AzureTtm, Both, Classification, EachRow, Keyed, Row, Warning, WarningKind,
 };
 use crate::ruleset::Ruleset;
-use std::collections::BTreeMap;
 
 /// Hints listed in the detail, nearest first.
 const MAX_HINTS: usize = 10;
@@ -282,7 +281,13 @@ fn compute(
     let start = m.minus(rules.deployment_months - 1);
     let mut services = vec![];
     for (name, months) in store.services.iter().zip(&totals.service_months) {
-        let in_window = months.range(start.unwrap_or(m)..=m).fold(0i64, |s, (_, v)| s.saturating_add(*v));
+        let start = start.unwrap_or(m);
+        let mut in_window = 0i64;
+        for &(month, acr) in months {
+            if start <= month && month <= m {
+                in_window = in_window.saturating_add(acr);
+            }
+        }
         if months.is_empty() {
             continue;
         }
@@ -305,7 +310,7 @@ fn compute(
     listed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.id.cmp(&b.2.id)));
     hints.sort_unstable();
     hints.truncate(MAX_HINTS);
-    let rows = |map: &BTreeMap<String, super::store::Ignored>| {
+    let rows = |map: &super::store::IgnoredNames| {
         Keyed(map.iter().map(|(k, v)| (k.clone(), AzureRows { rows: v.rows, acr: usd(v.acr) })).collect())
     };
     let detail = AzureDetail {

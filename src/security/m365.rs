@@ -11,7 +11,7 @@ use crate::ruleset::{AssociationId, Ruleset, WorkloadId};
 use crate::usage::facts::{facts_for, Facts, Period};
 use crate::usage::measures::{usage_measures, usage_part, UsageMeasures};
 use crate::usage::store::{CellKey, TenantId, UsageStore};
-use std::collections::BTreeMap;
+use std::fmt::Write;
 
 /// Tenants named in one hint.
 const MAX_NAMED: usize = 5;
@@ -75,7 +75,10 @@ impl<'a> M365Part<'a> {
                 candidates.push(Candidate { tenant: id, contributes });
             }
         }
-        let hints = (0..tracks.len()).flat_map(|t| hints(area, store, t, std::mem::take(&mut reach[t]))).collect();
+        let mut hints = vec![];
+        for (t, reach) in reach.into_iter().enumerate() {
+            track_hints(area, store, t, reach, &mut hints);
+        }
         let protected = tracks.iter().map(|t| t.id.clone()).zip(protected).collect();
         M365Part { area, store, period, facts, measures, candidates, protected, hints }
     }
@@ -142,9 +145,10 @@ fn to_deploy(area: &Ruleset, t: usize, store: &UsageStore, id: TenantId, m: Mont
     best
 }
 
-/// One hint per workload on track `t`: how many more tenants in band would
-/// deploy at the ratio, what they add, and the users each needs.
-fn hints(area: &Ruleset, store: &UsageStore, t: usize, mut reach: Vec<Reach>) -> Vec<(u64, String)> {
+/// One hint per workload on track `t`, added to `out`: how many more
+/// tenants in band would deploy at the ratio, what they add, and the users
+/// each needs.
+fn track_hints(area: &Ruleset, store: &UsageStore, t: usize, mut reach: Vec<Reach>, out: &mut Vec<(u64, String)>) {
     let rules = &area.data.tracks[t];
     let per_unit = area.per_unit_from(t, "usage", "deployedTenants");
     let max = rules.metrics.values().find(|m| m.parts().iter().any(|p| p.0 == "usage" && p.1 == "deployedTenants"));
@@ -155,41 +159,30 @@ fn hints(area: &Ruleset, store: &UsageStore, t: usize, mut reach: Vec<Reach>) ->
             .cmp(&(b.workload, b.users))
             .then_with(|| super::caseless(id(a)).cmp(super::caseless(id(b))))
     });
-    let mut by_workload: BTreeMap<WorkloadId, Vec<&Reach>> = BTreeMap::new();
-    for r in &reach {
-        by_workload.entry(r.workload).or_default().push(r);
-    }
     let ratio = area.data.deployment_ratio_percent;
-    by_workload
-        .into_iter()
-        .map(|(w, tenants)| {
-            let n = tenants.len();
-            let workload = &area.data.workloads[usize::from(w)].id;
-            let gain = match (per_unit, max) {
-                (Some(p), Some(metric)) => {
-                    let points = p.times(n as i64).min(Points::whole(metric.max()));
-                    format!(" {} up to {} points", if n == 1 { "adds" } else { "add" }, points_text(points))
-                }
-                _ => String::new(),
-            };
-            let named: Vec<String> = tenants
-                .iter()
-                .take(MAX_NAMED)
-                .map(|r| {
-                    let tenant = &store.tenants[r.tenant as usize];
-                    let name = tenant.name.as_deref().unwrap_or(&tenant.id);
-                    let users = if r.users == 1 { "user" } else { "users" };
-                    format!("{name} ({} more active {users})", r.users)
-                })
-                .collect();
-            let more = if n > MAX_NAMED { format!(" and {} more", n - MAX_NAMED) } else { String::new() };
-            let tenants_word = if n == 1 { "tenant" } else { "tenants" };
-            let text = format!(
-                "{}: {n} more {workload} {tenants_word} at {ratio} % active{gain}: {}{more}.",
-                rules.label,
-                named.join(", ")
-            );
-            (tenants[0].users, text)
-        })
-        .collect()
+    // Sorted by workload first: one run per workload.
+    for tenants in reach.chunk_by(|a, b| a.workload == b.workload) {
+        let n = tenants.len();
+        let workload = &area.data.workloads[usize::from(tenants[0].workload)].id;
+        let gain = match (per_unit, max) {
+            (Some(p), Some(metric)) => {
+                let points = p.times(n as i64).min(Points::whole(metric.max()));
+                format!(" {} up to {} points", if n == 1 { "adds" } else { "add" }, points_text(points))
+            }
+            _ => String::new(),
+        };
+        let mut named = String::new();
+        for r in tenants.iter().take(MAX_NAMED) {
+            let tenant = &store.tenants[r.tenant as usize];
+            let name = tenant.name.as_deref().unwrap_or(&tenant.id);
+            let users = if r.users == 1 { "user" } else { "users" };
+            let comma = if named.is_empty() { "" } else { ", " };
+            let _ = write!(named, "{comma}{name} ({} more active {users})", r.users);
+        }
+        let more = if n > MAX_NAMED { format!(" and {} more", n - MAX_NAMED) } else { String::new() };
+        let tenants_word = if n == 1 { "tenant" } else { "tenants" };
+        let text =
+            format!("{}: {n} more {workload} {tenants_word} at {ratio} % active{gain}: {}{more}.", rules.label, named);
+        out.push((tenants[0].users, text));
+    }
 }
