@@ -32,8 +32,8 @@ pub(crate) struct M365Part<'a> {
     facts: Facts,
     pub(crate) measures: UsageMeasures,
     pub(crate) candidates: Vec<Candidate>,
-    /// Per track: protected users counted, in hundredths.
-    protected: Vec<(String, Both<i64>)>,
+    /// Per track (by index): protected users counted, in hundredths.
+    protected: Vec<Both<i64>>,
     /// (users the nearest tenant needs, hint), per track and workload.
     pub(crate) hints: Vec<(u64, String)>,
 }
@@ -53,7 +53,8 @@ impl<'a> M365Part<'a> {
         let (m, b) = period;
         let tracks = &area.data.tracks;
         let mut protected = vec![Both::<i64>::default(); tracks.len()];
-        let mut reach: Vec<Vec<Reach>> = (0..tracks.len()).map(|_| vec![]).collect();
+        let mut reach: Vec<Vec<Reach>> = vec![];
+        reach.resize_with(tracks.len(), Vec::new);
         let mut candidates = vec![];
         for id in 0..store.tenants.len() as TenantId {
             let (mut seats, mut contributes) = (false, false);
@@ -79,14 +80,14 @@ impl<'a> M365Part<'a> {
         for (t, reach) in reach.into_iter().enumerate() {
             track_hints(area, store, t, reach, &mut hints);
         }
-        let protected = tracks.iter().map(|t| t.id.clone()).zip(protected).collect();
         M365Part { area, store, period, facts, measures, candidates, protected, hints }
     }
 
     /// A listed tenant's part, explained.
     pub(crate) fn tenant_detail(&self, id: TenantId) -> SecurityM365Tenant {
         let (area, facts, (m, b)) = (self.area, &self.facts, self.period);
-        let tracks = area.data.tracks.iter().enumerate().map(|(t, rules)| {
+        let mut tracks = vec![];
+        for (t, rules) in area.data.tracks.iter().enumerate() {
             let part = usage_part(area, t, facts, self.store, self.period, id);
             let max_pau = |month| facts.max_pau(area, t, id, month).as_f64();
             let ratio = |month| facts.best_ratio(area, t, id, month).map(|(mau, pau)| mau.as_f64() / pau.as_f64());
@@ -102,16 +103,19 @@ impl<'a> M365Part<'a> {
                 net_deployment: i32::from(part.deployed.as_of) - i32::from(part.deployed.baseline),
                 growth: users(part.protected.as_of - part.protected.baseline),
             };
-            (rules.id.clone(), track)
-        });
-        SecurityM365Tenant { tracks: Keyed(tracks.collect()) }
+            tracks.push((rules.id.clone(), track));
+        }
+        SecurityM365Tenant { tracks: Keyed(tracks) }
     }
 
     pub(crate) fn detail(&self) -> SecurityM365Detail {
-        let users =
-            |both: &Both<i64>| Both { as_of: both.as_of as f64 / 100.0, baseline: both.baseline as f64 / 100.0 };
+        let mut protected_users = vec![];
+        for (track, both) in self.area.data.tracks.iter().zip(&self.protected) {
+            let users = Both { as_of: both.as_of as f64 / 100.0, baseline: both.baseline as f64 / 100.0 };
+            protected_users.push((track.id.clone(), users));
+        }
         SecurityM365Detail {
-            protected_users: Keyed(self.protected.iter().map(|(id, both)| (id.clone(), users(both))).collect()),
+            protected_users: Keyed(protected_users),
             deployment_ratio: f64::from(self.area.data.deployment_ratio_percent) / 100.0,
         }
     }
