@@ -4,7 +4,7 @@
 //! (business-applications.md sections 2 to 8), and their explanation.
 
 use super::rules::{LineId, Rules, UsageColumn, WorkloadId};
-use super::store::{Kept, Store};
+use super::store::{Kept, Key, Store};
 use super::{Units, UNIT};
 use crate::kinds::Measures;
 use crate::model::DataModel;
@@ -16,7 +16,7 @@ use crate::report::{
     EachRow, Keyed, PairCount, PairName, PairUsage, RevenuePair, Row, Warning, WarningKind,
 };
 use crate::ruleset::Ruleset;
-use crate::usage::store::TenantId;
+use crate::usage::store::{FastMap, TenantId};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -40,6 +40,24 @@ pub(crate) struct Model<'a> {
     revenue: Vec<((TenantId, WorkloadId), Vec<Units>)>,
     /// Usage per pair in M and B, in pair order.
     usage: Vec<((TenantId, LineId), [Usage; 2])>,
+}
+
+/// The kept rows of `map` in `months`, with their month's index, sorted by
+/// (tenant, `second`): the pairs, whose values are then added up run by run
+/// (sorted vectors: smaller than maps; one sort for both downloads).
+fn by_pair<'s>(
+    map: &'s FastMap<Key, Kept>,
+    months: &[Month],
+    second: fn(&Key, &Kept) -> u16,
+) -> Vec<((TenantId, u16), usize, &'s Kept)> {
+    let mut kept = vec![];
+    for (key, row) in map {
+        if let Some(slot) = months.iter().position(|&m| m == key.month) {
+            kept.push(((key.tenant, second(key, row)), slot, row));
+        }
+    }
+    kept.sort_unstable_by_key(|k| k.0);
+    kept
 }
 
 const M: usize = 0;
@@ -69,30 +87,18 @@ impl<'a> Model<'a> {
         }
         // The kept values of the months looked at, sorted by pair, then
         // added up pair by pair (sorted vectors: smaller than maps).
-        let mut kept: Vec<((TenantId, WorkloadId), usize, Units)> = vec![];
-        for (key, row) in &store.revenue {
-            if let Some(slot) = months.iter().position(|&m| m == key.month) {
-                // Cents to units.
-                kept.push(((key.tenant, key.workload), slot, Units::from(row.value) * (UNIT / 100)));
-            }
-        }
-        kept.sort_unstable_by_key(|k| k.0);
+        let kept = by_pair(&store.revenue, &months, |key, _| key.workload);
         let mut revenue = vec![];
         for run in kept.chunk_by(|a, b| a.0 == b.0) {
             let mut pair = vec![0; months.len()];
-            for &(_, slot, units) in run {
-                pair[slot] += units;
+            for &(_, slot, row) in run {
+                // Cents to units.
+                pair[slot] += Units::from(row.value) * (UNIT / 100);
             }
             revenue.push((run[0].0, pair));
         }
         drop(kept);
-        let mut kept: Vec<((TenantId, LineId), usize, &Kept)> = vec![];
-        for (key, row) in &store.usage {
-            if let Some(slot) = [as_of, b].iter().position(|&m| m == key.month) {
-                kept.push(((key.tenant, row.line), slot, row));
-            }
-        }
-        kept.sort_unstable_by_key(|k| k.0);
+        let kept = by_pair(&store.usage, &[as_of, b], |_, row| u16::from(row.line));
         let mut usage = vec![];
         for run in kept.chunk_by(|a, b| a.0 == b.0) {
             let mut pair = [Usage::default(); 2];
@@ -101,7 +107,8 @@ impl<'a> Model<'a> {
                 month.hundredths = month.hundredths.saturating_add(row.value.unsigned_abs());
                 month.columns |= row.column.map_or(0, |c| 1 << c as u8);
             }
-            usage.push((run[0].0, pair));
+            let (tenant, line) = run[0].0;
+            usage.push(((tenant, line as LineId), pair));
         }
         let mut tracks = vec![];
         for t in &area.data.tracks {

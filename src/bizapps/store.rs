@@ -192,7 +192,13 @@ impl Store {
             Dataset::Revenue => &mut self.revenue,
             Dataset::Usage => &mut self.usage,
         };
-        map.entry(key).and_modify(|kept| kept.value = kept.value.saturating_add(row.value)).or_insert(row);
+        // get_mut and insert, as keep_largest: no other map code.
+        match map.get_mut(&key) {
+            Some(kept) => kept.value = kept.value.saturating_add(row.value),
+            None => {
+                map.insert(key, row);
+            }
+        }
     }
 
     /// Takes tenants' revenue and usage out.

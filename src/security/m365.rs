@@ -34,8 +34,9 @@ pub(crate) struct M365Part<'a> {
     pub(crate) candidates: Vec<Candidate>,
     /// Per track (by index): protected users counted, in hundredths.
     protected: Vec<Both<i64>>,
-    /// (users the nearest tenant needs, hint), per track and workload.
-    pub(crate) hints: Vec<(u64, String)>,
+    /// (users the nearest tenant needs, hint), per track and workload
+    /// (`i64` as the Azure model's hints: one sort of both in the module).
+    pub(crate) hints: Vec<(i64, String)>,
 }
 
 /// A tenant in band but not deployed: the workload fewest more active
@@ -152,7 +153,7 @@ fn to_deploy(area: &Ruleset, t: usize, store: &UsageStore, id: TenantId, m: Mont
 /// One hint per workload on track `t`, added to `out`: how many more
 /// tenants in band would deploy at the ratio, what they add, and the users
 /// each needs.
-fn track_hints(area: &Ruleset, store: &UsageStore, t: usize, mut reach: Vec<Reach>, out: &mut Vec<(u64, String)>) {
+fn track_hints(area: &Ruleset, store: &UsageStore, t: usize, mut reach: Vec<Reach>, out: &mut Vec<(i64, String)>) {
     let rules = &area.data.tracks[t];
     let per_unit = area.per_unit_from(t, "usage", "deployedTenants");
     let max = rules.metrics.values().find(|m| m.parts().iter().any(|p| p.0 == "usage" && p.1 == "deployedTenants"));
@@ -187,6 +188,7 @@ fn track_hints(area: &Ruleset, store: &UsageStore, t: usize, mut reach: Vec<Reac
         let tenants_word = if n == 1 { "tenant" } else { "tenants" };
         let text =
             format!("{}: {n} more {workload} {tenants_word} at {ratio} % active{gain}: {}{more}.", rules.label, named);
-        out.push((tenants[0].users, text));
+        // Users fit i64: a PAU in hundredths times a percent, / 10,000.
+        out.push((tenants[0].users as i64, text));
     }
 }

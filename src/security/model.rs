@@ -139,7 +139,7 @@ fn detail(
         (!a.contributes).cmp(&!b.contributes).then_with(|| caseless(id_of(a)).cmp(caseless(id_of(b))))
     });
     // Nearest first within each part; Microsoft 365's users before Azure's USD.
-    let mut users: Vec<(u64, String)> = m365.map_or(vec![], |m| m.hints.clone());
+    let mut users: Vec<(i64, String)> = m365.map_or(vec![], |m| m.hints.clone());
     users.sort_unstable();
     let mut hints = vec![];
     for (_, hint) in users {
