@@ -294,7 +294,7 @@ fn compute(
     for (name, months) in store.services.iter().zip(&totals.service_months) {
         let start = start.unwrap_or(m);
         let mut in_window = 0i64;
-        for &(month, acr) in months {
+        for (month, acr) in months.iter() {
             if start <= month && month <= m {
                 in_window = in_window.saturating_add(acr);
             }

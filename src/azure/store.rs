@@ -103,14 +103,36 @@ impl IgnoredNames {
     }
 }
 
+/// One service's ACR per month, in cents, by month. A `BTreeMap<Month,
+/// u64>` holding each month's `i64` as its bits: the map type the loaders
+/// count skipped months in, so that one copy of its code serves both (and
+/// a hostile file's thousands of months stay a tree, not a sorted vector).
+#[derive(Clone, Debug, Default)]
+pub struct ServiceMonths(BTreeMap<Month, u64>);
+
+impl ServiceMonths {
+    pub fn add(&mut self, month: Month, cents: i64) {
+        let acr = self.0.entry(month).or_insert(0);
+        *acr = (*acr as i64).saturating_add(cents) as u64;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Each month with its ACR, by month.
+    pub fn iter(&self) -> impl Iterator<Item = (Month, i64)> + '_ {
+        self.0.iter().map(|(&month, &acr)| (month, acr as i64))
+    }
+}
+
 /// The figures the model is computed from.
 #[derive(Clone, Debug, Default)]
 pub struct Totals {
     /// Sorted by tenant then month, one per pair.
     pub tenant_months: Vec<TenantMonth>,
-    /// Per service (index in [`AzureStore::services`]): ACR per month,
-    /// cents, sorted by month (a few dozen months at most).
-    pub service_months: Vec<Vec<(Month, i64)>>,
+    /// Per service (index in [`AzureStore::services`]): ACR per month.
+    pub service_months: Vec<ServiceMonths>,
     /// Per [`Source`]: the months any row was read for.
     pub months: [BTreeSet<Month>; 2],
     /// Per [`Source`]: ACR set aside as the same consumption under another
@@ -279,7 +301,7 @@ impl AzureStore {
         let s = self.services.len() as u32;
         self.services.push(name.trim().to_string());
         self.service_index.insert(key, s);
-        self.totals.service_months.push(Vec::new());
+        self.totals.service_months.push(ServiceMonths::default());
         s
     }
 
@@ -350,7 +372,9 @@ impl AzureStore {
 
     /// Adds ACR (cents) to a Service Level 2 service's month.
     pub fn add_service_acr(&mut self, service: u32, month: Month, cents: i64) {
-        add_service_month(&mut self.totals.service_months, service, month, cents);
+        if let Some(months) = self.totals.service_months.get_mut(service as usize) {
+            months.add(month, cents);
+        }
     }
 
     /// Takes tenants' months out of the tenant and security figures (and
@@ -364,15 +388,6 @@ impl AzureStore {
             file.security.retain(|e| !tenants.contains(&e.tenant));
             file.segments.retain(|(t, _), _| !tenants.contains(t));
         }
-    }
-}
-
-/// Adds ACR (cents) to a service's month, if the service is known.
-fn add_service_month(service_months: &mut [Vec<(Month, i64)>], service: u32, month: Month, cents: i64) {
-    let Some(months) = service_months.get_mut(service as usize) else { return };
-    match months.binary_search_by_key(&month, |&(m, _)| m) {
-        Ok(i) => months[i].1 = months[i].1.saturating_add(cents),
-        Err(i) => months.insert(i, (month, cents)),
     }
 }
 
@@ -456,7 +471,9 @@ fn collapse(file: &FileRows, mut entries: Vec<Entry>, mut security: Vec<Entry>, 
         totals.set_aside[source] = totals.set_aside[source].saturating_add(total.saturating_sub(kept));
         add_part(&mut parts, first.tenant, first.month, kept);
         let service = file.combo_service.get((first.line >> 8) as usize).copied().unwrap_or(u32::MAX);
-        add_service_month(&mut totals.service_months, service, first.month, kept);
+        if let Some(months) = totals.service_months.get_mut(service as usize) {
+            months.add(first.month, kept);
+        }
     });
     drop(entries);
     // Segments give a tenant-month even without ACR (a tenant whose rows
@@ -618,7 +635,7 @@ mod tests {
         store.finish_file();
         assert_eq!(store.totals.tenant_months[0].acr, [50_000, 0]);
         assert_eq!(store.totals.set_aside, [45_000, 0]);
-        assert_eq!(store.totals.service_months[sql as usize], [(month(10), 50_000)]);
+        assert_eq!(store.totals.service_months[sql as usize].iter().collect::<Vec<_>>(), [(month(10), 50_000)]);
     }
 
     #[test]
