@@ -334,8 +334,9 @@ impl AzureStore {
 
     /// The latest month of any Azure export, the file being read included.
     pub fn latest(&self) -> Option<Month> {
+        let [usage, tenants] = &self.totals.months;
         let file = self.file.as_ref().and_then(|f| f.months.last());
-        self.totals.months.iter().filter_map(|m| m.last()).chain(file).max().copied()
+        usage.last().max(tenants.last()).max(file).copied()
     }
 }
 

@@ -387,7 +387,7 @@ impl DataModel for Model<'_> {
     }
 
     fn lists(&self) -> Vec<(&'static str, usize)> {
-        let set_aside = self.store.set_aside_report().len();
+        let set_aside = self.store.set_aside_count();
         vec![("revenue", self.revenue.len()), ("consumption", self.usage.len()), ("setAside", set_aside)]
     }
 

@@ -165,6 +165,11 @@ impl Store {
         *self.set_aside.entry(key).or_default() += 1;
     }
 
+    /// How many rows [`Store::set_aside_report`] lists.
+    pub fn set_aside_count(&self) -> usize {
+        self.set_aside.len()
+    }
+
     /// What was set aside, by download, reason and name.
     pub fn set_aside_report(&self) -> Vec<SetAside> {
         let mut out = Vec::with_capacity(self.set_aside.len());
