@@ -9,7 +9,7 @@ mod read;
 mod rules;
 mod store;
 
-pub(crate) use model::{month_name, usd_text, AzureModel};
+pub(crate) use model::{month_name, usd_text, AzureModel, Coverage};
 pub(crate) use read::{finish_file, tenants_row, usage_row, Outcome};
 pub use rules::{DuplicateFlags, Rules, MAX_ASSOCIATIONS};
 pub use store::{AzureStore, SecurityMonth, Source, TenantId, Totals};

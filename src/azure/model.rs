@@ -17,7 +17,6 @@ use crate::report::{
     AzureTenantTrack, AzureTtm, Both, Classification, EachRow, Keyed, Row, Warning, WarningKind,
 };
 use crate::ruleset::Ruleset;
-use std::collections::BTreeMap;
 
 /// Hints listed in the detail, nearest first.
 const MAX_HINTS: usize = 10;
@@ -34,14 +33,15 @@ pub(crate) struct AzureModel {
     detail: AzureDetail,
     /// With `DetailLevel::Full`: the tenants, the ones whose net add is not
     /// 0 first, then by ACR in the as-of month.
-    tenants: Vec<AzureTenant>,
+    tenants: Vec<Listed>,
     service_rows: Vec<AzureService>,
 }
 
-/// The months a metric needs that the data does not cover.
-struct Coverage {
-    first: Month,
-    last: Month,
+/// The months the Azure data covers, first to last: a month inside with
+/// no rows is zero, a month outside is missing (azure.md section 3).
+pub(crate) struct Coverage {
+    pub(crate) first: Month,
+    pub(crate) last: Month,
 }
 
 impl Coverage {
@@ -49,11 +49,15 @@ impl Coverage {
         month.is_some_and(|m| self.first <= m && m <= self.last)
     }
     /// The first month of `months` back from `end` the data lacks.
-    fn first_missing(&self, end: Option<Month>, months: u32) -> Option<Option<Month>> {
+    pub(crate) fn first_missing(&self, end: Option<Month>, months: u32) -> Option<Option<Month>> {
         let Some(end) = end else { return Some(None) };
         (0..months).rev().map(|i| end.minus(i)).find(|m| !self.covers(*m))
     }
 }
+
+/// A tenant listed: whether its net add is not 0, its ACR in the as-of
+/// month (cents), and its row.
+type Listed = (bool, i64, AzureTenant);
 
 /// One tenant's eligible ACR by month, from its slice of the totals.
 struct TenantAcr<'a> {
@@ -66,13 +70,23 @@ impl TenantAcr<'_> {
         let Some(month) = month else { return 0 };
         self.months.binary_search_by_key(&month, |tm| tm.month).map_or(0, |i| self.months[i].acr[self.source])
     }
-    /// The months of the window ending at `end`, latest first.
-    fn window(end: Option<Month>, months: u32) -> impl Iterator<Item = Option<Month>> {
-        (0..months).map(move |i| end.and_then(|m| m.minus(i)))
-    }
     /// Reaches `threshold` in one month of the window ending at `end`.
     fn eligible(&self, end: Option<Month>, months: u32, threshold: i64) -> bool {
-        Self::window(end, months).any(|m| self.at(m) >= threshold)
+        (0..months).any(|i| self.at(end.and_then(|m| m.minus(i))) >= threshold)
+    }
+    /// The month of the window ending at `end` with the most ACR (the
+    /// latest of equals), and its ACR.
+    fn best(&self, end: Month, months: u32) -> Option<(i64, Month)> {
+        let mut best = None;
+        for i in 0..months {
+            if let Some(month) = end.minus(i) {
+                let here = (self.at(Some(month)), month);
+                if best.is_none_or(|b| here > b) {
+                    best = Some(here);
+                }
+            }
+        }
+        best
     }
 }
 
@@ -141,12 +155,10 @@ fn compute(
 ) -> AzureModel {
     let b = m.minus(12);
     let src = source as usize;
-    let tracks: Vec<(&str, &str, i64)> = area
-        .data
-        .tracks
-        .iter()
-        .map(|t| (t.id.as_str(), t.label.as_str(), rules.threshold_cents(&t.id).unwrap_or(i64::MAX)))
-        .collect();
+    let mut tracks: Vec<(&str, &str, i64)> = vec![];
+    for t in &area.data.tracks {
+        tracks.push((t.id.as_str(), t.label.as_str(), rules.threshold_cents(&t.id).unwrap_or(i64::MAX)));
+    }
     let window = rules.customer_months;
     // The first month each metric needs and the data lacks.
     let nca_missing = coverage.first_missing(b, window).or(coverage.first_missing(Some(m), window));
@@ -159,7 +171,7 @@ fn compute(
         end.is_some_and(|end| month <= end && end.minus(rules.ttm_months - 1).is_none_or(|start| month >= start))
     };
     let (mut customers, mut with_segment, mut smb) = (0u64, 0u64, 0u64);
-    let mut listed: Vec<(bool, i64, AzureTenant)> = vec![];
+    let mut listed: Vec<Listed> = vec![];
     let mut tenant_count = 0;
     let mut hints: Vec<(i64, String)> = vec![];
     for run in totals.tenant_months.chunk_by(|a, b| a.tenant == b.tenant) {
@@ -189,16 +201,14 @@ fn compute(
         let name = tenant.name.clone().unwrap_or_else(|| tenant.id.clone());
         let mut parts = Keyed::default();
         let mut contributes = false;
+        // Within reach: ACR in the window, below the threshold in each month.
+        let best = acr.best(m, window);
         for (t, &(id, label, threshold)) in tracks.iter().enumerate() {
             let eligible =
                 Both { as_of: acr.eligible(Some(m), window, threshold), baseline: acr.eligible(b, window, threshold) };
             let net_add = i32::from(eligible.as_of) - i32::from(eligible.baseline);
             net_adds[t] += i64::from(net_add);
             contributes |= net_add != 0;
-            // Within reach: ACR in the window, below the threshold in each month.
-            let best = TenantAcr::window(Some(m), window)
-                .filter_map(|month| Some((acr.at(month), month?)))
-                .max_by_key(|&(v, month)| (v, month));
             let hint = match best {
                 Some((value, month)) if !eligible.as_of && value > 0 => {
                     let short = threshold.saturating_sub(value);
@@ -282,7 +292,13 @@ fn compute(
     let start = m.minus(rules.deployment_months - 1);
     let mut services = vec![];
     for (name, months) in store.services.iter().zip(&totals.service_months) {
-        let in_window = months.range(start.unwrap_or(m)..=m).fold(0i64, |s, (_, v)| s.saturating_add(*v));
+        let start = start.unwrap_or(m);
+        let mut in_window = 0i64;
+        for (month, acr) in months.iter() {
+            if start <= month && month <= m {
+                in_window = in_window.saturating_add(acr);
+            }
+        }
         if months.is_empty() {
             continue;
         }
@@ -305,7 +321,16 @@ fn compute(
     listed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.id.cmp(&b.2.id)));
     hints.sort_unstable();
     hints.truncate(MAX_HINTS);
-    let rows = |map: &BTreeMap<String, super::store::Ignored>| {
+    let mut hint_texts = Vec::with_capacity(hints.len());
+    for (_, hint) in hints {
+        hint_texts.push(hint);
+    }
+    let nca_known = nca_missing.is_none();
+    let mut per_track = Vec::with_capacity(tracks.len());
+    for (&(id, _, _), n) in tracks.iter().zip(net_adds) {
+        per_track.push((id.to_string(), nca_known.then_some(n)));
+    }
+    let rows = |map: &super::store::IgnoredNames| {
         Keyed(map.iter().map(|(k, v)| (k.clone(), AzureRows { rows: v.rows, acr: usd(v.acr) })).collect())
     };
     let detail = AzureDetail {
@@ -330,15 +355,10 @@ fn compute(
         location_repeats: AzureRows { rows: totals.location_repeats.rows, acr: usd(totals.location_repeats.acr) },
         ignored: AzureIgnored { associations: rows(&store.ignored_associations), offers: rows(&store.ignored_offers) },
         offers_checked: !store.offers_unchecked,
-        hints: hints.into_iter().map(|(_, h)| h).collect(),
+        hints: hint_texts,
     };
-    let nca_known = nca_missing.is_none();
     AzureModel {
-        net_adds: tracks
-            .iter()
-            .zip(net_adds)
-            .map(|(&(id, _, _), n)| (id.to_string(), nca_known.then_some(n)))
-            .collect(),
+        net_adds: per_track,
         growth,
         baseline,
         services: deployments,
@@ -346,7 +366,7 @@ fn compute(
         missing,
         warnings,
         detail,
-        tenants: listed.into_iter().map(|(_, _, t)| t).collect(),
+        tenants: listed,
         service_rows: services,
     }
 }
@@ -416,8 +436,16 @@ impl DataModel for AzureModel {
 
     fn rows(&self, list: &str, each: &mut EachRow<'_>) -> bool {
         match list {
-            "tenants" => self.tenants.iter().for_each(|t| each(&|| Row::AzureTenant(Box::new(t.clone())))),
-            "services" => self.service_rows.iter().for_each(|s| each(&|| Row::Service(Box::new(s.clone())))),
+            "tenants" => {
+                for (_, _, t) in &self.tenants {
+                    each(&|| Row::AzureTenant(Box::new(t.clone())));
+                }
+            }
+            "services" => {
+                for s in &self.service_rows {
+                    each(&|| Row::Service(Box::new(s.clone())));
+                }
+            }
             _ => return false,
         }
         true

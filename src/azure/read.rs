@@ -185,14 +185,14 @@ pub(crate) fn usage_row(
     let association = match fields.association {
         Ok(association) => Some(association),
         Err(name) => {
-            store.ignored_associations.entry(name).or_default().add(acr);
+            store.ignored_associations.add(name, acr);
             None
         }
     };
     let association = match association {
         Some(association) => match rules.and_then(|r| excluded_offer(row, &c.offers, r, store)) {
             Some(offer) => {
-                store.ignored_offers.entry(offer).or_default().add(acr);
+                store.ignored_offers.add(offer, acr);
                 None
             }
             None => Some(association),
@@ -381,7 +381,7 @@ pub(crate) fn tenants_row(
     let association = match fields.association {
         Ok(association) => association,
         Err(name) => {
-            store.ignored_associations.entry(name).or_default().add(acr);
+            store.ignored_associations.add(name, acr);
             return Outcome::NotCounted(month);
         }
     };

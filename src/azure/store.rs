@@ -77,13 +77,62 @@ impl Ignored {
     }
 }
 
+/// [`Ignored`] per name (an association type, an offer), listed by name.
+/// The names go in a `BTreeMap<String, u64>` (to 1 + an index in
+/// `counts`), the map type the usage store counts its names in: one copy
+/// of its code serves both.
+#[derive(Clone, Debug, Default)]
+pub struct IgnoredNames {
+    names: BTreeMap<String, u64>,
+    counts: Vec<Ignored>,
+}
+
+impl IgnoredNames {
+    pub fn add(&mut self, name: String, acr: i64) {
+        let slot = self.names.entry(name).or_default();
+        if *slot == 0 {
+            self.counts.push(Ignored::default());
+            *slot = self.counts.len() as u64;
+        }
+        self.counts[*slot as usize - 1].add(acr);
+    }
+
+    /// Each name with its rows and ACR, by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Ignored)> {
+        self.names.iter().map(|(name, &slot)| (name, &self.counts[slot as usize - 1]))
+    }
+}
+
+/// One service's ACR per month, in cents, by month. A `BTreeMap<Month,
+/// u64>` holding each month's `i64` as its bits: the map type the loaders
+/// count skipped months in, so that one copy of its code serves both (and
+/// a hostile file's thousands of months stay a tree, not a sorted vector).
+#[derive(Clone, Debug, Default)]
+pub struct ServiceMonths(BTreeMap<Month, u64>);
+
+impl ServiceMonths {
+    pub fn add(&mut self, month: Month, cents: i64) {
+        let acr = self.0.entry(month).or_insert(0);
+        *acr = (*acr as i64).saturating_add(cents) as u64;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Each month with its ACR, by month.
+    pub fn iter(&self) -> impl Iterator<Item = (Month, i64)> + '_ {
+        self.0.iter().map(|(&month, &acr)| (month, acr as i64))
+    }
+}
+
 /// The figures the model is computed from.
 #[derive(Clone, Debug, Default)]
 pub struct Totals {
     /// Sorted by tenant then month, one per pair.
     pub tenant_months: Vec<TenantMonth>,
-    /// Per service (index in [`AzureStore::services`]): ACR per month, cents.
-    pub service_months: Vec<BTreeMap<Month, i64>>,
+    /// Per service (index in [`AzureStore::services`]): ACR per month.
+    pub service_months: Vec<ServiceMonths>,
     /// Per [`Source`]: the months any row was read for.
     pub months: [BTreeSet<Month>; 2],
     /// Per [`Source`]: ACR set aside as the same consumption under another
@@ -207,9 +256,9 @@ pub struct AzureStore {
     /// The file being read, until it ends.
     pub file: Option<FileRows>,
     /// Per association type that does not count: rows and ACR.
-    pub ignored_associations: BTreeMap<String, Ignored>,
+    pub ignored_associations: IgnoredNames,
     /// Per excluded offer: rows and ACR.
-    pub ignored_offers: BTreeMap<String, Ignored>,
+    pub ignored_offers: IgnoredNames,
     /// Rows dropped by a duplicate flag.
     pub flagged: Ignored,
     /// An Azure usage file without an offer column was loaded.
@@ -252,7 +301,7 @@ impl AzureStore {
         let s = self.services.len() as u32;
         self.services.push(name.trim().to_string());
         self.service_index.insert(key, s);
-        self.totals.service_months.push(BTreeMap::new());
+        self.totals.service_months.push(ServiceMonths::default());
         s
     }
 
@@ -285,8 +334,9 @@ impl AzureStore {
 
     /// The latest month of any Azure export, the file being read included.
     pub fn latest(&self) -> Option<Month> {
+        let [usage, tenants] = &self.totals.months;
         let file = self.file.as_ref().and_then(|f| f.months.last());
-        self.totals.months.iter().filter_map(|m| m.last()).chain(file).max().copied()
+        usage.last().max(tenants.last()).max(file).copied()
     }
 }
 
@@ -311,22 +361,20 @@ impl AzureStore {
     pub fn add_acr(&mut self, mut acr: Vec<(TenantId, Month, i64)>, mut security: Vec<(TenantId, Month, i64)>) {
         let source = self.scored_source() as usize;
         sum_parts(&mut acr);
-        let added = acr.into_iter().map(|(tenant, month, cents)| {
+        let totals = &mut self.totals;
+        totals.tenant_months = merge(std::mem::take(&mut totals.tenant_months), &acr, &|tenant, month, cents| {
             let mut both = [0; 2];
             both[source] = cents;
             TenantMonth { tenant, month, acr: both, segment: 0 }
         });
-        self.totals.tenant_months = merge(std::mem::take(&mut self.totals.tenant_months), added);
         sum_parts(&mut security);
-        let added = security.into_iter().map(|(tenant, month, acr)| SecurityMonth { tenant, month, acr });
-        self.totals.security = merge_security(std::mem::take(&mut self.totals.security), added);
+        totals.security = merge_security(std::mem::take(&mut totals.security), &security);
     }
 
     /// Adds ACR (cents) to a Service Level 2 service's month.
     pub fn add_service_acr(&mut self, service: u32, month: Month, cents: i64) {
         if let Some(months) = self.totals.service_months.get_mut(service as usize) {
-            let acr = months.entry(month).or_insert(0);
-            *acr = acr.saturating_add(cents);
+            months.add(month, cents);
         }
     }
 
@@ -357,7 +405,7 @@ fn sort_entries(entries: &mut [Entry], file: &FileRows) {
 /// type shares the key. Where locations are told apart, a type's sum is
 /// its largest location's: the rows of the others repeat it (inputs.md
 /// section 7), and are added to `repeats`.
-fn largest_per_key(entries: &[Entry], file: &FileRows, repeats: &mut Ignored, mut each: impl FnMut(&Entry, i64, i64)) {
+fn largest_per_key(entries: &[Entry], file: &FileRows, repeats: &mut Ignored, each: &mut dyn FnMut(&Entry, i64, i64)) {
     for key in entries.chunk_by(|a, b| file.key(a) == file.key(b)) {
         let Some(first) = key.first() else { continue };
         let (mut best, mut total, mut unflagged) = (None::<i64>, 0i64, 0u128);
@@ -420,13 +468,12 @@ fn collapse(file: &FileRows, mut entries: Vec<Entry>, mut security: Vec<Entry>, 
     sort_entries(&mut entries, file);
     // Per tenant, subscription and month: the tenant-month's part.
     let mut parts: Vec<(TenantId, Month, i64)> = Vec::new();
-    largest_per_key(&entries, file, &mut totals.location_repeats, |first, kept, total| {
+    largest_per_key(&entries, file, &mut totals.location_repeats, &mut |first, kept, total| {
         totals.set_aside[source] = totals.set_aside[source].saturating_add(total.saturating_sub(kept));
         add_part(&mut parts, first.tenant, first.month, kept);
         let service = file.combo_service.get((first.line >> 8) as usize).copied().unwrap_or(u32::MAX);
         if let Some(months) = totals.service_months.get_mut(service as usize) {
-            let acr = months.entry(first.month).or_insert(0);
-            *acr = acr.saturating_add(kept);
+            months.add(first.month, kept);
         }
     });
     drop(entries);
@@ -434,70 +481,85 @@ fn collapse(file: &FileRows, mut entries: Vec<Entry>, mut security: Vec<Entry>, 
     // all went to types that do not count).
     parts.extend(file.segments.keys().map(|&(t, m)| (t, m, 0)));
     sum_parts(&mut parts);
-    let added = parts.into_iter().map(|(tenant, month, acr)| {
+    totals.tenant_months = merge(std::mem::take(&mut totals.tenant_months), &parts, &|tenant, month, acr| {
         let mut both = [0; 2];
         both[source] = acr;
         let segment = file.segments.get(&(tenant, month)).copied().unwrap_or(0);
         TenantMonth { tenant, month, acr: both, segment }
     });
-    totals.tenant_months = merge(std::mem::take(&mut totals.tenant_months), added);
+    drop(parts);
     totals.months[source].extend(file.months.iter().copied());
 
     sort_entries(&mut security, file);
     let mut parts: Vec<(TenantId, Month, i64)> = Vec::new();
     let mut repeats = Ignored::default();
-    largest_per_key(&security, file, &mut repeats, |first, kept, total| {
+    largest_per_key(&security, file, &mut repeats, &mut |first, kept, total| {
         totals.security_set_aside = totals.security_set_aside.saturating_add(total.saturating_sub(kept));
         add_part(&mut parts, first.tenant, first.month, kept);
     });
     drop(security);
     totals.security_set_aside = totals.security_set_aside.saturating_add(repeats.acr);
     sum_parts(&mut parts);
-    let added = parts.into_iter().map(|(tenant, month, acr)| SecurityMonth { tenant, month, acr });
-    totals.security = merge_security(std::mem::take(&mut totals.security), added);
+    totals.security = merge_security(std::mem::take(&mut totals.security), &parts);
 }
 
-/// Two runs sorted by `key`, merged: an entry in both is `combine`d into
-/// the one already kept.
-fn merge_sorted<T, K: Ord>(
+/// Figures sorted by tenant and month with `parts` (sorted, one per pair)
+/// merged in: a pair in both is `combine`d into the one already kept, a
+/// new one is `make`d. One plain loop per figure type (a smaller module).
+fn merge_sorted<T: Copy>(
     kept: Vec<T>,
-    added: impl Iterator<Item = T>,
-    key: impl Fn(&T) -> K,
-    mut combine: impl FnMut(&mut T, T),
+    parts: &[(TenantId, Month, i64)],
+    key: fn(&T) -> (TenantId, Month),
+    make: &dyn Fn(TenantId, Month, i64) -> T,
+    combine: fn(&mut T, T),
 ) -> Vec<T> {
-    let mut out = Vec::with_capacity(kept.len());
-    let mut kept = kept.into_iter().peekable();
-    for new in added {
-        while let Some(old) = kept.next_if(|old| key(old) < key(&new)) {
-            out.push(old);
+    let mut out = Vec::with_capacity(kept.len() + parts.len());
+    let mut i = 0;
+    for &(tenant, month, acr) in parts {
+        while i < kept.len() && key(&kept[i]) < (tenant, month) {
+            out.push(kept[i]);
+            i += 1;
         }
-        match kept.next_if(|old| key(old) == key(&new)) {
-            Some(mut old) => {
-                combine(&mut old, new);
-                out.push(old);
-            }
-            None => out.push(new),
+        let new = make(tenant, month, acr);
+        if i < kept.len() && key(&kept[i]) == (tenant, month) {
+            let mut old = kept[i];
+            combine(&mut old, new);
+            out.push(old);
+            i += 1;
+        } else {
+            out.push(new);
         }
     }
-    out.extend(kept);
+    out.extend_from_slice(&kept[i..]);
     out.shrink_to_fit();
     out
 }
 
-/// Security months of two runs sorted by tenant and month: a pair in both
-/// adds its ACR.
-fn merge_security(kept: Vec<SecurityMonth>, added: impl Iterator<Item = SecurityMonth>) -> Vec<SecurityMonth> {
-    merge_sorted(kept, added, |m| (m.tenant, m.month), |old, new| old.acr = old.acr.saturating_add(new.acr))
-}
-
-/// Tenant months of two runs sorted by tenant and month: a pair in both
-/// adds its ACR, and keeps the segment already there (an earlier file's, or
-/// the other source's) unless it had none.
-fn merge(kept: Vec<TenantMonth>, added: impl Iterator<Item = TenantMonth>) -> Vec<TenantMonth> {
+/// Security months sorted by tenant and month with `parts` merged in: a
+/// pair in both adds its ACR.
+fn merge_security(kept: Vec<SecurityMonth>, parts: &[(TenantId, Month, i64)]) -> Vec<SecurityMonth> {
     merge_sorted(
         kept,
-        added,
+        parts,
         |m| (m.tenant, m.month),
+        &|tenant, month, acr| SecurityMonth { tenant, month, acr },
+        |old, new| old.acr = old.acr.saturating_add(new.acr),
+    )
+}
+
+/// Tenant months sorted by tenant and month with `parts` merged in as
+/// `make` builds them: a pair in both adds its ACR, and keeps the segment
+/// already there (an earlier file's, or the other source's) unless it had none.
+fn merge(
+    kept: Vec<TenantMonth>,
+    parts: &[(TenantId, Month, i64)],
+    make: &dyn Fn(TenantId, Month, i64) -> TenantMonth,
+) -> Vec<TenantMonth> {
+    merge_sorted(
+        kept,
+        parts,
+        |m| (m.tenant, m.month),
+        make,
         |old, new| {
             for (sum, acr) in old.acr.iter_mut().zip(new.acr) {
                 *sum = sum.saturating_add(acr);
@@ -574,7 +636,7 @@ mod tests {
         store.finish_file();
         assert_eq!(store.totals.tenant_months[0].acr, [50_000, 0]);
         assert_eq!(store.totals.set_aside, [45_000, 0]);
-        assert_eq!(store.totals.service_months[sql as usize][&month(10)], 50_000);
+        assert_eq!(store.totals.service_months[sql as usize].iter().collect::<Vec<_>>(), [(month(10), 50_000)]);
     }
 
     #[test]

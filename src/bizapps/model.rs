@@ -4,7 +4,7 @@
 //! (business-applications.md sections 2 to 8), and their explanation.
 
 use super::rules::{LineId, Rules, UsageColumn, WorkloadId};
-use super::store::Store;
+use super::store::{Kept, Key, Store};
 use super::{Units, UNIT};
 use crate::kinds::Measures;
 use crate::model::DataModel;
@@ -16,8 +16,9 @@ use crate::report::{
     EachRow, Keyed, PairCount, PairName, PairUsage, RevenuePair, Row, Warning, WarningKind,
 };
 use crate::ruleset::Ruleset;
-use crate::usage::store::TenantId;
-use std::collections::BTreeMap;
+use crate::usage::store::{FastMap, TenantId};
+use std::collections::BTreeSet;
+use std::fmt::Write;
 
 /// One pair's usage in one month: users (or profiles) in hundredths, and
 /// which numbers they were read from.
@@ -31,13 +32,32 @@ struct Usage {
 pub(crate) struct Model<'a> {
     rules: &'a Rules,
     store: &'a Store,
-    area: &'a Ruleset,
+    /// The area's tracks that have figures: (id, label).
+    tracks: Vec<(&'a str, &'a str)>,
     /// M, B, then the classification's months: the months looked at.
     months: Vec<Month>,
-    /// Revenue per pair in each of `months`.
-    revenue: BTreeMap<(TenantId, WorkloadId), Vec<Units>>,
-    /// Usage per pair in M and B.
-    usage: BTreeMap<(TenantId, LineId), [Usage; 2]>,
+    /// Revenue per pair in each of `months`, in pair order.
+    revenue: Vec<((TenantId, WorkloadId), Vec<Units>)>,
+    /// Usage per pair in M and B, in pair order.
+    usage: Vec<((TenantId, LineId), [Usage; 2])>,
+}
+
+/// The kept rows of `map` in `months`, with their month's index, sorted by
+/// (tenant, `second`): the pairs, whose values are then added up run by run
+/// (sorted vectors: smaller than maps; one sort for both downloads).
+fn by_pair<'s>(
+    map: &'s FastMap<Key, Kept>,
+    months: &[Month],
+    second: fn(&Key, &Kept) -> u16,
+) -> Vec<((TenantId, u16), usize, &'s Kept)> {
+    let mut kept = vec![];
+    for (key, row) in map {
+        if let Some(slot) = months.iter().position(|&m| m == key.month) {
+            kept.push(((key.tenant, second(key, row)), slot, row));
+        }
+    }
+    kept.sort_unstable_by_key(|k| k.0);
+    kept
 }
 
 const M: usize = 0;
@@ -65,21 +85,38 @@ impl<'a> Model<'a> {
                 months.push(month);
             }
         }
-        let mut revenue: BTreeMap<(TenantId, WorkloadId), Vec<Units>> = BTreeMap::new();
-        for (key, kept) in &store.revenue {
-            let Some(slot) = months.iter().position(|&m| m == key.month) else { continue };
-            let pair = revenue.entry((key.tenant, key.workload)).or_insert_with(|| vec![0; months.len()]);
-            // Cents to units.
-            pair[slot] += Units::from(kept.value) * (UNIT / 100);
+        // The kept values of the months looked at, sorted by pair, then
+        // added up pair by pair (sorted vectors: smaller than maps).
+        let kept = by_pair(&store.revenue, &months, |key, _| key.workload);
+        let mut revenue = vec![];
+        for run in kept.chunk_by(|a, b| a.0 == b.0) {
+            let mut pair = vec![0; months.len()];
+            for &(_, slot, row) in run {
+                // Cents to units.
+                pair[slot] += Units::from(row.value) * (UNIT / 100);
+            }
+            revenue.push((run[0].0, pair));
         }
-        let mut usage: BTreeMap<(TenantId, LineId), [Usage; 2]> = BTreeMap::new();
-        for (key, kept) in &store.usage {
-            let Some(slot) = [as_of, b].iter().position(|&m| m == key.month) else { continue };
-            let month = &mut usage.entry((key.tenant, kept.line)).or_default()[slot];
-            month.hundredths = month.hundredths.saturating_add(kept.value.unsigned_abs());
-            month.columns |= kept.column.map_or(0, |c| 1 << c as u8);
+        drop(kept);
+        let kept = by_pair(&store.usage, &[as_of, b], |_, row| u16::from(row.line));
+        let mut usage = vec![];
+        for run in kept.chunk_by(|a, b| a.0 == b.0) {
+            let mut pair = [Usage::default(); 2];
+            for &(_, slot, row) in run {
+                let month = &mut pair[slot];
+                month.hundredths = month.hundredths.saturating_add(row.value.unsigned_abs());
+                month.columns |= row.column.map_or(0, |c| 1 << c as u8);
+            }
+            let (tenant, line) = run[0].0;
+            usage.push(((tenant, line as LineId), pair));
         }
-        Some(Model { rules, store, area, months, revenue, usage })
+        let mut tracks = vec![];
+        for t in &area.data.tracks {
+            if rules.pair_revenue_at_least(&t.id).is_some() {
+                tracks.push((t.id.as_str(), t.label.as_str()));
+            }
+        }
+        Some(Model { rules, store, tracks, months, revenue, usage })
     }
 
     fn has_revenue(&self, slot: usize) -> bool {
@@ -95,24 +132,9 @@ impl<'a> Model<'a> {
         Units::from(usage.hundredths) * Units::from(rate)
     }
 
-    /// Per revenue pair: counted as a workload add on `track` in M and B.
-    fn adds(&self, track: &str) -> Option<impl Iterator<Item = PairCount> + '_> {
-        let at_least = self.rules.pair_revenue_at_least(track)?;
-        (self.has_revenue(M) && self.has_revenue(B))
-            .then(|| self.revenue.values().map(move |r| counted(r[M], r[B], at_least)))
-    }
-
-    /// Per consumption pair: a deployment on `track` in M and B.
-    fn deployments(&self, track: &str) -> Option<impl Iterator<Item = PairCount> + '_> {
-        let at_least = self.rules.deployment_at_least(track)?;
-        (self.has_usage(M) && self.has_usage(B)).then(|| {
-            self.usage.iter().map(move |(&(_, line), u)| counted(self.mcv(line, u[M]), self.mcv(line, u[B]), at_least))
-        })
-    }
-
     /// Consumption value of every pair in M or B.
     fn total_mcv(&self, slot: usize) -> Option<Units> {
-        self.has_usage(slot).then(|| self.usage.iter().map(|(&(_, line), u)| self.mcv(line, u[slot])).sum())
+        self.has_usage(slot).then(|| self.usage.iter().map(|&((_, line), u)| self.mcv(line, u[slot])).sum())
     }
 
     /// growth % = (MCV(M) - MCV(B)) x 100 / MCV(B); nothing to grow from
@@ -123,18 +145,34 @@ impl<'a> Model<'a> {
     }
 
     /// Pairs above the classification's revenue in every month it looks
-    /// at; `None` without revenue data for one of them.
+    /// at, in pair order; `None` without revenue data for one of them.
     fn classifying(&self) -> Option<Vec<(TenantId, WorkloadId)>> {
         let c = &self.rules.classification;
-        let slots: Vec<usize> = (c.months_before.iter())
-            .filter_map(|&before| self.months[M].minus(before))
-            .filter_map(|month| self.months.iter().position(|&m| m == month))
-            .collect();
-        if slots.len() != c.months_before.len() || !slots.iter().all(|&s| self.has_revenue(s)) {
-            return None;
+        let mut slots = vec![];
+        for &before in &c.months_before {
+            let slot = self.months[M].minus(before).and_then(|month| self.months.iter().position(|&m| m == month));
+            match slot {
+                Some(slot) if self.has_revenue(slot) => slots.push(slot),
+                _ => return None,
+            }
         }
-        let above = |r: &Vec<Units>| slots.iter().all(|&s| r[s] > c.revenue_above);
-        Some(self.revenue.iter().filter(|(_, r)| above(r)).map(|(&pair, _)| pair).collect())
+        let mut pairs = vec![];
+        for (pair, r) in &self.revenue {
+            if slots.iter().all(|&s| r[s] > c.revenue_above) {
+                pairs.push(*pair);
+            }
+        }
+        Some(pairs)
+    }
+
+    /// The track `pairs` classifying pairs make.
+    fn class_track(&self, pairs: usize) -> &String {
+        let c = &self.rules.classification;
+        if pairs >= c.pairs_at_least as usize {
+            &c.track
+        } else {
+            &c.otherwise
+        }
     }
 
     fn tenant(&self, t: TenantId) -> (&str, Option<&str>) {
@@ -147,33 +185,50 @@ impl<'a> Model<'a> {
         PairName { tenant: id.to_string(), tenant_name: name.map(str::to_string), workload: workload.to_string() }
     }
 
-    /// The area's tracks that have figures, with their labels.
-    fn tracks(&self) -> impl Iterator<Item = (&str, &str)> {
-        let known = |t: &str| self.rules.pair_revenue_at_least(t).is_some();
-        self.area.data.tracks.iter().filter(move |t| known(&t.id)).map(|t| (t.id.as_str(), t.label.as_str()))
+    /// Per track with a threshold (`at_least`), a pair valued `now` in M
+    /// and `then` in B counted against it.
+    fn per_track(&self, now: Units, then: Units, at_least: fn(&Rules, &str) -> Option<Units>) -> Keyed<PairCount> {
+        let mut out = vec![];
+        for &(track, _) in &self.tracks {
+            if let Some(at_least) = at_least(self.rules, track) {
+                out.push((track.to_string(), counted(now, then, at_least)));
+            }
+        }
+        Keyed(out)
     }
 
-    /// Months of a download the metrics compare and it lacks.
-    fn lacking(&self, has: impl Fn(usize) -> bool) -> Vec<Month> {
-        [M, B].into_iter().filter(|&s| !has(s)).map(|s| self.months[s]).collect()
+    /// The two downloads: name, months read, and the metrics they feed.
+    fn downloads(&self) -> [(&'static str, &BTreeSet<Month>, &'static str); 2] {
+        [
+            ("revenue", &self.store.revenue_months, "net customer adds (workload adds) and the classification"),
+            ("usage", &self.store.usage_months, "usage growth and deployments"),
+        ]
+    }
+
+    /// M and B, those of them `read` lacks.
+    fn lacking(&self, read: &BTreeSet<Month>) -> Vec<Month> {
+        let mut out = vec![];
+        for month in [self.months[M], self.months[B]] {
+            if !read.contains(&month) {
+                out.push(month);
+            }
+        }
+        out
     }
 
     /// Every revenue pair, in (tenant, workload) order.
     fn revenue_rows(&self, each: &mut EachRow<'_>) {
         let classifying = self.classifying().unwrap_or_default();
         let month = |r: &Vec<Units>, slot: usize| self.has_revenue(slot).then(|| usd(r[slot]));
-        for (&(t, w), r) in &self.revenue {
+        for &((t, w), ref r) in &self.revenue {
             each(&|| {
-                let adds = self.tracks().filter_map(|(track, _)| {
-                    let at_least = self.rules.pair_revenue_at_least(track)?;
-                    Some((track.to_string(), counted(r[M], r[B], at_least)))
-                });
                 Row::Revenue(Box::new(RevenuePair {
                     pair: self.pair(t, &self.rules.workloads[usize::from(w)]),
                     as_of: month(r, M),
                     baseline: month(r, B),
-                    adds: Keyed(adds.collect()),
-                    classifies: classifying.contains(&(t, w)),
+                    adds: self.per_track(r[M], r[B], Rules::pair_revenue_at_least),
+                    // Both in pair order.
+                    classifies: classifying.binary_search(&(t, w)).is_ok(),
                 }))
             });
         }
@@ -181,32 +236,27 @@ impl<'a> Model<'a> {
 
     /// Every consumption pair, in (tenant, rate-card line) order.
     fn consumption_rows(&self, each: &mut EachRow<'_>) {
-        for (&(t, l), u) in &self.usage {
+        for &((t, l), u) in &self.usage {
             each(&|| {
                 let line = &self.rules.lines[usize::from(l)];
                 let month = |slot: usize| {
-                    self.has_usage(slot).then(|| PairUsage {
-                        usage: u[slot].hundredths as f64 / 100.0,
-                        columns: UsageColumn::ALL
-                            .into_iter()
-                            .filter(|&c| u[slot].columns & 1 << c as u8 != 0)
-                            .map(UsageColumn::name)
-                            .collect(),
-                        mcv: usd(self.mcv(l, u[slot])),
-                    })
+                    let mut columns = vec![];
+                    for c in UsageColumn::ALL {
+                        if u[slot].columns & 1 << c as u8 != 0 {
+                            columns.push(c.name());
+                        }
+                    }
+                    let usage = u[slot].hundredths as f64 / 100.0;
+                    self.has_usage(slot).then(|| PairUsage { usage, columns, mcv: usd(self.mcv(l, u[slot])) })
                 };
                 let (now, then) = (self.mcv(l, u[M]), self.mcv(l, u[B]));
-                let deployments = self.tracks().filter_map(|(track, _)| {
-                    let at_least = self.rules.deployment_at_least(track)?;
-                    Some((track.to_string(), counted(now, then, at_least)))
-                });
                 Row::Consumption(Box::new(ConsumptionPair {
                     pair: self.pair(t, &line.id),
                     rate: line.rate_micro as f64 / 1e6,
                     unit: line.unit.clone(),
                     as_of: month(M),
                     baseline: month(B),
-                    deployments: Keyed(deployments.collect()),
+                    deployments: self.per_track(now, then, Rules::deployment_at_least),
                 }))
             });
         }
@@ -215,10 +265,10 @@ impl<'a> Model<'a> {
     /// The pairs within reach of a deployment on some track, per track.
     fn within_reach(&self) -> Vec<DeploymentGap> {
         let mut gaps = vec![];
-        for (&(t, l), u) in &self.usage {
+        for &((t, l), u) in &self.usage {
             let line = &self.rules.lines[usize::from(l)];
             let now = self.mcv(l, u[M]);
-            for (track, label) in self.tracks() {
+            for &(track, label) in &self.tracks {
                 let Some(at_least) = self.rules.deployment_at_least(track) else { continue };
                 let reach = at_least * Units::from(self.rules.within_reach_percent) / 100;
                 if self.has_usage(M) && now > 0 && now < at_least && now >= reach {
@@ -265,9 +315,15 @@ fn unit_words(unit: &str) -> (&str, &str) {
     }
 }
 
-/// Pairs counted in M minus pairs counted in B.
-fn net(pairs: Option<impl Iterator<Item = PairCount>>) -> Option<Points> {
-    pairs.map(|p| Points::fraction(p.map(|c| i64::from(c.net)).sum(), 1))
+/// Pairs counted in M minus pairs counted in B, when both months are
+/// read: each pair's values in M and B by `value`.
+fn net<T>(known: bool, at_least: Units, pairs: &[T], value: impl Fn(&T) -> (Units, Units)) -> Option<Points> {
+    let mut net = 0i64;
+    for pair in pairs {
+        let (now, then) = value(pair);
+        net += i64::from(counted(now, then, at_least).net);
+    }
+    known.then(|| Points::fraction(net, 1))
 }
 
 impl Measures for Model<'_> {
@@ -276,8 +332,16 @@ impl Measures for Model<'_> {
             return None;
         }
         match (measure, option) {
-            ("workloadAdds", None) => net(self.adds(track)),
-            ("deployments", None) => net(self.deployments(track)),
+            ("workloadAdds", None) => {
+                let at_least = self.rules.pair_revenue_at_least(track)?;
+                let known = self.has_revenue(M) && self.has_revenue(B);
+                net(known, at_least, &self.revenue, |(_, r)| (r[M], r[B]))
+            }
+            ("deployments", None) => {
+                let at_least = self.rules.deployment_at_least(track)?;
+                let known = self.has_usage(M) && self.has_usage(B);
+                net(known, at_least, &self.usage, |&((_, l), u)| (self.mcv(l, u[M]), self.mcv(l, u[B])))
+            }
             ("mcvGrowth", None) => self.growth(),
             ("mcvGrowth", Some("baseline")) => self.total_mcv(B).map(|b| Points::from_i128(b, UNIT)),
             _ => None,
@@ -288,20 +352,29 @@ impl Measures for Model<'_> {
 impl DataModel for Model<'_> {
     fn classify(&self) -> Option<Classification> {
         let pairs = self.classifying()?.len();
-        let c = &self.rules.classification;
-        let track = if pairs >= c.pairs_at_least as usize { &c.track } else { &c.otherwise };
-        Some(Classification { track: track.clone(), basis: "workloadRevenue".into(), value: Some(pairs as f64) })
+        let track = self.class_track(pairs).clone();
+        Some(Classification { track, basis: "workloadRevenue".into(), value: Some(pairs as f64) })
     }
 
     fn detail(&self) -> Option<AreaDetail> {
         let c = &self.rules.classification;
-        let classification = self.classifying().map(|deciding| ClassificationDetail {
-            track: self.classify().map(|k| k.track).unwrap_or_default(),
-            pairs: deciding.len() as u32,
-            pairs_needed: c.pairs_at_least,
-            revenue_above: usd(c.revenue_above),
-            months: c.months_before.iter().filter_map(|&b| self.months[M].minus(b)).collect(),
-            deciding: deciding.iter().map(|&(t, w)| self.pair(t, &self.rules.workloads[usize::from(w)])).collect(),
+        let classification = self.classifying().map(|pairs| {
+            let mut months = vec![];
+            for &before in &c.months_before {
+                months.extend(self.months[M].minus(before));
+            }
+            let mut deciding = vec![];
+            for &(t, w) in &pairs {
+                deciding.push(self.pair(t, &self.rules.workloads[usize::from(w)]));
+            }
+            ClassificationDetail {
+                track: self.class_track(pairs.len()).clone(),
+                pairs: pairs.len() as u32,
+                pairs_needed: c.pairs_at_least,
+                revenue_above: usd(c.revenue_above),
+                months,
+                deciding,
+            }
         });
         Some(AreaDetail::BusinessApplications(Box::new(BusinessApplicationsDetail {
             model: "businessApplications",
@@ -314,7 +387,7 @@ impl DataModel for Model<'_> {
     }
 
     fn lists(&self) -> Vec<(&'static str, usize)> {
-        let set_aside = self.store.set_aside_report().len();
+        let set_aside = self.store.set_aside_count();
         vec![("revenue", self.revenue.len()), ("consumption", self.usage.len()), ("setAside", set_aside)]
     }
 
@@ -334,43 +407,43 @@ impl DataModel for Model<'_> {
 
     fn warnings(&self) -> Vec<Warning> {
         let (m, b) = (self.months[M], self.months[B]);
-        let say = |download: &str, lacking: Vec<Month>, loaded: bool, metrics: &str| {
-            let months: Vec<String> = lacking
-                .iter()
-                .map(|month| if *month == b { format!("{b} (12 months before {m})") } else { month.to_string() })
-                .collect();
-            let message = if loaded {
-                format!("The business applications {download} download has no rows for {}: {metrics} cannot be computed. Add the download that covers it.", months.join(" or "))
-            } else {
-                format!("No business applications {download} download was loaded: {metrics} cannot be computed. Download it from Partner Center (Insights) covering {m} and {b}.")
-            };
-            Warning { kind: WarningKind::MissingMonth, file: None, message }
-        };
         let mut out = vec![];
-        let revenue = self.lacking(|s| self.has_revenue(s));
-        if !revenue.is_empty() {
-            let loaded = !self.store.revenue_months.is_empty();
-            out.push(say("revenue", revenue, loaded, "net customer adds (workload adds) and the classification"));
-        }
-        let usage = self.lacking(|s| self.has_usage(s));
-        if !usage.is_empty() {
-            out.push(say("usage", usage, !self.store.usage_months.is_empty(), "usage growth and deployments"));
+        for (download, read, metrics) in self.downloads() {
+            let lacking = self.lacking(read);
+            if lacking.is_empty() {
+                continue;
+            }
+            let message = if read.is_empty() {
+                format!("No business applications {download} download was loaded: {metrics} cannot be computed. Download it from Partner Center (Insights) covering {m} and {b}.")
+            } else {
+                let mut months = String::new();
+                for month in lacking {
+                    let or = if months.is_empty() { "" } else { " or " };
+                    let _ = if month == b {
+                        write!(months, "{or}{b} (12 months before {m})")
+                    } else {
+                        write!(months, "{or}{month}")
+                    };
+                }
+                format!("The business applications {download} download has no rows for {months}: {metrics} cannot be computed. Add the download that covers it.")
+            };
+            out.push(Warning { kind: WarningKind::MissingMonth, file: None, message });
         }
         out
     }
 
     fn missing(&self) -> Option<String> {
         let (m, b) = (self.months[M], self.months[B]);
-        let downloads: Vec<&str> =
-            [("revenue", self.lacking(|s| self.has_revenue(s))), ("usage", self.lacking(|s| self.has_usage(s)))]
-                .into_iter()
-                .filter(|(_, lacking)| !lacking.is_empty())
-                .map(|(download, _)| download)
-                .collect();
+        let mut downloads = String::new();
+        for (download, read, _) in self.downloads() {
+            if !self.lacking(read).is_empty() {
+                let and = if downloads.is_empty() { "" } else { " and " };
+                downloads = format!("{downloads}{and}{download}");
+            }
+        }
         (!downloads.is_empty()).then(|| {
             format!(
-                "Load Partner Center's business applications {} download covering {m} and {b} (Insights), or enter the values Partner Center shows.",
-                downloads.join(" and ")
+                "Load Partner Center's business applications {downloads} download covering {m} and {b} (Insights), or enter the values Partner Center shows."
             )
         })
     }

@@ -37,6 +37,29 @@ pub(crate) struct Kept {
     pub column: Option<UsageColumn>,
 }
 
+/// Every [`SetAsideReason`], in its order: `REASONS[reason as usize]` is
+/// `reason` (a test checks it).
+const REASONS: [SetAsideReason; 7] = [
+    SetAsideReason::SmallerDuplicate,
+    SetAsideReason::Trial,
+    SetAsideReason::NotOnRateCard,
+    SetAsideReason::NotNcaWorkload,
+    SetAsideReason::DroppedWorkload,
+    SetAsideReason::UnknownAssociation,
+    SetAsideReason::AssociationNotCounted,
+];
+
+/// The key rows set aside are counted under: the download and the reason
+/// as one digit each, then the name, so that keys sort by download,
+/// reason and name.
+fn set_aside_key(dataset: Dataset, reason: SetAsideReason, name: &str) -> String {
+    let mut key = String::with_capacity(2 + name.len());
+    key.push(char::from(b'0' + dataset as u8));
+    key.push(char::from(b'0' + reason as u8));
+    key.push_str(name);
+    key
+}
+
 /// Which download a row came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Dataset {
@@ -49,14 +72,18 @@ pub(crate) struct Store {
     pub tenants: Vec<Tenant>,
     tenant_ids: FastMap<Box<str>, TenantId>,
     subscriptions: FastMap<Box<str>, u32>,
-    /// Usage workloads as exports name them (folded), for [`Key::workload`].
-    usage_workloads: FastMap<Box<str>, u16>,
+    /// Usage workloads as exports name them (folded), for [`Key::workload`]
+    /// (`u32`, as the map above: one copy of its code).
+    usage_workloads: FastMap<Box<str>, u32>,
     pub revenue: FastMap<Key, Kept>,
     pub usage: FastMap<Key, Kept>,
     /// Months with rows, counted or set aside, in each download.
     pub revenue_months: BTreeSet<Month>,
     pub usage_months: BTreeSet<Month>,
-    set_aside: BTreeMap<(Dataset, SetAsideReason, String), u64>,
+    /// Rows set aside per download, reason and name, in that order: keyed
+    /// by [`set_aside_key`] (a `BTreeMap<String, u64>` as the usage store's
+    /// name counts, so that one copy of its code serves both).
+    set_aside: BTreeMap<String, u64>,
 }
 
 impl Store {
@@ -92,8 +119,8 @@ impl Store {
     /// The key of a usage workload name as matched on the rate card: few,
     /// as the rate card's spellings are.
     pub fn usage_workload(&mut self, name: &str) -> u16 {
-        let next = self.usage_workloads.len() as u16;
-        *self.usage_workloads.entry(name.into()).or_insert(next)
+        let next = self.usage_workloads.len() as u32;
+        *self.usage_workloads.entry(name.into()).or_insert(next) as u16
     }
 
     pub fn note_month(&mut self, dataset: Dataset, month: Month) {
@@ -129,30 +156,34 @@ impl Store {
     }
 
     pub fn set_aside(&mut self, dataset: Dataset, reason: SetAsideReason, name: &str) {
-        let key = (dataset, reason, name.to_string());
+        let key = set_aside_key(dataset, reason, name);
         let key = if self.set_aside.len() < MAX_SET_ASIDE_NAMES || self.set_aside.contains_key(&key) {
             key
         } else {
-            (dataset, reason, "(other names)".to_string())
+            set_aside_key(dataset, reason, "(other names)")
         };
-        *self.set_aside.entry(key).or_insert(0) += 1;
+        *self.set_aside.entry(key).or_default() += 1;
+    }
+
+    /// How many rows [`Store::set_aside_report`] lists.
+    pub fn set_aside_count(&self) -> usize {
+        self.set_aside.len()
     }
 
     /// What was set aside, by download, reason and name.
     pub fn set_aside_report(&self) -> Vec<SetAside> {
-        let dataset = |d: Dataset| match d {
-            Dataset::Revenue => "revenue",
-            Dataset::Usage => "usage",
-        };
-        self.set_aside
-            .iter()
-            .map(|((d, reason, name), &rows)| SetAside {
-                dataset: dataset(*d),
-                reason: *reason,
-                name: name.clone(),
+        let mut out = Vec::with_capacity(self.set_aside.len());
+        for (key, &rows) in &self.set_aside {
+            let (code, name) = key.split_at(2);
+            let code = code.as_bytes();
+            out.push(SetAside {
+                dataset: if code[0] == b'0' { "revenue" } else { "usage" },
+                reason: REASONS[usize::from(code[1] - b'0')],
+                name: name.to_string(),
                 rows,
-            })
-            .collect()
+            });
+        }
+        out
     }
 }
 
@@ -166,12 +197,51 @@ impl Store {
             Dataset::Revenue => &mut self.revenue,
             Dataset::Usage => &mut self.usage,
         };
-        map.entry(key).and_modify(|kept| kept.value = kept.value.saturating_add(row.value)).or_insert(row);
+        // get_mut and insert, as keep_largest: no other map code.
+        match map.get_mut(&key) {
+            Some(kept) => kept.value = kept.value.saturating_add(row.value),
+            None => {
+                map.insert(key, row);
+            }
+        }
     }
 
     /// Takes tenants' revenue and usage out.
     pub fn remove_tenants(&mut self, tenants: &[TenantId]) {
         self.revenue.retain(|key, _| !tenants.contains(&key.tenant));
         self.usage.retain(|key, _| !tenants.contains(&key.tenant));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_listed_in_their_order() {
+        for (i, reason) in REASONS.iter().enumerate() {
+            assert_eq!(*reason as usize, i);
+        }
+    }
+
+    #[test]
+    fn set_aside_listed_by_download_reason_and_name() {
+        let mut store = Store::default();
+        store.set_aside(Dataset::Usage, SetAsideReason::Trial, "b");
+        store.set_aside(Dataset::Revenue, SetAsideReason::AssociationNotCounted, "z");
+        store.set_aside(Dataset::Usage, SetAsideReason::SmallerDuplicate, "c");
+        store.set_aside(Dataset::Usage, SetAsideReason::Trial, "a");
+        store.set_aside(Dataset::Usage, SetAsideReason::Trial, "b");
+        let listed: Vec<_> =
+            store.set_aside_report().into_iter().map(|s| (s.dataset, s.reason, s.name, s.rows)).collect();
+        assert_eq!(
+            listed,
+            [
+                ("revenue", SetAsideReason::AssociationNotCounted, "z".to_string(), 1),
+                ("usage", SetAsideReason::SmallerDuplicate, "c".to_string(), 1),
+                ("usage", SetAsideReason::Trial, "a".to_string(), 1),
+                ("usage", SetAsideReason::Trial, "b".to_string(), 2),
+            ]
+        );
     }
 }

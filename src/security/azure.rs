@@ -8,7 +8,7 @@
 
 use super::points_text;
 use super::rules::{Rules, Use};
-use crate::azure::{month_name, usd_text, AzureStore, SecurityMonth, Source, TenantId, Totals};
+use crate::azure::{month_name, usd_text, AzureStore, Coverage, SecurityMonth, Source, TenantId, Totals};
 use crate::month::Month;
 use crate::points::Points;
 use crate::report::{Both, Keyed, SecurityAzureDetail, SecurityAzureTenant, SecurityAzureTrack};
@@ -40,28 +40,13 @@ pub(crate) struct AzurePart<'a> {
     totals: Cow<'a, Totals>,
     coverage: Coverage,
     m: Month,
-    /// Per track id; `None` when a month the TTMs need is missing.
-    figures: Option<Vec<(String, TrackFigures)>>,
+    /// Per track (by index); `None` when a month the TTMs need is missing.
+    figures: Option<Vec<TrackFigures>>,
     /// The first month needed and missing (`None` inside: before any month).
     pub(crate) missing: Option<Option<Month>>,
     pub(crate) candidates: Vec<Candidate>,
     /// Tenants within reach of a band.
     reach: Vec<Reach>,
-}
-
-/// The months the Azure usage data covers, first to last: a month inside
-/// with no rows is zero, a month outside is missing (azure.md section 3).
-struct Coverage {
-    first: Month,
-    last: Month,
-}
-
-impl Coverage {
-    /// The first month of the `months` ending at `end` not covered.
-    fn first_missing(&self, end: Option<Month>, months: u32) -> Option<Option<Month>> {
-        let Some(end) = end else { return Some(None) };
-        (0..months).rev().map(|i| end.minus(i)).find(|m| !m.is_some_and(|m| self.first <= m && m <= self.last))
-    }
 }
 
 /// A tenant's TTM ending in `end`, in cents, from its months (sorted).
@@ -164,7 +149,7 @@ impl<'a> AzurePart<'a> {
             }
             start = end;
         }
-        self.figures = Some(tracks.iter().map(|t| t.id.clone()).zip(figures).collect());
+        self.figures = Some(figures);
         self.candidates = candidates;
         self.reach = reach;
     }
@@ -194,17 +179,16 @@ impl<'a> AzurePart<'a> {
             });
             InBand { yes: carried, carried }
         };
-        let parts = (0..tracks.len())
-            .map(|t| {
-                let both =
-                    |use_| Both { as_of: in_band(use_, t, m, ttm.as_of), baseline: in_band(use_, t, b, ttm.baseline) };
-                TrackPart {
-                    customer: both(Use::Customers),
-                    deployment: both(Use::Deployments),
-                    usage: both(Use::UsageGrowth),
-                }
-            })
-            .collect();
+        let mut parts = Vec::with_capacity(tracks.len());
+        for t in 0..tracks.len() {
+            let both =
+                |use_| Both { as_of: in_band(use_, t, m, ttm.as_of), baseline: in_band(use_, t, b, ttm.baseline) };
+            parts.push(TrackPart {
+                customer: both(Use::Customers),
+                deployment: both(Use::Deployments),
+                usage: both(Use::UsageGrowth),
+            });
+        }
         (ttm, parts)
     }
 
@@ -213,7 +197,8 @@ impl<'a> AzurePart<'a> {
         let run = self.totals.security.get(candidate.run.0..candidate.run.1).unwrap_or_default();
         let (ttm, parts) = self.evaluate(run);
         let flat = |x: Both<InBand>| Both { as_of: x.as_of.yes, baseline: x.baseline.yes };
-        let tracks = self.area.data.tracks.iter().zip(parts).map(|(track, part)| {
+        let mut tracks = vec![];
+        for (track, part) in self.area.data.tracks.iter().zip(parts) {
             let carried = |month: fn(&Both<InBand>) -> InBand| {
                 [part.customer, part.deployment, part.usage].iter().any(|x| month(x).carried)
             };
@@ -226,17 +211,15 @@ impl<'a> AzurePart<'a> {
                 net_deployment: TrackPart::net(part.deployment),
                 growth: usd(part.growth(ttm)),
             };
-            (track.id.clone(), detail)
-        });
-        SecurityAzureTenant {
-            ttm: Both { as_of: usd(ttm.as_of), baseline: usd(ttm.baseline) },
-            tracks: Keyed(tracks.collect()),
+            tracks.push((track.id.clone(), detail));
         }
+        SecurityAzureTenant { ttm: Both { as_of: usd(ttm.as_of), baseline: usd(ttm.baseline) }, tracks: Keyed(tracks) }
     }
 
     /// The part's figure for `measure` on `track`; `None` when unknown.
     pub(crate) fn measure(&self, measure: &str, track: &str) -> Option<Points> {
-        let (_, f) = self.figures.as_ref()?.iter().find(|(id, _)| id == track)?;
+        let t = self.area.data.tracks.iter().position(|t| t.id == track)?;
+        let f = self.figures.as_ref()?.get(t)?;
         match measure {
             "customers" => Some(Points::fraction(f.net_customers, 1)),
             "deployedTenants" => Some(Points::fraction(f.net_deployments, 1)),
@@ -256,7 +239,8 @@ impl<'a> AzurePart<'a> {
                 .then((a.track, a.use_).cmp(&(b.track, b.use_)))
         });
         reach.truncate(n);
-        let hint = |r: &Reach| {
+        let mut out = Vec::with_capacity(reach.len());
+        for r in reach {
             let label = self.area.data.tracks.get(r.track).map_or("", |t| t.label.as_str());
             let tenant = self.store.tenants.get(r.tenant as usize);
             let name = tenant.map_or(String::new(), |t| t.name.clone().unwrap_or_else(|| t.id.clone()));
@@ -274,9 +258,9 @@ impl<'a> AzurePart<'a> {
                 self.rules.ttm_months,
                 month_name(self.m),
             );
-            (r.short, text)
-        };
-        reach.into_iter().map(hint).collect()
+            out.push((r.short, text));
+        }
+        out
     }
 
     /// The first and last months of the data.
@@ -285,16 +269,17 @@ impl<'a> AzurePart<'a> {
     }
 
     pub(crate) fn detail(&self) -> SecurityAzureDetail {
-        let sec_acr = self.area.data.tracks.iter().map(|t| {
-            let found = self.figures.as_ref().and_then(|f| f.iter().find(|(id, _)| *id == t.id));
-            let both = found.map(|(_, f)| Both { as_of: usd(f.sec_acr[0]), baseline: usd(f.sec_acr[1]) });
-            (t.id.clone(), both)
-        });
+        let mut sec_acr = vec![];
+        for (t, track) in self.area.data.tracks.iter().enumerate() {
+            let found = self.figures.as_ref().and_then(|f| f.get(t));
+            let both = found.map(|f| Both { as_of: usd(f.sec_acr[0]), baseline: usd(f.sec_acr[1]) });
+            sec_acr.push((track.id.clone(), both));
+        }
         SecurityAzureDetail {
             first_month: Some(self.coverage.first),
             last_month: Some(self.coverage.last),
             known: self.figures.is_some(),
-            sec_acr: Keyed(sec_acr.collect()),
+            sec_acr: Keyed(sec_acr),
             set_aside: usd(self.totals.security_set_aside),
         }
     }

@@ -11,7 +11,7 @@ use crate::ruleset::{AssociationId, Ruleset, WorkloadId};
 use crate::usage::facts::{facts_for, Facts, Period};
 use crate::usage::measures::{usage_measures, usage_part, UsageMeasures};
 use crate::usage::store::{CellKey, TenantId, UsageStore};
-use std::collections::BTreeMap;
+use std::fmt::Write;
 
 /// Tenants named in one hint.
 const MAX_NAMED: usize = 5;
@@ -32,10 +32,11 @@ pub(crate) struct M365Part<'a> {
     facts: Facts,
     pub(crate) measures: UsageMeasures,
     pub(crate) candidates: Vec<Candidate>,
-    /// Per track: protected users counted, in hundredths.
-    protected: Vec<(String, Both<i64>)>,
-    /// (users the nearest tenant needs, hint), per track and workload.
-    pub(crate) hints: Vec<(u64, String)>,
+    /// Per track (by index): protected users counted, in hundredths.
+    protected: Vec<Both<i64>>,
+    /// (users the nearest tenant needs, hint), per track and workload
+    /// (`i64` as the Azure model's hints: one sort of both in the module).
+    pub(crate) hints: Vec<(i64, String)>,
 }
 
 /// A tenant in band but not deployed: the workload fewest more active
@@ -53,7 +54,8 @@ impl<'a> M365Part<'a> {
         let (m, b) = period;
         let tracks = &area.data.tracks;
         let mut protected = vec![Both::<i64>::default(); tracks.len()];
-        let mut reach: Vec<Vec<Reach>> = (0..tracks.len()).map(|_| vec![]).collect();
+        let mut reach: Vec<Vec<Reach>> = vec![];
+        reach.resize_with(tracks.len(), Vec::new);
         let mut candidates = vec![];
         for id in 0..store.tenants.len() as TenantId {
             let (mut seats, mut contributes) = (false, false);
@@ -75,15 +77,18 @@ impl<'a> M365Part<'a> {
                 candidates.push(Candidate { tenant: id, contributes });
             }
         }
-        let hints = (0..tracks.len()).flat_map(|t| hints(area, store, t, std::mem::take(&mut reach[t]))).collect();
-        let protected = tracks.iter().map(|t| t.id.clone()).zip(protected).collect();
+        let mut hints = vec![];
+        for (t, reach) in reach.into_iter().enumerate() {
+            track_hints(area, store, t, reach, &mut hints);
+        }
         M365Part { area, store, period, facts, measures, candidates, protected, hints }
     }
 
     /// A listed tenant's part, explained.
     pub(crate) fn tenant_detail(&self, id: TenantId) -> SecurityM365Tenant {
         let (area, facts, (m, b)) = (self.area, &self.facts, self.period);
-        let tracks = area.data.tracks.iter().enumerate().map(|(t, rules)| {
+        let mut tracks = vec![];
+        for (t, rules) in area.data.tracks.iter().enumerate() {
             let part = usage_part(area, t, facts, self.store, self.period, id);
             let max_pau = |month| facts.max_pau(area, t, id, month).as_f64();
             let ratio = |month| facts.best_ratio(area, t, id, month).map(|(mau, pau)| mau.as_f64() / pau.as_f64());
@@ -99,16 +104,19 @@ impl<'a> M365Part<'a> {
                 net_deployment: i32::from(part.deployed.as_of) - i32::from(part.deployed.baseline),
                 growth: users(part.protected.as_of - part.protected.baseline),
             };
-            (rules.id.clone(), track)
-        });
-        SecurityM365Tenant { tracks: Keyed(tracks.collect()) }
+            tracks.push((rules.id.clone(), track));
+        }
+        SecurityM365Tenant { tracks: Keyed(tracks) }
     }
 
     pub(crate) fn detail(&self) -> SecurityM365Detail {
-        let users =
-            |both: &Both<i64>| Both { as_of: both.as_of as f64 / 100.0, baseline: both.baseline as f64 / 100.0 };
+        let mut protected_users = vec![];
+        for (track, both) in self.area.data.tracks.iter().zip(&self.protected) {
+            let users = Both { as_of: both.as_of as f64 / 100.0, baseline: both.baseline as f64 / 100.0 };
+            protected_users.push((track.id.clone(), users));
+        }
         SecurityM365Detail {
-            protected_users: Keyed(self.protected.iter().map(|(id, both)| (id.clone(), users(both))).collect()),
+            protected_users: Keyed(protected_users),
             deployment_ratio: f64::from(self.area.data.deployment_ratio_percent) / 100.0,
         }
     }
@@ -142,9 +150,10 @@ fn to_deploy(area: &Ruleset, t: usize, store: &UsageStore, id: TenantId, m: Mont
     best
 }
 
-/// One hint per workload on track `t`: how many more tenants in band would
-/// deploy at the ratio, what they add, and the users each needs.
-fn hints(area: &Ruleset, store: &UsageStore, t: usize, mut reach: Vec<Reach>) -> Vec<(u64, String)> {
+/// One hint per workload on track `t`, added to `out`: how many more
+/// tenants in band would deploy at the ratio, what they add, and the users
+/// each needs.
+fn track_hints(area: &Ruleset, store: &UsageStore, t: usize, mut reach: Vec<Reach>, out: &mut Vec<(i64, String)>) {
     let rules = &area.data.tracks[t];
     let per_unit = area.per_unit_from(t, "usage", "deployedTenants");
     let max = rules.metrics.values().find(|m| m.parts().iter().any(|p| p.0 == "usage" && p.1 == "deployedTenants"));
@@ -155,41 +164,31 @@ fn hints(area: &Ruleset, store: &UsageStore, t: usize, mut reach: Vec<Reach>) ->
             .cmp(&(b.workload, b.users))
             .then_with(|| super::caseless(id(a)).cmp(super::caseless(id(b))))
     });
-    let mut by_workload: BTreeMap<WorkloadId, Vec<&Reach>> = BTreeMap::new();
-    for r in &reach {
-        by_workload.entry(r.workload).or_default().push(r);
-    }
     let ratio = area.data.deployment_ratio_percent;
-    by_workload
-        .into_iter()
-        .map(|(w, tenants)| {
-            let n = tenants.len();
-            let workload = &area.data.workloads[usize::from(w)].id;
-            let gain = match (per_unit, max) {
-                (Some(p), Some(metric)) => {
-                    let points = p.times(n as i64).min(Points::whole(metric.max()));
-                    format!(" {} up to {} points", if n == 1 { "adds" } else { "add" }, points_text(points))
-                }
-                _ => String::new(),
-            };
-            let named: Vec<String> = tenants
-                .iter()
-                .take(MAX_NAMED)
-                .map(|r| {
-                    let tenant = &store.tenants[r.tenant as usize];
-                    let name = tenant.name.as_deref().unwrap_or(&tenant.id);
-                    let users = if r.users == 1 { "user" } else { "users" };
-                    format!("{name} ({} more active {users})", r.users)
-                })
-                .collect();
-            let more = if n > MAX_NAMED { format!(" and {} more", n - MAX_NAMED) } else { String::new() };
-            let tenants_word = if n == 1 { "tenant" } else { "tenants" };
-            let text = format!(
-                "{}: {n} more {workload} {tenants_word} at {ratio} % active{gain}: {}{more}.",
-                rules.label,
-                named.join(", ")
-            );
-            (tenants[0].users, text)
-        })
-        .collect()
+    // Sorted by workload first: one run per workload.
+    for tenants in reach.chunk_by(|a, b| a.workload == b.workload) {
+        let n = tenants.len();
+        let workload = &area.data.workloads[usize::from(tenants[0].workload)].id;
+        let gain = match (per_unit, max) {
+            (Some(p), Some(metric)) => {
+                let points = p.times(n as i64).min(Points::whole(metric.max()));
+                format!(" {} up to {} points", if n == 1 { "adds" } else { "add" }, points_text(points))
+            }
+            _ => String::new(),
+        };
+        let mut named = String::new();
+        for r in tenants.iter().take(MAX_NAMED) {
+            let tenant = &store.tenants[r.tenant as usize];
+            let name = tenant.name.as_deref().unwrap_or(&tenant.id);
+            let users = if r.users == 1 { "user" } else { "users" };
+            let comma = if named.is_empty() { "" } else { ", " };
+            let _ = write!(named, "{comma}{name} ({} more active {users})", r.users);
+        }
+        let more = if n > MAX_NAMED { format!(" and {} more", n - MAX_NAMED) } else { String::new() };
+        let tenants_word = if n == 1 { "tenant" } else { "tenants" };
+        let text =
+            format!("{}: {n} more {workload} {tenants_word} at {ratio} % active{gain}: {}{more}.", rules.label, named);
+        // Users fit i64: a PAU in hundredths times a percent, / 10,000.
+        out.push((tenants[0].users as i64, text));
+    }
 }

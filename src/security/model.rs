@@ -139,10 +139,15 @@ fn detail(
         (!a.contributes).cmp(&!b.contributes).then_with(|| caseless(id_of(a)).cmp(caseless(id_of(b))))
     });
     // Nearest first within each part; Microsoft 365's users before Azure's USD.
-    let mut users: Vec<(u64, String)> = m365.map_or(vec![], |m| m.hints.clone());
+    let mut users: Vec<(i64, String)> = m365.map_or(vec![], |m| m.hints.clone());
     users.sort_unstable();
-    let usd = azure.map_or(vec![], |a| a.hints(MAX_HINTS));
-    let mut hints: Vec<String> = users.into_iter().map(|(_, h)| h).chain(usd.into_iter().map(|(_, h)| h)).collect();
+    let mut hints = vec![];
+    for (_, hint) in users {
+        hints.push(hint);
+    }
+    for (_, hint) in azure.map_or(vec![], |a| a.hints(MAX_HINTS)) {
+        hints.push(hint);
+    }
     hints.truncate(MAX_HINTS);
     let detail = SecurityDetail {
         model: "security",
@@ -204,18 +209,20 @@ impl DataModel for Model<'_> {
     }
 
     fn missing(&self) -> Option<String> {
-        let parts: Vec<String> = [self.azure_missing(), self.m365_missing()].into_iter().flatten().collect();
-        (!parts.is_empty()).then(|| parts.join(" "))
+        match (self.azure_missing(), self.m365_missing()) {
+            (Some(azure), Some(m365)) => Some(format!("{azure} {m365}")),
+            (azure, m365) => azure.or(m365),
+        }
     }
 
     /// A part whose data is loaded but lacks a month it needs.
     fn warnings(&self) -> Vec<Warning> {
         let azure = self.azure.as_ref().and_then(|_| self.azure_missing());
         let m365 = self.m365_missing().filter(|_| self.usage_loaded);
-        [azure, m365]
-            .into_iter()
-            .flatten()
-            .map(|message| Warning { kind: WarningKind::MissingMonth, file: None, message })
-            .collect()
+        let mut out = vec![];
+        for message in [azure, m365].into_iter().flatten() {
+            out.push(Warning { kind: WarningKind::MissingMonth, file: None, message });
+        }
+        out
     }
 }
