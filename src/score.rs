@@ -88,7 +88,7 @@ pub(crate) fn score_visiting<'r>(
         }
         let area_rules = rulesets.iter().find(|r| r.data.id == id);
         if let Some(by_area) = &mut history {
-            let months = by_area.remove(&id).unwrap_or_default();
+            let months = by_area.iter_mut().find(|(a, _)| *a == id).map(|(_, m)| std::mem::take(m)).unwrap_or_default();
             if let (Some(today), Some(area_rules)) = (options.today, area_rules) {
                 area.window =
                     Some(crate::window::qualification_window(area_rules, today, options.anniversary, &months));
@@ -432,8 +432,9 @@ fn skilling_month(loaded: &Loaded) -> Option<Month> {
 /// month from the first to the last of any loaded export, scored as if it
 /// were the as-of month. It is of the files: typed values describe today,
 /// not past months.
-pub fn area_history(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> BTreeMap<String, Vec<AreaMonth>> {
-    let mut out: BTreeMap<String, Vec<AreaMonth>> = BTreeMap::new();
+/// Per area id, in the pass's order (six areas: a vector, not a map).
+pub fn area_history(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> Vec<(String, Vec<AreaMonth>)> {
+    let mut out: Vec<(String, Vec<AreaMonth>)> = vec![];
     let (Some(first), Some(last)) = (crate::data::any_earliest(loaded), crate::data::any_latest(loaded)) else {
         return out;
     };
@@ -459,7 +460,10 @@ pub fn area_history(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOption
                 total: area.total.filter(|_| own_month),
                 track: area.track.filter(|_| own_month),
             };
-            out.entry(id).or_default().push(summary);
+            match out.iter_mut().find(|(a, _)| *a == id) {
+                Some((_, months)) => months.push(summary),
+                None => out.push((id, vec![summary])),
+            }
         }
         m = m.plus(1);
     }

@@ -248,13 +248,16 @@ pub(crate) struct Eligibility {
     pub(crate) carried_over: bool,
 }
 
-/// Which decisions of the ruleset a report relied on.
+/// Which decisions of the ruleset a report relied on: a dozen ids at most,
+/// kept sorted (a vector: smaller code than a set).
 #[derive(Clone, Default)]
-pub(crate) struct Applied(BTreeSet<&'static str>);
+pub(crate) struct Applied(Vec<&'static str>);
 
 impl Applied {
     pub(crate) fn note(&mut self, id: &'static str) {
-        self.0.insert(id);
+        if let Err(at) = self.0.binary_search(&id) {
+            self.0.insert(at, id);
+        }
     }
 
     /// The decisions noted, in id order.
