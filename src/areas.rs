@@ -5,7 +5,7 @@
 //!
 //! Nothing here names an area or a metric: a seventh area is a ruleset.
 
-use crate::kinds::{Advice, Certified, Input, Metric};
+use crate::kinds::{Advice, Certified, Input, Metric, Typed};
 use crate::manual::AreaTyped;
 use crate::model::DataModel;
 use crate::month::Month;
@@ -63,13 +63,12 @@ pub(crate) fn tracks(
         ids.iter().filter_map(|id| ruleset.certification_by_id(id)).map(|c| c.name.clone()).collect()
     };
     for track in &ruleset.data.tracks {
-        let typed = typed.for_track(&track.id);
         let input = Input {
             certification_names: &certification_names,
             track: &track.id,
             people,
             data: measures,
-            typed: &typed,
+            typed: typed.tracks.get(&track.id).unwrap_or(Typed::NONE),
         };
         let metrics = Keyed(track.metrics.0.iter().map(|(id, rule)| (id.clone(), rule.score(id, &input))).collect());
         let total: Points = metrics.values().filter_map(Metric::points).sum();
@@ -328,14 +327,21 @@ pub(crate) fn badges(areas: &Keyed<AreaReport>, overview: &mut [OverviewRow]) ->
     let groups = badge_groups();
     let mut out = vec![];
     for (id, label, members) in &groups.groups {
-        let scored: Vec<String> = members.iter().filter(|a| areas.get(a).is_some()).cloned().collect();
+        let (mut scored, mut qualified) = (vec![], vec![]);
+        for member in members {
+            let Some(area) = areas.get(member) else { continue };
+            if area.status == Status::Qualified {
+                qualified.push(member.clone());
+            }
+            scored.push(member.clone());
+        }
         if scored.is_empty() {
             continue;
         }
-        let qualified: Vec<String> =
-            scored.iter().filter(|a| areas.get(a).is_some_and(|r| r.status == Status::Qualified)).cloned().collect();
-        for row in overview.iter_mut().filter(|row| scored.contains(&row.area)) {
-            row.badge = Some(id.clone());
+        for row in overview.iter_mut() {
+            if scored.contains(&row.area) {
+                row.badge = Some(id.clone());
+            }
         }
         out.push(Badge {
             id: id.clone(),
@@ -351,17 +357,14 @@ pub(crate) fn badges(areas: &Keyed<AreaReport>, overview: &mut [OverviewRow]) ->
 /// Solutions Partner for Microsoft Cloud: "qualified" when all six are;
 /// "cannot tell" while no known area falls short but some are unknown.
 pub(crate) fn microsoft_cloud(areas: &Keyed<AreaReport>) -> MicrosoftCloud {
-    let ids = |keep: &dyn Fn(Status) -> bool| -> Vec<String> {
-        areas.0.iter().filter(|(_, a)| keep(a.status)).map(|(id, _)| id.clone()).collect()
-    };
-    let qualified = ids(&|s| s == Status::Qualified);
-    let unknown = ids(&|s| matches!(s, Status::Incomplete | Status::NotScored));
-    let short: Vec<String> = areas
-        .0
-        .iter()
-        .filter(|(_, a)| !matches!(a.status, Status::Qualified | Status::Incomplete | Status::NotScored))
-        .map(|(_, a)| a.label.clone())
-        .collect();
+    let (mut qualified, mut unknown, mut short) = (vec![], vec![], vec![]);
+    for (id, area) in &areas.0 {
+        match area.status {
+            Status::Qualified => qualified.push(id.clone()),
+            Status::Incomplete | Status::NotScored => unknown.push(id.clone()),
+            _ => short.push(area.label.clone()),
+        }
+    }
     let total = areas.0.len();
     let (status, message) = if qualified.len() == total && total > 0 {
         (

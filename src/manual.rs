@@ -94,9 +94,6 @@ impl AreaTyped {
     pub fn is_empty(&self) -> bool {
         self.track.is_none() && self.tracks.values().all(|t| t.values.is_empty())
     }
-    pub fn for_track(&self, track: &str) -> Typed {
-        self.tracks.get(track).cloned().unwrap_or_default()
-    }
 }
 
 /// The areas' typed values, and the rows that could not be used.
@@ -121,7 +118,7 @@ pub fn resolve(values: &[ManualValue], rulesets: &[Ruleset]) -> Resolved {
                     Typed1::Track(track) => entry.track = Some(track),
                     Typed1::Number(n) => {
                         for track in tracks {
-                            entry.tracks.entry(track).or_default().values.insert(path.clone(), n);
+                            entry.tracks.entry(track).or_default().insert(path.clone(), n);
                         }
                     }
                 }
