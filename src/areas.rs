@@ -191,8 +191,17 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
     report.tracks = tracks;
     report.warnings = warnings;
     report.detail = input.measures.detail();
-    report.lists = Keyed(input.measures.lists().into_iter().map(|(name, count)| (name.to_string(), count)).collect());
+    report.lists = list_counts(input.measures);
     report
+}
+
+/// How many rows each of the data models' lists has, by list name.
+pub(crate) fn list_counts(models: &dyn DataModel) -> Keyed<usize> {
+    let mut out = Keyed::default();
+    for (name, count) in models.lists() {
+        out.0.push((name.to_string(), count));
+    }
+    out
 }
 
 /// The baseline month B of an as-of month M: M - 12 (designations.md section 4).

@@ -107,14 +107,16 @@ pub(crate) fn score_visiting<'r>(
     let mut overview: Vec<_> = areas.values().map(crate::areas::overview_row).collect();
     let microsoft_cloud = crate::areas::microsoft_cloud(&areas);
     let (badges, badge_decision) = crate::areas::badges(&areas, &mut overview);
-    let best_action = areas
-        .values()
-        .flat_map(|a| a.recommendations.iter().filter(move |r| Some(&r.track) == a.track.as_ref()))
-        .fold(None::<&Recommendation>, |best, r| match best {
-            Some(b) if b.unit_gain >= r.unit_gain => Some(b),
-            _ => Some(r),
-        })
-        .cloned();
+    // The first of those gaining the most per unit, on the tracks that decide.
+    let mut best_action: Option<&Recommendation> = None;
+    for area in areas.values() {
+        for r in area.recommendations.iter().filter(|r| Some(&r.track) == area.track.as_ref()) {
+            if best_action.is_none_or(|b| b.unit_gain < r.unit_gain) {
+                best_action = Some(r);
+            }
+        }
+    }
+    let best_action = best_action.cloned();
     let report = Report {
         schema_version: SCHEMA_VERSION,
         generator: Generator::THIS,
@@ -361,9 +363,12 @@ pub(crate) fn areas_pass<'r>(
             (month, people::evaluate(&loaded.certifications, area, month))
         };
         let owned = crate::data::models(loaded, area, area_as_of, !is_reader, options.detail);
-        let mut models: Vec<&dyn DataModel> = owned.iter().map(|m| m.as_ref() as &dyn DataModel).collect();
+        let mut models: Vec<&dyn DataModel> = vec![];
         if is_reader {
-            models.insert(0, &measures);
+            models.push(&measures);
+        }
+        for model in &owned {
+            models.push(model.as_ref());
         }
         let models = crate::model::Models(models);
         let input = crate::areas::AreaInput {
@@ -392,8 +397,12 @@ pub(crate) fn areas_pass<'r>(
                 tracks: Some(&tracks),
                 tenant_limit: options.tenant_limit,
             });
-            let own: Vec<&dyn DataModel> = usage_lists.iter().map(|l| l as &dyn DataModel).collect();
-            let all = crate::model::Models(own.into_iter().chain(models.0.iter().copied()).collect());
+            let mut all: Vec<&dyn DataModel> = vec![];
+            if let Some(lists) = &usage_lists {
+                all.push(lists);
+            }
+            all.extend_from_slice(&models.0);
+            let all = crate::model::Models(all);
             if let Some(detail) = usage_lists.as_ref().map(UsageLists::detail) {
                 report.detail = Some(AreaDetail::Usage(detail));
             }
@@ -401,8 +410,7 @@ pub(crate) fn areas_pass<'r>(
                 // A visit reads the report's counts.
                 Lists::Visit(visit) => visit(&report, &all),
                 Lists::Finish(finish) => {
-                    let counts = all.lists();
-                    report.lists = Keyed(counts.into_iter().map(|(name, count)| (name.to_string(), count)).collect());
+                    report.lists = crate::areas::list_counts(&all);
                     finish(&mut report, &all, &applied, period);
                 }
                 Lists::None => {}

@@ -6,9 +6,9 @@ use crate::month::Month;
 use crate::number::Count;
 use crate::points::Points;
 use crate::report::{ActionKind, Keyed, TenantAction, TrackReport};
-use crate::ruleset::{AssociationId, Ruleset};
+use crate::ruleset::{AssociationId, Ruleset, TrackRules};
 use crate::usage::facts::{Facts, List, Period};
-use crate::usage::store::{CellKey, TenantId, UsageStore};
+use crate::usage::store::{CellKey, Tenant, TenantId, UsageStore};
 
 /// Actions listed per track, option and kind: the closest ones first.
 const MAX_PER_KIND: usize = 50;
@@ -45,38 +45,26 @@ pub(crate) fn tenant_actions(
                     .min_by_key(|(_, _, n)| *n);
                 let Some((workload, usage, users)) = closest else { continue };
                 let name = &ruleset.data.workloads[usize::from(workload)].id;
-                activate.push(TenantAction {
-                    tenant: tenant.id.clone(),
-                    track: track.id.clone(),
-                    option: Some(association.clone()),
-                    kind: ActionKind::ActivateUsers,
-                    workload: Some(name.clone()),
-                    needed: users,
-                    message: format!(
-                        "Activate {users} more {name} user{} in {} ({} of {} seats active) to count it as a {association} deployment.",
-                        plural(users),
-                        tenant.id,
-                        usage.mau,
-                        usage.pau
-                    ),
-                });
+                let message = format!(
+                    "Activate {users} more {name} user{} in {} ({} of {} seats active) to count it as a {association} deployment.",
+                    plural(users),
+                    tenant.id,
+                    usage.mau,
+                    usage.pau
+                );
+                let kind = ActionKind::ActivateUsers;
+                activate.push(action(tenant, track, Some(association), kind, Some(name), users, message));
                 // Removing unused seats works only while the tenant stays in the band.
                 let seats = seats_to_remove(usage.mau, usage.pau, ratio);
                 let remaining = usage.pau.0.saturating_sub(u32::try_from(seats * 100).unwrap_or(u32::MAX));
                 if seats > 0 && track.band.is_some_and(|band| band.contains(remaining)) {
-                    remove.push(TenantAction {
-                        tenant: tenant.id.clone(),
-                        track: track.id.clone(),
-                        option: Some(association.clone()),
-                        kind: ActionKind::RemoveSeats,
-                        workload: Some(name.clone()),
-                        needed: seats,
-                        message: format!(
-                            "Or remove {seats} unused {name} seat{} in {} to reach the {ratio}% ratio.",
-                            plural(seats),
-                            tenant.id
-                        ),
-                    });
+                    let message = format!(
+                        "Or remove {seats} unused {name} seat{} in {} to reach the {ratio}% ratio.",
+                        plural(seats),
+                        tenant.id
+                    );
+                    let kind = ActionKind::RemoveSeats;
+                    remove.push(action(tenant, track, Some(association), kind, Some(name), seats, message));
                 }
             }
             out.extend(closest_first(activate));
@@ -117,6 +105,27 @@ fn seats_to_remove(mau: Count, pau: Count, ratio: u64) -> u64 {
     (u64::from(pau.0) / 100).saturating_sub(max_pau)
 }
 
+/// One action for a tenant on a track (and option, and workload).
+fn action(
+    tenant: &Tenant,
+    track: &TrackRules,
+    option: Option<&String>,
+    kind: ActionKind,
+    workload: Option<&String>,
+    needed: u64,
+    message: String,
+) -> TenantAction {
+    TenantAction {
+        tenant: tenant.id.clone(),
+        track: track.id.clone(),
+        option: option.cloned(),
+        kind,
+        workload: workload.cloned(),
+        needed,
+        message,
+    }
+}
+
 fn plural(n: u64) -> &'static str {
     if n == 1 {
         ""
@@ -149,18 +158,11 @@ fn near_band(ruleset: &Ruleset, store: &UsageStore, facts: &Facts, t: usize, m: 
             continue;
         }
         let seats = below / 100 + 1;
-        out.push(TenantAction {
-            tenant: tenant.id.clone(),
-            track: track.id.clone(),
-            option: None,
-            kind: ActionKind::AddSeats,
-            workload: None,
-            needed: seats,
-            message: format!(
-                "{} has {pau} paid seats on its largest workload: {seats} more would make it count on the {} track.",
-                tenant.id, track.label
-            ),
-        });
+        let message = format!(
+            "{} has {pau} paid seats on its largest workload: {seats} more would make it count on the {} track.",
+            tenant.id, track.label
+        );
+        out.push(action(tenant, track, None, ActionKind::AddSeats, None, seats, message));
     }
     out
 }
@@ -182,18 +184,11 @@ fn lost_customers(ruleset: &Ruleset, store: &UsageStore, facts: &Facts, t: usize
         } else {
             format!("has {now} paid seats in {m}, outside the {} band", track.label)
         };
-        out.push(TenantAction {
-            tenant: tenant.id.clone(),
-            track: track.id.clone(),
-            option: None,
-            kind: ActionKind::LostCustomer,
-            workload: None,
-            needed: 0,
-            message: format!(
-                "{} counted in {b} ({then} paid seats) but {why}: it pulls {} net customer adds down.",
-                tenant.id, track.label
-            ),
-        });
+        let message = format!(
+            "{} counted in {b} ({then} paid seats) but {why}: it pulls {} net customer adds down.",
+            tenant.id, track.label
+        );
+        out.push(action(tenant, track, None, ActionKind::LostCustomer, None, 0, message));
         if out.len() == MAX_PER_KIND {
             break;
         }
