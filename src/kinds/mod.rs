@@ -311,6 +311,11 @@ pub struct Advice<'a> {
 }
 
 impl Advice<'_> {
+    /// "Track: you need 3 more units to achieve 5 points." (`more_of`'s words).
+    fn you_need(&self, needed: u64, what: &str, unit: &str, gain: Points) -> String {
+        format!("{}: you need {} to achieve {} points.", self.track_label, more_of(needed, what, unit), prose(gain))
+    }
+
     fn recommendation(
         &self,
         needed: u64,
@@ -485,9 +490,7 @@ fn count_recommendation(m: &CountMetric, advice: &Advice<'_>, (one, many): (&str
     // Below zero, every unit up to zero earns nothing: count from the value.
     let needed = value.units_to(Points::whole(m.threshold), Points::whole(1)).max(1);
     let gain = Points::difference(Points::whole(m.max), points);
-    let label = advice.track_label;
-    let unit = if needed == 1 { one } else { many };
-    let message = format!("{label}: you need {} to achieve {} points.", more_of(needed, "", unit), prose(gain));
+    let message = advice.you_need(needed, "", if needed == 1 { one } else { many }, gain);
     vec![advice.recommendation(needed, many, gain, per_unit.min(gain), message)]
 }
 

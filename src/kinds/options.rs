@@ -5,7 +5,7 @@
 use super::Recommendation;
 use super::{figure, positive, unit_words, Advice, Input, Kind, Metric, Source, Written};
 use crate::keyed::Keyed;
-use crate::points::{more_of, prose, Points};
+use crate::points::Points;
 use crate::to_json::json_object;
 
 #[derive(Clone, Debug)]
@@ -122,12 +122,8 @@ impl Rule {
             // Growth values carry hundredths: round the need up to a whole unit.
             let needed = (f64::from(score.threshold) - value).ceil().max(1.0) as u64;
             let unit_gain = Points::linear(Points::whole(1), score.threshold, m.max).min(gain);
-            let message = format!(
-                "{}: you need {} to achieve {} points.",
-                advice.track_label,
-                more_of(needed, &format!("qualified {option}"), if needed == 1 { one } else { many }),
-                prose(gain),
-            );
+            let what = format!("qualified {option}");
+            let message = advice.you_need(needed, &what, if needed == 1 { one } else { many }, gain);
             let mut r = advice.recommendation(needed, many, gain, unit_gain, message);
             r.option = Some(option.clone());
             r.best = false;

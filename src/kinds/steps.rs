@@ -101,34 +101,37 @@ impl Kind for Rule {
 
 impl Rule {
     fn by_step(&self, id: &str, input: &Input<'_>) -> StepsMetric {
-        let counts: Vec<(u32, Vec<String>, Source)> = (self.steps.iter().enumerate())
-            .map(|(i, step)| match input.typed.sub(id, &format!("step{}", i + 1)) {
+        let mut steps = Vec::with_capacity(self.steps.len());
+        let mut people = Vec::with_capacity(self.steps.len());
+        for (i, step) in self.steps.iter().enumerate() {
+            let (count, names, source) = match input.typed.sub(id, &format!("step{}", i + 1)) {
                 Some(typed) => (u32::try_from(typed.whole_part()).unwrap_or(0), vec![], Source::Manual),
                 None => {
                     let names = input.people.on(&step.list).to_vec();
                     (names.len() as u32, names, Source::File)
                 }
-            })
-            .collect();
-        let people: Vec<u32> = counts.iter().map(|c| c.0).collect();
-        let earned = self.points_for(&people);
-        let all_gates = self.gates_met(&people);
-        let steps = (self.steps.iter().zip(counts))
-            .zip(earned.1)
-            .map(|((step, (people, names, source)), points)| StepScore {
+            };
+            people.push(count);
+            steps.push(StepScore {
                 list: step.list.clone(),
                 certifications: certification_names(input, &step.list),
                 gate: step.gate,
-                people,
+                people: count,
                 names,
-                met: if step.gate { people >= self.gate.people } else { all_gates },
-                points,
+                met: false,
+                points: Points::ZERO,
                 source,
-            })
-            .collect::<Vec<_>>();
+            });
+        }
+        let (total, per_step) = self.points_for(&people);
+        let all_gates = self.gates_met(&people);
+        for (step, points) in steps.iter_mut().zip(per_step) {
+            step.met = if step.gate { step.people >= self.gate.people } else { all_gates };
+            step.points = points;
+        }
         let source = if steps.iter().any(|s| s.source == Source::Manual) { Source::Manual } else { Source::File };
         StepsMetric {
-            points: Some(earned.0),
+            points: Some(total),
             max: self.max,
             threshold: self.threshold,
             gate: self.gate,
@@ -146,15 +149,18 @@ impl Rule {
     /// total is capped at `max`, gate points included.
     fn points_for(&self, people: &[u32]) -> (Points, Vec<Points>) {
         let all_gates = self.gates_met(people);
-        let per_step: Vec<Points> = (self.steps.iter().zip(people))
-            .map(|(step, &n)| match (step.gate, n >= self.gate.people) {
+        let mut per_step = Vec::with_capacity(people.len());
+        let mut total = Points::ZERO;
+        for (step, &n) in self.steps.iter().zip(people) {
+            let points = match (step.gate, n >= self.gate.people) {
                 (true, true) => Points::whole(self.gate.points),
                 (true, false) => Points::ZERO,
                 (false, _) if all_gates => Points::linear(Points::whole(n), self.threshold, self.max),
                 (false, _) => Points::ZERO,
-            })
-            .collect();
-        let total: Points = per_step.iter().copied().sum();
+            };
+            total = total + points;
+            per_step.push(points);
+        }
         (total.min(Points::whole(self.max)), per_step)
     }
 

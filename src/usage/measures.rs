@@ -97,20 +97,16 @@ pub(crate) fn tenant_report_on(
             let contributes = part.contributes();
             // Only the association types the tenant has rows under: the
             // others are all zero, and would double the tenant's entry.
-            let options = part
-                .options
-                .into_iter()
-                .filter(|o| association_mask & (1 << o.association) != 0)
-                .map(|o| {
-                    let option = TenantOption {
-                        as_of: o.now,
-                        baseline: o.then,
-                        growth: o.growth.map(|g| g as f64 / 100.0),
-                        deployment: o.deployment,
-                    };
-                    (ruleset.data.associations[usize::from(o.association)].id.clone(), option)
-                })
-                .collect();
+            let mut options = vec![];
+            for o in part.options.into_iter().filter(|o| association_mask & (1 << o.association) != 0) {
+                let option = TenantOption {
+                    as_of: o.now,
+                    baseline: o.then,
+                    growth: o.growth.map(|g| g as f64 / 100.0),
+                    deployment: o.deployment,
+                };
+                options.push((ruleset.data.associations[usize::from(o.association)].id.clone(), option));
+            }
             let (m, b) = period;
             let max_pau = Both {
                 as_of: facts.max_pau(ruleset, t, id, m).as_f64(),

@@ -192,14 +192,13 @@ fn association_masks(store: &UsageStore) -> Vec<u32> {
 /// it counts with a caution, those it names only to say why they do not
 /// count), for those the usage data has rows of.
 pub(crate) fn workload_notes(area: &Ruleset, store: &UsageStore) -> Vec<Warning> {
-    let rows = |w: usize| store.workload_rows.get(w).copied().unwrap_or(0);
-    (area.data.workloads.iter().enumerate())
-        .filter(|&(w, workload)| rows(w) > 0 && workload.warning.is_some())
-        .filter_map(|(w, workload)| {
-            let message = format!("{} ({} rows): {}", workload.id, rows(w), workload.warning.as_deref()?);
-            Some(Warning { kind: WarningKind::WorkloadNote, file: None, message })
-        })
-        .collect()
+    let mut notes = vec![];
+    for (workload, &rows) in area.data.workloads.iter().zip(&store.workload_rows) {
+        let Some(warning) = workload.warning.as_deref().filter(|_| rows > 0) else { continue };
+        let message = format!("{} ({rows} rows): {warning}", workload.id);
+        notes.push(Warning { kind: WarningKind::WorkloadNote, file: None, message });
+    }
+    notes
 }
 
 /// Rows per workload Modern Work does not count: names no area knows,
