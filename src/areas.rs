@@ -244,12 +244,15 @@ pub(crate) fn recommendations(ruleset: &Ruleset, tracks: &Keyed<TrackReport>) ->
                 Advice { area: &ruleset.data.id, track: track_id, track_label: &rules.label, metric: metric_id };
             out.extend(rule.recommend(metric, &advice));
         }
-        let top = out[first..].iter_mut().fold(None::<&mut Recommendation>, |top, r| match top {
-            Some(t) if t.unit_gain >= r.unit_gain => Some(t),
-            _ => Some(r),
-        });
+        // The first of those gaining the most per unit.
+        let mut top: Option<usize> = None;
+        for (i, r) in out.iter().enumerate().skip(first) {
+            if top.is_none_or(|t| out[t].unit_gain < r.unit_gain) {
+                top = Some(i);
+            }
+        }
         if let Some(top) = top {
-            top.top = true;
+            out[top].top = true;
         }
     }
     out
@@ -275,11 +278,14 @@ pub(crate) fn overview_row(area: &AreaReport) -> OverviewRow {
         (Some(_), _) => format!("{label} (classified)"),
         (None, _) => "—".to_string(),
     };
-    let next = area.missing.clone().or_else(|| {
-        let best =
-            area.recommendations.iter().filter(|r| Some(&r.track) == area.track.as_ref()).max_by_key(|r| r.unit_gain);
-        best.map(|r| r.message.clone())
-    });
+    // The last of those gaining the most per unit on the deciding track.
+    let mut best: Option<&Recommendation> = None;
+    for r in area.recommendations.iter().filter(|r| Some(&r.track) == area.track.as_ref()) {
+        if best.is_none_or(|b| r.unit_gain >= b.unit_gain) {
+            best = Some(r);
+        }
+    }
+    let next = area.missing.clone().or_else(|| best.map(|r| r.message.clone()));
     OverviewRow {
         area: area.ruleset.id.clone(),
         label: area.label.clone(),

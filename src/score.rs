@@ -129,14 +129,23 @@ pub(crate) fn score_visiting<'r>(
         // The badge groups span areas: their Decision is the report's.
         assumptions: badge_decision.into_iter().collect(),
         ignored: Ignored {
-            associations: Keyed(store.ignored_associations.iter().map(|(k, v)| (k.clone(), *v)).collect()),
-            workloads: Keyed(ignored_workloads(usage, store).into_iter().collect()),
+            associations: Keyed(ignored_counts(&store.ignored_associations)),
+            workloads: Keyed(ignored_counts(&ignored_workloads(usage, store))),
         },
         files,
         warnings,
         errors,
     };
     (report, (people, all_people))
+}
+
+/// Rows ignored, by name in name order.
+fn ignored_counts(counts: &BTreeMap<String, u64>) -> Vec<(String, u64)> {
+    let mut out = Vec::with_capacity(counts.len());
+    for (name, &rows) in counts {
+        out.push((name.clone(), rows));
+    }
+    out
 }
 
 /// The headline area's assumptions: the Decisions its data relied on.
@@ -385,16 +394,16 @@ pub(crate) fn areas_pass<'r>(
         };
         let mut report = crate::areas::score_area(&input);
         if !matches!(lists, Lists::None) {
-            // Tenant actions read the tracks as scored (a copy: the report
-            // is finished while the lists are still at hand).
-            let tracks = report.tracks.clone();
+            // Tenant actions read the tracks as scored (what they need of
+            // them: the report is finished while the lists are at hand).
+            let losing = crate::usage::actions::losing_customers(area, &report.tracks);
             // The usage model's own lists, when it measures this area.
             let usage_lists = is_reader.then(|| UsageLists {
                 ruleset: area,
                 store,
                 facts: facts.as_ref(),
                 contributes: Some(&contributes),
-                tracks: Some(&tracks),
+                losing: Some(&losing),
                 tenant_limit: options.tenant_limit,
             });
             let mut all: Vec<&dyn DataModel> = vec![];

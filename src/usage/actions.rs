@@ -13,12 +13,25 @@ use crate::usage::store::{CellKey, Tenant, TenantId, UsageStore};
 /// Actions listed per track, option and kind: the closest ones first.
 const MAX_PER_KIND: usize = 50;
 
+/// Per track of `ruleset`, whether its net customer adds as scored are
+/// below zero: its tenant actions then list the customers lost.
+pub(crate) fn losing_customers(ruleset: &Ruleset, tracks: &Keyed<TrackReport>) -> Vec<bool> {
+    let mut out = vec![];
+    for (t, track) in ruleset.data.tracks.iter().enumerate() {
+        let customers = ruleset.measured_by(t, "customers");
+        let net_adds = tracks.get(&track.id).zip(customers).and_then(|(r, id)| r.metric(id)?.value());
+        out.push(net_adds.is_some_and(|n| n < Points::ZERO));
+    }
+    out
+}
+
+/// `losing`: per track, from [`losing_customers`].
 pub(crate) fn tenant_actions(
     ruleset: &Ruleset,
     store: &UsageStore,
     facts: &Facts,
     (m, b): Period,
-    tracks: &Keyed<TrackReport>,
+    losing: &[bool],
 ) -> Vec<TenantAction> {
     let ratio = u64::from(ruleset.data.deployment_ratio_percent);
     let mut out = vec![];
@@ -71,9 +84,7 @@ pub(crate) fn tenant_actions(
             out.extend(closest_first(remove));
         }
         out.extend(closest_first(near_band(ruleset, store, facts, t, m)));
-        let customers = ruleset.measured_by(t, "customers");
-        let net_adds = tracks.get(&track.id).zip(customers).and_then(|(r, id)| r.metric(id)?.value());
-        if net_adds.is_some_and(|n| n < Points::ZERO) {
+        if losing.get(t).copied().unwrap_or(false) {
             out.extend(lost_customers(ruleset, store, facts, t, (m, b)));
         }
     }

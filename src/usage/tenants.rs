@@ -21,9 +21,10 @@ pub(crate) struct UsageLists<'a> {
     /// Per tenant, from the scoring pass; without one, each tenant's own
     /// parts say.
     pub(crate) contributes: Option<&'a [bool]>,
-    /// The area's tracks as scored: tenant actions read their metrics
-    /// (none without a scoring pass).
-    pub(crate) tracks: Option<&'a Keyed<TrackReport>>,
+    /// Per track, whether its net customer adds as scored are below zero
+    /// (`actions::losing_customers`): tenant actions list the customers
+    /// lost (no actions without a scoring pass).
+    pub(crate) losing: Option<&'a [bool]>,
     /// At most this many tenants listed, the contributing ones first (the
     /// full report's option; the count is of every tenant).
     pub(crate) tenant_limit: Option<usize>,
@@ -39,9 +40,9 @@ impl UsageLists<'_> {
     }
 
     fn tenant_actions(&self) -> Vec<TenantAction> {
-        match (self.facts, self.tracks) {
-            (Some((facts, period)), Some(tracks)) => {
-                crate::usage::actions::tenant_actions(self.ruleset, self.store, facts, *period, tracks)
+        match (self.facts, self.losing) {
+            (Some((facts, period)), Some(losing)) => {
+                crate::usage::actions::tenant_actions(self.ruleset, self.store, facts, *period, losing)
             }
             _ => vec![],
         }
