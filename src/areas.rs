@@ -5,7 +5,7 @@
 //!
 //! Nothing here names an area or a metric: a seventh area is a ruleset.
 
-use crate::kinds::{Advice, Certified, Input, Metric, Typed};
+use crate::kinds::{Advice, Certified, Input, Typed};
 use crate::manual::AreaTyped;
 use crate::model::DataModel;
 use crate::month::Month;
@@ -70,24 +70,48 @@ pub(crate) fn tracks(
             data: measures,
             typed: typed.tracks.get(&track.id).unwrap_or(Typed::NONE),
         };
-        let metrics = Keyed(track.metrics.0.iter().map(|(id, rule)| (id.clone(), rule.score(id, &input))).collect());
-        let total: Points = metrics.values().filter_map(Metric::points).sum();
-        let complete = metrics.values().all(Metric::complete);
-        let status = status(ruleset, &metrics, total);
+        let mut metrics = Keyed::default();
+        let mut score = TrackScore { total: Points::ZERO, unknown: false, complete: true, above_zero: true };
+        for (id, rule) in &track.metrics.0 {
+            let metric = rule.score(id, &input);
+            match metric.points() {
+                Some(points) => {
+                    score.total = score.total + points;
+                    score.above_zero &= !points.is_zero();
+                }
+                None => (score.unknown, score.above_zero) = (true, false),
+            }
+            score.complete &= metric.complete();
+            metrics.0.push((id.clone(), metric));
+        }
+        let (total, complete, status) = (score.total, score.complete, status(ruleset, &score));
         out.0.push((track.id.clone(), TrackReport { label: track.label.clone(), total, status, complete, metrics }));
     }
     out
+}
+
+/// A track's metrics taken together.
+#[derive(Clone, Copy)]
+struct TrackScore {
+    /// The known metrics' points added.
+    total: Points,
+    /// A metric is unknown.
+    unknown: bool,
+    /// No part of a metric is unknown.
+    complete: bool,
+    /// Every metric is known and above zero.
+    above_zero: bool,
 }
 
 /// designations.md section 2: Qualified needs the minimum total and every
 /// metric above zero; an unknown metric makes the track Incomplete, except
 /// that a Qualified result with one part of a metric unknown stands (the
 /// missing part can only add points).
-fn status(ruleset: &Ruleset, metrics: &Keyed<Metric>, total: Points) -> Status {
+fn status(ruleset: &Ruleset, score: &TrackScore) -> Status {
     let q = &ruleset.data.qualification;
-    let unknown = metrics.values().any(|m| m.points().is_none());
-    let partly = metrics.values().any(|m| !m.complete());
-    let every_metric = !q.every_metric_above_zero || metrics.values().all(|m| m.points().is_some_and(|p| !p.is_zero()));
+    let TrackScore { total, unknown, complete, above_zero } = *score;
+    let partly = !complete;
+    let every_metric = !q.every_metric_above_zero || above_zero;
     if total >= Points::whole(q.min_total) && every_metric && !unknown {
         Status::Qualified
     } else if unknown || partly {

@@ -52,10 +52,14 @@ pub(crate) fn tenant_actions(
                     continue;
                 }
                 // The workload closest to the ratio decides: fewest users to activate.
-                let closest = workloads(store, ruleset, id, m, a)
-                    .filter(|(_, u)| u.pau.0 > 0)
-                    .map(|(w, u)| (w, u, users_to_activate(u.mau, u.pau, ratio)))
-                    .min_by_key(|(_, _, n)| *n);
+                let mut closest = None;
+                for w in 0..ruleset.data.workloads.len() as u8 {
+                    let Some(&usage) = store.cells.get(&CellKey::new(id, m, a, w)) else { continue };
+                    let users = users_to_activate(usage.mau, usage.pau, ratio);
+                    if usage.pau.0 > 0 && closest.is_none_or(|(_, _, fewest)| users < fewest) {
+                        closest = Some((w, usage, users));
+                    }
+                }
                 let Some((workload, usage, users)) = closest else { continue };
                 let name = &ruleset.data.workloads[usize::from(workload)].id;
                 let message = format!(
@@ -89,17 +93,6 @@ pub(crate) fn tenant_actions(
         }
     }
     out
-}
-
-fn workloads<'a>(
-    store: &'a UsageStore,
-    ruleset: &'a Ruleset,
-    tenant: TenantId,
-    month: Month,
-    a: AssociationId,
-) -> impl Iterator<Item = (u8, crate::usage::store::Usage)> + 'a {
-    (0..ruleset.data.workloads.len() as u8)
-        .filter_map(move |w| store.cells.get(&CellKey::new(tenant, month, a, w)).map(|u| (w, *u)))
 }
 
 /// Whole users to activate so that MAU/PAU reaches the ratio.
