@@ -276,8 +276,23 @@ impl Typed {
         }
     }
     fn sub(&self, metric: &str, part: &str) -> Option<Points> {
-        self.get(&format!("{metric}.{part}"))
+        self.get(&sub_path(metric, part))
     }
+}
+
+/// The path of a part of metric `id` (`usageGrowth.baseline`): where a
+/// value of it is typed.
+fn sub_path(id: &str, part: &str) -> String {
+    format!("{id}.{part}")
+}
+
+/// The paths of the parts of metric `id`, by part name.
+fn sub_paths<'a>(id: &str, parts: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out = vec![];
+    for part in parts {
+        out.push(sub_path(id, part));
+    }
+    out
 }
 
 /// A step that brings a metric to its maximum, in the words of its kind.

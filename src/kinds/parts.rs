@@ -4,7 +4,7 @@
 //! shows the other part's points, flagged as incomplete.
 
 use super::Recommendation;
-use super::{positive, unit_words, Advice, Input, Kind, Metric, Source, Written};
+use super::{positive, sub_paths, unit_words, Advice, Input, Kind, Metric, Source, Written};
 use crate::keyed::Keyed;
 use crate::points::{Points, Value};
 use crate::to_json::json_object;
@@ -63,7 +63,7 @@ impl Kind for Rule {
     }
 
     fn typed_paths(&self, id: &str) -> Vec<String> {
-        self.parts.iter().map(|p| format!("{id}.{}", p.id)).collect()
+        sub_paths(id, self.parts.iter().map(|p| p.id.as_str()))
     }
 
     fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation> {

@@ -5,7 +5,7 @@
 //! may count in several.
 
 use super::Recommendation;
-use super::{known_list, positive, Advice, Input, Kind, Metric, Source, Written};
+use super::{known_list, positive, sub_path, Advice, Input, Kind, Metric, Source, Written};
 use crate::points::{more_of, prose, Points};
 use crate::to_json::json_object;
 
@@ -78,7 +78,7 @@ impl Kind for Rule {
     }
 
     fn typed_paths(&self, id: &str) -> Vec<String> {
-        (1..=self.steps.len()).map(|i| format!("{id}.step{i}")).collect()
+        self.lists(id).into_iter().map(|(path, _)| path).collect()
     }
 
     fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation> {
@@ -87,7 +87,11 @@ impl Kind for Rule {
     }
 
     fn lists(&self, id: &str) -> Vec<(String, String)> {
-        (self.steps.iter().enumerate()).map(|(i, s)| (format!("{id}.step{}", i + 1), s.list.clone())).collect()
+        let mut out = vec![];
+        for (i, step) in self.steps.iter().enumerate() {
+            out.push((sub_path(id, &step_name(i)), step.list.clone()));
+        }
+        out
     }
 
     fn validate(&self, known: &dyn Fn(&str) -> bool) -> Result<(), String> {
@@ -104,7 +108,7 @@ impl Rule {
         let mut steps = Vec::with_capacity(self.steps.len());
         let mut people = Vec::with_capacity(self.steps.len());
         for (i, step) in self.steps.iter().enumerate() {
-            let (count, names, source) = match input.typed.sub(id, &format!("step{}", i + 1)) {
+            let (count, names, source) = match input.typed.sub(id, &step_name(i)) {
                 Some(typed) => (u32::try_from(typed.whole_part()).unwrap_or(0), vec![], Source::Manual),
                 None => {
                     let names = input.people.on(&step.list).to_vec();
@@ -211,6 +215,11 @@ impl Rule {
         }
         out
     }
+}
+
+/// The name of step `i` (from 0) in paths: `step1`, `step2`...
+fn step_name(i: usize) -> String {
+    format!("step{}", i + 1)
 }
 
 /// The names of a list's certifications, without the "Microsoft Certified:"

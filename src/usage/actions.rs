@@ -6,7 +6,7 @@ use crate::month::Month;
 use crate::number::Count;
 use crate::points::Points;
 use crate::report::{ActionKind, Keyed, TenantAction, TrackReport};
-use crate::ruleset::{AssociationId, Ruleset, TrackRules};
+use crate::ruleset::{Ruleset, TrackRules};
 use crate::usage::facts::{Facts, List, Period};
 use crate::usage::store::{CellKey, Tenant, TenantId, UsageStore};
 
@@ -36,11 +36,7 @@ pub(crate) fn tenant_actions(
     let ratio = u64::from(ruleset.data.deployment_ratio_percent);
     let mut out = vec![];
     for (t, track) in ruleset.data.tracks.iter().enumerate() {
-        let options: Vec<AssociationId> = (ruleset.options(t, "deployedTenants").map_or(&[][..], |r| &r.options[..]))
-            .iter()
-            .filter_map(|o| ruleset.association_index(&o.association))
-            .collect();
-        for &a in &options {
+        for a in crate::usage::measures::option_ids(ruleset, t, "deployedTenants") {
             let association = &ruleset.data.associations[usize::from(a)].id;
             let mut activate = vec![];
             let mut remove = vec![];

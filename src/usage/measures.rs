@@ -327,7 +327,11 @@ fn customer_metrics(
 ) -> CustomerMetrics {
     let (growth_options, deployment_options) = track_options(ruleset, t);
     let named = |ids: &[AssociationId]| -> Vec<(String, i64)> {
-        ids.iter().map(|&a| (ruleset.data.associations[usize::from(a)].id.clone(), 0)).collect()
+        let mut out = vec![];
+        for &a in ids {
+            out.push((ruleset.data.associations[usize::from(a)].id.clone(), 0));
+        }
+        out
     };
     let mut out = CustomerMetrics {
         net_adds: 0,
@@ -356,7 +360,13 @@ fn customer_metrics(
     out
 }
 
-fn option_ids(ruleset: &Ruleset, t: usize, measure: &str) -> Vec<AssociationId> {
+/// The association types of the options of track `t`'s metric measuring
+/// `measure`, in ruleset order.
+pub(crate) fn option_ids(ruleset: &Ruleset, t: usize, measure: &str) -> Vec<AssociationId> {
     let options = ruleset.options(t, measure).map_or(&[][..], |rule| &rule.options[..]);
-    options.iter().filter_map(|o| ruleset.association_index(&o.association)).collect()
+    let mut out = vec![];
+    for option in options {
+        out.extend(ruleset.association_index(&option.association));
+    }
+    out
 }
