@@ -210,8 +210,7 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
         report.missing = Some(missing.unwrap_or_else(|| ruleset.data.not_scored.clone()));
     }
     warnings.extend(input.measures.warnings());
-    report.assumptions =
-        ruleset.data.decisions.iter().map(|d| Assumption { id: d.id.clone(), text: d.text.clone() }).collect();
+    report.assumptions = assumptions(&mut ruleset.data.decisions.iter());
     report.tracks = tracks;
     report.warnings = warnings;
     report.detail = input.measures.detail();
@@ -224,6 +223,15 @@ pub(crate) fn list_counts(models: &dyn DataModel) -> Keyed<usize> {
     let mut out = Keyed::default();
     for (name, count) in models.lists() {
         out.0.push((name.to_string(), count));
+    }
+    out
+}
+
+/// The Decisions given, as the report names them.
+pub(crate) fn assumptions(decisions: &mut dyn Iterator<Item = &crate::ruleset::Decision>) -> Vec<Assumption> {
+    let mut out = vec![];
+    for d in decisions {
+        out.push(Assumption { id: d.id.clone(), text: d.text.clone() });
     }
     out
 }

@@ -180,10 +180,8 @@ fn headline_assumptions(
     if !store.ignored_associations.is_empty() {
         applied.note("ignored-associations");
     }
-    (applied.ids())
-        .filter_map(|id| ruleset.decision(id))
-        .map(|d| Assumption { id: d.id.clone(), text: d.text.clone() })
-        .collect()
+    let assumptions = crate::areas::assumptions(&mut applied.ids().filter_map(|id| ruleset.decision(id)));
+    assumptions
 }
 
 /// The report when there is no area to score: what was read, and an error.
@@ -438,8 +436,12 @@ pub(crate) fn areas_pass<'r>(
 
 /// The skilling list's latest reporting month, else its latest date earned.
 fn skilling_month(loaded: &Loaded) -> Option<Month> {
-    let rows = &loaded.certifications;
-    rows.iter().filter_map(|r| r.reported).max().or_else(|| rows.iter().filter_map(|r| r.earned.map(|d| d.month)).max())
+    let (mut reported, mut earned) = (None, None);
+    for row in &loaded.certifications {
+        reported = reported.max(row.reported);
+        earned = earned.max(row.earned.map(|d| d.month));
+    }
+    reported.or(earned)
 }
 
 // The one history (designations.md section 4): every area scored month by
