@@ -65,10 +65,15 @@ impl DataModel for UsageLists<'_> {
             "tenants" => {
                 let count = self.store.tenants.len();
                 // With a limit, the contributing ones first, each group in data order.
-                let mut kept: Vec<TenantId> = (0..count as TenantId).collect();
-                if let (Some(limit), Some(contributes)) = (self.tenant_limit.filter(|&l| l < count), self.contributes) {
-                    kept.sort_unstable_by_key(|&id| (!contributes[id as usize], id));
-                    kept.truncate(limit);
+                let mut kept: Vec<TenantId> = vec![];
+                match (self.tenant_limit.filter(|&l| l < count), self.contributes) {
+                    (Some(limit), Some(contributes)) => {
+                        for first in [true, false] {
+                            let group = (0..count as TenantId).filter(|&id| contributes[id as usize] == first);
+                            kept.extend(group.take(limit - kept.len()));
+                        }
+                    }
+                    _ => kept.extend(0..count as TenantId),
                 }
                 let association_masks = association_masks(self.store);
                 let facts = self.facts.map(|(f, p)| (f, *p));
