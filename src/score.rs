@@ -104,7 +104,10 @@ pub(crate) fn score_visiting<'r>(
     };
     let Pass { areas, people, all_people, warnings, errors, files, .. } =
         areas_pass(rulesets, loaded, options, Typing::FilesAndOptions, only, Lists::Finish(&mut finish));
-    let mut overview: Vec<_> = areas.values().map(crate::areas::overview_row).collect();
+    let mut overview = Vec::with_capacity(areas.0.len());
+    for (_, area) in &areas.0 {
+        overview.push(crate::areas::overview_row(area));
+    }
     let microsoft_cloud = crate::areas::microsoft_cloud(&areas);
     let (badges, badge_decision) = crate::areas::badges(&areas, &mut overview);
     // The first of those gaining the most per unit, on the tracks that decide.

@@ -42,19 +42,21 @@ impl Measures for UsageMeasures {
             return None;
         }
         let (_, c) = self.tracks.iter().find(|(id, _)| id == track)?;
-        let option_value = |options: &[(String, i64)], scale: i64| {
-            let (_, value) = options.iter().find(|(id, _)| Some(id.as_str()) == option)?;
-            Some(Points::fraction(*value, scale))
+        let (value, scale) = match (measure, option) {
+            ("customers", _) => (c.net_adds, 1),
+            ("protectedUsers", _) => (c.protected_users, 100),
+            ("activeUsers", _) => (option_value(&c.growth, option)?, 100),
+            ("deployedTenants", None) => (c.deployed_tenants, 1),
+            ("deployedTenants", Some(_)) => (option_value(&c.deployments, option)?, 1),
+            _ => return None,
         };
-        match (measure, option) {
-            ("customers", _) => Some(Points::fraction(c.net_adds, 1)),
-            ("protectedUsers", _) => Some(Points::fraction(c.protected_users, 100)),
-            ("activeUsers", _) => option_value(&c.growth, 100),
-            ("deployedTenants", None) => Some(Points::fraction(c.deployed_tenants, 1)),
-            ("deployedTenants", Some(_)) => option_value(&c.deployments, 1),
-            _ => None,
-        }
+        Some(Points::fraction(value, scale))
     }
+}
+
+/// An option's figure (by association id) among a track's.
+fn option_value(options: &[(String, i64)], option: Option<&str>) -> Option<i64> {
+    options.iter().find(|(id, _)| Some(id.as_str()) == option).map(|&(_, value)| value)
 }
 
 /// The figures only: the usage model's lists and detail are `UsageLists`'.
