@@ -5,7 +5,7 @@
 //!
 //! Nothing here names an area or a metric: a seventh area is a ruleset.
 
-use crate::kinds::{Advice, Certified, Input, Metric};
+use crate::kinds::{Advice, Certified, Input, Typed};
 use crate::manual::AreaTyped;
 use crate::model::DataModel;
 use crate::month::Month;
@@ -63,27 +63,55 @@ pub(crate) fn tracks(
         ids.iter().filter_map(|id| ruleset.certification_by_id(id)).map(|c| c.name.clone()).collect()
     };
     for track in &ruleset.data.tracks {
-        let typed = typed.for_track(&track.id);
-        let input =
-            Input { certification_names: &certification_names, track: &track.id, people, data: measures, typed };
-        let metrics = Keyed(track.metrics.0.iter().map(|(id, rule)| (id.clone(), rule.score(id, &input))).collect());
-        let total: Points = metrics.values().filter_map(Metric::points).sum();
-        let complete = metrics.values().all(Metric::complete);
-        let status = status(ruleset, &metrics, total);
+        let input = Input {
+            certification_names: &certification_names,
+            track: &track.id,
+            people,
+            data: measures,
+            typed: typed.tracks.get(&track.id).unwrap_or(Typed::NONE),
+        };
+        let mut metrics = Keyed::default();
+        let mut score = TrackScore { total: Points::ZERO, unknown: false, complete: true, above_zero: true };
+        for (id, rule) in &track.metrics.0 {
+            let metric = rule.score(id, &input);
+            match metric.points() {
+                Some(points) => {
+                    score.total = score.total + points;
+                    score.above_zero &= !points.is_zero();
+                }
+                None => (score.unknown, score.above_zero) = (true, false),
+            }
+            score.complete &= metric.complete();
+            metrics.0.push((id.clone(), metric));
+        }
+        let (total, complete, status) = (score.total, score.complete, status(ruleset, &score));
         out.0.push((track.id.clone(), TrackReport { label: track.label.clone(), total, status, complete, metrics }));
     }
     out
+}
+
+/// A track's metrics taken together.
+#[derive(Clone, Copy)]
+struct TrackScore {
+    /// The known metrics' points added.
+    total: Points,
+    /// A metric is unknown.
+    unknown: bool,
+    /// No part of a metric is unknown.
+    complete: bool,
+    /// Every metric is known and above zero.
+    above_zero: bool,
 }
 
 /// designations.md section 2: Qualified needs the minimum total and every
 /// metric above zero; an unknown metric makes the track Incomplete, except
 /// that a Qualified result with one part of a metric unknown stands (the
 /// missing part can only add points).
-fn status(ruleset: &Ruleset, metrics: &Keyed<Metric>, total: Points) -> Status {
+fn status(ruleset: &Ruleset, score: &TrackScore) -> Status {
     let q = &ruleset.data.qualification;
-    let unknown = metrics.values().any(|m| m.points().is_none());
-    let partly = metrics.values().any(|m| !m.complete());
-    let every_metric = !q.every_metric_above_zero || metrics.values().all(|m| m.points().is_some_and(|p| !p.is_zero()));
+    let TrackScore { total, unknown, complete, above_zero } = *score;
+    let partly = !complete;
+    let every_metric = !q.every_metric_above_zero || above_zero;
     if total >= Points::whole(q.min_total) && every_metric && !unknown {
         Status::Qualified
     } else if unknown || partly {
@@ -182,13 +210,30 @@ pub(crate) fn score_area(input: &AreaInput<'_>) -> AreaReport {
         report.missing = Some(missing.unwrap_or_else(|| ruleset.data.not_scored.clone()));
     }
     warnings.extend(input.measures.warnings());
-    report.assumptions =
-        ruleset.data.decisions.iter().map(|d| Assumption { id: d.id.clone(), text: d.text.clone() }).collect();
+    report.assumptions = assumptions(&mut ruleset.data.decisions.iter());
     report.tracks = tracks;
     report.warnings = warnings;
     report.detail = input.measures.detail();
-    report.lists = Keyed(input.measures.lists().into_iter().map(|(name, count)| (name.to_string(), count)).collect());
+    report.lists = list_counts(input.measures);
     report
+}
+
+/// How many rows each of the data models' lists has, by list name.
+pub(crate) fn list_counts(models: &dyn DataModel) -> Keyed<usize> {
+    let mut out = Keyed::default();
+    for (name, count) in models.lists() {
+        out.0.push((name.to_string(), count));
+    }
+    out
+}
+
+/// The Decisions given, as the report names them.
+pub(crate) fn assumptions(decisions: &mut dyn Iterator<Item = &crate::ruleset::Decision>) -> Vec<Assumption> {
+    let mut out = vec![];
+    for d in decisions {
+        out.push(Assumption { id: d.id.clone(), text: d.text.clone() });
+    }
+    out
 }
 
 /// The baseline month B of an as-of month M: M - 12 (designations.md section 4).
@@ -231,12 +276,15 @@ pub(crate) fn recommendations(ruleset: &Ruleset, tracks: &Keyed<TrackReport>) ->
                 Advice { area: &ruleset.data.id, track: track_id, track_label: &rules.label, metric: metric_id };
             out.extend(rule.recommend(metric, &advice));
         }
-        let top = out[first..].iter_mut().fold(None::<&mut Recommendation>, |top, r| match top {
-            Some(t) if t.unit_gain >= r.unit_gain => Some(t),
-            _ => Some(r),
-        });
+        // The first of those gaining the most per unit.
+        let mut top: Option<usize> = None;
+        for (i, r) in out.iter().enumerate().skip(first) {
+            if top.is_none_or(|t| out[t].unit_gain < r.unit_gain) {
+                top = Some(i);
+            }
+        }
         if let Some(top) = top {
-            top.top = true;
+            out[top].top = true;
         }
     }
     out
@@ -262,11 +310,14 @@ pub(crate) fn overview_row(area: &AreaReport) -> OverviewRow {
         (Some(_), _) => format!("{label} (classified)"),
         (None, _) => "—".to_string(),
     };
-    let next = area.missing.clone().or_else(|| {
-        let best =
-            area.recommendations.iter().filter(|r| Some(&r.track) == area.track.as_ref()).max_by_key(|r| r.unit_gain);
-        best.map(|r| r.message.clone())
-    });
+    // The last of those gaining the most per unit on the deciding track.
+    let mut best: Option<&Recommendation> = None;
+    for r in area.recommendations.iter().filter(|r| Some(&r.track) == area.track.as_ref()) {
+        if best.is_none_or(|b| r.unit_gain >= b.unit_gain) {
+            best = Some(r);
+        }
+    }
+    let next = area.missing.clone().or_else(|| best.map(|r| r.message.clone()));
     OverviewRow {
         area: area.ruleset.id.clone(),
         label: area.label.clone(),
@@ -323,14 +374,21 @@ pub(crate) fn badges(areas: &Keyed<AreaReport>, overview: &mut [OverviewRow]) ->
     let groups = badge_groups();
     let mut out = vec![];
     for (id, label, members) in &groups.groups {
-        let scored: Vec<String> = members.iter().filter(|a| areas.get(a).is_some()).cloned().collect();
+        let (mut scored, mut qualified) = (vec![], vec![]);
+        for member in members {
+            let Some(area) = areas.get(member) else { continue };
+            if area.status == Status::Qualified {
+                qualified.push(member.clone());
+            }
+            scored.push(member.clone());
+        }
         if scored.is_empty() {
             continue;
         }
-        let qualified: Vec<String> =
-            scored.iter().filter(|a| areas.get(a).is_some_and(|r| r.status == Status::Qualified)).cloned().collect();
-        for row in overview.iter_mut().filter(|row| scored.contains(&row.area)) {
-            row.badge = Some(id.clone());
+        for row in overview.iter_mut() {
+            if scored.contains(&row.area) {
+                row.badge = Some(id.clone());
+            }
         }
         out.push(Badge {
             id: id.clone(),
@@ -346,17 +404,14 @@ pub(crate) fn badges(areas: &Keyed<AreaReport>, overview: &mut [OverviewRow]) ->
 /// Solutions Partner for Microsoft Cloud: "qualified" when all six are;
 /// "cannot tell" while no known area falls short but some are unknown.
 pub(crate) fn microsoft_cloud(areas: &Keyed<AreaReport>) -> MicrosoftCloud {
-    let ids = |keep: &dyn Fn(Status) -> bool| -> Vec<String> {
-        areas.0.iter().filter(|(_, a)| keep(a.status)).map(|(id, _)| id.clone()).collect()
-    };
-    let qualified = ids(&|s| s == Status::Qualified);
-    let unknown = ids(&|s| matches!(s, Status::Incomplete | Status::NotScored));
-    let short: Vec<String> = areas
-        .0
-        .iter()
-        .filter(|(_, a)| !matches!(a.status, Status::Qualified | Status::Incomplete | Status::NotScored))
-        .map(|(_, a)| a.label.clone())
-        .collect();
+    let (mut qualified, mut unknown, mut short) = (vec![], vec![], vec![]);
+    for (id, area) in &areas.0 {
+        match area.status {
+            Status::Qualified => qualified.push(id.clone()),
+            Status::Incomplete | Status::NotScored => unknown.push(id.clone()),
+            _ => short.push(area.label.clone()),
+        }
+    }
     let total = areas.0.len();
     let (status, message) = if qualified.len() == total && total > 0 {
         (

@@ -95,11 +95,6 @@ impl AreaTyped {
     pub fn is_empty(&self) -> bool {
         self.track.is_none() && self.tracks.values().all(|t| t.values.is_empty())
     }
-    /// The values typed for `track` (none when there are none).
-    pub fn for_track(&self, track: &str) -> &Typed {
-        static NONE: Typed = Typed { values: BTreeMap::new() };
-        self.tracks.get(track).unwrap_or(&NONE)
-    }
 }
 
 /// The areas' typed values, and the rows that could not be used.
@@ -124,7 +119,7 @@ pub fn resolve(values: &[ManualValue], rulesets: &[Ruleset]) -> Resolved {
                     Typed1::Track(track) => area.track = Some(track),
                     Typed1::Number(n) => {
                         for track in tracks {
-                            entry(&mut area.tracks, track).values.insert(path.clone(), n);
+                            entry(&mut area.tracks, track).insert(path.clone(), n);
                         }
                     }
                 }

@@ -5,7 +5,6 @@ use crate::month::{Date, Month};
 use crate::report::{CertificationInArea, CertificationStatus, PersonCertification, PersonReport};
 use crate::ruleset::{CertificationId, Ruleset};
 use crate::text::fold;
-use std::collections::BTreeMap;
 
 /// One certification of one person, as read.
 #[derive(Clone, Debug)]
@@ -32,62 +31,68 @@ type Held<'a> = (String, &'a CertificationRow, Option<CertificationId>);
 /// People with their certifications judged against the ruleset as of `as_of`
 /// (dates are not judged without an as-of month). Sorted by identity.
 pub fn evaluate(rows: &[CertificationRow], ruleset: &Ruleset, as_of: Option<Month>) -> Vec<PersonReport> {
-    // One row per person and certification: the same certification listed
-    // again (another reporting month, another spelling) is the same one.
-    let mut chosen: BTreeMap<&str, Vec<Held>> = BTreeMap::new();
-    for row in rows {
+    // Rows by person, each person's in file order (a stable sort: smaller
+    // code than a map of people).
+    let mut order: Vec<&CertificationRow> = rows.iter().collect();
+    order.sort_by(|a, b| a.person.cmp(&b.person));
+    let mut out = vec![];
+    for same in order.chunk_by(|a, b| a.person == b.person) {
+        out.push(person(same, ruleset, as_of));
+    }
+    out
+}
+
+/// One person from their rows (at least one).
+fn person(rows: &[&CertificationRow], ruleset: &Ruleset, as_of: Option<Month>) -> PersonReport {
+    // One row per certification: the same certification listed again
+    // (another reporting month, another spelling) is the same one.
+    let mut held: Vec<Held> = vec![];
+    for &row in rows {
         let known = ruleset.certification(&row.certification);
         let key = known.map_or_else(|| fold(&row.certification), |c| ruleset.certification_data(c).id.clone());
-        let held = chosen.entry(&row.person).or_default();
         match held.iter_mut().find(|(k, _, _)| *k == key) {
             Some(entry) if supersedes(row, entry.1, ruleset, as_of) => entry.1 = row,
             Some(_) => {}
             None => held.push((key, row, known)),
         }
     }
-    chosen
-        .into_iter()
-        .map(|(id, held)| {
-            let mut person = PersonReport {
-                id: id.to_string(),
-                name: held.iter().find_map(|(_, r, _)| r.name.clone()),
-                email: held.iter().find_map(|(_, r, _)| r.email.clone()),
-                intermediate: false,
-                advanced: false,
-                lists: vec![],
-                certifications: vec![],
-            };
-            for (_, row, known) in held {
-                let (status, reason) = judge(row, known, ruleset, as_of);
-                let lists: Vec<String> =
-                    known.map(|c| ruleset.lists_of(c).map(str::to_string).collect()).unwrap_or_default();
-                if status == CertificationStatus::Counted {
-                    for list in &lists {
-                        if !person.lists.contains(list) {
-                            person.lists.push(list.clone());
-                        }
-                    }
+    let mut person = PersonReport {
+        id: rows.first().map(|r| r.person.clone()).unwrap_or_default(),
+        name: held.iter().find_map(|(_, r, _)| r.name.clone()),
+        email: held.iter().find_map(|(_, r, _)| r.email.clone()),
+        intermediate: false,
+        advanced: false,
+        lists: vec![],
+        certifications: vec![],
+    };
+    for (_, row, known) in held {
+        let (status, reason) = judge(row, known, ruleset, as_of);
+        let lists: Vec<String> = known.map(|c| ruleset.lists_of(c).map(str::to_string).collect()).unwrap_or_default();
+        if status == CertificationStatus::Counted {
+            for list in &lists {
+                if !person.lists.contains(list) {
+                    person.lists.push(list.clone());
                 }
-                // Named when the area's lists hold it (or held it).
-                let listed = known.filter(|&c| !lists.is_empty() || ruleset.is_dropped(c));
-                person.certifications.push(PersonCertification {
-                    name: row.certification.clone(),
-                    matched: listed.map(|c| ruleset.certification_data(c).name.clone()),
-                    lists,
-                    status,
-                    earned: row.earned,
-                    expires: row.expires,
-                    eligible_through: known.and_then(|c| ruleset.eligible_through(c)),
-                    reason,
-                    areas: vec![],
-                });
             }
-            person.lists.sort_unstable();
-            person.intermediate = person.lists.iter().any(|l| l == "intermediate");
-            person.advanced = person.lists.iter().any(|l| l == "advanced");
-            person
-        })
-        .collect()
+        }
+        // Named when the area's lists hold it (or held it).
+        let listed = known.filter(|&c| !lists.is_empty() || ruleset.is_dropped(c));
+        person.certifications.push(PersonCertification {
+            name: row.certification.clone(),
+            matched: listed.map(|c| ruleset.certification_data(c).name.clone()),
+            lists,
+            status,
+            earned: row.earned,
+            expires: row.expires,
+            eligible_through: known.and_then(|c| ruleset.eligible_through(c)),
+            reason,
+            areas: vec![],
+        });
+    }
+    person.lists.sort_unstable();
+    person.intermediate = person.lists.iter().any(|l| l == "intermediate");
+    person.advanced = person.lists.iter().any(|l| l == "advanced");
+    person
 }
 
 /// Whether `row` replaces `held` for the same person and certification:

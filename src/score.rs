@@ -88,7 +88,7 @@ pub(crate) fn score_visiting<'r>(
         }
         let area_rules = rulesets.iter().find(|r| r.data.id == id);
         if let Some(by_area) = &mut history {
-            let months = by_area.remove(&id).unwrap_or_default();
+            let months = by_area.iter_mut().find(|(a, _)| *a == id).map(|(_, m)| std::mem::take(m)).unwrap_or_default();
             if let (Some(today), Some(area_rules)) = (options.today, area_rules) {
                 area.window =
                     Some(crate::window::qualification_window(area_rules, today, options.anniversary, &months));
@@ -104,17 +104,22 @@ pub(crate) fn score_visiting<'r>(
     };
     let Pass { areas, people, all_people, warnings, errors, files, .. } =
         areas_pass(rulesets, loaded, options, Typing::FilesAndOptions, only, Lists::Finish(&mut finish));
-    let mut overview: Vec<_> = areas.values().map(crate::areas::overview_row).collect();
+    let mut overview = Vec::with_capacity(areas.0.len());
+    for (_, area) in &areas.0 {
+        overview.push(crate::areas::overview_row(area));
+    }
     let microsoft_cloud = crate::areas::microsoft_cloud(&areas);
     let (badges, badge_decision) = crate::areas::badges(&areas, &mut overview);
-    let best_action = areas
-        .values()
-        .flat_map(|a| a.recommendations.iter().filter(move |r| Some(&r.track) == a.track.as_ref()))
-        .fold(None::<&Recommendation>, |best, r| match best {
-            Some(b) if b.unit_gain >= r.unit_gain => Some(b),
-            _ => Some(r),
-        })
-        .cloned();
+    // The first of those gaining the most per unit, on the tracks that decide.
+    let mut best_action: Option<&Recommendation> = None;
+    for area in areas.values() {
+        for r in area.recommendations.iter().filter(|r| Some(&r.track) == area.track.as_ref()) {
+            if best_action.is_none_or(|b| b.unit_gain < r.unit_gain) {
+                best_action = Some(r);
+            }
+        }
+    }
+    let best_action = best_action.cloned();
     let report = Report {
         schema_version: SCHEMA_VERSION,
         generator: Generator::THIS,
@@ -127,14 +132,23 @@ pub(crate) fn score_visiting<'r>(
         // The badge groups span areas: their Decision is the report's.
         assumptions: badge_decision.into_iter().collect(),
         ignored: Ignored {
-            associations: Keyed(store.ignored_associations.iter().map(|(k, v)| (k.clone(), *v)).collect()),
-            workloads: Keyed(ignored_workloads(usage, store).into_iter().collect()),
+            associations: Keyed(ignored_counts(&store.ignored_associations)),
+            workloads: Keyed(ignored_counts(&ignored_workloads(usage, store))),
         },
         files,
         warnings,
         errors,
     };
     (report, (people, all_people))
+}
+
+/// Rows ignored, by name in name order.
+fn ignored_counts(counts: &BTreeMap<String, u64>) -> Vec<(String, u64)> {
+    let mut out = Vec::with_capacity(counts.len());
+    for (name, &rows) in counts {
+        out.push((name.clone(), rows));
+    }
+    out
 }
 
 /// The headline area's assumptions: the Decisions its data relied on.
@@ -169,10 +183,8 @@ fn headline_assumptions(
     if !store.ignored_associations.is_empty() {
         applied.note("ignored-associations");
     }
-    (applied.ids())
-        .filter_map(|id| ruleset.decision(id))
-        .map(|d| Assumption { id: d.id.clone(), text: d.text.clone() })
-        .collect()
+    let assumptions = crate::areas::assumptions(&mut applied.ids().filter_map(|id| ruleset.decision(id)));
+    assumptions
 }
 
 /// The report when there is no area to score: what was read, and an error.
@@ -361,9 +373,12 @@ pub(crate) fn areas_pass<'r>(
             (month, people::evaluate(&loaded.certifications, area, month))
         };
         let owned = crate::data::models(loaded, area, area_as_of, !is_reader, options.detail);
-        let mut models: Vec<&dyn DataModel> = owned.iter().map(|m| m.as_ref() as &dyn DataModel).collect();
+        let mut models: Vec<&dyn DataModel> = vec![];
         if is_reader {
-            models.insert(0, &measures);
+            models.push(&measures);
+        }
+        for model in &owned {
+            models.push(model.as_ref());
         }
         let models = crate::model::Models(models);
         let input = crate::areas::AreaInput {
@@ -380,20 +395,24 @@ pub(crate) fn areas_pass<'r>(
         };
         let mut report = crate::areas::score_area(&input);
         if !matches!(lists, Lists::None) {
-            // Tenant actions read the tracks as scored (a copy: the report
-            // is finished while the lists are still at hand).
-            let tracks = report.tracks.clone();
+            // Tenant actions read the tracks as scored (what they need of
+            // them: the report is finished while the lists are at hand).
+            let losing = crate::usage::actions::losing_customers(area, &report.tracks);
             // The usage model's own lists, when it measures this area.
             let usage_lists = is_reader.then(|| UsageLists {
                 ruleset: area,
                 store,
                 facts: facts.as_ref(),
                 contributes: Some(&contributes),
-                tracks: Some(&tracks),
+                losing: Some(&losing),
                 tenant_limit: options.tenant_limit,
             });
-            let own: Vec<&dyn DataModel> = usage_lists.iter().map(|l| l as &dyn DataModel).collect();
-            let all = crate::model::Models(own.into_iter().chain(models.0.iter().copied()).collect());
+            let mut all: Vec<&dyn DataModel> = vec![];
+            if let Some(lists) = &usage_lists {
+                all.push(lists);
+            }
+            all.extend_from_slice(&models.0);
+            let all = crate::model::Models(all);
             if let Some(detail) = usage_lists.as_ref().map(UsageLists::detail) {
                 report.detail = Some(AreaDetail::Usage(detail));
             }
@@ -401,8 +420,7 @@ pub(crate) fn areas_pass<'r>(
                 // A visit reads the report's counts.
                 Lists::Visit(visit) => visit(&report, &all),
                 Lists::Finish(finish) => {
-                    let counts = all.lists();
-                    report.lists = Keyed(counts.into_iter().map(|(name, count)| (name.to_string(), count)).collect());
+                    report.lists = crate::areas::list_counts(&all);
                     finish(&mut report, &all, &applied, period);
                 }
                 Lists::None => {}
@@ -421,8 +439,12 @@ pub(crate) fn areas_pass<'r>(
 
 /// The skilling list's latest reporting month, else its latest date earned.
 fn skilling_month(loaded: &Loaded) -> Option<Month> {
-    let rows = &loaded.certifications;
-    rows.iter().filter_map(|r| r.reported).max().or_else(|| rows.iter().filter_map(|r| r.earned.map(|d| d.month)).max())
+    let (mut reported, mut earned) = (None, None);
+    for row in &loaded.certifications {
+        reported = reported.max(row.reported);
+        earned = earned.max(row.earned.map(|d| d.month));
+    }
+    reported.or(earned)
 }
 
 // The one history (designations.md section 4): every area scored month by
@@ -432,8 +454,9 @@ fn skilling_month(loaded: &Loaded) -> Option<Month> {
 /// month from the first to the last of any loaded export, scored as if it
 /// were the as-of month. It is of the files: typed values describe today,
 /// not past months.
-pub fn area_history(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> BTreeMap<String, Vec<AreaMonth>> {
-    let mut out: BTreeMap<String, Vec<AreaMonth>> = BTreeMap::new();
+/// Per area id, in the pass's order (six areas: a vector, not a map).
+pub fn area_history(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOptions) -> Vec<(String, Vec<AreaMonth>)> {
+    let mut out: Vec<(String, Vec<AreaMonth>)> = vec![];
     let (Some(first), Some(last)) = (crate::data::any_earliest(loaded), crate::data::any_latest(loaded)) else {
         return out;
     };
@@ -459,7 +482,10 @@ pub fn area_history(rulesets: &[Ruleset], loaded: &Loaded, options: &ScoreOption
                 total: area.total.filter(|_| own_month),
                 track: area.track.filter(|_| own_month),
             };
-            out.entry(id).or_default().push(summary);
+            match out.iter_mut().find(|(a, _)| *a == id) {
+                Some((_, months)) => months.push(summary),
+                None => out.push((id, vec![summary])),
+            }
         }
         m = m.plus(1);
     }

@@ -41,8 +41,14 @@ pub fn qualification_window(
         });
         m = m.plus(1);
     }
-    let qualified: Vec<String> =
-        months.iter().filter(|w| w.status == Some(Status::Qualified)).map(|w| w.month.to_string()).collect();
+    // The months qualified in, "2024-03, 2024-05" (empty when none).
+    let mut qualified = String::new();
+    for w in months.iter().filter(|w| w.status == Some(Status::Qualified)) {
+        if !qualified.is_empty() {
+            qualified.push_str(", ");
+        }
+        qualified.push_str(&w.month.to_string());
+    }
     let unavailable = months.iter().filter(|w| !w.available).count();
     let gaps = match unavailable {
         0 => String::new(),
@@ -53,7 +59,7 @@ pub fn qualification_window(
     let (eligible, message) = match renewal {
         None if !qualified.is_empty() => (
             true,
-            format!("Qualified in {}: you may enrol. Enrolment must follow within {days} days of the day you qualified.", qualified.join(", ")),
+            format!("Qualified in {qualified}: you may enrol. Enrolment must follow within {days} days of the day you qualified."),
         ),
         None => (
             false,
@@ -65,7 +71,7 @@ pub fn qualification_window(
         ),
         Some(a) if !qualified.is_empty() => (
             true,
-            format!("Qualified in {}, inside the renewal window {start} to {end}: you may renew on {a}.", qualified.join(", ")),
+            format!("Qualified in {qualified}, inside the renewal window {start} to {end}: you may renew on {a}."),
         ),
         Some(a) => (
             false,

@@ -4,7 +4,7 @@
 //! which it earns nothing.
 
 use super::Recommendation;
-use super::{positive, Advice, Input, Kind, Metric, Source, Written};
+use super::{positive, sub_path, Advice, Input, Kind, Metric, Source, Written};
 use crate::points::{grouped, more_of, prose, Points, Value};
 use crate::to_json::json_object;
 
@@ -54,7 +54,7 @@ impl Kind for Rule {
     }
 
     fn typed_paths(&self, id: &str) -> Vec<String> {
-        vec![id.to_string(), format!("{id}.baseline")]
+        vec![id.to_string(), sub_path(id, "baseline")]
     }
 
     fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation> {

@@ -6,12 +6,11 @@
 //! through its kind, never through its name. One module per kind.
 
 mod certified;
+mod counted;
 mod growth;
 mod options;
 mod parts;
-mod services;
 mod steps;
-mod tenants;
 
 pub use growth::GrowthMetric;
 pub use options::{OptionMetric, OptionScore, Rule as OptionsRule};
@@ -92,7 +91,7 @@ macro_rules! kinds {
 
 kinds! {
     /// A net count of tenants (or tenant-workload pairs) in M minus B.
-    Tenants(tenants::Rule) = "tenants",
+    Tenants(counted::Rule) = "tenants",
     /// Certified people on a certification list.
     People(certified::Rule) = "people",
     /// Certified people in gated steps (Azure areas, Security).
@@ -102,7 +101,7 @@ kinds! {
     /// Percent growth of a consumption measure, with a minimum baseline.
     Growth(growth::Rule) = "growth",
     /// Distinct services with consumption.
-    Services(services::Rule) = "services",
+    Services(counted::Rule) = "services",
     /// Parts computed separately and added (Security).
     Parts(parts::Rule) = "parts",
 }
@@ -254,19 +253,46 @@ impl Certified {
 }
 
 /// Values typed by hand for one area and track, by metric path
-/// (`usageGrowth`, `usageGrowth.baseline`, `intermediateCertifications.step2`).
+/// (`usageGrowth`, `usageGrowth.baseline`, `intermediateCertifications.step2`):
+/// a handful, searched in order (a vector: smaller code than a map).
 #[derive(Clone, Debug, Default)]
 pub struct Typed {
-    pub values: BTreeMap<String, Points>,
+    pub values: Vec<(String, Points)>,
 }
 
 impl Typed {
+    /// No values (what a track nothing was typed for reads).
+    pub const NONE: &'static Typed = &Typed { values: Vec::new() };
+
     pub fn get(&self, path: &str) -> Option<Points> {
-        self.values.get(path).copied()
+        self.values.iter().find(|(p, _)| p == path).map(|&(_, value)| value)
+    }
+
+    /// Sets the value at `path`: a later value replaces an earlier one.
+    pub fn insert(&mut self, path: String, value: Points) {
+        match self.values.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, old)) => *old = value,
+            None => self.values.push((path, value)),
+        }
     }
     fn sub(&self, metric: &str, part: &str) -> Option<Points> {
-        self.get(&format!("{metric}.{part}"))
+        self.get(&sub_path(metric, part))
     }
+}
+
+/// The path of a part of metric `id` (`usageGrowth.baseline`): where a
+/// value of it is typed.
+fn sub_path(id: &str, part: &str) -> String {
+    format!("{id}.{part}")
+}
+
+/// The paths of the parts of metric `id`, by part name.
+fn sub_paths<'a>(id: &str, parts: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out = vec![];
+    for part in parts {
+        out.push(sub_path(id, part));
+    }
+    out
 }
 
 /// A step that brings a metric to its maximum, in the words of its kind.
@@ -300,6 +326,11 @@ pub struct Advice<'a> {
 }
 
 impl Advice<'_> {
+    /// "Track: you need 3 more units to achieve 5 points." (`more_of`'s words).
+    fn you_need(&self, needed: u64, what: &str, unit: &str, gain: Points) -> String {
+        format!("{}: you need {} to achieve {} points.", self.track_label, more_of(needed, what, unit), prose(gain))
+    }
+
     fn recommendation(
         &self,
         needed: u64,
@@ -454,36 +485,6 @@ fn figure(input: &Input<'_>, path: &str, computed: Option<Points>) -> (Option<Po
     }
 }
 
-/// A count a data model feeds (`tenants`, `services`): the kinds differ in
-/// what they count and how they say it, not in how they score.
-#[derive(Clone, Debug)]
-pub struct FedCount {
-    pub max: u32,
-    /// The count that earns `max`.
-    pub threshold: u32,
-    /// The data model (`usage`, `azure`, `bizapps`) and what it counts.
-    pub from: String,
-    pub measure: String,
-    /// Words for one unit and several, in recommendations.
-    pub unit: Option<[String; 2]>,
-}
-
-impl FedCount {
-    fn read(mut w: Written) -> Result<FedCount, String> {
-        let (from, measure) = w.fed()?;
-        Ok(FedCount { max: w.max, threshold: w.threshold, from, measure, unit: w.unit })
-    }
-
-    fn fed_by(&self) -> Option<(&str, &str)> {
-        Some((&self.from, &self.measure))
-    }
-
-    fn count(&self, kind: &'static str, id: &str, input: &Input<'_>) -> CountMetric {
-        let computed = input.data.measure(&self.from, &self.measure, input.track, None);
-        count(kind, self.max, self.threshold, figure(input, id, computed))
-    }
-}
-
 /// A count scored pro rata, shared by the count kinds.
 fn count(
     kind: &'static str,
@@ -504,9 +505,7 @@ fn count_recommendation(m: &CountMetric, advice: &Advice<'_>, (one, many): (&str
     // Below zero, every unit up to zero earns nothing: count from the value.
     let needed = value.units_to(Points::whole(m.threshold), Points::whole(1)).max(1);
     let gain = Points::difference(Points::whole(m.max), points);
-    let label = advice.track_label;
-    let unit = if needed == 1 { one } else { many };
-    let message = format!("{label}: you need {} to achieve {} points.", more_of(needed, "", unit), prose(gain));
+    let message = advice.you_need(needed, "", if needed == 1 { one } else { many }, gain);
     vec![advice.recommendation(needed, many, gain, per_unit.min(gain), message)]
 }
 

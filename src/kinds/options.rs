@@ -3,9 +3,9 @@
 //! best option's points, not the sum.
 
 use super::Recommendation;
-use super::{figure, positive, unit_words, Advice, Input, Kind, Metric, Source, Written};
+use super::{figure, positive, sub_path, sub_paths, unit_words, Advice, Input, Kind, Metric, Source, Written};
 use crate::keyed::Keyed;
-use crate::points::{more_of, prose, Points};
+use crate::points::Points;
 use crate::to_json::json_object;
 
 #[derive(Clone, Debug)]
@@ -62,7 +62,7 @@ impl Kind for Rule {
     }
 
     fn typed_paths(&self, id: &str) -> Vec<String> {
-        self.options.iter().map(|o| format!("{id}.{}", o.association)).collect()
+        sub_paths(id, self.options.iter().map(|o| o.association.as_str()))
     }
 
     fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation> {
@@ -86,7 +86,7 @@ impl Rule {
         let mut sources = vec![];
         for option in &self.options {
             let computed = input.data.measure(&self.from, &self.measure, input.track, Some(&option.association));
-            let (value, source) = figure(input, &format!("{id}.{}", option.association), computed);
+            let (value, source) = figure(input, &sub_path(id, &option.association), computed);
             let points = value.map(|v| Points::linear(v, option.threshold, self.max));
             if let Some(p) = points {
                 if best.as_ref().is_none_or(|(b, _)| p > *b) {
@@ -122,12 +122,8 @@ impl Rule {
             // Growth values carry hundredths: round the need up to a whole unit.
             let needed = (f64::from(score.threshold) - value).ceil().max(1.0) as u64;
             let unit_gain = Points::linear(Points::whole(1), score.threshold, m.max).min(gain);
-            let message = format!(
-                "{}: you need {} to achieve {} points.",
-                advice.track_label,
-                more_of(needed, &format!("qualified {option}"), if needed == 1 { one } else { many }),
-                prose(gain),
-            );
+            let what = format!("qualified {option}");
+            let message = advice.you_need(needed, &what, if needed == 1 { one } else { many }, gain);
             let mut r = advice.recommendation(needed, many, gain, unit_gain, message);
             r.option = Some(option.clone());
             r.best = false;

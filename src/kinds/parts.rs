@@ -4,9 +4,9 @@
 //! shows the other part's points, flagged as incomplete.
 
 use super::Recommendation;
-use super::{positive, unit_words, Advice, Input, Kind, Metric, Source, Written};
+use super::{positive, sub_paths, unit_words, Advice, Input, Kind, Metric, Source, Written};
 use crate::keyed::Keyed;
-use crate::points::{more_of, prose, Points, Value};
+use crate::points::{Points, Value};
 use crate::to_json::json_object;
 
 #[derive(Clone, Debug)]
@@ -63,7 +63,7 @@ impl Kind for Rule {
     }
 
     fn typed_paths(&self, id: &str) -> Vec<String> {
-        self.parts.iter().map(|p| format!("{id}.{}", p.id)).collect()
+        sub_paths(id, self.parts.iter().map(|p| p.id.as_str()))
     }
 
     fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation> {
@@ -94,10 +94,20 @@ impl Rule {
             let label = if part.label.is_empty() { part.id.clone() } else { part.label.clone() };
             parts.0.push((part.id.clone(), PartScore { label, points, value, threshold: part.threshold, source }));
         }
-        let known: Vec<Points> = parts.values().filter_map(|p| p.points).collect();
-        let points = (!known.is_empty()).then(|| known.into_iter().sum::<Points>().min(Points::whole(self.max)));
-        let sources: Vec<Source> = parts.values().filter_map(|p| p.source).collect();
-        let source = if sources.contains(&Source::Manual) { Some(Source::Manual) } else { sources.first().copied() };
+        // The known parts' points added, and the first part's source (a
+        // typed one wins).
+        let (mut sum, mut source) = (None, None);
+        for part in parts.values() {
+            if let Some(p) = part.points {
+                sum = Some(sum.unwrap_or(Points::ZERO) + p);
+            }
+            match part.source {
+                Some(Source::Manual) => source = part.source,
+                Some(_) if source.is_none() => source = part.source,
+                _ => {}
+            }
+        }
+        let points = sum.map(|p: Points| p.min(Points::whole(self.max)));
         PartsMetric { points, max: self.max, parts, kind: "parts", source }
     }
 
@@ -117,12 +127,7 @@ impl Rule {
             let behind = Points::ZERO.max(Points::ZERO.difference_from(value));
             let needed = Points::ZERO.units_to(gain, per_unit).saturating_add(behind.whole_part() as u64).max(1);
             let (one, many) = unit_words(&part.unit, ("unit", "units"));
-            let message = format!(
-                "{}: you need {} to achieve {} points.",
-                advice.track_label,
-                more_of(needed, &score.label, if needed == 1 { one } else { many }),
-                prose(gain)
-            );
+            let message = advice.you_need(needed, &score.label, if needed == 1 { one } else { many }, gain);
             let mut r = advice.recommendation(needed, many, gain, per_unit.min(gain), message);
             r.option = Some(part.id.clone());
             r.best = false;

@@ -5,7 +5,7 @@
 //! may count in several.
 
 use super::Recommendation;
-use super::{known_list, positive, Advice, Input, Kind, Metric, Source, Written};
+use super::{known_list, positive, sub_path, Advice, Input, Kind, Metric, Source, Written};
 use crate::points::{more_of, prose, Points};
 use crate::to_json::json_object;
 
@@ -78,7 +78,7 @@ impl Kind for Rule {
     }
 
     fn typed_paths(&self, id: &str) -> Vec<String> {
-        (1..=self.steps.len()).map(|i| format!("{id}.step{i}")).collect()
+        self.lists(id).into_iter().map(|(path, _)| path).collect()
     }
 
     fn recommend(&self, metric: &Metric, advice: &Advice<'_>) -> Vec<Recommendation> {
@@ -87,7 +87,11 @@ impl Kind for Rule {
     }
 
     fn lists(&self, id: &str) -> Vec<(String, String)> {
-        (self.steps.iter().enumerate()).map(|(i, s)| (format!("{id}.step{}", i + 1), s.list.clone())).collect()
+        let mut out = vec![];
+        for (i, step) in self.steps.iter().enumerate() {
+            out.push((sub_path(id, &step_name(i)), step.list.clone()));
+        }
+        out
     }
 
     fn validate(&self, known: &dyn Fn(&str) -> bool) -> Result<(), String> {
@@ -101,34 +105,37 @@ impl Kind for Rule {
 
 impl Rule {
     fn by_step(&self, id: &str, input: &Input<'_>) -> StepsMetric {
-        let counts: Vec<(u32, Vec<String>, Source)> = (self.steps.iter().enumerate())
-            .map(|(i, step)| match input.typed.sub(id, &format!("step{}", i + 1)) {
+        let mut steps = Vec::with_capacity(self.steps.len());
+        let mut people = Vec::with_capacity(self.steps.len());
+        for (i, step) in self.steps.iter().enumerate() {
+            let (count, names, source) = match input.typed.sub(id, &step_name(i)) {
                 Some(typed) => (u32::try_from(typed.whole_part()).unwrap_or(0), vec![], Source::Manual),
                 None => {
                     let names = input.people.on(&step.list).to_vec();
                     (names.len() as u32, names, Source::File)
                 }
-            })
-            .collect();
-        let people: Vec<u32> = counts.iter().map(|c| c.0).collect();
-        let earned = self.points_for(&people);
-        let all_gates = self.gates_met(&people);
-        let steps = (self.steps.iter().zip(counts))
-            .zip(earned.1)
-            .map(|((step, (people, names, source)), points)| StepScore {
+            };
+            people.push(count);
+            steps.push(StepScore {
                 list: step.list.clone(),
                 certifications: certification_names(input, &step.list),
                 gate: step.gate,
-                people,
+                people: count,
                 names,
-                met: if step.gate { people >= self.gate.people } else { all_gates },
-                points,
+                met: false,
+                points: Points::ZERO,
                 source,
-            })
-            .collect::<Vec<_>>();
+            });
+        }
+        let (total, per_step) = self.points_for(&people);
+        let all_gates = self.gates_met(&people);
+        for (step, points) in steps.iter_mut().zip(per_step) {
+            step.met = if step.gate { step.people >= self.gate.people } else { all_gates };
+            step.points = points;
+        }
         let source = if steps.iter().any(|s| s.source == Source::Manual) { Source::Manual } else { Source::File };
         StepsMetric {
-            points: Some(earned.0),
+            points: Some(total),
             max: self.max,
             threshold: self.threshold,
             gate: self.gate,
@@ -146,15 +153,18 @@ impl Rule {
     /// total is capped at `max`, gate points included.
     fn points_for(&self, people: &[u32]) -> (Points, Vec<Points>) {
         let all_gates = self.gates_met(people);
-        let per_step: Vec<Points> = (self.steps.iter().zip(people))
-            .map(|(step, &n)| match (step.gate, n >= self.gate.people) {
+        let mut per_step = Vec::with_capacity(people.len());
+        let mut total = Points::ZERO;
+        for (step, &n) in self.steps.iter().zip(people) {
+            let points = match (step.gate, n >= self.gate.people) {
                 (true, true) => Points::whole(self.gate.points),
                 (true, false) => Points::ZERO,
                 (false, _) if all_gates => Points::linear(Points::whole(n), self.threshold, self.max),
                 (false, _) => Points::ZERO,
-            })
-            .collect();
-        let total: Points = per_step.iter().copied().sum();
+            };
+            total = total + points;
+            per_step.push(points);
+        }
         (total.min(Points::whole(self.max)), per_step)
     }
 
@@ -205,6 +215,11 @@ impl Rule {
         }
         out
     }
+}
+
+/// The name of step `i` (from 0) in paths: `step1`, `step2`...
+fn step_name(i: usize) -> String {
+    format!("step{}", i + 1)
 }
 
 /// The names of a list's certifications, without the "Microsoft Certified:"

@@ -6,28 +6,37 @@ use crate::month::Month;
 use crate::number::Count;
 use crate::points::Points;
 use crate::report::{ActionKind, Keyed, TenantAction, TrackReport};
-use crate::ruleset::{AssociationId, Ruleset};
+use crate::ruleset::{Ruleset, TrackRules};
 use crate::usage::facts::{Facts, List, Period};
-use crate::usage::store::{CellKey, TenantId, UsageStore};
+use crate::usage::store::{CellKey, Tenant, TenantId, UsageStore};
 
 /// Actions listed per track, option and kind: the closest ones first.
 const MAX_PER_KIND: usize = 50;
 
+/// Per track of `ruleset`, whether its net customer adds as scored are
+/// below zero: its tenant actions then list the customers lost.
+pub(crate) fn losing_customers(ruleset: &Ruleset, tracks: &Keyed<TrackReport>) -> Vec<bool> {
+    let mut out = vec![];
+    for (t, track) in ruleset.data.tracks.iter().enumerate() {
+        let customers = ruleset.measured_by(t, "customers");
+        let net_adds = tracks.get(&track.id).zip(customers).and_then(|(r, id)| r.metric(id)?.value());
+        out.push(net_adds.is_some_and(|n| n < Points::ZERO));
+    }
+    out
+}
+
+/// `losing`: per track, from [`losing_customers`].
 pub(crate) fn tenant_actions(
     ruleset: &Ruleset,
     store: &UsageStore,
     facts: &Facts,
     (m, b): Period,
-    tracks: &Keyed<TrackReport>,
+    losing: &[bool],
 ) -> Vec<TenantAction> {
     let ratio = u64::from(ruleset.data.deployment_ratio_percent);
     let mut out = vec![];
     for (t, track) in ruleset.data.tracks.iter().enumerate() {
-        let options: Vec<AssociationId> = (ruleset.options(t, "deployedTenants").map_or(&[][..], |r| &r.options[..]))
-            .iter()
-            .filter_map(|o| ruleset.association_index(&o.association))
-            .collect();
-        for &a in &options {
+        for a in crate::usage::measures::option_ids(ruleset, t, "deployedTenants") {
             let association = &ruleset.data.associations[usize::from(a)].id;
             let mut activate = vec![];
             let mut remove = vec![];
@@ -39,68 +48,47 @@ pub(crate) fn tenant_actions(
                     continue;
                 }
                 // The workload closest to the ratio decides: fewest users to activate.
-                let closest = workloads(store, ruleset, id, m, a)
-                    .filter(|(_, u)| u.pau.0 > 0)
-                    .map(|(w, u)| (w, u, users_to_activate(u.mau, u.pau, ratio)))
-                    .min_by_key(|(_, _, n)| *n);
+                let mut closest = None;
+                for w in 0..ruleset.data.workloads.len() as u8 {
+                    let Some(&usage) = store.cells.get(&CellKey::new(id, m, a, w)) else { continue };
+                    let users = users_to_activate(usage.mau, usage.pau, ratio);
+                    if usage.pau.0 > 0 && closest.is_none_or(|(_, _, fewest)| users < fewest) {
+                        closest = Some((w, usage, users));
+                    }
+                }
                 let Some((workload, usage, users)) = closest else { continue };
                 let name = &ruleset.data.workloads[usize::from(workload)].id;
-                activate.push(TenantAction {
-                    tenant: tenant.id.clone(),
-                    track: track.id.clone(),
-                    option: Some(association.clone()),
-                    kind: ActionKind::ActivateUsers,
-                    workload: Some(name.clone()),
-                    needed: users,
-                    message: format!(
-                        "Activate {users} more {name} user{} in {} ({} of {} seats active) to count it as a {association} deployment.",
-                        plural(users),
-                        tenant.id,
-                        usage.mau,
-                        usage.pau
-                    ),
-                });
+                let message = format!(
+                    "Activate {users} more {name} user{} in {} ({} of {} seats active) to count it as a {association} deployment.",
+                    plural(users),
+                    tenant.id,
+                    usage.mau,
+                    usage.pau
+                );
+                let kind = ActionKind::ActivateUsers;
+                activate.push(action(tenant, track, Some(association), kind, Some(name), users, message));
                 // Removing unused seats works only while the tenant stays in the band.
                 let seats = seats_to_remove(usage.mau, usage.pau, ratio);
                 let remaining = usage.pau.0.saturating_sub(u32::try_from(seats * 100).unwrap_or(u32::MAX));
                 if seats > 0 && track.band.is_some_and(|band| band.contains(remaining)) {
-                    remove.push(TenantAction {
-                        tenant: tenant.id.clone(),
-                        track: track.id.clone(),
-                        option: Some(association.clone()),
-                        kind: ActionKind::RemoveSeats,
-                        workload: Some(name.clone()),
-                        needed: seats,
-                        message: format!(
-                            "Or remove {seats} unused {name} seat{} in {} to reach the {ratio}% ratio.",
-                            plural(seats),
-                            tenant.id
-                        ),
-                    });
+                    let message = format!(
+                        "Or remove {seats} unused {name} seat{} in {} to reach the {ratio}% ratio.",
+                        plural(seats),
+                        tenant.id
+                    );
+                    let kind = ActionKind::RemoveSeats;
+                    remove.push(action(tenant, track, Some(association), kind, Some(name), seats, message));
                 }
             }
             out.extend(closest_first(activate));
             out.extend(closest_first(remove));
         }
         out.extend(closest_first(near_band(ruleset, store, facts, t, m)));
-        let customers = ruleset.measured_by(t, "customers");
-        let net_adds = tracks.get(&track.id).zip(customers).and_then(|(r, id)| r.metric(id)?.value());
-        if net_adds.is_some_and(|n| n < Points::ZERO) {
+        if losing.get(t).copied().unwrap_or(false) {
             out.extend(lost_customers(ruleset, store, facts, t, (m, b)));
         }
     }
     out
-}
-
-fn workloads<'a>(
-    store: &'a UsageStore,
-    ruleset: &'a Ruleset,
-    tenant: TenantId,
-    month: Month,
-    a: AssociationId,
-) -> impl Iterator<Item = (u8, crate::usage::store::Usage)> + 'a {
-    (0..ruleset.data.workloads.len() as u8)
-        .filter_map(move |w| store.cells.get(&CellKey::new(tenant, month, a, w)).map(|u| (w, *u)))
 }
 
 /// Whole users to activate so that MAU/PAU reaches the ratio.
@@ -115,6 +103,27 @@ fn seats_to_remove(mau: Count, pau: Count, ratio: u64) -> u64 {
     // Largest PAU (in whole seats) with MAU/PAU >= ratio.
     let max_pau = u64::from(mau.0) / ratio;
     (u64::from(pau.0) / 100).saturating_sub(max_pau)
+}
+
+/// One action for a tenant on a track (and option, and workload).
+fn action(
+    tenant: &Tenant,
+    track: &TrackRules,
+    option: Option<&String>,
+    kind: ActionKind,
+    workload: Option<&String>,
+    needed: u64,
+    message: String,
+) -> TenantAction {
+    TenantAction {
+        tenant: tenant.id.clone(),
+        track: track.id.clone(),
+        option: option.cloned(),
+        kind,
+        workload: workload.cloned(),
+        needed,
+        message,
+    }
 }
 
 fn plural(n: u64) -> &'static str {
@@ -149,18 +158,11 @@ fn near_band(ruleset: &Ruleset, store: &UsageStore, facts: &Facts, t: usize, m: 
             continue;
         }
         let seats = below / 100 + 1;
-        out.push(TenantAction {
-            tenant: tenant.id.clone(),
-            track: track.id.clone(),
-            option: None,
-            kind: ActionKind::AddSeats,
-            workload: None,
-            needed: seats,
-            message: format!(
-                "{} has {pau} paid seats on its largest workload: {seats} more would make it count on the {} track.",
-                tenant.id, track.label
-            ),
-        });
+        let message = format!(
+            "{} has {pau} paid seats on its largest workload: {seats} more would make it count on the {} track.",
+            tenant.id, track.label
+        );
+        out.push(action(tenant, track, None, ActionKind::AddSeats, None, seats, message));
     }
     out
 }
@@ -182,18 +184,11 @@ fn lost_customers(ruleset: &Ruleset, store: &UsageStore, facts: &Facts, t: usize
         } else {
             format!("has {now} paid seats in {m}, outside the {} band", track.label)
         };
-        out.push(TenantAction {
-            tenant: tenant.id.clone(),
-            track: track.id.clone(),
-            option: None,
-            kind: ActionKind::LostCustomer,
-            workload: None,
-            needed: 0,
-            message: format!(
-                "{} counted in {b} ({then} paid seats) but {why}: it pulls {} net customer adds down.",
-                tenant.id, track.label
-            ),
-        });
+        let message = format!(
+            "{} counted in {b} ({then} paid seats) but {why}: it pulls {} net customer adds down.",
+            tenant.id, track.label
+        );
+        out.push(action(tenant, track, None, ActionKind::LostCustomer, None, 0, message));
         if out.len() == MAX_PER_KIND {
             break;
         }

@@ -7,7 +7,6 @@ use crate::number::Count;
 use crate::report::Warning;
 use crate::ruleset::{AssociationId, Ruleset, WorkloadUse};
 use crate::usage::store::{CellKey, TenantId, Usage, UsageStore};
-use std::collections::BTreeSet;
 
 /// The workload lists of the customer metrics (spec section 6): net
 /// customer adds has its own; usage growth and deployments share one.
@@ -113,23 +112,22 @@ pub(crate) struct Facts {
 }
 
 impl Facts {
-    pub(crate) fn build(store: &UsageStore, ruleset: &Ruleset, months: &BTreeSet<Month>) -> Facts {
-        // A handful of months: a slice is searched faster than the set.
-        let months: Vec<Month> = months.iter().copied().collect();
+    /// `months`: sorted, each once (a handful: searched as a slice).
+    pub(crate) fn build(store: &UsageStore, ruleset: &Ruleset, months: &[Month]) -> Facts {
         // Counted first, so that the vector is allocated once at its size:
         // grown by doubling, it held a third more than needed (a 1 GB
         // export: 24 MB for 19), and the WebAssembly memory that a growth
         // copies into is never given back.
         let mut count = 0;
         let mut last = None;
-        for (key, _) in store.cells.in_months(&months) {
+        for (key, _) in store.cells.in_months(months) {
             let key = CellKey::new(key.tenant(), key.month(), key.association(), 0);
             count += usize::from(last != Some(key));
             last = Some(key);
         }
         let mut slices: Vec<(CellKey, Slice)> = Vec::with_capacity(count);
         let mut sorted = true;
-        for (key, usage) in store.cells.in_months(&months) {
+        for (key, usage) in store.cells.in_months(months) {
             let month = key.month();
             let cell = Slice::of(usage, ruleset.workload_use(key.workload()), ruleset);
             let key = CellKey::new(key.tenant(), month, key.association(), 0);
@@ -248,13 +246,16 @@ pub(crate) struct Eligibility {
     pub(crate) carried_over: bool,
 }
 
-/// Which decisions of the ruleset a report relied on.
+/// Which decisions of the ruleset a report relied on: a dozen ids at most,
+/// kept sorted (a vector: smaller code than a set).
 #[derive(Clone, Default)]
-pub(crate) struct Applied(BTreeSet<&'static str>);
+pub(crate) struct Applied(Vec<&'static str>);
 
 impl Applied {
     pub(crate) fn note(&mut self, id: &'static str) {
-        self.0.insert(id);
+        if let Err(at) = self.0.binary_search(&id) {
+            self.0.insert(at, id);
+        }
     }
 
     /// The decisions noted, in id order.
@@ -278,13 +279,25 @@ pub(crate) type Period = (Month, Month);
 /// Facts for the period's months, plus the association months inside it
 /// (where a growth baseline may move to).
 pub(crate) fn facts_for(ruleset: &Ruleset, store: &UsageStore, (m, b): Period) -> Facts {
-    let mut needed: BTreeSet<Month> = [m, b].into();
-    needed.extend(store.associated.values().filter(|&&a| a > b && a <= m));
+    // At most 13 months, then their lookbacks: a vector searched in full.
+    let mut needed = vec![b, m];
+    for &associated in store.associated.values() {
+        if associated > b && associated <= m && !needed.contains(&associated) {
+            needed.push(associated);
+        }
+    }
     // A carry-over looks back from each of these months.
-    let lookbacks = (0..ruleset.data.tracks.len()).filter_map(|t| ruleset.carry_from(t)).map(|(_, months)| months);
-    let earlier: Vec<Month> =
-        lookbacks.flat_map(|months| needed.iter().filter_map(move |month| month.minus(months))).collect();
-    needed.extend(earlier);
+    let own = needed.len();
+    for t in 0..ruleset.data.tracks.len() {
+        let Some((_, months)) = ruleset.carry_from(t) else { continue };
+        for i in 0..own {
+            if let Some(earlier) = needed[i].minus(months) {
+                needed.push(earlier);
+            }
+        }
+    }
+    needed.sort_unstable();
+    needed.dedup();
     Facts::build(store, ruleset, &needed)
 }
 

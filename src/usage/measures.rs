@@ -42,19 +42,21 @@ impl Measures for UsageMeasures {
             return None;
         }
         let (_, c) = self.tracks.iter().find(|(id, _)| id == track)?;
-        let option_value = |options: &[(String, i64)], scale: i64| {
-            let (_, value) = options.iter().find(|(id, _)| Some(id.as_str()) == option)?;
-            Some(Points::fraction(*value, scale))
+        let (value, scale) = match (measure, option) {
+            ("customers", _) => (c.net_adds, 1),
+            ("protectedUsers", _) => (c.protected_users, 100),
+            ("activeUsers", _) => (option_value(&c.growth, option)?, 100),
+            ("deployedTenants", None) => (c.deployed_tenants, 1),
+            ("deployedTenants", Some(_)) => (option_value(&c.deployments, option)?, 1),
+            _ => return None,
         };
-        match (measure, option) {
-            ("customers", _) => Some(Points::fraction(c.net_adds, 1)),
-            ("protectedUsers", _) => Some(Points::fraction(c.protected_users, 100)),
-            ("activeUsers", _) => option_value(&c.growth, 100),
-            ("deployedTenants", None) => Some(Points::fraction(c.deployed_tenants, 1)),
-            ("deployedTenants", Some(_)) => option_value(&c.deployments, 1),
-            _ => None,
-        }
+        Some(Points::fraction(value, scale))
     }
+}
+
+/// An option's figure (by association id) among a track's.
+fn option_value(options: &[(String, i64)], option: Option<&str>) -> Option<i64> {
+    options.iter().find(|(id, _)| Some(id.as_str()) == option).map(|&(_, value)| value)
 }
 
 /// The figures only: the usage model's lists and detail are `UsageLists`'.
@@ -97,20 +99,16 @@ pub(crate) fn tenant_report_on(
             let contributes = part.contributes();
             // Only the association types the tenant has rows under: the
             // others are all zero, and would double the tenant's entry.
-            let options = part
-                .options
-                .into_iter()
-                .filter(|o| association_mask & (1 << o.association) != 0)
-                .map(|o| {
-                    let option = TenantOption {
-                        as_of: o.now,
-                        baseline: o.then,
-                        growth: o.growth.map(|g| g as f64 / 100.0),
-                        deployment: o.deployment,
-                    };
-                    (ruleset.data.associations[usize::from(o.association)].id.clone(), option)
-                })
-                .collect();
+            let mut options = vec![];
+            for o in part.options.into_iter().filter(|o| association_mask & (1 << o.association) != 0) {
+                let option = TenantOption {
+                    as_of: o.now,
+                    baseline: o.then,
+                    growth: o.growth.map(|g| g as f64 / 100.0),
+                    deployment: o.deployment,
+                };
+                options.push((ruleset.data.associations[usize::from(o.association)].id.clone(), option));
+            }
             let (m, b) = period;
             let max_pau = Both {
                 as_of: facts.max_pau(ruleset, t, id, m).as_f64(),
@@ -331,7 +329,11 @@ fn customer_metrics(
 ) -> CustomerMetrics {
     let (growth_options, deployment_options) = track_options(ruleset, t);
     let named = |ids: &[AssociationId]| -> Vec<(String, i64)> {
-        ids.iter().map(|&a| (ruleset.data.associations[usize::from(a)].id.clone(), 0)).collect()
+        let mut out = vec![];
+        for &a in ids {
+            out.push((ruleset.data.associations[usize::from(a)].id.clone(), 0));
+        }
+        out
     };
     let mut out = CustomerMetrics {
         net_adds: 0,
@@ -360,7 +362,13 @@ fn customer_metrics(
     out
 }
 
-fn option_ids(ruleset: &Ruleset, t: usize, measure: &str) -> Vec<AssociationId> {
+/// The association types of the options of track `t`'s metric measuring
+/// `measure`, in ruleset order.
+pub(crate) fn option_ids(ruleset: &Ruleset, t: usize, measure: &str) -> Vec<AssociationId> {
     let options = ruleset.options(t, measure).map_or(&[][..], |rule| &rule.options[..]);
-    options.iter().filter_map(|o| ruleset.association_index(&o.association)).collect()
+    let mut out = vec![];
+    for option in options {
+        out.extend(ruleset.association_index(&option.association));
+    }
+    out
 }

@@ -9,7 +9,7 @@ use crate::month::Month;
 use crate::number::Count;
 use crate::ruleset::AssociationId;
 pub use crate::usage::cells::{CellKey, TenantId, Usage};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 #[derive(Clone, Debug)]
 pub struct Tenant {
@@ -39,7 +39,7 @@ pub struct UsageStore {
     pub tenants: Vec<Tenant>,
     pub cells: Cells,
     /// When each tenant was associated under each association type.
-    pub associated: HashMap<(TenantId, AssociationId), Month>,
+    pub associated: FastMap<(TenantId, AssociationId), Month>,
     pub months: BTreeSet<Month>,
     /// The month of the last cell inserted, already in `months`.
     last_month: Option<Month>,
@@ -50,7 +50,7 @@ pub struct UsageStore {
     pub ignored_workloads: BTreeMap<String, u64>,
     /// Cells stored from a row flagged as a partner-global-account
     /// duplicate, with no unflagged row for them yet: such a row replaces them.
-    pga_provisional: HashSet<CellKey>,
+    pga_provisional: HashSet<CellKey, std::hash::BuildHasherDefault<KeyHasher>>,
     /// Cells summed from EMS usage rows: more EMS rows add to them, a usage
     /// file's row replaces them.
     ems_provisional: HashSet<CellKey, std::hash::BuildHasherDefault<KeyHasher>>,

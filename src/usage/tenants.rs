@@ -21,9 +21,10 @@ pub(crate) struct UsageLists<'a> {
     /// Per tenant, from the scoring pass; without one, each tenant's own
     /// parts say.
     pub(crate) contributes: Option<&'a [bool]>,
-    /// The area's tracks as scored: tenant actions read their metrics
-    /// (none without a scoring pass).
-    pub(crate) tracks: Option<&'a Keyed<TrackReport>>,
+    /// Per track, whether its net customer adds as scored are below zero
+    /// (`actions::losing_customers`): tenant actions list the customers
+    /// lost (no actions without a scoring pass).
+    pub(crate) losing: Option<&'a [bool]>,
     /// At most this many tenants listed, the contributing ones first (the
     /// full report's option; the count is of every tenant).
     pub(crate) tenant_limit: Option<usize>,
@@ -39,9 +40,9 @@ impl UsageLists<'_> {
     }
 
     fn tenant_actions(&self) -> Vec<TenantAction> {
-        match (self.facts, self.tracks) {
-            (Some((facts, period)), Some(tracks)) => {
-                crate::usage::actions::tenant_actions(self.ruleset, self.store, facts, *period, tracks)
+        match (self.facts, self.losing) {
+            (Some((facts, period)), Some(losing)) => {
+                crate::usage::actions::tenant_actions(self.ruleset, self.store, facts, *period, losing)
             }
             _ => vec![],
         }
@@ -64,10 +65,15 @@ impl DataModel for UsageLists<'_> {
             "tenants" => {
                 let count = self.store.tenants.len();
                 // With a limit, the contributing ones first, each group in data order.
-                let mut kept: Vec<TenantId> = (0..count as TenantId).collect();
-                if let (Some(limit), Some(contributes)) = (self.tenant_limit.filter(|&l| l < count), self.contributes) {
-                    kept.sort_unstable_by_key(|&id| (!contributes[id as usize], id));
-                    kept.truncate(limit);
+                let mut kept: Vec<TenantId> = vec![];
+                match (self.tenant_limit.filter(|&l| l < count), self.contributes) {
+                    (Some(limit), Some(contributes)) => {
+                        for first in [true, false] {
+                            let group = (0..count as TenantId).filter(|&id| contributes[id as usize] == first);
+                            kept.extend(group.take(limit - kept.len()));
+                        }
+                    }
+                    _ => kept.extend(0..count as TenantId),
                 }
                 let association_masks = association_masks(self.store);
                 let facts = self.facts.map(|(f, p)| (f, *p));
@@ -192,14 +198,13 @@ fn association_masks(store: &UsageStore) -> Vec<u32> {
 /// it counts with a caution, those it names only to say why they do not
 /// count), for those the usage data has rows of.
 pub(crate) fn workload_notes(area: &Ruleset, store: &UsageStore) -> Vec<Warning> {
-    let rows = |w: usize| store.workload_rows.get(w).copied().unwrap_or(0);
-    (area.data.workloads.iter().enumerate())
-        .filter(|&(w, workload)| rows(w) > 0 && workload.warning.is_some())
-        .filter_map(|(w, workload)| {
-            let message = format!("{} ({} rows): {}", workload.id, rows(w), workload.warning.as_deref()?);
-            Some(Warning { kind: WarningKind::WorkloadNote, file: None, message })
-        })
-        .collect()
+    let mut notes = vec![];
+    for (workload, &rows) in area.data.workloads.iter().zip(&store.workload_rows) {
+        let Some(warning) = workload.warning.as_deref().filter(|_| rows > 0) else { continue };
+        let message = format!("{} ({rows} rows): {warning}", workload.id);
+        notes.push(Warning { kind: WarningKind::WorkloadNote, file: None, message });
+    }
+    notes
 }
 
 /// Rows per workload Modern Work does not count: names no area knows,
