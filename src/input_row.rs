@@ -25,20 +25,86 @@ pub(crate) const MAX_CACHED: usize = 4096;
 /// strings is quicker than hashing one.
 pub(crate) const FEW: usize = 16;
 
+/// What a spelling resolves to, as one word for [`Codes`]: the same
+/// table code serves months and ids alike.
+pub(crate) trait Code: Copy {
+    fn code(self) -> u32;
+    fn from_code(code: u32) -> Self;
+}
+
+impl Code for u8 {
+    fn code(self) -> u32 {
+        u32::from(self)
+    }
+    fn from_code(code: u32) -> Self {
+        code as u8
+    }
+}
+
+impl Code for Month {
+    fn code(self) -> u32 {
+        self.index()
+    }
+    fn from_code(code: u32) -> Self {
+        Month::from_index(code)
+    }
+}
+
+/// The code of "resolves to nothing" (no month or id is this large).
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// Raw field bytes to a code, remembered: the first spellings (at most
+/// `FEW`) looked through before the hash table, at most `MAX_CACHED` in
+/// all. One type for every kind of spelling, so that its code is in the
+/// module once.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Codes {
+    /// The first spellings seen, with their fingerprints.
+    few: Vec<(u64, Box<[u8]>, u32)>,
+    /// The others.
+    seen: FastMap<Box<[u8]>, u32>,
+}
+
+impl Codes {
+    pub(crate) fn get(&self, raw: &[u8]) -> Option<u32> {
+        let print = fingerprint(raw);
+        match self.few.iter().find(|(p, spelling, _)| *p == print && **spelling == *raw) {
+            Some(&(_, _, code)) => Some(code),
+            None => self.seen.get(raw).copied(),
+        }
+    }
+
+    /// True when no further spelling is remembered.
+    pub(crate) fn full(&self) -> bool {
+        self.seen.len() >= MAX_CACHED
+    }
+
+    pub(crate) fn insert(&mut self, raw: &[u8], code: u32) {
+        if self.few.len() < FEW {
+            self.few.push((fingerprint(raw), raw.into(), code));
+        } else if self.seen.len() < MAX_CACHED {
+            self.seen.insert(raw.into(), code);
+        }
+    }
+}
+
 /// Raw field bytes to what they resolve to (`None`: not a known name).
 pub(crate) struct Spellings<T> {
-    /// The first spellings seen (at most `FEW`), with their fingerprints.
-    few: Vec<(u64, Box<[u8]>, Option<T>)>,
-    /// The others.
-    seen: FastMap<Box<[u8]>, Option<T>>,
-    /// The previous row's, checked first: consecutive rows mostly agree.
-    last: (Vec<u8>, Option<T>),
+    cached: Cached,
+    of: std::marker::PhantomData<T>,
 }
 
 impl<T> Default for Spellings<T> {
     fn default() -> Self {
-        Spellings { few: Vec::new(), seen: FastMap::default(), last: (Vec::new(), None) }
+        Spellings { cached: Cached { codes: Codes::default(), last: (Vec::new(), NONE) }, of: std::marker::PhantomData }
     }
+}
+
+/// What [`Spellings`] keep, whatever they resolve to.
+struct Cached {
+    codes: Codes,
+    /// The previous row's, checked first: consecutive rows mostly agree.
+    last: (Vec<u8>, u32),
 }
 
 /// The first eight bytes of a spelling and its length, in one word: two
@@ -58,32 +124,32 @@ fn fingerprint(raw: &[u8]) -> u64 {
     u64::from_le_bytes(head) ^ (raw.len() as u64).rotate_right(8)
 }
 
-impl<T: Copy> Spellings<T> {
+impl<T: Code> Spellings<T> {
     pub(crate) fn resolve(&mut self, raw: &[u8], resolve: impl FnOnce() -> Option<T>) -> Option<T> {
+        let mut resolve = Some(resolve);
+        let code = self.cached.resolve(raw, &mut || resolve.take().and_then(|r| r()).map_or(NONE, T::code));
+        (code != NONE).then(|| T::from_code(code))
+    }
+}
+
+impl Cached {
+    /// [`Spellings::resolve`] on codes, once for every kind.
+    fn resolve(&mut self, raw: &[u8], resolve: &mut dyn FnMut() -> u32) -> u32 {
         if !raw.is_empty() && self.last.0 == raw {
             return self.last.1;
         }
-        let print = fingerprint(raw);
-        let known = match self.few.iter().find(|(p, spelling, _)| *p == print && **spelling == *raw) {
-            Some(&(_, _, value)) => Some(value),
-            None => self.seen.get(raw).copied(),
-        };
-        let value = match known {
-            Some(value) => value,
+        let code = match self.codes.get(raw) {
+            Some(code) => code,
             None => {
-                let value = resolve();
-                if self.few.len() < FEW {
-                    self.few.push((print, raw.into(), value));
-                } else if self.seen.len() < MAX_CACHED {
-                    self.seen.insert(raw.into(), value);
-                }
-                value
+                let code = resolve();
+                self.codes.insert(raw, code);
+                code
             }
         };
         self.last.0.clear();
         self.last.0.extend_from_slice(raw);
-        self.last.1 = value;
-        value
+        self.last.1 = code;
+        code
     }
 }
 

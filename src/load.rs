@@ -433,19 +433,27 @@ impl Context {
         if self.unscored.is_some() || self.refused {
             return Then::Next;
         }
-        let Some(layout) = &self.layout else {
+        // Taken out while the row is read (the readers borrow the rest of
+        // the context), rather than cloned for every row.
+        let Some(layout) = self.layout.take() else {
             return self.before_header(&record, loaded);
         };
+        let then = self.data_row(&record, &layout, rulesets, loaded);
+        self.layout = Some(layout);
+        then
+    }
+
+    /// A record after the header: a row read into its store, or its error.
+    fn data_row(&mut self, record: &Record<'_>, layout: &Layout, rulesets: &[Ruleset], loaded: &mut Loaded) -> Then {
         if record.cut.is_none() && record.is_blank() {
             return Then::Next;
         }
-        if self.repeats_header(&record) {
+        if self.repeats_header(record) {
             self.repeated_headers += 1;
             return Then::Next;
         }
         self.rows += 1;
-        let layout = layout.clone();
-        let mut row = Row { record: &record, ctx: &mut self.common };
+        let mut row = Row { record, ctx: &mut self.common };
         let width = row.ctx.header.len();
         // Every field the header names must be there, and any beyond it
         // empty (Excel writes trailing delimiters): otherwise columns have
@@ -465,46 +473,44 @@ impl Context {
         // binary file, with them everywhere, was turned away whole).
         let nul = if unclosed.is_none() && record.cut.is_none() { record.nul_field() } else { None };
         let mut then = Then::Next;
-        if let Some(quote) = unclosed {
-            let column = row.ctx.column_name(quote.field);
-            row.ctx.row_errors.push(RowError {
-                kind: ErrorKind::UnclosedQuote,
-                file: row.ctx.name.clone(),
-                line: Some(quote.line),
-                column: Some(column),
-                value: Some(quoted(&field_text(quote.start).0)),
-                message: unclosed_quote(&quote, "; the row was skipped"),
-            });
+        // A row that cannot be read: its error (kind, line, column, value
+        // as quoted, message), pushed in one place.
+        let error = if let Some(quote) = unclosed {
             then = Then::Reread;
+            Some((
+                ErrorKind::UnclosedQuote,
+                quote.line,
+                row.ctx.column_name(quote.field),
+                field_text(quote.start).0.into_owned(),
+                unclosed_quote(&quote, "; the row was skipped"),
+            ))
         } else if let Some(cut) = record.cut {
-            let (kind, column, value, message) = match cut {
-                Cut::LongField(_) | Cut::Span => (
-                    ErrorKind::LongField,
-                    row.ctx.column_name(long_field(cut, record.len())),
-                    long_value(record.get(long_field(cut, record.len())).unwrap_or_default()),
-                    format!(
-                        "a field of more than {} KiB on line {} (no export has one): the row was skipped",
-                        MAX_FIELD / 1024,
-                        record.line
-                    ),
-                ),
+            Some(match cut {
+                Cut::LongField(_) | Cut::Span => {
+                    let field = long_field(cut, record.len());
+                    (
+                        ErrorKind::LongField,
+                        record.line,
+                        row.ctx.column_name(field),
+                        // Already cut short: quoted as it is.
+                        long_value(record.get(field).unwrap_or_default()),
+                        format!(
+                            "a field of more than {} KiB on line {} (no export has one): the row was skipped",
+                            MAX_FIELD / 1024,
+                            record.line
+                        ),
+                    )
+                }
                 Cut::TooManyFields => (
                     ErrorKind::LongRow,
+                    record.line,
                     format!("field {} (beyond the header)", width + 1),
                     String::new(),
                     format!(
                         "the row has more than {MAX_FIELDS} fields but the header has {width}; the row was skipped"
                     ),
                 ),
-            };
-            row.ctx.row_errors.push(RowError {
-                kind,
-                file: row.ctx.name.clone(),
-                line: Some(record.line),
-                column: Some(column),
-                value: Some(value),
-                message,
-            });
+            })
         } else if let Some(field) = nul {
             let column = row.ctx.column_name(field);
             let value = row.text(field).replace('\0', "\u{2400}");
@@ -512,14 +518,7 @@ impl Context {
                 "a NUL byte (character 0) on line {} in column {column}: the file is damaged there; the row was skipped",
                 record.line
             );
-            row.ctx.row_errors.push(RowError {
-                kind: ErrorKind::NulByte,
-                file: row.ctx.name.clone(),
-                line: Some(record.line),
-                column: Some(column),
-                value: Some(quoted(&value)),
-                message,
-            });
+            Some((ErrorKind::NulByte, record.line, column, value, message))
         } else if short || extra_filled {
             let hint = if record.len() > width { " (an unquoted number with a thousands separator?)" } else { "" };
             let message =
@@ -532,12 +531,19 @@ impl Context {
                 let missing = record.len().min(width);
                 (ErrorKind::ShortRow, row.ctx.header.get(missing).cloned().unwrap_or_default(), String::new())
             };
+            Some((kind, record.line, column, value, message))
+        } else {
+            None
+        };
+        if let Some((kind, line, column, value, message)) = error {
+            // A long field's value is cut already (with its length in bytes).
+            let value = if kind == ErrorKind::LongField { value } else { quoted(&value) };
             row.ctx.row_errors.push(RowError {
                 kind,
                 file: row.ctx.name.clone(),
-                line: Some(record.line),
+                line: Some(line),
                 column: Some(column),
-                value: Some(quoted(&value)),
+                value: Some(value),
                 message,
             });
         } else {

@@ -4,7 +4,7 @@
 
 use super::rules::Rules;
 use super::store::{AzureStore, Entry, FileRows, Lookups, Source, TenantId, FLAGGED};
-use crate::input_row::{flag_set, Row};
+use crate::input_row::{flag_set, Row, NONE};
 use crate::layout::{AzureColumns, Layout, TenantsColumns, SERVICE_LEVEL2};
 use crate::month::Month;
 use crate::number::{parse_amount, parse_plain_amount, CountError};
@@ -71,17 +71,29 @@ fn resolve_association(
     store: &mut AzureStore,
 ) -> Option<Result<u8, String>> {
     let raw = row.raw(column);
-    if let Some(found) = store.file.as_ref().and_then(|f| f.lookups.associations.get(raw)) {
-        return Some(found.clone());
+    if let Some(lookups) = store.file.as_ref().map(|f| &f.lookups) {
+        if let Some(code) = lookups.associations.get(raw) {
+            return Some(match code.checked_sub(256) {
+                None => Ok(code as u8),
+                Some(i) => Err(lookups.ignored_names[i as usize].clone()),
+            });
+        }
     }
     let text = row.required(column, "association type")?;
     let resolved = match rules.and_then(|r| r.association(&text)) {
         Some(eligible) => Ok(eligible),
         None => Err(rules.map_or_else(|| text.clone(), |r| r.ignored_name(&text))),
     };
-    let file = store.file.as_mut()?;
-    if file.lookups.associations.len() < MAX_CACHED {
-        file.lookups.associations.insert(row.raw(column).into(), resolved.clone());
+    let lookups = &mut store.file.as_mut()?.lookups;
+    if !lookups.associations.full() {
+        let code = match &resolved {
+            Ok(eligible) => u32::from(*eligible),
+            Err(name) => {
+                lookups.ignored_names.push(name.clone());
+                255 + lookups.ignored_names.len() as u32
+            }
+        };
+        lookups.associations.insert(row.raw(column), code);
     }
     Some(resolved)
 }
@@ -270,14 +282,12 @@ fn security_association(
     store: &mut AzureStore,
 ) -> Option<u8> {
     let raw = row.raw(column);
-    if let Some(found) = store.file.as_ref().and_then(|f| f.lookups.security_associations.get(raw)) {
-        return *found;
+    if let Some(code) = store.file.as_ref().and_then(|f| f.lookups.security_associations.get(raw)) {
+        return (code != NONE).then_some(code as u8);
     }
     let resolved = rules.association(&row.text(column));
     let file = store.file.as_mut()?;
-    if file.lookups.security_associations.len() < MAX_CACHED {
-        file.lookups.security_associations.insert(raw.into(), resolved);
-    }
+    file.lookups.security_associations.insert(raw, resolved.map_or(NONE, u32::from));
     resolved
 }
 

@@ -579,11 +579,12 @@ pub(crate) struct Lookups {
     pub(super) tenant: Last<TenantId>,
     pub(super) segment: Last<u16>,
     pub(super) offer: Last<Option<String>>,
-    /// Raw association spelling: its eligible type, or the name it is
-    /// ignored under.
-    pub(super) associations: FastMap<Box<[u8]>, Result<u8, String>>,
+    /// Raw association spelling: its eligible type, or 256 + the index in
+    /// `ignored_names` of the name it is ignored under.
+    pub(super) associations: crate::input_row::Codes,
+    pub(super) ignored_names: Vec<String>,
     /// Raw association spelling: Security's type, if it is one.
-    pub(super) security_associations: FastMap<Box<[u8]>, Option<u8>>,
+    pub(super) security_associations: crate::input_row::Codes,
     /// A key being built (service levels joined, a subscription folded).
     pub(super) buffer: Vec<u8>,
 }

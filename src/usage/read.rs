@@ -2,11 +2,11 @@
 //! type, workload, tenant and month resolved once per spelling.
 
 use crate::decode::field_text;
-use crate::input_row::{flag_set, Row, Spellings, FEW, MAX_CACHED};
+use crate::input_row::{flag_set, Codes, Row, Spellings, FEW, MAX_CACHED};
 use crate::layout::UsageColumns;
 use crate::report::ErrorKind;
 use crate::ruleset::{AssociationId, Ruleset, WorkloadId};
-use crate::usage::store::{CellKey, FastMap, Insert, TenantId, Usage, UsageStore};
+use crate::usage::store::{CellKey, Insert, TenantId, Usage, UsageStore};
 use std::collections::BTreeMap;
 
 /// Spellings seen on earlier rows, resolved once: an export repeats a
@@ -28,18 +28,15 @@ pub(crate) struct Lookups {
 /// every such row still gets its error.
 #[derive(Default)]
 struct IgnoredNames {
-    /// The first spellings (at most `FEW`), looked through before hashing.
-    few: Vec<(Box<[u8]>, String)>,
-    seen: FastMap<Box<[u8]>, String>,
+    /// Spelling to its index in `names`.
+    codes: Codes,
+    names: Vec<String>,
 }
 
 impl IgnoredNames {
     /// Counts a row under the name remembered for `spelling`, if any.
     fn count(&self, spelling: &[u8], counts: &mut BTreeMap<String, u64>) -> bool {
-        let name = match self.few.iter().find(|(known, _)| **known == *spelling) {
-            Some((_, name)) => Some(name),
-            None => self.seen.get(spelling),
-        };
+        let name = self.codes.get(spelling).and_then(|i| self.names.get(i as usize));
         if let Some(name) = name {
             count_under(counts, name);
         }
@@ -47,10 +44,9 @@ impl IgnoredNames {
     }
 
     fn remember(&mut self, spelling: &[u8], name: String) {
-        if self.few.len() < FEW {
-            self.few.push((spelling.into(), name));
-        } else if self.seen.len() < MAX_CACHED {
-            self.seen.insert(spelling.into(), name);
+        if self.names.len() < FEW + MAX_CACHED {
+            self.codes.insert(spelling, self.names.len() as u32);
+            self.names.push(name);
         }
     }
 }
