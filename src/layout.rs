@@ -580,7 +580,7 @@ fn ems_pairs(columns: &[String], header: &Header) -> Vec<EmsPair> {
             .find_map(|(suffix, paid)| Some((folded.strip_suffix(suffix).filter(|p| !p.is_empty())?, suffix, paid)));
         let Some((prefix, suffix, paid)) = found else { continue };
         // The prefix as the header writes it, for messages (`AADP`).
-        let letters: Vec<char> = column.chars().filter(|c| c.is_alphanumeric()).collect();
+        let letters: Vec<char> = column.chars().filter(|&c| crate::text::is_word_char(c)).collect();
         let written: String = letters[..letters.len().saturating_sub(suffix.len())].iter().collect();
         let pair = match pairs.iter_mut().position(|p| fold(&p.prefix) == prefix) {
             Some(at) => &mut pairs[at],

@@ -11,6 +11,7 @@ use crate::people::CertificationRow;
 use crate::reader::{sniff_delimiter, Close, Cut, QuotedField, Record, RecordReader, Then, MAX_FIELD, MAX_FIELDS};
 use crate::report::{ErrorKind, FileReport, RowError, Warning, WarningKind};
 use crate::ruleset::Ruleset;
+use crate::text::lowercase;
 use crate::usage::read::{usage_row, Lookups};
 use crate::usage::store::{Insert, UsageStore};
 
@@ -725,7 +726,7 @@ fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<Certif
     let text = |row: &mut Row<'_, '_>, col: Option<usize>| {
         col.map(|i| row.text(i).split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty())
     };
-    let email = text(row, c.email).or_else(|| text(row, c.corp_email)).map(|e| e.to_lowercase());
+    let email = text(row, c.email).or_else(|| text(row, c.corp_email)).map(|e| lowercase(&e));
     // The Entra user id first: MCPID is empty for people without a
     // certification profile (inputs.md section 11).
     let id = text(row, c.aad_user_id).or_else(|| text(row, c.person_id));
@@ -736,7 +737,7 @@ fn skilling_row(row: &mut Row<'_, '_>, c: &SkillingColumns, out: &mut Vec<Certif
     // Kept for the report: cut as any value quoted (the key is the whole).
     let shown = name.as_deref().map(quoted);
     let Some(person) =
-        email.clone().or_else(|| id.map(|i| i.to_lowercase())).or_else(|| name.as_ref().map(|n| n.to_lowercase()))
+        email.clone().or_else(|| id.as_deref().map(lowercase)).or_else(|| name.as_deref().map(lowercase))
     else {
         let columns = [c.email, c.corp_email, c.aad_user_id, c.person_id, c.name, c.first_name, c.last_name];
         let column = columns.into_iter().flatten().next().unwrap_or(0);

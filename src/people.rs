@@ -122,7 +122,7 @@ fn judge(
     let word = |text: &Option<String>| text.as_deref().map(fold).unwrap_or_default();
     let training_type = word(&row.training_type);
     if training_type.contains("exam") || training_type.contains("course") {
-        let kind = row.training_type.as_deref().unwrap_or_default().to_lowercase();
+        let kind = crate::text::lowercase(row.training_type.as_deref().unwrap_or_default());
         return (
             CertificationStatus::NotACertification,
             format!("a passed {kind}, not the certification: the certification itself counts once earned"),

@@ -14,6 +14,7 @@ use crate::report::DetailLevel;
 use crate::report::{AreaReport, Both, CertificationStatus, Pieces, Report, Row, TenantMonth, TenantTrack};
 use crate::ruleset::Ruleset;
 use crate::score::{areas_pass, Lists, ScoreOptions, Typing};
+use crate::text::lowercase;
 use crate::to_json::{json_names, json_object, to_vec};
 use crate::usage::tenants::TenantSource;
 use std::cmp::Ordering;
@@ -198,7 +199,7 @@ pub fn rows(
 /// tenant's part; only the page's rows are built (and for a sort by a path
 /// into a track, that track's part of each row).
 fn tenants_page(source: &TenantSource, query: &RowsQuery) -> Rows {
-    let search = query.search.as_deref().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+    let search = query.search.as_deref().map(|s| lowercase(s.trim())).filter(|s| !s.is_empty());
     let track = query.track.as_deref().and_then(|id| source.track(id));
     let wanted = query.limit.map_or(usize::MAX, |limit| query.offset.saturating_add(limit));
     // A path into one track reads that track's part alone.
@@ -209,8 +210,8 @@ fn tenants_page(source: &TenantSource, query: &RowsQuery) -> Rows {
     let key = |i: usize| match query.sort.as_deref() {
         None => Key::Missing,
         Some("contribution") => track.and_then(|t| source.weight(i, t)).map_or(Key::Missing, Key::Number),
-        Some("id") => Key::Text(source.text(i).0.to_lowercase()),
-        Some("name") => source.text(i).1.map_or(Key::Missing, |name| Key::Text(name.to_lowercase())),
+        Some("id") => Key::Text(lowercase(source.text(i).0)),
+        Some("name") => source.text(i).1.map_or(Key::Missing, |name| Key::Text(lowercase(name))),
         Some(path) => {
             // The table's columns straight from the facts, when they are its.
             let rest = path.strip_prefix("tracks.").and_then(|p| p.split_once('.')).map(|(_, rest)| rest);
@@ -236,7 +237,7 @@ fn tenants_page(source: &TenantSource, query: &RowsQuery) -> Rows {
     for i in 0..source.len() {
         if let Some(search) = &search {
             let (id, name) = source.text(i);
-            if ![Some(id), name].into_iter().flatten().any(|text| text.to_lowercase().contains(search.as_str())) {
+            if ![Some(id), name].into_iter().flatten().any(|text| lowercase(text).contains(search.as_str())) {
                 continue;
             }
         }
@@ -352,7 +353,7 @@ impl Key {
                 let end = scan::skip(text, at);
                 let value = std::str::from_utf8(&text[at..end]).ok().and_then(|t| crate::json::parse(t).ok());
                 match value {
-                    Some(Json::String(s)) => Key::Text(s.to_lowercase()),
+                    Some(Json::String(s)) => Key::Text(lowercase(&s)),
                     _ => Key::Missing,
                 }
             }
@@ -447,7 +448,7 @@ struct Page<'q> {
 
 impl<'q> Page<'q> {
     fn new(query: &'q RowsQuery, track: Option<String>, area: Option<&str>) -> Page<'q> {
-        let search = query.search.as_deref().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+        let search = query.search.as_deref().map(|s| lowercase(s.trim())).filter(|s| !s.is_empty());
         Page { query, track, area: area.map(str::to_string), search, total: 0, seen: 0, kept: vec![] }
     }
 
@@ -506,7 +507,7 @@ impl<'q> Page<'q> {
     fn selects(&self, row: &Row) -> bool {
         let q = self.query;
         if let Some(search) = &self.search {
-            if !row.search_text().iter().any(|text| text.to_lowercase().contains(search.as_str())) {
+            if !row.search_text().iter().any(|text| lowercase(text).contains(search.as_str())) {
                 return false;
             }
         }

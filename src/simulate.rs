@@ -236,7 +236,7 @@ pub fn simulate(rulesets: &[Ruleset], loaded: &Loaded, plan: &Plan, options: &Sc
             notes.problem(format!("{}: \"{}\" is not an eligible certification.", person.name, person.certification));
         }
         changed.certifications.push(CertificationRow {
-            person: format!("planned:{}", person.name.to_lowercase()),
+            person: format!("planned:{}", crate::text::lowercase(&person.name)),
             name: Some(person.name.clone()),
             email: None,
             certification: person.certification.clone(),

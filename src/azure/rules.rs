@@ -5,7 +5,7 @@
 
 use crate::json::At;
 use crate::keyed::Keyed;
-use crate::text::{add_spellings, fold, fold_all, lower_all, Spellings};
+use crate::text::{add_spellings, fold, fold_all, lower_all, lowercase, Spellings};
 
 #[derive(Clone, Debug)]
 pub struct Rules {
@@ -153,7 +153,7 @@ impl Rules {
 
     /// True when an offer name or type holds one of the excluded words.
     pub fn excluded_offer(&self, offer: &str) -> bool {
-        let offer = offer.to_lowercase();
+        let offer = lowercase(offer);
         self.lookup.offer_words.iter().any(|w| offer.contains(w.as_str()))
     }
 

@@ -6,7 +6,7 @@
 use crate::azure::DuplicateFlags;
 use crate::json::At;
 use crate::keyed::Keyed;
-use crate::text::{add_spellings, fold, lower_all, Spellings};
+use crate::text::{add_spellings, fold, lower_all, lowercase, Spellings};
 
 /// A name with its spellings (the ruleset's association shape).
 pub type Spelled = crate::ruleset::Association;
@@ -158,7 +158,7 @@ impl Rules {
 
     /// True when an offer name or type holds one of the excluded words.
     pub fn excluded_offer(&self, offer: &str) -> bool {
-        let offer = offer.to_lowercase();
+        let offer = lowercase(offer);
         self.lookup.offer_words.iter().any(|w| offer.contains(w.as_str()))
     }
 

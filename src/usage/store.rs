@@ -152,7 +152,7 @@ pub(crate) fn tenant_key(id: &str) -> String {
     if id.bytes().all(|b| b.is_ascii_graphic()) {
         return id.to_ascii_lowercase();
     }
-    id.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    crate::text::lowercase(&id.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 impl UsageStore {
