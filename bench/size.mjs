@@ -19,6 +19,9 @@ export const FEATURE_SETS = [
   { name: '+ Business Applications (all six)', features: ['security', 'azure', 'bizapps'] },
 ];
 
+/** The gzipped .wasm for the six areas may weigh at most this (issue 27). */
+export const SIX_AREAS_GZIP_TARGET = 250 * 1024;
+
 /** Raw, gzip -9 and brotli (quality 11) byte counts of some bytes. */
 function sizes(bytes) {
   return {
@@ -70,6 +73,9 @@ export function printSizes({ json = false, featureSets = true } = {}) {
       const features = b.features.join(',') || '(none)';
       console.log(`${b.build.padEnd(36)}${features.padEnd(24)}${String(b.raw).padStart(10)}${kib(b.raw)}${kib(b.gzip)}${kib(b.brotli)}`);
     }
+    const six = builds[builds.length - 1];
+    const ratio = six.gzip / SIX_AREAS_GZIP_TARGET;
+    console.log(`\nsix areas gzipped: ${kib(six.gzip).trim()} = ${ratio.toFixed(3)} x the ${kib(SIX_AREAS_GZIP_TARGET).trim()} target (${ratio <= 1 ? 'met' : 'NOT met'})`);
   }
   return { rows, builds };
 }
