@@ -130,8 +130,14 @@ export async function summarize(report, { rows = null, savedAt = null } = {}) {
     }
     areas[id] = { label: a.label ?? id, total: a.total ?? null, atLeast: Boolean(a.atLeast), status: a.status, track: a.track ?? null, asOf: a.asOf ?? null, tracks, tenants, certifications: certs };
   }
-  const months = Object.values(areas).map((a) => a.asOf).filter(Boolean).sort();
-  return { month: months.at(-1) ?? report.asOf ?? null, savedAt, areas };
+  return { month: reportMonth(report), savedAt, areas };
+}
+
+/** The month a result is of: its latest scored area's as-of month (no list read). */
+function reportMonth(report) {
+  const scored = Object.values(report.areas ?? {}).filter((a) => a && a.status !== 'not_scored');
+  const months = scored.map((a) => a.asOf).filter(Boolean).sort();
+  return months.at(-1) ?? report.asOf ?? null;
 }
 
 /** A report downloaded from this page (its JSON text), or null. */
@@ -299,6 +305,7 @@ function areaChanges(change) {
  */
 export class ChangesPanel {
   element = h('section', { class: 'card changes', 'data-section': 'changes', 'aria-labelledby': 'changes-title' });
+  #report = null;
   #current = null;
   #dropped = null;
   #remembering = false;
@@ -324,29 +331,47 @@ export class ChangesPanel {
     this.#results = results;
   }
 
-  /** The page's own report was drawn: summarise it and, when remembering, keep it. */
+  /**
+   * The page's own report was drawn. It is summarised (its tenant and people
+   * lists asked from the worker, area by area) only when there is something
+   * to compare it with or to keep: otherwise those questions would queue
+   * before the table the user opens next.
+   */
   async update(report) {
     const turn = ++this.#turn;
-    const summary = await summarize(report, { rows: this.#rows, savedAt: new Date().toISOString().slice(0, 10) });
     await this.#loaded;
     if (turn !== this.#turn) return;
-    this.#current = summary;
+    this.#report = report;
+    this.#current = null;
     this.#note = '';
-    if (this.#remembering && summary.month) await this.#keep(summary);
+    const month = reportMonth(report);
+    if (this.#remembering || this.#dropped || this.#results.some((r) => month && r.month < month)) {
+      const summary = await this.#summary();
+      if (turn !== this.#turn) return;
+      if (this.#remembering && summary.month) await this.#keep(summary);
+    }
     this.#draw();
   }
 
   /** A report read from a file: the result to compare with. */
   async compareWith(report, name) {
     this.#dropped = { summary: await summarize(report), name };
+    if (this.#report) await this.#summary();
     this.#draw();
   }
 
   clear() {
     this.#turn++;
+    this.#report = null;
     this.#current = null;
     this.#dropped = null;
     this.#draw();
+  }
+
+  /** The page's report summarised, once. */
+  async #summary() {
+    this.#current ??= await summarize(this.#report, { rows: this.#rows, savedAt: new Date().toISOString().slice(0, 10) });
+    return this.#current;
   }
 
   async #keep(summary) {
@@ -357,7 +382,8 @@ export class ChangesPanel {
   async #setRemembering(on) {
     await storage.setRemembering(on);
     this.#remembering = on;
-    if (on && this.#current?.month) await this.#keep(this.#current);
+    const summary = on && this.#report ? await this.#summary() : null;
+    if (summary?.month) await this.#keep(summary);
     this.#note = '';
     this.#draw();
     this.element.querySelector('[data-action="remember"]')?.focus();
@@ -381,6 +407,7 @@ export class ChangesPanel {
 
   #draw() {
     const current = this.#current;
+    const month = this.#report ? reportMonth(this.#report) : null;
     const baseline = current ? this.#baseline() : null;
     const changes = baseline ? compare(baseline.summary, current) : [];
     const moved = changes.filter((c) => c.changed);
@@ -394,7 +421,7 @@ export class ChangesPanel {
       onchange: () => this.#setRemembering(remember.checked).catch((e) => ((this.#note = String(e?.message ?? e)), this.#draw())),
     });
     const rememberedMonths = this.#results.map((r) => monthName(r.month));
-    const hint = !current ? null : baseline ? null : this.#results.some((r) => r.month === current.month) ? C.sameMonth(monthName(current.month)) : C.firstTime;
+    const hint = !month || baseline ? null : this.#results.some((r) => r.month === month) ? C.sameMonth(monthName(month)) : C.firstTime;
     const parts = [
       h('h3', { id: 'changes-title' }, baseline ? C.since(monthName(baseline.summary.month)) : C.title),
       baseline ? h('p', { class: 'muted', 'data-field': 'compared-with' }, baseline.from) : null,

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { axeViolations, fixture, loadFiles, root, screenshots, start } from './harness.mjs';
+import { axeViolations, fixture, loadFiles, root, screenshots, settled, start } from './harness.mjs';
 
 let app;
 const dir = mkdtempSync(join(tmpdir(), 'spd-changes-'));
@@ -187,5 +187,32 @@ test('the changes panel at 390 px in dark mode: no sideways scroll, axe finds no
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
   assert.deepEqual(await axeViolations(page), []);
   await panel.screenshot({ path: `${screenshots}/changes-390-dark.png` });
+  await page.context().close();
+});
+
+test('nothing remembered and nothing to compare: no list is asked for after the report until the switch is on', async () => {
+  const page = await app.open('/');
+  // Every question the page puts to its worker, as sent.
+  await page.evaluate(() => {
+    window.asked = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+      window.asked.push(message?.type === 'rows' ? { ...message.query } : { type: message?.type });
+      return post.call(this, message, ...rest);
+    };
+  });
+  await loadFiles(page, OCTOBER);
+  const panel = page.locator('[data-section="changes"]');
+  await panel.locator('[data-field="hint"]').waitFor();
+  await settled(page);
+  const whole = () => page.evaluate(() => window.asked.filter((q) => q.list && q.limit === undefined));
+  // The overview asks for pages of lists (if any); a whole list would sit before the table opened next.
+  assert.deepEqual(await whole(), []);
+  await panel.locator('[data-action="remember"]').check();
+  await panel.locator('[data-field="remembered"]').waitFor();
+  // Now the result is kept: the tenants that count on each Modern Work track, asked for whole.
+  const asked = await whole();
+  assert.ok(asked.some((q) => q.list === 'tenants' && q.area === 'modern-work' && q.only === 'contributing'), JSON.stringify(asked));
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
