@@ -80,7 +80,8 @@ enum Stage {
 struct Context {
     /// What every row reader sees of the file (row.rs).
     common: RowContext,
-    layout: Option<Layout>,
+    /// Boxed: taken out and put back on every row (see `record`).
+    layout: Option<Box<Layout>>,
     /// A download recognised but not scored: its rows are not read.
     unscored: Option<Unscored>,
     /// A file refused whole (a header too wide): its rows are not read.
@@ -245,12 +246,14 @@ impl FileLoader {
         }
         let azure_read = cfg!(any(feature = "azure", feature = "security"));
         if let (Some(layout @ (Layout::AzureUsage(_) | Layout::CustomersTenants(_))), true) =
-            (&self.ctx.layout, azure_read)
+            (self.ctx.layout.as_deref(), azure_read)
         {
             let rules = rulesets.iter().find_map(Ruleset::azure);
             crate::azure::finish_file(&mut loaded.azure, &self.ctx.common.name, layout, rules, &mut loaded.warnings);
         }
-        if let (Some(Layout::EmsUsage(c)), Some(ruleset)) = (&self.ctx.layout, crate::ruleset::usage_reader(rulesets)) {
+        if let (Some(Layout::EmsUsage(c)), Some(ruleset)) =
+            (self.ctx.layout.as_deref(), crate::ruleset::usage_reader(rulesets))
+        {
             // Resolved here too, so that a file without rows still says what it cannot read.
             self.ctx.ems.resolve(c, ruleset, &self.ctx.common.header);
             crate::usage::ems::finish_file(
@@ -299,7 +302,7 @@ impl FileLoader {
                 message,
             });
         }
-        if let (Some(Layout::Skilling(c)), true) = (&ctx.layout, ctx.rows > 0) {
+        if let (Some(Layout::Skilling(c)), true) = (ctx.layout.as_deref(), ctx.rows > 0) {
             if c.activity_unknown() {
                 loaded.warn(&ctx.common.name, WarningKind::ExpiryUnknown, "this skilling file has no expiry or activation column: certifications were taken as active; a lapsed one is counted (each counts from its completion date through its eligible-through date).".into());
             }
@@ -337,7 +340,7 @@ impl FileLoader {
         }
         if ctx.pga_duplicates > 0 {
             let n = ctx.pga_duplicates;
-            let message = match ctx.layout {
+            let message = match ctx.layout.as_deref() {
                 Some(Layout::AzureUsage(_)) => format!("{n} row(s) flagged IsACRDuplicateAtPGAAttachTypeLevel repeat another location's row of the same partner global account and association type and were dropped."),
                 Some(Layout::CustomersTenants(_)) => format!("{n} row(s) flagged IsDuplicateRowForPGA repeat another location's row of the same partner global account (same tenant, association and month) and count only where no unflagged row is there."),
                 _ => format!("{n} row(s) flagged IsDuplicateRowForPGA repeat another location's row of the same partner global account (same tenant, association, workload and month) and were dropped."),
@@ -362,7 +365,7 @@ impl FileLoader {
             // Say what the text was read as, as the warning does.
             report.encoding = Some("Windows-1252".to_string());
         }
-        report.kind = match (&ctx.layout, ctx.unscored) {
+        report.kind = match (ctx.layout.as_deref(), ctx.unscored) {
             (Some(layout), _) => layout.kind(),
             (None, Some(download)) => download.kind(),
             (None, None) => FileKind::Unknown,
@@ -706,7 +709,7 @@ impl Context {
         let columns: Vec<String> = record.iter().map(|f| quoted(field_text(f).0.trim())).collect();
         match recognise(&columns) {
             Ok(layout) => {
-                self.layout = Some(layout);
+                self.layout = Some(Box::new(layout));
                 self.common.header = columns;
                 self.preamble = self.tried_lines;
             }
