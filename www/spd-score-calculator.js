@@ -151,6 +151,8 @@ export class SpdScoreCalculator extends HTMLElement {
   #lastArea = null;
   #onHash = () => this.#go(parseRoute(location.hash), { fromUrl: true });
   /** rows(query): one page of a list, asked of the worker (www/rows.js). */
+  /** Rows questions not answered yet, by their query's text (see #ask). */
+  #unanswered = new Map();
   #rows = rowsClient((message, answer) => this.#ask(message, answer));
   /** Per area, its tenants table's choices (search, sort, filters), kept across refreshes. */
   #tenantViews = {};
@@ -313,12 +315,26 @@ export class SpdScoreCalculator extends HTMLElement {
   }
 
   #ask(message, answer) {
+    // The worker answers in turn. A rows question asked again before its
+    // answer came (a view drawn again when the report with the history
+    // arrives) shares that answer instead of queueing a second pass; any
+    // other question may change what rows answer, so it ends the sharing.
+    const key = message.type === 'rows' ? JSON.stringify(message.query) : null;
+    if (!key) this.#unanswered.clear();
+    const asked = key && this.#unanswered.get(key);
+    if (asked) return asked;
     const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
+    const answered = new Promise((resolve, reject) => {
       if (this.#broken || !this.#worker) return reject(this.#broken ?? new Error('The calculator is not on the page.'));
       this.#pending.set(id, { resolve, reject, answer });
       this.#worker.postMessage({ ...message, id });
     });
+    if (key) {
+      this.#unanswered.set(key, answered);
+      const settled = () => this.#unanswered.get(key) === answered && this.#unanswered.delete(key);
+      answered.then(settled, settled);
+    }
+    return answered;
   }
 
   /** The worker is gone: every pending and later question fails with `error`. Were any pending? */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { defaultRuleset, drop, fixture, go, idle, openArea, root, shown, start } from './harness.mjs';
+import { defaultRuleset, drop, fixture, go, idle, loadFiles, openArea, root, shown, start } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -305,4 +305,29 @@ test('rows(query) sends values only: a function, an unknown field or no list is 
     clean: { list: 'people', sort: 'name', descending: false, offset: 0, limit: 25 },
     sent: [{ type: 'rows', query: { list: 'people', search: 'ana', limit: 5 } }],
   });
+});
+
+test('a rows question asked again before its answer shares it', async () => {
+  const page = await app.open();
+  await loadFiles(page, [fixture('cpor-report-13-months.csv')]);
+  const asked = await page.evaluate(async () => {
+    const el = document.querySelector('spd-score-calculator');
+    let posted = 0;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+      if (message?.type === 'rows') posted++;
+      return post.call(this, message, ...rest);
+    };
+    const query = { list: 'tenants', area: 'modern-work', sort: 'contribution', descending: true, limit: 5 };
+    const [a, b] = await Promise.all([el.rows(query), el.rows({ ...query })]);
+    const once = posted;
+    // Answered: asked again, it is a new question.
+    const c = await el.rows(query);
+    Worker.prototype.postMessage = post;
+    return { once, after: posted, same: JSON.stringify(a) === JSON.stringify(b) && JSON.stringify(b) === JSON.stringify(c), total: a.total, shown: a.rows.length };
+  });
+  assert.deepEqual(asked, { once: 1, after: 2, same: true, total: asked.total, shown: 5 });
+  assert.ok(asked.total > 5, `${asked.total} tenants`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
