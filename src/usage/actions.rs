@@ -36,7 +36,7 @@ pub(crate) fn tenant_actions(
     let ratio = u64::from(ruleset.data.deployment_ratio_percent);
     let mut out = vec![];
     for (t, track) in ruleset.data.tracks.iter().enumerate() {
-        for a in crate::usage::measures::option_ids(ruleset, t, "deployedTenants") {
+        for &a in &facts.options(t).deployments {
             let association = &ruleset.data.associations[usize::from(a)].id;
             let mut activate = vec![];
             let mut remove = vec![];

@@ -109,6 +109,37 @@ pub(crate) struct Facts {
     slices: Vec<(CellKey, Slice)>,
     /// Per tenant id, the index of its first slice; one more entry at the end.
     starts: Vec<usize>,
+    /// Per track of the ruleset: its options, read once here rather than
+    /// for every tenant's part.
+    options: Vec<TrackOptions>,
+}
+
+/// A track's usage growth and deployments options: association types in
+/// ruleset order, and both lists together (growth's, then the others).
+pub(crate) struct TrackOptions {
+    pub(crate) growth: Vec<AssociationId>,
+    pub(crate) deployments: Vec<AssociationId>,
+    pub(crate) all: Vec<AssociationId>,
+}
+
+impl TrackOptions {
+    fn of(ruleset: &Ruleset, t: usize) -> TrackOptions {
+        let (growth, deployments) = (option_ids(ruleset, t, "activeUsers"), option_ids(ruleset, t, "deployedTenants"));
+        let mut all = growth.clone();
+        all.extend(deployments.iter().filter(|a| !growth.contains(a)));
+        TrackOptions { growth, deployments, all }
+    }
+}
+
+/// The association types of the options of track `t`'s metric measuring
+/// `measure`, in ruleset order.
+pub(crate) fn option_ids(ruleset: &Ruleset, t: usize, measure: &str) -> Vec<AssociationId> {
+    let options = ruleset.options(t, measure).map_or(&[][..], |rule| &rule.options[..]);
+    let mut out = vec![];
+    for option in options {
+        out.extend(ruleset.association_index(&option.association));
+    }
+    out
 }
 
 impl Facts {
@@ -159,7 +190,13 @@ impl Facts {
                 i += 1;
             }
         }
-        Facts { slices, starts }
+        let options = (0..ruleset.data.tracks.len()).map(|t| TrackOptions::of(ruleset, t)).collect();
+        Facts { slices, starts, options }
+    }
+
+    /// Track `t`'s options.
+    pub(crate) fn options(&self, t: usize) -> &TrackOptions {
+        &self.options[t]
     }
 
     /// The tenant's slices, in key order (month, then association type):

@@ -8,7 +8,7 @@ use crate::month::Month;
 use crate::points::Points;
 use crate::report::{Both, Keyed, TenantMonth, TenantOption, TenantReport, TenantTrack, Warning, WarningKind};
 use crate::ruleset::{AssociationId, Ruleset, TrackRules};
-use crate::usage::facts::{Detail, Facts, List, Period};
+use crate::usage::facts::{Detail, Facts, List, Period, TrackOptions};
 use crate::usage::store::{TenantId, UsageStore};
 
 /// Net customer adds, usage growth and deployments of every track: sums of
@@ -226,12 +226,6 @@ pub(crate) fn usage_part(
     }
 }
 
-/// The association types of the usage growth and deployments options, in
-/// ruleset order.
-fn track_options(ruleset: &Ruleset, t: usize) -> (Vec<AssociationId>, Vec<AssociationId>) {
-    (option_ids(ruleset, t, "activeUsers"), option_ids(ruleset, t, "deployedTenants"))
-}
-
 /// The one place a tenant's eligibility, growth and deployment on a track
 /// are decided; the metrics are sums of these parts.
 #[allow(clippy::too_many_arguments)]
@@ -245,9 +239,7 @@ fn track_part(
     id: TenantId,
     mut notes: Option<&mut Detail<'_>>,
 ) -> TrackPart {
-    let (growth_options, deployment_options) = track_options(ruleset, t);
-    let mut all_options = growth_options.clone();
-    all_options.extend(deployment_options.iter().filter(|a| !growth_options.contains(a)));
+    let all_options = &facts.options(t).all;
     let both = |list: List| {
         let at = |month: Month| facts.eligibility(ruleset, t, id, month, list);
         Both { as_of: at(m), baseline: at(b) }
@@ -272,7 +264,7 @@ fn track_part(
     let protected = Both { as_of: now.0, baseline: then.0 };
     let deployed = Both { as_of: now.1, baseline: then.1 };
     let mut options = Vec::with_capacity(all_options.len());
-    for a in all_options {
+    for &a in all_options {
         let month = |month: Month| {
             let slice = facts.slice(id, month, a).copied().unwrap_or_default();
             TenantMonth {
@@ -327,7 +319,7 @@ fn customer_metrics(
     period: Period,
     mut detail: Option<&mut Detail<'_>>,
 ) -> CustomerMetrics {
-    let (growth_options, deployment_options) = track_options(ruleset, t);
+    let TrackOptions { growth: growth_options, deployments: deployment_options, .. } = facts.options(t);
     let named = |ids: &[AssociationId]| -> Vec<(String, i64)> {
         let mut out = vec![];
         for &a in ids {
@@ -339,8 +331,8 @@ fn customer_metrics(
         net_adds: 0,
         protected_users: 0,
         deployed_tenants: 0,
-        growth: named(&growth_options),
-        deployments: named(&deployment_options),
+        growth: named(growth_options),
+        deployments: named(deployment_options),
     };
     for id in 0..store.tenants.len() as TenantId {
         let part = track_part(ruleset, t, rules, facts, store, period, id, detail.as_deref_mut());
@@ -358,17 +350,6 @@ fn customer_metrics(
         if let Some(flag) = detail.as_mut().and_then(|d| d.contributes.get_mut(id as usize)) {
             *flag |= part.contributes();
         }
-    }
-    out
-}
-
-/// The association types of the options of track `t`'s metric measuring
-/// `measure`, in ruleset order.
-pub(crate) fn option_ids(ruleset: &Ruleset, t: usize, measure: &str) -> Vec<AssociationId> {
-    let options = ruleset.options(t, measure).map_or(&[][..], |rule| &rule.options[..]);
-    let mut out = vec![];
-    for option in options {
-        out.extend(ruleset.association_index(&option.association));
     }
     out
 }
