@@ -368,10 +368,13 @@ export class ChangesPanel {
     this.#draw();
   }
 
-  /** The page's report summarised, once. */
+  /** The page's report summarised, once (kept only if no newer report came meanwhile). */
   async #summary() {
-    this.#current ??= await summarize(this.#report, { rows: this.#rows, savedAt: new Date().toISOString().slice(0, 10) });
-    return this.#current;
+    if (this.#current) return this.#current;
+    const report = this.#report;
+    const summary = await summarize(report, { rows: this.#rows, savedAt: new Date().toISOString().slice(0, 10) });
+    if (report === this.#report) this.#current = summary;
+    return summary;
   }
 
   async #keep(summary) {
