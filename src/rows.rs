@@ -146,12 +146,12 @@ pub fn rows(
     let options = ScoreOptions { detail: DetailLevel::Full, tenant_limit: None, ..options.clone() };
     let area_id = area.map(|a| a.data.id.clone());
     if query.list == "people" {
+        let mut page = Page::new(query, None, area_id.as_deref());
         // No skilling list, nobody to list: no scoring pass to find that out.
         if loaded.certifications.is_empty() {
-            return Ok(Page::new(query, None, area_id.as_deref()).finish());
+            return Ok(page.finish());
         }
         let pass = areas_pass(rulesets, loaded, &options, Typing::FilesAndOptions, None, Lists::None);
-        let mut page = Page::new(query, None, area_id.as_deref());
         for person in crate::people::across_areas(pass.people, &pass.all_people) {
             let matters = area_id
                 .as_deref()

@@ -133,7 +133,7 @@ impl TrackOptions {
 
 /// The association types of the options of track `t`'s metric measuring
 /// `measure`, in ruleset order.
-pub(crate) fn option_ids(ruleset: &Ruleset, t: usize, measure: &str) -> Vec<AssociationId> {
+fn option_ids(ruleset: &Ruleset, t: usize, measure: &str) -> Vec<AssociationId> {
     let options = ruleset.options(t, measure).map_or(&[][..], |rule| &rule.options[..]);
     let mut out = vec![];
     for option in options {

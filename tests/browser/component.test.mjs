@@ -326,8 +326,9 @@ test('a rows question asked again before its answer shares it', async () => {
     Worker.prototype.postMessage = post;
     return { once, after: posted, same: JSON.stringify(a) === JSON.stringify(b) && JSON.stringify(b) === JSON.stringify(c), total: a.total, shown: a.rows.length };
   });
-  assert.deepEqual(asked, { once: 1, after: 2, same: true, total: asked.total, shown: 5 });
-  assert.ok(asked.total > 5, `${asked.total} tenants`);
+  const { total, ...counts } = asked;
+  assert.deepEqual(counts, { once: 1, after: 2, same: true, shown: 5 });
+  assert.ok(total > 5, `${total} tenants`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
